@@ -1,0 +1,13 @@
+/**
+ * The API contract of France services widgets: every request and response shape, defined once.
+ * The server validates and documents with these schemas; clients import the types only
+ * (`import type`), so no schema code reaches the widgets' bundles.
+ */
+export * from './problem.js';
+export * from './opening-hours.js';
+export * from './site.js';
+export * from './commune.js';
+export * from './meta.js';
+
+export const API_VERSION = 'v1';
+export const API_PREFIX = '/api/v1';

@@ -1,0 +1,25 @@
+import Type, { type Static } from 'typebox';
+
+const hhmm = { pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$' };
+
+/** One opening interval within a day, local time of the site. `closes` is after `opens`. */
+export const TimeRange = Type.Object(
+  {
+    opens: Type.String({ ...hhmm, description: 'HH:MM, local time of the site.' }),
+    closes: Type.String({ ...hhmm, description: 'HH:MM, local time of the site.' }),
+  },
+  { $id: 'TimeRange' },
+);
+export type TimeRange = Static<typeof TimeRange>;
+
+export const DAY_KEYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as const;
+export type DayKey = (typeof DAY_KEYS)[number];
+
+const day = () => Type.Array(TimeRange, { maxItems: 6 });
+
+/** A regular week of opening hours. An empty day is closed (or unknown when the whole week is empty). */
+export const Week = Type.Object(
+  { mo: day(), tu: day(), we: day(), th: day(), fr: day(), sa: day(), su: day() },
+  { $id: 'Week' },
+);
+export type Week = Static<typeof Week>;
