@@ -13,7 +13,7 @@ export const Commune = Type.Object(
       description: 'Centroid from the La Poste base; null where it is unknown.',
     }),
   },
-  { $id: 'Commune' },
+  { title: 'Commune' },
 );
 export type Commune = Static<typeof Commune>;
 
@@ -30,6 +30,6 @@ export type CommuneQuery = Static<typeof CommuneQuery>;
 
 export const CommuneList = Type.Object(
   { items: Type.Array(Commune), count: Type.Integer() },
-  { $id: 'CommuneList' },
+  { title: 'CommuneList' },
 );
 export type CommuneList = Static<typeof CommuneList>;

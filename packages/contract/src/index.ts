@@ -9,5 +9,5 @@ export * from './site.js';
 export * from './commune.js';
 export * from './meta.js';
 
-export const API_VERSION = 'v1';
+export const API_VERSION: 'v1' = 'v1';
 export const API_PREFIX = '/api/v1';

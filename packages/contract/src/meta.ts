@@ -21,6 +21,6 @@ export const Meta = Type.Object(
     counts: Type.Object({ sites: Type.Integer(), communes: Type.Integer() }),
     sources: Type.Array(DataSource),
   },
-  { $id: 'Meta' },
+  { title: 'Meta' },
 );
 export type Meta = Static<typeof Meta>;

@@ -8,7 +8,7 @@ export const TimeRange = Type.Object(
     opens: Type.String({ ...hhmm, description: 'HH:MM, local time of the site.' }),
     closes: Type.String({ ...hhmm, description: 'HH:MM, local time of the site.' }),
   },
-  { $id: 'TimeRange' },
+  { title: 'TimeRange' },
 );
 export type TimeRange = Static<typeof TimeRange>;
 
@@ -20,6 +20,6 @@ const day = () => Type.Array(TimeRange, { maxItems: 6 });
 /** A regular week of opening hours. An empty day is closed (or unknown when the whole week is empty). */
 export const Week = Type.Object(
   { mo: day(), tu: day(), we: day(), th: day(), fr: day(), sa: day(), su: day() },
-  { $id: 'Week' },
+  { title: 'Week' },
 );
 export type Week = Static<typeof Week>;

@@ -6,7 +6,7 @@ export const InvalidParam = Type.Object(
     name: Type.String({ description: 'The parameter or body field at fault, e.g. `limit` or `near`.' }),
     reason: Type.String({ description: 'What is expected, in plain English.' }),
   },
-  { $id: 'InvalidParam' },
+  { title: 'InvalidParam' },
 );
 export type InvalidParam = Static<typeof InvalidParam>;
 
@@ -23,7 +23,7 @@ export const Problem = Type.Object(
     instance: Type.Optional(Type.String()),
     invalid_params: Type.Optional(Type.Array(InvalidParam)),
   },
-  { $id: 'Problem' },
+  { title: 'Problem' },
 );
 export type Problem = Static<typeof Problem>;
 

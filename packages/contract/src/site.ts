@@ -3,7 +3,7 @@ import { Week } from './opening-hours.js';
 
 export const SITE_KINDS = ['fixed', 'antenna', 'multisite', 'bus', 'roaming'] as const;
 /** `format_fs` of the ANCT list: Fixe, Fixe_antenne(s), Multisites, Bus_équivalent, Itinérante. */
-export const SiteKind = Type.Union(SITE_KINDS.map((k) => Type.Literal(k)), { $id: 'SiteKind' });
+export const SiteKind = Type.Union(SITE_KINDS.map((k) => Type.Literal(k)));
 export type SiteKind = Static<typeof SiteKind>;
 
 export const Location = Type.Object(
@@ -11,7 +11,7 @@ export const Location = Type.Object(
     lat: Type.Number({ minimum: -90, maximum: 90 }),
     lon: Type.Number({ minimum: -180, maximum: 180 }),
   },
-  { $id: 'Location' },
+  { title: 'Location' },
 );
 export type Location = Static<typeof Location>;
 
@@ -57,12 +57,12 @@ export const Site = Type.Object(
     carrier_inferred: Type.Literal(true),
     time_zone: Type.String({ description: 'IANA time zone of the site, e.g. Europe/Paris, Indian/Reunion.' }),
   },
-  { $id: 'Site' },
+  { title: 'Site' },
 );
 export type Site = Static<typeof Site>;
 
 export const SiteWithDistance = Type.Intersect([Site, Type.Object({ distance_km: Type.Number() })], {
-  $id: 'SiteWithDistance',
+  title: 'SiteWithDistance',
 });
 export type SiteWithDistance = Static<typeof SiteWithDistance>;
 
@@ -90,7 +90,7 @@ export const SiteList = Type.Object(
     }),
     radius_km: Nullable(Type.Number()),
   },
-  { $id: 'SiteList' },
+  { title: 'SiteList' },
 );
 export type SiteList = Static<typeof SiteList>;
 

@@ -1,0 +1,86 @@
+import ky, { isHTTPError, isNetworkError, isTimeoutError } from 'ky';
+import type { Problem } from '@fs-widgets/contract';
+import { ApiError } from './api-error.js';
+
+let pageDefaultBase: string | undefined;
+
+/**
+ * Sets the API base used by widgets without an `api` attribute. The embed bundle calls it with
+ * the server it was loaded from, so `<script src="https://x/widgets/fs-widgets.js">` is all a
+ * page needs. A `<meta name="fs-widgets-api" content="…">` in the page wins over both.
+ */
+export function setDefaultApiBase(base: string): void {
+  pageDefaultBase = base;
+}
+
+export function defaultApiBase(): string {
+  const meta = document.querySelector<HTMLMetaElement>('meta[name="fs-widgets-api"]')?.content;
+  return meta || pageDefaultBase || '/api/v1';
+}
+
+export type SearchParams = Record<string, string | number | boolean | undefined>;
+
+export interface GetOptions {
+  searchParams?: SearchParams;
+  signal?: AbortSignal;
+}
+
+/** The request's full URL: also the key of the offline cache. */
+export function requestUrl(base: string, path: string, searchParams?: SearchParams): string {
+  const url = new URL(`${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`, document.baseURI);
+  for (const [key, value] of Object.entries(searchParams ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+    if (value !== undefined) url.searchParams.set(key, String(value));
+  }
+  return url.href;
+}
+
+/**
+ * The only way widgets talk to the server. GETs time out after 10 s and are retried twice on
+ * network failures and 408/429/502/503/504 (reads are safe to repeat); errors come back as
+ * `ApiError` with a kind each widget designs a state for.
+ */
+export class ApiClient {
+  constructor(
+    readonly base: string,
+    private readonly timeoutMs = 10_000,
+  ) {}
+
+  url(path: string, searchParams?: SearchParams): string {
+    return requestUrl(this.base, path, searchParams);
+  }
+
+  async get<T>(path: string, options: GetOptions = {}): Promise<T> {
+    const url = this.url(path, options.searchParams);
+    try {
+      return await ky
+        .get(url, {
+          signal: options.signal,
+          timeout: this.timeoutMs,
+          retry: { limit: 2, methods: ['get'], statusCodes: [408, 429, 502, 503, 504], backoffLimit: 2000 },
+          headers: { accept: 'application/json' },
+        })
+        .json<T>();
+    } catch (err) {
+      throw toApiError(err, options.signal);
+    }
+  }
+}
+
+function toApiError(err: unknown, signal?: AbortSignal): unknown {
+  if (signal?.aborted) return err; // the caller cancelled: not an error to show
+  if (isHTTPError(err)) {
+    const status = err.response.status;
+    const problem = isProblem(err.data) ? err.data : undefined;
+    const message = problem?.detail ?? `HTTP ${status}`;
+    if (status === 404) return new ApiError('not-found', message, status, problem);
+    if (status >= 500) return new ApiError('server', message, status, problem);
+    return new ApiError('invalid', message, status, problem);
+  }
+  if (isTimeoutError(err)) return new ApiError('timeout', 'The server did not answer in time');
+  if (isNetworkError(err) || err instanceof TypeError) return new ApiError('offline', 'The server cannot be reached');
+  return err;
+}
+
+function isProblem(data: unknown): data is Problem {
+  return typeof data === 'object' && data !== null && 'status' in data && 'title' in data;
+}

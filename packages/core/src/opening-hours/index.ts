@@ -1,0 +1,19 @@
+/**
+ * Opening hours of France services sites: reading the ANCT list, OpenStreetMap syntax,
+ * French public holidays, local time zones, and "open now / next opening" status.
+ * No runtime dependency: runs in browsers and in Node.
+ */
+export { OpeningHoursError, parseAnctDay, readAnctWeek, weekFromAnct, type AnctHoursRow, type AnctWeekReading } from './anct-hours.js';
+export { departmentOf } from './department.js';
+export { easterSunday, isPublicHoliday, publicHolidays, type Holiday, type HolidayKey } from './holidays.js';
+export { toOsmOpeningHours, weeklyMinutes } from './osm.js';
+export {
+  openingStatus,
+  weekWithDates,
+  type DayWithDate,
+  type NextOpening,
+  type OpeningStatus,
+  type OpeningStatusOptions,
+} from './status.js';
+export { addDays, dayKeyOf, timeZoneForDepartment, zonedInstant, zonedParts, type ZonedParts } from './time-zone.js';
+export { DAY_KEYS, emptyWeek, hasHours } from './week.js';

@@ -1,0 +1,10 @@
+import type { Db } from './db/database.js';
+import type { SiteCatalogue } from './sites/site-catalogue.js';
+
+/** What route handlers need; passed explicitly rather than decorated onto Fastify. */
+export interface AppContext {
+  db: Db;
+  /** The current catalogue; replaced after a re-import. */
+  catalogue: () => SiteCatalogue;
+  version: string;
+}

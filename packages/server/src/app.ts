@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cors from '@fastify/cors';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { API_PREFIX } from '@fs-widgets/contract';
+import type { AppContext } from './app-context.js';
+import { registerProblemHandlers } from './http/problem.js';
+import { communesRoutes } from './routes/communes.js';
+import { metaRoutes } from './routes/meta.js';
+import { sitesRoutes } from './routes/sites.js';
+import { PUBLIC_DIR, REPO_ROOT } from './paths.js';
+
+export interface AppOptions {
+  ctx: AppContext;
+  logger?: FastifyServerOptions['logger'];
+  corsOrigin?: string;
+  /** Serve the demo page and the built widgets (off in API-only tests). */
+  serveStatic?: boolean;
+}
+
+/** Public data changes only when the list is re-imported: let browsers and CDNs keep it a while. */
+const PUBLIC_CACHE = 'public, max-age=300, stale-while-revalidate=3600';
+
+export async function buildApp({ ctx, logger = false, corsOrigin = '*', serveStatic = true }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    bodyLimit: 64 * 1024,
+    // Query strings are small; a long one is an abuse, not a search.
+    routerOptions: { maxParamLength: 200 },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: true, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  registerProblemHandlers(app);
+
+  await app.register(cors, { origin: corsOrigin, methods: ['GET', 'HEAD', 'OPTIONS'] });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'France services widgets API',
+        version: ctx.version,
+        description:
+          'Public API behind the France services widgets: sites of the France services network, communes, data sources. Errors are RFC 9457 problem+json. Independent open-source project, not an official State service.',
+        license: { name: 'MIT' },
+      },
+      tags: [
+        { name: 'sites', description: 'France services sites (ANCT list)' },
+        { name: 'communes', description: 'Communes and postcodes' },
+        { name: 'meta', description: 'Data sources and attribution' },
+      ],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    if (request.url.startsWith(API_PREFIX) && (request.method === 'GET' || request.method === 'HEAD')) {
+      reply.header('cache-control', reply.statusCode === 200 ? PUBLIC_CACHE : 'no-store');
+    }
+    return payload;
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(sitesRoutes, { ctx });
+      await api.register(communesRoutes, { ctx });
+      await api.register(metaRoutes, { ctx });
+    },
+    { prefix: API_PREFIX },
+  );
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  if (serveStatic) {
+    const widgets = `${REPO_ROOT}packages/embed/dist/`;
+    if (existsSync(PUBLIC_DIR)) await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/' });
+    if (existsSync(widgets)) {
+      await app.register(fastifyStatic, { root: widgets, prefix: '/widgets/', decorateReply: false });
+    }
+  }
+  return app;
+}

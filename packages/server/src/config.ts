@@ -1,0 +1,28 @@
+/** Server settings, read from the environment. Every variable is listed in the README. */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  sqlitePath: string;
+  logLevel: string;
+  /** Origins allowed to call the API from a browser; `*` by default since the widgets embed anywhere. */
+  corsOrigin: string;
+}
+
+export class ConfigError extends Error {}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = Number(env.PORT ?? '8787');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535, got "${env.PORT}"`);
+  }
+  const logLevel = env.LOG_LEVEL ?? 'info';
+  const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+  if (!levels.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${levels.join(', ')}, got "${logLevel}"`);
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    sqlitePath: env.FS_SQLITE_PATH ?? 'var/fs-widgets.db',
+    logLevel,
+    corsOrigin: env.FS_CORS_ORIGIN ?? '*',
+  };
+}

@@ -1,0 +1,101 @@
+import { Kysely, Migrator, type Migration, type MigrationProvider } from 'kysely';
+
+/**
+ * Migrations live in code (not files on disk) so the bundled server and the tests run the same
+ * list. Each one uses only the portable schema builder: SQLite today, PostgreSQL later.
+ */
+const migrations: Record<string, Migration> = {
+  '0001_sites_communes_meta': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('sites')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('itinerant', 'integer', (c) => c.notNull())
+        .addColumn('street', 'text', (c) => c.notNull())
+        .addColumn('complement', 'text')
+        .addColumn('postcode', 'text', (c) => c.notNull())
+        .addColumn('commune', 'text', (c) => c.notNull())
+        .addColumn('insee_commune', 'text', (c) => c.notNull())
+        .addColumn('department', 'text', (c) => c.notNull())
+        .addColumn('lat', 'double precision', (c) => c.notNull())
+        .addColumn('lon', 'double precision', (c) => c.notNull())
+        .addColumn('email', 'text')
+        .addColumn('phone', 'text')
+        .addColumn('hours', 'text', (c) => c.notNull())
+        .addColumn('opening_hours', 'text')
+        .addColumn('weekly_minutes', 'integer', (c) => c.notNull())
+        .addColumn('appointment', 'integer', (c) => c.notNull())
+        .addColumn('comment', 'text')
+        .addColumn('group_name', 'text')
+        .addColumn('labelled_on', 'text')
+        .addColumn('carrier', 'text')
+        .addColumn('time_zone', 'text', (c) => c.notNull())
+        .addColumn('source_line', 'integer', (c) => c.notNull())
+        .addColumn('imported_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('sites_department').on('sites').column('department').execute();
+
+      await db.schema
+        .createTable('communes')
+        .addColumn('insee', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('search_name', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('parent_insee', 'text')
+        .addColumn('department', 'text', (c) => c.notNull())
+        .addColumn('region', 'text')
+        .addColumn('population', 'integer')
+        .addColumn('lat', 'double precision')
+        .addColumn('lon', 'double precision')
+        .execute();
+      await db.schema.createIndex('communes_search_name').on('communes').column('search_name').execute();
+
+      await db.schema
+        .createTable('commune_postcodes')
+        .addColumn('insee', 'text', (c) => c.notNull())
+        .addColumn('postcode', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('commune_postcodes_pk', ['insee', 'postcode'])
+        .execute();
+      await db.schema.createIndex('commune_postcodes_postcode').on('commune_postcodes').column('postcode').execute();
+
+      await db.schema
+        .createTable('meta')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('import_issues')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('line', 'integer', (c) => c.notNull())
+        .addColumn('record_id', 'text')
+        .addColumn('level', 'text', (c) => c.notNull())
+        .addColumn('message', 'text', (c) => c.notNull())
+        .addColumn('imported_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      for (const t of ['import_issues', 'meta', 'commune_postcodes', 'communes', 'sites']) {
+        await db.schema.dropTable(t).ifExists().execute();
+      }
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the database to the latest schema; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    const name = failed ? ` (${failed.migrationName})` : '';
+    throw new Error(`Database migration failed${name}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,100 @@
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { PROBLEM_MEDIA_TYPE, ProblemType, type InvalidParam, type Problem } from '@fs-widgets/contract';
+
+/** An error the API answers with as RFC 9457 problem+json. Throw it from a handler. */
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    readonly title: string,
+    readonly detail?: string,
+    readonly invalidParams?: InvalidParam[],
+  ) {
+    super(detail ?? title);
+  }
+}
+
+export const invalidParam = (name: string, reason: string) =>
+  new HttpProblem(400, ProblemType.validation, 'Invalid request', `${name}: ${reason}`, [{ name, reason }]);
+
+export const notFound = (detail: string) => new HttpProblem(404, ProblemType.notFound, 'Not found', detail);
+
+export function sendProblem(reply: FastifyReply, problem: Problem) {
+  return reply.code(problem.status).type(PROBLEM_MEDIA_TYPE).send(problem);
+}
+
+interface AjvIssue {
+  instancePath: string;
+  message?: string;
+  params?: { missingProperty?: string; additionalProperty?: string; limit?: number };
+}
+
+/** Turns Ajv's report into named parameters: `/limit must be <= 100` becomes `limit: must be <= 100`. */
+function invalidParamsFrom(issues: AjvIssue[]): InvalidParam[] {
+  return issues.map((issue) => {
+    const path = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    const name = issue.params?.missingProperty
+      ? [path, issue.params.missingProperty].filter(Boolean).join('.')
+      : issue.params?.additionalProperty
+        ? [path, issue.params.additionalProperty].filter(Boolean).join('.')
+        : path || '(request)';
+    const reason = issue.params?.additionalProperty ? 'is not an accepted field' : (issue.message ?? 'is invalid');
+    return { name, reason };
+  });
+}
+
+/** Every error leaves the API as problem+json; nothing internal leaks, nothing crashes the process. */
+export function registerProblemHandlers(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof HttpProblem) {
+      return sendProblem(reply, {
+        type: error.type,
+        title: error.title,
+        status: error.status,
+        detail: error.detail,
+        instance: request.url,
+        ...(error.invalidParams ? { invalid_params: error.invalidParams } : {}),
+      });
+    }
+    if (error.validation) {
+      const invalid = invalidParamsFrom(error.validation as AjvIssue[]);
+      return sendProblem(reply, {
+        type: ProblemType.validation,
+        title: 'Invalid request',
+        status: 400,
+        detail: invalid.map((p) => `${p.name}: ${p.reason}`).join('; '),
+        instance: request.url,
+        invalid_params: invalid,
+      });
+    }
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) {
+      request.log.error({ err: error }, 'unhandled error');
+      return sendProblem(reply, {
+        type: ProblemType.internal,
+        title: 'Internal error',
+        status,
+        detail: 'The server could not answer this request. Try again later.',
+        instance: request.url,
+      });
+    }
+    // Fastify's own 4xx (malformed JSON, body too large, unsupported media type…).
+    return sendProblem(reply, {
+      type: status === 429 ? ProblemType.tooManyRequests : ProblemType.validation,
+      title: status === 429 ? 'Too many requests' : 'Invalid request',
+      status,
+      detail: error.message,
+      instance: request.url,
+    });
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, {
+      type: ProblemType.notFound,
+      title: 'Not found',
+      status: 404,
+      detail: `No resource at ${request.method} ${request.url.split('?')[0]}.`,
+      instance: request.url,
+    }),
+  );
+}

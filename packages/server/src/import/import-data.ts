@@ -1,0 +1,159 @@
+import { readFile } from 'node:fs/promises';
+import type { Db } from '../db/database.js';
+import type { SiteTable } from '../db/schema.js';
+import { DATA_DIR } from '../paths.js';
+import { buildCommunes, loadCogCommunes } from './communes.js';
+import { parseDelimited, type ParseIssue } from './delimited-file.js';
+import { SITE_COLUMNS, SiteRecordError, siteFromAnctRow } from './site-record.js';
+import { SOURCES } from '@fs-widgets/contract/sources';
+
+export interface ImportIssue extends ParseIssue {
+  source: string;
+  recordId: string | null;
+  /** `skipped`: the row was not loaded; `corrected`: loaded after a repair the message describes. */
+  level: 'skipped' | 'corrected';
+}
+
+export interface ImportReport {
+  sites: { read: number; imported: number; removed: number; separator: string };
+  communes: { imported: number; postcodes: number; withoutLocation: string[] };
+  issues: ImportIssue[];
+  importedAt: string;
+}
+
+export interface ImportOptions {
+  sitesFile?: string;
+  postcodesFile?: string;
+  /** Fixed clock for reproducible imports in tests. */
+  now?: Date;
+}
+
+const BATCH = 400;
+
+async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
+}
+
+/**
+ * Loads the ANCT list of sites and the communes into the database, in one transaction.
+ * Idempotent: importing the same files twice leaves the same rows. A malformed row is skipped
+ * and reported with its line number; the import only fails as a whole when a file is
+ * unreadable or lacks a required column.
+ */
+export async function importData(db: Db, options: ImportOptions = {}): Promise<ImportReport> {
+  const importedAt = (options.now ?? new Date()).toISOString();
+  const sitesFile = options.sitesFile ?? `${DATA_DIR}${SOURCES.sites.file}`;
+  const postcodesFile = options.postcodesFile ?? `${DATA_DIR}${SOURCES.postcodes.file}`;
+
+  const [sitesText, postcodesText, cog] = await Promise.all([
+    readFile(sitesFile, 'utf8'),
+    readFile(postcodesFile, 'utf8'),
+    loadCogCommunes(),
+  ]);
+
+  const issues: ImportIssue[] = [];
+  const parsed = parseDelimited(sitesText, SITE_COLUMNS);
+  for (const i of parsed.issues) issues.push({ ...i, source: SOURCES.sites.id, recordId: null, level: 'skipped' });
+  const sites = new Map<string, SiteTable>();
+  for (const { line, values } of parsed.records) {
+    try {
+      const { site, corrections } = siteFromAnctRow(values, line, importedAt);
+      const earlier = sites.get(site.id);
+      if (earlier) {
+        issues.push({
+          line,
+          source: SOURCES.sites.id,
+          recordId: site.id,
+          message: `id_fs ${site.id} already used on line ${earlier.source_line}; this row is skipped`,
+          level: 'skipped',
+        });
+        continue;
+      }
+      sites.set(site.id, site);
+      for (const message of corrections) {
+        issues.push({ line, source: SOURCES.sites.id, recordId: site.id, message, level: 'corrected' });
+      }
+    } catch (err) {
+      if (!(err instanceof SiteRecordError)) throw err;
+      issues.push({ line, source: SOURCES.sites.id, recordId: values.id_fs?.trim() || null, message: err.message, level: 'skipped' });
+    }
+  }
+
+  const communes = buildCommunes(cog, postcodesText);
+  for (const i of communes.issues) issues.push({ ...i, source: SOURCES.postcodes.id, recordId: null, level: 'skipped' });
+
+  const removed = await db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('sites').select('id').execute();
+    const gone = existing.map((r) => r.id).filter((id) => !sites.has(id));
+    for (let i = 0; i < gone.length; i += BATCH) {
+      await trx.deleteFrom('sites').where('id', 'in', gone.slice(i, i + BATCH)).execute();
+    }
+    await insertInBatches([...sites.values()], (batch) =>
+      trx
+        .insertInto('sites')
+        .values(batch)
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet((eb) => {
+            const set: Record<string, unknown> = {};
+            for (const key of Object.keys(batch[0]!) as Array<keyof SiteTable>) {
+              if (key !== 'id') set[key] = eb.ref(`excluded.${key}`);
+            }
+            return set;
+          }),
+        )
+        .execute(),
+    );
+
+    await trx.deleteFrom('commune_postcodes').execute();
+    await trx.deleteFrom('communes').execute();
+    await insertInBatches(communes.communes, (batch) => trx.insertInto('communes').values(batch).execute());
+    await insertInBatches(communes.postcodes, (batch) => trx.insertInto('commune_postcodes').values(batch).execute());
+
+    await trx.deleteFrom('import_issues').execute();
+    await insertInBatches(issues, (batch) =>
+      trx
+        .insertInto('import_issues')
+        .values(
+          batch.map((i) => ({
+            source: i.source,
+            line: i.line,
+            record_id: i.recordId,
+            level: i.level,
+            message: i.message,
+            imported_at: importedAt,
+          })),
+        )
+        .execute(),
+    );
+
+    const record = {
+      imported_at: importedAt,
+      sites: { records: sites.size, file: sitesFile.split('/').pop() },
+      communes: { records: communes.communes.filter((c) => c.kind === 'commune').length },
+      postcodes: { records: communes.postcodes.length },
+    };
+    await trx
+      .insertInto('meta')
+      .values({ key: 'import', value: JSON.stringify(record), updated_at: importedAt })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(record), updated_at: importedAt }))
+      .execute();
+    return gone.length;
+  });
+
+  return {
+    sites: { read: parsed.records.length + parsed.issues.length, imported: sites.size, removed, separator: parsed.separator },
+    communes: {
+      imported: communes.communes.length,
+      postcodes: communes.postcodes.length,
+      withoutLocation: communes.withoutLocation,
+    },
+    issues,
+    importedAt,
+  };
+}
+
+/** True when the database has never been loaded. */
+export async function needsImport(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('meta').select('key').where('key', '=', 'import').executeTakeFirst();
+  return !row;
+}

@@ -1,0 +1,6 @@
+export { buildApp, type AppOptions } from './app.js';
+export { startServer, type RunningServer, VERSION } from './server.js';
+export { readConfig, type ServerConfig } from './config.js';
+export { openDatabase, type Db } from './db/database.js';
+export { importData, type ImportReport } from './import/import-data.js';
+export { SiteCatalogue } from './sites/site-catalogue.js';

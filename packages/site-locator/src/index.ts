@@ -1,0 +1,1 @@
+export { FsSiteCard } from './site-card/site-card.js';

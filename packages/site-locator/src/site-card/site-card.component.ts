@@ -1,0 +1,225 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Site, TimeRange } from '@fs-widgets/contract';
+import { SOURCES } from '@fs-widgets/contract/sources';
+import {
+  ApiResource,
+  FsElement,
+  formatClockTime,
+  formatDate,
+  formatDayAndDate,
+  openingStatus,
+  telHref,
+  weekWithDates,
+  type OpeningStatus,
+} from '@fs-widgets/core';
+import { siteCardStyles } from './site-card.styles.js';
+
+/**
+ * "Your France services": one site's card, for a town hall's or a partner's page.
+ *
+ * @summary Name, kind, address, phone and e-mail links, the week's hours with today
+ * highlighted, open-now status, appointment information and the site's comment. Works offline
+ * from the copy kept on the device after one visit.
+ *
+ * @csspart base - The card.
+ * @csspart header - Kind, name and open-now status.
+ * @csspart name - The site's name (a heading).
+ * @csspart status - The open-now line.
+ * @csspart details - Address, phone and e-mail.
+ * @csspart hours - The table of the next 7 days' hours.
+ * @csspart notice - The offline notice shown with a saved copy.
+ * @csspart retry - The "Réessayer" button of the error states.
+ *
+ * @cssprop [--fs-site-card-accent=var(--fs-color-primary)] - Top border, links, today's row.
+ * @cssprop [--fs-site-card-background=var(--fs-color-surface)] - Card background.
+ * @cssprop [--fs-site-card-radius=var(--fs-radius)] - Corner radius.
+ * @cssprop [--fs-site-card-max-width=40rem] - Widest the card grows.
+ * @cssprop [--fs-color-primary=#1c5d6e] - Design token shared by every widget.
+ * @cssprop [--fs-font-family=system-ui] - Design token shared by every widget.
+ */
+export class FsSiteCard extends FsElement {
+  static override styles = [...FsElement.styles, siteCardStyles];
+
+  readonly #site = new ApiResource<Site>(this, () =>
+    this.siteId.trim() ? { client: this.client, path: `sites/${encodeURIComponent(this.siteId.trim())}` } : undefined,
+  );
+
+  #timer?: ReturnType<typeof setInterval>;
+
+  /** Ticks every minute so "open now" stays true while the page stays open. */
+  @state() private clock = new Date();
+
+  /** Identifier of the site in the ANCT list (`id_fs`), e.g. `2983` for Mende. */
+  @property({ attribute: 'site-id', reflect: true }) siteId = '';
+
+  /** Level of the site name's heading in the host page's outline (2 to 6). */
+  @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
+
+  /** Frozen "now" for previews, print and tests; the real clock when unset. */
+  @property({ attribute: false }) now?: Date;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#timer = setInterval(() => (this.clock = new Date()), 60_000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.#timer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('headingLevel')) {
+      const level = Math.round(Number(this.headingLevel));
+      this.headingLevel = Number.isFinite(level) ? Math.min(6, Math.max(2, level)) : 2;
+    }
+  }
+
+  /** Loads the site again (after an error, or to refresh). */
+  reload(): void {
+    this.#site.retry();
+  }
+
+  override render() {
+    const s = this.i18n.strings;
+    const st = this.#site.state;
+    switch (st.status) {
+      case 'idle':
+        return this.#message(s.siteCard.noSiteTitle, s.siteCard.noSiteBody, false);
+      case 'loading':
+        return html`<div part="base" class="card loading" aria-busy="true">
+          <p class="visually-hidden" role="status">${s.common.loading}</p>
+          <span class="skeleton short" aria-hidden="true"></span>
+          <span class="skeleton title" aria-hidden="true"></span>
+          <span class="skeleton" aria-hidden="true"></span>
+          <span class="skeleton short" aria-hidden="true"></span>
+        </div>`;
+      case 'error':
+        if (st.error.kind === 'not-found' || st.error.kind === 'invalid') {
+          return this.#message(s.siteCard.notFoundTitle, s.siteCard.notFoundBody(this.siteId.trim()), false);
+        }
+        if (st.error.kind === 'offline') return this.#message(s.common.offlineTitle, s.common.offlineNoData, true);
+        return this.#message(s.common.errorTitle, s.common.errorBody, true);
+      case 'ready':
+        return this.#renderSite(st.data, st.offline ? st.savedAt : undefined);
+    }
+  }
+
+  #message(title: string, body: string, retry: boolean) {
+    return html`<div part="base" class="card message" role="status">
+      ${this.#heading(title, 'title')}
+      <p>${body}</p>
+      ${retry ? html`<button part="retry" type="button" @click=${this.reload}>${this.i18n.strings.common.retry}</button>` : nothing}
+    </div>`;
+  }
+
+  #heading(text: string, className: string, id?: string) {
+    return html`<div role="heading" aria-level=${this.headingLevel} class=${className} part=${className === 'name' ? 'name' : nothing} id=${id ?? nothing}>${text}</div>`;
+  }
+
+  #renderSite(site: Site, offlineSince?: Date) {
+    const s = this.i18n.strings;
+    const locale = this.i18n.locale;
+    const now = this.now ?? this.clock;
+    const options = { now, department: site.address.department, timeZone: site.time_zone };
+    const status = openingStatus(site.hours, options);
+    const days = weekWithDates(site.hours, options);
+    const { address } = site;
+    return html`<article part="base" class="card" aria-labelledby="name">
+      <header part="header">
+        <p class="kind">${s.kinds[site.kind]}</p>
+        ${this.#heading(site.name, 'name', 'name')}
+        <p class="status" part="status">${this.#status(status)}</p>
+      </header>
+      ${offlineSince
+        ? html`<p class="notice" part="notice" role="status">${s.common.offlineStale(formatDate(offlineSince, locale))}</p>`
+        : nothing}
+      ${site.itinerant ? html`<p class="itinerant">${s.siteCard.itinerant}</p>` : nothing}
+      <div class="columns">
+        <div>
+          <dl part="details">
+            <dt>${s.siteCard.address}</dt>
+            <dd>
+              <address>
+                ${address.street}${address.complement ? html`<br />${address.complement}` : nothing}<br />${address.postcode}
+                ${address.commune}
+              </address>
+            </dd>
+            ${site.phone
+              ? html`<dt>${s.siteCard.phone}</dt>
+                  <dd><a href=${telHref(site.phone)} aria-label=${s.siteCard.phoneLink(site.phone)}>${site.phone}</a></dd>`
+              : nothing}
+            ${site.email
+              ? html`<dt>${s.siteCard.email}</dt>
+                  <dd><a href=${`mailto:${site.email}`} aria-label=${s.siteCard.emailLink(site.email)}>${site.email}</a></dd>`
+              : nothing}
+          </dl>
+          <p class="appointment">${site.appointment ? s.siteCard.appointmentYes : s.siteCard.appointmentNo}</p>
+        </div>
+        <section aria-labelledby="hours-title">
+          <h3 class="subtitle" id="hours-title">${s.siteCard.hoursTitle}</h3>
+          ${status.state === 'unknown'
+            ? html`<p>${s.hours.unknown}</p>`
+            : html`<table part="hours">
+                <caption class="visually-hidden">${s.hours.tableCaption}</caption>
+                <thead class="visually-hidden">
+                  <tr><th scope="col">${s.hours.dayColumn}</th><th scope="col">${s.hours.hoursColumn}</th></tr>
+                </thead>
+                <tbody>
+                  ${days.map(
+                    (d) => html`<tr class=${d.today ? 'today' : ''} aria-current=${d.today ? 'date' : nothing}>
+                      <th scope="row">
+                        ${formatDayAndDate(d.date, locale)}${d.today ? html`<span class="visually-hidden">, ${s.hours.today}</span>` : nothing}
+                      </th>
+                      <td class=${d.holiday || d.ranges.length === 0 ? 'closed-day' : ''}>
+                        ${d.holiday
+                          ? `${s.hours.holidayClosed.replace(/\)$/, '')} – ${s.holidays[d.holiday]})`
+                          : this.#ranges(d.ranges)}
+                      </td>
+                    </tr>`,
+                  )}
+                </tbody>
+              </table>`}
+        </section>
+      </div>
+      ${site.comment
+        ? html`<section class="comment" aria-labelledby="comment-title">
+            <h3 class="subtitle" id="comment-title">${s.siteCard.comment}</h3>
+            <p>${site.comment}</p>
+          </section>`
+        : nothing}
+      <p class="source">${s.common.source(SOURCES.sites.attribution)}</p>
+    </article>`;
+  }
+
+  #ranges(ranges: TimeRange[]): string {
+    const s = this.i18n.strings;
+    const locale = this.i18n.locale;
+    if (ranges.length === 0) return s.hours.closedDay;
+    return ranges
+      .map((r) => s.hours.range(formatClockTime(r.opens, locale), formatClockTime(r.closes, locale)))
+      .join(s.hours.rangeSeparator);
+  }
+
+  #status(status: OpeningStatus): TemplateResult | typeof nothing {
+    const s = this.i18n.strings;
+    const locale = this.i18n.locale;
+    const t = (hhmm: string) => formatClockTime(hhmm, locale);
+    if (status.state === 'unknown') return nothing;
+    if (status.state === 'open') {
+      return html`<span class="badge open">${s.hours.openNow}</span>
+        <span>${s.hours.closesAt(t(status.closesAt))}${status.reopensAt ? html`, ${s.hours.reopensAt(t(status.reopensAt))}` : nothing}</span>`;
+    }
+    const next = status.next;
+    const when = !next
+      ? s.hours.noNextOpening
+      : next.inDays === 0
+        ? s.hours.opensToday(t(next.time))
+        : next.inDays === 1
+          ? s.hours.opensTomorrow(t(next.time))
+          : s.hours.opensOn(s.days[next.day], t(next.time));
+    return html`<span class="badge closed">${s.hours.closedNow}</span>
+      <span>${status.holiday ? `${s.holidays[status.holiday]} · ` : ''}${when}</span>`;
+  }
+}
