@@ -1,0 +1,142 @@
+// Component tests: real Chromium (Debian's, never a downloaded one) against the real server
+// on a real SQLite file with the real data. See docs/testing.md.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+
+const chromePath = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
+  (p) => p && existsSync(p),
+);
+if (!chromePath) {
+  throw new Error(
+    'No Chromium found for the component tests. Install it with `apt-get install -y chromium` (Debian) ' +
+      'or set CHROME_PATH to a Chrome/Chromium executable.',
+  );
+}
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const apiPort = await freePort();
+const apiOrigin = `http://127.0.0.1:${apiPort}`;
+const dataDir = mkdtempSync(join(tmpdir(), 'fs-widgets-wtr-'));
+
+/** Starts the real server (from source) on a fresh SQLite file for the whole run. */
+function realServer() {
+  let child;
+  return {
+    name: 'fs-real-server',
+    async serverStart() {
+      child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'packages/server/src/main.ts'], {
+        env: { ...process.env, PORT: String(apiPort), HOST: '127.0.0.1', FS_SQLITE_PATH: join(dataDir, 'test.db'), LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        try {
+          const res = await fetch(`${apiOrigin}/api/v1/meta`);
+          if (res.ok) break;
+        } catch {
+          /* not up yet */
+        }
+        if (child.exitCode !== null) throw new Error(`The API server exited with code ${child.exitCode}`);
+        if (Date.now() > deadline) throw new Error('The API server did not start within 60 s');
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    },
+    async serverStop() {
+      child?.kill('SIGTERM');
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * `/proxy-api/*` forwards to the real server on the page's own origin, so the offline cache
+ * keeps one URL while a test cuts the network: `/__test/network?state=down` makes the proxy
+ * drop every connection (the browser sees a network error), `state=up` restores it.
+ * `/__test/status/503/*` answers like an overloaded server (a narrow fake for the error state).
+ */
+let networkDown = false;
+async function testNetwork(ctx, next) {
+  if (ctx.path === '/__test/network') {
+    networkDown = ctx.query.state === 'down';
+    ctx.body = { down: networkDown };
+    return;
+  }
+  const status = /^\/__test\/status\/(\d{3})\//.exec(ctx.path);
+  if (status) {
+    ctx.status = Number(status[1]);
+    ctx.set('content-type', 'application/problem+json');
+    ctx.body = JSON.stringify({ type: 'about:blank', title: 'Service unavailable', status: Number(status[1]) });
+    return;
+  }
+  if (!ctx.path.startsWith('/proxy-api/')) return next();
+  if (networkDown) {
+    ctx.req.socket.destroy();
+    ctx.respond = false;
+    return;
+  }
+  const target = `${apiOrigin}/api/${ctx.url.slice('/proxy-api/'.length)}`;
+  await new Promise((resolve, reject) => {
+    const upstream = httpRequest(target, { method: ctx.method, headers: { accept: ctx.get('accept') } }, (res) => {
+      ctx.status = res.statusCode ?? 502;
+      for (const [k, v] of Object.entries(res.headers)) if (v !== undefined && k !== 'transfer-encoding') ctx.set(k, v);
+      // The browser's HTTP cache would otherwise answer for the cut network: tests the IndexedDB copy.
+      ctx.set('cache-control', 'no-store');
+      ctx.body = res;
+      resolve();
+    });
+    upstream.on('error', reject);
+    upstream.end();
+  });
+}
+
+export default {
+  files: ['packages/*/src/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['source', 'development'] },
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 180_000,
+  testFramework: { config: { timeout: 20_000 } },
+  middleware: [testNetwork],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.wtr.json', target: 'es2022' }), realServer()],
+  testRunnerHtml: (testFramework) => `<!doctype html>
+    <html lang="fr">
+      <head><script>window.FS_TEST_API = ${JSON.stringify(`${apiOrigin}/api/v1`)};</script></head>
+      <body><script type="module" src="${testFramework}"></script></body>
+    </html>`,
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: chromePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--headless=new',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--disable-quic',
+        ],
+      },
+    }),
+  ],
+};
