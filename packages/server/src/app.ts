@@ -21,6 +21,14 @@ export interface AppOptions {
   serveStatic?: boolean;
 }
 
+/**
+ * The demo page runs under the strict policy a careful host page would set: the widgets need
+ * no inline script, no eval and no inline style.
+ */
+export const DEMO_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+  "object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self'";
+
 /** Public data changes only when the list is re-imported: let browsers and CDNs keep it a while. */
 const PUBLIC_CACHE = 'public, max-age=300, stale-while-revalidate=3600';
 
@@ -57,6 +65,9 @@ export async function buildApp({ ctx, logger = false, corsOrigin = '*', serveSta
 
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
+    if (!request.url.startsWith('/api/') && String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+      reply.header('content-security-policy', DEMO_CSP);
+    }
     if (request.url.startsWith(API_PREFIX) && (request.method === 'GET' || request.method === 'HEAD')) {
       reply.header('cache-control', reply.statusCode === 200 ? PUBLIC_CACHE : 'no-store');
     }

@@ -151,8 +151,9 @@ describe('import of the real ANCT list', () => {
     assert.equal((await site(db, '143')).kind, 'antenna');
     assert.equal((await site(db, '75')).kind, 'roaming');
     assert.equal((await site(db, '75')).itinerant, 1);
-    assert.equal((await site(db, '2092')).kind, 'multisite');
-    assert.equal((await site(db, '2092')).itinerant, 0);
+    assert.equal((await site(db, '942')).kind, 'multisite');
+    assert.equal((await site(db, '942')).itinerant, 0);
+    assert.equal((await site(db, '2092')).kind, 'fixed');
     const neussargues = await site(db, '99');
     assert.equal(neussargues.kind, 'fixed');
     assert.equal(neussargues.role, 'antenna');
@@ -269,13 +270,18 @@ describe('import of the real ANCT list', () => {
     assert.equal(bus.labelled_on, '2020-01-01');
     assert.equal(bus.complement, null);
     assert.equal(bus.comment, null);
-    const paris = await site(db, '942'); // multisites Paris: no mail, no phone
-    assert.equal(paris.email, null);
+    const paris = await site(db, '942'); // multisites Paris: no phone
+    assert.equal(paris.email, 'paris-multisites@pimms.org');
     assert.equal(paris.phone, null);
+    const valDOise = await site(db, '2677'); // bus of the Val d'Oise: no mail
+    assert.equal(valDOise.email, null);
+    assert.equal(valDOise.phone, '01 34 25 30 30');
     // The multi-line comment is kept whole.
     const manceau = await site(db, '2092');
     assert.match(manceau.comment ?? '', /^[\s\S]*Lundi 9h00-12h00[\s\S]*\n[\s\S]*Vendredi 9h00-12h00 : Changé/);
-    assert.equal(manceau.source_line, 7);
+    const row = readRows(SITES_FILE).find((r) => r.id_fs === '2092')!;
+    assert.equal(manceau.comment, row.commentaire!.trim());
+    assert.ok((manceau.comment!.match(/\n/g) ?? []).length >= 10);
   });
 
   test('a semicolon-separated file imports the same sites with identical values', async () => {
@@ -327,7 +333,7 @@ describe('import of the real ANCT list', () => {
     };
 
     test('an unclosed quote at the end of the file', async () => {
-      const text = `${fixtureText}"9999","48","France services sans fin,"01"\n`;
+      const text = `${fixtureText}"9999","48","France services sans fin\n`;
       const { db: d, report: r, skipped } = await importVariant('unclosed.csv', text);
       assert.equal(skipped.length, 1);
       assert.equal(skipped[0]!.line, lines.length); // the line after the last row

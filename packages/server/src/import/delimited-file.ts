@@ -35,12 +35,16 @@ export function detectSeparator(text: string): ',' | ';' {
   return semicolons > commas ? ';' : ',';
 }
 
+/** Line breaks inside a record's raw text (the one ending it excluded). */
+const extraLines = (raw: string) => (raw.replace(/\r?\n$/, '').match(/\n/g) ?? []).length;
+
 /**
  * Parses a delimited text file with a header row. A malformed record is reported with its line
  * number and skipped; the others are kept.
  */
 export function parseDelimited(text: string, requiredColumns: readonly string[]): DelimitedFile {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // csv-parse counts a CRLF inside a quoted field as two lines: read CRLF files as LF.
+  const body = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n/g, '\n');
   const separator = detectSeparator(body);
   const issues: ParseIssue[] = [];
   let columns: string[] = [];
@@ -51,8 +55,9 @@ export function parseDelimited(text: string, requiredColumns: readonly string[])
     raw: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
-    on_skip: (err: Error & { lines?: number } | undefined) => {
-      if (err) issues.push({ line: err.lines ?? 0, message: err.message });
+    on_skip: (err: Error & { lines?: number; raw?: string } | undefined) => {
+      // csv-parse gives the line where the error was found: report the line where the record starts.
+      if (err) issues.push({ line: (err.lines ?? 0) - extraLines(err.raw ?? ''), message: err.message });
     },
   }) as Array<{ record: Record<string, string>; info: { lines: number }; raw: string }>;
 
@@ -62,9 +67,6 @@ export function parseDelimited(text: string, requiredColumns: readonly string[])
       `The file has no column ${missing.map((c) => `"${c}"`).join(', ')} (separator "${separator}", columns found: ${columns.join(', ')})`,
     );
   }
-  const records = rows.map(({ record, info, raw }) => {
-    const extraLines = (raw.replace(/\r?\n$/, '').match(/\n/g) ?? []).length;
-    return { line: info.lines - extraLines, values: record };
-  });
+  const records = rows.map(({ record, info, raw }) => ({ line: info.lines - extraLines(raw), values: record }));
   return { separator, columns, records, issues };
 }

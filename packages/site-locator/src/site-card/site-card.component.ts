@@ -193,13 +193,17 @@ export class FsSiteCard extends FsElement {
     </article>`;
   }
 
-  #ranges(ranges: TimeRange[]): string {
+  #ranges(ranges: TimeRange[]) {
     const s = this.i18n.strings;
     const locale = this.i18n.locale;
     if (ranges.length === 0) return s.hours.closedDay;
-    return ranges
-      .map((r) => s.hours.range(formatClockTime(r.opens, locale), formatClockTime(r.closes, locale)))
-      .join(s.hours.rangeSeparator);
+    // One range per line; the separator is only spoken, so a screen reader hears "9 h – 12 h et 14 h – 17 h".
+    return ranges.map(
+      (r, i) =>
+        html`${i > 0 ? html`<span class="visually-hidden">${s.hours.rangeSeparator}</span>` : nothing}<span class="range"
+            >${s.hours.range(formatClockTime(r.opens, locale), formatClockTime(r.closes, locale))}</span
+          >`,
+    );
   }
 
   #status(status: OpeningStatus): TemplateResult | typeof nothing {

@@ -86,7 +86,7 @@ export const siteCardStyles = css`
 
   @container (min-width: 34rem) {
     .columns {
-      grid-template-columns: minmax(0, 1fr) minmax(0, 1.1fr);
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1.3fr);
     }
   }
 
@@ -144,7 +144,6 @@ export const siteCardStyles = css`
 
   th {
     padding-inline-start: 0.5em;
-    white-space: nowrap;
   }
 
   tr.today {
@@ -155,6 +154,11 @@ export const siteCardStyles = css`
   tr.today th {
     font-weight: 700;
     box-shadow: inset 0.25rem 0 0 var(--_accent);
+  }
+
+  .range {
+    display: block;
+    white-space: nowrap;
   }
 
   .closed-day {

@@ -74,7 +74,7 @@ describe('<fs-site-card>', () => {
       expect(rows).to.have.length(7);
       expect(rows[0]!.getAttribute('aria-current')).to.equal('date');
       expect(rows[0]!.textContent).to.contain('Lundi 30 novembre');
-      expect(rows[0]!.textContent).to.contain('8 h 30 – 12 h et 13 h 30 – 17 h');
+      expect(rows[0]!.textContent!.replace(/\s+/g, ' ')).to.contain('8 h 30 – 12 h et 13 h 30 – 17 h');
       expect(rows[5]!.textContent).to.contain('Fermé'); // Saturday
       await expect(el).to.be.accessible();
     });
