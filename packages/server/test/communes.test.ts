@@ -114,12 +114,26 @@ describe('communes', () => {
 
   test('a postcode prefix "480" finds communes whose postcodes start with 480', async () => {
     const items = await search('480', 50);
-    assert.equal(items.length, 50);
     for (const c of items) {
       assert.ok(c.postcodes.some((p) => p.startsWith('480')), `${c.name}: ${c.postcodes}`);
       assert.equal(c.department, '48');
     }
     assert.equal(items[0]?.insee, '48095');
+    // Exactly the current communes having such a postcode.
+    const expected = await server.db
+      .selectFrom('commune_postcodes')
+      .innerJoin('communes', 'communes.insee', 'commune_postcodes.insee')
+      .select('communes.insee')
+      .distinct()
+      .where('commune_postcodes.postcode', 'like', '480%')
+      .where('communes.kind', 'in', ['commune', 'arrondissement'])
+      .execute();
+    assert.ok(expected.length > 5 && expected.length < 50, `${expected.length} communes`);
+    assert.deepEqual(items.map((c) => c.insee).sort(), expected.map((r) => r.insee).sort());
+    // A shorter prefix finds more, up to the limit.
+    const wider = await search('48', 50);
+    assert.equal(wider.length, 50);
+    for (const c of wider) assert.ok(c.postcodes.some((p) => p.startsWith('48')), `${c.name}: ${c.postcodes}`);
   });
 
   test('"paris 12" finds the 12th arrondissement', async () => {
@@ -149,9 +163,10 @@ describe('communes', () => {
       ['q=mende&limit=abc', 'limit'],
     ];
     for (const [query, param] of cases) {
-      const problem = await expectProblem(await server.get(`/api/v1/communes?${query}`), 400, param);
+      const path = query === '' ? '/api/v1/communes' : `/api/v1/communes?${query}`;
+      const problem = await expectProblem(await server.get(path), 400, param);
       assert.equal(problem.type, 'https://fs-widgets.dev/problems/validation', query);
-      assert.equal(problem.instance, `/api/v1/communes?${query}`);
+      assert.equal(problem.instance, path);
     }
     // Still answering.
     assert.equal((await search('mende'))[0]?.insee, '48095');

@@ -42,7 +42,9 @@ export class FsSiteCard extends FsElement {
   static override styles = [...FsElement.styles, siteCardStyles];
 
   readonly #site = new ApiResource<Site>(this, () =>
-    this.siteId.trim() ? { client: this.client, path: `sites/${encodeURIComponent(this.siteId.trim())}` } : undefined,
+    !this.site && this.siteId.trim()
+      ? { client: this.client, path: `sites/${encodeURIComponent(this.siteId.trim())}` }
+      : undefined,
   );
 
   #timer?: ReturnType<typeof setInterval>;
@@ -55,6 +57,12 @@ export class FsSiteCard extends FsElement {
 
   /** Level of the site name's heading in the host page's outline (2 to 6). */
   @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
+
+  /**
+   * The site itself, when the page already has it (the locator's results, a server-rendered
+   * page): shown as is, nothing is fetched. `site-id` is ignored while it is set.
+   */
+  @property({ attribute: false }) site?: Site;
 
   /** Frozen "now" for previews, print and tests; the real clock when unset. */
   @property({ attribute: false }) now?: Date;
@@ -83,6 +91,7 @@ export class FsSiteCard extends FsElement {
 
   override render() {
     const s = this.i18n.strings;
+    if (this.site) return this.#renderSite(this.site);
     const st = this.#site.state;
     switch (st.status) {
       case 'idle':

@@ -139,6 +139,22 @@ describe('<fs-site-card>', () => {
     });
   });
 
+  describe('given a site object', () => {
+    it('shows it without fetching, and ignores site-id', async () => {
+      const res = await fetch(`${realApi()}/sites/3255`);
+      const site = await res.json();
+      const requests: string[] = [];
+      const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => requests.push(e.name)));
+      observer.observe({ type: 'resource' });
+      const el = await card(html`<fs-site-card site-id="2983" .site=${site} .now=${monday('09:00:00')}></fs-site-card>`);
+      await new Promise((r) => setTimeout(r, 100));
+      observer.disconnect();
+      expect($(el, '[part="name"]')!.textContent).to.equal('France services MSA itinérante de Lozère');
+      expect(requests.filter((u) => u.includes('/sites/'))).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('not found, error and offline states', () => {
     it('says the site does not exist and what to check (404), and passes axe', async () => {
       const el = await card(html`<fs-site-card api=${realApi()} site-id="99999999"></fs-site-card>`);
