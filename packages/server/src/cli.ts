@@ -25,6 +25,9 @@ async function runImport(args: string[]) {
       `Imported ${report.sites.imported} sites (${report.sites.read} rows read, separator "${report.sites.separator}", ${report.sites.removed} removed), ` +
         `${report.communes.imported} communes and ${report.communes.postcodes} postcodes into ${config.sqlitePath}.`,
     );
+    if (report.sites.removalWithheld) {
+      console.log('Some rows could not be read at all: no site was removed from the database this time.');
+    }
     if (report.communes.withoutLocation.length > 0) {
       console.log(`${report.communes.withoutLocation.length} communes have no known centroid: ${report.communes.withoutLocation.join(', ')}`);
     }

@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { openDatabase, type Db } from '../src/db/database.js';
 import { importData, needsImport, type ImportReport } from '../src/import/import-data.js';
 import { SITE_COLUMNS } from '../src/import/site-record.js';
-import { FIXTURE_FILE, SITES_FILE, SITES_IN_FIXTURE, SITES_IN_LIST, makeTempDir, removeTempDir } from './test-server.js';
+import { FIXTURE_FILE, POSTCODES_FILE, SITES_FILE, SITES_IN_FIXTURE, SITES_IN_LIST, makeTempDir, removeTempDir } from './test-server.js';
 
 const NOW = new Date('2024-09-01T08:00:00.000Z');
 
@@ -64,8 +64,18 @@ describe('import of the real ANCT list', () => {
     return file;
   };
 
+  /**
+   * The fixture imports only check sites: they read the postcodes of Lozère alone (real rows of
+   * the La Poste base), which spares parsing the whole base each time.
+   */
+  let postcodesFile: string;
+
   before(async () => {
     dir = makeTempDir();
+    const laPoste = readFileSync(POSTCODES_FILE, 'utf8').split('\n');
+    const lozere = laPoste.filter((line, i) => i === 0 || line.startsWith('48'));
+    assert.ok(lozere.length > 100);
+    postcodesFile = writeSites('postcodes-48.csv', `${lozere.join('\n')}\n`);
     db = await freshDb();
     assert.equal(await needsImport(db), true);
     report = await importData(db, { now: NOW });
@@ -286,7 +296,7 @@ describe('import of the real ANCT list', () => {
 
   test('a semicolon-separated file imports the same sites with identical values', async () => {
     const commaDb = await freshDb();
-    const comma = await importData(commaDb, { sitesFile: FIXTURE_FILE, now: NOW });
+    const comma = await importData(commaDb, { postcodesFile, sitesFile: FIXTURE_FILE, now: NOW });
     assert.equal(comma.sites.separator, ',');
     assert.equal(comma.sites.imported, SITES_IN_FIXTURE);
 
@@ -295,7 +305,7 @@ describe('import of the real ANCT list', () => {
     // The multi-line comments are still there.
     assert.equal(semicolonText.split('\n').length, fixtureText.split('\n').length);
     const semicolonDb = await freshDb();
-    const semicolon = await importData(semicolonDb, { sitesFile: writeSites('semicolon.csv', semicolonText), now: NOW });
+    const semicolon = await importData(semicolonDb, { postcodesFile, sitesFile: writeSites('semicolon.csv', semicolonText), now: NOW });
     assert.equal(semicolon.sites.separator, ';');
     assert.equal(semicolon.sites.read, SITES_IN_FIXTURE);
     assert.equal(semicolon.sites.imported, SITES_IN_FIXTURE);
@@ -315,7 +325,7 @@ describe('import of the real ANCT list', () => {
 
   test('a CRLF file gives the same sites and line numbers as the LF one', async () => {
     const crlfDb = await freshDb();
-    const crlf = await importData(crlfDb, { sitesFile: writeSites('crlf.csv', fixtureText.replace(/\n/g, '\r\n')), now: NOW });
+    const crlf = await importData(crlfDb, { postcodesFile, sitesFile: writeSites('crlf.csv', fixtureText.replace(/\n/g, '\r\n')), now: NOW });
     assert.equal(crlf.sites.imported, SITES_IN_FIXTURE);
     const expected = startLines(fixtureText);
     for (const s of await allSites(crlfDb)) assert.equal(s.source_line, expected.get(s.id), `line of site ${s.id}`);
@@ -328,7 +338,7 @@ describe('import of the real ANCT list', () => {
 
     const importVariant = async (name: string, text: string) => {
       const variantDb = await freshDb();
-      const result = await importData(variantDb, { sitesFile: writeSites(name, text), now: NOW });
+      const result = await importData(variantDb, { postcodesFile, sitesFile: writeSites(name, text), now: NOW });
       return { db: variantDb, report: result, skipped: result.issues.filter((i) => i.level === 'skipped') };
     };
 
@@ -419,10 +429,10 @@ describe('import of the real ANCT list', () => {
 
   test('a file lacking a required column fails with an error naming it, and changes nothing', async () => {
     const d = await freshDb();
-    await importData(d, { sitesFile: FIXTURE_FILE, now: NOW });
+    await importData(d, { postcodesFile, sitesFile: FIXTURE_FILE, now: NOW });
     const before = await allSites(d);
     const text = fixtureText.replace('"latitude",', '"lat",');
-    await assert.rejects(importData(d, { sitesFile: writeSites('no-latitude.csv', text), now: NOW }), (err: Error) => {
+    await assert.rejects(importData(d, { postcodesFile, sitesFile: writeSites('no-latitude.csv', text), now: NOW }), (err: Error) => {
       assert.match(err.message, /no column "latitude"/);
       return true;
     });
@@ -431,11 +441,12 @@ describe('import of the real ANCT list', () => {
 
   test('re-importing a smaller file removes the sites that disappeared', async () => {
     const d = await freshDb();
-    await importData(d, { sitesFile: FIXTURE_FILE, now: NOW });
+    await importData(d, { postcodesFile, sitesFile: FIXTURE_FILE, now: NOW });
     assert.equal(await siteCount(d), SITES_IN_FIXTURE);
     const kept = fixtureRows.slice(0, 40);
     const gone = fixtureRows.slice(40).map((r) => r.id_fs!);
     const smaller = await importData(d, {
+      postcodesFile,
       sitesFile: writeSites('smaller.csv', toDelimited(SITE_COLUMNS, kept, ',')),
       now: new Date('2024-10-01T08:00:00.000Z'),
     });
@@ -448,5 +459,39 @@ describe('import of the real ANCT list', () => {
     // The sites kept carry the new import date.
     const dates = await d.selectFrom('sites').select('imported_at').distinct().execute();
     assert.deepEqual(dates, [{ imported_at: '2024-10-01T08:00:00.000Z' }]);
+  });
+
+  test('a site whose row is malformed on re-import is kept as it was, not removed', async () => {
+    const d = await freshDb();
+    await importData(d, { postcodesFile, sitesFile: FIXTURE_FILE, now: NOW });
+    const before = await site(d, '2983');
+    const broken = fixtureRows.map((r) => (r.id_fs === '2983' ? { ...r, latitude: 'abc' } : r));
+    const again = await importData(d, {
+      postcodesFile,
+      sitesFile: writeSites('broken-mende.csv', toDelimited(SITE_COLUMNS, broken, ',')),
+      now: new Date('2024-10-01T08:00:00.000Z'),
+    });
+    assert.equal(again.sites.removed, 0);
+    assert.ok(again.issues.some((i) => i.recordId === '2983' && i.level === 'skipped'));
+    assert.deepEqual(await site(d, '2983'), before);
+    assert.equal(await siteCount(d), SITES_IN_FIXTURE);
+  });
+
+  test('when a row is unreadable to the point of losing its id, nothing is removed', async () => {
+    const d = await freshDb();
+    await importData(d, { postcodesFile, sitesFile: FIXTURE_FILE, now: NOW });
+    const text = toDelimited(SITE_COLUMNS, fixtureRows.slice(0, 40), ',');
+    // A row with too few columns: csv-parse cannot say which site it was.
+    const again = await importData(d, {
+      postcodesFile,
+      sitesFile: writeSites('unreadable.csv', `${text}"oops","48"\n`),
+      now: new Date('2024-10-01T08:00:00.000Z'),
+    });
+    assert.equal(again.sites.removed, 0);
+    assert.equal(again.sites.removalWithheld, true);
+    assert.equal(await siteCount(d), SITES_IN_FIXTURE);
+    const issue = again.issues.find((i) => i.level === 'skipped')!;
+    assert.equal(issue.line, text.split('\n').length); // the line right after the 40 good records
+    assert.doesNotMatch(issue.message, /line \d+/);
   });
 });

@@ -57,7 +57,11 @@ export function parseDelimited(text: string, requiredColumns: readonly string[])
     skip_records_with_error: true,
     on_skip: (err: Error & { lines?: number; raw?: string } | undefined) => {
       // csv-parse gives the line where the error was found: report the line where the record starts.
-      if (err) issues.push({ line: (err.lines ?? 0) - extraLines(err.raw ?? ''), message: err.message });
+      // The line is reported in its own field; csv-parse's "on line N" would contradict it.
+      if (err) {
+        const message = err.message.replace(/\s*(on|at) line \d+/g, '');
+        issues.push({ line: (err.lines ?? 0) - extraLines(err.raw ?? ''), message });
+      }
     },
   }) as Array<{ record: Record<string, string>; info: { lines: number }; raw: string }>;
 

@@ -15,7 +15,14 @@ export interface ImportIssue extends ParseIssue {
 }
 
 export interface ImportReport {
-  sites: { read: number; imported: number; removed: number; separator: string };
+  sites: {
+    read: number;
+    imported: number;
+    removed: number;
+    /** True when rows could not be read at all, so no site was removed (see importData). */
+    removalWithheld: boolean;
+    separator: string;
+  };
   communes: { imported: number; postcodes: number; withoutLocation: string[] };
   issues: ImportIssue[];
   importedAt: string;
@@ -82,9 +89,16 @@ export async function importData(db: Db, options: ImportOptions = {}): Promise<I
   const communes = buildCommunes(cog, postcodesText);
   for (const i of communes.issues) issues.push({ ...i, source: SOURCES.postcodes.id, recordId: null, level: 'skipped' });
 
+  // A site whose row could not be read this time is kept as it was, not removed: a broken
+  // release of the list must not wipe sites. When a row is unreadable to the point that its id
+  // is unknown, nothing is removed at all.
+  const skipped = issues.filter((i) => i.level === 'skipped' && i.source === SOURCES.sites.id);
+  const removalAllowed = skipped.every((i) => i.recordId !== null);
+  const keep = new Set(skipped.map((i) => i.recordId));
+
   const removed = await db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('sites').select('id').execute();
-    const gone = existing.map((r) => r.id).filter((id) => !sites.has(id));
+    const gone = removalAllowed ? existing.map((r) => r.id).filter((id) => !sites.has(id) && !keep.has(id)) : [];
     for (let i = 0; i < gone.length; i += BATCH) {
       await trx.deleteFrom('sites').where('id', 'in', gone.slice(i, i + BATCH)).execute();
     }
@@ -141,7 +155,13 @@ export async function importData(db: Db, options: ImportOptions = {}): Promise<I
   });
 
   return {
-    sites: { read: parsed.records.length + parsed.issues.length, imported: sites.size, removed, separator: parsed.separator },
+    sites: {
+      read: parsed.records.length + parsed.issues.length,
+      imported: sites.size,
+      removed,
+      removalWithheld: !removalAllowed,
+      separator: parsed.separator,
+    },
     communes: {
       imported: communes.communes.length,
       postcodes: communes.postcodes.length,
