@@ -1,9 +1,11 @@
 import Type, { type Static } from 'typebox';
 import { Week } from './opening-hours.js';
 
-export const SITE_KINDS = ['fixed', 'antenna', 'multisite', 'bus', 'roaming'] as const;
 /** `format_fs` of the ANCT list: Fixe, Fixe_antenne(s), Multisites, Bus_équivalent, Itinérante. */
-export const SiteKind = Type.Union(SITE_KINDS.map((k) => Type.Literal(k)));
+export const SiteKind = Type.Union(
+  [Type.Literal('fixed'), Type.Literal('antenna'), Type.Literal('multisite'), Type.Literal('bus'), Type.Literal('roaming')],
+  { title: 'SiteKind' },
+);
 export type SiteKind = Static<typeof SiteKind>;
 
 export const Location = Type.Object(
@@ -27,8 +29,6 @@ export const Address = Type.Object({
 });
 export type Address = Static<typeof Address>;
 
-export const CARRIERS = ['la-poste', 'msa', 'sous-prefecture'] as const;
-
 export const Site = Type.Object(
   {
     id: Type.String({ description: 'Stable ANCT identifier (`id_fs`).' }),
@@ -50,7 +50,7 @@ export const Site = Type.Object(
     group: Nullable(Type.String()),
     labelled_on: Nullable(Type.String({ format: 'date', description: 'Date of the France services label.' })),
     carrier: Nullable(
-      Type.Union(CARRIERS.map((c) => Type.Literal(c)), {
+      Type.Union([Type.Literal('la-poste'), Type.Literal('msa'), Type.Literal('sous-prefecture')], {
         description: 'Carrying structure, inferred from the name only (the list does not publish it).',
       }),
     ),

@@ -1,4 +1,4 @@
-export { FsElement } from './base/fs-element.js';
+export { FsElement, stringAttribute } from './base/fs-element.js';
 export { defineElement } from './base/define.js';
 export { emit } from './base/events.js';
 export { ApiClient, defaultApiBase, setDefaultApiBase, requestUrl, type SearchParams } from './api/api-client.js';

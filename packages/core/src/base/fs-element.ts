@@ -5,6 +5,9 @@ import { LocaleController } from '../i18n/locale.js';
 import { tokens } from '../tokens/tokens.js';
 import { emit } from './events.js';
 
+/** A removed attribute reads as '' rather than null, so string properties stay strings. */
+export const stringAttribute = { fromAttribute: (value: string | null) => value ?? '' };
+
 /**
  * The base of every widget: design tokens, strings following the nearest `lang`, the API
  * client for the `api` attribute (or the page-wide default), and the event helper.
@@ -18,7 +21,7 @@ export class FsElement extends LitElement {
    * Base URL of the France services widgets API, e.g. `https://widgets.example.fr/api/v1`.
    * Defaults to the server the widgets script was loaded from.
    */
-  @property({ reflect: true }) api = '';
+  @property({ reflect: true, converter: stringAttribute }) api = '';
 
   /** `auto` follows the visitor's dark mode; `light` (default) keeps the light look. */
   @property({ reflect: true }) theme: 'light' | 'auto' = 'light';

@@ -9,6 +9,7 @@ import {
   formatDate,
   formatDayAndDate,
   openingStatus,
+  stringAttribute,
   telHref,
   weekWithDates,
   type OpeningStatus,
@@ -53,7 +54,7 @@ export class FsSiteCard extends FsElement {
   @state() private clock = new Date();
 
   /** Identifier of the site in the ANCT list (`id_fs`), e.g. `2983` for Mende. */
-  @property({ attribute: 'site-id', reflect: true }) siteId = '';
+  @property({ attribute: 'site-id', reflect: true, converter: stringAttribute }) siteId = '';
 
   /** Level of the site name's heading in the host page's outline (2 to 6). */
   @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;

@@ -53,6 +53,17 @@ describe('<fs-site-card>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('goes back to the empty state when site-id is removed, without an error', async () => {
+      const el = await card(html`<fs-site-card api=${realApi()} site-id="2983"></fs-site-card>`);
+      expect($(el, '[part="name"]')!.textContent).to.equal('France services de Mende');
+      el.removeAttribute('site-id');
+      el.removeAttribute('api');
+      await el.updateComplete;
+      expect(el.siteId).to.equal('');
+      expect(el.api).to.equal('');
+      expect(shadowText(el)).to.contain('Aucune France services choisie');
+    });
+
     it('keeps the heading level within 2 to 6', async () => {
       const el = await card(html`<fs-site-card heading-level="9"></fs-site-card>`);
       expect(el.headingLevel).to.equal(6);
