@@ -69,13 +69,20 @@ function realServer() {
  * `/proxy-api/*` forwards to the real server on the page's own origin, so the offline cache
  * keeps one URL while a test cuts the network: `/__test/network?state=down` makes the proxy
  * drop every connection (the browser sees a network error), `state=up` restores it.
- * `/__test/status/503/*` answers like an overloaded server (a narrow fake for the error state).
+ * `/__test/status/503/*` answers like an overloaded server (a narrow fake for the error state);
+ * `/__test/pending/*` never answers (the loading state).
  */
 let networkDown = false;
 async function testNetwork(ctx, next) {
   if (ctx.path === '/__test/network') {
     networkDown = ctx.query.state === 'down';
     ctx.body = { down: networkDown };
+    return;
+  }
+  if (ctx.path.startsWith('/__test/pending/')) {
+    // Never answers: the loading state stays on screen until the browser gives up.
+    await new Promise((resolve) => ctx.req.on('close', resolve));
+    ctx.respond = false;
     return;
   }
   const status = /^\/__test\/status\/(\d{3})\//.exec(ctx.path);

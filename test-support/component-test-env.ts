@@ -20,6 +20,9 @@ export const proxiedApi = '/proxy-api/v1';
 /** An API answering 503 to everything, for the error state. */
 export const unavailableApi = '/__test/status/503/api/v1';
 
+/** An API that never answers, for the loading state. */
+export const pendingApi = '/__test/pending/api/v1';
+
 export async function setNetwork(state: 'up' | 'down'): Promise<void> {
   const res = await fetch(`/__test/network?state=${state}`);
   expect(res.ok).to.equal(true);

@@ -5,6 +5,7 @@ import './site-card.js';
 import type { FsSiteCard } from './site-card.component.js';
 import {
   clearOfflineCache,
+  pendingApi,
   proxiedApi,
   realApi,
   setNetwork,
@@ -162,6 +163,16 @@ describe('<fs-site-card>', () => {
       observer.disconnect();
       expect($(el, '[part="name"]')!.textContent).to.equal('France services MSA itinérante de Lozère');
       expect(requests.filter((u) => u.includes('/sites/'))).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('loading state', () => {
+    it('shows a busy skeleton and announces the loading, and passes axe', async () => {
+      const el = await fixture<FsSiteCard>(html`<fs-site-card api=${pendingApi} site-id="2983"></fs-site-card>`);
+      await el.updateComplete;
+      expect($(el, '[part="base"]')!.getAttribute('aria-busy')).to.equal('true');
+      expect($(el, '[role="status"]')!.textContent).to.equal('Chargement…');
       await expect(el).to.be.accessible();
     });
   });
