@@ -8,6 +8,17 @@ export { departmentOf } from './department.js';
 export { easterSunday, isPublicHoliday, publicHolidays, type Holiday, type HolidayKey } from './holidays.js';
 export { toOsmOpeningHours, weeklyMinutes } from './osm.js';
 export {
+  isoWeek,
+  nextSessions,
+  OsmOpeningHoursError,
+  parseOsmOpeningHours,
+  sessionsOn,
+  type NextSessionsOptions,
+  type OsmRule,
+  type OsmSchedule,
+  type Session,
+} from './osm-rules.js';
+export {
   openingStatus,
   weekWithDates,
   type DayWithDate,
