@@ -36,4 +36,14 @@ export const SOURCES = {
     attribution: 'INSEE — Code officiel géographique 2026, via @etalab/decoupage-administratif',
     file: '@etalab/decoupage-administratif/data/communes.json',
   },
+  itinerantStops: {
+    id: 'inclusion-numerique-bus-france-services-charente',
+    title: "Cartographie nationale des lieux d'inclusion numérique — Bus France services en Charente (arrêts)",
+    publisher: "ANCT (Cartographie nationale des lieux d'inclusion numérique)",
+    date: '2023-10-03',
+    licence: 'Licence Ouverte / Etalab 2.0',
+    licence_url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/',
+    attribution: "Cartographie nationale des lieux d'inclusion numérique — Bus France services en Charente, 03/10/2023",
+    file: 'bus-france-services-charente-lmn-20231003.json',
+  },
 } as const satisfies Record<string, Omit<DataSource, 'records'> & { file: string }>;

@@ -1,5 +1,6 @@
 import type { Db } from './db/database.js';
 import type { SiteCatalogue } from './sites/site-catalogue.js';
+import type { RoutingProvider } from './travel/routing-provider.js';
 
 /** What route handlers need; passed explicitly rather than decorated onto Fastify. */
 export interface AppContext {
@@ -7,4 +8,6 @@ export interface AppContext {
   /** The current catalogue; replaced after a re-import. */
   catalogue: () => SiteCatalogue;
   version: string;
+  /** Travel times of search results: the estimate, or a routing engine (`FS_OSRM_URL`). */
+  routing: RoutingProvider;
 }

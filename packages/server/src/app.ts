@@ -7,6 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { API_PREFIX } from '@fs-widgets/contract';
 import type { AppContext } from './app-context.js';
+import { ifNoneMatchMatches, strongEtag } from './http/etag.js';
 import { registerProblemHandlers } from './http/problem.js';
 import { communesRoutes } from './routes/communes.js';
 import { metaRoutes } from './routes/meta.js';
@@ -70,6 +71,16 @@ export async function buildApp({ ctx, logger = false, corsOrigin = '*', serveSta
     }
     if (request.url.startsWith(API_PREFIX) && (request.method === 'GET' || request.method === 'HEAD')) {
       reply.header('cache-control', reply.statusCode === 200 ? PUBLIC_CACHE : 'no-store');
+      // A strong ETag lets a widget or a CDN revalidate its copy for a 304 without a body.
+      if (reply.statusCode === 200 && (typeof payload === 'string' || Buffer.isBuffer(payload))) {
+        const etag = strongEtag(payload);
+        reply.header('etag', etag);
+        if (ifNoneMatchMatches(request.headers['if-none-match'], etag)) {
+          reply.code(304);
+          reply.removeHeader('content-type');
+          return null;
+        }
+      }
     }
     return payload;
   });

@@ -6,8 +6,9 @@ import { importData } from './import/import-data.js';
 const HELP = `France services widgets — server command line
 
 Usage:
-  npm run server -- import [--sites FILE] [--postcodes FILE]
-      Load (or reload) the France services list and the communes into the database.
+  npm run server -- import [--sites FILE] [--postcodes FILE] [--stops FILE]
+      Load (or reload) the France services list, the stops of the Charente bus and the
+      communes into the database.
       Idempotent. Rows that cannot be read are skipped and listed with their line number.
       FILE may be comma- or semicolon-separated (both ANCT releases).
   npm run server -- help
@@ -16,14 +17,20 @@ Environment: FS_SQLITE_PATH (default var/fs-widgets.db). See the README for the 
 `;
 
 async function runImport(args: string[]) {
-  const { values } = parseArgs({ args, options: { sites: { type: 'string' }, postcodes: { type: 'string' } } });
+  const { values } = parseArgs({ args, options: { sites: { type: 'string' }, postcodes: { type: 'string' }, stops: { type: 'string' } } });
   const config = readConfig();
   const db = await openDatabase({ sqlitePath: config.sqlitePath });
   try {
-    const report = await importData(db, { sitesFile: values.sites, postcodesFile: values.postcodes });
+    const report = await importData(db, { sitesFile: values.sites, postcodesFile: values.postcodes, stopsFile: values.stops });
     console.log(
       `Imported ${report.sites.imported} sites (${report.sites.read} rows read, separator "${report.sites.separator}", ${report.sites.removed} removed), ` +
         `${report.communes.imported} communes and ${report.communes.postcodes} postcodes into ${config.sqlitePath}.`,
+    );
+    const stops = report.itinerantStops;
+    console.log(
+      stops.siteMissing
+        ? `Itinerant stops not loaded: their site ${stops.siteId} is not in the list (${stops.read} stops read).`
+        : `Loaded ${stops.imported} itinerant stops of site ${stops.siteId}.`,
     );
     if (report.sites.removalWithheld) {
       console.log('Some rows could not be read at all: no site was removed from the database this time.');

@@ -6,6 +6,8 @@ export interface ServerConfig {
   logLevel: string;
   /** Origins allowed to call the API from a browser; `*` by default since the widgets embed anywhere. */
   corsOrigin: string;
+  /** Base URL of an OSRM-compatible routing engine; null: travel times are estimated (docs/travel-time.md). */
+  osrmUrl: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -18,11 +20,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const logLevel = env.LOG_LEVEL ?? 'info';
   const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
   if (!levels.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${levels.join(', ')}, got "${logLevel}"`);
+  const osrmUrl = env.FS_OSRM_URL?.trim() || null;
+  if (osrmUrl !== null && !(URL.canParse(osrmUrl) && /^https?:$/.test(new URL(osrmUrl).protocol))) {
+    throw new ConfigError(`FS_OSRM_URL must be an http(s) URL such as http://127.0.0.1:5000, got "${env.FS_OSRM_URL}"`);
+  }
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
     sqlitePath: env.FS_SQLITE_PATH ?? 'var/fs-widgets.db',
     logLevel,
     corsOrigin: env.FS_CORS_ORIGIN ?? '*',
+    osrmUrl,
   };
 }

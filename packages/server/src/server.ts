@@ -5,6 +5,8 @@ import { openDatabase, type Db } from './db/database.js';
 import { importData, needsImport } from './import/import-data.js';
 import { SiteCatalogue } from './sites/site-catalogue.js';
 import type { ServerConfig } from './config.js';
+import { estimateProvider } from './travel/estimate.js';
+import { OsrmProvider } from './travel/osrm.js';
 
 export const VERSION = '0.1.0';
 
@@ -33,7 +35,8 @@ export async function startServer(config: ServerConfig, options: { serveStatic?:
     }
   }
   let catalogue = await SiteCatalogue.load(db);
-  const ctx: AppContext = { db, catalogue: () => catalogue, version: VERSION };
+  const routing = config.osrmUrl ? new OsrmProvider(config.osrmUrl) : estimateProvider;
+  const ctx: AppContext = { db, catalogue: () => catalogue, version: VERSION, routing };
   const app = await buildApp({ ctx, logger, corsOrigin: config.corsOrigin, serveStatic: options.serveStatic ?? true });
   app.addHook('onClose', async () => {
     await db.destroy();

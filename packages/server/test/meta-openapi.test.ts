@@ -14,7 +14,7 @@ describe('meta and OpenAPI', () => {
     await server?.close();
   });
 
-  test('GET /api/v1/meta gives the counts, the three sources and their attribution', async () => {
+  test('GET /api/v1/meta gives the counts, the four sources and their attribution', async () => {
     const res = await server.get('/api/v1/meta', { headers: { Origin: 'https://www.example.org' } });
     assert.equal(res.headers.get('access-control-allow-origin'), '*');
     assert.match(res.headers.get('cache-control') ?? '', /max-age=\d+/);
@@ -29,7 +29,7 @@ describe('meta and OpenAPI', () => {
     assert.ok(Number.isFinite(importedAt));
     assert.ok(Date.now() - importedAt < 10 * 60_000, meta.imported_at);
 
-    assert.equal(meta.sources.length, 3);
+    assert.equal(meta.sources.length, 4);
     for (const source of meta.sources) {
       assert.ok(source.attribution.trim().length > 0, `attribution of ${source.id}`);
       assert.ok(source.licence.trim().length > 0, `licence of ${source.id}`);
@@ -38,7 +38,7 @@ describe('meta and OpenAPI', () => {
       assert.ok(source.records > 0, `records of ${source.id}`);
       assert.equal('file' in source, false, 'no internal file name');
     }
-    const [anct, laPoste, cog] = meta.sources;
+    const [anct, laPoste, cog, stops] = meta.sources;
     assert.equal(anct!.id, 'anct-france-services');
     assert.equal(anct!.attribution, 'ANCT — Liste des structures France services, 01/08/2024');
     assert.equal(anct!.licence, 'Licence Ouverte / Etalab 2.0');
@@ -51,6 +51,11 @@ describe('meta and OpenAPI', () => {
     assert.equal(laPoste!.records, Number(postcodes.n));
     assert.equal(cog!.id, 'etalab-decoupage-administratif');
     assert.equal(cog!.records, meta.counts.communes);
+    assert.equal(stops!.id, 'inclusion-numerique-bus-france-services-charente');
+    assert.equal(stops!.attribution, "Cartographie nationale des lieux d'inclusion numérique — Bus France services en Charente, 03/10/2023");
+    assert.equal(stops!.licence, 'Licence Ouverte / Etalab 2.0');
+    assert.equal(stops!.date, '2023-10-03');
+    assert.equal(stops!.records, 12);
   });
 
   test('GET /api/openapi.json documents the API in OpenAPI 3.1', async () => {
@@ -66,7 +71,16 @@ describe('meta and OpenAPI', () => {
       assert.ok(doc.paths[path].get.responses['200'], `200 of ${path}`);
     }
     const siteParams = doc.paths['/api/v1/sites']!.get!.parameters!.map((p) => `${p.in}:${p.name}`).sort();
-    assert.deepEqual(siteParams, ['query:commune', 'query:limit', 'query:near', 'query:radius']);
+    assert.deepEqual(siteParams, [
+      'query:at',
+      'query:commune',
+      'query:kind',
+      'query:limit',
+      'query:near',
+      'query:open_now',
+      'query:radius',
+      'query:saturday',
+    ]);
     assert.deepEqual(doc.paths['/api/v1/sites/{id}']!.get!.parameters!.map((p) => `${p.in}:${p.name}`), ['path:id']);
     assert.ok(doc.paths['/api/v1/sites']!.get!.responses['400']);
     assert.ok(doc.paths['/api/v1/communes']!.get!.parameters!.some((p) => p.name === 'q' && p.in === 'query'));

@@ -159,9 +159,9 @@ describe('sites API', () => {
     assert.equal(site.location.lat, 44.520171);
     assert.equal(site.labelled_on, '2022-11-15'); // "Espace labellisé 15/11/2022"
     assert.deepEqual(site.hours.mo, [{ opens: '08:30', closes: '12:00' }, { opens: '13:30', closes: '17:00' }]);
-    // The same record as in the nearest list, without the distance.
+    // The same record as in the nearest list, without the distance and the travel.
     const listed = (await nearest('near=44.518,3.5&limit=5')).items.find((s) => s.id === '2983')!;
-    const { distance_km: _d, ...withoutDistance } = listed;
+    const { distance_km: _d, travel: _t, ...withoutDistance } = listed;
     assert.deepEqual(withoutDistance, site);
     // An overseas site has its time zone.
     const reunion = await json<Site>(await server.get('/api/v1/sites/561'));

@@ -22,6 +22,8 @@ export const POSTCODES_FILE = join(REPO, 'packages/server/data/laposte_hexasmal-
 export const FIXTURE_FILE = join(REPO, 'fixtures/fs-fixture-sample.csv');
 
 export const SITES_IN_LIST = 2845;
+/** The stops of the Charente bus (Cartographie nationale des lieux d'inclusion numérique). */
+export const STOPS_FILE = join(REPO, 'packages/server/data/bus-france-services-charente-lmn-20231003.json');
 export const SITES_IN_FIXTURE = 46;
 
 export function makeTempDir(): string {
@@ -39,11 +41,14 @@ export interface TestServer extends RunningServer {
   get(path: string, init?: RequestInit): Promise<Response>;
 }
 
-/** Starts the real server (API only, silent) on a fresh SQLite file: it imports the real data first. */
-export async function startTestServer(): Promise<TestServer> {
+/**
+ * Starts the real server (API only, silent) on a fresh SQLite file: it imports the real data
+ * first. `env` adds environment variables (e.g. `FS_OSRM_URL`).
+ */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dir = makeTempDir();
   try {
-    const config = readConfig({ PORT: '0', FS_SQLITE_PATH: join(dir, 'fs-widgets.db'), LOG_LEVEL: 'silent' });
+    const config = readConfig({ PORT: '0', FS_SQLITE_PATH: join(dir, 'fs-widgets.db'), LOG_LEVEL: 'silent', ...env });
     assert.equal(config.host, '127.0.0.1');
     const server = await startServer(config, { serveStatic: false, logger: false });
     return {

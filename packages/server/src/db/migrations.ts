@@ -85,6 +85,28 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0002_itinerant_stops': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('itinerant_stops')
+        .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id').onDelete('cascade'))
+        .addColumn('stop_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('street', 'text', (c) => c.notNull())
+        .addColumn('postcode', 'text', (c) => c.notNull())
+        .addColumn('commune', 'text', (c) => c.notNull())
+        .addColumn('insee_commune', 'text', (c) => c.notNull())
+        .addColumn('lat', 'double precision', (c) => c.notNull())
+        .addColumn('lon', 'double precision', (c) => c.notNull())
+        .addColumn('opening_hours', 'text')
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('itinerant_stops_pk', ['site_id', 'stop_id'])
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('itinerant_stops').ifExists().execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -68,10 +68,29 @@ export interface ImportIssueTable {
   imported_at: string;
 }
 
+/** Where and when an itinerant site (a bus) stops, from a source other than the ANCT list. */
+export interface ItinerantStopTable {
+  site_id: string;
+  /** The stop's identifier in its source. */
+  stop_id: string;
+  name: string;
+  street: string;
+  postcode: string;
+  commune: string;
+  insee_commune: string;
+  lat: number;
+  lon: number;
+  /** OpenStreetMap `opening_hours` rule as published (kept even when it cannot be read). */
+  opening_hours: string | null;
+  /** `id` of the data source (`SOURCES`). */
+  source: string;
+}
+
 export interface Database {
   sites: SiteTable;
   communes: CommuneTable;
   commune_postcodes: CommunePostcodeTable;
   meta: MetaTable;
   import_issues: ImportIssueTable;
+  itinerant_stops: ItinerantStopTable;
 }

@@ -4,6 +4,7 @@ import type { SiteTable } from '../db/schema.js';
 import { DATA_DIR } from '../paths.js';
 import { buildCommunes, loadCogCommunes } from './communes.js';
 import { parseDelimited, type ParseIssue } from './delimited-file.js';
+import { CHARENTE_BUS_SITE_ID, readItinerantStops } from './itinerant-stops.js';
 import { SITE_COLUMNS, SiteRecordError, siteFromAnctRow } from './site-record.js';
 import { SOURCES } from '@fs-widgets/contract/sources';
 
@@ -24,6 +25,13 @@ export interface ImportReport {
     separator: string;
   };
   communes: { imported: number; postcodes: number; withoutLocation: string[] };
+  itinerantStops: {
+    read: number;
+    imported: number;
+    /** The site the stops belong to; when it is not in the database, no stop is loaded. */
+    siteId: string;
+    siteMissing: boolean;
+  };
   issues: ImportIssue[];
   importedAt: string;
 }
@@ -31,6 +39,8 @@ export interface ImportReport {
 export interface ImportOptions {
   sitesFile?: string;
   postcodesFile?: string;
+  /** Stops of the Charente bus (JSON of the Cartographie nationale des lieux d'inclusion numérique). */
+  stopsFile?: string;
   /** Fixed clock for reproducible imports in tests. */
   now?: Date;
 }
@@ -42,7 +52,8 @@ async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unk
 }
 
 /**
- * Loads the ANCT list of sites and the communes into the database, in one transaction.
+ * Loads the ANCT list of sites, the stops of the itinerant sites whose stops are published, and
+ * the communes into the database, in one transaction.
  * Idempotent: importing the same files twice leaves the same rows. A malformed row is skipped
  * and reported with its line number; the import only fails as a whole when a file is
  * unreadable or lacks a required column.
@@ -51,10 +62,12 @@ export async function importData(db: Db, options: ImportOptions = {}): Promise<I
   const importedAt = (options.now ?? new Date()).toISOString();
   const sitesFile = options.sitesFile ?? `${DATA_DIR}${SOURCES.sites.file}`;
   const postcodesFile = options.postcodesFile ?? `${DATA_DIR}${SOURCES.postcodes.file}`;
+  const stopsFile = options.stopsFile ?? `${DATA_DIR}${SOURCES.itinerantStops.file}`;
 
-  const [sitesText, postcodesText, cog] = await Promise.all([
+  const [sitesText, postcodesText, stopsText, cog] = await Promise.all([
     readFile(sitesFile, 'utf8'),
     readFile(postcodesFile, 'utf8'),
+    readFile(stopsFile, 'utf8'),
     loadCogCommunes(),
   ]);
 
@@ -89,6 +102,9 @@ export async function importData(db: Db, options: ImportOptions = {}): Promise<I
   const communes = buildCommunes(cog, postcodesText);
   for (const i of communes.issues) issues.push({ ...i, source: SOURCES.postcodes.id, recordId: null, level: 'skipped' });
 
+  const stops = readItinerantStops(stopsText, CHARENTE_BUS_SITE_ID);
+  issues.push(...stops.issues);
+
   // A site whose row could not be read this time is kept as it was, not removed: a broken
   // release of the list must not wipe sites. When a row is unreadable to the point that its id
   // is unknown, nothing is removed at all.
@@ -96,7 +112,7 @@ export async function importData(db: Db, options: ImportOptions = {}): Promise<I
   const removalAllowed = skipped.every((i) => i.recordId !== null);
   const keep = new Set(skipped.map((i) => i.recordId));
 
-  const removed = await db.transaction().execute(async (trx) => {
+  const { removed, stopsImported, stopsSiteMissing } = await db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('sites').select('id').execute();
     const gone = removalAllowed ? existing.map((r) => r.id).filter((id) => !sites.has(id) && !keep.has(id)) : [];
     for (let i = 0; i < gone.length; i += BATCH) {
@@ -117,6 +133,13 @@ export async function importData(db: Db, options: ImportOptions = {}): Promise<I
         )
         .execute(),
     );
+
+    // The stops are replaced as a whole. They are loaded only when their site is in the
+    // database (a list without it, such as a sample of the list, leaves them out).
+    const stopsSite = await trx.selectFrom('sites').select('id').where('id', '=', CHARENTE_BUS_SITE_ID).executeTakeFirst();
+    const stopRows = stopsSite ? stops.stops : [];
+    await trx.deleteFrom('itinerant_stops').where('source', '=', SOURCES.itinerantStops.id).execute();
+    await insertInBatches(stopRows, (batch) => trx.insertInto('itinerant_stops').values(batch).execute());
 
     await trx.deleteFrom('commune_postcodes').execute();
     await trx.deleteFrom('communes').execute();
@@ -145,13 +168,14 @@ export async function importData(db: Db, options: ImportOptions = {}): Promise<I
       sites: { records: sites.size, file: sitesFile.split('/').pop() },
       communes: { records: communes.communes.filter((c) => c.kind === 'commune').length },
       postcodes: { records: communes.postcodes.length },
+      itinerant_stops: { records: stopRows.length, file: stopsFile.split('/').pop() },
     };
     await trx
       .insertInto('meta')
       .values({ key: 'import', value: JSON.stringify(record), updated_at: importedAt })
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(record), updated_at: importedAt }))
       .execute();
-    return gone.length;
+    return { removed: gone.length, stopsImported: stopRows.length, stopsSiteMissing: !stopsSite };
   });
 
   return {
@@ -167,13 +191,22 @@ export async function importData(db: Db, options: ImportOptions = {}): Promise<I
       postcodes: communes.postcodes.length,
       withoutLocation: communes.withoutLocation,
     },
+    itinerantStops: {
+      read: stops.read,
+      imported: stopsImported,
+      siteId: CHARENTE_BUS_SITE_ID,
+      siteMissing: stopsSiteMissing,
+    },
     issues,
     importedAt,
   };
 }
 
-/** True when the database has never been loaded. */
+/**
+ * True when the database has never been loaded, or was loaded before the itinerant stops were
+ * (its import record does not count them): a server upgraded in place loads them on start.
+ */
 export async function needsImport(db: Db): Promise<boolean> {
-  const row = await db.selectFrom('meta').select('key').where('key', '=', 'import').executeTakeFirst();
-  return !row;
+  const row = await db.selectFrom('meta').select('value').where('key', '=', 'import').executeTakeFirst();
+  return !row || !('itinerant_stops' in (JSON.parse(row.value) as object));
 }

@@ -8,6 +8,8 @@ interface ImportRecord {
   sites: { records: number };
   communes: { records: number };
   postcodes: { records: number };
+  /** Absent from imports made before the itinerant stops were loaded. */
+  itinerant_stops?: { records: number };
 }
 
 export const metaRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -27,6 +29,7 @@ export const metaRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
       const { file: _s, ...sites } = SOURCES.sites;
       const { file: _p, ...postcodes } = SOURCES.postcodes;
       const { file: _c, ...cog } = SOURCES.cog;
+      const { file: _i, ...itinerantStops } = SOURCES.itinerantStops;
       return {
         name: 'France services widgets',
         version: ctx.version,
@@ -37,6 +40,7 @@ export const metaRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
           { ...sites, records: record?.sites.records ?? 0 },
           { ...postcodes, records: record?.postcodes.records ?? 0 },
           { ...cog, records: record?.communes.records ?? 0 },
+          { ...itinerantStops, records: record?.itinerant_stops?.records ?? 0 },
         ],
       };
     },

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Problem, ProblemType, Site, SiteList, SiteListQuery, SiteParams } from '@fs-widgets/contract';
+import { Problem, ProblemType, Site, SiteList, SiteListQuery, SiteParams, type SiteKind } from '@fs-widgets/contract';
 import { HttpProblem, invalidParam, notFound } from '../http/problem.js';
 import { findCommune } from '../communes/commune-search.js';
+import type { SiteFilter } from '../sites/site-filter.js';
+import { travelTimes } from '../travel/travel-times.js';
 import type { AppContext } from '../app-context.js';
 
 const NEAR = /^\s*(-?\d{1,3}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$/;
@@ -17,6 +19,14 @@ function parseNear(near: string): { lat: number; lon: number } {
   return { lat, lon };
 }
 
+/** The instant of `at`: the schema checks its form, this rejects what Date cannot read (a leap second). */
+function parseAt(at: string | undefined): Date | undefined {
+  if (at === undefined) return undefined;
+  const instant = new Date(at);
+  if (Number.isNaN(instant.getTime())) throw invalidParam('at', 'must be an ISO 8601 date-time, e.g. 2026-11-30T09:00:00Z');
+  return instant;
+}
+
 export const sitesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
     '/sites',
@@ -24,14 +34,17 @@ export const sitesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
       schema: {
         summary: 'Nearest France services sites',
         description:
-          'Sites ordered by increasing great-circle distance from a point (`near`) or from the centroid of a commune (`commune`).',
+          'Sites ordered by increasing great-circle distance from a point (`near`) or from the centroid of a commune (`commune`), ' +
+          'each with the travel time to it (estimated, or from a routing engine). Filters (`open_now`, `saturday`, `kind`) apply ' +
+          'before `limit`. When nothing is found within `radius`, `suggestion` names the next radius step that finds sites.',
         tags: ['sites'],
         querystring: SiteListQuery,
         response: { 200: SiteList, 400: Problem, 404: Problem, 422: Problem },
       },
     },
     async (request) => {
-      const { near, commune, limit = 10, radius } = request.query;
+      const { near, commune, limit = 10, radius, open_now: openNow, saturday, kind, at } = request.query;
+      const now = parseAt(at) ?? new Date();
       if (near === undefined && commune === undefined) {
         throw invalidParam('near', 'give a search origin: near=lat,lon or commune=<INSEE code>');
       }
@@ -60,12 +73,26 @@ export const sitesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
         origin = { lat: found.lat, lon: found.lon };
         communeRef = { insee: found.insee, name: found.name };
       }
-      const items = ctx.catalogue().nearest({ ...origin, limit, radiusKm: radius });
+      const filter: SiteFilter = {
+        ...(kind ? { kinds: new Set(kind.split(',') as SiteKind[]) } : {}),
+        ...(openNow ? { openAt: now } : {}),
+        ...(saturday ? { saturday: true } : {}),
+      };
+      const catalogue = ctx.catalogue();
+      const sites = catalogue.nearest({ ...origin, limit, radiusKm: radius, filter }, now);
+      const travel = await travelTimes(
+        ctx.routing,
+        origin,
+        sites.map((s) => s.location),
+        { onProviderError: (err) => request.log.warn({ err, provider: ctx.routing.name }, 'routing failed; travel times estimated') },
+      );
+      const items = sites.map((site, i) => ({ ...site, travel: travel[i]! }));
       return {
         items,
         count: items.length,
         origin: { location: origin, commune: communeRef },
         radius_km: radius ?? null,
+        suggestion: items.length === 0 && radius !== undefined ? catalogue.widerRadius(origin.lat, origin.lon, radius, filter) : null,
       };
     },
   );
@@ -75,6 +102,7 @@ export const sitesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
     {
       schema: {
         summary: 'One France services site',
+        description: 'With the stops of an itinerant site and their next sessions, when a source publishes them.',
         tags: ['sites'],
         params: SiteParams,
         response: { 200: Site, 400: Problem, 404: Problem },
