@@ -85,6 +85,12 @@ async function testNetwork(ctx, next) {
     ctx.respond = false;
     return;
   }
+  if (/^\/__test\/tiles\/\d+\/\d+\/\d+\.png$/.test(ctx.path)) {
+    // A reachable base map for <fs-site-map>: every tile is one light grey pixel (a real PNG).
+    ctx.set('content-type', 'image/png');
+    ctx.body = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGN48eY9AAWDAsRbmw5iAAAAAElFTkSuQmCC', 'base64');
+    return;
+  }
   const status = /^\/__test\/status\/(\d{3})\//.exec(ctx.path);
   if (status) {
     ctx.status = Number(status[1]);
