@@ -1,11 +1,15 @@
 // Builds every package's ESM output (dist/, one file per module, dependencies external) and
 // the one-script embed bundle packages/embed/dist/fs-widgets.js (everything inlined, minified).
 // Types come from `tsc -b` (npm run build:types).
+import { rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 
 const tsconfig = 'tsconfig.wtr.json';
+
+// Chunk names carry a content hash: clear the old ones so dist/ holds one build only.
+rmSync('packages/embed/dist/chunks', { recursive: true, force: true });
 const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
 const library = (pkg, inputs) => ({
@@ -28,17 +32,33 @@ const library = (pkg, inputs) => ({
 /** The embed bundle: what a town hall's page loads with one script tag. */
 export const embedBundle = {
   input: 'packages/embed/src/index.ts',
+  // Keep the entry's own code in fs-widgets.js (not a facade over a shared chunk): it computes
+  // the API base from its own URL (import.meta.url), which must be the script's.
+  preserveEntrySignatures: 'allow-extension',
   plugins: [
     nodeResolve({ exportConditions: ['source', 'production', 'browser'], browser: true }),
     esbuild({ target: 'es2021', tsconfig, minify: true, legalComments: 'none' }),
   ],
-  output: { file: 'packages/embed/dist/fs-widgets.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
+  output: {
+    dir: 'packages/embed/dist',
+    format: 'es',
+    sourcemap: true,
+    entryFileNames: 'fs-widgets.js',
+    // Lazy parts (the map and Leaflet), fetched relative to fs-widgets.js when first needed.
+    chunkFileNames: 'chunks/[name]-[hash].js',
+  },
 };
 
 export default [
   library('contract', ['src/index.ts', 'src/sources.ts']),
   library('core', ['src/index.ts', 'src/opening-hours/index.ts']),
-  library('site-locator', ['src/index.ts', 'src/site-card/site-card.ts']),
+  library('site-locator', [
+    'src/index.ts',
+    'src/site-card/site-card.ts',
+    'src/commune-search/commune-search.ts',
+    'src/site-locator/site-locator.ts',
+    'src/site-map/site-map.ts',
+  ]),
   library('embed', ['src/index.ts']),
   {
     ...library('server', ['src/index.ts', 'src/main.ts', 'src/cli.ts']),

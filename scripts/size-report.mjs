@@ -1,77 +1,130 @@
 #!/usr/bin/env node
 // Size report: min+gzip (and brotli) of each entry a page can load, against the budgets.
 // Usage: npm run size   (exits 1 when an entry is over its budget)
+// Also a module: `npm run bench` (scripts/bench/run.mjs) imports `sizeReport`, `measure` and
+// `formatSizeTable` to print the same report and to measure other libraries the same way.
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
-import { writeFileSync, mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 
-const KB = 1024;
+export const KB = 1024;
 
-/** Budgets in KB of min+gzip. The embed budget covers every widget, Leaflet excluded. */
-const entries = [
+/** The repository's root: entries are resolved from it whatever the working directory. */
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Budgets in KB of min+gzip, for what a page loads at first (the lazy map chunk, with Leaflet,
+ * is reported apart: it is fetched only when a person opens the map).
+ */
+export const withoutLit = [/^lit/, /^@lit\//];
+export const withoutLitAndLeaflet = [...withoutLit, /^leaflet/, /^supercluster/];
+export const entries = [
   { name: 'fs-widgets.js (embed: every widget)', input: 'packages/embed/src/index.ts', budget: 40 },
   { name: '<fs-site-card> alone', input: 'packages/site-locator/src/site-card/site-card.ts', budget: 30 },
-  { name: '<fs-site-card> without Lit', input: 'packages/site-locator/src/site-card/site-card.ts', external: [/^lit/, /^@lit\//], budget: 22 },
+  { name: '<fs-site-card> without Lit', input: 'packages/site-locator/src/site-card/site-card.ts', external: withoutLit, budget: 22 },
+  { name: '<fs-site-locator> with Lit', input: 'packages/site-locator/src/site-locator/site-locator.ts' },
+  {
+    name: '<fs-site-locator> without Lit and Leaflet',
+    input: 'packages/site-locator/src/site-locator/site-locator.ts',
+    external: withoutLitAndLeaflet,
+    budget: 25,
+  },
   { name: 'floor: Lit (LitElement, html, css)', code: "export { LitElement, html, css } from 'lit';" },
   { name: 'floor: ky', code: "export { default } from 'ky';" },
   { name: 'floor: idb', code: "export { openDB } from 'idb';" },
 ];
 
-const tmp = join(tmpdir(), `fs-size-${process.pid}`);
-mkdirSync(tmp, { recursive: true });
-
-async function measure(entry) {
-  let input = entry.input;
-  if (entry.code) {
-    input = join(tmp, `${entry.name.replace(/\W+/g, '-')}.js`);
-    writeFileSync(input, entry.code);
+/**
+ * Bundles one entry like the embed bundle is built (node-resolve with the `production` and
+ * `browser` conditions, esbuild minify, code splitting) and measures what a page loads at first
+ * (the entry and the chunks it imports statically) and, apart, the chunks loaded on demand.
+ *
+ * An entry is `{ name, input }` (a file, relative to the repository) or `{ name, code }` (a
+ * module's source, for a package's export); `external` lists what the page already has.
+ */
+export async function measure(entry) {
+  let input = entry.input && resolve(ROOT, entry.input);
+  let tmp;
+  try {
+    if (entry.code) {
+      tmp = mkdtempSync(join(tmpdir(), 'fs-size-'));
+      input = join(tmp, `${entry.name.replace(/\W+/g, '-')}.js`);
+      writeFileSync(input, entry.code);
+    }
+    const bundle = await rollup({
+      input,
+      external: (id) => (entry.external ?? []).some((re) => re.test(id)),
+      plugins: [
+        nodeResolve({ exportConditions: ['source', 'production', 'browser'], browser: true, rootDir: ROOT, modulePaths: [join(ROOT, 'node_modules')] }),
+        esbuild({ target: 'es2021', tsconfig: join(ROOT, 'tsconfig.wtr.json'), minify: true, legalComments: 'none' }),
+      ],
+      onwarn: () => {},
+    });
+    const { output } = await bundle.generate({ format: 'es' });
+    await bundle.close();
+    const chunks = output.filter((o) => o.type === 'chunk');
+    const entryChunk = chunks.find((c) => c.isEntry);
+    // What the page loads at first: the entry and the chunks it imports statically.
+    const initial = new Set([entryChunk.fileName]);
+    for (const name of initial) for (const dep of chunks.find((c) => c.fileName === name)?.imports ?? []) initial.add(dep);
+    const sizeOf = (list) => {
+      const code = Buffer.concat(list.map((c) => Buffer.from(c.code)));
+      return {
+        min: code.length,
+        gzip: list.reduce((sum, c) => sum + gzipSync(Buffer.from(c.code), { level: 9 }).length, 0),
+        brotli: list.reduce((sum, c) => sum + brotliCompressSync(Buffer.from(c.code), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length, 0),
+      };
+    };
+    const lazy = chunks.filter((c) => !initial.has(c.fileName));
+    return { ...sizeOf(chunks.filter((c) => initial.has(c.fileName))), lazy: lazy.length ? sizeOf(lazy) : null };
+  } finally {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
   }
-  const bundle = await rollup({
-    input,
-    external: (id) => (entry.external ?? []).some((re) => re.test(id)),
-    plugins: [
-      nodeResolve({ exportConditions: ['source', 'production', 'browser'], browser: true, rootDir: process.cwd(), modulePaths: [join(process.cwd(), 'node_modules')] }),
-      esbuild({ target: 'es2021', tsconfig: 'tsconfig.wtr.json', minify: true, legalComments: 'none' }),
-    ],
-    onwarn: () => {},
-  });
-  const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true });
-  const code = Buffer.from(output[0].code);
-  return {
-    min: code.length,
-    gzip: gzipSync(code, { level: 9 }).length,
-    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
 }
 
-let over = 0;
-const rows = [];
-for (const entry of entries) {
-  const size = await measure(entry);
-  const status = entry.budget === undefined ? '' : size.gzip <= entry.budget * KB ? 'ok' : 'OVER';
-  if (status === 'OVER') over++;
-  rows.push([
+/** Measures every entry: `{ results: [{ entry, size, status: '' | 'ok' | 'OVER' }], over }`. */
+export async function sizeReport(list = entries) {
+  const results = [];
+  for (const entry of list) {
+    const size = await measure(entry);
+    const status = entry.budget === undefined ? '' : size.gzip <= entry.budget * KB ? 'ok' : 'OVER';
+    results.push({ entry, size, status });
+  }
+  return { results, over: results.filter((r) => r.status === 'OVER').length };
+}
+
+/** The report as a text table (KB = 1024 bytes). */
+export function formatSizeTable(results) {
+  const rows = results.map(({ entry, size, status }) => [
     entry.name,
     (size.min / KB).toFixed(1),
     (size.gzip / KB).toFixed(1),
     (size.brotli / KB).toFixed(1),
     entry.budget === undefined ? '' : `${entry.budget}`,
     status,
+    size.lazy ? `+ ${(size.lazy.gzip / KB).toFixed(1)} KB gzip lazy (map)` : '',
   ]);
+  const header = ['entry', 'min KB', 'gzip KB', 'brotli KB', 'budget KB (gzip)', '', 'loaded on demand'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r) => r.map((c, i) => (i === 0 || i === r.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
-rmSync(tmp, { recursive: true, force: true });
 
-const header = ['entry', 'min KB', 'gzip KB', 'brotli KB', 'budget KB (gzip)', ''];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-console.log(line(header));
-console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-for (const r of rows) console.log(line(r));
-if (over) {
-  console.error(`\n${over} entr${over > 1 ? 'ies are' : 'y is'} over budget.`);
-  process.exitCode = 1;
+export function overBudgetMessage(over) {
+  return `${over} entr${over > 1 ? 'ies are' : 'y is'} over budget.`;
+}
+
+// Run as a script (`node scripts/size-report.mjs`, `npm run size`): print, exit 1 when over budget.
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const { results, over } = await sizeReport();
+  console.log(formatSizeTable(results));
+  if (over) {
+    console.error(`\n${overBudgetMessage(over)}`);
+    process.exitCode = 1;
+  }
 }

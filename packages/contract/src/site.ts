@@ -29,6 +29,54 @@ export const Address = Type.Object({
 });
 export type Address = Static<typeof Address>;
 
+/** One upcoming session of an itinerant stop, local time of the stop. */
+export const StopSession = Type.Object(
+  {
+    date: Type.String({ format: 'date', description: 'YYYY-MM-DD, local.' }),
+    opens: Type.String({ description: 'HH:MM, local.' }),
+    closes: Type.String({ description: 'HH:MM, local.' }),
+  },
+  { title: 'StopSession' },
+);
+export type StopSession = Static<typeof StopSession>;
+
+/** Where and when a bus or roaming France services stops. */
+export const ItinerantStop = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    address: Type.Object({
+      street: Type.String(),
+      postcode: Type.String(),
+      commune: Type.String(),
+      insee_commune: Type.String(),
+    }),
+    location: Location,
+    opening_hours: Nullable(
+      Type.String({ description: 'OpenStreetMap `opening_hours` rule, e.g. `week 1-53/2 Tu 09:00-12:30; PH off`; null when unknown.' }),
+    ),
+    next: Type.Array(StopSession, { description: 'The next sessions (up to 3, within 28 days), public holidays excluded.' }),
+  },
+  { title: 'ItinerantStop' },
+);
+export type ItinerantStop = Static<typeof ItinerantStop>;
+
+/**
+ * Estimated travel to a site. `method: 'estimate'` is the documented model (detour factor and
+ * speeds by distance band, see docs/travel-time.md); `routing` comes from a routing engine.
+ */
+export const Travel = Type.Object(
+  {
+    minutes: Type.Integer({ minimum: 0 }),
+    road_km: Type.Number({ minimum: 0 }),
+    within_30_min: Type.Boolean(),
+    method: Type.Union([Type.Literal('estimate'), Type.Literal('routing')]),
+    provider: Type.String({ description: 'e.g. `estimate-v1` or `osrm`.' }),
+  },
+  { title: 'Travel' },
+);
+export type Travel = Static<typeof Travel>;
+
 export const Site = Type.Object(
   {
     id: Type.String({ description: 'Stable ANCT identifier (`id_fs`).' }),
@@ -56,6 +104,9 @@ export const Site = Type.Object(
     ),
     carrier_inferred: Type.Literal(true),
     time_zone: Type.String({ description: 'IANA time zone of the site, e.g. Europe/Paris, Indian/Reunion.' }),
+    stops: Type.Array(ItinerantStop, {
+      description: 'Stops of an itinerant site, when a source publishes them (empty otherwise).',
+    }),
   },
   { title: 'Site' },
 );
@@ -66,6 +117,16 @@ export const SiteWithDistance = Type.Intersect([Site, Type.Object({ distance_km:
 });
 export type SiteWithDistance = Static<typeof SiteWithDistance>;
 
+/** A search result: the site, its great-circle distance and the estimated travel to it. */
+export const SiteResult = Type.Intersect([Site, Type.Object({ distance_km: Type.Number(), travel: Travel })], {
+  title: 'SiteResult',
+});
+export type SiteResult = Static<typeof SiteResult>;
+
+/** Radius steps offered when a search finds nothing ("élargir à 50 km ?"). */
+export const RADIUS_STEPS_KM = [5, 10, 20, 50, 100, 200] as const;
+export const MAX_RADIUS_KM = 200;
+
 export const SiteListQuery = Type.Object({
   near: Type.Optional(
     Type.String({ description: 'Search origin as `lat,lon` in decimal degrees (WGS84), e.g. `44.518,3.5`.' }),
@@ -75,20 +136,37 @@ export const SiteListQuery = Type.Object({
   ),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 10 })),
   radius: Type.Optional(
-    Type.Number({ exclusiveMinimum: 0, maximum: 1000, description: 'Search radius in km (default: no limit).' }),
+    Type.Number({ exclusiveMinimum: 0, maximum: 200, description: 'Search radius in km, up to 200 (default: no limit).' }),
+  ),
+  open_now: Type.Optional(Type.Boolean({ description: 'Only sites open at `at` (default: now).' })),
+  saturday: Type.Optional(Type.Boolean({ description: 'Only sites open on Saturdays (or with a Saturday stop).' })),
+  kind: Type.Optional(
+    Type.String({
+      pattern: '^(fixed|antenna|multisite|bus|roaming)(,(fixed|antenna|multisite|bus|roaming))*$',
+      description: 'Comma-separated kinds to keep, e.g. `fixed,antenna`.',
+    }),
+  ),
+  at: Type.Optional(
+    Type.String({ format: 'date-time', description: 'The instant `open_now` is evaluated at (ISO 8601; default: now).' }),
   ),
 });
 export type SiteListQuery = Static<typeof SiteListQuery>;
 
 export const SiteList = Type.Object(
   {
-    items: Type.Array(SiteWithDistance),
+    items: Type.Array(SiteResult),
     count: Type.Integer(),
     origin: Type.Object({
       location: Location,
       commune: Nullable(Type.Object({ insee: Type.String(), name: Type.String() })),
     }),
     radius_km: Nullable(Type.Number()),
+    suggestion: Nullable(
+      Type.Object(
+        { radius_km: Type.Number(), count: Type.Integer() },
+        { description: 'When nothing matched within `radius`: the next radius step that finds sites, and how many.' },
+      ),
+    ),
   },
   { title: 'SiteList' },
 );

@@ -1,11 +1,12 @@
 /**
  * The one-script embed: `<script type="module" src="https://<server>/widgets/fs-widgets.js">`
  * registers every France services widget. Widgets without an `api` attribute talk to the
- * server this script was loaded from.
+ * server this script was loaded from. The map (Leaflet) is a separate chunk, fetched only
+ * when a locator shows it.
  */
 import { setDefaultApiBase } from '@fs-widgets/core';
 import '@fs-widgets/site-locator';
 
 setDefaultApiBase(new URL('../api/v1', import.meta.url).href);
 
-export { FsSiteCard } from '@fs-widgets/site-locator';
+export { FsSiteCard, FsCommuneSearch, FsSiteLocator } from '@fs-widgets/site-locator';

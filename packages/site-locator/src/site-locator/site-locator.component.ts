@@ -1,0 +1,635 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { CommuneList, SiteList, SiteResult } from '@fs-widgets/contract';
+import {
+  ApiResource,
+  FsElement,
+  formatClockTime,
+  formatDate,
+  formatDayAndDate,
+  formatDistance,
+  openingStatus,
+  stringAttribute,
+  telHref,
+  type ResourceRequest,
+  type SearchParams,
+} from '@fs-widgets/core';
+import '../commune-search/commune-search.js';
+import '../site-card/site-card.js';
+import type { FsPlaceSelectDetail } from '../commune-search/place-select-event.js';
+import type { FsSiteSelectDetail } from '../site-map/site-select-event.js';
+import {
+  KINDS_BY_FILTER,
+  directionsUrl,
+  geoUri,
+  readUrlState,
+  writeUrlState,
+  type KindFilter,
+  type LocatorState,
+  type SearchOrigin,
+} from './locator-state.js';
+import { siteLocatorStyles } from './site-locator.styles.js';
+
+export interface FsSearchDetail {
+  origin: SearchOrigin;
+  openNow: boolean;
+  saturday: boolean;
+  kind: KindFilter;
+  radius: number | null;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'fs-search': CustomEvent<FsSearchDetail>;
+  }
+}
+
+const RADIUS_CHOICES = [5, 10, 20, 50, 100, 200];
+const FILTERS = ['open-now', 'saturday', 'kind', 'radius'] as const;
+type FilterName = (typeof FILTERS)[number];
+
+/**
+ * The France services locator: from a commune, a postcode, an address or "around me" to the
+ * nearest sites, with distance, estimated travel time (the 30-minute promise), open now,
+ * Saturday opening, the next stops of buses and roaming permanences, and a map on demand.
+ *
+ * @summary Search, filter, list (the accessible primary view), details with directions, share
+ * and print; the whole state lives in the page URL under a prefix, so links can be shared and
+ * the back button works. Works offline for searches already made on the device.
+ *
+ * @fires fs-search - The person ran a search or changed a filter. detail: `FsSearchDetail`.
+ * @fires fs-site-select - The person opened a site's details (cancelable: call `preventDefault()`
+ * to handle it yourself). detail: `{ siteId }`.
+ *
+ * @csspart base - The whole widget.
+ * @csspart results - The list of results.
+ * @csspart result - One result.
+ * @csspart filters - The filters.
+ * @csspart details - The details of the chosen site.
+ *
+ * @cssprop [--fs-site-locator-accent=var(--fs-color-primary)] - Buttons, links, selection.
+ * @cssprop [--fs-site-map-height=28rem] - Height of the map.
+ * @cssprop [--fs-color-primary=#1c5d6e] - Design token shared by every widget.
+ */
+export class FsSiteLocator extends FsElement {
+  static override styles = [...FsElement.styles, siteLocatorStyles];
+
+  readonly #results = new ApiResource<SiteList>(this, () => this.#request());
+
+  @state() private origin: SearchOrigin | null = null;
+  @state() private openNow = false;
+  @state() private saturday = false;
+  @state() private kind: KindFilter = 'all';
+  @state() private radiusKm: number | null = null;
+  @state() private selectedSite: string | null = null;
+  @state() private mapShown = false;
+  @state() private mapReady = false;
+  @state() private geo: 'idle' | 'locating' | 'denied' | 'timeout' | 'unavailable' = 'idle';
+  @state() private presetError: 'unknown' | null = null;
+  @state() private shareMessage = '';
+
+  /** INSEE code of the commune to start from, e.g. `48095` (Mende). */
+  @property({ converter: stringAttribute, reflect: true }) commune = '';
+
+  /** Postcode to start from (its most populated commune), e.g. `48000`. */
+  @property({ converter: stringAttribute, reflect: true }) postcode = '';
+
+  /** Latitude to start from (with `lon`). */
+  @property({ type: Number, reflect: true }) lat?: number;
+
+  /** Longitude to start from (with `lat`). */
+  @property({ type: Number, reflect: true }) lon?: number;
+
+  /** Maximum distance in km (5 to 200); no limit when unset. */
+  @property({ type: Number, reflect: true }) radius?: number;
+
+  /** How many sites to list (1 to 100). */
+  @property({ type: Number, reflect: true }) limit = 10;
+
+  /** `list` (default), `map` (the map shown above the list) or `split` (side by side when wide). */
+  @property({ reflect: true }) view: 'list' | 'map' | 'split' = 'list';
+
+  /** The filters offered, comma-separated: `open-now,saturday,kind,radius` (default), or `none`. */
+  @property({ converter: stringAttribute, reflect: true }) filters = FILTERS.join(',');
+
+  /** Base URL of a BAN-compatible geocoder to also search street addresses (off by default). */
+  @property({ converter: stringAttribute, reflect: true }) geocoder = '';
+
+  /** Prefix of the URL parameters this locator keeps its state in. */
+  @property({ attribute: 'url-prefix', converter: stringAttribute, reflect: true }) urlPrefix = 'fsl';
+
+  /** Keep the state out of the page URL (for pages with several locators, previews…). */
+  @property({ attribute: 'no-url-state', type: Boolean, reflect: true }) noUrlState = false;
+
+  /** Level of the widget's title in the page outline (2 to 5); results are one level below. */
+  @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
+
+  /** Tile server of the map (`{z}/{x}/{y}` URL); OpenStreetMap by default. */
+  @property({ attribute: 'tile-url', converter: stringAttribute, reflect: true }) tileUrl = '';
+
+  /** Attribution of `tile-url`'s tiles. */
+  @property({ attribute: 'tile-attribution', converter: stringAttribute, reflect: true }) tileAttribution = '';
+
+  /** Frozen "now" for previews and tests: open-now status and filter. */
+  @property({ attribute: false }) now?: Date;
+
+  readonly #onPopState = () => this.#applyUrl();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.#onPopState);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.#onPopState);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('headingLevel')) {
+      const level = Math.round(Number(this.headingLevel));
+      this.headingLevel = Number.isFinite(level) ? Math.min(5, Math.max(2, level)) : 2;
+    }
+    if (changed.has('limit')) {
+      const limit = Math.round(Number(this.limit));
+      this.limit = Number.isFinite(limit) ? Math.min(100, Math.max(1, limit)) : 10;
+    }
+    const presets = ['commune', 'postcode', 'lat', 'lon', 'radius', 'view'] as const;
+    if (!this.hasUpdated || presets.some((p) => changed.has(p))) {
+      this.#applyPresets();
+      if (!this.hasUpdated) this.#applyUrl();
+    }
+  }
+
+  /** The starting point and options given by attributes (a town hall's page preset on its commune). */
+  #applyPresets() {
+    const radius = Number(this.radius);
+    this.radiusKm = Number.isFinite(radius) && radius > 0 ? Math.min(radius, 200) : null;
+    this.mapShown = this.view === 'map' || this.view === 'split';
+    this.presetError = null;
+    const commune = this.commune.trim().toUpperCase();
+    const lat = Number(this.lat);
+    const lon = Number(this.lon);
+    if (commune) {
+      this.origin = { type: 'commune', insee: commune, label: commune };
+    } else if (this.lat != null && this.lon != null && Math.abs(lat) <= 90 && Math.abs(lon) <= 180) {
+      this.origin = { type: 'point', location: { lat, lon }, label: '' };
+    } else if (/^\d{5}$/.test(this.postcode.trim())) {
+      void this.#resolvePostcode(this.postcode.trim());
+    } else if (this.postcode.trim()) {
+      this.presetError = 'unknown';
+    }
+    if (this.mapShown) void this.#loadMap();
+  }
+
+  async #resolvePostcode(postcode: string) {
+    try {
+      const found = await this.client.get<CommuneList>('communes', { searchParams: { q: postcode, limit: 1 } });
+      const commune = found.items[0];
+      if (commune && commune.postcodes.includes(postcode)) {
+        this.origin = { type: 'commune', insee: commune.insee, label: commune.name };
+      } else {
+        this.presetError = 'unknown';
+      }
+    } catch {
+      this.presetError = 'unknown';
+    }
+  }
+
+  /** The state kept in the URL wins over the attributes: a shared link opens what was shared. */
+  #applyUrl() {
+    if (this.noUrlState) return;
+    const params = new URLSearchParams(window.location.search);
+    const hasState = [...params.keys()].some((k) => k.startsWith(`${this.urlPrefix}-`));
+    if (!hasState) {
+      if (this.hasUpdated) {
+        // Back to the page as it was before any search: the attributes' preset again.
+        this.selectedSite = null;
+        this.openNow = false;
+        this.saturday = false;
+        this.kind = 'all';
+        this.#applyPresets();
+      }
+      return;
+    }
+    const url = readUrlState(params, this.urlPrefix);
+    this.origin = url.origin ?? this.origin;
+    this.openNow = url.openNow ?? false;
+    this.saturday = url.saturday ?? false;
+    this.kind = url.kind ?? 'all';
+    this.radiusKm = url.radius ?? this.radiusKm;
+    this.selectedSite = url.site ?? null;
+    this.mapShown = url.map ?? this.mapShown;
+    if (this.mapShown) void this.#loadMap();
+  }
+
+  #state(): LocatorState {
+    return {
+      origin: this.origin,
+      openNow: this.openNow,
+      saturday: this.saturday,
+      kind: this.kind,
+      radius: this.radiusKm,
+      site: this.selectedSite,
+      map: this.mapShown,
+    };
+  }
+
+  #saveUrl(mode: 'push' | 'replace') {
+    if (this.noUrlState) return;
+    const next = writeUrlState(new URL(window.location.href), this.urlPrefix, this.#state());
+    if (next.href === window.location.href) return;
+    if (mode === 'push') window.history.pushState(window.history.state, '', next);
+    else window.history.replaceState(window.history.state, '', next);
+  }
+
+  #request(): ResourceRequest | undefined {
+    if (!this.origin) return undefined;
+    const searchParams: SearchParams = {
+      limit: this.limit,
+      radius: this.radiusKm ?? undefined,
+      open_now: this.openNow ? 'true' : undefined,
+      saturday: this.saturday ? 'true' : undefined,
+      kind: this.kind === 'all' ? undefined : KINDS_BY_FILTER[this.kind],
+      at: this.now ? this.now.toISOString() : undefined,
+    };
+    if (this.origin.type === 'commune') searchParams.commune = this.origin.insee;
+    else searchParams.near = `${this.origin.location.lat.toFixed(5)},${this.origin.location.lon.toFixed(5)}`;
+    return { client: this.client, path: 'sites', searchParams };
+  }
+
+  #searched() {
+    if (!this.origin) return;
+    this.emit<FsSearchDetail>('fs-search', {
+      origin: this.origin,
+      openNow: this.openNow,
+      saturday: this.saturday,
+      kind: this.kind,
+      radius: this.radiusKm,
+    });
+  }
+
+  #onPlaceSelect(event: CustomEvent<FsPlaceSelectDetail>) {
+    event.stopPropagation();
+    const place = event.detail;
+    if (place.kind === 'commune' && place.commune) {
+      this.origin = { type: 'commune', insee: place.commune.insee, label: place.commune.name };
+    } else if (place.location) {
+      this.origin = { type: 'point', location: place.location, label: place.label };
+    } else {
+      return;
+    }
+    this.presetError = null;
+    this.geo = 'idle';
+    this.selectedSite = null;
+    this.#saveUrl('push');
+    this.#searched();
+  }
+
+  #aroundMe() {
+    if (!('geolocation' in navigator)) {
+      this.geo = 'unavailable';
+      return;
+    }
+    this.geo = 'locating';
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        this.geo = 'idle';
+        this.presetError = null;
+        this.selectedSite = null;
+        this.origin = {
+          type: 'point',
+          location: { lat: position.coords.latitude, lon: position.coords.longitude },
+          label: this.i18n.strings.locator.myPosition,
+        };
+        this.#saveUrl('push');
+        this.#searched();
+      },
+      (error) => {
+        this.geo = error.code === error.PERMISSION_DENIED ? 'denied' : error.code === error.TIMEOUT ? 'timeout' : 'unavailable';
+      },
+      { enableHighAccuracy: false, timeout: 10_000, maximumAge: 300_000 },
+    );
+  }
+
+  #setFilter(change: Partial<Pick<LocatorState, 'openNow' | 'saturday' | 'kind' | 'radius'>>) {
+    if (change.openNow !== undefined) this.openNow = change.openNow;
+    if (change.saturday !== undefined) this.saturday = change.saturday;
+    if (change.kind !== undefined) this.kind = change.kind;
+    if (change.radius !== undefined) this.radiusKm = change.radius;
+    this.#saveUrl('replace');
+    this.#searched();
+  }
+
+  #openSite(siteId: string) {
+    const event = this.emit<FsSiteSelectDetail>('fs-site-select', { siteId }, { cancelable: true });
+    if (event.defaultPrevented) return;
+    this.selectedSite = siteId;
+    this.shareMessage = '';
+    this.#saveUrl('push');
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#details')?.focus());
+  }
+
+  #back() {
+    const siteId = this.selectedSite;
+    this.selectedSite = null;
+    this.#saveUrl('push');
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>(`[data-site="${siteId}"] .name button`)?.focus(),
+    );
+  }
+
+  async #toggleMap() {
+    this.mapShown = !this.mapShown;
+    this.#saveUrl('replace');
+    if (this.mapShown) await this.#loadMap();
+  }
+
+  async #loadMap() {
+    if (this.mapReady) return;
+    // Leaflet and the map are fetched only now: a page that never shows the map never loads them.
+    await import('../site-map/site-map.js');
+    this.mapReady = true;
+  }
+
+  async #share() {
+    const s = this.i18n.strings.locator;
+    try {
+      await navigator.clipboard.writeText(window.location.href);
+      this.shareMessage = s.shared;
+    } catch {
+      this.shareMessage = s.shareFailed;
+    }
+  }
+
+  #placeName(list?: SiteList): string {
+    const s = this.i18n.strings.locator;
+    return list?.origin.commune?.name ?? (this.origin?.label || s.myPosition);
+  }
+
+  override render() {
+    const s = this.i18n.strings;
+    const shown = new Set(this.filters.split(',').map((f) => f.trim()) as FilterName[]);
+    return html`<div part="base" class="base">
+      <div role="heading" aria-level=${this.headingLevel} class="title">${s.locator.title}</div>
+      <div class="search">
+        <fs-commune-search
+          api=${this.api || nothing}
+          geocoder=${this.geocoder || nothing}
+          @fs-place-select=${this.#onPlaceSelect}
+        ></fs-commune-search>
+        <button class="around" type="button" @click=${this.#aroundMe} ?disabled=${this.geo === 'locating'}>
+          ${this.geo === 'locating' ? s.locator.locating : s.locator.aroundMe}
+        </button>
+      </div>
+      ${this.#geoMessage()} ${this.#filters(shown)} ${this.#content()}
+    </div>`;
+  }
+
+  #geoMessage() {
+    const s = this.i18n.strings.locator;
+    const text =
+      this.geo === 'denied' ? s.geoDenied : this.geo === 'timeout' ? s.geoTimeout : this.geo === 'unavailable' ? s.geoUnavailable : '';
+    return html`<p class="geo-message" role="status" ?hidden=${!text}>${text}</p>`;
+  }
+
+  #filters(shown: Set<FilterName>) {
+    const s = this.i18n.strings.locator;
+    if (!FILTERS.some((f) => shown.has(f))) return nothing;
+    return html`<fieldset part="filters">
+      <legend>${s.filtersLegend}</legend>
+      ${shown.has('open-now')
+        ? html`<label class="check"
+            ><input
+              type="checkbox"
+              .checked=${this.openNow}
+              @change=${(e: Event) => this.#setFilter({ openNow: (e.target as HTMLInputElement).checked })}
+            />${s.openNow}</label
+          >`
+        : nothing}
+      ${shown.has('saturday')
+        ? html`<label class="check"
+            ><input
+              type="checkbox"
+              .checked=${this.saturday}
+              @change=${(e: Event) => this.#setFilter({ saturday: (e.target as HTMLInputElement).checked })}
+            />${s.saturday}</label
+          >`
+        : nothing}
+      ${shown.has('kind')
+        ? html`<label class="field"
+            >${s.kindLegend}
+            <select @change=${(e: Event) => this.#setFilter({ kind: (e.target as HTMLSelectElement).value as KindFilter })}>
+              <option value="all" ?selected=${this.kind === 'all'}>${s.kindAll}</option>
+              <option value="fixed" ?selected=${this.kind === 'fixed'}>${s.kindFixed}</option>
+              <option value="itinerant" ?selected=${this.kind === 'itinerant'}>${s.kindItinerant}</option>
+            </select></label
+          >`
+        : nothing}
+      ${shown.has('radius')
+        ? html`<label class="field"
+            >${s.radius}
+            <select
+              @change=${(e: Event) => {
+                const v = Number((e.target as HTMLSelectElement).value);
+                this.#setFilter({ radius: v > 0 ? v : null });
+              }}
+            >
+              <option value="0" ?selected=${this.radiusKm === null}>${s.radiusNone}</option>
+              ${RADIUS_CHOICES.map(
+                (km) => html`<option value=${km} ?selected=${this.radiusKm === km}>${s.radiusOption(km)}</option>`,
+              )}
+            </select></label
+          >`
+        : nothing}
+    </fieldset>`;
+  }
+
+  #message(title: string, body: string, actions: unknown = nothing) {
+    const level = this.headingLevel + 1;
+    return html`<div class="message" role="status">
+      <div role="heading" aria-level=${level}>${title}</div>
+      <p>${body}</p>
+      ${actions === nothing ? nothing : html`<div class="actions">${actions}</div>`}
+    </div>`;
+  }
+
+  #content() {
+    const s = this.i18n.strings;
+    if (this.presetError === 'unknown') return this.#message(s.locator.startTitle, s.locator.unknownCommune);
+    if (!this.origin) return this.#message(s.locator.startTitle, s.locator.startBody);
+    const st = this.#results.state;
+    if (st.status === 'loading' || st.status === 'idle') {
+      return html`<div aria-busy="true">
+        <p class="visually-hidden" role="status">${s.common.loading}</p>
+        <div class="skeleton" aria-hidden="true"></div>
+        <div class="skeleton" aria-hidden="true"></div>
+        <div class="skeleton" aria-hidden="true"></div>
+      </div>`;
+    }
+    if (st.status === 'error') {
+      const retry = html`<button class="primary" type="button" @click=${() => this.#results.retry()}>${s.common.retry}</button>`;
+      switch (st.error.kind) {
+        case 'not-found':
+          return this.#message(s.locator.startTitle, s.locator.unknownCommune);
+        case 'invalid':
+          return this.#message(
+            s.locator.startTitle,
+            st.error.status === 422 ? s.locator.noLocation : s.locator.invalidSearch,
+          );
+        case 'offline':
+          return this.#message(s.common.offlineTitle, s.common.offlineNoData, retry);
+        default:
+          return this.#message(s.common.errorTitle, s.common.errorBody, retry);
+      }
+    }
+    const list = st.data;
+    if (this.selectedSite) return this.#details(list);
+    const notice = st.offline && st.savedAt
+      ? html`<p class="notice" role="status">${s.locator.offlineResults(formatDate(st.savedAt, this.i18n.locale))}</p>`
+      : nothing;
+    if (list.items.length === 0) return html`${notice}${this.#empty(list)}`;
+    const place = this.#placeName(list);
+    return html`${notice}
+      <div class="toolbar">
+        <p class="summary" role="status">${s.locator.resultsCount(list.count, place)}</p>
+        <button type="button" aria-pressed=${this.mapShown ? 'true' : 'false'} @click=${this.#toggleMap}>
+          ${this.mapShown ? s.locator.hideMap : s.locator.showMap}
+        </button>
+      </div>
+      <div class="layout ${this.view === 'split' ? 'split' : ''}">
+        ${this.mapShown && this.view !== 'split' ? this.#map(list) : nothing}
+        <ol part="results" aria-label=${s.locator.resultsHeading(place)}>
+          ${list.items.map((site) => this.#result(site))}
+        </ol>
+        ${this.mapShown && this.view === 'split' ? this.#map(list) : nothing}
+      </div>`;
+  }
+
+  #map(list: SiteList) {
+    if (!this.mapReady) return html`<div class="skeleton" aria-hidden="true"></div>`;
+    return html`<fs-site-map
+      .sites=${list.items}
+      .origin=${list.origin.location}
+      tile-url=${this.tileUrl || nothing}
+      tile-attribution=${this.tileAttribution || nothing}
+      @fs-site-select=${(e: CustomEvent<FsSiteSelectDetail>) => {
+        e.stopPropagation();
+        this.#openSite(e.detail.siteId);
+      }}
+    ></fs-site-map>`;
+  }
+
+  #empty(list: SiteList) {
+    const s = this.i18n.strings.locator;
+    const filtered = this.openNow || this.saturday || this.kind !== 'all';
+    const actions = [
+      list.suggestion
+        ? html`<button class="primary" type="button" @click=${() => this.#setFilter({ radius: list.suggestion!.radius_km })}>
+            ${s.widen(list.suggestion.radius_km, list.suggestion.count)}
+          </button>`
+        : nothing,
+      filtered
+        ? html`<button type="button" @click=${() => this.#setFilter({ openNow: false, saturday: false, kind: 'all' })}>
+            ${s.removeFilters}
+          </button>`
+        : nothing,
+    ];
+    return this.#message(s.emptyTitle(list.radius_km), s.emptyFilters, actions);
+  }
+
+  #result(site: SiteResult) {
+    const s = this.i18n.strings;
+    const locale = this.i18n.locale;
+    const status = openingStatus(site.hours, {
+      now: this.now ?? new Date(),
+      department: site.address.department,
+      timeZone: site.time_zone,
+    });
+    const t = (hhmm: string) => formatClockTime(hhmm, locale);
+    const statusText =
+      status.state === 'open'
+        ? html`<span class="open">${s.hours.openNow}</span> · ${s.hours.closesAt(t(status.closesAt))}`
+        : status.state === 'closed'
+          ? html`<span class="closed">${s.hours.closedNow}</span> ·
+              ${!status.next
+                ? s.hours.noNextOpening
+                : status.next.inDays === 0
+                  ? s.hours.opensToday(t(status.next.time))
+                  : status.next.inDays === 1
+                    ? s.hours.opensTomorrow(t(status.next.time))
+                    : s.hours.opensOn(s.days[status.next.day], t(status.next.time))}`
+          : s.hours.unknown;
+    const saturday = site.hours.sa.length > 0;
+    return html`<li class="result" part="result" data-site=${site.id}>
+      <p class="kind">${s.kinds[site.kind]}</p>
+      <div role="heading" aria-level=${this.headingLevel + 1} class="name">
+        <button type="button" aria-label=${s.locator.details(site.name)} @click=${() => this.#openSite(site.id)}>
+          ${site.name}
+        </button>
+      </div>
+      <ul class="facts">
+        <li>${site.address.commune} — ${s.locator.distance(formatDistance(site.distance_km, locale))}</li>
+        <li>
+          ${s.locator.travel(site.travel.minutes)}${site.travel.method === 'estimate' ? ` (${s.locator.travelEstimate})` : ''}
+          ${site.travel.within_30_min ? html` <span class="tag ok">${s.locator.within30}</span>` : nothing}
+        </li>
+        <li>${statusText}</li>
+        ${saturday ? html`<li>${s.locator.saturdayOpen}</li>` : nothing}
+        ${site.appointment ? html`<li>${s.locator.appointment}</li>` : nothing}
+        ${site.phone ? html`<li><a href=${telHref(site.phone)}>${site.phone}</a></li>` : nothing}
+      </ul>
+      ${site.itinerant ? this.#stops(site) : nothing}
+    </li>`;
+  }
+
+  #stops(site: SiteResult) {
+    const s = this.i18n.strings;
+    const locale = this.i18n.locale;
+    const sessions = site.stops
+      .flatMap((stop) => stop.next.map((session) => ({ ...session, stop })))
+      .sort((a, b) => `${a.date} ${a.opens}`.localeCompare(`${b.date} ${b.opens}`))
+      .slice(0, 3);
+    if (sessions.length === 0) return html`<p class="stops">${s.locator.noStopsKnown}</p>`;
+    return html`<div class="stops">
+      ${s.locator.nextStops} :
+      <ul>
+        ${sessions.map(
+          (x) =>
+            html`<li>
+              ${formatDayAndDate(x.date, locale)}, ${s.hours.range(formatClockTime(x.opens, locale), formatClockTime(x.closes, locale))}
+              — ${x.stop.address.commune} (${x.stop.address.street})
+            </li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  #details(list: SiteList) {
+    const s = this.i18n.strings.locator;
+    const site = list.items.find((i) => i.id === this.selectedSite);
+    const from = list.origin.location;
+    return html`<section id="details" part="details" tabindex="-1" aria-label=${site?.name ?? s.title}>
+      <div class="details-actions">
+        <button type="button" @click=${this.#back}>← ${s.back}</button>
+        ${site
+          ? html`<a href=${directionsUrl(site.location, from)} target="_blank" rel="noopener" aria-label=${s.directionsLabel(site.name)}
+                >${s.directions}</a
+              >
+              <a href=${geoUri(site.location)}>${s.openInMaps}</a>`
+          : nothing}
+        <button type="button" @click=${this.#share}>${s.share}</button>
+        <button type="button" @click=${() => window.print()}>${s.print}</button>
+        <span role="status">${this.shareMessage}</span>
+      </div>
+      ${site
+        ? html`<fs-site-card .site=${site} .now=${this.now} heading-level=${this.headingLevel + 1}></fs-site-card>`
+        : html`<fs-site-card
+            site-id=${this.selectedSite!}
+            api=${this.api || nothing}
+            .now=${this.now}
+            heading-level=${this.headingLevel + 1}
+          ></fs-site-card>`}
+    </section>`;
+  }
+}

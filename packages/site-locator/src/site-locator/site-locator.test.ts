@@ -1,0 +1,356 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import './site-locator.js';
+import type { FsSiteLocator } from './site-locator.component.js';
+import type { FsCommuneSearch } from '../commune-search/commune-search.component.js';
+import {
+  clearOfflineCache,
+  proxiedApi,
+  realApi,
+  setNetwork,
+  shadowText,
+  unavailableApi,
+  until,
+} from '../../../../test-support/component-test-env.js';
+
+/** Monday 30 November 2026, 10:00 in Paris. */
+const MONDAY_10H = new Date('2026-11-30T09:00:00Z');
+
+const $ = (el: Element, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
+const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+const results = (el: FsSiteLocator) => $$(el, 'li.result');
+const search = (el: FsSiteLocator) => $(el, 'fs-commune-search') as FsCommuneSearch;
+const settled = (el: FsSiteLocator) => () => !$(el, '[aria-busy="true"]');
+const withResults = (el: FsSiteLocator) => () => results(el).length > 0;
+
+async function locator(template: ReturnType<typeof html>, ready: (el: FsSiteLocator) => () => boolean = settled) {
+  const el = await fixture<FsSiteLocator>(template);
+  await until(ready(el), 'the locator to settle');
+  await el.updateComplete;
+  return el;
+}
+
+describe('<fs-site-locator>', () => {
+  const originalUrl = window.location.href;
+
+  beforeEach(async () => {
+    await setNetwork('up');
+    await clearOfflineCache();
+    window.history.replaceState(null, '', originalUrl);
+  });
+
+  afterEach(() => window.history.replaceState(null, '', originalUrl));
+
+  describe('start', () => {
+    it('asks where to look, with the search box and "Autour de moi", and passes axe', async () => {
+      const el = await locator(html`<fs-site-locator api=${realApi()}></fs-site-locator>`);
+      expect(shadowText(el)).to.contain('Où cherchez-vous ?');
+      expect(search(el)).to.exist;
+      expect($(el, 'button.around')!.textContent!.trim()).to.equal('Autour de moi');
+      expect($$(el, 'fieldset input[type="checkbox"]')).to.have.length(2);
+      await expect(el).to.be.accessible();
+    });
+
+    it('reflects its attributes and clamps limit and heading level', async () => {
+      const el = await locator(html`<fs-site-locator api=${realApi()} limit="500" heading-level="9" view="list"></fs-site-locator>`);
+      expect(el.limit).to.equal(100);
+      expect(el.headingLevel).to.equal(5);
+      expect(el.getAttribute('view')).to.equal('list');
+      expect(el.urlPrefix).to.equal('fsl');
+    });
+
+    it('shows only the filters asked for', async () => {
+      const el = await locator(html`<fs-site-locator api=${realApi()} filters="open-now"></fs-site-locator>`);
+      expect($$(el, 'fieldset input[type="checkbox"]')).to.have.length(1);
+      expect($$(el, 'fieldset select')).to.have.length(0);
+      const none = await locator(html`<fs-site-locator api=${realApi()} filters="none"></fs-site-locator>`);
+      expect($(none, 'fieldset')).to.equal(null);
+    });
+  });
+
+  describe('preset on a commune (a town hall’s page)', () => {
+    it('lists the nearest sites to Mende by distance, with travel time and the 30-minute marker; passes axe', async () => {
+      const el = await locator(html`<fs-site-locator api=${realApi()} commune="48095" .now=${MONDAY_10H}></fs-site-locator>`, withResults);
+      const items = results(el);
+      expect(items).to.have.length(10);
+      expect(items.map((i) => i.dataset.site).slice(0, 2)).to.have.members(['2983', '3255']);
+      expect(shadowText(el)).to.contain('10 France services trouvées autour de Mende');
+      const first = items[0]!.textContent!.replace(/\s+/g, ' ');
+      expect(first).to.match(/en voiture \(estimation\)/);
+      expect(first).to.contain('À moins de 30 min');
+      expect(first).to.contain('Ouvert');
+      // Distances never decrease down the list.
+      const res = await (await fetch(`${realApi()}/sites?commune=48095&limit=10`)).json();
+      expect(items.map((i) => i.dataset.site)).to.deep.equal(res.items.map((s: { id: string }) => s.id));
+      await expect(el).to.be.accessible();
+    });
+
+    it('starts from a postcode (48000 → Mende)', async () => {
+      const el = await locator(html`<fs-site-locator api=${realApi()} postcode="48000" limit="3"></fs-site-locator>`, withResults);
+      expect(shadowText(el)).to.contain('autour de Mende');
+      expect(results(el)).to.have.length(3);
+    });
+
+    it('starts from lat/lon', async () => {
+      const el = await locator(html`<fs-site-locator api=${realApi()} lat="41.9192" lon="8.7386" limit="3"></fs-site-locator>`, withResults);
+      expect(results(el)[0]!.textContent).to.contain('Ajaccio');
+    });
+
+    it('says so kindly when the preset commune does not exist, and passes axe', async () => {
+      const el = await locator(html`<fs-site-locator api=${realApi()} commune="99999"></fs-site-locator>`, (e) => () =>
+        shadowText(e).includes('introuvable'),
+      );
+      expect(shadowText(el)).to.contain('Cette commune est introuvable');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows the next stops of the Ruffecois bus (alternating weeks, real Charente data)', async () => {
+      const el = await locator(
+        html`<fs-site-locator api=${realApi()} commune="16104" limit="1" .now=${MONDAY_10H}></fs-site-locator>`,
+        withResults,
+      );
+      const bus = results(el)[0]!;
+      expect(bus.dataset.site).to.equal('2023');
+      const stops = bus.querySelector('.stops')!;
+      expect(stops.textContent).to.contain('Prochains passages');
+      const sessions = [...stops.querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+      expect(sessions).to.have.length(3);
+      // Monday 30 November 2026 is in ISO week 49 (odd): Saint-Fraigne every Monday 9:30–12:30
+      // is under way at 10:00, and it comes first.
+      expect(sessions[0]).to.contain('Lundi 30 novembre').and.contain('Saint-Fraigne');
+    });
+  });
+
+  describe('keyboard-only search to details', () => {
+    it('types a commune, picks it with the arrows, opens a result and comes back', async () => {
+      const el = await locator(html`<fs-site-locator api=${realApi()} limit="5" .now=${MONDAY_10H}></fs-site-locator>`);
+      const input = search(el).shadowRoot!.querySelector('input')!;
+      input.focus();
+      await sendKeys({ type: 'mend' });
+      await until(() => input.getAttribute('aria-expanded') === 'true', 'the suggestions');
+      expect(shadowText(search(el))).to.match(/\d+ suggestions?/);
+      await sendKeys({ press: 'ArrowDown' });
+      await search(el).updateComplete;
+      const active = input.getAttribute('aria-activedescendant')!;
+      expect(search(el).shadowRoot!.getElementById(active)!.textContent).to.contain('Mende');
+      const searchEvent = oneEvent(el, 'fs-search');
+      await sendKeys({ press: 'Enter' });
+      expect((await searchEvent).detail.origin).to.include({ type: 'commune', insee: '48095' });
+      await until(withResults(el), 'the results');
+      expect(window.location.search).to.contain('fsl-commune=48095');
+
+      // Tab out of the search, past "Autour de moi" and the filters, to the first result.
+      const firstButton = results(el)[0]!.querySelector('button')!;
+      for (let i = 0; i < 12 && el.shadowRoot!.activeElement !== firstButton; i++) await sendKeys({ press: 'Tab' });
+      expect(el.shadowRoot!.activeElement).to.equal(firstButton);
+      const selectEvent = oneEvent(el, 'fs-site-select');
+      await sendKeys({ press: 'Enter' });
+      const siteId = (await selectEvent).detail.siteId;
+      await el.updateComplete;
+      const details = $(el, '#details')!;
+      expect(el.shadowRoot!.activeElement).to.equal(details);
+      const card = details.querySelector('fs-site-card')!;
+      await card.updateComplete;
+      expect(card.site!.id).to.equal(siteId);
+      expect(window.location.search).to.contain(`fsl-site=${siteId}`);
+      expect($(el, '.details-actions a[href^="https://www.openstreetmap.org/directions"]')).to.exist;
+      expect($(el, '.details-actions a[href^="geo:"]')).to.exist;
+      await expect(el).to.be.accessible();
+
+      const back = $(el, '.details-actions button')!;
+      back.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      await until(() => el.shadowRoot!.activeElement?.closest('li')?.getAttribute('data-site') === siteId, 'focus back on the result');
+    });
+
+    it('Escape closes the suggestions, then clears the field', async () => {
+      const el = await locator(html`<fs-site-locator api=${realApi()}></fs-site-locator>`);
+      const input = search(el).shadowRoot!.querySelector('input')!;
+      input.focus();
+      await sendKeys({ type: 'st flour' });
+      await until(() => input.getAttribute('aria-expanded') === 'true', 'the suggestions');
+      expect(shadowText(search(el))).to.contain('Saint-Flour');
+      await sendKeys({ press: 'Escape' });
+      await search(el).updateComplete;
+      expect(input.getAttribute('aria-expanded')).to.equal('false');
+      await sendKeys({ press: 'Escape' });
+      await search(el).updateComplete;
+      expect(input.value).to.equal('');
+    });
+  });
+
+  describe('around me', () => {
+    const geolocation = navigator.geolocation;
+    const original = geolocation.getCurrentPosition;
+    afterEach(() => {
+      geolocation.getCurrentPosition = original;
+    });
+
+    const failWith = (code: number) => {
+      geolocation.getCurrentPosition = (_ok, fail) =>
+        fail?.({ code, message: 'test', PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3 } as GeolocationPositionError);
+    };
+
+    it('refused: says what to do instead, the search box stays usable, and passes axe', async () => {
+      failWith(1);
+      const el = await locator(html`<fs-site-locator api=${realApi()}></fs-site-locator>`);
+      $(el, 'button.around')!.click();
+      await el.updateComplete;
+      expect($(el, '.geo-message')!.textContent).to.contain('Vous n’avez pas autorisé la localisation');
+      expect(search(el).shadowRoot!.querySelector('input')!.disabled).to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+
+    it('timeout and unavailable each get their own message', async () => {
+      failWith(3);
+      const el = await locator(html`<fs-site-locator api=${realApi()}></fs-site-locator>`);
+      $(el, 'button.around')!.click();
+      await el.updateComplete;
+      expect($(el, '.geo-message')!.textContent).to.contain('trop de temps');
+      failWith(2);
+      $(el, 'button.around')!.click();
+      await el.updateComplete;
+      expect($(el, '.geo-message')!.textContent).to.contain('n’est pas disponible');
+    });
+
+    it('granted: searches around the position', async () => {
+      geolocation.getCurrentPosition = (ok) =>
+        ok({ coords: { latitude: -20.8823, longitude: 55.4504, accuracy: 20 }, timestamp: Date.now() } as GeolocationPosition);
+      const el = await locator(html`<fs-site-locator api=${realApi()} limit="3"></fs-site-locator>`);
+      $(el, 'button.around')!.click();
+      await until(withResults(el), 'the results');
+      expect(shadowText(el)).to.contain('autour de votre position');
+      expect(window.location.search).to.contain('fsl-near=-20.88230%2C55.45040');
+    });
+  });
+
+  describe('filters, empty results and URL state', () => {
+    it('finds nothing open on a Sunday within 5 km and offers to widen; passes axe', async () => {
+      const sunday = new Date('2026-11-29T10:00:00Z');
+      const el = await locator(
+        html`<fs-site-locator api=${realApi()} commune="48095" radius="5" .now=${sunday}></fs-site-locator>`,
+        withResults,
+      );
+      const open = $$(el, 'fieldset input[type="checkbox"]')[0] as HTMLInputElement;
+      open.click();
+      await until(() => shadowText(el).includes('Aucune France services à moins de 5 km'), 'the empty state');
+      expect(window.location.search).to.contain('fsl-open=1');
+      expect(shadowText(el)).to.contain('Retirer les filtres');
+      await expect(el).to.be.accessible();
+      const remove = $$(el, '.message button').find((b) => b.textContent!.includes('Retirer les filtres'))!;
+      remove.click();
+      await until(withResults(el), 'the results again');
+    });
+
+    it('offers the next radius that finds sites, from the server’s suggestion', async () => {
+      const el = await locator(html`<fs-site-locator api=${realApi()} lat="46.5" lon="-1.2" radius="5"></fs-site-locator>`, (e) => () =>
+        shadowText(e).includes('Aucune France services à moins de 5 km'),
+      );
+      const widen = $(el, '.message button.primary')!;
+      expect(widen.textContent).to.match(/Élargir à \d+ km/);
+      widen.click();
+      await until(withResults(el), 'the widened results');
+      expect(window.location.search).to.match(/fsl-radius=\d+/);
+    });
+
+    it('restores the whole state from a shared link, and the back button returns to the previous search', async () => {
+      const shared = new URL(window.location.href);
+      shared.searchParams.set('other', 'host-page-param');
+      shared.searchParams.set('fsl-commune', '2A004');
+      shared.searchParams.set('fsl-label', 'Ajaccio');
+      shared.searchParams.set('fsl-kind', 'fixed');
+      shared.searchParams.set('fsl-radius', '50');
+      window.history.replaceState(null, '', shared);
+      const el = await locator(html`<fs-site-locator api=${realApi()} commune="48095" limit="3"></fs-site-locator>`, withResults);
+      expect(shadowText(el)).to.contain('autour de Ajaccio');
+      expect(($$(el, 'fieldset select')[0] as HTMLSelectElement).value).to.equal('fixed');
+      expect(($$(el, 'fieldset select')[1] as HTMLSelectElement).value).to.equal('50');
+
+      // A new search pushes a history entry; going back restores Ajaccio.
+      results(el)[0]!.querySelector('button')!.click();
+      await el.updateComplete;
+      expect(window.location.search).to.contain('fsl-site=');
+      expect(new URL(window.location.href).searchParams.get('other')).to.equal('host-page-param');
+      const popped = oneEvent(window, 'popstate');
+      window.history.back();
+      await popped;
+      await el.updateComplete;
+      expect($(el, '#details')).to.equal(null);
+      expect(results(el)).to.have.length(3);
+    });
+  });
+
+  describe('errors and offline', () => {
+    it('service unavailable: says so and offers to retry; passes axe', async () => {
+      const el = await locator(html`<fs-site-locator api=${unavailableApi} commune="48095"></fs-site-locator>`, (e) => () =>
+        shadowText(e).includes('Affichage impossible'),
+      );
+      expect($(el, '.message button')!.textContent).to.contain('Réessayer');
+      await expect(el).to.be.accessible();
+    });
+
+    it('works offline from the copy of a search made once online; passes axe', async () => {
+      await locator(html`<fs-site-locator api=${proxiedApi} commune="48095" limit="4" no-url-state></fs-site-locator>`, withResults);
+      await new Promise((r) => setTimeout(r, 200));
+      await setNetwork('down');
+      const offline = await locator(
+        html`<fs-site-locator api=${proxiedApi} commune="48095" limit="4" no-url-state></fs-site-locator>`,
+        (e) => () => !!$(e, '.notice'),
+      );
+      expect($(offline, '.notice')!.textContent).to.contain('Vous êtes hors ligne');
+      expect(results(offline)).to.have.length(4);
+      await expect(offline).to.be.accessible();
+    });
+
+    it('offline with nothing saved: says so and offers to retry', async () => {
+      await setNetwork('down');
+      const el = await locator(html`<fs-site-locator api=${proxiedApi} commune="15187" no-url-state></fs-site-locator>`, (e) => () =>
+        shadowText(e).includes('hors ligne'),
+      );
+      expect(shadowText(el)).to.contain('Vérifiez votre connexion');
+    });
+  });
+
+  describe('events and language', () => {
+    it('fires nothing for a preset, and lets the page take over a site selection', async () => {
+      let searches = 0;
+      const el = await fixture<FsSiteLocator>(html`<fs-site-locator
+        api=${realApi()}
+        commune="48095"
+        limit="2"
+        no-url-state
+        @fs-search=${() => searches++}
+        @fs-site-select=${(e: Event) => e.preventDefault()}
+      ></fs-site-locator>`);
+      await until(withResults(el), 'the results');
+      expect(searches).to.equal(0);
+      results(el)[0]!.querySelector('button')!.click();
+      await el.updateComplete;
+      expect($(el, '#details')).to.equal(null);
+    });
+
+    it('speaks English with lang="en"; passes axe', async () => {
+      const el = await locator(html`<fs-site-locator lang="en" api=${realApi()} commune="48095" limit="3" .now=${MONDAY_10H} no-url-state></fs-site-locator>`, withResults);
+      expect(shadowText(el)).to.contain('3 France services found near Mende');
+      expect(shadowText(el)).to.contain('by car');
+      expect(shadowText(search(el))).to.contain('Town or postcode');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('map on demand', () => {
+    it('loads the map only when asked, and the list stays; passes axe with the map shown', async () => {
+      const el = await locator(html`<fs-site-locator api=${realApi()} commune="48095" limit="5" no-url-state></fs-site-locator>`, withResults);
+      expect($(el, 'fs-site-map')).to.equal(null);
+      const toggle = [...$$(el, '.toolbar button')].find((b) => b.textContent!.includes('Afficher la carte'))!;
+      toggle.click();
+      await until(() => !!$(el, 'fs-site-map'), 'the map');
+      const map = $(el, 'fs-site-map')!;
+      expect(results(el)).to.have.length(5);
+      expect((map as unknown as { sites: unknown[] }).sites).to.have.length(5);
+      expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+      await expect(el).to.be.accessible();
+    });
+  });
+});
