@@ -70,13 +70,35 @@ function realServer() {
  * keeps one URL while a test cuts the network: `/__test/network?state=down` makes the proxy
  * drop every connection (the browser sees a network error), `state=up` restores it.
  * `/__test/status/503/*` answers like an overloaded server (a narrow fake for the error state);
- * `/__test/pending/*` never answers (the loading state).
+ * `/__test/pending/*` never answers (the loading state); `/__test/ban/search/` answers like the
+ * national address API (BAN) for "montbel" (the optional address search).
  */
 let networkDown = false;
 async function testNetwork(ctx, next) {
   if (ctx.path === '/__test/network') {
     networkDown = ctx.query.state === 'down';
     ctx.body = { down: networkDown };
+    return;
+  }
+  if (ctx.path === '/__test/ban/search/') {
+    // A local stand-in for a BAN-compatible geocoder (api-adresse): same query and GeoJSON answer.
+    const q = String(ctx.query.q ?? '').toLowerCase();
+    const features = q.includes('montbel')
+      ? [
+          {
+            type: 'Feature',
+            geometry: { type: 'Point', coordinates: [3.4961, 44.5202] },
+            properties: { label: '2 Rue du Faubourg Montbel 48000 Mende', type: 'housenumber', city: 'Mende', postcode: '48000', id: '48095_0230_00002' },
+          },
+          {
+            type: 'Feature',
+            geometry: { type: 'Point', coordinates: [3.4965, 44.5205] },
+            properties: { label: 'Rue du Faubourg Montbel 48000 Mende', type: 'street', city: 'Mende', postcode: '48000', id: '48095_0230' },
+          },
+        ]
+      : [];
+    ctx.set('content-type', 'application/json');
+    ctx.body = JSON.stringify({ type: 'FeatureCollection', version: 'draft', query: q, features });
     return;
   }
   if (ctx.path.startsWith('/__test/pending/')) {

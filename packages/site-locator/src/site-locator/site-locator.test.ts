@@ -5,6 +5,7 @@ import type { FsSiteLocator } from './site-locator.component.js';
 import type { FsCommuneSearch } from '../commune-search/commune-search.component.js';
 import {
   clearOfflineCache,
+  pendingApi,
   proxiedApi,
   realApi,
   setNetwork,
@@ -278,6 +279,40 @@ describe('<fs-site-locator>', () => {
       await el.updateComplete;
       expect($(el, '#details')).to.equal(null);
       expect(results(el)).to.have.length(3);
+    });
+  });
+
+  describe('address search (optional BAN-compatible geocoder)', () => {
+    it('suggests addresses after communes and searches around the chosen one', async () => {
+      const el = await locator(html`<fs-site-locator api=${realApi()} geocoder="/__test/ban" limit="3" no-url-state></fs-site-locator>`);
+      expect(shadowText(search(el))).to.contain('Adresse, commune ou code postal');
+      const input = search(el).shadowRoot!.querySelector('input')!;
+      input.focus();
+      await sendKeys({ type: 'faubourg montbel' });
+      await until(() => search(el).shadowRoot!.querySelectorAll('[role="option"]').length === 2, 'the address suggestions');
+      const options = [...search(el).shadowRoot!.querySelectorAll('[role="option"]')];
+      expect(options[0]!.textContent).to.contain('2 Rue du Faubourg Montbel 48000 Mende');
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'Enter' });
+      await until(withResults(el), 'the results');
+      expect(results(el)[0]!.dataset.site).to.be.oneOf(['2983', '3255']);
+      expect(shadowText(el)).to.contain('autour de 2 Rue du Faubourg Montbel');
+    });
+
+    it('is off by default: no geocoder request without the attribute', async () => {
+      const el = await locator(html`<fs-site-locator api=${realApi()} no-url-state></fs-site-locator>`);
+      expect(shadowText(search(el))).to.contain('Commune ou code postal');
+      expect(el.geocoder).to.equal('');
+    });
+  });
+
+  describe('loading', () => {
+    it('shows a busy skeleton while searching, and passes axe', async () => {
+      const el = await fixture<FsSiteLocator>(html`<fs-site-locator api=${pendingApi} commune="48095" no-url-state></fs-site-locator>`);
+      await el.updateComplete;
+      expect($(el, '[aria-busy="true"]')).to.exist;
+      expect(shadowText(el)).to.contain('Chargement…');
+      await expect(el).to.be.accessible();
     });
   });
 
