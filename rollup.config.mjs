@@ -3,8 +3,8 @@
 // Types come from `tsc -b` (npm run build:types).
 import { rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
+import { browserPlugins } from './scripts/browser-plugins.mjs';
 
 const tsconfig = 'tsconfig.wtr.json';
 
@@ -35,10 +35,7 @@ export const embedBundle = {
   // Keep the entry's own code in fs-widgets.js (not a facade over a shared chunk): it computes
   // the API base from its own URL (import.meta.url), which must be the script's.
   preserveEntrySignatures: 'allow-extension',
-  plugins: [
-    nodeResolve({ exportConditions: ['source', 'production', 'browser'], browser: true }),
-    esbuild({ target: 'es2021', tsconfig, minify: true, legalComments: 'none' }),
-  ],
+  plugins: browserPlugins({ tsconfig }),
   output: {
     dir: 'packages/embed/dist',
     format: 'es',

@@ -9,8 +9,7 @@ import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rollup } from 'rollup';
-import { nodeResolve } from '@rollup/plugin-node-resolve';
-import esbuild from 'rollup-plugin-esbuild';
+import { browserPlugins } from './browser-plugins.mjs';
 
 export const KB = 1024;
 
@@ -18,8 +17,8 @@ export const KB = 1024;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * Budgets in KB of min+gzip, for what a page loads at first (the lazy map chunk, with Leaflet,
- * is reported apart: it is fetched only when a person opens the map).
+ * Budgets in KB of min+gzip, for what a page loads at first. What is fetched on demand (the map
+ * with Leaflet when a person opens it, the English strings on an English page) is reported apart.
  */
 export const withoutLit = [/^lit/, /^@lit\//];
 export const withoutLitAndLeaflet = [...withoutLit, /^leaflet/, /^supercluster/];
@@ -59,10 +58,7 @@ export async function measure(entry) {
     const bundle = await rollup({
       input,
       external: (id) => (entry.external ?? []).some((re) => re.test(id)),
-      plugins: [
-        nodeResolve({ exportConditions: ['source', 'production', 'browser'], browser: true, rootDir: ROOT, modulePaths: [join(ROOT, 'node_modules')] }),
-        esbuild({ target: 'es2021', tsconfig: join(ROOT, 'tsconfig.wtr.json'), minify: true, legalComments: 'none' }),
-      ],
+      plugins: browserPlugins({ root: ROOT, tsconfig: join(ROOT, 'tsconfig.wtr.json') }),
       onwarn: () => {},
     });
     const { output } = await bundle.generate({ format: 'es' });
@@ -107,7 +103,7 @@ export function formatSizeTable(results) {
     (size.brotli / KB).toFixed(1),
     entry.budget === undefined ? '' : `${entry.budget}`,
     status,
-    size.lazy ? `+ ${(size.lazy.gzip / KB).toFixed(1)} KB gzip lazy (map)` : '',
+    size.lazy ? `+ ${(size.lazy.gzip / KB).toFixed(1)} KB gzip on demand` : '',
   ]);
   const header = ['entry', 'min KB', 'gzip KB', 'brotli KB', 'budget KB (gzip)', '', 'loaded on demand'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

@@ -1,4 +1,4 @@
-import ky, { isHTTPError, isNetworkError, isTimeoutError } from 'ky';
+import ky, { HTTPError, TimeoutError } from 'ky';
 import type { Problem } from '@fs-widgets/contract';
 import { ApiError } from './api-error.js';
 
@@ -61,23 +61,25 @@ export class ApiClient {
         })
         .json<T>();
     } catch (err) {
-      throw toApiError(err, options.signal);
+      throw await toApiError(err, options.signal);
     }
   }
 }
 
-function toApiError(err: unknown, signal?: AbortSignal): unknown {
+async function toApiError(err: unknown, signal?: AbortSignal): Promise<unknown> {
   if (signal?.aborted) return err; // the caller cancelled: not an error to show
-  if (isHTTPError(err)) {
+  if (err instanceof HTTPError) {
     const status = err.response.status;
-    const problem = isProblem(err.data) ? err.data : undefined;
+    const body: unknown = await err.response.json().catch(() => undefined);
+    const problem = isProblem(body) ? body : undefined;
     const message = problem?.detail ?? `HTTP ${status}`;
     if (status === 404) return new ApiError('not-found', message, status, problem);
     if (status >= 500) return new ApiError('server', message, status, problem);
     return new ApiError('invalid', message, status, problem);
   }
-  if (isTimeoutError(err)) return new ApiError('timeout', 'The server did not answer in time');
-  if (isNetworkError(err) || err instanceof TypeError) return new ApiError('offline', 'The server cannot be reached');
+  if (err instanceof TimeoutError) return new ApiError('timeout', 'The server did not answer in time');
+  // fetch rejects with a TypeError when there is no answer at all (offline, refused, CORS).
+  if (err instanceof TypeError) return new ApiError('offline', 'The server cannot be reached');
   return err;
 }
 

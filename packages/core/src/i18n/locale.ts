@@ -1,11 +1,19 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { en } from './strings.en.js';
 import { fr, type Strings } from './strings.fr.js';
 
 export type Locale = 'fr' | 'en';
 export const LOCALES: readonly Locale[] = ['fr', 'en'];
 
-const tables: Record<Locale, Strings> = { fr, en };
+/**
+ * French is always there (the default, bundled); other locales are fetched the first time an
+ * element needs them, so a French page never downloads the English table.
+ */
+const tables: Partial<Record<Locale, Strings>> = { fr };
+const loaders: Record<Exclude<Locale, 'fr'>, () => Promise<Strings>> = {
+  en: () => import('./strings.en.js').then((m) => m.en),
+};
+const loading = new Map<Locale, Promise<Strings>>();
+const pendingOverrides = new Map<Locale, Array<DeepPartial<Strings>>>();
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends (...args: never[]) => unknown ? T[K] : DeepPartial<T[K]> };
 
@@ -14,6 +22,15 @@ type DeepPartial<T> = { [K in keyof T]?: T[K] extends (...args: never[]) => unkn
  * translation fix) without rebuilding. Elements already shown update on their next render.
  */
 export function overrideStrings(locale: Locale, overrides: DeepPartial<Strings>): void {
+  const table = tables[locale];
+  if (!table) {
+    pendingOverrides.set(locale, [...(pendingOverrides.get(locale) ?? []), overrides]);
+    return;
+  }
+  mergeStrings(table, overrides);
+}
+
+function mergeStrings(table: Strings, overrides: DeepPartial<Strings>): void {
   const merge = (target: Record<string, unknown>, source: Record<string, unknown>) => {
     for (const [key, value] of Object.entries(source)) {
       if (value && typeof value === 'object' && typeof target[key] === 'object') {
@@ -23,7 +40,25 @@ export function overrideStrings(locale: Locale, overrides: DeepPartial<Strings>)
       }
     }
   };
-  merge(tables[locale] as unknown as Record<string, unknown>, overrides as Record<string, unknown>);
+  merge(table as unknown as Record<string, unknown>, overrides as Record<string, unknown>);
+}
+
+/** Fetches a locale's strings (once); resolves when elements can render in it. */
+export function loadLocale(locale: Locale): Promise<Strings> {
+  const table = tables[locale];
+  if (table) return Promise.resolve(table);
+  let promise = loading.get(locale);
+  if (!promise) {
+    promise = loaders[locale as Exclude<Locale, 'fr'>]().then((loaded) => {
+      for (const overrides of pendingOverrides.get(locale) ?? []) mergeStrings(loaded, overrides);
+      pendingOverrides.delete(locale);
+      tables[locale] = loaded;
+      return loaded;
+    });
+    promise.catch(() => loading.delete(locale)); // a failed fetch may be tried again
+    loading.set(locale, promise);
+  }
+  return promise;
 }
 
 /** `en`, `en-GB`, `EN` → `en`; anything else we do not translate → `fr`. */
@@ -32,8 +67,9 @@ export function toLocale(lang: string | null | undefined): Locale {
   return (LOCALES as readonly string[]).includes(base ?? '') ? (base as Locale) : 'fr';
 }
 
+/** The strings of a locale, or French while that locale is still loading. */
 export function stringsFor(locale: Locale): Strings {
-  return tables[locale];
+  return tables[locale] ?? fr;
 }
 
 /** The nearest `lang`, crossing shadow roots: the element's own, then its ancestors', then the page's. */
@@ -76,5 +112,22 @@ export class LocaleController implements ReactiveController {
 
   hostDisconnected(): void {
     documentObserverHosts.delete(this.host);
+  }
+
+  /**
+   * Before each render: when the element's language is not loaded yet, it stays invisible
+   * (`data-fs-locale-pending`, styled `visibility: hidden` by the tokens) rather than flash
+   * French text on an English page, and renders again once the strings arrive.
+   */
+  hostUpdate(): void {
+    const locale = this.locale;
+    const ready = tables[locale] !== undefined;
+    this.host.toggleAttribute('data-fs-locale-pending', !ready);
+    if (!ready) {
+      void loadLocale(locale).then(
+        () => this.host.requestUpdate(),
+        () => this.host.toggleAttribute('data-fs-locale-pending', false), // offline: French is better than nothing
+      );
+    }
   }
 }

@@ -44,6 +44,11 @@ export const tokens = css`
     display: none;
   }
 
+  /* The page's language is still loading: show nothing rather than the wrong language. */
+  :host([data-fs-locale-pending]) {
+    visibility: hidden;
+  }
+
   *,
   *::before,
   *::after {

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type * as Leaflet from 'leaflet';
 import type Supercluster from 'supercluster';
 import type { Location, Site, SiteResult } from '@fs-widgets/contract';
-import { FsElement, stringAttribute, type Locale } from '@fs-widgets/core';
+import { FsElement, stringAttribute, type Locale, type Strings } from '@fs-widgets/core';
 import { leafletStyles } from './site-map.leaflet-styles.js';
 import { siteMapStyles } from './site-map.styles.js';
 import { cspSafeTileLayer } from './site-map.tile-layer.js';
@@ -153,7 +153,8 @@ export class FsSiteMap extends FsElement {
   #activators = new WeakMap<Element, () => void>();
   #originMarker?: Leaflet.Marker;
   #resizeObserver?: ResizeObserver;
-  #labelledLocale?: Locale;
+  /** The strings the markers were last labelled with (a language arriving later relabels them). */
+  #labelledWith?: Strings;
   /** The id the map itself just selected: that change is not "from outside". */
   #selectedFromMap?: string;
   /** After a move, put the keyboard focus on the first marker holding one of these sites. */
@@ -226,7 +227,7 @@ export class FsSiteMap extends FsElement {
       for (const entry of this.#entries.values()) this.#decorate(entry);
       if (!fromMap && this.selectedId) this.#reveal(this.selectedId);
     }
-    if (this.#labelledLocale !== this.i18n.locale) this.#relabel();
+    if (this.#labelledWith !== this.i18n.strings) this.#relabel();
   }
 
   override render() {
@@ -583,7 +584,7 @@ export class FsSiteMap extends FsElement {
     const L = this.#L;
     const map = this.#map;
     if (!L || !map) return;
-    this.#labelledLocale = this.i18n.locale;
+    this.#labelledWith = this.i18n.strings;
     for (const entry of this.#entries.values()) this.#decorate(entry);
     this.#labelOrigin();
     this.#zoomControl?.remove();

@@ -372,7 +372,9 @@ describe('<fs-site-map>', () => {
         html`<div lang="en"><fs-site-map tile-url=${TEST_TILES} .sites=${sites} .origin=${{ lat: 44.518, lon: 3.5 }}></fs-site-map></div>`,
       );
       const el = wrapper.querySelector('fs-site-map')!;
-      await until(() => !!el.leafletMap && shownSites(el) > 0, 'the map');
+      // The English strings are fetched on demand; until then the element stays invisible.
+      await until(() => !!el.leafletMap && shownSites(el) > 0 && !el.hasAttribute('data-fs-locale-pending'), 'the map in English');
+      await el.updateComplete;
       el.leafletMap!.setZoom(6, { animate: false });
       await until(() => clusterMarkers(el).length > 0, 'groups');
       expect($(el, '[part="map"]')!.getAttribute('aria-label')).to.equal('Map of France services sites');

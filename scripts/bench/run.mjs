@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+// `npm run bench`: the size report with its budgets, Google's store locator measured the same
+// way, and the time from a chosen commune to 10 results rendered in headless Chromium against
+// the real built server. A benchmark, not a test: timings are printed against their budgets
+// (OK/OVER) and never fail the run; the exit code is 1 when an entry is over its size budget
+// or when a part could not be measured. See docs/performance.md.
+//
+// Options: --runs=N (default 5), --no-latency (sizes only), --build (rebuild even if up to date).
+import { cpus, totalmem } from 'node:os';
+import { formatSizeTable, overBudgetMessage, sizeReport } from '../size-report.mjs';
+import { compareWithGoogle } from './compare.mjs';
+import { BUDGET, COMMUNES, benchLatency, formatLatency, launchBrowser } from './latency.mjs';
+import { buildIsStale, buildJs, section, startBuiltServer } from './lib.mjs';
+
+const args = process.argv.slice(2);
+const runs = Number(args.find((a) => a.startsWith('--runs='))?.slice('--runs='.length) ?? 5);
+if (!Number.isInteger(runs) || runs < 1) {
+  console.error('--runs=N takes a whole number of runs per commune, 1 or more.');
+  process.exit(2);
+}
+const started = performance.now();
+const problems = [];
+const notes = [];
+let sizeOver = 0;
+
+/** Everything to stop, whatever happens (an error, Ctrl-C). */
+const cleanups = new Set();
+async function cleanup() {
+  for (const fn of [...cleanups].reverse()) {
+    cleanups.delete(fn);
+    await fn().catch((err) => console.error(`cleanup: ${err.message}`));
+  }
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping the server and Chromium…`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+for (const event of ['uncaughtException', 'unhandledRejection']) {
+  process.once(event, (err) => {
+    console.error(`\n${event}:`, err);
+    void cleanup().finally(() => process.exit(1));
+  });
+}
+
+const cpu = cpus();
+console.log(`# France services widgets — bench, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+console.log(
+  `Node ${process.version}, ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,
+);
+
+try {
+  // 1. The size report (scripts/size-report.mjs, the same as `npm run size`).
+  section('1. Size report: what a page loads at first, min+gzip (budgets fail the run)');
+  try {
+    const { results, over } = await sizeReport();
+    console.log(formatSizeTable(results));
+    sizeOver = over;
+    console.log(over ? `\n${overBudgetMessage(over)}` : '\nEvery entry is within its budget.');
+  } catch (err) {
+    problems.push(`size report: ${err.message.split('\n')[0]}`);
+    console.log(`Could not measure: ${err.message.split('\n')[0]}`);
+  }
+
+  // 2. Google's extended component library, the same way.
+  section("2. Google's <gmpx-store-locator>, bundled and measured the same way");
+  try {
+    console.log((await compareWithGoogle()).text);
+  } catch (err) {
+    problems.push(`comparison: ${err.message.split('\n')[0]}`);
+    console.log(`Could not measure: ${err.message.split('\n')[0]}`);
+  }
+
+  // 3. From a chosen commune to 10 results, in Chromium, against the built server.
+  section('3. From a chosen commune to 10 results rendered (headless Chromium, local built server)');
+  if (args.includes('--no-latency')) {
+    console.log('Skipped (--no-latency).');
+  } else {
+    try {
+      if (args.includes('--build') || buildIsStale()) {
+        console.log('Building (npm run build:js)…');
+        const t0 = performance.now();
+        await buildJs();
+        console.log(`Built in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
+      }
+      const server = await startBuiltServer();
+      cleanups.add(server.stop);
+      console.log(`Server: node packages/server/dist/main.js on ${server.origin} (new SQLite file, real data).`);
+      console.log(
+        `Page: <fs-site-locator limit="10" no-url-state> with /widgets/fs-widgets.js; ${runs} runs per commune, after one unmeasured round.`,
+      );
+      const chromium = await launchBrowser();
+      cleanups.add(chromium.close);
+      const result = await benchLatency({ browser: chromium.browser, origin: server.origin, api: server.api, runs, log: (m) => console.log(m) });
+      await cleanup();
+      console.log(`Chromium: ${result.chromium}\n`);
+      console.log(formatLatency(result).text);
+      for (const note of result.notes) console.log(`\nNote: ${note}`);
+      notes.push(...result.notes);
+      if (result.unexpected.length) console.log(`\nNote: the locator also asked ${result.unexpected.join(', ')}`);
+      console.log(
+        [
+          '',
+          'ms from the Enter key on the chosen commune (keydown, in the page) to the 10 expected li.result',
+          "in the locator's shadow root (MutationObserver, in the page). cold: new incognito context (empty",
+          'HTTP cache and IndexedDB); warm: same page, the same commune chosen again after another one.',
+          `p90 is nearest-rank (with ${runs} runs, the slowest). API: Node fetch of the same URL to the`,
+          `full body, 20 times, e.g. ${result.urls[COMMUNES[0].insee]}.`,
+          `Budgets (medians, this 2-core machine): cold < ${BUDGET.cold} ms, warm < ${BUDGET.warm} ms; printed, never failing the run.`,
+        ].join('\n'),
+      );
+    } catch (err) {
+      problems.push(`latency: ${err.message.split('\n')[0]}`);
+      console.log(`Could not measure: ${err.message}`);
+    }
+  }
+} finally {
+  await cleanup();
+}
+
+section('Summary');
+console.log(`Run time ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+if (sizeOver) console.log(`FAIL: ${overBudgetMessage(sizeOver)}`);
+for (const p of problems) console.log(`FAIL: could not measure ${p}`);
+for (const n of notes) console.log(`NOTE: ${n}`);
+if (!sizeOver && !problems.length) console.log('Sizes within budget; timings are reported above (they never fail the run).');
+process.exitCode = sizeOver || problems.length ? 1 : 0;

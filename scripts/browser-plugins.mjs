@@ -1,0 +1,23 @@
+// The Rollup plugins of every browser bundle: the embed bundle (rollup.config.mjs) and the size
+// report measure exactly the same build.
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import esbuild from 'rollup-plugin-esbuild';
+import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
+
+/**
+ * Workspace sources (`source` condition), Lit's production build, the markup and CSS inside
+ * `html`/`css` templates minified, then the code.
+ */
+export function browserPlugins({ root = process.cwd(), tsconfig = 'tsconfig.wtr.json' } = {}) {
+  return [
+    nodeResolve({
+      exportConditions: ['source', 'production', 'browser'],
+      browser: true,
+      rootDir: root,
+      // For entries written outside the repository (the size report's floors).
+      modulePaths: [`${root}/node_modules`, `${root}/packages/core/node_modules`],
+    }),
+    minifyTemplateLiterals(),
+    esbuild({ target: 'es2021', tsconfig, minify: true, legalComments: 'none' }),
+  ];
+}
