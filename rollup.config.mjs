@@ -8,8 +8,6 @@ import { browserPlugins } from './scripts/browser-plugins.mjs';
 
 const tsconfig = 'tsconfig.wtr.json';
 
-// Chunk names carry a content hash: clear the old ones so dist/ holds one build only.
-rmSync('packages/embed/dist/chunks', { recursive: true, force: true });
 const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
 const library = (pkg, inputs) => ({
@@ -46,7 +44,13 @@ export const embedBundle = {
   },
 };
 
-export default [
+export default () => {
+  // Chunk names carry a content hash: clear the old ones so dist/ holds one build only.
+  rmSync('packages/embed/dist/chunks', { recursive: true, force: true });
+  return builds;
+};
+
+const builds = [
   library('contract', ['src/index.ts', 'src/sources.ts']),
   library('core', ['src/index.ts', 'src/opening-hours/index.ts']),
   library('site-locator', [

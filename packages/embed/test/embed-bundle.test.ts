@@ -1,0 +1,27 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rollup, type OutputChunk, type RollupOptions } from 'rollup';
+// The real build configuration of the one-script embed, not a copy of it.
+import { embedBundle } from '../../../rollup.config.mjs';
+
+test('the embed bundle keeps its own code in fs-widgets.js and fetches the map and English on demand', async () => {
+  const options = embedBundle as RollupOptions;
+  const bundle = await rollup({ ...options, onwarn: () => {} });
+  const { output } = await bundle.generate({ ...(options.output as object), sourcemap: false });
+  await bundle.close();
+  const chunks = output.filter((o): o is OutputChunk => o.type === 'chunk');
+  const entry = chunks.find((c) => c.fileName === 'fs-widgets.js');
+  assert.ok(entry, 'fs-widgets.js is emitted');
+  // The API base is computed from the script's own URL: that code must stay in fs-widgets.js,
+  // not move to a chunk under chunks/ (it would then point at /widgets/api/v1).
+  assert.match(entry.code, /"\.\.\/api\/v1",import\.meta\.url/);
+  // Leaflet and the English strings are not in what a page loads at first.
+  const initial = new Set([entry.fileName, ...entry.imports]);
+  const lazy = chunks.filter((c) => !initial.has(c.fileName));
+  assert.ok(lazy.some((c) => Object.keys(c.modules).some((m) => m.includes('leaflet-src.esm.js'))), 'Leaflet is a lazy chunk');
+  assert.ok(lazy.some((c) => Object.keys(c.modules).some((m) => m.endsWith('strings.en.ts'))), 'English is a lazy chunk');
+  for (const c of chunks.filter((c) => initial.has(c.fileName))) {
+    assert.ok(!Object.keys(c.modules).some((m) => m.includes('leaflet')), `${c.fileName} does not hold Leaflet`);
+  }
+  for (const c of lazy) assert.match(c.fileName, /^chunks\//);
+});
