@@ -17,7 +17,9 @@ export function browserPlugins({ root = process.cwd(), tsconfig = 'tsconfig.wtr.
       // For entries written outside the repository (the size report's floors).
       modulePaths: [`${root}/node_modules`, `${root}/packages/core/node_modules`],
     }),
-    minifyTemplateLiterals(),
+    // Our own sources only: third-party packages ship as they are (and their templates may use
+    // constructs the minifier cannot parse, which it reports on the console).
+    minifyTemplateLiterals({ filter: (id) => /\/packages\/[^/]+\/src\/.*\.ts$/.test(id) && !id.includes('node_modules') }),
     esbuild({ target: 'es2021', tsconfig, minify: true, legalComments: 'none' }),
   ];
 }

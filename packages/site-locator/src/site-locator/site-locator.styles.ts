@@ -9,6 +9,7 @@ export const siteLocatorStyles = css`
 
   .base {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_gap);
   }
 
@@ -20,6 +21,7 @@ export const siteLocatorStyles = css`
 
   .search {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_fs-space);
   }
 
@@ -67,6 +69,8 @@ export const siteLocatorStyles = css`
   }
 
   fieldset {
+    /* Fieldsets default to their min-content width: on a 320 px phone that overflows. */
+    min-inline-size: 0;
     margin: 0;
     padding: var(--_fs-space) calc(var(--_fs-space) * 1.5) calc(var(--_fs-space) * 1.5);
     border: 1px solid var(--_fs-border);
@@ -97,8 +101,14 @@ export const siteLocatorStyles = css`
 
   .field {
     display: inline-flex;
+    flex-wrap: wrap;
     align-items: center;
-    gap: 0.5em;
+    gap: 0.25em 0.5em;
+    max-width: 100%;
+  }
+
+  select {
+    max-width: 100%;
   }
 
   .geo-message,

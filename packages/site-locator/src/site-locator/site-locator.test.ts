@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import './site-locator.js';
 import type { FsSiteLocator } from './site-locator.component.js';
 import type { FsCommuneSearch } from '../commune-search/commune-search.component.js';
@@ -372,6 +372,25 @@ describe('<fs-site-locator>', () => {
       expect(shadowText(search(el))).to.contain('Town or postcode');
       await expect(el).to.be.accessible();
     });
+  });
+
+  describe('layout', () => {
+    afterEach(async () => setViewport({ width: 800, height: 600 }));
+
+    for (const width of [320, 1280]) {
+      it(`fits a ${width} px wide screen without horizontal scrolling`, async () => {
+        await setViewport({ width, height: 900 });
+        const el = await locator(
+          html`<fs-site-locator api=${realApi()} commune="16242" limit="5" .now=${MONDAY_10H} no-url-state></fs-site-locator>`,
+          withResults,
+        );
+        expect(el.getBoundingClientRect().width).to.be.at.most(width);
+        expect(document.documentElement.scrollWidth).to.be.at.most(width);
+        for (const part of $$(el, 'fieldset, li.result, fs-commune-search, .toolbar')) {
+          expect(part.getBoundingClientRect().right, part.tagName).to.be.at.most(width + 0.5);
+        }
+      });
+    }
   });
 
   describe('map on demand', () => {
