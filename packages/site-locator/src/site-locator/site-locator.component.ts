@@ -87,6 +87,8 @@ export class FsSiteLocator extends FsElement {
   @state() private geo: 'idle' | 'locating' | 'denied' | 'timeout' | 'unavailable' = 'idle';
   @state() private presetError: 'unknown' | null = null;
   @state() private shareMessage = '';
+  /** The result last focused or opened: highlighted on the map, so list and map stay in step. */
+  @state() private highlighted = '';
 
   /** INSEE code of the commune to start from, e.g. `48095` (Mende). */
   @property({ converter: stringAttribute, reflect: true }) commune = '';
@@ -129,6 +131,9 @@ export class FsSiteLocator extends FsElement {
 
   /** Attribution of `tile-url`'s tiles. */
   @property({ attribute: 'tile-attribution', converter: stringAttribute, reflect: true }) tileAttribution = '';
+
+  /** Base map when `tile-url` is not set: `osm` (OpenStreetMap, default) or `ign-plan` (Plan IGN v2). */
+  @property({ reflect: true }) tiles: 'osm' | 'ign-plan' = 'osm';
 
   /** Frozen "now" for previews and tests: open-now status and filter. */
   @property({ attribute: false }) now?: Date;
@@ -325,6 +330,7 @@ export class FsSiteLocator extends FsElement {
     const event = this.emit<FsSiteSelectDetail>('fs-site-select', { siteId }, { cancelable: true });
     if (event.defaultPrevented) return;
     this.selectedSite = siteId;
+    this.highlighted = siteId;
     this.shareMessage = '';
     this.#saveUrl('push');
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#details')?.focus());
@@ -511,6 +517,8 @@ export class FsSiteLocator extends FsElement {
     return html`<fs-site-map
       .sites=${list.items}
       .origin=${list.origin.location}
+      selected-id=${this.highlighted || nothing}
+      tiles=${this.tiles}
       tile-url=${this.tileUrl || nothing}
       tile-attribution=${this.tileAttribution || nothing}
       @fs-site-select=${(e: CustomEvent<FsSiteSelectDetail>) => {
@@ -561,7 +569,12 @@ export class FsSiteLocator extends FsElement {
                     : s.hours.opensOn(s.days[status.next.day], t(status.next.time))}`
           : s.hours.unknown;
     const saturday = site.hours.sa.length > 0;
-    return html`<li class="result" part="result" data-site=${site.id}>
+    return html`<li
+      class=${site.id === this.highlighted ? 'result selected' : 'result'}
+      part="result"
+      data-site=${site.id}
+      @focusin=${() => (this.highlighted = site.id)}
+    >
       <p class="kind">${s.kinds[site.kind]}</p>
       <div role="heading" aria-level=${this.headingLevel + 1} class="name">
         <button type="button" aria-label=${s.locator.details(site.name)} @click=${() => this.#openSite(site.id)}>

@@ -406,5 +406,24 @@ describe('<fs-site-locator>', () => {
       expect(toggle.getAttribute('aria-pressed')).to.equal('true');
       await expect(el).to.be.accessible();
     });
+
+    it('keeps list and map in step: a focused result is highlighted on the map, a marker opens its site', async () => {
+      const el = await locator(html`<fs-site-locator api=${realApi()} commune="48095" limit="5" view="split" no-url-state tiles="ign-plan"></fs-site-locator>`, withResults);
+      await until(() => !!$(el, 'fs-site-map'), 'the map');
+      const map = $(el, 'fs-site-map') as HTMLElement & { selectedId: string; tiles: string };
+      expect(map.tiles).to.equal('ign-plan');
+      const second = results(el)[1]!;
+      second.querySelector('button')!.focus();
+      await el.updateComplete;
+      expect(map.selectedId).to.equal(second.dataset.site);
+      expect(second.classList.contains('selected')).to.equal(true);
+      // A marker activated on the map opens that site's details, through the locator's own event.
+      const firstId = results(el)[0]!.dataset.site!;
+      const opened = oneEvent(el, 'fs-site-select');
+      map.dispatchEvent(new CustomEvent('fs-site-select', { detail: { siteId: firstId }, bubbles: true, composed: true }));
+      expect((await opened).detail.siteId).to.equal(firstId);
+      await el.updateComplete;
+      expect($(el, '#details')).to.exist;
+    });
   });
 });
