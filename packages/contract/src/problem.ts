@@ -34,6 +34,8 @@ export const ProblemType = {
   unknownCommune: 'https://fs-widgets.dev/problems/unknown-commune',
   internal: 'https://fs-widgets.dev/problems/internal',
   tooManyRequests: 'https://fs-widgets.dev/problems/too-many-requests',
+  unauthorized: 'https://fs-widgets.dev/problems/unauthorized',
+  forbidden: 'https://fs-widgets.dev/problems/forbidden',
 } as const;
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
