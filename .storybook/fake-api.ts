@@ -1,31 +1,73 @@
 /**
- * A fake France services API for the component catalogue ONLY, so that the network states can
+ * A fake France services API for the component catalogue ONLY, so that the widgets' states can
  * be shown without a running server. The component tests do not use it: they run against the
  * real server (see web-test-runner.config.mjs).
  *
  * It answers requests to the pseudo-origin `https://storybook.invalid` (a reserved name that
- * never resolves) and passes every other request to the real `fetch`:
+ * never resolves) and passes every other request to the real `fetch`. It only replays answers
+ * recorded from the real server (`stories/fixtures/`, written by `scripts/story-fixtures.ts`);
+ * it never computes a search of its own:
  *
- * | URL                                                | Answer                                     |
- * | -------------------------------------------------- | ------------------------------------------ |
- * | `https://storybook.invalid/api/v1/sites/<id>`      | the fixture (real ANCT data), or 404       |
- * | `https://storybook.invalid/pending/api/v1/…`       | never answers (loading state)              |
- * | `https://storybook.invalid/unavailable/api/v1/…`   | 503 problem+json (error state)             |
- * | `https://storybook.invalid/offline/api/v1/…`       | rejects like a network failure (offline)   |
+ * | URL (under `https://storybook.invalid`)  | Answer                                                          |
+ * | ---------------------------------------- | --------------------------------------------------------------- |
+ * | `/api/v1/sites/<id>`                     | `sites.json` (real ANCT data), or 404                           |
+ * | `/api/v1/sites?…`, `/api/v1/communes?…`  | the answer recorded in `api.json` for the same parameters, else |
+ * |                                          | 404 for a `commune` that no recorded search starts from (as the |
+ * |                                          | server says for an unknown INSEE code), else 501 (not recorded) |
+ * | `/pending/api/v1/…`                      | never answers (loading state)                                   |
+ * | `/unavailable/api/v1/…`                  | 503 problem+json (error state)                                  |
+ * | `/offline/api/v1/…`                      | rejects like a network failure (offline)                        |
+ *
+ * Matching: a recorded answer is found by `apiFixtureKey` — the path under `/api/v1/` and the
+ * query parameters sorted by name, decoded (`sites?at=2026-11-30T09:00:00.000Z&commune=48095&limit=10`).
+ * The order of the parameters and their percent-encoding do not matter; every parameter does
+ * (a search with one more filter is another search). `q` of `/communes` is compared in lower
+ * case, as the server ignores case. Only recorded searches answer: typing in a story's search
+ * box works for the prefixes of "mende", "nant" and "48000"; other words get the 501, which the
+ * widgets show as their error state (the browser console says why).
  *
  * Errors are `application/problem+json` with `{ type, title, status, detail }`, as the server
  * sends them.
  */
 export const FAKE_ORIGIN = 'https://storybook.invalid';
 
-const problem = (status: number, title: string, detail: string): Response =>
-  new Response(JSON.stringify({ type: 'about:blank', title, status, detail }), {
+/** One answer of the real server, as recorded by `scripts/story-fixtures.ts`. */
+export interface RecordedAnswer {
+  status: number;
+  body: unknown;
+}
+
+export interface FakeApiFixtures {
+  /** Sites by id (`GET /sites/<id>`). */
+  sites: Readonly<Record<string, unknown>>;
+  /** Recorded answers by `apiFixtureKey` (`GET /sites?…`, `GET /communes?…`). */
+  api: Readonly<Record<string, RecordedAnswer>>;
+}
+
+/**
+ * The key of a request in `api.json`: path under `/api/v1/`, then the parameters sorted by name
+ * (then value), decoded. Also used by `scripts/story-fixtures.ts`, so both sides agree.
+ */
+export function apiFixtureKey(path: string, params: URLSearchParams | Record<string, string | number | boolean>): string {
+  const entries = (params instanceof URLSearchParams ? [...params] : Object.entries(params).map(([k, v]) => [k, String(v)]))
+    .map(([k, v]) => [k, k === 'q' && path === 'communes' ? v!.toLowerCase() : v!] as const)
+    .sort(([a, x], [b, y]) => (a === b ? x.localeCompare(y) : a.localeCompare(b)));
+  return entries.length ? `${path}?${entries.map(([k, v]) => `${k}=${v}`).join('&')}` : path;
+}
+
+const PROBLEMS = 'https://fs-widgets.dev/problems/';
+
+const problem = (status: number, title: string, detail: string, type = 'about:blank'): Response =>
+  new Response(JSON.stringify({ type, title, status, detail }), {
     status,
     headers: { 'content-type': 'application/problem+json' },
   });
 
-const json = (body: unknown): Response =>
-  new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+const recorded = ({ status, body }: RecordedAnswer): Response =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': status < 400 ? 'application/json' : 'application/problem+json' },
+  });
 
 /** Rejects when the request is aborted (the widget moved on, or the client timed out). */
 function never(signal: AbortSignal | null | undefined): Promise<Response> {
@@ -36,29 +78,65 @@ function never(signal: AbortSignal | null | undefined): Promise<Response> {
   });
 }
 
-function answer(url: URL, sites: Readonly<Record<string, unknown>>, signal: AbortSignal | null | undefined): Promise<Response> {
-  const [, mode, path] = url.pathname.match(/^\/(?:(pending|unavailable|offline)\/)?(api\/v1\/.*)$/) ?? [];
-  if (!path) return Promise.resolve(problem(404, 'Not Found', `No route for ${url.pathname}`));
+/** The communes some recorded search starts from (`sites?commune=…`). */
+function knownCommunes(api: FakeApiFixtures['api']): Set<string> {
+  const known = new Set<string>();
+  for (const key of Object.keys(api)) {
+    const [path, query = ''] = key.split('?');
+    const commune = new URLSearchParams(query).get('commune');
+    if (path === 'sites' && commune) known.add(commune.toUpperCase());
+  }
+  return known;
+}
+
+function search(path: string, url: URL, { api }: FakeApiFixtures, communes: Set<string>): Response {
+  const key = apiFixtureKey(path, url.searchParams);
+  const answer = Object.hasOwn(api, key) ? api[key] : undefined;
+  if (answer) return recorded(answer);
+  const commune = url.searchParams.get('commune')?.trim().toUpperCase();
+  if (path === 'sites' && commune && !communes.has(commune)) {
+    return problem(
+      404,
+      'Unknown commune',
+      `No commune has the INSEE code ${commune} (Storybook fake: only the communes of stories/fixtures/api.json are known).`,
+      `${PROBLEMS}unknown-commune`,
+    );
+  }
+  console.warn(
+    `[fake API] no recorded answer for "${key}": add it to scripts/story-fixtures.ts and run it, or use the real server.`,
+  );
+  return problem(501, 'Not Implemented', `Storybook fake API: no recorded answer for "${key}" (see stories/fixtures/README.md).`);
+}
+
+function answer(url: URL, fixtures: FakeApiFixtures, communes: Set<string>, signal: AbortSignal | null | undefined): Promise<Response> {
+  const [, mode, path] = url.pathname.match(/^\/(?:(pending|unavailable|offline)\/)?api\/v1\/(.*)$/) ?? [];
+  if (path === undefined) return Promise.resolve(problem(404, 'Not Found', `No route for ${url.pathname}`));
   if (mode === 'pending') return never(signal);
   if (mode === 'offline') return Promise.reject(new TypeError('Failed to fetch'));
   if (mode === 'unavailable') {
     return Promise.resolve(problem(503, 'Service Unavailable', 'The service is temporarily unavailable (Storybook fake).'));
   }
-  const site = path.match(/^api\/v1\/sites\/([^/]+)$/);
+  const site = path.match(/^sites\/([^/]+)$/);
   if (site) {
     const id = decodeURIComponent(site[1]!);
-    const found = Object.hasOwn(sites, id) ? sites[id] : undefined;
-    return Promise.resolve(found ? json(found) : problem(404, 'Not Found', `No France services site has the id "${id}".`));
+    const found = Object.hasOwn(fixtures.sites, id) ? fixtures.sites[id] : undefined;
+    return Promise.resolve(
+      found
+        ? recorded({ status: 200, body: found })
+        : problem(404, 'Not Found', `No France services site has the id "${id}".`, `${PROBLEMS}not-found`),
+    );
   }
+  if (path === 'sites' || path === 'communes') return Promise.resolve(search(path, url, fixtures, communes));
   return Promise.resolve(problem(404, 'Not Found', `No route for ${url.pathname}`));
 }
 
 let installed = false;
 
 /** Wraps the global `fetch` once; requests to other origins go to the real one untouched. */
-export function installFakeApi(sites: Readonly<Record<string, unknown>>): void {
+export function installFakeApi(fixtures: FakeApiFixtures): void {
   if (installed) return;
   installed = true;
+  const communes = knownCommunes(fixtures.api);
   const realFetch = globalThis.fetch.bind(globalThis);
   globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request ? input : undefined;
@@ -66,6 +144,6 @@ export function installFakeApi(sites: Readonly<Record<string, unknown>>): void {
     if (url.origin !== FAKE_ORIGIN) return realFetch(input, init);
     const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
     if (method !== 'GET' && method !== 'HEAD') return Promise.resolve(problem(405, 'Method Not Allowed', `${method} is not supported`));
-    return answer(url, sites, init?.signal ?? request?.signal);
+    return answer(url, fixtures, communes, init?.signal ?? request?.signal);
   };
 }

@@ -1,10 +1,11 @@
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
 import manifest from '../custom-elements.json';
+import api from '../stories/fixtures/api.json';
 import sites from '../stories/fixtures/sites.json';
 import { installFakeApi } from './fake-api.js';
 
 // Before any story renders: the widgets' API client (ky) looks up the global `fetch` per request.
-installFakeApi(sites);
+installFakeApi({ sites, api });
 
 /** One custom element declaration of the manifest, as far as the catalogue reads it. */
 interface Declaration {

@@ -1,11 +1,16 @@
 #!/usr/bin/env node
 /**
  * Smoke test of the built Storybook: serves `storybook-static/` on a local port, opens every
- * story of <fs-site-card> in headless Chromium and checks that the card shows the texts of its
- * state; also checks the docs page's table (from custom-elements.json) and saves a screenshot
- * of the Default story.
+ * story of the catalogue in headless Chromium, checks that it shows the texts (and elements) of
+ * its state, then runs axe (axe-core, the engine of the a11y addon) on the story and fails on
+ * any violation. Also checks the site card's docs page table (from custom-elements.json) and
+ * saves a screenshot of a few stories.
  *
- *   npm run build-storybook && node scripts/check-stories.mjs [screenshot.png]
+ *   npm run build-storybook && node scripts/check-stories.mjs [screenshot-dir]
+ *
+ * Hermetic: every request that is not to the local server is aborted, so the base map's tiles
+ * (OpenStreetMap) never load and the maps show their designed "fond de carte inaccessible"
+ * state, whatever the network. The widgets' API is the catalogue's fake (in-page, no request).
  *
  * Chromium: $CHROME_PATH, else /usr/bin/chromium (Debian's; never a downloaded one).
  * Exits non-zero with the reason when something is wrong.
@@ -13,35 +18,122 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)), 'storybook-static');
-const SCREENSHOT = process.argv[2] ?? '/tmp/story-default.png';
-const PREFIX = 'site-locator-site-card--';
+const SCREENSHOTS = process.argv[2] ?? '/tmp';
+/** axe-core as installed (a dependency of @open-wc/testing and of the a11y addon). */
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-/** Texts each story's card must show (in its shadow root). Stories not listed must render without errors. */
-const EXPECTED = {
-  default: ['France services de Mende', 'Ouvert', 'ferme à'],
-  'closed-with-next-opening': ['France services de Mende', 'Fermé', 'ouvre lundi à'],
-  'public-holiday': ['Fermé', 'Noël'],
-  bus: ['Bus France services Thiérache Sambre et Oise', 'Itinérante'],
-  roaming: ['France services MSA itinérante de Lozère', 'France services itinérante'],
-  overseas: ['France services Saint-Louis - Makes', 'Ouvert'],
-  'with-comment': ['France services Le Moule', 'À savoir', 'msap@mairie-lemoule.fr'],
-  english: ['France services de Mende', 'Open', 'Address'],
-  'given-site-object': ['France services de Valserhône'],
-  empty: ['Aucune France services choisie'],
-  loading: ['Chargement…'],
-  'not-found': ['France services introuvable', '999999'],
-  'server-error': ['Affichage impossible pour le moment', 'Réessayer'],
-  offline: ['Vous êtes hors ligne', 'pas encore enregistrées', 'Réessayer'],
-  'offline-with-saved-copy': ['France services de Valserhône', 'Vous êtes hors ligne : informations enregistrées le'],
-  'dark-theme': ['France services de Mende'],
-  themed: ['France services de Mende'],
-};
-const REQUIRED = ['default', 'loading', 'not-found', 'server-error', 'offline'];
+/**
+ * What each story must show, by story id. `texts`: in the story's text, shadow roots included
+ * (visually hidden text counts: it is what a screen reader reads). `selectors`: must match an
+ * element (searched in every shadow root); `absent`: texts that must not be there;
+ * `noSelectors`: selectors that must not match. Stories not listed must render without errors
+ * and pass axe. `timeout`: how long the state may take (default 15 s).
+ */
+const SUITES = [
+  {
+    prefix: 'site-locator-site-card--',
+    required: ['default', 'loading', 'not-found', 'server-error', 'offline'],
+    screenshot: 'default',
+    docsRows: ['site-id', 'heading-level', 'api', 'theme', 'lang', 'site', 'now', '--fs-color-primary', 'retry'],
+    expected: {
+      default: { texts: ['France services de Mende', 'Ouvert', 'ferme à'] },
+      'closed-with-next-opening': { texts: ['France services de Mende', 'Fermé', 'ouvre lundi à'] },
+      'public-holiday': { texts: ['Fermé', 'Noël'] },
+      bus: { texts: ['Bus France services Thiérache Sambre et Oise', 'Itinérante'] },
+      roaming: { texts: ['France services MSA itinérante de Lozère', 'France services itinérante'] },
+      overseas: { texts: ['France services Saint-Louis - Makes', 'Ouvert'] },
+      'with-comment': { texts: ['France services Le Moule', 'À savoir', 'msap@mairie-lemoule.fr'] },
+      english: { texts: ['France services de Mende', 'Open', 'Address'] },
+      'given-site-object': { texts: ['France services de Valserhône'] },
+      empty: { texts: ['Aucune France services choisie'] },
+      // Loading must be caught before the client's 10 s timeout turns it into an error.
+      loading: { texts: ['Chargement…'], selectors: ['[aria-busy="true"]'], timeout: 8000 },
+      'not-found': { texts: ['France services introuvable', '999999'] },
+      'server-error': { texts: ['Affichage impossible pour le moment', 'Réessayer'] },
+      offline: { texts: ['Vous êtes hors ligne', 'pas encore enregistrées', 'Réessayer'] },
+      'offline-with-saved-copy': { texts: ['France services de Valserhône', 'Vous êtes hors ligne : informations enregistrées le'] },
+      'dark-theme': { texts: ['France services de Mende'] },
+      themed: { texts: ['France services de Mende'] },
+    },
+  },
+  {
+    prefix: 'site-locator-locator--',
+    required: ['start', 'preset-rural-commune', 'results', 'loading', 'no-results', 'unknown-commune', 'server-error', 'offline', 'map-shown', 'split', 'details', 'english', 'filters-hidden'],
+    screenshot: 'preset-rural-commune',
+    docsRows: ['commune', 'postcode', 'lat', 'radius', 'view', 'filters', 'no-url-state', 'tile-url', 'now', 'fs-search', 'fs-site-select', 'details'],
+    expected: {
+      start: { texts: ['Trouver une France services', 'Où cherchez-vous ?', 'Autour de moi', 'Commune ou code postal', 'Ouvert maintenant'] },
+      'preset-rural-commune': {
+        texts: ['8 France services trouvées autour de Nanteuil-en-Vallée', 'Bus France services', 'Prochains passages', 'Lundi 30 novembre'],
+        selectors: ['li.result[data-site="2023"] .stops li'],
+      },
+      results: {
+        texts: ['10 France services trouvées autour de Mende', 'France services de Mende', 'en voiture (estimation)', 'À moins de 30 min', 'Ouvert', 'Afficher la carte'],
+        selectors: ['li.result[data-site="2983"]'],
+      },
+      loading: { texts: ['Chargement…'], selectors: ['[aria-busy="true"]'], timeout: 8000 },
+      'no-results': { texts: ['Aucune France services à moins de 5 km', 'Élargir à 10 km (1 France services)'] },
+      'no-results-with-filters': { texts: ['Aucune France services à moins de 5 km', 'Retirer les filtres'], absent: ['Élargir'] },
+      'unknown-commune': { texts: ['Où cherchez-vous ?', 'Cette commune est introuvable'] },
+      'server-error': { texts: ['Affichage impossible pour le moment', 'Réessayer'] },
+      offline: { texts: ['Vous êtes hors ligne', 'Vérifiez votre connexion', 'Réessayer'] },
+      'offline-with-saved-results': { texts: ['Vous êtes hors ligne : résultats enregistrés le', '10 France services trouvées autour de Mende'] },
+      'map-shown': {
+        texts: ['10 France services trouvées autour de Mende', 'Masquer la carte', 'fond de carte inaccessible'],
+        selectors: ['fs-site-map[tile-state="unavailable"]', '.leaflet-marker-pane .fs-marker', 'ol[part="results"] li.result'],
+      },
+      split: {
+        texts: ['10 France services trouvées autour de Mende', 'fond de carte inaccessible'],
+        selectors: ['.layout.split fs-site-map', '.leaflet-marker-pane .fs-marker'],
+      },
+      details: {
+        texts: ['Retour aux résultats', 'Itinéraire', 'Ouvrir dans mon application de cartes', 'France services de Mende', 'Adresse'],
+        selectors: ['#details fs-site-card', 'a[href^="https://www.openstreetmap.org/directions"]'],
+        noSelectors: ['li.result'],
+      },
+      english: { texts: ['10 France services found near Mende', 'by car', 'Town or postcode', 'Near me', 'Open'] },
+      'filters-hidden': { texts: ['10 France services trouvées autour de Mende'], noSelectors: ['fieldset'] },
+    },
+  },
+  {
+    prefix: 'site-locator-commune-search--',
+    required: ['default', 'english', 'unavailable'],
+    docsRows: ['value', 'geocoder', 'api', 'fs-place-select', 'input', 'listbox', 'option', '--fs-commune-search-accent'],
+    expected: {
+      default: { texts: ['Commune ou code postal', 'Tapez au moins 2 lettres'], selectors: ['input[role="combobox"][aria-expanded="false"]'] },
+      suggestions: { texts: ['8 suggestions', 'Nantes', 'Nanteuil'], selectors: ['input[aria-expanded="true"]', '[role="option"]'] },
+      postcode: { texts: ['8 suggestions', 'Mende', '48000'], selectors: ['input[aria-expanded="true"]'] },
+      english: { texts: ['Town or postcode', '1 suggestion. Press down arrow to choose it.', 'Mende'], selectors: ['#commune-48095'] },
+      unavailable: { texts: ['La recherche de communes ne répond pas'], selectors: ['input[aria-expanded="false"]'] },
+    },
+  },
+  {
+    prefix: 'site-locator-map--',
+    required: ['with-sites', 'selected', 'no-tiles'],
+    screenshot: 'selected',
+    docsRows: ['sites', 'selected-id', 'origin', 'tile-url', 'tiles', 'tile-timeout', 'fs-site-select', '--fs-site-map-height'],
+    expected: {
+      'with-sites': {
+        texts: ['Flèches : déplacer la carte', 'fond de carte inaccessible', '© OpenStreetMap contributors'],
+        selectors: ['.leaflet-marker-pane .fs-marker', '.fs-origin[role="img"]', '.leaflet-control-zoom'],
+      },
+      selected: {
+        texts: ['fond de carte inaccessible'],
+        selectors: ['.fs-marker.is-selected[data-site-id="2983"][aria-current="true"]'],
+      },
+      'no-tiles': {
+        texts: ['La carte ne peut pas s’afficher (fond de carte inaccessible)', 'Fond de carte de démonstration'],
+        selectors: ['fs-site-map[tile-state="unavailable"]', '.leaflet-marker-pane .fs-marker'],
+      },
+    },
+  },
+];
 
 function fail(message) {
   console.error(`check-stories: FAILED: ${message}`);
@@ -69,6 +161,179 @@ function serve(root) {
   return new Promise((ok, ko) => server.once('error', ko).listen(0, '127.0.0.1', () => ok(server)));
 }
 
+/**
+ * In the page: the story's state. Text of `#storybook-root` with every shadow root (not styles),
+ * and which of the selectors match somewhere in it.
+ */
+function storyState({ selectors, noSelectors }) {
+  const root = document.querySelector('#storybook-root');
+  const roots = [];
+  let text = '';
+  const walk = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      text += node.data;
+      return;
+    }
+    if (node.nodeType === Node.ELEMENT_NODE) {
+      if (['STYLE', 'SCRIPT', 'TEMPLATE'].includes(node.tagName)) return;
+      if (node.shadowRoot) {
+        roots.push(node.shadowRoot);
+        text += ' ';
+        walk(node.shadowRoot);
+        text += ' ';
+      }
+    }
+    for (const child of node.childNodes) walk(child);
+  };
+  if (root) {
+    roots.push(root);
+    walk(root);
+  }
+  const matches = (selector) => roots.some((r) => r.querySelector(selector));
+  return {
+    text: text.replace(/\s+/g, ' ').trim(),
+    found: selectors.filter(matches),
+    foundForbidden: noSelectors.filter(matches),
+  };
+}
+
+function verdict(expected, state) {
+  const problems = [];
+  const missingTexts = expected.texts.filter((t) => !state.text.includes(t));
+  const presentAbsent = expected.absent.filter((t) => state.text.includes(t));
+  const missingSelectors = expected.selectors.filter((s) => !state.found.includes(s));
+  if (state.text === '') problems.push('nothing rendered');
+  if (missingTexts.length) problems.push(`missing texts ${JSON.stringify(missingTexts)}`);
+  if (presentAbsent.length) problems.push(`unexpected texts ${JSON.stringify(presentAbsent)}`);
+  if (missingSelectors.length) problems.push(`missing elements ${JSON.stringify(missingSelectors)}`);
+  if (state.foundForbidden.length) problems.push(`unexpected elements ${JSON.stringify(state.foundForbidden)}`);
+  return problems;
+}
+
+/**
+ * In the page: axe on the story, with the a11y addon's settings (its `region` rule is off too:
+ * a widget is not a page). The addon runs axe itself after each story, and a script tag of
+ * axe-core extends the same global `axe`: wait while that run finishes.
+ */
+async function runAxe() {
+  const axe = window.axe;
+  let result;
+  for (let attempt = 0; !result; attempt++) {
+    try {
+      axe.configure({ rules: [{ id: 'region', enabled: false }] });
+      result = await axe.run({ include: [['#storybook-root']] }, { resultTypes: ['violations'] });
+    } catch (err) {
+      if (!String(err?.message ?? err).includes('already running') || attempt >= 50) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return {
+    violations: result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
+    })),
+    version: axe.version,
+  };
+}
+
+async function checkStory(browser, base, suite, name) {
+  const id = `${suite.prefix}${name}`;
+  const expected = { texts: [], selectors: [], absent: [], noSelectors: [], timeout: 15000, ...suite.expected[name] };
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1000, height: 900 });
+  const errors = [];
+  const blocked = new Map();
+  page.on('pageerror', (err) => errors.push(err.message));
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith(base) || url.startsWith('data:') || url.startsWith('blob:')) return void request.continue();
+    const host = new URL(url).host;
+    blocked.set(host, (blocked.get(host) ?? 0) + 1);
+    void request.abort('internetdisconnected');
+  });
+  const started = Date.now();
+  await page.goto(`${base}/iframe.html?id=${id}&viewMode=story`, { waitUntil: 'load' });
+  const args = { selectors: expected.selectors, noSelectors: expected.noSelectors };
+  await page.evaluate(`window.__storyState = ${storyState.toString()}`);
+  try {
+    await page.waitForFunction(
+      (exp, a) => {
+        const state = window.__storyState(a);
+        return (
+          state.text !== '' &&
+          exp.texts.every((t) => state.text.includes(t)) &&
+          !exp.absent.some((t) => state.text.includes(t)) &&
+          state.found.length === exp.selectors.length &&
+          state.foundForbidden.length === 0
+        );
+      },
+      { timeout: expected.timeout, polling: 100 },
+      expected,
+      args,
+    );
+  } catch {
+    /* reported below with what the story shows */
+  }
+  const state = await page.evaluate(storyState, args);
+  const stateMs = Date.now() - started;
+  const problems = verdict(expected, state);
+  if (errors.length) problems.push(`page errors ${JSON.stringify(errors)}`);
+
+  // axe, on the state just checked (Loading too: before the client's timeout).
+  const axeStarted = Date.now();
+  let axe;
+  try {
+    await page.addScriptTag({ path: AXE });
+    axe = await page.evaluate(runAxe);
+  } catch (err) {
+    problems.push(`axe did not run: ${err?.message ?? err}`);
+  }
+  const axeMs = Date.now() - axeStarted;
+  for (const v of axe?.violations ?? []) problems.push(`axe ${v.impact} ${v.id}: ${v.help} — ${v.nodes.join(', ')}`);
+
+  const line = `${(suite.prefix.replace(/^site-locator-|--$/g, '') + '/' + name).padEnd(44)} ${String(stateMs).padStart(5)} ms  axe ${String(axeMs).padStart(4)} ms`;
+  const blockedNote = blocked.size ? `  [blocked: ${[...blocked].map(([h, n]) => `${h} ×${n}`).join(', ')}]` : '';
+  if (problems.length) fail(`${line}\n    ${problems.join('\n    ')}\n    story shows: "${state.text.slice(0, 400)}"`);
+  else {
+    const from = Math.max(0, state.text.indexOf(expected.texts[0] ?? ''));
+    console.log(`ok  ${line}  "${state.text.slice(from, from + 70)}…"${blockedNote}`);
+  }
+  if (name === suite.screenshot) {
+    const path = join(SCREENSHOTS, `story-${id}.png`);
+    await page.screenshot({ path, fullPage: true });
+    console.log(`    screenshot: ${path}`);
+  }
+  await page.close();
+  return { axeMs, axeVersion: axe?.version, violations: axe?.violations.length ?? 0 };
+}
+
+/** A component's docs page: its table comes from custom-elements.json, with no private member. */
+async function checkDocs(browser, base, suite) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  await page.goto(`${base}/iframe.html?id=${suite.prefix}docs&viewMode=docs`, { waitUntil: 'load' });
+  const rows = suite.docsRows;
+  const label = `docs ${suite.prefix.replace(/^site-locator-|--$/g, '')}`;
+  try {
+    await page.waitForFunction((r) => { const t = document.querySelector('.docblock-argstable')?.textContent ?? ''; return r.every((x) => t.includes(x)); }, { timeout: 15000 }, rows);
+    // Private and protected members must not be documented.
+    const names = await page.$$eval('.docblock-argstable tbody tr td:first-child', (tds) => tds.map((td) => td.textContent?.trim() ?? ''));
+    if (!names.includes(rows[0])) fail(`${label}: cannot read the names of the props table`);
+    const leaked = names.filter((n) => n.startsWith('#') || ['clock', 'client', 'i18n', 'options', 'active', 'announcement', 'mapShown', 'mapReady', 'selectedSite', 'presetError', 'shadowRootOptions'].includes(n));
+    if (leaked.length) fail(`${label}: private members in the table: ${leaked.join(', ')}`);
+    else if (errors.length) fail(`${label}: page errors ${JSON.stringify(errors)}`);
+    else console.log(`ok  ${label} page: table has ${rows.join(', ')}`);
+  } catch {
+    const table = await page.$eval('.docblock-argstable', (t) => t.textContent ?? '').catch(() => '');
+    fail(`${label}: the props table lacks ${rows.filter((r) => !table.includes(r)).join(', ') || '(no table)'}`);
+  }
+  await page.close();
+}
+
 async function main() {
   if (!existsSync(join(ROOT, 'index.html')) || !existsSync(join(ROOT, 'iframe.html'))) {
     return fail(`${ROOT}/index.html not found: run \`npm run build-storybook\` first.`);
@@ -77,9 +342,16 @@ async function main() {
   if (!chrome) return fail('no Chromium: install it (apt-get install -y chromium) or set CHROME_PATH.');
 
   const index = JSON.parse(readFileSync(join(ROOT, 'index.json'), 'utf8'));
-  const stories = Object.values(index.entries).filter((e) => e.type === 'story' && e.id.startsWith(PREFIX));
-  const ids = stories.map((e) => e.id.slice(PREFIX.length));
-  for (const name of REQUIRED) if (!ids.includes(name)) fail(`story ${PREFIX}${name} is missing from index.json`);
+  const stories = Object.values(index.entries).filter((e) => e.type === 'story');
+  const plan = [];
+  for (const suite of SUITES) {
+    const names = stories.filter((e) => e.id.startsWith(suite.prefix)).map((e) => e.id.slice(suite.prefix.length));
+    for (const name of suite.required) if (!names.includes(name)) fail(`story ${suite.prefix}${name} is missing from index.json`);
+    for (const name of Object.keys(suite.expected)) if (!names.includes(name)) fail(`story ${suite.prefix}${name} is expected but not built`);
+    for (const name of names) plan.push([suite, name]);
+  }
+  const unchecked = stories.filter((e) => !SUITES.some((s) => e.id.startsWith(s.prefix)));
+  if (unchecked.length) fail(`stories outside the checked components: ${unchecked.map((e) => e.id).join(', ')} (add a suite)`);
 
   const server = await serve(ROOT);
   const base = `http://127.0.0.1:${server.address().port}`;
@@ -87,71 +359,25 @@ async function main() {
     executablePath: chrome,
     args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run', '--disable-quic'],
   });
+  const started = Date.now();
+  let axeTotal = 0;
+  let axeVersion;
   try {
-    for (const name of ids) {
-      const page = await browser.newPage();
-      await page.setViewport({ width: 900, height: 900 });
-      const errors = [];
-      page.on('pageerror', (err) => errors.push(err.message));
-      const started = Date.now();
-      await page.goto(`${base}/iframe.html?id=${PREFIX}${name}&viewMode=story`, { waitUntil: 'load' });
-      const expected = EXPECTED[name] ?? [];
-      let text = '';
-      try {
-        // Loading must be caught before the client's 10 s timeout turns it into an error.
-        await page.waitForFunction(
-          (texts) => {
-            const card = document.querySelector('#storybook-root fs-site-card');
-            const content = card?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
-            return content.trim() !== '' && texts.every((t) => content.includes(t));
-          },
-          { timeout: name === 'loading' ? 8000 : 15000, polling: 100 },
-          expected,
-        );
-      } catch {
-        /* reported below with what the card shows */
-      }
-      text = await page.evaluate(
-        () => document.querySelector('#storybook-root fs-site-card')?.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '(no <fs-site-card> shadow root)',
-      );
-      const missing = expected.filter((t) => !text.includes(t));
-      if (name === 'loading' && !(await page.$eval('#storybook-root fs-site-card', (c) => !!c.shadowRoot?.querySelector('[aria-busy="true"]')).catch(() => false))) {
-        missing.push('[aria-busy="true"] skeleton');
-      }
-      const ms = Date.now() - started;
-      if (missing.length > 0 || text === '' || errors.length > 0) {
-        fail(`${name}: missing ${JSON.stringify(missing)}${errors.length ? `, page errors ${JSON.stringify(errors)}` : ''}; card shows: "${text.slice(0, 300)}"`);
-      } else {
-        console.log(`ok  ${name.padEnd(26)} ${String(ms).padStart(5)} ms  "${text.slice(0, 90)}…"`);
-      }
-      if (name === 'default') {
-        await page.screenshot({ path: SCREENSHOT, fullPage: true });
-        console.log(`    screenshot: ${SCREENSHOT}`);
-      }
-      await page.close();
+    for (const [suite, name] of plan) {
+      const result = await checkStory(browser, base, suite, name);
+      axeTotal += result.axeMs;
+      axeVersion ??= result.axeVersion;
     }
 
-    // The docs page: its table must come from the manifest (attributes, properties, CSS API).
-    const page = await browser.newPage();
-    await page.goto(`${base}/iframe.html?id=${PREFIX}docs&viewMode=docs`, { waitUntil: 'load' });
-    const rows = ['site-id', 'heading-level', 'api', 'theme', 'lang', 'site', 'now', '--fs-color-primary', 'retry'];
-    try {
-      await page.waitForFunction((r) => { const t = document.querySelector('.docblock-argstable')?.textContent ?? ''; return r.every((x) => t.includes(x)); }, { timeout: 15000 }, rows);
-      // Private and protected members must not be documented.
-      const names = await page.$$eval('.docblock-argstable tbody tr td:first-child', (tds) => tds.map((td) => td.textContent?.trim() ?? ''));
-      if (!names.includes('site-id')) fail('docs: cannot read the names of the props table');
-      const leaked = names.filter((n) => ['#site', '#timer', '#client', 'clock', 'client', 'i18n'].includes(n));
-      if (leaked.length) fail(`docs: private members in the table: ${leaked.join(', ')}`);
-      else console.log(`ok  docs page: table has ${rows.join(', ')}`);
-    } catch {
-      fail(`docs: the props table lacks some of ${rows.join(', ')} (is custom-elements.json generated with the tag name?)`);
-    }
-    await page.close();
+    // The docs pages: their tables must come from the manifest (attributes, properties, events, CSS API).
+    for (const suite of SUITES) await checkDocs(browser, base, suite);
   } finally {
     await browser.close();
     await new Promise((ok) => server.close(ok));
   }
-  if (!process.exitCode) console.log(`check-stories: all ${ids.length} stories OK`);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`axe-core ${axeVersion ?? '?'} on ${plan.length} stories: ${(axeTotal / 1000).toFixed(1)} s of the ${seconds} s run`);
+  if (!process.exitCode) console.log(`check-stories: all ${plan.length} stories OK (texts and axe)`);
 }
 
 main().catch((err) => fail(err?.stack ?? String(err)));

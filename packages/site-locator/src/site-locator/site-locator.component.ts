@@ -370,7 +370,8 @@ export class FsSiteLocator extends FsElement {
 
   #placeName(list?: SiteList): string {
     const s = this.i18n.strings.locator;
-    return list?.origin.commune?.name ?? (this.origin?.label || s.myPosition);
+    // A point set by the page (lat/lon attributes) has no name: it is not the visitor's position.
+    return list?.origin.commune?.name ?? (this.origin?.label || s.chosenPoint);
   }
 
   override render() {

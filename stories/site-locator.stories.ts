@@ -1,0 +1,251 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { waitFor } from 'storybook/test';
+import type { SiteList } from '@fs-widgets/contract';
+import { requestUrl, responseCache } from '@fs-widgets/core';
+import '@fs-widgets/site-locator';
+import fixtures from './fixtures/api.json';
+
+/** Answers of the real server, recorded by scripts/story-fixtures.ts (see fixtures/README.md). */
+const recorded = fixtures as unknown as Record<string, { status: number; body: unknown }>;
+
+/** The fake API of `.storybook/fake-api.ts` (catalogue only; the tests use the real server). */
+const API = 'https://storybook.invalid/api/v1';
+const API_PENDING = 'https://storybook.invalid/pending/api/v1';
+const API_UNAVAILABLE = 'https://storybook.invalid/unavailable/api/v1';
+const API_OFFLINE = 'https://storybook.invalid/offline/api/v1';
+
+/**
+ * Frozen clocks, the same instants as the recorded answers' `at` (stories/fixtures/README.md):
+ * the widget sends `now` as `at`, so only these instants have answers.
+ */
+const MONDAY_MORNING = '2026-11-30T09:00:00.000Z'; // 10:00 in Paris
+const SUNDAY_MORNING = '2026-11-29T10:00:00.000Z'; // 11:00 in Paris
+
+interface SiteLocatorArgs {
+  api?: string;
+  commune?: string;
+  postcode?: string;
+  lat?: number;
+  lon?: number;
+  radius?: number;
+  limit?: number;
+  view?: 'list' | 'map' | 'split';
+  filters?: string;
+  'heading-level'?: number;
+  'tile-url'?: string;
+  'tile-attribution'?: string;
+  tiles?: 'osm' | 'ign-plan';
+  lang?: 'fr' | 'en';
+  /** An ISO 8601 instant, given to the `now` property as a Date. */
+  now?: string;
+  /** Documented, not set (see argTypes). */
+  'no-url-state'?: boolean;
+  'url-prefix'?: string;
+  geocoder?: string;
+}
+
+/** The locator's shadow root, once the story has rendered it. */
+const locatorRoot = (canvas: HTMLElement): ShadowRoot => {
+  const root = canvas.querySelector('fs-site-locator')?.shadowRoot;
+  if (!root) throw new Error('<fs-site-locator> has not rendered yet');
+  return root;
+};
+
+/** Waits for the first result's "details" button (the recorded answer has arrived). */
+const firstResult = (canvas: HTMLElement) =>
+  waitFor(
+    () => {
+      const button = locatorRoot(canvas).querySelector<HTMLButtonElement>('li.result .name button');
+      if (!button) throw new Error('no result yet');
+      return button;
+    },
+    { timeout: 10_000 },
+  );
+
+const meta = {
+  title: 'Site locator/Locator',
+  component: 'fs-site-locator',
+  tags: ['autodocs'],
+  // `no-url-state` on every story: the locator must not write its state into Storybook's iframe URL.
+  render: (args) => html`<fs-site-locator
+    no-url-state
+    api=${ifDefined(args.api)}
+    commune=${ifDefined(args.commune)}
+    postcode=${ifDefined(args.postcode)}
+    lat=${ifDefined(args.lat)}
+    lon=${ifDefined(args.lon)}
+    radius=${ifDefined(args.radius)}
+    limit=${ifDefined(args.limit)}
+    view=${ifDefined(args.view)}
+    filters=${ifDefined(args.filters)}
+    heading-level=${ifDefined(args['heading-level'])}
+    tile-url=${ifDefined(args['tile-url'] || undefined)}
+    tile-attribution=${ifDefined(args['tile-attribution'] || undefined)}
+    tiles=${ifDefined(args.tiles)}
+    lang=${ifDefined(args.lang)}
+    .now=${args.now ? new Date(args.now) : undefined}
+  ></fs-site-locator>`,
+  args: {
+    api: API,
+    'heading-level': 2,
+    lang: 'fr',
+    now: MONDAY_MORNING,
+  },
+  // The rows come from custom-elements.json; these only pick better controls.
+  argTypes: {
+    view: { control: 'inline-radio', options: ['list', 'map', 'split'] },
+    tiles: { control: 'inline-radio', options: ['osm', 'ign-plan'] },
+    lang: {
+      control: 'inline-radio',
+      options: ['fr', 'en'],
+      description: 'Language of the texts (the global `lang` attribute; the nearest one up the page applies). French by default.',
+      table: { category: 'attributes', type: { summary: "'fr' | 'en'" }, defaultValue: { summary: 'the page’s lang, else fr' } },
+    },
+    'heading-level': { control: { type: 'number', min: 2, max: 5, step: 1 } },
+    limit: { control: { type: 'number', min: 1, max: 100, step: 1 } },
+    radius: { control: { type: 'number', min: 5, max: 200, step: 5 } },
+    now: { control: 'text' },
+    'no-url-state': { control: false, description: 'Always set in this catalogue, so the state stays out of Storybook’s URL.' },
+    'url-prefix': { control: false },
+    geocoder: { control: false, description: 'Base URL of a BAN-compatible geocoder (not in this catalogue: it has no network).' },
+  },
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'Data: answers of the real server on the real data (ANCT list of 1 August 2024, La Poste postcodes, stops of the Charente ' +
+          'bus), recorded at a fixed instant (Monday 30 November 2026, 10:00 in Paris) by `scripts/story-fixtures.ts` and replayed by a ' +
+          'fake API that exists only in this catalogue (`https://storybook.invalid`, see `.storybook/fake-api.ts`). Only the recorded ' +
+          'searches answer: the preset communes, each filter of the Results story once, and typing "mende", "nant" or "48000"; ' +
+          'anything else shows the error state. The base map comes from OpenStreetMap: without a network it shows its designed ' +
+          '"fond de carte inaccessible" state.',
+      },
+    },
+  },
+} satisfies Meta<SiteLocatorArgs>;
+
+export default meta;
+type Story = StoryObj<SiteLocatorArgs>;
+
+/** No starting point: asks where to look, with the commune search, "Autour de moi" and the filters. */
+export const Start: Story = {};
+
+/**
+ * A town hall's page preset on its commune: Nanteuil-en-Vallée (Charente, 16242), rural. The
+ * Ruffecois bus stops nearby: its next three stops are listed (alternating weeks, real data).
+ */
+export const PresetRuralCommune: Story = {
+  args: { commune: '16242', limit: 8 },
+};
+
+/**
+ * Mende (48095): the ten nearest France services, by distance, with the estimated car travel
+ * time, the 30-minute marker and "open now". Each filter can be tried once (recorded answers).
+ */
+export const Results: Story = {
+  args: { commune: '48095' },
+};
+
+/**
+ * The API has not answered yet: a busy skeleton. The fake API never answers here, so after 10 s
+ * the client gives up (its timeout) and the locator shows the error state; reload the story to
+ * see the skeleton again.
+ */
+export const Loading: Story = {
+  args: { commune: '48095', api: API_PENDING },
+};
+
+/**
+ * Nothing within 5 km of a point in the Vendée countryside: the server suggests the next radius
+ * that finds a site, offered as "Élargir à 10 km (1 France services)" (try it: that search is
+ * recorded too).
+ */
+export const NoResults: Story = {
+  args: { lat: 46.5, lon: -1.2, radius: 5 },
+};
+
+/**
+ * Mende within 5 km on a Sunday, then "Ouvert maintenant" ticked (by the story's play
+ * function): nothing is open, and no wider radius would help (the server's `suggestion` is
+ * null), so only "Retirer les filtres" is offered.
+ */
+export const NoResultsWithFilters: Story = {
+  args: { commune: '48095', radius: 5, now: SUNDAY_MORNING },
+  play: async ({ canvasElement }) => {
+    await firstResult(canvasElement);
+    const openNow = locatorRoot(canvasElement).querySelector<HTMLInputElement>('fieldset input[type="checkbox"]');
+    if (!openNow?.checked) openNow?.click();
+  },
+};
+
+/** A preset commune that does not exist (INSEE 99999): the server's 404, said kindly. */
+export const UnknownCommune: Story = {
+  args: { commune: '99999' },
+};
+
+/** The server answers 503 (after the client's two retries): "Affichage impossible", with a retry button. */
+export const ServerError: Story = {
+  name: 'Error',
+  args: { commune: '48095', api: API_UNAVAILABLE },
+};
+
+/** No network and this search never made on this device: the offline message, with a retry button. */
+export const Offline: Story = {
+  args: { commune: '48095', api: API_OFFLINE },
+};
+
+/**
+ * No network, but the same search was made on this device earlier: the saved results, with an
+ * offline notice. Simulated: the story's loader puts the recorded Mende answer in the widgets'
+ * offline cache (IndexedDB, through `responseCache`), so the notice shows today's date.
+ */
+export const OfflineWithSavedResults: Story = {
+  args: { commune: '48095', api: API_OFFLINE },
+  loaders: [
+    async () => {
+      const mende = recorded['sites?at=2026-11-30T09:00:00.000Z&commune=48095&limit=10']!.body as SiteList;
+      // The offline cache's key is the request's full URL, as the widget builds it.
+      await responseCache.put(requestUrl(API_OFFLINE, 'sites', { at: MONDAY_MORNING, commune: '48095', limit: 10 }), mende);
+      return {};
+    },
+  ],
+};
+
+/**
+ * `view="map"`: the map above the list (Leaflet is loaded only now). The base map comes from
+ * OpenStreetMap: without a network (as in `scripts/check-stories.mjs`) the map says "fond de
+ * carte inaccessible" and the markers and the list stay usable — a designed state.
+ */
+export const MapShown: Story = {
+  args: { commune: '48095', view: 'map' },
+};
+
+/** `view="split"`: list and map side by side when the widget is wide enough, stacked otherwise. */
+export const Split: Story = {
+  args: { commune: '48095', view: 'split' },
+  parameters: { layout: 'fullscreen' },
+};
+
+/**
+ * The details of the first result (France services de Mende), opened by the story's play
+ * function as a click on its name would: the site card, directions, "open in my maps app",
+ * share and print, and the way back to the results.
+ */
+export const Details: Story = {
+  args: { commune: '48095' },
+  play: async ({ canvasElement }) => {
+    (await firstResult(canvasElement)).click();
+  },
+};
+
+/** `lang="en"`: every text in English (names and addresses stay as published). */
+export const English: Story = {
+  args: { commune: '48095', lang: 'en' },
+};
+
+/** `filters="none"`: no filters, for a page that only wants the nearest sites. */
+export const FiltersHidden: Story = {
+  args: { commune: '48095', filters: 'none' },
+};

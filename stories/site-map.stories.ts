@@ -1,0 +1,105 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { fn } from 'storybook/test';
+import type { Location, SiteList } from '@fs-widgets/contract';
+import type { FsSiteSelectDetail } from '@fs-widgets/site-locator';
+import '@fs-widgets/site-locator/site-map.js';
+import fixtures from './fixtures/api.json';
+
+/** The real server's answer for the ten sites nearest to Mende (see fixtures/README.md). */
+const mende = (fixtures as unknown as Record<string, { body: unknown }>)['sites?at=2026-11-30T09:00:00.000Z&commune=48095&limit=10']!
+  .body as SiteList;
+
+/**
+ * A tile server that never answers (a reserved name that never resolves): the base map is
+ * unreachable everywhere, online or not.
+ */
+const UNREACHABLE_TILES = 'https://storybook.invalid/tiles/{z}/{x}/{y}.png';
+
+interface SiteMapArgs {
+  sites?: SiteList['items'];
+  origin?: Location;
+  'selected-id'?: string;
+  'tile-url'?: string;
+  'tile-attribution'?: string;
+  tiles?: 'osm' | 'ign-plan';
+  'tile-timeout'?: number;
+  lang?: 'fr' | 'en';
+  /** Called with each `fs-site-select` event (shown in the Actions panel). */
+  onSiteSelect?: (event: CustomEvent<FsSiteSelectDetail>) => void;
+}
+
+const meta = {
+  title: 'Site locator/Map',
+  component: 'fs-site-map',
+  tags: ['autodocs'],
+  render: (args) => html`<fs-site-map
+    .sites=${args.sites ?? []}
+    .origin=${args.origin}
+    selected-id=${ifDefined(args['selected-id'] || undefined)}
+    tile-url=${ifDefined(args['tile-url'] || undefined)}
+    tile-attribution=${ifDefined(args['tile-attribution'] || undefined)}
+    tiles=${ifDefined(args.tiles)}
+    tile-timeout=${ifDefined(args['tile-timeout'])}
+    lang=${ifDefined(args.lang)}
+    @fs-site-select=${(e: CustomEvent<FsSiteSelectDetail>) => args.onSiteSelect?.(e)}
+  ></fs-site-map>`,
+  args: {
+    sites: mende.items,
+    origin: mende.origin.location,
+    tiles: 'osm',
+    lang: 'fr',
+    onSiteSelect: fn(),
+  },
+  argTypes: {
+    tiles: { control: 'inline-radio', options: ['osm', 'ign-plan'] },
+    lang: {
+      control: 'inline-radio',
+      options: ['fr', 'en'],
+      description: 'Language of the texts (the global `lang` attribute; the nearest one up the page applies). French by default.',
+      table: { category: 'attributes', type: { summary: "'fr' | 'en'" }, defaultValue: { summary: 'the page’s lang, else fr' } },
+    },
+    'selected-id': { control: 'select', options: ['', ...mende.items.map((s) => s.id)] },
+    sites: { control: 'object' },
+    origin: { control: 'object' },
+    onSiteSelect: { table: { disable: true } },
+  },
+  parameters: {
+    docs: {
+      story: { height: '30rem' },
+      description: {
+        component:
+          'Data: the ten France services nearest to Mende, as the real server answers (`stories/fixtures/api.json`). The base map ' +
+          'comes from OpenStreetMap (or Plan IGN with `tiles="ign-plan"`): without a network (as in `scripts/check-stories.mjs`) ' +
+          'the map shows its designed "fond de carte inaccessible" state, and the markers stay usable. Activating a marker logs ' +
+          '`fs-site-select` in the Actions panel.',
+      },
+    },
+  },
+} satisfies Meta<SiteMapArgs>;
+
+export default meta;
+type Story = StoryObj<SiteMapArgs>;
+
+/**
+ * The ten sites nearest to Mende and the search origin (Mende's centre). Close sites are grouped
+ * (France services de Mende and the MSA itinérante share a street); Tab goes from marker to
+ * marker in the list's order, Enter or Space chooses one or opens a group.
+ */
+export const WithSites: Story = {};
+
+/** `selected-id="2983"`: France services de Mende, drawn larger; the map zooms in until it is out of its group. */
+export const Selected: Story = {
+  args: { 'selected-id': '2983' },
+};
+
+/**
+ * The base map cannot be reached (here a tile server that never answers, with `tile-timeout`
+ * at 3 s): the map says so — "fond de carte inaccessible", the list of results stays available
+ * — and the markers still work. This is what a visitor sees when a network or a firewall blocks
+ * the tile server.
+ */
+export const NoTiles: Story = {
+  args: { 'tile-url': UNREACHABLE_TILES, 'tile-attribution': 'Fond de carte de démonstration', 'tile-timeout': 3000 },
+};
