@@ -120,6 +120,39 @@ async function testNetwork(ctx, next) {
     ctx.body = JSON.stringify({ type: 'about:blank', title: 'Service unavailable', status: Number(status[1]) });
     return;
   }
+  if (ctx.path.startsWith('/__test/too-many/')) {
+    // Rate limited with a Retry-After, like the real server under a burst (the outbox waits that long).
+    ctx.status = 429;
+    ctx.set('retry-after', '7');
+    ctx.set('content-type', 'application/problem+json');
+    ctx.body = JSON.stringify({ type: 'about:blank', title: 'Too Many Requests', status: 429, detail: 'Too many answers, retry later' });
+    return;
+  }
+  if (ctx.path.startsWith('/proxy-api/') && ctx.method !== 'GET' && ctx.method !== 'HEAD') {
+    // Writes (the outbox's POSTs): forwarded with their body and content type; cut like reads.
+    if (networkDown) {
+      ctx.req.socket.destroy();
+      ctx.respond = false;
+      return;
+    }
+    const chunks = [];
+    for await (const chunk of ctx.req) chunks.push(chunk);
+    const payload = Buffer.concat(chunks);
+    const target = `${apiOrigin}/api/${ctx.url.slice('/proxy-api/'.length)}`;
+    const headers = { accept: ctx.get('accept'), 'content-type': ctx.get('content-type'), 'content-length': String(payload.length) };
+    await new Promise((resolve, reject) => {
+      const upstream = httpRequest(target, { method: ctx.method, headers }, (res) => {
+        ctx.status = res.statusCode ?? 502;
+        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined && k !== 'transfer-encoding') ctx.set(k, v);
+        ctx.set('cache-control', 'no-store');
+        ctx.body = res;
+        resolve();
+      });
+      upstream.on('error', reject);
+      upstream.end(payload);
+    });
+    return;
+  }
   if (!ctx.path.startsWith('/proxy-api/')) return next();
   if (networkDown) {
     ctx.req.socket.destroy();

@@ -10,3 +10,6 @@ export type { Strings } from './i18n/strings.fr.js';
 export { formatClockTime, formatDistance, formatDate, formatDayAndDate, telHref } from './i18n/format.js';
 export { tokens } from './tokens/tokens.js';
 export * from './opening-hours/index.js';
+export { Outbox, outboxFor, newIdempotencyKey, backoffDelay, type OutboxEntry, type OutboxCounts, type FlushResult, type OutboxListener, type OutboxOptions } from './outbox/outbox.js';
+export { widgetDatabase, closeWidgetDatabase, WIDGET_DB_NAME, WIDGET_DB_VERSION, type WidgetSchema, type StoredOutboxEntry } from './storage/widget-database.js';
+export type { PostOptions } from './api/api-client.js';

@@ -25,6 +25,11 @@ export interface GetOptions {
   signal?: AbortSignal;
 }
 
+export interface PostOptions {
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+}
+
 /** The request's full URL: also the key of the offline cache. */
 export function requestUrl(base: string, path: string, searchParams?: SearchParams): string {
   const url = new URL(`${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`, document.baseURI);
@@ -64,6 +69,27 @@ export class ApiClient {
       throw await toApiError(err, options.signal);
     }
   }
+
+  /**
+   * POSTs `body` as JSON and reads the JSON answer. Never retried here: a write is retried by
+   * its owner (the outbox), which knows whether repeating it is safe (idempotency keys). Same
+   * timeout and same `ApiError`s as `get`; a 429 also carries `retryAfterSeconds`.
+   */
+  async post<T>(path: string, body: unknown, options: PostOptions = {}): Promise<T> {
+    try {
+      return await ky
+        .post(this.url(path), {
+          json: body,
+          signal: options.signal,
+          timeout: this.timeoutMs,
+          retry: 0,
+          headers: { accept: 'application/json', ...options.headers },
+        })
+        .json<T>();
+    } catch (err) {
+      throw await toApiError(err, options.signal);
+    }
+  }
 }
 
 async function toApiError(err: unknown, signal?: AbortSignal): Promise<unknown> {
@@ -75,12 +101,22 @@ async function toApiError(err: unknown, signal?: AbortSignal): Promise<unknown> 
     const message = problem?.detail ?? `HTTP ${status}`;
     if (status === 404) return new ApiError('not-found', message, status, problem);
     if (status >= 500) return new ApiError('server', message, status, problem);
+    if (status === 429) return new ApiError('invalid', message, status, problem, retryAfter(err.response.headers.get('retry-after')));
     return new ApiError('invalid', message, status, problem);
   }
   if (err instanceof TimeoutError) return new ApiError('timeout', 'The server did not answer in time');
   // fetch rejects with a TypeError when there is no answer at all (offline, refused, CORS).
   if (err instanceof TypeError) return new ApiError('offline', 'The server cannot be reached');
   return err;
+}
+
+/** `Retry-After` in seconds: either a number of seconds or an HTTP date. */
+function retryAfter(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return Number(value);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
 function isProblem(data: unknown): data is Problem {

@@ -16,6 +16,8 @@ export class ApiError extends Error {
     message: string,
     readonly status?: number,
     readonly problem?: Problem,
+    /** For 429 (too many requests): the server's `Retry-After`, in seconds, when it gave one. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';

@@ -1,29 +1,7 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { widgetDatabase as database } from '../storage/widget-database.js';
 
-interface CacheSchema extends DBSchema {
-  responses: {
-    key: string;
-    value: { url: string; body: unknown; storedAt: number };
-    indexes: { storedAt: number };
-  };
-}
-
-const DB_NAME = 'fs-widgets';
-const DB_VERSION = 1;
 /** Enough for every page a person visits; the oldest go first. */
 const MAX_ENTRIES = 300;
-
-let dbPromise: Promise<IDBPDatabase<CacheSchema> | undefined> | undefined;
-
-function database(): Promise<IDBPDatabase<CacheSchema> | undefined> {
-  dbPromise ??= openDB<CacheSchema>(DB_NAME, DB_VERSION, {
-    upgrade(db) {
-      const store = db.createObjectStore('responses', { keyPath: 'url' });
-      store.createIndex('storedAt', 'storedAt');
-    },
-  }).catch(() => undefined); // private browsing or storage disabled: the widgets work without a cache
-  return dbPromise;
-}
 
 export interface CachedResponse<T> {
   body: T;
