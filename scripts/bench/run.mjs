@@ -1,16 +1,19 @@
 #!/usr/bin/env node
 // `npm run bench`: the size report with its budgets, Google's store locator measured the same
-// way, and the time from a chosen commune to 10 results rendered in headless Chromium against
-// the real built server. A benchmark, not a test: timings are printed against their budgets
+// way, the time from a chosen commune to 10 results rendered in headless Chromium against
+// the real built server, and the satisfaction statistics over a year of answers for the whole
+// network. A benchmark, not a test: timings are printed against their budgets
 // (OK/OVER) and never fail the run; the exit code is 1 when an entry is over its size budget
 // or when a part could not be measured. See docs/performance.md.
 //
-// Options: --runs=N (default 5), --no-latency (sizes only), --build (rebuild even if up to date).
+// Options: --runs=N (default 5), --no-latency, --no-satisfaction (skip those parts), --build
+// (rebuild even if up to date).
 import { cpus, totalmem } from 'node:os';
 import { formatSizeTable, overBudgetMessage, sizeReport } from '../size-report.mjs';
 import { compareWithGoogle } from './compare.mjs';
 import { BUDGET, COMMUNES, benchLatency, formatLatency, launchBrowser } from './latency.mjs';
 import { buildIsStale, buildJs, section, startBuiltServer } from './lib.mjs';
+import { benchSatisfaction } from './satisfaction.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(args.find((a) => a.startsWith('--runs='))?.slice('--runs='.length) ?? 5);
@@ -112,6 +115,20 @@ try {
       );
     } catch (err) {
       problems.push(`latency: ${err.message.split('\n')[0]}`);
+      console.log(`Could not measure: ${err.message}`);
+    }
+  }
+
+  // 4. A year of answers for the network, through the server's own insert+aggregate code.
+  section('4. Satisfaction statistics at national scale (1,000,000 answers, 2,800 sites, 365 days)');
+  if (args.includes('--no-satisfaction')) {
+    console.log('Skipped (--no-satisfaction).');
+  } else {
+    try {
+      const result = await benchSatisfaction({ log: (m) => console.log(m) });
+      console.log(`\n${result.text}`);
+    } catch (err) {
+      problems.push(`satisfaction statistics: ${err.message.split('\n')[0]}`);
       console.log(`Could not measure: ${err.message}`);
     }
   }

@@ -36,6 +36,8 @@ export const ProblemType = {
   tooManyRequests: 'https://fs-widgets.dev/problems/too-many-requests',
   unauthorized: 'https://fs-widgets.dev/problems/unauthorized',
   forbidden: 'https://fs-widgets.dev/problems/forbidden',
+  conflict: 'https://fs-widgets.dev/problems/conflict',
+  unknownSite: 'https://fs-widgets.dev/problems/unknown-site',
 } as const;
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';

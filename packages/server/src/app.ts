@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import cors from '@fastify/cors';
+import cors, { type FastifyCorsOptions } from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -10,14 +10,27 @@ import type { AppContext } from './app-context.js';
 import { ifNoneMatchMatches, strongEtag } from './http/etag.js';
 import { registerProblemHandlers } from './http/problem.js';
 import { communesRoutes } from './routes/communes.js';
+import { feedbackRoutes } from './routes/feedback.js';
 import { metaRoutes } from './routes/meta.js';
+import { satisfactionStatsRoutes } from './routes/satisfaction-stats.js';
 import { sitesRoutes } from './routes/sites.js';
 import { PUBLIC_DIR, REPO_ROOT } from './paths.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** This route's CORS settings, over the app's (@fastify/cors reads them). */
+    cors?: FastifyCorsOptions | false;
+    /** `Cache-Control` of this route's 200 answers to GET; `no-store` (private data) also means no ETag. */
+    cacheControl?: string;
+  }
+}
 
 export interface AppOptions {
   ctx: AppContext;
   logger?: FastifyServerOptions['logger'];
   corsOrigin?: string;
+  /** Fastify's `trustProxy` (`FS_TRUST_PROXY`): whether `X-Forwarded-For` gives the client's IP. */
+  trustProxy?: FastifyServerOptions['trustProxy'];
   /** Serve the demo page and the built widgets (off in API-only tests). */
   serveStatic?: boolean;
 }
@@ -33,9 +46,10 @@ export const DEMO_CSP =
 /** Public data changes only when the list is re-imported: let browsers and CDNs keep it a while. */
 const PUBLIC_CACHE = 'public, max-age=300, stale-while-revalidate=3600';
 
-export async function buildApp({ ctx, logger = false, corsOrigin = '*', serveStatic = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ ctx, logger = false, corsOrigin = '*', trustProxy = false, serveStatic = true }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
+    trustProxy,
     bodyLimit: 64 * 1024,
     // Query strings are small; a long one is an abuse, not a search.
     routerOptions: { maxParamLength: 200 },
@@ -44,6 +58,7 @@ export async function buildApp({ ctx, logger = false, corsOrigin = '*', serveSta
 
   registerProblemHandlers(app);
 
+  // Read-only for browsers by default; the routes that accept writes from widgets say so in their config (feedback).
   await app.register(cors, { origin: corsOrigin, methods: ['GET', 'HEAD', 'OPTIONS'] });
   await app.register(swagger, {
     openapi: {
@@ -59,7 +74,13 @@ export async function buildApp({ ctx, logger = false, corsOrigin = '*', serveSta
         { name: 'sites', description: 'France services sites (ANCT list)' },
         { name: 'communes', description: 'Communes and postcodes' },
         { name: 'meta', description: 'Data sources and attribution' },
+        { name: 'satisfaction', description: 'Satisfaction answers, their public figures and the agents’ export' },
       ],
+      components: {
+        securitySchemes: {
+          bearerToken: { type: 'http', scheme: 'bearer', description: 'A token `fsw_<id>.<secret>` made with `npm run server -- token create` (docs/security.md).' },
+        },
+      },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
@@ -70,9 +91,10 @@ export async function buildApp({ ctx, logger = false, corsOrigin = '*', serveSta
       reply.header('content-security-policy', DEMO_CSP);
     }
     if (request.url.startsWith(API_PREFIX) && (request.method === 'GET' || request.method === 'HEAD')) {
-      reply.header('cache-control', reply.statusCode === 200 ? PUBLIC_CACHE : 'no-store');
+      const cacheControl = request.routeOptions.config?.cacheControl ?? PUBLIC_CACHE;
+      reply.header('cache-control', reply.statusCode === 200 ? cacheControl : 'no-store');
       // A strong ETag lets a widget or a CDN revalidate its copy for a 304 without a body.
-      if (reply.statusCode === 200 && (typeof payload === 'string' || Buffer.isBuffer(payload))) {
+      if (reply.statusCode === 200 && cacheControl !== 'no-store' && (typeof payload === 'string' || Buffer.isBuffer(payload))) {
         const etag = strongEtag(payload);
         reply.header('etag', etag);
         if (ifNoneMatchMatches(request.headers['if-none-match'], etag)) {
@@ -90,6 +112,8 @@ export async function buildApp({ ctx, logger = false, corsOrigin = '*', serveSta
       await api.register(sitesRoutes, { ctx });
       await api.register(communesRoutes, { ctx });
       await api.register(metaRoutes, { ctx });
+      await api.register(feedbackRoutes, { ctx });
+      await api.register(satisfactionStatsRoutes, { ctx });
     },
     { prefix: API_PREFIX },
   );

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { readConfig, ConfigError } from './config.js';
 import { openDatabase } from './db/database.js';
 import { importData } from './import/import-data.js';
+import { createToken, listTokens, revokeToken, TokenError, type TokenInfo } from './auth/tokens.js';
 
 const HELP = `France services widgets — server command line
 
@@ -11,6 +12,15 @@ Usage:
       communes into the database.
       Idempotent. Rows that cannot be read are skipped and listed with their line number.
       FILE may be comma- or semicolon-separated (both ANCT releases).
+  npm run server -- token create --site ID --label LABEL [--expires YYYY-MM-DD]
+      Make a token for the agents of one site (e.g. to export its answers); valid through
+      the --expires day (UTC) when given. The token is printed once: only its hash is kept.
+  npm run server -- token create --admin --label LABEL [--expires YYYY-MM-DD]
+      Make a token valid for every site.
+  npm run server -- token list
+      Every token: id, role, site, label, dates. Secrets are never shown again.
+  npm run server -- token revoke ID
+      Refuse a token from now on.
   npm run server -- help
 
 Environment: FS_SQLITE_PATH (default var/fs-widgets.db). See the README for the others.
@@ -48,11 +58,83 @@ async function runImport(args: string[]) {
   }
 }
 
+/** `--expires 2027-12-31`: valid through that day (UTC); a full ISO instant is taken as is. */
+function parseExpiry(value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const expiry = day ? new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]) + 1)) : new Date(value);
+  // Date.UTC rolls 2027-02-30 over to March: the day after must follow the day given.
+  const rolledOver = day && new Date(expiry.getTime() - 86_400_000).toISOString().slice(0, 10) !== value;
+  if (Number.isNaN(expiry.getTime()) || rolledOver) {
+    throw new TokenError(`--expires must be a date YYYY-MM-DD (or an ISO date-time), got "${value}"`);
+  }
+  return expiry;
+}
+
+function tokenState(token: TokenInfo, now = Date.now()): string {
+  if (token.revoked_at) return `revoked ${token.revoked_at}`;
+  if (token.expires_at && Date.parse(token.expires_at) <= now) return `expired ${token.expires_at}`;
+  return 'active';
+}
+
+async function runToken(args: string[]): Promise<number> {
+  const [action, ...rest] = args;
+  if (action !== 'create' && action !== 'list' && action !== 'revoke') {
+    throw new TokenError(`unknown token command "${action ?? ''}": create, list or revoke`);
+  }
+  const config = readConfig();
+  const db = await openDatabase({ sqlitePath: config.sqlitePath });
+  try {
+    if (action === 'create') {
+      const { values } = parseArgs({
+        args: rest,
+        options: { site: { type: 'string' }, admin: { type: 'boolean' }, label: { type: 'string' }, expires: { type: 'string' } },
+      });
+      if (!values.admin && values.site === undefined) throw new TokenError('say whose token it is: --site ID (the agents of one site) or --admin');
+      const { token, info, siteName } = await createToken(db, {
+        role: values.admin ? 'admin' : 'agent',
+        siteId: values.site,
+        label: values.label ?? '',
+        expiresAt: parseExpiry(values.expires),
+      });
+      const scope = info.role === 'admin' ? 'every site (admin)' : `site ${info.site_id} (${siteName})`;
+      console.log(`Token ${info.id} "${info.label}" for ${scope}, ${info.expires_at ? `refused from ${info.expires_at}` : 'no expiry'}:\n`);
+      console.log(token);
+      console.log(`\nCopy it now: it is not stored and cannot be shown again. Revoke it with \`token revoke ${info.id}\`.`);
+      return 0;
+    }
+    if (action === 'list') {
+      const tokens = await listTokens(db);
+      if (tokens.length === 0) console.log('No token.');
+      for (const t of tokens) {
+        const fields = [t.id, t.role, t.site_id ?? '*', JSON.stringify(t.label), `created ${t.created_at}`];
+        fields.push(`expires ${t.expires_at ?? 'never'}`, `last used ${t.last_used_at ?? 'never'}`, tokenState(t));
+        console.log(fields.join('  '));
+      }
+      return 0;
+    }
+    const id = rest[0];
+    if (!id || rest.length > 1) throw new TokenError('give the id of the token to revoke: token revoke ID (see token list)');
+    const outcome = await revokeToken(db, id);
+    if (outcome === 'unknown') {
+      console.error(`Error: no token has the id ${id} (see token list).`);
+      return 1;
+    }
+    console.log(outcome === 'revoked' ? `Token ${id} revoked.` : `Token ${id} was already revoked.`);
+    return 0;
+  } finally {
+    await db.destroy();
+  }
+}
+
 const [command, ...rest] = process.argv.slice(2);
 try {
   switch (command) {
     case 'import':
       process.exitCode = await runImport(rest);
+      break;
+    case 'token':
+      process.exitCode = await runToken(rest);
       break;
     case undefined:
     case 'help':
@@ -64,7 +146,11 @@ try {
       process.exitCode = 2;
   }
 } catch (err) {
-  if (err instanceof ConfigError || (err instanceof Error && /has no column|ENOENT/.test(err.message))) {
+  const badArguments = err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS_');
+  if (err instanceof TokenError || badArguments) {
+    console.error(`Error: ${(err as Error).message}\n\nSee \`npm run server -- help\`.`);
+    process.exitCode = 2;
+  } else if (err instanceof ConfigError || (err instanceof Error && /has no column|ENOENT/.test(err.message))) {
     console.error(`Error: ${err.message}`);
     process.exitCode = 2;
   } else {

@@ -8,6 +8,13 @@ export interface ServerConfig {
   corsOrigin: string;
   /** Base URL of an OSRM-compatible routing engine; null: travel times are estimated (docs/travel-time.md). */
   osrmUrl: string | null;
+  /**
+   * Fastify's `trustProxy`: false (default: the client is whoever connects), true (trust
+   * `X-Forwarded-For` whoever sends it: only behind a proxy that overwrites it), or the
+   * addresses / CIDR ranges of the proxies. It decides the client IP the feedback rate limit
+   * counts by. (A number of hops is not offered: Fastify 5 ignores it, failing closed.)
+   */
+  trustProxy: boolean | string;
 }
 
 export class ConfigError extends Error {}
@@ -24,6 +31,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (osrmUrl !== null && !(URL.canParse(osrmUrl) && /^https?:$/.test(new URL(osrmUrl).protocol))) {
     throw new ConfigError(`FS_OSRM_URL must be an http(s) URL such as http://127.0.0.1:5000, got "${env.FS_OSRM_URL}"`);
   }
+  const trustProxy = readTrustProxy(env.FS_TRUST_PROXY);
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -31,5 +39,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel,
     corsOrigin: env.FS_CORS_ORIGIN ?? '*',
     osrmUrl,
+    trustProxy,
   };
+}
+
+function readTrustProxy(value: string | undefined): boolean | string {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  // Addresses, CIDR ranges or proxy-addr's names, comma-separated: what Fastify accepts.
+  const proxy = /^(?:[0-9A-Fa-f]*[.:][0-9A-Fa-f.:]*(?:\/\d{1,3})?|loopback|linklocal|uniquelocal)$/;
+  if (text.split(',').every((item) => proxy.test(item.trim()))) return text;
+  throw new ConfigError(
+    `FS_TRUST_PROXY must be true, false, or the proxies' addresses or CIDR ranges (or loopback, linklocal, uniquelocal), e.g. 10.0.0.0/8,127.0.0.1, got "${value}"`,
+  );
 }

@@ -7,3 +7,6 @@ export { SiteCatalogue } from './sites/site-catalogue.js';
 export { type RoutingProvider, type Point, type RoadTravel } from './travel/routing-provider.js';
 export { ESTIMATE_V1, estimateProvider } from './travel/estimate.js';
 export { OsrmProvider } from './travel/osrm.js';
+export { prepareAnswer, storeAnswer, type Answer, type StoreOutcome } from './feedback/answers.js';
+export { satisfactionStats } from './feedback/satisfaction-stats.js';
+export { FEEDBACK_RATE_LIMITS } from './feedback/rate-limit.js';

@@ -37,7 +37,7 @@ export async function startServer(config: ServerConfig, options: { serveStatic?:
   let catalogue = await SiteCatalogue.load(db);
   const routing = config.osrmUrl ? new OsrmProvider(config.osrmUrl) : estimateProvider;
   const ctx: AppContext = { db, catalogue: () => catalogue, version: VERSION, routing };
-  const app = await buildApp({ ctx, logger, corsOrigin: config.corsOrigin, serveStatic: options.serveStatic ?? true });
+  const app = await buildApp({ ctx, logger, corsOrigin: config.corsOrigin, trustProxy: config.trustProxy, serveStatic: options.serveStatic ?? true });
   app.addHook('onClose', async () => {
     await db.destroy();
   });

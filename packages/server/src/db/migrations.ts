@@ -1,4 +1,24 @@
-import { Kysely, Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, sql, type CreateTableBuilder, type Migration, type MigrationProvider } from 'kysely';
+
+/**
+ * The counter columns of the satisfaction aggregates, written out here (not imported) so this
+ * migration keeps creating the same tables whatever the code later does with them.
+ */
+function addSatisfactionCounters(table: CreateTableBuilder<any, any>) {
+  for (const column of [
+    'very_satisfied',
+    'satisfied',
+    'dissatisfied',
+    'very_dissatisfied',
+    'resolved_yes',
+    'resolved_partly',
+    'resolved_no',
+    'resolved_unanswered',
+  ]) {
+    table = table.addColumn(column, 'integer', (c) => c.notNull().defaultTo(0));
+  }
+  return table;
+}
 
 /**
  * Migrations live in code (not files on disk) so the bundled server and the tests run the same
@@ -105,6 +125,79 @@ const migrations: Record<string, Migration> = {
     },
     async down(db: Kysely<any>) {
       await db.schema.dropTable('itinerant_stops').ifExists().execute();
+    },
+  },
+  '0003_tokens': {
+    async up(db: Kysely<any>) {
+      // No foreign key to sites: a re-import may drop a site, and its tokens stay listed (and refused).
+      await db.schema
+        .createTable('tokens')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('site_id', 'text')
+        .addColumn('label', 'text', (c) => c.notNull())
+        .addColumn('secret_hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text')
+        .addColumn('revoked_at', 'text')
+        .addColumn('last_used_at', 'text')
+        .addCheckConstraint('tokens_role_site', sql`(role = 'admin' and site_id is null) or (role = 'agent' and site_id is not null)`)
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('tokens').ifExists().execute();
+    },
+  },
+  '0004_feedback': {
+    async up(db: Kysely<any>) {
+      // Answers are history: no foreign key, so a site leaving the list keeps its answers.
+      await db.schema
+        .createTable('feedback')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('site_id', 'text', (c) => c.notNull())
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('rating', 'text', (c) => c.notNull())
+        .addColumn('resolved', 'text')
+        .addColumn('comment', 'text')
+        .addColumn('answered_at', 'text', (c) => c.notNull())
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('feedback_key').on('feedback').column('key').unique().execute();
+      // The agents' export: one site, a range of days.
+      await db.schema.createIndex('feedback_site_day').on('feedback').columns(['site_id', 'day']).execute();
+
+      await addSatisfactionCounters(
+        db.schema
+          .createTable('satisfaction_daily')
+          .addColumn('site_id', 'text', (c) => c.notNull())
+          .addColumn('day', 'text', (c) => c.notNull())
+          .addColumn('channel', 'text', (c) => c.notNull()),
+      )
+        .addPrimaryKeyConstraint('satisfaction_daily_pk', ['site_id', 'day', 'channel'])
+        .execute();
+      await addSatisfactionCounters(
+        db.schema
+          .createTable('satisfaction_daily_network')
+          .addColumn('day', 'text', (c) => c.notNull())
+          .addColumn('channel', 'text', (c) => c.notNull()),
+      )
+        .addPrimaryKeyConstraint('satisfaction_daily_network_pk', ['day', 'channel'])
+        .execute();
+
+      await db.schema
+        .createTable('rate_limits')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .addColumn('window_ends_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('rate_limits_window_ends_at').on('rate_limits').column('window_ends_at').execute();
+    },
+    async down(db: Kysely<any>) {
+      for (const t of ['rate_limits', 'satisfaction_daily_network', 'satisfaction_daily', 'feedback']) {
+        await db.schema.dropTable(t).ifExists().execute();
+      }
     },
   },
 };

@@ -86,6 +86,83 @@ export interface ItinerantStopTable {
   source: string;
 }
 
+/**
+ * An access token (docs/security.md): `fsw_<id>.<secret>`. Only the sha256 of the secret is
+ * stored, so a copy of the database gives no usable token.
+ */
+export interface TokenTable {
+  id: string;
+  /** `agent` (the agents of one site) or `admin` (every site). */
+  role: string;
+  /** The site of an agent's token; null for an admin's (a check constraint holds both rules). */
+  site_id: string | null;
+  /** Who or what holds it, e.g. "accueil" or "national", for `token list`. */
+  label: string;
+  /** sha256 of the secret, hex. */
+  secret_hash: string;
+  created_at: string;
+  /** ISO instant from which the token is refused; null: no expiry. */
+  expires_at: string | null;
+  revoked_at: string | null;
+  /** Updated at most once a minute, so reading an export does not write on every request. */
+  last_used_at: string | null;
+}
+
+/** One satisfaction answer as stored (personal data already removed from the comment). */
+export interface FeedbackTable {
+  /** Random (a UUID): a receipt reveals nothing about how many answers there are. */
+  id: string;
+  /** The client's idempotency key: unique. */
+  key: string;
+  site_id: string;
+  channel: string;
+  rating: string;
+  resolved: string | null;
+  comment: string | null;
+  /** ISO instant, UTC. */
+  answered_at: string;
+  /** Local date of `answered_at` in the site's time zone: the day the answer counts on. */
+  day: string;
+  received_at: string;
+}
+
+/** One counter per rating, per answer to the resolution question and for no answer to it. */
+export interface SatisfactionCounters {
+  very_satisfied: number;
+  satisfied: number;
+  dissatisfied: number;
+  very_dissatisfied: number;
+  resolved_yes: number;
+  resolved_partly: number;
+  resolved_no: number;
+  resolved_unanswered: number;
+}
+
+/** Answers counted by site, local day and channel, in the transaction that stores each answer. */
+export interface SatisfactionDailyTable extends SatisfactionCounters {
+  site_id: string;
+  day: string;
+  channel: string;
+}
+
+/**
+ * The same counters summed over every site, kept alongside, so the national figures read at
+ * most one row per day and channel instead of one per site (docs/security.md, bench).
+ */
+export interface SatisfactionDailyNetworkTable extends SatisfactionCounters {
+  day: string;
+  channel: string;
+}
+
+/** A fixed-window request counter, shared by every API node that uses this database. */
+export interface RateLimitTable {
+  /** sha256 of what is counted (client, site, channel) and the window's start. */
+  key: string;
+  count: number;
+  /** ISO instant the window closes; rows past it are deleted. */
+  window_ends_at: string;
+}
+
 export interface Database {
   sites: SiteTable;
   communes: CommuneTable;
@@ -93,4 +170,9 @@ export interface Database {
   meta: MetaTable;
   import_issues: ImportIssueTable;
   itinerant_stops: ItinerantStopTable;
+  tokens: TokenTable;
+  feedback: FeedbackTable;
+  satisfaction_daily: SatisfactionDailyTable;
+  satisfaction_daily_network: SatisfactionDailyNetworkTable;
+  rate_limits: RateLimitTable;
 }

@@ -3,6 +3,9 @@ import { PROBLEM_MEDIA_TYPE, ProblemType, type InvalidParam, type Problem } from
 
 /** An error the API answers with as RFC 9457 problem+json. Throw it from a handler. */
 export class HttpProblem extends Error {
+  /** Response headers that belong with the problem (`Retry-After`, `WWW-Authenticate`). */
+  headers: Record<string, string> = {};
+
   constructor(
     readonly status: number,
     readonly type: string,
@@ -11,6 +14,11 @@ export class HttpProblem extends Error {
     readonly invalidParams?: InvalidParam[],
   ) {
     super(detail ?? title);
+  }
+
+  withHeaders(headers: Record<string, string>): this {
+    Object.assign(this.headers, headers);
+    return this;
   }
 }
 
@@ -47,6 +55,7 @@ function invalidParamsFrom(issues: AjvIssue[]): InvalidParam[] {
 export function registerProblemHandlers(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpProblem) {
+      reply.headers(error.headers);
       return sendProblem(reply, {
         type: error.type,
         title: error.title,

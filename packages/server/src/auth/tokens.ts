@@ -1,0 +1,134 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import { ProblemType } from '@fs-widgets/contract';
+import type { Db } from '../db/database.js';
+import type { TokenTable } from '../db/schema.js';
+import { HttpProblem } from '../http/problem.js';
+
+/**
+ * Access tokens (docs/security.md). A token reads `fsw_<id>.<secret>`: the id (12 hex digits)
+ * names the row and is not secret — it is printed by `token list` and may appear in logs; the
+ * secret is 256 random bits, shown once at creation. Only its sha256 is stored: a leaked
+ * database or backup gives no usable token, and the secret is random enough that no salt or
+ * slow hash is needed.
+ */
+export const TOKEN_ROLES = ['agent', 'admin'] as const;
+export type TokenRole = (typeof TOKEN_ROLES)[number];
+
+const ID_BYTES = 6;
+const SECRET_BYTES = 32;
+const TOKEN_FORMAT = /^fsw_([0-9a-f]{12})\.([A-Za-z0-9_-]{43})$/;
+const BEARER = /^Bearer[ ]+(\S+)[ ]*$/i;
+/** `last_used_at` is a hint for `token list`, not an audit log: one write a minute at most. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export type TokenInfo = Omit<TokenTable, 'secret_hash'> & { role: TokenRole };
+
+/** A token cannot be created as asked (unknown site, bad expiry…): the CLI prints the message. */
+export class TokenError extends Error {}
+
+const sha256 = (secret: string) => createHash('sha256').update(secret).digest();
+
+export interface NewToken {
+  role: TokenRole;
+  /** Required for an agent, absent for an admin. */
+  siteId?: string;
+  label: string;
+  expiresAt?: Date;
+  now?: Date;
+}
+
+/** Creates a token; the returned `token` string is the only copy of its secret. */
+export async function createToken(db: Db, request: NewToken): Promise<{ token: string; info: TokenInfo; siteName: string | null }> {
+  const now = request.now ?? new Date();
+  const label = request.label.trim();
+  if (!label) throw new TokenError('a token needs a --label saying who holds it, e.g. --label accueil');
+  if (label.length > 100) throw new TokenError('--label is at most 100 characters');
+  if (request.expiresAt && request.expiresAt.getTime() <= now.getTime()) {
+    throw new TokenError(`--expires must be in the future, got ${request.expiresAt.toISOString()}`);
+  }
+  let siteName: string | null = null;
+  if (request.role === 'agent') {
+    if (!request.siteId) throw new TokenError('an agent token needs --site <id>, the ANCT identifier of its site');
+    const site = await db.selectFrom('sites').select('name').where('id', '=', request.siteId).executeTakeFirst();
+    if (!site) {
+      throw new TokenError(`no France services site has the id ${request.siteId} in this database (run \`npm run server -- import\` first if it is empty)`);
+    }
+    siteName = site.name;
+  } else if (request.siteId) {
+    throw new TokenError('an admin token is valid for every site: give --admin or --site, not both');
+  }
+  const id = randomBytes(ID_BYTES).toString('hex');
+  const secret = randomBytes(SECRET_BYTES).toString('base64url');
+  const info: TokenInfo = {
+    id,
+    role: request.role,
+    site_id: request.role === 'agent' ? request.siteId! : null,
+    label,
+    created_at: now.toISOString(),
+    expires_at: request.expiresAt?.toISOString() ?? null,
+    revoked_at: null,
+    last_used_at: null,
+  };
+  await db.insertInto('tokens').values({ ...info, secret_hash: sha256(secret).toString('hex') }).execute();
+  return { token: `fsw_${id}.${secret}`, info, siteName };
+}
+
+export async function listTokens(db: Db): Promise<TokenInfo[]> {
+  const rows = await db
+    .selectFrom('tokens')
+    .select(['id', 'role', 'site_id', 'label', 'created_at', 'expires_at', 'revoked_at', 'last_used_at'])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows as TokenInfo[];
+}
+
+/** Revokes a token at once (every API node reads the same table). */
+export async function revokeToken(db: Db, id: string, now = new Date()): Promise<'revoked' | 'already-revoked' | 'unknown'> {
+  const row = await db.selectFrom('tokens').select('revoked_at').where('id', '=', id).executeTakeFirst();
+  if (!row) return 'unknown';
+  if (row.revoked_at) return 'already-revoked';
+  await db.updateTable('tokens').set({ revoked_at: now.toISOString() }).where('id', '=', id).execute();
+  return 'revoked';
+}
+
+const unauthorized = (detail: string, invalidToken = true) =>
+  new HttpProblem(401, ProblemType.unauthorized, 'Unauthorized', detail).withHeaders({
+    // RFC 6750 §3: say which scheme is expected, and whether the token sent was at fault.
+    'www-authenticate': invalidToken ? 'Bearer realm="fs-widgets", error="invalid_token"' : 'Bearer realm="fs-widgets"',
+  });
+
+/** Compared against when the id is unknown, so an unknown id costs the same time as a wrong secret. */
+const NO_HASH = Buffer.alloc(32);
+
+/**
+ * The token of `Authorization: Bearer …`, checked for `site`: any admin token, or an agent
+ * token of that site. Throws a 401 problem (no token, malformed, unknown or wrong secret,
+ * revoked, expired) or a 403 (an agent of another site).
+ */
+export async function requireToken(db: Db, request: FastifyRequest, { site }: { site: string }, now = new Date()): Promise<TokenInfo> {
+  const header = request.headers.authorization;
+  if (!header) {
+    throw unauthorized('This resource needs a token: send the header `Authorization: Bearer fsw_…` (docs/security.md).', false);
+  }
+  const token = BEARER.exec(header)?.[1];
+  const parts = token ? TOKEN_FORMAT.exec(token) : null;
+  if (!parts) throw unauthorized('The Authorization header must read `Bearer fsw_<id>.<secret>`.');
+  const [, id, secret] = parts as unknown as [string, string, string];
+  const row = await db.selectFrom('tokens').selectAll().where('id', '=', id).executeTakeFirst();
+  const stored = row ? Buffer.from(row.secret_hash, 'hex') : NO_HASH;
+  const matches = timingSafeEqual(sha256(secret), stored.length === 32 ? stored : NO_HASH);
+  // One message for an unknown id and a wrong secret: the answer tells nothing about either.
+  if (!row || !matches) throw unauthorized('The token is not valid.');
+  if (row.revoked_at) throw unauthorized(`The token ${id} was revoked on ${row.revoked_at}.`);
+  if (row.expires_at && now.getTime() >= Date.parse(row.expires_at)) throw unauthorized(`The token ${id} expired on ${row.expires_at}.`);
+  if (row.role !== 'admin' && row.site_id !== site) {
+    throw new HttpProblem(403, ProblemType.forbidden, 'Forbidden', `The token ${id} is for site ${row.site_id}, not site ${site}.`);
+  }
+  if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) >= LAST_USED_RESOLUTION_MS) {
+    await db.updateTable('tokens').set({ last_used_at: now.toISOString() }).where('id', '=', id).execute();
+  }
+  const { secret_hash: _hash, ...info } = row;
+  return info as TokenInfo;
+}

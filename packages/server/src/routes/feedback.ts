@@ -1,0 +1,147 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { FeedbackInput, FeedbackReceipt, Problem, ProblemType, SiteParams } from '@fs-widgets/contract';
+import { requireToken } from '../auth/tokens.js';
+import { prepareAnswer, storeAnswer } from '../feedback/answers.js';
+import { feedbackCsv } from '../feedback/feedback-csv.js';
+import { countRequest, FEEDBACK_RATE_LIMITS } from '../feedback/rate-limit.js';
+import { dayRange } from '../http/day-range.js';
+import { HttpProblem, invalidParam, notFound } from '../http/problem.js';
+import type { AppContext } from '../app-context.js';
+
+/** A clock a few minutes ahead (a kiosk's, a phone's) is not an answer from the future. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+/** Older answers come from an outbox forgotten for weeks: the period they belong to is closed. */
+const MAX_AGE_DAYS = 30;
+
+/**
+ * The widgets are embedded in any site: any origin may send an answer. The preflight allows
+ * the JSON content type, is cached a day by the browser, and `Retry-After` is readable so a
+ * widget's outbox knows when to try again.
+ */
+const FEEDBACK_CORS = {
+  origin: '*',
+  methods: ['POST', 'OPTIONS'],
+  allowedHeaders: ['content-type'],
+  exposedHeaders: ['retry-after'],
+  maxAge: 86_400,
+};
+
+function checkAnsweredAt(value: string, now: Date): void {
+  const instant = Date.parse(value);
+  if (Number.isNaN(instant)) throw invalidParam('answered_at', 'must be an ISO 8601 date-time, e.g. 2026-11-30T09:00:00Z');
+  if (instant > now.getTime() + CLOCK_SKEW_MS) {
+    throw invalidParam('answered_at', 'is in the future (more than 5 minutes ahead of the server clock)');
+  }
+  if (instant < now.getTime() - MAX_AGE_DAYS * 86_400_000) {
+    throw invalidParam('answered_at', `is more than ${MAX_AGE_DAYS} days old: such answers are no longer accepted`);
+  }
+}
+
+const FeedbackExportQuery = Type.Object({
+  from: Type.Optional(Type.String({ format: 'date', description: 'First day included (YYYY-MM-DD, in the site’s time zone).' })),
+  to: Type.Optional(Type.String({ format: 'date', description: 'Last day included (YYYY-MM-DD).' })),
+});
+
+export const feedbackRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+  // Answers are JSON only: a text/plain body (what a form or a beacon sends without a
+  // preflight) is a 415 that says so, rather than a puzzling "must be object".
+  app.removeContentTypeParser('text/plain');
+
+  app.post(
+    '/feedback',
+    {
+      config: { cors: FEEDBACK_CORS },
+      schema: {
+        summary: 'Send a satisfaction answer',
+        description:
+          'Idempotent by `key`: the first time 201, the same answer again 200 with `duplicate: true` (counted once), the same key ' +
+          'with another answer 409. Unknown fields are refused. E-mail addresses and phone numbers are removed from `comment` ' +
+          'before storage. At most 5 `web`, 120 `kiosk` or 60 `phone` answers per hour for one site from one client (429 with `Retry-After`).',
+        tags: ['satisfaction'],
+        body: FeedbackInput,
+        response: { 200: FeedbackReceipt, 201: FeedbackReceipt, 400: Problem, 409: Problem, 422: Problem, 429: Problem },
+      },
+    },
+    async (request, reply) => {
+      const now = new Date();
+      const input = request.body;
+      checkAnsweredAt(input.answered_at, now);
+      const site = ctx.catalogue().get(input.site_id);
+      if (!site) {
+        throw new HttpProblem(422, ProblemType.unknownSite, 'Unknown site', `No France services site has the id ${input.site_id}.`, [
+          { name: 'site_id', reason: 'is not the identifier of a site of the France services list' },
+        ]);
+      }
+      const answer = prepareAnswer(input, site.time_zone);
+      const limit = FEEDBACK_RATE_LIMITS[input.channel];
+      const result = await ctx.db.transaction().execute((trx) =>
+        storeAnswer(trx, answer, {
+          now,
+          admit: async () => {
+            const verdict = await countRequest(trx, { subject: [request.ip, input.site_id, input.channel], limit, now });
+            if (!verdict.allowed) {
+              throw new HttpProblem(
+                429,
+                ProblemType.tooManyRequests,
+                'Too many requests',
+                `At most ${limit} ${input.channel} answers an hour for one site from one client; try again in ${verdict.retryAfterSeconds} s.`,
+              ).withHeaders({ 'retry-after': String(verdict.retryAfterSeconds) });
+            }
+          },
+        }),
+      );
+      if (result.outcome === 'conflict') {
+        throw new HttpProblem(409, ProblemType.conflict, 'Key already used', `The key ${input.key} was already used for another answer.`, [
+          { name: 'key', reason: 'key already used for another answer: make a new key for each answer' },
+        ]);
+      }
+      const duplicate = result.outcome === 'duplicate';
+      return reply.code(duplicate ? 200 : 201).send({ id: result.id, key: input.key, duplicate });
+    },
+  );
+
+  // An explicit preflight route, so the route's CORS settings (not the GET-only defaults) answer it.
+  app.options('/feedback', { config: { cors: FEEDBACK_CORS }, schema: { hide: true } }, async (_request, reply) => reply.code(204).send());
+
+  app.get(
+    '/sites/:id/feedback.csv',
+    {
+      config: { cacheControl: 'no-store' },
+      // The token is checked first: an anonymous request learns nothing, not even whether its query was valid.
+      onRequest: async (request) => {
+        await requireToken(ctx.db, request, { site: (request.params as { id: string }).id });
+      },
+      schema: {
+        summary: 'Export a site’s answers (CSV)',
+        description:
+          'For the agents of the site: a token of this site, or an admin token, in `Authorization: Bearer fsw_…` (docs/security.md). ' +
+          'Columns answered_at (UTC), channel, rating, resolved, comment; days are the site’s local days.',
+        tags: ['satisfaction'],
+        security: [{ bearerToken: [] }],
+        params: SiteParams,
+        querystring: FeedbackExportQuery,
+        response: {
+          200: { description: 'text/csv; charset=utf-8, one line per answer', content: { 'text/csv': { schema: { type: 'string' } } } },
+          400: Problem,
+          401: Problem,
+          403: Problem,
+          404: Problem,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const { from, to } = dayRange(request.query.from, request.query.to);
+      if (!ctx.catalogue().get(id)) throw notFound(`No France services site has the id ${id}.`);
+      let query = ctx.db.selectFrom('feedback').select(['answered_at', 'channel', 'rating', 'resolved', 'comment']).where('site_id', '=', id);
+      if (from !== null) query = query.where('day', '>=', from);
+      if (to !== null) query = query.where('day', '<=', to);
+      const rows = await query.orderBy('answered_at').orderBy('id').execute();
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="avis-${id}.csv"`)
+        .send(feedbackCsv(rows));
+    },
+  );
+};
