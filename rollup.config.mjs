@@ -60,6 +60,11 @@ const builds = [
     'src/site-locator/site-locator.ts',
     'src/site-map/site-map.ts',
   ]),
+  library('satisfaction', [
+    'src/index.ts',
+    'src/satisfaction/satisfaction.ts',
+    'src/satisfaction-results/satisfaction-results.ts',
+  ]),
   library('embed', ['src/index.ts']),
   {
     ...library('server', ['src/index.ts', 'src/main.ts', 'src/cli.ts']),

@@ -33,6 +33,8 @@ export const entries = [
     external: withoutLitAndLeaflet,
     budget: 25,
   },
+  { name: '<fs-satisfaction> without Lit', input: 'packages/satisfaction/src/satisfaction/satisfaction.ts', external: withoutLit, budget: 20 },
+  { name: '<fs-satisfaction-results> without Lit', input: 'packages/satisfaction/src/satisfaction-results/satisfaction-results.ts', external: withoutLit, budget: 20 },
   { name: 'floor: Lit (LitElement, html, css)', code: "export { LitElement, html, css } from 'lit';" },
   { name: 'floor: ky', code: "export { default } from 'ky';" },
   { name: 'floor: idb', code: "export { openDB } from 'idb';" },

@@ -1,0 +1,240 @@
+import { css } from 'lit';
+
+export const satisfactionStyles = css`
+  :host {
+    --_accent: var(--fs-satisfaction-accent, var(--_fs-primary));
+    --_very-satisfied: var(--fs-satisfaction-very-satisfied, var(--_fs-success));
+    --_satisfied: var(--fs-satisfaction-satisfied, var(--_fs-success));
+    --_dissatisfied: var(--fs-satisfaction-dissatisfied, var(--_fs-danger));
+    --_very-dissatisfied: var(--fs-satisfaction-very-dissatisfied, var(--_fs-danger));
+    container-type: inline-size;
+  }
+
+  .base {
+    background: var(--_fs-surface);
+    border: 1px solid var(--_fs-border);
+    border-radius: var(--_fs-radius);
+    padding: calc(var(--_fs-space) * 2.5);
+  }
+
+  .title {
+    margin: 0;
+    font-size: 1.25em;
+    font-weight: 700;
+  }
+
+  .title:focus {
+    outline: none;
+  }
+
+  .hint {
+    margin: 0.25em 0 0;
+    color: var(--_fs-text-muted);
+  }
+
+  fieldset {
+    min-inline-size: 0;
+    border: 0;
+    margin: calc(var(--_fs-space) * 2) 0 0;
+    padding: 0;
+  }
+
+  legend {
+    padding: 0;
+    font-weight: 700;
+    font-size: 1.0625em;
+  }
+
+  .scale {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 8.5rem), 1fr));
+    gap: var(--_fs-space);
+    margin-top: var(--_fs-space);
+  }
+
+  .choice {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    gap: 0.375em;
+    min-height: 2.75rem;
+    padding: var(--_fs-space);
+    border: 2px solid var(--_fs-border);
+    border-radius: var(--_fs-radius);
+    background: var(--_fs-surface);
+    color: var(--_fs-text);
+    font: inherit;
+    font-weight: 700;
+    text-align: center;
+    cursor: pointer;
+  }
+
+  .choice input {
+    position: absolute;
+    opacity: 0;
+    inset: 0;
+    margin: 0;
+    cursor: pointer;
+  }
+
+  .choice:has(input:focus-visible) {
+    outline: 3px solid var(--_fs-focus);
+    outline-offset: 2px;
+  }
+
+  .choice:has(input:checked),
+  .choice[aria-pressed='true'] {
+    border-width: 4px;
+    border-color: var(--_accent);
+    background: var(--_fs-surface-alt);
+  }
+
+  .face {
+    width: 3rem;
+    height: 3rem;
+  }
+
+  .very-satisfied .face {
+    color: var(--_very-satisfied);
+  }
+  .satisfied .face {
+    color: var(--_satisfied);
+  }
+  .dissatisfied .face {
+    color: var(--_dissatisfied);
+  }
+  .very-dissatisfied .face {
+    color: var(--_very-dissatisfied);
+  }
+
+  .options {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_fs-space);
+    margin-top: var(--_fs-space);
+  }
+
+  .options .choice {
+    flex: 1 1 6rem;
+  }
+
+  label.text {
+    display: block;
+    font-weight: 700;
+    margin-top: calc(var(--_fs-space) * 2);
+  }
+
+  textarea {
+    display: block;
+    width: 100%;
+    min-height: 6rem;
+    margin-top: 0.25em;
+    padding: 0.5em;
+    font: inherit;
+    color: var(--_fs-text);
+    background: var(--_fs-surface);
+    border: 2px solid var(--_fs-border);
+    border-radius: calc(var(--_fs-radius) / 1.5);
+  }
+
+  .small {
+    margin: 0.25em 0 0;
+    font-size: 0.875em;
+    color: var(--_fs-text-muted);
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_fs-space);
+    margin-top: calc(var(--_fs-space) * 2);
+  }
+
+  button.primary,
+  button.secondary {
+    font: inherit;
+    font-weight: 700;
+    min-height: 2.75rem;
+    padding: 0.5em 1.25em;
+    border-radius: calc(var(--_fs-radius) / 1.5);
+    border: 2px solid var(--_accent);
+    cursor: pointer;
+  }
+
+  button.primary {
+    background: var(--_accent);
+    color: var(--_fs-on-primary);
+  }
+
+  button.secondary {
+    background: var(--_fs-surface);
+    color: var(--_accent);
+  }
+
+  .error {
+    margin: var(--_fs-space) 0 0;
+    color: var(--_fs-danger);
+    font-weight: 700;
+  }
+
+  .pending {
+    margin: calc(var(--_fs-space) * 2) 0 0;
+    font-size: 0.875em;
+    color: var(--_fs-text-muted);
+  }
+
+  /* Kiosk: the whole screen of a counter tablet, very large targets. */
+  :host([mode='kiosk']) {
+    min-height: 100dvh;
+    font-size: clamp(1.125rem, 2.6vw, 1.75rem);
+  }
+
+  :host([mode='kiosk']) .base {
+    min-height: 100dvh;
+    display: flex;
+    flex-direction: column;
+    justify-content: center;
+    border: 0;
+    border-radius: 0;
+    padding: clamp(1rem, 4vw, 3rem);
+  }
+
+  :host([mode='kiosk']) .title {
+    font-size: 1.6em;
+    text-align: center;
+  }
+
+  :host([mode='kiosk']) .hint,
+  :host([mode='kiosk']) .pending {
+    text-align: center;
+  }
+
+  :host([mode='kiosk']) .scale {
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 10rem), 1fr));
+    gap: calc(var(--_fs-space) * 2);
+    margin-top: calc(var(--_fs-space) * 3);
+  }
+
+  :host([mode='kiosk']) .choice {
+    min-height: 9rem;
+    justify-content: center;
+    padding: calc(var(--_fs-space) * 2);
+  }
+
+  :host([mode='kiosk']) .face {
+    width: 5rem;
+    height: 5rem;
+  }
+
+  :host([mode='kiosk']) .options .choice {
+    min-height: 6rem;
+  }
+
+  @media (forced-colors: active) {
+    .choice:has(input:checked),
+    .choice[aria-pressed='true'] {
+      outline: 4px solid Highlight;
+    }
+  }
+`;
