@@ -11,9 +11,12 @@
  * | URL (under `https://storybook.invalid`)  | Answer                                                          |
  * | ---------------------------------------- | --------------------------------------------------------------- |
  * | `/api/v1/sites/<id>`                     | `sites.json` (real ANCT data), or 404                           |
- * | `/api/v1/sites?…`, `/api/v1/communes?…`  | the answer recorded in `api.json` for the same parameters, else |
- * |                                          | 404 for a `commune` that no recorded search starts from (as the |
+ * | `/api/v1/sites?…`, `/api/v1/communes?…`, | the answer recorded in `api.json` for the same parameters, else |
+ * | `/api/v1/stats/satisfaction?…`           | 404 for a `commune` that no recorded search starts from (as the |
  * |                                          | server says for an unknown INSEE code), else 501 (not recorded) |
+ * | `POST /api/v1/feedback`                  | 201 `FeedbackReceipt` `{ id, key, duplicate: false }`; 200      |
+ * |                                          | `duplicate: true` for a key already received by this page; 400  |
+ * |                                          | problem for a body that is not a `FeedbackInput` at all         |
  * | `/pending/api/v1/…`                      | never answers (loading state)                                   |
  * | `/unavailable/api/v1/…`                  | 503 problem+json (error state)                                  |
  * | `/offline/api/v1/…`                      | rejects like a network failure (offline)                        |
@@ -25,6 +28,12 @@
  * case, as the server ignores case. Only recorded searches answer: typing in a story's search
  * box works for the prefixes of "mende", "nant" and "48000"; other words get the 501, which the
  * widgets show as their error state (the browser console says why).
+ *
+ * `POST /feedback` is the one answer not replayed: the satisfaction widget's outbox only needs
+ * the server's acknowledgement (nothing of it is shown), so the fake gives the receipt the real
+ * route gives a new answer, and keeps nothing (the results' figures are the recorded ones).
+ * With the `/offline/` prefix it rejects like a network failure, so the answer stays queued in
+ * the outbox (IndexedDB); `/unavailable/` answers 503, which the outbox also keeps for later.
  *
  * Errors are `application/problem+json` with `{ type, title, status, detail }`, as the server
  * sends them.
@@ -40,7 +49,7 @@ export interface RecordedAnswer {
 export interface FakeApiFixtures {
   /** Sites by id (`GET /sites/<id>`). */
   sites: Readonly<Record<string, unknown>>;
-  /** Recorded answers by `apiFixtureKey` (`GET /sites?…`, `GET /communes?…`). */
+  /** Recorded answers by `apiFixtureKey` (`GET /sites?…`, `GET /communes?…`, `GET /stats/satisfaction?…`). */
   api: Readonly<Record<string, RecordedAnswer>>;
 }
 
@@ -89,6 +98,9 @@ function knownCommunes(api: FakeApiFixtures['api']): Set<string> {
   return known;
 }
 
+/** The recorded GETs (searches and statistics), by their parameters. */
+const RECORDED_PATHS = new Set(['sites', 'communes', 'stats/satisfaction']);
+
 function search(path: string, url: URL, { api }: FakeApiFixtures, communes: Set<string>): Response {
   const key = apiFixtureKey(path, url.searchParams);
   const answer = Object.hasOwn(api, key) ? api[key] : undefined;
@@ -108,26 +120,61 @@ function search(path: string, url: URL, { api }: FakeApiFixtures, communes: Set<
   return problem(501, 'Not Implemented', `Storybook fake API: no recorded answer for "${key}" (see stories/fixtures/README.md).`);
 }
 
-function answer(url: URL, fixtures: FakeApiFixtures, communes: Set<string>, signal: AbortSignal | null | undefined): Promise<Response> {
-  const [, mode, path] = url.pathname.match(/^\/(?:(pending|unavailable|offline)\/)?api\/v1\/(.*)$/) ?? [];
-  if (path === undefined) return Promise.resolve(problem(404, 'Not Found', `No route for ${url.pathname}`));
-  if (mode === 'pending') return never(signal);
-  if (mode === 'offline') return Promise.reject(new TypeError('Failed to fetch'));
-  if (mode === 'unavailable') {
-    return Promise.resolve(problem(503, 'Service Unavailable', 'The service is temporarily unavailable (Storybook fake).'));
+/** Idempotency keys of the answers this page has sent (the real server answers a repeat 200 `duplicate: true`). */
+const received = new Set<string>();
+
+const KEY = /^[A-Za-z0-9_-]{16,64}$/;
+
+/** `POST /feedback`: the real route's receipt for a body shaped like a `FeedbackInput`. */
+function receipt(text: string): Response {
+  let body: Record<string, unknown> | undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
+  } catch {
+    /* answered below */
   }
+  const key = body?.key;
+  const missing = ['site_id', 'rating', 'channel', 'answered_at'].filter((name) => typeof body?.[name] !== 'string');
+  if (typeof key !== 'string' || !KEY.test(key) || missing.length) {
+    return problem(400, 'Bad Request', `Storybook fake API: not a FeedbackInput (key, ${missing.join(', ') || 'site_id, …'}).`);
+  }
+  const duplicate = received.has(key);
+  received.add(key);
+  return new Response(JSON.stringify({ id: crypto.randomUUID(), key, duplicate }), {
+    status: duplicate ? 200 : 201,
+    headers: { 'content-type': 'application/json' },
+  });
+}
+
+async function answer(
+  method: string,
+  url: URL,
+  body: () => Promise<string>,
+  fixtures: FakeApiFixtures,
+  communes: Set<string>,
+  signal: AbortSignal | null | undefined,
+): Promise<Response> {
+  const [, mode, path] = url.pathname.match(/^\/(?:(pending|unavailable|offline)\/)?api\/v1\/(.*)$/) ?? [];
+  if (path === undefined) return problem(404, 'Not Found', `No route for ${url.pathname}`);
+  const write = path === 'feedback';
+  if (write ? method !== 'POST' : method !== 'GET' && method !== 'HEAD') {
+    return problem(405, 'Method Not Allowed', `${method} is not supported`);
+  }
+  if (mode === 'pending') return never(signal);
+  if (mode === 'offline') throw new TypeError('Failed to fetch');
+  if (mode === 'unavailable') return problem(503, 'Service Unavailable', 'The service is temporarily unavailable (Storybook fake).');
+  if (write) return receipt(await body());
   const site = path.match(/^sites\/([^/]+)$/);
   if (site) {
     const id = decodeURIComponent(site[1]!);
     const found = Object.hasOwn(fixtures.sites, id) ? fixtures.sites[id] : undefined;
-    return Promise.resolve(
-      found
-        ? recorded({ status: 200, body: found })
-        : problem(404, 'Not Found', `No France services site has the id "${id}".`, `${PROBLEMS}not-found`),
-    );
+    return found
+      ? recorded({ status: 200, body: found })
+      : problem(404, 'Not Found', `No France services site has the id "${id}".`, `${PROBLEMS}not-found`);
   }
-  if (path === 'sites' || path === 'communes') return Promise.resolve(search(path, url, fixtures, communes));
-  return Promise.resolve(problem(404, 'Not Found', `No route for ${url.pathname}`));
+  if (RECORDED_PATHS.has(path)) return search(path, url, fixtures, communes);
+  return problem(404, 'Not Found', `No route for ${url.pathname}`);
 }
 
 let installed = false;
@@ -143,7 +190,8 @@ export function installFakeApi(fixtures: FakeApiFixtures): void {
     const url = new URL(request ? request.url : String(input), document.baseURI);
     if (url.origin !== FAKE_ORIGIN) return realFetch(input, init);
     const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
-    if (method !== 'GET' && method !== 'HEAD') return Promise.resolve(problem(405, 'Method Not Allowed', `${method} is not supported`));
-    return answer(url, fixtures, communes, init?.signal ?? request?.signal);
+    // ky sends a Request (its body is read only for a write); a plain call may give `init.body`.
+    const body = async () => (request ? request.clone().text() : typeof init?.body === 'string' ? init.body : '');
+    return answer(method, url, body, fixtures, communes, init?.signal ?? request?.signal);
   };
 }

@@ -3,7 +3,7 @@
  * Smoke test of the built Storybook: serves `storybook-static/` on a local port, opens every
  * story of the catalogue in headless Chromium, checks that it shows the texts (and elements) of
  * its state, then runs axe (axe-core, the engine of the a11y addon) on the story and fails on
- * any violation. Also checks the site card's docs page table (from custom-elements.json) and
+ * any violation. Also checks each component's docs page table (from custom-elements.json) and
  * saves a screenshot of a few stories.
  *
  *   npm run build-storybook && node scripts/check-stories.mjs [screenshot-dir]
@@ -111,6 +111,79 @@ const SUITES = [
       postcode: { texts: ['8 suggestions', 'Mende', '48000'], selectors: ['input[aria-expanded="true"]'] },
       english: { texts: ['Town or postcode', '1 suggestion. Press down arrow to choose it.', 'Mende'], selectors: ['#commune-48095'] },
       unavailable: { texts: ['La recherche de communes ne répond pas'], selectors: ['input[aria-expanded="false"]'] },
+    },
+  },
+  {
+    prefix: 'satisfaction-question--',
+    required: ['inline', 'inline-with-follow-ups', 'thanks', 'not-configured', 'kiosk', 'kiosk-follow-up', 'kiosk-offline-pending', 'english'],
+    screenshot: 'kiosk-offline-pending',
+    docsRows: ['site-id', 'mode', 'channel', 'ask-resolved', 'ask-comment', 'idle-timeout', 'thanks-duration', 'press-guard', 'heading-level', 'api', 'lang', 'fs-feedback-submit', 'scale', 'choice', 'pending', '--fs-satisfaction-accent'],
+    expected: {
+      inline: {
+        texts: ['Êtes-vous satisfait de l’accueil que vous avez reçu ?', 'Votre avis est anonyme', 'Très satisfait', 'Satisfait', 'Peu satisfait', 'Pas satisfait', 'Envoyer mon avis'],
+        selectors: ['fieldset input[type="radio"][name="rating"]', 'button[type="submit"]'],
+        absent: ['Votre demande a-t-elle été résolue'],
+      },
+      'inline-with-follow-ups': {
+        texts: ['Êtes-vous satisfait', 'Votre demande a-t-elle été résolue ?', 'En partie', 'Un commentaire ? (facultatif)', 'N’écrivez ni votre nom', 'Il reste 500 caractères.'],
+        selectors: ['input[name="resolved"]', 'textarea[maxlength="500"]'],
+      },
+      // Sent by the play function; the fake API acknowledged it, so nothing waits.
+      thanks: {
+        texts: ['Merci pour votre avis !', 'Il aide la France services à mieux vous accueillir.'],
+        absent: ['Êtes-vous satisfait', 'Il sera envoyé'],
+        noSelectors: ['input[name="rating"]'],
+      },
+      'thanks-while-offline': { texts: ['Merci pour votre avis !', 'Il sera envoyé automatiquement dès le retour de la connexion.'] },
+      'not-configured': { texts: ['Avis non configuré', 'l’attribut site-id'], noSelectors: ['input', 'button'] },
+      kiosk: {
+        texts: ['Êtes-vous satisfait de l’accueil que vous avez reçu ?', 'Très satisfait', 'Pas satisfait'],
+        selectors: ['fs-satisfaction[mode="kiosk"]', '.scale button.very-satisfied'],
+        absent: ['en attente d’envoi'],
+      },
+      'kiosk-follow-up': {
+        texts: ['Votre demande a-t-elle été résolue ?', 'Oui', 'En partie', 'Non', 'Passer'],
+        selectors: ['.options button[aria-pressed="false"]'],
+        noSelectors: ['.scale'],
+        absent: ['Merci'],
+      },
+      'kiosk-offline-pending': {
+        texts: ['Êtes-vous satisfait', '1 avis en attente d’envoi'],
+        selectors: ['.scale button', '[part="pending"][role="status"]'],
+        absent: ['Merci'],
+      },
+      english: {
+        texts: ['Are you satisfied with the service you received?', 'Very satisfied', 'Not very satisfied', 'Was your request resolved?', 'Send my answer'],
+        absent: ['Êtes-vous'],
+      },
+    },
+  },
+  {
+    prefix: 'satisfaction-results--',
+    required: ['site', 'network', 'too-few-answers', 'no-answers-in-period', 'loading', 'server-error', 'english'],
+    screenshot: 'site',
+    docsRows: ['site-id', 'from', 'to', 'min-count', 'heading-level', 'api', 'lang', 'figure', 'chart', 'table', '--fs-satisfaction-results-accent'],
+    expected: {
+      // Fixed figures: the answers behind them were posted at a frozen clock (scripts/story-fixtures.ts).
+      site: {
+        texts: [
+          'La satisfaction des usagers', '85 % d’usagers satisfaits', 'sur 40 avis', '72,7 % disent que leur demande a été résolue.',
+          'Répartition des avis', 'Très satisfait', 'Avis donnés du 16/11/2026 au 27/11/2026.',
+        ],
+        selectors: ['[part="figure"]', 'svg[part="chart"][aria-hidden="true"]', 'table[part="table"] tbody tr'],
+      },
+      network: { texts: ['85,5 % d’usagers satisfaits', 'sur 62 avis', 'Avis donnés du 16/11/2026 au 27/11/2026.'], selectors: ['table[part="table"]'] },
+      'too-few-answers': {
+        texts: ['Pas encore assez d’avis pour publier un résultat fiable (6 avis, il en faut au moins 30).', 'Avis donnés du 17/11/2026 au 26/11/2026.'],
+        noSelectors: ['[part="figure"]', 'table'],
+      },
+      'no-answers-in-period': { texts: ['Aucun avis pour cette période.', 'Avis donnés du 01/10/2026 au 31/10/2026.'], noSelectors: ['[part="figure"]', 'table'] },
+      loading: { texts: ['La satisfaction des usagers', 'Chargement…'], selectors: ['[aria-busy="true"]'], timeout: 8000 },
+      'server-error': { texts: ['Le service ne répond pas', 'Réessayer'], noSelectors: ['[part="figure"]'] },
+      english: {
+        texts: ['User satisfaction', '85% of users satisfied', 'out of 40 answers', '72.7% say their request was resolved.', 'Breakdown of answers', 'Answers given from 16 Nov 2026 to 27 Nov 2026.'],
+        absent: ['usagers'],
+      },
     },
   },
   {
@@ -323,7 +396,7 @@ async function checkDocs(browser, base, suite) {
     // Private and protected members must not be documented.
     const names = await page.$$eval('.docblock-argstable tbody tr td:first-child', (tds) => tds.map((td) => td.textContent?.trim() ?? ''));
     if (!names.includes(rows[0])) fail(`${label}: cannot read the names of the props table`);
-    const leaked = names.filter((n) => n.startsWith('#') || ['clock', 'client', 'i18n', 'options', 'active', 'announcement', 'mapShown', 'mapReady', 'selectedSite', 'presetError', 'shadowRootOptions'].includes(n));
+    const leaked = names.filter((n) => n.startsWith('#') || ['clock', 'client', 'i18n', 'options', 'active', 'announcement', 'mapShown', 'mapReady', 'selectedSite', 'presetError', 'shadowRootOptions', 'step', 'rating', 'resolved', 'comment', 'queued', 'missingRating'].includes(n));
     if (leaked.length) fail(`${label}: private members in the table: ${leaked.join(', ')}`);
     else if (errors.length) fail(`${label}: page errors ${JSON.stringify(errors)}`);
     else console.log(`ok  ${label} page: table has ${rows.join(', ')}`);

@@ -7,7 +7,11 @@
  * - `stories/fixtures/api.json`: answers of the real server (`buildApp`, the ANCT list, the La
  *   Poste postcodes and the Charente bus stops imported into an in-memory SQLite database) to the
  *   searches the locator's stories make, called with `app.inject` (no port). Keyed by
- *   `apiFixtureKey` (`.storybook/fake-api.ts`), which the catalogue's fake API matches on.
+ *   `apiFixtureKey` (`.storybook/fake-api.ts`), which the catalogue's fake API matches on;
+ * - in the same file, the satisfaction figures (`GET /stats/satisfaction`) of the results'
+ *   stories, after the script has POSTed a set of ILLUSTRATIVE answers (`FEEDBACK` below: made
+ *   up to exercise the statistics, not real opinions) through the real `POST /feedback` route
+ *   into the same temporary database.
  *
  *   node --conditions=source --import tsx scripts/story-fixtures.ts
  *
@@ -16,7 +20,8 @@
  * no longer shows what its story is about (e.g. the bus has no next stop any more).
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import type { CommuneList, Site, SiteList } from '@fs-widgets/contract';
+import { mock } from 'node:test';
+import type { CommuneList, FeedbackChannel, FeedbackInput, Rating, Resolution, SatisfactionStats, Site, SiteList } from '@fs-widgets/contract';
 import { parseDelimited } from '../packages/server/src/import/delimited-file.js';
 import { SITE_COLUMNS, siteFromAnctRow } from '../packages/server/src/import/site-record.js';
 import { siteFromRow } from '../packages/server/src/sites/site-catalogue.js';
@@ -73,7 +78,7 @@ const FAR_POINT = '46.50000,-1.20000'; // as the widget writes lat/lon: toFixed(
 
 type Params = Record<string, string | number | boolean>;
 interface Wanted {
-  path: 'sites' | 'communes';
+  path: 'sites' | 'communes' | 'stats/satisfaction';
   /** The parameters exactly as the widget sends them (same names, same value formats). */
   params: Params;
   why: string;
@@ -151,6 +156,178 @@ const WANTED_API: Wanted[] = [
   ),
 ];
 
+
+// ---------------------------------------------------------------------------------------------
+// api.json, continued: the satisfaction results' stories.
+//
+// There is no public dataset of individual answers, so these are ILLUSTRATIVE: answers posted
+// by this script to exercise the statistics, not real opinions. They go through the real route
+// (`POST /api/v1/feedback`: validation, local day in the site's time zone, rate limit, daily
+// aggregates), then the stories' figures are read back with the real `GET /stats/satisfaction`.
+//
+// The route refuses an `answered_at` in the future or more than 30 days old, against the
+// server's clock: while it runs, the server's clock (`Date` only, with node:test's mock timers)
+// is set to FEEDBACK_NOW, the stories' Monday morning, so the output never depends on the day
+// the script is run.
+
+/** The server's clock while the answers are posted: the stories' frozen Monday morning. */
+const FEEDBACK_NOW = new Date(MONDAY_MORNING);
+
+/** One answer per code: rating (T, S, P, N), resolved (y, p, n, - unanswered), channel (k, w, t). */
+const RATING_CODES: Record<string, Rating> = { T: 'very-satisfied', S: 'satisfied', P: 'dissatisfied', N: 'very-dissatisfied' };
+const RESOLUTION_CODES: Record<string, Resolution | undefined> = { y: 'yes', p: 'partly', n: 'no', '-': undefined };
+const CHANNEL_CODES: Record<string, FeedbackChannel> = { k: 'kiosk', w: 'web', t: 'phone' };
+
+interface FeedbackDay {
+  /** Local date at the site (YYYY-MM-DD). */
+  day: string;
+  /** Local times of the answers (HH:MM), one per code. */
+  times: string[];
+  codes: string[];
+}
+
+interface FeedbackSite {
+  id: string;
+  why: string;
+  /** UTC offset of the site in November (no DST change in the period): +01:00 in France, +04:00 in La Réunion. */
+  offset: string;
+  days: FeedbackDay[];
+}
+
+const FOUR_A_DAY = ['09:20', '10:45', '14:10', '16:05'];
+
+/**
+ * The answers posted. Mende: 40 answers over two working weeks (Monday 16 to Friday 27
+ * November 2026), mostly from the counter kiosk, all four levels and all three resolutions (and
+ * some unanswered). MSA itinérante de Lozère: 6 answers, fewer than the widget's default
+ * `min-count` (30). Saint-Louis (La Réunion): 16 kiosk answers, so the network's figure is more
+ * than Mende's.
+ */
+const FEEDBACK: FeedbackSite[] = [
+  {
+    id: '2983',
+    why: 'Results/Site, English, NoAnswersInPeriod; part of Network',
+    offset: '+01:00',
+    days: [
+      { day: '2026-11-16', times: FOUR_A_DAY, codes: ['Tyk', 'Syk', 'Tpk', 'Tyw'] },
+      { day: '2026-11-17', times: FOUR_A_DAY, codes: ['Tyk', 'Tyk', 'Snk', 'Syk'] },
+      { day: '2026-11-18', times: FOUR_A_DAY, codes: ['T-k', 'Pnk', 'Tyk', 'Syw'] },
+      { day: '2026-11-19', times: FOUR_A_DAY, codes: ['Tyk', 'Spk', 'T-k', 'Tyk'] },
+      { day: '2026-11-20', times: FOUR_A_DAY, codes: ['Syk', 'Tyk', 'P-w', 'Tyt'] },
+      { day: '2026-11-23', times: FOUR_A_DAY, codes: ['Tyk', 'Tpk', 'Syk', 'Nnk'] },
+      { day: '2026-11-24', times: FOUR_A_DAY, codes: ['Tyk', 'S-k', 'Tyk', 'Spw'] },
+      { day: '2026-11-25', times: FOUR_A_DAY, codes: ['Tyk', 'Ppk', 'T-k', 'Syk'] },
+      { day: '2026-11-26', times: FOUR_A_DAY, codes: ['Syk', 'Tyk', 'Tpk', 'S-w'] },
+      { day: '2026-11-27', times: FOUR_A_DAY, codes: ['Tyk', 'N-k', 'Syt', 'Pyk'] },
+    ],
+  },
+  {
+    id: '3255',
+    why: 'Results/TooFewAnswers (6 answers); part of Network',
+    offset: '+01:00',
+    days: [
+      { day: '2026-11-17', times: ['11:00', '15:30'], codes: ['Syw', 'Tyt'] },
+      { day: '2026-11-19', times: ['10:15'], codes: ['Spw'] },
+      { day: '2026-11-24', times: ['09:40', '14:20'], codes: ['Tyw', 'P-t'] },
+      { day: '2026-11-26', times: ['11:30'], codes: ['Tyw'] },
+    ],
+  },
+  {
+    id: '561',
+    why: 'part of Network',
+    offset: '+04:00',
+    days: [
+      { day: '2026-11-17', times: ['08:30', '11:15'], codes: ['Tyk', 'Syk'] },
+      { day: '2026-11-18', times: ['08:30', '11:15'], codes: ['Spk', 'Tyk'] },
+      { day: '2026-11-19', times: ['08:30', '11:15'], codes: ['Pnk', 'T-k'] },
+      { day: '2026-11-20', times: ['08:30', '11:15'], codes: ['Tyk', 'Syk'] },
+      { day: '2026-11-23', times: ['08:30', '11:15'], codes: ['S-k', 'Tyk'] },
+      { day: '2026-11-24', times: ['08:30', '11:15'], codes: ['Tpk', 'Nnk'] },
+      { day: '2026-11-25', times: ['08:30', '11:15'], codes: ['Tyk', 'Syk'] },
+      { day: '2026-11-26', times: ['08:30', '11:15'], codes: ['Syk', 'Tyk'] },
+    ],
+  },
+];
+
+/**
+ * Who posts: each site's counter kiosk from one address, each web answer from its own (a
+ * visitor's connection), phone answers from the agent's; all documentation addresses (RFC 5737).
+ * As in real life, this keeps every client under the route's rate limit (web 5, kiosk 120,
+ * phone 60 an hour for one site).
+ */
+function clientAddress(site: number, channel: FeedbackChannel, n: number): string {
+  if (channel === 'kiosk') return `198.51.100.${site}`;
+  if (channel === 'phone') return `203.0.113.${site}`;
+  return `192.0.2.${n}`;
+}
+
+function feedbackInputs(): Array<{ input: FeedbackInput; remoteAddress: string }> {
+  const inputs: Array<{ input: FeedbackInput; remoteAddress: string }> = [];
+  FEEDBACK.forEach((site, siteIndex) => {
+    let n = 0;
+    for (const { day, times, codes } of site.days) {
+      if (times.length !== codes.length) throw new Error(`${site.id} ${day}: one time per answer`);
+      codes.forEach((code, i) => {
+        const [r, s, c] = code;
+        const rating = RATING_CODES[r!];
+        const channel = CHANNEL_CODES[c!];
+        if (!rating || !(s! in RESOLUTION_CODES) || !channel) throw new Error(`${site.id} ${day}: bad code ${code}`);
+        const resolved = RESOLUTION_CODES[s!];
+        n++;
+        inputs.push({
+          input: {
+            key: `story-fixture-${site.id}-${String(n).padStart(2, '0')}`,
+            site_id: site.id,
+            rating,
+            ...(resolved ? { resolved } : {}),
+            channel,
+            answered_at: new Date(`${day}T${times[i]}:00${site.offset}`).toISOString(),
+          },
+          remoteAddress: clientAddress(siteIndex + 1, channel, inputs.length + 1),
+        });
+      });
+    }
+  });
+  return inputs;
+}
+
+const feedbackCount = (id?: string) => FEEDBACK.filter((s) => !id || s.id === id).reduce((n, s) => n + s.days.reduce((m, d) => m + d.codes.length, 0), 0);
+
+/** The widget's default `min-count`: below it no figure is published. */
+const MIN_COUNT = 30;
+
+/** The statistics the stories ask for (the widget sends `site`, `from`, `to` only when set). */
+const WANTED_STATS: Wanted[] = [
+  {
+    path: 'stats/satisfaction',
+    params: { site: '2983' },
+    why: 'Results/Site, English: France services de Mende, 40 answers',
+    expect: (stats: SatisfactionStats) => {
+      check(stats.count === feedbackCount('2983') && stats.count >= MIN_COUNT, `2983: expected ${feedbackCount('2983')} answers`);
+      check(Object.values(stats.distribution).every((n) => n > 0), '2983: expected all four levels');
+      check(Object.values(stats.resolved).every((n) => n > 0), '2983: expected every resolution (and unanswered)');
+    },
+  },
+  {
+    path: 'stats/satisfaction',
+    params: { site: '3255' },
+    why: 'Results/TooFewAnswers: MSA itinérante de Lozère, 6 answers',
+    expect: (stats: SatisfactionStats) => check(stats.count > 0 && stats.count < MIN_COUNT, `3255: expected 1 to ${MIN_COUNT - 1} answers`),
+  },
+  {
+    path: 'stats/satisfaction',
+    params: { site: '2983', from: '2026-10-01', to: '2026-10-31' },
+    why: 'Results/NoAnswersInPeriod: Mende in October 2026',
+    expect: (stats: SatisfactionStats) => check(stats.count === 0 && stats.satisfied_share === null, '2983 in October: expected none'),
+  },
+  {
+    path: 'stats/satisfaction',
+    params: {},
+    why: 'Results/Network: the whole network',
+    expect: (stats: SatisfactionStats) => check(stats.count === feedbackCount() && stats.count >= MIN_COUNT, `network: expected ${feedbackCount()} answers`),
+  },
+];
+
 const db = await openDatabase({ sqlitePath: ':memory:' });
 const api: Record<string, RecordedAnswer> = {};
 try {
@@ -160,10 +337,11 @@ try {
   const ctx: AppContext = { db, catalogue: () => catalogue, version: VERSION, routing: estimateProvider };
   const app = await buildApp({ ctx, logger: false, serveStatic: false });
   console.log(`Server loaded: ${report.sites.imported} sites, ${report.communes.imported} communes, ${report.itinerantStops.imported} bus stops`);
-  try {
-    for (const wanted of WANTED_API) {
+  /** GETs each wanted answer, checks it and records it under its key. */
+  const record = async (list: Wanted[]) => {
+    for (const wanted of list) {
       const query = new URLSearchParams(Object.entries(wanted.params).map(([k, v]) => [k, String(v)]));
-      const url = `/api/v1/${wanted.path}?${query}`;
+      const url = `/api/v1/${wanted.path}${query.size ? `?${query}` : ''}`;
       const res = await app.inject({ method: 'GET', url });
       const body: unknown = res.json();
       if (res.statusCode === 200) wanted.expect?.(body as never);
@@ -171,7 +349,25 @@ try {
       const key = apiFixtureKey(wanted.path, wanted.params);
       api[key] = { status: res.statusCode, body };
       const count = (body as { count?: number }).count;
-      console.log(`${res.statusCode} ${key.padEnd(72)} ${count !== undefined ? `${String(count).padStart(2)} items` : ''}  ${wanted.why}`);
+      console.log(`${res.statusCode} ${key.padEnd(72)} ${count !== undefined ? `${String(count).padStart(2)} ${wanted.path === 'stats/satisfaction' ? 'answers' : 'items'}` : ''}  ${wanted.why}`);
+    }
+  };
+  try {
+    await record(WANTED_API);
+
+    // The illustrative answers, posted at the server's frozen clock (see FEEDBACK_NOW).
+    mock.timers.enable({ apis: ['Date'], now: FEEDBACK_NOW });
+    try {
+      for (const { input, remoteAddress } of feedbackInputs()) {
+        const res = await app.inject({ method: 'POST', url: '/api/v1/feedback', payload: input, remoteAddress });
+        if (res.statusCode !== 201 || res.json<{ duplicate: boolean }>().duplicate) {
+          throw new Error(`POST /feedback ${input.key}: HTTP ${res.statusCode} ${res.body}`);
+        }
+      }
+      for (const site of FEEDBACK) console.log(`201 POST feedback × ${String(feedbackCount(site.id)).padStart(2)}  site ${site.id}: ${site.why}`);
+      await record(WANTED_STATS);
+    } finally {
+      mock.timers.reset();
     }
   } finally {
     await app.close();

@@ -5,7 +5,17 @@ export { ApiClient, defaultApiBase, setDefaultApiBase, requestUrl, type SearchPa
 export { ApiError, type ApiErrorKind } from './api/api-error.js';
 export { ApiResource, type ResourceState, type ResourceRequest } from './api/api-resource.js';
 export { responseCache } from './api/response-cache.js';
-export { LocaleController, loadLocale, overrideStrings, toLocale, nearestLang, type Locale } from './i18n/locale.js';
+export {
+  LocaleController,
+  loadLocale,
+  localeReady,
+  overrideStrings,
+  partFor,
+  registerStrings,
+  toLocale,
+  nearestLang,
+  type Locale,
+} from './i18n/locale.js';
 export type { Strings } from './i18n/strings.fr.js';
 export { formatClockTime, formatDistance, formatDate, formatDayAndDate, telHref } from './i18n/format.js';
 export { tokens } from './tokens/tokens.js';

@@ -4,61 +4,108 @@ import { fr, type Strings } from './strings.fr.js';
 export type Locale = 'fr' | 'en';
 export const LOCALES: readonly Locale[] = ['fr', 'en'];
 
-/**
- * French is always there (the default, bundled); other locales are fetched the first time an
- * element needs them, so a French page never downloads the English table.
- */
-const tables: Partial<Record<Locale, Strings>> = { fr };
-const loaders: Record<Exclude<Locale, 'fr'>, () => Promise<Strings>> = {
-  en: () => import('./strings.en.js').then((m) => m.en),
-};
-const loading = new Map<Locale, Promise<Strings>>();
-const pendingOverrides = new Map<Locale, Array<DeepPartial<Strings>>>();
-
+type Table = Record<string, unknown>;
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends (...args: never[]) => unknown ? T[K] : DeepPartial<T[K]> };
 
 /**
- * Replaces some strings at run time (a site that says "Maison France services", a
- * translation fix) without rebuilding. Elements already shown update on their next render.
+ * One part of the strings table: the core's (shared words, hours, days…) or a widget
+ * package's, registered when its module loads, so a page pays only for the texts of the widgets
+ * it uses. French is bundled with each part; other locales are fetched the first time an
+ * element needs them, so a French page never downloads them.
  */
-export function overrideStrings(locale: Locale, overrides: DeepPartial<Strings>): void {
-  const table = tables[locale];
-  if (!table) {
-    pendingOverrides.set(locale, [...(pendingOverrides.get(locale) ?? []), overrides]);
-    return;
-  }
-  mergeStrings(table, overrides);
+interface Part {
+  fr: Table;
+  loaders: Partial<Record<Exclude<Locale, 'fr'>, () => Promise<Table>>>;
+  tables: Partial<Record<Locale, Table>>;
+  loading: Map<Locale, Promise<void>>;
 }
 
-function mergeStrings(table: Strings, overrides: DeepPartial<Strings>): void {
-  const merge = (target: Record<string, unknown>, source: Record<string, unknown>) => {
-    for (const [key, value] of Object.entries(source)) {
-      if (value && typeof value === 'object' && typeof target[key] === 'object') {
-        merge(target[key] as Record<string, unknown>, value as Record<string, unknown>);
-      } else if (value !== undefined) {
-        target[key] = value;
-      }
+const parts = new Map<string, Part>();
+const pendingOverrides = new Map<Locale, Table[]>();
+
+/**
+ * Adds a part to the strings table, under `name` (the core's is `core`). `others` fetches the
+ * same texts in another locale, with the same keys.
+ */
+export function registerStrings<T extends object>(
+  name: string,
+  fr: T,
+  others: { [L in Exclude<Locale, 'fr'>]: () => Promise<T> },
+): void {
+  if (parts.has(name)) return;
+  parts.set(name, { fr: fr as Table, loaders: others as Part['loaders'], tables: { fr: fr as Table }, loading: new Map() });
+}
+
+registerStrings('core', fr, { en: () => import('./strings.en.js').then((m) => m.en) });
+
+function mergeInto(target: Table, source: Table): void {
+  for (const [key, value] of Object.entries(source)) {
+    if (value && typeof value === 'object' && typeof target[key] === 'object') mergeInto(target[key] as Table, value as Table);
+    else if (value !== undefined) target[key] = value;
+  }
+}
+
+/** Applies overrides to the parts of `locale` already loaded; keeps the rest for later. */
+function applyOverrides(locale: Locale): void {
+  const waiting: Table[] = [];
+  for (const overrides of pendingOverrides.get(locale) ?? []) {
+    const left: Table = {};
+    for (const [key, value] of Object.entries(overrides)) {
+      const part = [...parts.values()].find((p) => key in p.fr);
+      const table = part?.tables[locale];
+      if (table) mergeInto(table, { [key]: value });
+      else left[key] = value;
     }
-  };
-  merge(table as unknown as Record<string, unknown>, overrides as Record<string, unknown>);
+    if (Object.keys(left).length > 0) waiting.push(left);
+  }
+  pendingOverrides.set(locale, waiting);
 }
 
-/** Fetches a locale's strings (once); resolves when elements can render in it. */
-export function loadLocale(locale: Locale): Promise<Strings> {
-  const table = tables[locale];
-  if (table) return Promise.resolve(table);
-  let promise = loading.get(locale);
-  if (!promise) {
-    promise = loaders[locale as Exclude<Locale, 'fr'>]().then((loaded) => {
-      for (const overrides of pendingOverrides.get(locale) ?? []) mergeStrings(loaded, overrides);
-      pendingOverrides.delete(locale);
-      tables[locale] = loaded;
-      return loaded;
-    });
-    promise.catch(() => loading.delete(locale)); // a failed fetch may be tried again
-    loading.set(locale, promise);
-  }
-  return promise;
+/**
+ * Replaces some strings at run time (a site that says "Maison France services", a
+ * translation fix) without rebuilding. Elements already shown update on their next render;
+ * texts of a locale or a widget not loaded yet are replaced when they arrive.
+ */
+export function overrideStrings(locale: Locale, overrides: DeepPartial<Strings> & Table): void {
+  pendingOverrides.set(locale, [...(pendingOverrides.get(locale) ?? []), overrides as Table]);
+  applyOverrides(locale);
+}
+
+/** True when every registered part has its texts in `locale`. */
+export function localeReady(locale: Locale): boolean {
+  return [...parts.values()].every((p) => p.tables[locale] !== undefined);
+}
+
+/** Fetches a locale's texts for every registered part (once); resolves when they are there. */
+export async function loadLocale(locale: Locale): Promise<void> {
+  await Promise.all(
+    [...parts.values()].map((part) => {
+      if (part.tables[locale]) return undefined;
+      let promise = part.loading.get(locale);
+      if (!promise) {
+        const loader = part.loaders[locale as Exclude<Locale, 'fr'>];
+        promise = (loader ? loader() : Promise.resolve(part.fr)).then((table) => {
+          part.tables[locale] = table;
+        });
+        promise.catch(() => part.loading.delete(locale)); // a failed fetch may be tried again
+        part.loading.set(locale, promise);
+      }
+      return promise;
+    }),
+  );
+  applyOverrides(locale);
+}
+
+/** The core strings of a locale, or French while that locale is still loading. */
+export function stringsFor(locale: Locale): Strings {
+  return partFor<Strings>('core', locale);
+}
+
+/** A registered part's strings in a locale, or French while that locale is still loading. */
+export function partFor<T>(name: string, locale: Locale): T {
+  const part = parts.get(name);
+  if (!part) throw new Error(`No strings registered under "${name}"`);
+  return (part.tables[locale] ?? part.fr) as T;
 }
 
 /** `en`, `en-GB`, `EN` → `en`; anything else we do not translate → `fr`. */
@@ -67,10 +114,6 @@ export function toLocale(lang: string | null | undefined): Locale {
   return (LOCALES as readonly string[]).includes(base ?? '') ? (base as Locale) : 'fr';
 }
 
-/** The strings of a locale, or French while that locale is still loading. */
-export function stringsFor(locale: Locale): Strings {
-  return tables[locale] ?? fr;
-}
 
 /** The nearest `lang`, crossing shadow roots: the element's own, then its ancestors', then the page's. */
 export function nearestLang(element: Element): string {
@@ -102,6 +145,11 @@ export class LocaleController implements ReactiveController {
     return stringsFor(this.locale);
   }
 
+  /** The strings of a widget package's part (see `registerStrings`). */
+  part<T>(name: string): T {
+    return partFor<T>(name, this.locale);
+  }
+
   hostConnected(): void {
     documentObserverHosts.add(this.host);
     if (!documentObserver) {
@@ -121,7 +169,7 @@ export class LocaleController implements ReactiveController {
    */
   hostUpdate(): void {
     const locale = this.locale;
-    const ready = tables[locale] !== undefined;
+    const ready = localeReady(locale);
     this.host.toggleAttribute('data-fs-locale-pending', !ready);
     if (!ready) {
       void loadLocale(locale).then(

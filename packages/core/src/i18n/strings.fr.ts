@@ -129,68 +129,9 @@ export const fr = {
     noLocation: 'Cette commune n’a pas de position connue. Utilisez « Autour de moi » ou une commune voisine.',
     invalidSearch: 'Cette recherche n’est pas valide. Cherchez une commune ou un code postal.',
   },
-  siteMap: {
-    /** Accessible name of the map (a region). */
-    mapLabel: 'Carte des France services',
-    /** Short instructions, read after the map's name. */
-    instructions:
-      'Flèches : déplacer la carte. Touches + et − : zoomer. Tabulation : passer d’un lieu à l’autre ; Entrée ou Espace : le choisir.',
-    loading: 'Chargement de la carte…',
-    tilesUnavailable:
-      'La carte ne peut pas s’afficher (fond de carte inaccessible). La liste des résultats reste disponible.',
-    mapUnavailable: 'La carte ne peut pas s’afficher. La liste des résultats reste disponible.',
-    /** A site's marker: its name and its kind. */
-    siteMarker: (name: string, kind: string) => `${name} (${kind})`,
-    /** A group of markers; activating it zooms in. */
-    cluster: (count: number) => `${count} France services — zoomer`,
-    origin: 'Point de départ de la recherche',
-    zoomIn: 'Zoom avant',
-    zoomOut: 'Zoom arrière',
-    /** Read before the base map's credits (visually hidden). */
-    attributionPrefix: 'Fond de carte : ',
-  },
-  satisfaction: {
-    question: 'Êtes-vous satisfait de l’accueil que vous avez reçu ?',
-    questionHint: 'Choisissez une réponse. Votre avis est anonyme.',
-    ratings: {
-      'very-satisfied': 'Très satisfait',
-      satisfied: 'Satisfait',
-      dissatisfied: 'Peu satisfait',
-      'very-dissatisfied': 'Pas satisfait',
-    },
-    resolvedQuestion: 'Votre demande a-t-elle été résolue ?',
-    resolutions: { yes: 'Oui', partly: 'En partie', no: 'Non' },
-    commentLabel: 'Un commentaire ? (facultatif)',
-    commentHint: (max: number) => `${max} caractères au plus. N’écrivez ni votre nom, ni votre adresse, ni votre numéro de téléphone.`,
-    commentCount: (left: number) => (left === 1 ? 'Il reste 1 caractère.' : `Il reste ${left} caractères.`),
-    send: 'Envoyer mon avis',
-    skip: 'Passer',
-    thanksTitle: 'Merci pour votre avis !',
-    thanksBody: 'Il aide la France services à mieux vous accueillir.',
-    thanksQueued: 'Il sera envoyé automatiquement dès le retour de la connexion.',
-    kioskBack: 'Retour au début',
-    pending: (n: number) => (n === 1 ? '1 avis en attente d’envoi' : `${n} avis en attente d’envoi`),
-    noSiteTitle: 'Avis non configuré',
-    noSiteBody: 'Indiquez l’identifiant de la France services dans l’attribut site-id (le configurateur vous le donne).',
-    chooseRating: 'Choisissez d’abord une réponse.',
-  },
-  satisfactionResults: {
-    title: 'La satisfaction des usagers',
-    satisfied: (share: string) => `${share} d’usagers satisfaits`,
-    answers: (count: string) => `sur ${count} avis`,
-    period: (from: string, to: string) => `Avis donnés du ${from} au ${to}.`,
-    since: (from: string) => `Avis donnés depuis le ${from}.`,
-    resolved: (share: string) => `${share} disent que leur demande a été résolue.`,
-    tooFew: (count: number, min: number) =>
-      `Pas encore assez d’avis pour publier un résultat fiable (${count} avis, il en faut au moins ${min}).`,
-    noAnswers: 'Aucun avis pour cette période.',
-    chartLabel: 'Répartition des avis',
-    level: 'Réponse',
-    count: 'Nombre d’avis',
-    share: 'Part',
-    source: 'Avis anonymes recueillis par les bornes et les pages web des France services.',
-    network: 'l’ensemble du réseau',
-  },
+
+
+
   siteCard: {
     label: 'Votre France services',
     noSiteTitle: 'Aucune France services choisie',

@@ -3,6 +3,8 @@ import { property } from 'lit/decorators.js';
 import { RATINGS, type SatisfactionStats } from '@fs-widgets/contract';
 import { ApiResource, FsElement, formatDate, stringAttribute } from '@fs-widgets/core';
 import { satisfactionResultsStyles } from './satisfaction-results.styles.js';
+import type { SatisfactionStrings } from '../strings/satisfaction-strings.js';
+import '../strings/satisfaction-strings.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -61,6 +63,10 @@ export class FsSatisfactionResults extends FsElement {
     }
   }
 
+  get #s(): SatisfactionStrings {
+    return this.i18n.part<SatisfactionStrings>('satisfaction');
+  }
+
   #percent(share: number): string {
     return new Intl.NumberFormat(this.i18n.strings.locale, { style: 'percent', maximumFractionDigits: 1 }).format(share);
   }
@@ -72,7 +78,7 @@ export class FsSatisfactionResults extends FsElement {
   override render() {
     const s = this.i18n.strings;
     const st = this.#stats.state;
-    const title = html`<div class="title" role="heading" aria-level=${this.headingLevel}>${s.satisfactionResults.title}</div>`;
+    const title = html`<div class="title" role="heading" aria-level=${this.headingLevel}>${this.#s.satisfactionResults.title}</div>`;
     if (st.status === 'idle' || st.status === 'loading') {
       return html`<div part="base" class="base" aria-busy="true">
         ${title}
@@ -97,12 +103,12 @@ export class FsSatisfactionResults extends FsElement {
         ? html`<p class="muted" role="status">${s.common.offlineStale(formatDate(st.savedAt, this.i18n.locale))}</p>`
         : nothing}
       ${this.#body(stats)}
-      <p class="muted">${this.#period(stats)} ${s.satisfactionResults.source}</p>
+      <p class="muted">${this.#period(stats)} ${this.#s.satisfactionResults.source}</p>
     </div>`;
   }
 
   #period(stats: SatisfactionStats): string {
-    const r = this.i18n.strings.satisfactionResults;
+    const r = this.#s.satisfactionResults;
     const locale = this.i18n.locale;
     const from = stats.scope.from ?? stats.first_answer_on;
     const to = stats.scope.to ?? stats.last_answer_on;
@@ -112,7 +118,7 @@ export class FsSatisfactionResults extends FsElement {
   }
 
   #body(stats: SatisfactionStats) {
-    const r = this.i18n.strings.satisfactionResults;
+    const r = this.#s.satisfactionResults;
     if (stats.count === 0) return html`<p>${r.noAnswers}</p>`;
     if (stats.count < this.minCount || stats.satisfied_share === null) {
       return html`<p>${r.tooFew(stats.count, this.minCount)}</p>`;
@@ -126,7 +132,7 @@ export class FsSatisfactionResults extends FsElement {
 
   /** Bars drawn with SVG attributes (no inline style: the widgets run under a strict CSP). */
   #chart(stats: SatisfactionStats) {
-    const s = this.i18n.strings.satisfaction;
+    const s = this.#s.satisfaction;
     const rowHeight = 30;
     const labelWidth = 150;
     const barWidth = 300;
@@ -149,7 +155,7 @@ export class FsSatisfactionResults extends FsElement {
   }
 
   #table(stats: SatisfactionStats) {
-    const s = this.i18n.strings;
+    const s = this.#s;
     return html`<table part="table">
       <caption>${s.satisfactionResults.chartLabel}</caption>
       <thead>

@@ -11,6 +11,8 @@ import {
 } from '@fs-widgets/contract';
 import { FsElement, newIdempotencyKey, outboxFor, stringAttribute } from '@fs-widgets/core';
 import { ratingFace } from './rating-faces.js';
+import type { SatisfactionStrings } from '../strings/satisfaction-strings.js';
+import '../strings/satisfaction-strings.js';
 import { satisfactionStyles } from './satisfaction.styles.js';
 
 export interface FsFeedbackSubmitDetail {
@@ -98,6 +100,10 @@ export class FsSatisfaction extends FsElement {
   #timer?: ReturnType<typeof setTimeout>;
   #unsubscribe?: () => void;
   readonly #onActivity = () => this.#armIdleTimer();
+
+  get #s(): SatisfactionStrings {
+    return this.i18n.part<SatisfactionStrings>('satisfaction');
+  }
 
   get #channel(): FeedbackChannel {
     const c = this.channel.trim();
@@ -229,7 +235,7 @@ export class FsSatisfaction extends FsElement {
   }
 
   override render() {
-    const s = this.i18n.strings.satisfaction;
+    const s = this.#s.satisfaction;
     if (!/^\d{1,9}$/.test(this.siteId.trim())) {
       return html`<div part="base" class="base" role="status">
         ${this.#heading(s.noSiteTitle)}
@@ -253,7 +259,7 @@ export class FsSatisfaction extends FsElement {
   }
 
   #thanks() {
-    const s = this.i18n.strings.satisfaction;
+    const s = this.#s.satisfaction;
     return html`<div role="status">
       ${this.#heading(s.thanksTitle)}
       <p class="hint">${s.thanksBody}</p>
@@ -265,7 +271,7 @@ export class FsSatisfaction extends FsElement {
   }
 
   #kiosk() {
-    const s = this.i18n.strings.satisfaction;
+    const s = this.#s.satisfaction;
     if (this.step === 'follow-up') {
       return html`${this.#heading(s.resolvedQuestion)}
         ${this.askResolved
@@ -305,7 +311,7 @@ export class FsSatisfaction extends FsElement {
   }
 
   #inline() {
-    const s = this.i18n.strings.satisfaction;
+    const s = this.#s.satisfaction;
     return html`<form @submit=${this.#sendInline} novalidate>
       ${this.#heading(s.question)}
       <p class="hint">${s.questionHint}</p>
@@ -356,7 +362,7 @@ export class FsSatisfaction extends FsElement {
   }
 
   #commentField() {
-    const s = this.i18n.strings.satisfaction;
+    const s = this.#s.satisfaction;
     return html`<label class="text" for="comment">${s.commentLabel}</label>
       <p class="small" id="comment-hint">${s.commentHint(COMMENT_MAX_LENGTH)}</p>
       <textarea

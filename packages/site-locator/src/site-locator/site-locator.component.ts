@@ -15,7 +15,6 @@ import {
   type SearchParams,
 } from '@fs-widgets/core';
 import '../commune-search/commune-search.js';
-import '../site-card/site-card.js';
 import type { FsPlaceSelectDetail } from '../commune-search/place-select-event.js';
 import type { FsSiteSelectDetail } from '../site-map/site-select-event.js';
 import {
@@ -151,6 +150,8 @@ export class FsSiteLocator extends FsElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // The details view (a site's card) is fetched the first time a person opens one.
+    if (this.selectedSite && !customElements.get('fs-site-card')) void import('../site-card/site-card.js');
     if (changed.has('headingLevel')) {
       const level = Math.round(Number(this.headingLevel));
       this.headingLevel = Number.isFinite(level) ? Math.min(5, Math.max(2, level)) : 2;

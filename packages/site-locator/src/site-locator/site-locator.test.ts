@@ -150,6 +150,7 @@ describe('<fs-site-locator>', () => {
       await el.updateComplete;
       const details = $(el, '#details')!;
       expect(el.shadowRoot!.activeElement).to.equal(details);
+      await until(() => !!customElements.get('fs-site-card'), 'the card module');
       const card = details.querySelector('fs-site-card')!;
       await card.updateComplete;
       expect(card.site!.id).to.equal(siteId);

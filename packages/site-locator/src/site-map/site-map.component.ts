@@ -3,9 +3,11 @@ import { property, state } from 'lit/decorators.js';
 import type * as Leaflet from 'leaflet';
 import type Supercluster from 'supercluster';
 import type { Location, Site, SiteResult } from '@fs-widgets/contract';
-import { FsElement, stringAttribute, type Locale, type Strings } from '@fs-widgets/core';
+import { FsElement, stringAttribute, type Locale } from '@fs-widgets/core';
 import { leafletStyles } from './site-map.leaflet-styles.js';
 import { siteMapStyles } from './site-map.styles.js';
+import type { SiteMapStrings } from './site-map-strings.js';
+import './site-map-strings.js';
 import { cspSafeTileLayer } from './site-map.tile-layer.js';
 import type { FsSiteSelectDetail } from './site-select-event.js';
 
@@ -154,7 +156,7 @@ export class FsSiteMap extends FsElement {
   #originMarker?: Leaflet.Marker;
   #resizeObserver?: ResizeObserver;
   /** The strings the markers were last labelled with (a language arriving later relabels them). */
-  #labelledWith?: Strings;
+  #labelledWith?: SiteMapStrings['siteMap'];
   /** The id the map itself just selected: that change is not "from outside". */
   #selectedFromMap?: string;
   /** After a move, put the keyboard focus on the first marker holding one of these sites. */
@@ -171,7 +173,7 @@ export class FsSiteMap extends FsElement {
   }
 
   get #s() {
-    return this.i18n.strings.siteMap;
+    return this.i18n.part<SiteMapStrings>('site-map').siteMap;
   }
 
   get #source(): TileSource {
@@ -227,7 +229,7 @@ export class FsSiteMap extends FsElement {
       for (const entry of this.#entries.values()) this.#decorate(entry);
       if (!fromMap && this.selectedId) this.#reveal(this.selectedId);
     }
-    if (this.#labelledWith !== this.i18n.strings) this.#relabel();
+    if (this.#labelledWith !== this.#s) this.#relabel();
   }
 
   override render() {
@@ -584,7 +586,7 @@ export class FsSiteMap extends FsElement {
     const L = this.#L;
     const map = this.#map;
     if (!L || !map) return;
-    this.#labelledWith = this.i18n.strings;
+    this.#labelledWith = this.#s;
     for (const entry of this.#entries.values()) this.#decorate(entry);
     this.#labelOrigin();
     this.#zoomControl?.remove();

@@ -1,0 +1,43 @@
+import type { SatisfactionStrings } from './satisfaction.strings.fr.js';
+
+export const satisfactionEn: SatisfactionStrings = {
+  satisfaction: {
+    question: 'Are you satisfied with the service you received?',
+    questionHint: 'Choose an answer. Your opinion is anonymous.',
+    ratings: {
+      'very-satisfied': 'Very satisfied',
+      satisfied: 'Satisfied',
+      dissatisfied: 'Not very satisfied',
+      'very-dissatisfied': 'Not satisfied',
+    },
+    resolvedQuestion: 'Was your request resolved?',
+    resolutions: { yes: 'Yes', partly: 'Partly', no: 'No' },
+    commentLabel: 'A comment? (optional)',
+    commentHint: (max) => `${max} characters at most. Do not write your name, address or phone number.`,
+    commentCount: (left) => (left === 1 ? '1 character left.' : `${left} characters left.`),
+    send: 'Send my answer',
+    skip: 'Skip',
+    thanksTitle: 'Thank you for your answer!',
+    thanksBody: 'It helps the France services serve you better.',
+    thanksQueued: 'It will be sent automatically when the connection is back.',
+    kioskBack: 'Back to the start',
+    pending: (n) => (n === 1 ? '1 answer waiting to be sent' : `${n} answers waiting to be sent`),
+    noSiteTitle: 'Feedback not configured',
+    noSiteBody: 'Put the France services identifier in the site-id attribute (the configurator gives it to you).',
+    chooseRating: 'Choose an answer first.',
+  },  satisfactionResults: {
+    title: 'User satisfaction',
+    satisfied: (share) => `${share} of users satisfied`,
+    answers: (count) => `out of ${count} answers`,
+    period: (from, to) => `Answers given from ${from} to ${to}.`,
+    since: (from) => `Answers given since ${from}.`,
+    resolved: (share) => `${share} say their request was resolved.`,
+    tooFew: (count, min) => `Not enough answers yet to publish a reliable result (${count} answers, at least ${min} needed).`,
+    noAnswers: 'No answers for this period.',
+    chartLabel: 'Breakdown of answers',
+    level: 'Answer',
+    count: 'Answers',
+    share: 'Share',
+    source: 'Anonymous answers collected by France services kiosks and web pages.',
+    network: 'the whole network',
+  },};

@@ -1,0 +1,110 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '@fs-widgets/satisfaction';
+
+/** The fake API of `.storybook/fake-api.ts` (catalogue only; the tests use the real server). */
+const API = 'https://storybook.invalid/api/v1';
+const API_PENDING = 'https://storybook.invalid/pending/api/v1';
+const API_UNAVAILABLE = 'https://storybook.invalid/unavailable/api/v1';
+
+interface SatisfactionResultsArgs {
+  'site-id'?: string;
+  from?: string;
+  to?: string;
+  'min-count'?: number;
+  'heading-level'?: number;
+  api?: string;
+  lang?: 'fr' | 'en';
+}
+
+const meta = {
+  title: 'Satisfaction/Results',
+  component: 'fs-satisfaction-results',
+  tags: ['autodocs'],
+  render: (args) => html`<fs-satisfaction-results
+    site-id=${ifDefined(args['site-id'])}
+    from=${ifDefined(args.from || undefined)}
+    to=${ifDefined(args.to || undefined)}
+    min-count=${ifDefined(args['min-count'])}
+    heading-level=${ifDefined(args['heading-level'])}
+    api=${ifDefined(args.api)}
+    lang=${ifDefined(args.lang)}
+  ></fs-satisfaction-results>`,
+  args: {
+    api: API,
+    'heading-level': 2,
+    lang: 'fr',
+  },
+  // The rows come from custom-elements.json; these only pick better controls.
+  argTypes: {
+    lang: {
+      control: 'inline-radio',
+      options: ['fr', 'en'],
+      description: 'Language of the texts (the global `lang` attribute; the nearest one up the page applies). French by default.',
+      table: { category: 'attributes', type: { summary: "'fr' | 'en'" }, defaultValue: { summary: 'the page’s lang, else fr' } },
+    },
+    'heading-level': { control: { type: 'number', min: 2, max: 6, step: 1 } },
+    'min-count': { control: { type: 'number', min: 1, step: 1 } },
+    from: { control: 'text' },
+    to: { control: 'text' },
+  },
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'Data: answers of the real server’s `GET /stats/satisfaction`, recorded by `scripts/story-fixtures.ts` and replayed by a ' +
+          'fake API that exists only in this catalogue (`https://storybook.invalid`, see `.storybook/fake-api.ts`). The answers ' +
+          'behind the figures are illustrative — posted by the script through the real `POST /feedback` route to exercise the ' +
+          'statistics, not real opinions (see `stories/fixtures/README.md`): 40 for France services de Mende (2983), 6 for ' +
+          'MSA itinérante de Lozère (3255), 16 for Saint-Louis (561), given from 16 to 27 November 2026. Only the recorded ' +
+          'queries answer (the stories’ sites and periods); others show the error state.',
+      },
+    },
+  },
+} satisfies Meta<SatisfactionResultsArgs>;
+
+export default meta;
+type Story = StoryObj<SatisfactionResultsArgs>;
+
+/**
+ * France services de Mende: the share of the two top levels with the number of answers, the
+ * share of resolved requests, the distribution as a chart (decorative) and as a table, and the
+ * period the answers cover.
+ */
+export const Site: Story = {
+  args: { 'site-id': '2983' },
+};
+
+/** No `site-id`: the whole network’s figure (every site’s answers). */
+export const Network: Story = {};
+
+/** MSA itinérante de Lozère: 6 answers, fewer than `min-count` (30 by default): no figure is published, and the widget says why. */
+export const TooFewAnswers: Story = {
+  args: { 'site-id': '3255' },
+};
+
+/** Mende in October 2026 (`from`, `to`): no answer in the period. */
+export const NoAnswersInPeriod: Story = {
+  args: { 'site-id': '2983', from: '2026-10-01', to: '2026-10-31' },
+};
+
+/**
+ * The API has not answered yet: a busy skeleton. The fake API never answers here, so after 10 s
+ * the client gives up (its timeout) and the widget shows the error state; reload the story to
+ * see the skeleton again.
+ */
+export const Loading: Story = {
+  args: { 'site-id': '2983', api: API_PENDING },
+};
+
+/** The server answers 503 (after the client's two retries): the error, with a retry button. */
+export const ServerError: Story = {
+  name: 'Error',
+  args: { 'site-id': '2983', api: API_UNAVAILABLE },
+};
+
+/** `lang="en"`: every text in English, numbers and dates in English formats. */
+export const English: Story = {
+  args: { 'site-id': '2983', lang: 'en' },
+};
