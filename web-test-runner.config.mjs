@@ -1,35 +1,15 @@
 // Component tests: real Chromium (Debian's, never a downloaded one) against the real server
 // on a real SQLite file with the real data. See docs/testing.md.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { CHROMIUM_ARGS, findChromium, freePort } from './scripts/chromium.mjs';
 
-const chromePath = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
-  (p) => p && existsSync(p),
-);
-if (!chromePath) {
-  throw new Error(
-    'No Chromium found for the component tests. Install it with `apt-get install -y chromium` (Debian) ' +
-      'or set CHROME_PATH to a Chrome/Chromium executable.',
-  );
-}
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
+const chromePath = findChromium();
 
 const apiPort = await freePort();
 const apiOrigin = `http://127.0.0.1:${apiPort}`;
@@ -193,17 +173,7 @@ export default {
       launchOptions: {
         executablePath: chromePath,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--headless=new',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
-        ],
+        args: CHROMIUM_ARGS,
       },
     }),
   ],

@@ -16,6 +16,7 @@
  * Exits non-zero with the reason when something is wrong.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
@@ -411,8 +412,12 @@ async function main() {
   if (!existsSync(join(ROOT, 'index.html')) || !existsSync(join(ROOT, 'iframe.html'))) {
     return fail(`${ROOT}/index.html not found: run \`npm run build-storybook\` first.`);
   }
-  const chrome = [process.env.CHROME_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
-  if (!chrome) return fail('no Chromium: install it (apt-get install -y chromium) or set CHROME_PATH.');
+  let chrome;
+  try {
+    chrome = findChromium();
+  } catch (err) {
+    return fail(err.message);
+  }
 
   const index = JSON.parse(readFileSync(join(ROOT, 'index.json'), 'utf8'));
   const stories = Object.values(index.entries).filter((e) => e.type === 'story');
@@ -430,7 +435,7 @@ async function main() {
   const base = `http://127.0.0.1:${server.address().port}`;
   const browser = await puppeteer.launch({
     executablePath: chrome,
-    args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run', '--disable-quic'],
+    args: CHROMIUM_ARGS,
   });
   const started = Date.now();
   let axeTotal = 0;

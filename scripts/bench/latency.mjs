@@ -1,6 +1,7 @@
 // Time from a chosen commune to 10 results rendered in <fs-site-locator>, in headless Chromium
 // (Debian's, through puppeteer-core) against the real server, plus the API's own response time.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { CHROMIUM_ARGS, findChromium } from '../chromium.mjs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
@@ -20,25 +21,8 @@ export const BUDGET = { cold: 500, warm: 150 };
 
 const LIMIT = 10;
 
-export function chromePath() {
-  const path = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
-    (p) => p && existsSync(p),
-  );
-  if (!path) throw new Error('no Chromium found: install it (`apt-get install -y chromium`) or set CHROME_PATH');
-  return path;
-}
-
-const CHROME_ARGS = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+/** Debian's Chromium (see scripts/chromium.mjs). */
+export const chromePath = findChromium;
 
 /** The page the bench opens on the server's origin (served by request interception, not a file). */
 const PAGE_PATH = '/__bench.html';
@@ -73,7 +57,7 @@ export async function launchBrowser() {
     browser = await puppeteer.launch({
       executablePath: chromePath(),
       headless: true,
-      args: CHROME_ARGS,
+      args: CHROMIUM_ARGS,
       userDataDir: profile,
       protocolTimeout: 30_000,
       // The bench's own handlers stop the server and Chromium together.
