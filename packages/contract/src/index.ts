@@ -9,6 +9,7 @@ export * from './site.js';
 export * from './commune.js';
 export * from './meta.js';
 export * from './feedback.js';
+export * from './demarches.js';
 
 export const API_VERSION: 'v1' = 'v1';
 export const API_PREFIX = '/api/v1';
