@@ -33,7 +33,9 @@ export function section(title) {
   console.log(`\n## ${title}\n`);
 }
 
-export { freePort } from '../chromium.mjs';
+import { freePort } from '../chromium.mjs';
+
+export { freePort };
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
