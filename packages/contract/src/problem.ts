@@ -38,6 +38,8 @@ export const ProblemType = {
   forbidden: 'https://fs-widgets.dev/problems/forbidden',
   conflict: 'https://fs-widgets.dev/problems/conflict',
   unknownSite: 'https://fs-widgets.dev/problems/unknown-site',
+  mistypedCode: 'https://fs-widgets.dev/problems/mistyped-code',
+  expired: 'https://fs-widgets.dev/problems/expired',
 } as const;
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
