@@ -1,7 +1,8 @@
 export { FsElement, stringAttribute } from './base/fs-element.js';
 export { defineElement } from './base/define.js';
 export { emit } from './base/events.js';
-export { ApiClient, defaultApiBase, setDefaultApiBase, requestUrl, type SearchParams } from './api/api-client.js';
+export { ApiClient, requestUrl, type SearchParams } from './api/api-client.js';
+export { defaultApiBase, setDefaultApiBase } from './api/api-base.js';
 export { ApiError, type ApiErrorKind } from './api/api-error.js';
 export { ApiResource, type ResourceState, type ResourceRequest } from './api/api-resource.js';
 export { responseCache } from './api/response-cache.js';
@@ -20,6 +21,6 @@ export type { Strings } from './i18n/strings.fr.js';
 export { formatClockTime, formatDistance, formatDate, formatDayAndDate, telHref } from './i18n/format.js';
 export { tokens } from './tokens/tokens.js';
 export * from './opening-hours/index.js';
-export { Outbox, outboxFor, newIdempotencyKey, backoffDelay, type OutboxEntry, type OutboxCounts, type FlushResult, type OutboxListener, type OutboxOptions } from './outbox/outbox.js';
+export { Outbox, outboxFor, newIdempotencyKey, backoffDelay, registerOutboxAuthorization, type OutboxAuthorization, type OutboxEntry, type OutboxCounts, type FlushResult, type OutboxListener, type OutboxOptions } from './outbox/outbox.js';
 export { widgetDatabase, closeWidgetDatabase, WIDGET_DB_NAME, WIDGET_DB_VERSION, type WidgetSchema, type StoredOutboxEntry } from './storage/widget-database.js';
 export type { PostOptions } from './api/api-client.js';

@@ -1,14 +1,53 @@
 /**
- * The one-script embed: `<script type="module" src="https://<server>/widgets/fs-widgets.js">`
- * registers every France services widget. Widgets without an `api` attribute talk to the
- * server this script was loaded from. The map (Leaflet) and the English strings are separate
- * chunks, fetched only when needed.
+ * The one-script embed: `<script type="module" src="https://<server>/widgets/fs-widgets.js">`.
+ *
+ * It is a loader, a few hundred bytes: it watches the page for `fs-*` elements and fetches the
+ * code of each widget the first time one appears, so a page pays only for the widgets it uses
+ * (a town hall's card does not download the locator, the map or the kiosk). Widgets without an
+ * `api` attribute talk to the server this script was loaded from.
+ *
+ * Elements inside another component's shadow root are not seen by the watcher: call
+ * `loadWidget('fs-site-card')` from this module, or import the widget's package directly.
  */
 import { setDefaultApiBase } from '@fs-widgets/core';
-import '@fs-widgets/site-locator';
-import '@fs-widgets/satisfaction';
 
 setDefaultApiBase(new URL('../api/v1', import.meta.url).href);
 
-export { FsSiteCard, FsCommuneSearch, FsSiteLocator } from '@fs-widgets/site-locator';
-export { FsSatisfaction, FsSatisfactionResults } from '@fs-widgets/satisfaction';
+const widgets: Record<string, () => Promise<unknown>> = {
+  'fs-site-locator': () => import('@fs-widgets/site-locator/site-locator.js'),
+  'fs-site-card': () => import('@fs-widgets/site-locator/site-card.js'),
+  'fs-commune-search': () => import('@fs-widgets/site-locator/commune-search.js'),
+  'fs-site-map': () => import('@fs-widgets/site-locator/site-map.js'),
+  'fs-satisfaction': () => import('@fs-widgets/satisfaction/satisfaction.js'),
+  'fs-satisfaction-results': () => import('@fs-widgets/satisfaction/satisfaction-results.js'),
+};
+
+const loading = new Map<string, Promise<unknown>>();
+
+/** Fetches and registers one widget (once). Resolves when `customElements.get(tag)` is defined. */
+export function loadWidget(tag: string): Promise<unknown> {
+  const name = tag.toLowerCase();
+  const load = widgets[name];
+  if (!load) return Promise.reject(new Error(`Unknown France services widget <${tag}>`));
+  let promise = loading.get(name);
+  if (!promise) {
+    promise = load().catch((err: unknown) => {
+      loading.delete(name); // a failed fetch (offline) may be tried again
+      throw err;
+    });
+    loading.set(name, promise);
+  }
+  return promise;
+}
+
+const selector = Object.keys(widgets).join(',');
+
+function discover(root: Element | Document) {
+  if (root instanceof Element && root.matches(selector)) void loadWidget(root.localName).catch(() => {});
+  for (const el of root.querySelectorAll(selector)) void loadWidget(el.localName).catch(() => {});
+}
+
+discover(document);
+new MutationObserver((records) => {
+  for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) discover(node);
+}).observe(document.documentElement, { childList: true, subtree: true });

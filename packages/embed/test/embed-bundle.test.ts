@@ -4,7 +4,7 @@ import { rollup, type OutputChunk, type RollupOptions } from 'rollup';
 // The real build configuration of the one-script embed, not a copy of it.
 import { embedBundle } from '../../../rollup.config.mjs';
 
-test('the embed bundle keeps its own code in fs-widgets.js and fetches the map and English on demand', async () => {
+test('the embed is a small loader: its own code stays in fs-widgets.js, every widget, the map and English come on demand', async () => {
   const options = embedBundle as RollupOptions;
   const bundle = await rollup({ ...options, onwarn: () => {} });
   const { output } = await bundle.generate({ ...(options.output as object), sourcemap: false });
@@ -15,7 +15,12 @@ test('the embed bundle keeps its own code in fs-widgets.js and fetches the map a
   // The API base is computed from the script's own URL: that code must stay in fs-widgets.js,
   // not move to a chunk under chunks/ (it would then point at /widgets/api/v1).
   assert.match(entry.code, /"\.\.\/api\/v1",import\.meta\.url/);
-  // Leaflet and the English strings are not in what a page loads at first.
+  // What a page loads at first is the loader alone: no Lit, no widget.
+  assert.deepEqual(entry.imports, [], 'the loader imports nothing statically');
+  assert.ok(!Object.keys(entry.modules).some((m) => /node_modules\/(lit|@lit|ky|idb)\//.test(m)), 'no library in the loader');
+  for (const tag of ['fs-site-locator', 'fs-site-card', 'fs-satisfaction', 'fs-satisfaction-results']) {
+    assert.ok(entry.code.includes(`"${tag}"`), `the loader knows <${tag}>`);
+  }
   const initial = new Set([entry.fileName, ...entry.imports]);
   const lazy = chunks.filter((c) => !initial.has(c.fileName));
   assert.ok(lazy.some((c) => Object.keys(c.modules).some((m) => m.includes('leaflet-src.esm.js'))), 'Leaflet is a lazy chunk');

@@ -2,27 +2,14 @@ import ky, { HTTPError, TimeoutError } from 'ky';
 import type { Problem } from '@fs-widgets/contract';
 import { ApiError } from './api-error.js';
 
-let pageDefaultBase: string | undefined;
-
-/**
- * Sets the API base used by widgets without an `api` attribute. The embed bundle calls it with
- * the server it was loaded from, so `<script src="https://x/widgets/fs-widgets.js">` is all a
- * page needs. A `<meta name="fs-widgets-api" content="…">` in the page wins over both.
- */
-export function setDefaultApiBase(base: string): void {
-  pageDefaultBase = base;
-}
-
-export function defaultApiBase(): string {
-  const meta = document.querySelector<HTMLMetaElement>('meta[name="fs-widgets-api"]')?.content;
-  return meta || pageDefaultBase || '/api/v1';
-}
 
 export type SearchParams = Record<string, string | number | boolean | undefined>;
 
 export interface GetOptions {
   searchParams?: SearchParams;
   signal?: AbortSignal;
+  /** Extra request headers (e.g. `Authorization` for an agent's reads). */
+  headers?: Record<string, string>;
 }
 
 export interface PostOptions {
@@ -62,7 +49,7 @@ export class ApiClient {
           signal: options.signal,
           timeout: this.timeoutMs,
           retry: { limit: 2, methods: ['get'], statusCodes: [408, 429, 502, 503, 504], backoffLimit: 2000 },
-          headers: { accept: 'application/json' },
+          headers: { accept: 'application/json', ...options.headers },
         })
         .json<T>();
     } catch (err) {
@@ -76,16 +63,24 @@ export class ApiClient {
    * timeout and same `ApiError`s as `get`; a 429 also carries `retryAfterSeconds`.
    */
   async post<T>(path: string, body: unknown, options: PostOptions = {}): Promise<T> {
+    return this.#write<T>('post', path, body, options);
+  }
+
+  /** PATCHes `body` as JSON: same rules as `post` (never retried here). */
+  async patch<T>(path: string, body: unknown, options: PostOptions = {}): Promise<T> {
+    return this.#write<T>('patch', path, body, options);
+  }
+
+  async #write<T>(method: 'post' | 'patch', path: string, body: unknown, options: PostOptions): Promise<T> {
     try {
-      return await ky
-        .post(this.url(path), {
-          json: body,
-          signal: options.signal,
-          timeout: this.timeoutMs,
-          retry: 0,
-          headers: { accept: 'application/json', ...options.headers },
-        })
-        .json<T>();
+      return await ky(this.url(path), {
+        method,
+        json: body,
+        signal: options.signal,
+        timeout: this.timeoutMs,
+        retry: 0,
+        headers: { accept: 'application/json', ...options.headers },
+      }).json<T>();
     } catch (err) {
       throw await toApiError(err, options.signal);
     }

@@ -1,6 +1,7 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { ApiClient, defaultApiBase } from '../api/api-client.js';
+import { defaultApiBase } from '../api/api-base.js';
+import { ApiClient } from '../api/api-client.js';
 import { LocaleController } from '../i18n/locale.js';
 import { tokens } from '../tokens/tokens.js';
 import { emit } from './events.js';

@@ -105,6 +105,31 @@ function absoluteBase(base: string): string {
   return new URL(base.replace(/\/+$/, ''), document.baseURI).href;
 }
 
+/** Resolves a reference (the part after `scheme:`) into an `Authorization` header value. */
+export type OutboxAuthorization = (ref: string) => string | undefined;
+
+const authorizations = new Map<string, OutboxAuthorization>();
+
+/**
+ * Lets entries queued with `{ auth: '<scheme>:<ref>' }` be sent with an `Authorization` header:
+ * `resolve(ref)` is called at send time, so the queue stores only the reference, never the
+ * credentials, and a token replaced meanwhile is the one used. An entry whose scheme has no
+ * resolver yet (its widget is not loaded on this page), or whose reference resolves to nothing
+ * (no token stored), waits in the queue untouched: it is never sent without its credentials.
+ */
+export function registerOutboxAuthorization(scheme: string, resolve: OutboxAuthorization): void {
+  authorizations.set(scheme, resolve);
+}
+
+/** The header for an entry: `{}` without `auth`, `undefined` when it cannot be resolved now. */
+function authorizationHeaders(entry: OutboxEntry): Record<string, string> | undefined {
+  if (!entry.auth) return {};
+  const colon = entry.auth.indexOf(':');
+  const resolve = authorizations.get(colon < 0 ? entry.auth : entry.auth.slice(0, colon));
+  const value = resolve?.(colon < 0 ? '' : entry.auth.slice(colon + 1));
+  return value ? { authorization: value } : undefined;
+}
+
 /** In-tab stand-in for the Web Lock when the API is missing. */
 let sendingInTab = false;
 
@@ -187,12 +212,14 @@ export class Outbox {
   /**
    * Queues a write: stored first, then sent right away if possible. Resolves once stored and
    * after that first attempt (so `pendingKeys()` then says whether it is still waiting). An
-   * entry whose key is already queued is left as it is.
+   * entry whose key is already queued is left as it is. `auth`: a credentials reference
+   * (`scheme:ref`, see `registerOutboxAuthorization`) resolved into a header at send time.
    */
-  async enqueue<B>(kind: string, path: string, key: string, body: B): Promise<void> {
+  async enqueue<B>(kind: string, path: string, key: string, body: B, options: { auth?: string } = {}): Promise<void> {
     if (!key) throw new TypeError('An outbox entry needs an idempotency key');
     const now = Date.now();
-    await store.addIfAbsent({ key, kind, path, base: this.base, body, queuedAt: now, attempts: 0, nextAttemptAt: now });
+    const auth = options.auth ? { auth: options.auth } : {};
+    await store.addIfAbsent({ key, kind, path, base: this.base, body, ...auth, queuedAt: now, attempts: 0, nextAttemptAt: now });
     await this.#changed();
     await this.#request(false);
   }
@@ -333,8 +360,10 @@ export class Outbox {
     const due = (await this.#entries()).filter((e) => !e.rejectedAt && (e.nextAttemptAt <= now || (force && unreachable(e))));
     for (const entry of due) {
       if (this.#disposed) break;
+      const headers = authorizationHeaders(entry);
+      if (!headers) continue; // its credentials are not available here yet: left as it is
       try {
-        await this.#client.post(entry.path, entry.body, { signal: this.#abort.signal });
+        await this.#client.post(entry.path, entry.body, { signal: this.#abort.signal, headers });
         // 201 or 200 `duplicate: true`: the server has it (once) either way.
         await store.delete(entry.key);
         this.#pausedUntil = 0;

@@ -40,6 +40,12 @@ export interface StoredOutboxEntry<B = unknown> {
   /** The absolute API base URL (e.g. `https://widgets.example.fr/api/v1`). */
   base: string;
   body: B;
+  /**
+   * A reference to the credentials to send it with (`scheme:ref`, e.g. `demarches:2983`),
+   * resolved into an `Authorization` header only at send time by the resolver registered for
+   * `scheme` (`registerOutboxAuthorization`). Never the credentials themselves.
+   */
+  auth?: string;
   queuedAt: number;
   /** Sending attempts that failed so far. */
   attempts: number;

@@ -119,7 +119,7 @@ export class FsSatisfactionResults extends FsElement {
 
   #body(stats: SatisfactionStats) {
     const r = this.#s.satisfactionResults;
-    if (stats.count === 0) return html`<p>${r.noAnswers}</p>`;
+    if (stats.count === 0) return html`<p>${this.from || this.to ? r.noAnswers : r.noAnswersYet}</p>`;
     if (stats.count < this.minCount || stats.satisfied_share === null) {
       return html`<p>${r.tooFew(stats.count, this.minCount)}</p>`;
     }

@@ -34,6 +34,7 @@ export const satisfactionEn: SatisfactionStrings = {
     resolved: (share) => `${share} say their request was resolved.`,
     tooFew: (count, min) => `Not enough answers yet to publish a reliable result (${count} answers, at least ${min} needed).`,
     noAnswers: 'No answers for this period.',
+    noAnswersYet: 'No answers yet: the result will show with the first ones.',
     chartLabel: 'Breakdown of answers',
     level: 'Answer',
     count: 'Answers',

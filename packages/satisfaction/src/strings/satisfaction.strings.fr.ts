@@ -34,6 +34,7 @@ export const satisfactionFr = {
     tooFew: (count: number, min: number) =>
       `Pas encore assez d’avis pour publier un résultat fiable (${count} avis, il en faut au moins ${min}).`,
     noAnswers: 'Aucun avis pour cette période.',
+    noAnswersYet: 'Pas encore d’avis : le résultat s’affichera avec les premières réponses.',
     chartLabel: 'Répartition des avis',
     level: 'Réponse',
     count: 'Nombre d’avis',
