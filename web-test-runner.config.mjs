@@ -1,6 +1,6 @@
 // Component tests: real Chromium (Debian's, never a downloaded one) against the real server
 // on a real SQLite file with the real data. See docs/testing.md.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -52,8 +52,12 @@ function realServer() {
  * `/__test/status/503/*` answers like an overloaded server (a narrow fake for the error state);
  * `/__test/pending/*` never answers (the loading state); `/__test/ban/search/` answers like the
  * national address API (BAN) for "montbel" (the optional address search).
+ * `/__test/agent-token?site=ID` makes an agent token with the real CLI on the run's database;
+ * `/__test/auth-echo/*` accepts writes and tells (GET) the last `Authorization` it received;
+ * proxied requests carrying `Authorization` (the agents' reads and writes) are forwarded with it.
  */
 let networkDown = false;
+let lastAuthorization;
 async function testNetwork(ctx, next) {
   if (ctx.path === '/__test/network') {
     networkDown = ctx.query.state === 'down';
@@ -79,6 +83,62 @@ async function testNetwork(ctx, next) {
       : [];
     ctx.set('content-type', 'application/json');
     ctx.body = JSON.stringify({ type: 'FeatureCollection', version: 'draft', query: q, features });
+    return;
+  }
+  if (ctx.path === '/__test/agent-token') {
+    // A fresh agent token for a site, made by the real CLI against the test run's database.
+    const site = String(ctx.query.site ?? '');
+    if (!/^\d{1,9}$/.test(site)) {
+      ctx.status = 400;
+      return;
+    }
+    const token = await new Promise((resolve, reject) => {
+      execFile(
+        process.execPath,
+        ['--conditions=source', '--import', 'tsx', 'packages/server/src/cli.ts', 'token', 'create', '--site', site, '--label', 'wtr'],
+        { env: { ...process.env, FS_SQLITE_PATH: join(dataDir, 'test.db'), LOG_LEVEL: 'warn' } },
+        (err, stdout) => (err ? reject(err) : resolve(/fsw_[0-9a-f]{12}\.[A-Za-z0-9_-]{43}/.exec(stdout)?.[0])),
+      );
+    });
+    ctx.set('cache-control', 'no-store');
+    ctx.body = { token };
+    return;
+  }
+  if (ctx.path.startsWith('/__test/auth-echo/')) {
+    // Remembers the Authorization header of the last write and accepts it (the outbox's credentials).
+    if (ctx.method === 'GET') {
+      ctx.body = { authorization: lastAuthorization ?? null };
+      return;
+    }
+    lastAuthorization = ctx.get('authorization') || undefined;
+    ctx.status = 201;
+    ctx.body = { id: '1', key: 'k', duplicate: false };
+    return;
+  }
+  if (ctx.path.startsWith('/proxy-api/') && ctx.get('authorization')) {
+    // An agent's request (any method: GET, POST, PATCH): forwarded with its credentials; cut like the others.
+    if (networkDown) {
+      ctx.req.socket.destroy();
+      ctx.respond = false;
+      return;
+    }
+    const chunks = [];
+    for await (const chunk of ctx.req) chunks.push(chunk);
+    const payload = Buffer.concat(chunks);
+    const target = `${apiOrigin}/api/${ctx.url.slice('/proxy-api/'.length)}`;
+    const headers = { accept: ctx.get('accept'), authorization: ctx.get('authorization'), 'content-length': String(payload.length) };
+    if (ctx.get('content-type')) headers['content-type'] = ctx.get('content-type');
+    await new Promise((resolve, reject) => {
+      const upstream = httpRequest(target, { method: ctx.method, headers }, (res) => {
+        ctx.status = res.statusCode ?? 502;
+        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined && k !== 'transfer-encoding') ctx.set(k, v);
+        ctx.set('cache-control', 'no-store');
+        ctx.body = res;
+        resolve();
+      });
+      upstream.on('error', reject);
+      upstream.end(payload);
+    });
     return;
   }
   if (ctx.path.startsWith('/__test/pending/')) {

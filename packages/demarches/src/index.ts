@@ -1,1 +1,3 @@
-export {};
+export { FsDemarcheLog, type FsActLoggedDetail } from './demarche-log/demarche-log.js';
+export { FsDemarcheTracker } from './demarche-tracker/demarche-tracker.js';
+export { parseCaseCode, normalizeCaseCode, formatCaseCode, checkSymbol, type ParsedCaseCode, type CaseCodeProblem } from './case-code.js';

@@ -48,7 +48,8 @@ export class ApiClient {
         .get(url, {
           signal: options.signal,
           timeout: this.timeoutMs,
-          retry: { limit: 2, methods: ['get'], statusCodes: [408, 429, 502, 503, 504], backoffLimit: 2000 },
+          // A 429 asking to wait longer than 2 s is not retried here: the widget says so instead of hanging.
+          retry: { limit: 2, methods: ['get'], statusCodes: [408, 429, 502, 503, 504], backoffLimit: 2000, maxRetryAfter: 2000 },
           headers: { accept: 'application/json', ...options.headers },
         })
         .json<T>();

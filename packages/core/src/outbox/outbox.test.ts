@@ -5,7 +5,7 @@ import { ApiClient } from '../api/api-client.js';
 import { ApiError } from '../api/api-error.js';
 import { responseCache } from '../api/response-cache.js';
 import { widgetDatabase, WIDGET_DB_NAME } from '../storage/widget-database.js';
-import { backoffDelay, newIdempotencyKey, Outbox, type OutboxCounts } from './outbox.js';
+import { backoffDelay, newIdempotencyKey, Outbox, registerOutboxAuthorization, type OutboxCounts } from './outbox.js';
 import { pendingApi, proxiedApi, realApi, setNetwork, unavailableApi, until } from '../../../../test-support/component-test-env.js';
 
 const SITE = '2983';
@@ -109,6 +109,29 @@ describe('outbox', () => {
     expect(await stored(body.key)).to.equal(undefined);
     expect(await reloaded.pendingCount()).to.equal(0);
     expect(await serverCount()).to.equal(before + 1);
+  });
+
+  it('sends an entry with the Authorization its reference resolves to at send time, and keeps it while unresolved', async () => {
+    const echo = '/__test/auth-echo/api/v1';
+    const lastAuthorization = async () => ((await (await fetch(`${echo}/last`, { cache: 'no-store' })).json()) as { authorization: string | null }).authorization;
+    let secret: string | undefined;
+    registerOutboxAuthorization('outbox-test', (ref) => (secret ? `Bearer ${secret}-${ref}` : undefined));
+    const outbox = make(echo);
+    const body = answer();
+    // No credentials yet: not sent (never without them), still pending, untouched.
+    await outbox.enqueue('act', 'acts', body.key, body, { auth: 'outbox-test:2983' });
+    expect(await outbox.pendingKeys('act')).to.deep.equal([body.key]);
+    const entry = await stored(body.key);
+    expect(entry).to.include({ auth: 'outbox-test:2983', attempts: 0 });
+    expect(JSON.stringify(entry)).not.to.contain('Bearer');
+    // An unknown scheme waits as well.
+    const other = answer();
+    await outbox.enqueue('act', 'acts', other.key, other, { auth: 'no-such-scheme:1' });
+    // The token is there now (e.g. the agent pasted it): the current one is sent.
+    secret = 'fsw_token';
+    expect(await outbox.flush()).to.deep.equal({ sent: 1, failed: 0, rejected: 0 });
+    expect(await lastAuthorization()).to.equal('Bearer fsw_token-2983');
+    expect(await outbox.pendingKeys('act')).to.deep.equal([other.key]);
   });
 
   it('stores one answer for a key sent twice (the second answer is a duplicate receipt)', async () => {
