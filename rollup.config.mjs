@@ -51,7 +51,7 @@ export default () => {
 };
 
 const builds = [
-  library('contract', ['src/index.ts', 'src/sources.ts']),
+  library('contract', ['src/index.ts', 'src/sources.ts', 'src/codes.ts']),
   library('core', ['src/index.ts', 'src/opening-hours/index.ts']),
   library('site-locator', [
     'src/index.ts',
@@ -65,6 +65,7 @@ const builds = [
     'src/satisfaction/satisfaction.ts',
     'src/satisfaction-results/satisfaction-results.ts',
   ]),
+  library('demarches', ['src/index.ts', 'src/demarche-log/demarche-log.ts', 'src/demarche-tracker/demarche-tracker.ts']),
   library('embed', ['src/index.ts']),
   {
     ...library('server', ['src/index.ts', 'src/main.ts', 'src/cli.ts']),

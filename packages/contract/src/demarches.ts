@@ -1,47 +1,30 @@
 import Type, { type Static } from 'typebox';
+import {
+  ACT_CHANNELS,
+  CASE_STATUSES,
+  OUTCOMES,
+  PARTNERS,
+  type CaseStatus as CaseStatusCode,
+  type PartnerId as PartnerIdCode,
+} from './codes.js';
 
-/**
- * The nine national partners every France services offers by charter, and `local` for a site's
- * own local partners (mission locale, CCAS, conciliator…: named in the site's list, issue of the
- * partner directory).
- */
-export const PARTNERS = [
-  'france-travail',
-  'caf',
-  'assurance-maladie',
-  'assurance-retraite',
-  'la-poste',
-  'msa',
-  'interieur',
-  'justice',
-  'finances-publiques',
-  'local',
-] as const;
-export type PartnerId = (typeof PARTNERS)[number];
+export {
+  ACT_CHANNELS,
+  CASE_CODE_PATTERN,
+  CASE_STATUSES,
+  OUTCOMES,
+  PARTNERS,
+  THEMES,
+  type ActChannel,
+  type Outcome,
+  type ThemeId,
+} from './codes.js';
+
+export type PartnerId = PartnerIdCode;
 export const PartnerId = Type.Union(PARTNERS.map((p) => Type.Literal(p)) as [ReturnType<typeof Type.Literal<PartnerId>>], {
   title: 'PartnerId',
 });
 
-/** A short list of themes per partner: what an agent picks in one tap. Labels are in the widgets' strings. */
-export const THEMES = {
-  'france-travail': ['inscription', 'actualisation', 'indemnisation', 'recherche-emploi', 'autre'],
-  caf: ['prestations-familiales', 'logement', 'rsa', 'prime-activite', 'declaration-ressources', 'autre'],
-  'assurance-maladie': ['carte-vitale', 'remboursements', 'complementaire-sante-solidaire', 'arrets-travail', 'autre'],
-  'assurance-retraite': ['demande-retraite', 'releve-carriere', 'aspa', 'autre'],
-  'la-poste': ['services-bancaires', 'courrier-colis', 'identite-numerique', 'autre'],
-  msa: ['prestations', 'cotisations', 'sante', 'retraite', 'autre'],
-  interieur: ['carte-identite-passeport', 'permis-conduire', 'carte-grise', 'titre-sejour', 'autre'],
-  justice: ['acces-droit', 'casier-judiciaire', 'aide-juridictionnelle', 'autre'],
-  'finances-publiques': ['declaration-revenus', 'prelevement-source', 'impots-locaux', 'paiement', 'autre'],
-  local: ['accompagnement-social', 'emploi-jeunes', 'handicap', 'logement', 'autre'],
-} as const satisfies Record<PartnerId, readonly string[]>;
-export type ThemeId = (typeof THEMES)[PartnerId][number];
-
-export const OUTCOMES = ['solved', 'referred', 'follow-up'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-
-export const ACT_CHANNELS = ['counter', 'phone', 'itinerant', 'video'] as const;
-export type ActChannel = (typeof ACT_CHANNELS)[number];
 
 const literals = <T extends string>(values: readonly T[], title: string) =>
   Type.Union(values.map((v) => Type.Literal(v)) as [ReturnType<typeof Type.Literal<T>>], { title });
@@ -72,18 +55,11 @@ export const WriteReceipt = Type.Object(
 );
 export type WriteReceipt = Static<typeof WriteReceipt>;
 
-export const CASE_STATUSES = ['received', 'in-progress', 'awaiting-documents', 'sent-to-partner', 'done'] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
+export type CaseStatus = CaseStatusCode;
 export const CaseStatus = literals(CASE_STATUSES, 'CaseStatus');
 
 /** Short free texts: no name, no number; e-mail addresses and phone numbers are removed anyway. */
 const shortText = (max: number, description: string) => Type.String({ minLength: 1, maxLength: max, description });
-
-/**
- * A follow-up case's code: 10 symbols of Crockford's base 32 (no I, L, O, U) plus a check
- * symbol (mod 37), shown as `XXXX-XXXX-XXC`. 50 random bits: see docs/security.md.
- */
-export const CASE_CODE_PATTERN = '^[0-9A-HJKMNP-TV-Z]{4}-?[0-9A-HJKMNP-TV-Z]{4}-?[0-9A-HJKMNP-TV-Z]{2}[0-9A-HJKMNP-TV-Z*~$=U]$';
 
 export const CaseInput = Type.Object(
   {

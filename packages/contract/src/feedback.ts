@@ -1,31 +1,31 @@
 import Type, { type Static } from 'typebox';
+import {
+  COMMENT_MAX_LENGTH,
+  RATINGS,
+  RESOLUTIONS,
+  type FeedbackChannel as FeedbackChannelCode,
+  type Rating as RatingCode,
+  type Resolution as ResolutionCode,
+} from './codes.js';
 
-/**
- * The four-level scale, most satisfied first. No neutral level (as on counter kiosks): the
- * published figure is the share of the top two levels.
- */
-export const RATINGS = ['very-satisfied', 'satisfied', 'dissatisfied', 'very-dissatisfied'] as const;
-export type Rating = (typeof RATINGS)[number];
+export { COMMENT_MAX_LENGTH, FEEDBACK_CHANNELS, RATINGS, RESOLUTIONS } from './codes.js';
+export type Rating = RatingCode;
+export type Resolution = ResolutionCode;
+export type FeedbackChannel = FeedbackChannelCode;
+
 export const Rating = Type.Union(
   [Type.Literal('very-satisfied'), Type.Literal('satisfied'), Type.Literal('dissatisfied'), Type.Literal('very-dissatisfied')],
   { title: 'Rating' },
 );
 
-/** "Votre demande a-t-elle été résolue ?" */
-export const RESOLUTIONS = ['yes', 'partly', 'no'] as const;
-export type Resolution = (typeof RESOLUTIONS)[number];
 export const Resolution = Type.Union([Type.Literal('yes'), Type.Literal('partly'), Type.Literal('no')], {
   title: 'Resolution',
 });
 
-/** Where the answer was given, so figures stay comparable across channels. */
-export const FEEDBACK_CHANNELS = ['kiosk', 'web', 'phone'] as const;
-export type FeedbackChannel = (typeof FEEDBACK_CHANNELS)[number];
 export const FeedbackChannel = Type.Union([Type.Literal('kiosk'), Type.Literal('web'), Type.Literal('phone')], {
   title: 'FeedbackChannel',
 });
 
-export const COMMENT_MAX_LENGTH = 500;
 
 /** One answer, as a widget sends it (possibly long after it was given, from its offline outbox). */
 export const FeedbackInput = Type.Object(

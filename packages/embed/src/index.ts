@@ -20,6 +20,8 @@ const widgets: Record<string, () => Promise<unknown>> = {
   'fs-site-map': () => import('@fs-widgets/site-locator/site-map.js'),
   'fs-satisfaction': () => import('@fs-widgets/satisfaction/satisfaction.js'),
   'fs-satisfaction-results': () => import('@fs-widgets/satisfaction/satisfaction-results.js'),
+  'fs-demarche-log': () => import('@fs-widgets/demarches/demarche-log.js'),
+  'fs-demarche-tracker': () => import('@fs-widgets/demarches/demarche-tracker.js'),
 };
 
 const loading = new Map<string, Promise<unknown>>();

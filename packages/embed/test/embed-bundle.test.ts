@@ -18,7 +18,7 @@ test('the embed is a small loader: its own code stays in fs-widgets.js, every wi
   // What a page loads at first is the loader alone: no Lit, no widget.
   assert.deepEqual(entry.imports, [], 'the loader imports nothing statically');
   assert.ok(!Object.keys(entry.modules).some((m) => /node_modules\/(lit|@lit|ky|idb)\//.test(m)), 'no library in the loader');
-  for (const tag of ['fs-site-locator', 'fs-site-card', 'fs-satisfaction', 'fs-satisfaction-results']) {
+  for (const tag of ['fs-site-locator', 'fs-site-card', 'fs-satisfaction', 'fs-satisfaction-results', 'fs-demarche-log', 'fs-demarche-tracker']) {
     assert.ok(entry.code.includes(`"${tag}"`), `the loader knows <${tag}>`);
   }
   const initial = new Set([entry.fileName, ...entry.imports]);

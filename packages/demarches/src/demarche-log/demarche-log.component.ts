@@ -6,24 +6,26 @@ import {
   OUTCOMES,
   PARTNERS,
   THEMES,
-  type ActChannel,
-  type ActInput,
-  type ActivityStats,
-  type CaseCreated,
-  type CaseInput,
-  type CasePublic,
-  type CaseStatus,
-  type CaseUpdate,
-  type Outcome,
-  type PartnerId,
-  type Site,
+} from '@fs-widgets/contract/codes';
+import type {
+  ActChannel,
+  ActInput,
+  ActivityStats,
+  CaseCreated,
+  CaseInput,
+  CasePublic,
+  CaseStatus,
+  CaseUpdate,
+  Outcome,
+  PartnerId,
+  Site,
 } from '@fs-widgets/contract';
 import { ApiResource, FsElement, formatDate, newIdempotencyKey, outboxFor, stringAttribute, type Outbox } from '@fs-widgets/core';
 import { parseCaseCode } from '../case-code.js';
 import { TOKEN_FORMAT, agentAuthRef, bearer, forgetAgentToken, readAgentToken, saveAgentToken } from '../shared/agent-token.js';
 import { formatDateTime, formatShare, localToday } from '../shared/format.js';
 import { CODE_PARAM, caseProblem } from '../shared/problems.js';
-import { qrCodeSvg } from '../shared/qr-code.js';
+import type { qrCodeSvg } from '../shared/qr-code.js';
 import { demarchesSharedStyles } from '../shared/shared.styles.js';
 import type { DemarchesStrings } from '../strings/demarches-strings.js';
 import '../strings/demarches-strings.js';
@@ -107,6 +109,8 @@ export class FsDemarcheLog extends FsElement {
   @state() private caseDraft = { demarche: '', step: '', documents: '', appointment: '' };
   @state() private casePartner: PartnerId = 'local';
   @state() private caseBusy = false;
+  /** The QR code maker, fetched with the first receipt (it weighs more than the rest of the log). */
+  @state() private qrCode?: typeof qrCodeSvg;
   @state() private caseError: '' | 'missing' | 'offline' | 'failed' | 'invalid' = '';
   @state() private created: CasePublic | null = null;
 
@@ -436,6 +440,11 @@ export class FsDemarcheLog extends FsElement {
     </div>`;
   }
 
+  #loadQrCode() {
+    void import('../shared/qr-code.js').then((m) => (this.qrCode = m.qrCodeSvg));
+    return html`<div class="qr qr-loading" aria-hidden="true"></div>`;
+  }
+
   override render() {
     const l = this.#s.log;
     if (!this.#siteOk) {
@@ -601,7 +610,7 @@ export class FsDemarcheLog extends FsElement {
       <p class="code-label">${r.codeLabel}</p>
       <p class="code big-code" part="code">${c.code}</p>
       <div class="receipt-body">
-        ${qrCodeSvg(link, r.qrLabel(c.code))}
+        ${this.qrCode ? this.qrCode(link, r.qrLabel(c.code)) : this.#loadQrCode()}
         <div>
           <p class="small">${r.howTo}</p>
           <p class="small">${r.trackAt} <span class="url">${link}</span></p>

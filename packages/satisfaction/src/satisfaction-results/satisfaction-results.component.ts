@@ -1,6 +1,7 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { RATINGS, type SatisfactionStats } from '@fs-widgets/contract';
+import { RATINGS } from '@fs-widgets/contract/codes';
+import type { SatisfactionStats } from '@fs-widgets/contract';
 import { ApiResource, FsElement, formatDate, stringAttribute } from '@fs-widgets/core';
 import { satisfactionResultsStyles } from './satisfaction-results.styles.js';
 import type { SatisfactionStrings } from '../strings/satisfaction-strings.js';

@@ -1,14 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import {
-  COMMENT_MAX_LENGTH,
-  RATINGS,
-  RESOLUTIONS,
-  type FeedbackChannel,
-  type FeedbackInput,
-  type Rating,
-  type Resolution,
-} from '@fs-widgets/contract';
+import { COMMENT_MAX_LENGTH, RATINGS, RESOLUTIONS } from '@fs-widgets/contract/codes';
+import type { FeedbackChannel, FeedbackInput, Rating, Resolution } from '@fs-widgets/contract';
 import { FsElement, newIdempotencyKey, outboxFor, stringAttribute } from '@fs-widgets/core';
 import { ratingFace } from './rating-faces.js';
 import type { SatisfactionStrings } from '../strings/satisfaction-strings.js';

@@ -1,0 +1,73 @@
+/**
+ * The codes of the API as plain values (no schema code): what widgets import at run time, from
+ * `@fs-widgets/contract/codes`, so that their bundles never carry the schema library. The
+ * schemas in the other modules are built from these lists.
+ */
+
+/**
+ * The four-level scale, most satisfied first. No neutral level (as on counter kiosks): the
+ * published figure is the share of the top two levels.
+ */
+export const RATINGS = ['very-satisfied', 'satisfied', 'dissatisfied', 'very-dissatisfied'] as const;
+export type Rating = (typeof RATINGS)[number];
+
+/** "Votre demande a-t-elle été résolue ?" */
+export const RESOLUTIONS = ['yes', 'partly', 'no'] as const;
+export type Resolution = (typeof RESOLUTIONS)[number];
+
+/** Where a satisfaction answer was given, so figures stay comparable across channels. */
+export const FEEDBACK_CHANNELS = ['kiosk', 'web', 'phone'] as const;
+export type FeedbackChannel = (typeof FEEDBACK_CHANNELS)[number];
+
+export const COMMENT_MAX_LENGTH = 500;
+
+/**
+ * The nine national partners every France services offers by charter, and `local` for a site's
+ * own local partners (mission locale, CCAS, conciliator…: named in the site's list, issue of the
+ * partner directory).
+ */
+export const PARTNERS = [
+  'france-travail',
+  'caf',
+  'assurance-maladie',
+  'assurance-retraite',
+  'la-poste',
+  'msa',
+  'interieur',
+  'justice',
+  'finances-publiques',
+  'local',
+] as const;
+export type PartnerId = (typeof PARTNERS)[number];
+
+/** A short list of themes per partner: what an agent picks in one tap. Labels are in the widgets' strings. */
+export const THEMES = {
+  'france-travail': ['inscription', 'actualisation', 'indemnisation', 'recherche-emploi', 'autre'],
+  caf: ['prestations-familiales', 'logement', 'rsa', 'prime-activite', 'declaration-ressources', 'autre'],
+  'assurance-maladie': ['carte-vitale', 'remboursements', 'complementaire-sante-solidaire', 'arrets-travail', 'autre'],
+  'assurance-retraite': ['demande-retraite', 'releve-carriere', 'aspa', 'autre'],
+  'la-poste': ['services-bancaires', 'courrier-colis', 'identite-numerique', 'autre'],
+  msa: ['prestations', 'cotisations', 'sante', 'retraite', 'autre'],
+  interieur: ['carte-identite-passeport', 'permis-conduire', 'carte-grise', 'titre-sejour', 'autre'],
+  justice: ['acces-droit', 'casier-judiciaire', 'aide-juridictionnelle', 'autre'],
+  'finances-publiques': ['declaration-revenus', 'prelevement-source', 'impots-locaux', 'paiement', 'autre'],
+  local: ['accompagnement-social', 'emploi-jeunes', 'handicap', 'logement', 'autre'],
+} as const satisfies Record<PartnerId, readonly string[]>;
+export type ThemeId = (typeof THEMES)[PartnerId][number];
+
+export const OUTCOMES = ['solved', 'referred', 'follow-up'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const ACT_CHANNELS = ['counter', 'phone', 'itinerant', 'video'] as const;
+export type ActChannel = (typeof ACT_CHANNELS)[number];
+
+
+export const CASE_STATUSES = ['received', 'in-progress', 'awaiting-documents', 'sent-to-partner', 'done'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/**
+ * A follow-up case's code: 10 symbols of Crockford's base 32 (no I, L, O, U) plus a check
+ * symbol (mod 37), shown as `XXXX-XXXX-XXC`. 50 random bits: see docs/security.md.
+ */
+export const CASE_CODE_PATTERN = '^[0-9A-HJKMNP-TV-Z]{4}-?[0-9A-HJKMNP-TV-Z]{4}-?[0-9A-HJKMNP-TV-Z]{2}[0-9A-HJKMNP-TV-Z*~$=U]$';
+
