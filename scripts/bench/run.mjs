@@ -6,10 +6,11 @@
 // (OK/OVER) and never fail the run; the exit code is 1 when an entry is over its size budget
 // or when a part could not be measured. See docs/performance.md.
 //
-// Options: --runs=N (default 5), --no-latency, --no-satisfaction (skip those parts), --build
+// Options: --runs=N (default 5), --no-latency, --no-satisfaction, --no-activity (skip those parts), --build
 // (rebuild even if up to date).
 import { cpus, totalmem } from 'node:os';
 import { formatSizeTable, overBudgetMessage, sizeReport } from '../size-report.mjs';
+import { benchActivity } from './activity.mjs';
 import { compareWithGoogle } from './compare.mjs';
 import { BUDGET, COMMUNES, benchLatency, formatLatency, launchBrowser } from './latency.mjs';
 import { buildIsStale, buildJs, section, startBuiltServer } from './lib.mjs';
@@ -129,6 +130,20 @@ try {
       console.log(`\n${result.text}`);
     } catch (err) {
       problems.push(`satisfaction statistics: ${err.message.split('\n')[0]}`);
+      console.log(`Could not measure: ${err.message}`);
+    }
+  }
+
+  // 5. A year of acts for the network, through the server's own insert+aggregate code.
+  section('5. Activity statistics at national scale (3,500,000 acts, 2,800 sites, 365 days)');
+  if (args.includes('--no-activity')) {
+    console.log('Skipped (--no-activity).');
+  } else {
+    try {
+      const result = await benchActivity({ log: (m) => console.log(m) });
+      console.log(`\n${result.text}`);
+    } catch (err) {
+      problems.push(`activity statistics: ${err.message.split('\n')[0]}`);
       console.log(`Could not measure: ${err.message}`);
     }
   }

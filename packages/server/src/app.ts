@@ -10,6 +10,9 @@ import type { AppContext } from './app-context.js';
 import { ifNoneMatchMatches, strongEtag } from './http/etag.js';
 import { registerProblemHandlers } from './http/problem.js';
 import { communesRoutes } from './routes/communes.js';
+import { actsRoutes } from './routes/acts.js';
+import { activityStatsRoutes } from './routes/activity-stats.js';
+import { casesRoutes } from './routes/cases.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { metaRoutes } from './routes/meta.js';
 import { satisfactionStatsRoutes } from './routes/satisfaction-stats.js';
@@ -58,7 +61,7 @@ export async function buildApp({ ctx, logger = false, corsOrigin = '*', trustPro
 
   registerProblemHandlers(app);
 
-  // Read-only for browsers by default; the routes that accept writes from widgets say so in their config (feedback).
+  // Read-only for browsers by default; the routes that accept writes from widgets say so in their config (feedback, acts, cases).
   await app.register(cors, { origin: corsOrigin, methods: ['GET', 'HEAD', 'OPTIONS'] });
   await app.register(swagger, {
     openapi: {
@@ -75,6 +78,7 @@ export async function buildApp({ ctx, logger = false, corsOrigin = '*', trustPro
         { name: 'communes', description: 'Communes and postcodes' },
         { name: 'meta', description: 'Data sources and attribution' },
         { name: 'satisfaction', description: 'Satisfaction answers, their public figures and the agents’ export' },
+        { name: 'demarches', description: 'Démarche tracker: the agents’ acts and activity figures, follow-up cases and their codes' },
       ],
       components: {
         securitySchemes: {
@@ -114,6 +118,9 @@ export async function buildApp({ ctx, logger = false, corsOrigin = '*', trustPro
       await api.register(metaRoutes, { ctx });
       await api.register(feedbackRoutes, { ctx });
       await api.register(satisfactionStatsRoutes, { ctx });
+      await api.register(actsRoutes, { ctx });
+      await api.register(casesRoutes, { ctx });
+      await api.register(activityStatsRoutes, { ctx });
     },
     { prefix: API_PREFIX },
   );

@@ -10,3 +10,7 @@ export { OsrmProvider } from './travel/osrm.js';
 export { prepareAnswer, storeAnswer, type Answer, type StoreOutcome } from './feedback/answers.js';
 export { satisfactionStats } from './feedback/satisfaction-stats.js';
 export { FEEDBACK_RATE_LIMITS } from './feedback/rate-limit.js';
+export { createToken } from './auth/tokens.js';
+export { checkAct, countAct, prepareAct, storeAct, type Act } from './demarches/acts.js';
+export { activityStats } from './demarches/activity-stats.js';
+export { newCaseCode, parseCaseCode, formatCode } from './cases/case-code.js';

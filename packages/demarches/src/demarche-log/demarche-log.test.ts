@@ -224,6 +224,8 @@ describe('<fs-demarche-log>', () => {
     const code = $(el, '[part="code"]')!.textContent!.trim();
     expect(parseCaseCode(code)).to.deep.equal({ ok: true, code });
     expect(shadowText(el)).to.contain('Justificatif de domicile').and.contain('Ancienne carte grise').and.contain('Imprimer le reçu');
+    // The QR code maker is fetched with the first receipt.
+    await until(() => el.shadowRoot!.querySelector('svg.qr') !== null, 'the QR code');
     const qr = el.shadowRoot!.querySelector('svg.qr') as SVGSVGElement;
     expect(qr.getAttribute('role')).to.equal('img');
     expect(qr.getAttribute('aria-label')).to.contain(code);

@@ -104,10 +104,33 @@ const NO_HASH = Buffer.alloc(32);
 
 /**
  * The token of `Authorization: Bearer …`, checked for `site`: any admin token, or an agent
- * token of that site. Throws a 401 problem (no token, malformed, unknown or wrong secret,
- * revoked, expired) or a 403 (an agent of another site).
+ * token of that site; `site: null` (the whole network) admits admin tokens only. Throws a 401
+ * problem (no token, malformed, unknown or wrong secret, revoked, expired) or a 403 (an agent
+ * of another site, or an agent asking for the network).
  */
-export async function requireToken(db: Db, request: FastifyRequest, { site }: { site: string }, now = new Date()): Promise<TokenInfo> {
+export async function requireToken(db: Db, request: FastifyRequest, { site }: { site: string | null }, now = new Date()): Promise<TokenInfo> {
+  const token = await authenticate(db, request, now);
+  authorizeSite(token, site);
+  return token;
+}
+
+/** Whether `token` may act for `site` (null: the whole network): throws a 403 problem if not. */
+export function authorizeSite(token: TokenInfo, site: string | null): void {
+  if (token.role === 'admin') return;
+  if (site === null) {
+    throw new HttpProblem(403, ProblemType.forbidden, 'Forbidden', `The token ${token.id} is for site ${token.site_id}; the whole network needs an admin token.`);
+  }
+  if (token.site_id !== site) {
+    throw new HttpProblem(403, ProblemType.forbidden, 'Forbidden', `The token ${token.id} is for site ${token.site_id}, not site ${site}.`);
+  }
+}
+
+/**
+ * The valid token of `Authorization: Bearer …`, whatever its site: throws a 401 problem (no
+ * token, malformed, unknown or wrong secret, revoked, expired). `authorizeSite` then says
+ * whether it may act for a site (routes whose site is known only after the body is read).
+ */
+export async function authenticate(db: Db, request: FastifyRequest, now = new Date()): Promise<TokenInfo> {
   const header = request.headers.authorization;
   if (!header) {
     throw unauthorized('This resource needs a token: send the header `Authorization: Bearer fsw_…` (docs/security.md).', false);
@@ -123,9 +146,6 @@ export async function requireToken(db: Db, request: FastifyRequest, { site }: { 
   if (!row || !matches) throw unauthorized('The token is not valid.');
   if (row.revoked_at) throw unauthorized(`The token ${id} was revoked on ${row.revoked_at}.`);
   if (row.expires_at && now.getTime() >= Date.parse(row.expires_at)) throw unauthorized(`The token ${id} expired on ${row.expires_at}.`);
-  if (row.role !== 'admin' && row.site_id !== site) {
-    throw new HttpProblem(403, ProblemType.forbidden, 'Forbidden', `The token ${id} is for site ${row.site_id}, not site ${site}.`);
-  }
   if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) >= LAST_USED_RESOLUTION_MS) {
     await db.updateTable('tokens').set({ last_used_at: now.toISOString() }).where('id', '=', id).execute();
   }

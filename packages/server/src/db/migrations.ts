@@ -200,6 +200,86 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0005_acts_cases': {
+    async up(db: Kysely<any>) {
+      // Acts and cases are history: no foreign key to sites (like feedback), so a site leaving
+      // the list on a re-import keeps its acts and cases and the import is not refused.
+      await db.schema
+        .createTable('acts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('site_id', 'text', (c) => c.notNull())
+        .addColumn('partner', 'text', (c) => c.notNull())
+        .addColumn('theme', 'text', (c) => c.notNull())
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addColumn('referred_to', 'text')
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('acted_at', 'text', (c) => c.notNull())
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('acts_key').on('acts').column('key').unique().execute();
+      await db.schema.createIndex('acts_site_day').on('acts').columns(['site_id', 'day']).execute();
+
+      // referred_to is a dimension of the aggregates: '' when the act was not referred (a
+      // primary key column cannot be NULL), so referrals by partner are a GROUP BY of the same rows.
+      const activityCounters = (table: CreateTableBuilder<any, any>) =>
+        table
+          .addColumn('partner', 'text', (c) => c.notNull())
+          .addColumn('theme', 'text', (c) => c.notNull())
+          .addColumn('referred_to', 'text', (c) => c.notNull())
+          .addColumn('acts', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('solved', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('referred', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('follow_up', 'integer', (c) => c.notNull().defaultTo(0));
+      await activityCounters(
+        db.schema.createTable('activity_daily').addColumn('site_id', 'text', (c) => c.notNull()).addColumn('day', 'text', (c) => c.notNull()),
+      )
+        .addPrimaryKeyConstraint('activity_daily_pk', ['site_id', 'day', 'partner', 'theme', 'referred_to'])
+        .execute();
+      await activityCounters(db.schema.createTable('activity_daily_network').addColumn('day', 'text', (c) => c.notNull()))
+        .addPrimaryKeyConstraint('activity_daily_network_pk', ['day', 'partner', 'theme', 'referred_to'])
+        .execute();
+
+      await db.schema
+        .createTable('cases')
+        .addColumn('code', 'text', (c) => c.primaryKey())
+        .addColumn('site_id', 'text', (c) => c.notNull())
+        .addColumn('partner', 'text', (c) => c.notNull())
+        .addColumn('demarche', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('step', 'text', (c) => c.notNull())
+        .addColumn('documents', 'text', (c) => c.notNull())
+        .addColumn('appointment', 'text')
+        .addColumn('opened_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('expires_on', 'text', (c) => c.notNull())
+        .addColumn('created_key', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('cases_created_key').on('cases').column('created_key').unique().execute();
+      await db.schema.createIndex('cases_expires_on').on('cases').column('expires_on').execute();
+
+      await db.schema
+        .createTable('case_events')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('code', 'text', (c) => c.notNull().references('cases.code'))
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('step', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('case_events_key').on('case_events').column('key').unique().execute();
+      await db.schema.createIndex('case_events_code').on('case_events').columns(['code', 'id']).execute();
+      // Append-only, enforced by the database itself: no code path can rewrite the history.
+      await sql`create trigger case_events_no_update before update on case_events begin select raise(abort, 'case_events is append-only'); end`.execute(db);
+      await sql`create trigger case_events_no_delete before delete on case_events begin select raise(abort, 'case_events is append-only'); end`.execute(db);
+    },
+    async down(db: Kysely<any>) {
+      for (const t of ['case_events', 'cases', 'activity_daily_network', 'activity_daily', 'acts']) {
+        await db.schema.dropTable(t).ifExists().execute();
+      }
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -163,6 +163,85 @@ export interface RateLimitTable {
   window_ends_at: string;
 }
 
+/** One request handled by an agent (no personal data: what, how, with which outcome). */
+export interface ActTable {
+  /** Random (a UUID). */
+  id: string;
+  /** The client's idempotency key: unique. */
+  key: string;
+  site_id: string;
+  partner: string;
+  theme: string;
+  /** solved | referred | follow-up. */
+  outcome: string;
+  /** The partner referred to, iff outcome is referred. */
+  referred_to: string | null;
+  channel: string;
+  /** ISO instant, UTC. */
+  acted_at: string;
+  /** Local date of `acted_at` in the site's time zone. */
+  day: string;
+  created_at: string;
+}
+
+export interface ActivityCounters {
+  acts: number;
+  solved: number;
+  referred: number;
+  follow_up: number;
+}
+
+/**
+ * Acts counted by site, local day, partner, theme and partner referred to ('' when not
+ * referred), in the transaction that stores each act.
+ */
+export interface ActivityDailyTable extends ActivityCounters {
+  site_id: string;
+  day: string;
+  partner: string;
+  theme: string;
+  referred_to: string;
+}
+
+/** The same counters summed over every site: the network figures read one row per day and dimension. */
+export interface ActivityDailyNetworkTable extends ActivityCounters {
+  day: string;
+  partner: string;
+  theme: string;
+  referred_to: string;
+}
+
+/** A follow-up case: its current state. Its history is `case_events`. */
+export interface CaseTable {
+  /** Canonical code: 11 symbols, no dashes (`cases/case-code.ts`). */
+  code: string;
+  site_id: string;
+  partner: string;
+  demarche: string;
+  status: string;
+  step: string;
+  /** JSON array of strings. */
+  documents: string;
+  appointment: string | null;
+  opened_at: string;
+  updated_at: string;
+  /** YYYY-MM-DD: 12 months after `updated_at`; after this day the code answers 410. */
+  expires_on: string;
+  /** The idempotency key of the request that opened it: unique. */
+  created_key: string;
+}
+
+/** A case's history, append-only (triggers refuse UPDATE and DELETE). */
+export interface CaseEventTable {
+  id: Generated<number>;
+  code: string;
+  /** Idempotency key of the request that wrote it: unique. */
+  key: string;
+  at: string;
+  status: string;
+  step: string;
+}
+
 export interface Database {
   sites: SiteTable;
   communes: CommuneTable;
@@ -175,4 +254,9 @@ export interface Database {
   satisfaction_daily: SatisfactionDailyTable;
   satisfaction_daily_network: SatisfactionDailyNetworkTable;
   rate_limits: RateLimitTable;
+  acts: ActTable;
+  activity_daily: ActivityDailyTable;
+  activity_daily_network: ActivityDailyNetworkTable;
+  cases: CaseTable;
+  case_events: CaseEventTable;
 }

@@ -27,6 +27,10 @@ export const invalidParam = (name: string, reason: string) =>
 
 export const notFound = (detail: string) => new HttpProblem(404, ProblemType.notFound, 'Not found', detail);
 
+/** A 429 with the `Retry-After` of a rate-limit verdict (seconds to the next window). */
+export const tooManyRequests = (detail: string, retryAfterSeconds: number) =>
+  new HttpProblem(429, ProblemType.tooManyRequests, 'Too many requests', detail).withHeaders({ 'retry-after': String(retryAfterSeconds) });
+
 export function sendProblem(reply: FastifyReply, problem: Problem) {
   return reply.code(problem.status).type(PROBLEM_MEDIA_TYPE).send(problem);
 }

@@ -6,13 +6,9 @@ import { prepareAnswer, storeAnswer } from '../feedback/answers.js';
 import { feedbackCsv } from '../feedback/feedback-csv.js';
 import { countRequest, FEEDBACK_RATE_LIMITS } from '../feedback/rate-limit.js';
 import { dayRange } from '../http/day-range.js';
-import { HttpProblem, invalidParam, notFound } from '../http/problem.js';
+import { HttpProblem, notFound, tooManyRequests } from '../http/problem.js';
+import { checkRecentInstant } from '../http/recent-instant.js';
 import type { AppContext } from '../app-context.js';
-
-/** A clock a few minutes ahead (a kiosk's, a phone's) is not an answer from the future. */
-const CLOCK_SKEW_MS = 5 * 60_000;
-/** Older answers come from an outbox forgotten for weeks: the period they belong to is closed. */
-const MAX_AGE_DAYS = 30;
 
 /**
  * The widgets are embedded in any site: any origin may send an answer. The preflight allows
@@ -26,17 +22,6 @@ const FEEDBACK_CORS = {
   exposedHeaders: ['retry-after'],
   maxAge: 86_400,
 };
-
-function checkAnsweredAt(value: string, now: Date): void {
-  const instant = Date.parse(value);
-  if (Number.isNaN(instant)) throw invalidParam('answered_at', 'must be an ISO 8601 date-time, e.g. 2026-11-30T09:00:00Z');
-  if (instant > now.getTime() + CLOCK_SKEW_MS) {
-    throw invalidParam('answered_at', 'is in the future (more than 5 minutes ahead of the server clock)');
-  }
-  if (instant < now.getTime() - MAX_AGE_DAYS * 86_400_000) {
-    throw invalidParam('answered_at', `is more than ${MAX_AGE_DAYS} days old: such answers are no longer accepted`);
-  }
-}
 
 const FeedbackExportQuery = Type.Object({
   from: Type.Optional(Type.String({ format: 'date', description: 'First day included (YYYY-MM-DD, in the site’s time zone).' })),
@@ -66,7 +51,7 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
     async (request, reply) => {
       const now = new Date();
       const input = request.body;
-      checkAnsweredAt(input.answered_at, now);
+      checkRecentInstant('answered_at', input.answered_at, now);
       const site = ctx.catalogue().get(input.site_id);
       if (!site) {
         throw new HttpProblem(422, ProblemType.unknownSite, 'Unknown site', `No France services site has the id ${input.site_id}.`, [
@@ -81,12 +66,10 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
           admit: async () => {
             const verdict = await countRequest(trx, { subject: [request.ip, input.site_id, input.channel], limit, now });
             if (!verdict.allowed) {
-              throw new HttpProblem(
-                429,
-                ProblemType.tooManyRequests,
-                'Too many requests',
+              throw tooManyRequests(
                 `At most ${limit} ${input.channel} answers an hour for one site from one client; try again in ${verdict.retryAfterSeconds} s.`,
-              ).withHeaders({ 'retry-after': String(verdict.retryAfterSeconds) });
+                verdict.retryAfterSeconds,
+              );
             }
           },
         }),

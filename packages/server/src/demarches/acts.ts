@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Transaction } from 'kysely';
+import { THEMES, type ActInput, type PartnerId } from '@fs-widgets/contract';
+import type { ActivityCounters, Database } from '../db/schema.js';
+import { localDay } from '../feedback/answers.js';
+import { invalidParam } from '../http/problem.js';
+import type { StoreOutcome } from '../feedback/answers.js';
+
+/** An act ready to store: instant normalised, local day computed. */
+export interface Act {
+  key: string;
+  site_id: string;
+  partner: string;
+  theme: string;
+  outcome: string;
+  referred_to: string | null;
+  channel: string;
+  /** ISO instant, UTC. */
+  acted_at: string;
+  /** Local date of `acted_at` in the site's time zone. */
+  day: string;
+}
+
+/**
+ * The rules the schema cannot say: the theme is one of its partner's, and `referred_to` is
+ * given exactly when the outcome is `referred`. Throws a 400 problem naming the field.
+ */
+export function checkAct(input: ActInput): void {
+  const themes: readonly string[] = THEMES[input.partner as PartnerId];
+  if (!themes.includes(input.theme)) {
+    throw invalidParam('theme', `must be one of the themes of ${input.partner}: ${themes.join(', ')}`);
+  }
+  if (input.outcome === 'referred' && input.referred_to === undefined) {
+    throw invalidParam('referred_to', 'is required when outcome is referred: the partner the person was referred to');
+  }
+  if (input.outcome !== 'referred' && input.referred_to !== undefined) {
+    throw invalidParam('referred_to', 'is given only when outcome is referred');
+  }
+}
+
+/** The act stored for a validated input; it counts on the local day of its site. */
+export function prepareAct(input: ActInput, timeZone: string): Act {
+  const actedAt = new Date(input.acted_at);
+  return {
+    key: input.key,
+    site_id: input.site_id,
+    partner: input.partner,
+    theme: input.theme,
+    outcome: input.outcome,
+    referred_to: input.referred_to ?? null,
+    channel: input.channel,
+    acted_at: actedAt.toISOString(),
+    day: localDay(actedAt, timeZone),
+  };
+}
+
+/** The counter column of each outcome. */
+export const OUTCOME_COLUMN = { solved: 'solved', referred: 'referred', 'follow-up': 'follow_up' } as const satisfies Record<
+  string,
+  keyof ActivityCounters
+>;
+export const ACTIVITY_COUNTERS = ['acts', 'solved', 'referred', 'follow_up'] as const;
+
+const STORED_FIELDS = ['site_id', 'partner', 'theme', 'outcome', 'referred_to', 'channel', 'acted_at'] as const;
+
+/**
+ * Stores an act once per key and counts it in the daily aggregates (the site's and the
+ * network's) in the caller's transaction, as `storeAnswer` does for satisfaction answers:
+ * insert first (ON CONFLICT DO NOTHING), then two counter upserts. Same key and content:
+ * duplicate; same key, other content: conflict; nothing written in either case.
+ */
+export async function storeAct(trx: Transaction<Database>, act: Act, options: { now?: Date } = {}): Promise<StoreOutcome> {
+  const id = randomUUID();
+  const inserted = await trx
+    .insertInto('acts')
+    .values({ id, ...act, created_at: (options.now ?? new Date()).toISOString() })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) {
+    const stored = await trx.selectFrom('acts').select(['id', ...STORED_FIELDS]).where('key', '=', act.key).executeTakeFirstOrThrow();
+    const same = STORED_FIELDS.every((field) => stored[field] === act[field]);
+    return { outcome: same ? 'duplicate' : 'conflict', id: stored.id };
+  }
+  await countAct(trx, act, 1);
+  return { outcome: 'stored', id };
+}
+
+/**
+ * Adds `n` acts like `act` to the aggregates: the one aggregate code, used by `storeAct` (n = 1)
+ * and by the bench's batched ingest (n = acts of one group).
+ */
+export async function countAct(trx: Transaction<Database>, act: Pick<Act, 'site_id' | 'day' | 'partner' | 'theme' | 'outcome' | 'referred_to'>, n: number) {
+  const outcomeColumn = OUTCOME_COLUMN[act.outcome as keyof typeof OUTCOME_COLUMN];
+  const increments: ActivityCounters = { acts: n, solved: 0, referred: 0, follow_up: 0, [outcomeColumn]: n };
+  const plus = (table: string) => ({
+    acts: sql<number>`${sql.ref(`${table}.acts`)} + ${n}`,
+    [outcomeColumn]: sql<number>`${sql.ref(`${table}.${outcomeColumn}`)} + ${n}`,
+  });
+  const dimensions = { day: act.day, partner: act.partner, theme: act.theme, referred_to: act.referred_to ?? '' };
+  await trx
+    .insertInto('activity_daily')
+    .values({ site_id: act.site_id, ...dimensions, ...increments })
+    .onConflict((oc) => oc.columns(['site_id', 'day', 'partner', 'theme', 'referred_to']).doUpdateSet(plus('activity_daily')))
+    .execute();
+  await trx
+    .insertInto('activity_daily_network')
+    .values({ ...dimensions, ...increments })
+    .onConflict((oc) => oc.columns(['day', 'partner', 'theme', 'referred_to']).doUpdateSet(plus('activity_daily_network')))
+    .execute();
+}
