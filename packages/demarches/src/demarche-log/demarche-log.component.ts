@@ -26,6 +26,7 @@ import { TOKEN_FORMAT, agentAuthRef, bearer, forgetAgentToken, readAgentToken, s
 import { formatDateTime, formatShare, localToday } from '../shared/format.js';
 import { CODE_PARAM, caseProblem } from '../shared/problems.js';
 import type { qrCodeSvg } from '../shared/qr-code.js';
+import { siteCard } from '../shared/site-card.js';
 import { demarchesSharedStyles } from '../shared/shared.styles.js';
 import type { DemarchesStrings } from '../strings/demarches-strings.js';
 import '../strings/demarches-strings.js';
@@ -641,6 +642,7 @@ export class FsDemarcheLog extends FsElement {
               </dd>`
           : nothing}
       </dl>
+      ${site ? siteCard(site, this.headingLevel + 1) : nothing}
       <div class="actions no-print">
         <button class="primary" type="button" @click=${() => window.print()}>${r.print}</button>
         <button class="secondary" type="button" @click=${() => this.#backToForm()}>${r.newEntry}</button>

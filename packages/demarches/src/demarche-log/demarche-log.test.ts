@@ -231,6 +231,7 @@ describe('<fs-demarche-log>', () => {
     expect(qr.getAttribute('aria-label')).to.contain(code);
     expect(await decodeQr(qr)).to.equal(`https://example.fr/suivi?lang=fr&${new URLSearchParams({ "fs-code": code })}`);
     await until(() => $(el, '.site') !== null, 'the site on the receipt');
+    await until(() => shadowText(el.shadowRoot!.querySelector('fs-site-card') ?? el).includes('Horaires'), 'the hours on the receipt');
     await expect(el).to.be.accessible();
 
     // The public tracker, with that code.
@@ -238,6 +239,11 @@ describe('<fs-demarche-log>', () => {
     await until(() => tracker.shadowRoot!.querySelector('.timeline') !== null, 'the case in the tracker');
     expect(shadowText(tracker)).to.contain('Reçue').and.contain('Dossier envoyé à l’ANTS').and.contain('Ancienne carte grise');
     await until(() => shadowText(tracker).includes('Votre France services') && tracker.shadowRoot!.querySelector('.site-name') !== null, 'the site');
+    // Where and when: the site's card, with the week's hours.
+    await until(() => {
+      const card = tracker.shadowRoot!.querySelector('fs-site-card');
+      return !!card?.shadowRoot && shadowText(card).includes('Horaires') && card.shadowRoot.querySelectorAll('tbody tr').length === 7;
+    }, 'the site card with its hours');
     await expect(tracker).to.be.accessible();
 
     // The agent updates it from the panel.

@@ -9,6 +9,7 @@ import { demarchesSharedStyles } from '../shared/shared.styles.js';
 import type { DemarchesStrings } from '../strings/demarches-strings.js';
 import '../strings/demarches-strings.js';
 import { demarcheTrackerStyles } from './demarche-tracker.styles.js';
+import { siteCard } from '../shared/site-card.js';
 
 /**
  * "Suivre mon dossier": a person follows a follow-up case opened at a France services with the
@@ -228,6 +229,7 @@ export class FsDemarcheTracker extends FsElement {
         <dt>${t.site}</dt>
         <dd>${this.#siteView()}</dd>
       </dl>
+      ${this.#site.state.status === 'ready' ? siteCard(this.#site.state.data, this.headingLevel + 1) : nothing}
       <p class="small">${t.updated(formatDateTime(c.updated_at, locale))} ${t.expires(formatDate(c.expires_on, locale))}</p>
     </section>`;
   }
