@@ -20,6 +20,7 @@ export {
 export type { Strings } from './i18n/strings.fr.js';
 export { formatClockTime, formatDistance, formatDate, formatDayAndDate, telHref } from './i18n/format.js';
 export { tokens } from './tokens/tokens.js';
+export { controls } from './tokens/controls.js';
 export * from './opening-hours/index.js';
 export { Outbox, outboxFor, newIdempotencyKey, backoffDelay, registerOutboxAuthorization, type OutboxAuthorization, type OutboxEntry, type OutboxCounts, type FlushResult, type OutboxListener, type OutboxOptions } from './outbox/outbox.js';
 export { widgetDatabase, closeWidgetDatabase, WIDGET_DB_NAME, WIDGET_DB_VERSION, type WidgetSchema, type StoredOutboxEntry } from './storage/widget-database.js';

@@ -20,7 +20,7 @@ import type {
   PartnerId,
   Site,
 } from '@fs-widgets/contract';
-import { ApiResource, FsElement, formatDate, newIdempotencyKey, outboxFor, stringAttribute, type Outbox } from '@fs-widgets/core';
+import { controls, ApiResource, FsElement, formatDate, newIdempotencyKey, outboxFor, stringAttribute, type Outbox } from '@fs-widgets/core';
 import { parseCaseCode } from '../case-code.js';
 import { TOKEN_FORMAT, agentAuthRef, bearer, forgetAgentToken, readAgentToken, saveAgentToken } from '../shared/agent-token.js';
 import { formatDateTime, formatShare, localToday } from '../shared/format.js';
@@ -78,7 +78,7 @@ type View = 'form' | 'case' | 'receipt';
  * @cssprop [--fs-demarches-accent=var(--fs-color-primary)] - Selection, buttons, links.
  */
 export class FsDemarcheLog extends FsElement {
-  static override styles = [...FsElement.styles, demarchesSharedStyles, demarcheLogStyles];
+  static override styles = [...FsElement.styles, controls, demarchesSharedStyles, demarcheLogStyles];
 
   /** Identifier of the site in the ANCT list (`id_fs`). */
   @property({ attribute: 'site-id', reflect: true, converter: stringAttribute }) siteId = '';

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CasePublic, Site } from '@fs-widgets/contract';
-import { ApiResource, FsElement, formatDate, stringAttribute, telHref } from '@fs-widgets/core';
+import { controls, ApiResource, FsElement, formatDate, stringAttribute, telHref } from '@fs-widgets/core';
 import { parseCaseCode, type CaseCodeProblem } from '../case-code.js';
 import { formatDateTime } from '../shared/format.js';
 import { CODE_PARAM, caseProblem } from '../shared/problems.js';
@@ -35,7 +35,7 @@ import { siteCard } from '../shared/site-card.js';
  * @cssprop [--fs-demarches-accent=var(--fs-color-primary)] - Buttons, links, the current step.
  */
 export class FsDemarcheTracker extends FsElement {
-  static override styles = [...FsElement.styles, demarchesSharedStyles, demarcheTrackerStyles];
+  static override styles = [...FsElement.styles, controls, demarchesSharedStyles, demarcheTrackerStyles];
 
   /** A code to show at once. Without it, the page's `?fs-code=` parameter is used, if any. */
   @property({ reflect: true, converter: stringAttribute }) code = '';

@@ -7,13 +7,6 @@ export const demarchesSharedStyles = css`
     container-type: inline-size;
   }
 
-  .base {
-    background: var(--_fs-surface);
-    border: 1px solid var(--_fs-border);
-    border-radius: var(--_fs-radius);
-    padding: calc(var(--_fs-space) * 2.5);
-  }
-
   .title {
     margin: 0;
     font-size: 1.25em;
@@ -92,8 +85,7 @@ export const demarchesSharedStyles = css`
     margin-top: calc(var(--_fs-space) * 2);
   }
 
-  button.primary,
-  button.secondary,
+  /* button.primary and button.secondary come from the core's controls. */
   button.link {
     font: inherit;
     font-weight: 700;
@@ -102,16 +94,6 @@ export const demarchesSharedStyles = css`
     border-radius: calc(var(--_fs-radius) / 1.5);
     border: 2px solid var(--_accent);
     cursor: pointer;
-  }
-
-  button.primary {
-    background: var(--_accent);
-    color: var(--_fs-on-primary);
-  }
-
-  button.secondary {
-    background: var(--_fs-surface);
-    color: var(--_accent);
   }
 
   button.link {

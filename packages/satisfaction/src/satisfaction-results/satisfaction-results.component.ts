@@ -2,7 +2,7 @@ import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { RATINGS } from '@fs-widgets/contract/codes';
 import type { SatisfactionStats } from '@fs-widgets/contract';
-import { ApiResource, FsElement, formatDate, stringAttribute } from '@fs-widgets/core';
+import { controls, ApiResource, FsElement, formatDate, stringAttribute } from '@fs-widgets/core';
 import { satisfactionResultsStyles } from './satisfaction-results.styles.js';
 import type { SatisfactionStrings } from '../strings/satisfaction-strings.js';
 import '../strings/satisfaction-strings.js';
@@ -26,7 +26,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * @cssprop [--fs-satisfaction-results-max-width=40rem] - Widest the widget grows.
  */
 export class FsSatisfactionResults extends FsElement {
-  static override styles = [...FsElement.styles, satisfactionResultsStyles];
+  static override styles = [...FsElement.styles, controls, satisfactionResultsStyles];
 
   readonly #stats = new ApiResource<SatisfactionStats>(this, () => ({
     client: this.client,

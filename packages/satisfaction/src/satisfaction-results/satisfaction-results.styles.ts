@@ -7,13 +7,6 @@ export const satisfactionResultsStyles = css`
     max-width: var(--fs-satisfaction-results-max-width, 40rem);
   }
 
-  .base {
-    background: var(--_fs-surface);
-    border: 1px solid var(--_fs-border);
-    border-radius: var(--_fs-radius);
-    padding: calc(var(--_fs-space) * 2.5);
-  }
-
   .title {
     margin: 0;
     font-size: 1.125em;

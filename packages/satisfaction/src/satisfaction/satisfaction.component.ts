@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { COMMENT_MAX_LENGTH, RATINGS, RESOLUTIONS } from '@fs-widgets/contract/codes';
 import type { FeedbackChannel, FeedbackInput, Rating, Resolution } from '@fs-widgets/contract';
-import { FsElement, newIdempotencyKey, outboxFor, stringAttribute } from '@fs-widgets/core';
+import { controls, FsElement, newIdempotencyKey, outboxFor, stringAttribute } from '@fs-widgets/core';
 import { ratingFace } from './rating-faces.js';
 import type { SatisfactionStrings } from '../strings/satisfaction-strings.js';
 import '../strings/satisfaction-strings.js';
@@ -52,7 +52,7 @@ type Step = 'rating' | 'follow-up' | 'thanks';
  * @cssprop [--fs-satisfaction-very-dissatisfied=var(--fs-color-danger)] - Face colour.
  */
 export class FsSatisfaction extends FsElement {
-  static override styles = [...FsElement.styles, satisfactionStyles];
+  static override styles = [...FsElement.styles, controls, satisfactionStyles];
 
   @state() private step: Step = 'rating';
   @state() private rating: Rating | null = null;

@@ -10,13 +10,6 @@ export const satisfactionStyles = css`
     container-type: inline-size;
   }
 
-  .base {
-    background: var(--_fs-surface);
-    border: 1px solid var(--_fs-border);
-    border-radius: var(--_fs-radius);
-    padding: calc(var(--_fs-space) * 2.5);
-  }
-
   .title {
     margin: 0;
     font-size: 1.25em;
@@ -149,27 +142,6 @@ export const satisfactionStyles = css`
     flex-wrap: wrap;
     gap: var(--_fs-space);
     margin-top: calc(var(--_fs-space) * 2);
-  }
-
-  button.primary,
-  button.secondary {
-    font: inherit;
-    font-weight: 700;
-    min-height: 2.75rem;
-    padding: 0.5em 1.25em;
-    border-radius: calc(var(--_fs-radius) / 1.5);
-    border: 2px solid var(--_accent);
-    cursor: pointer;
-  }
-
-  button.primary {
-    background: var(--_accent);
-    color: var(--_fs-on-primary);
-  }
-
-  button.secondary {
-    background: var(--_fs-surface);
-    color: var(--_accent);
   }
 
   .error {
