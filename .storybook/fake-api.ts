@@ -14,9 +14,13 @@
  * | `/api/v1/sites?…`, `/api/v1/communes?…`, | the answer recorded in `api.json` for the same parameters, else |
  * | `/api/v1/stats/satisfaction?…`           | 404 for a `commune` that no recorded search starts from (as the |
  * |                                          | server says for an unknown INSEE code), else 501 (not recorded) |
- * | `POST /api/v1/feedback`                  | 201 `FeedbackReceipt` `{ id, key, duplicate: false }`; 200      |
+ * | `/api/v1/cases/<code>`                   | the case recorded in `api.json` (`cases/XXXX-XXXX-XXC`), else   |
+ * |                                          | 404 (a well-formed code that no case has)                       |
+ * | `/api/v1/stats/activity?…`               | recorded, as the searches; a one-day request (`from` = `to`) of  |
+ * |                                          | another day gets the site's recorded day, dated that day (below) |
+ * | `POST /api/v1/feedback`, `POST …/acts`   | 201 `WriteReceipt` `{ id, key, duplicate: false }`; 200          |
  * |                                          | `duplicate: true` for a key already received by this page; 400  |
- * |                                          | problem for a body that is not a `FeedbackInput` at all         |
+ * |                                          | problem for a body that is not a `FeedbackInput` / `ActInput`    |
  * | `/pending/api/v1/…`                      | never answers (loading state)                                   |
  * | `/unavailable/api/v1/…`                  | 503 problem+json (error state)                                  |
  * | `/offline/api/v1/…`                      | rejects like a network failure (offline)                        |
@@ -29,7 +33,14 @@
  * box works for the prefixes of "mende", "nant" and "48000"; other words get the 501, which the
  * widgets show as their error state (the browser console says why).
  *
- * `POST /feedback` is the one answer not replayed: the satisfaction widget's outbox only needs
+ * The agents' log asks for the figures of the device's today (`stats/activity?site=…&from=<today>&to=<today>`),
+ * which no recording can know in advance: for a one-day request with no recording of its own,
+ * the fake gives the site's recorded day (a real answer of the server for a day with the
+ * fixture case and no logged act) with its `scope` dated the asked day. The `Authorization`
+ * header is not checked (no token is valid or invalid here); writes of cases (`POST /cases`,
+ * `PATCH /cases/<code>`) are not faked (405).
+ *
+ * `POST /feedback` and `POST /acts` are the answers not replayed: the satisfaction widget's outbox only needs
  * the server's acknowledgement (nothing of it is shown), so the fake gives the receipt the real
  * route gives a new answer, and keeps nothing (the results' figures are the recorded ones).
  * With the `/offline/` prefix it rejects like a network failure, so the answer stays queued in
@@ -49,7 +60,7 @@ export interface RecordedAnswer {
 export interface FakeApiFixtures {
   /** Sites by id (`GET /sites/<id>`). */
   sites: Readonly<Record<string, unknown>>;
-  /** Recorded answers by `apiFixtureKey` (`GET /sites?…`, `GET /communes?…`, `GET /stats/satisfaction?…`). */
+  /** Recorded answers by `apiFixtureKey` (`GET /sites?…`, `/communes?…`, `/stats/…?…`, `/cases/<code>`). */
   api: Readonly<Record<string, RecordedAnswer>>;
 }
 
@@ -99,12 +110,25 @@ function knownCommunes(api: FakeApiFixtures['api']): Set<string> {
 }
 
 /** The recorded GETs (searches and statistics), by their parameters. */
-const RECORDED_PATHS = new Set(['sites', 'communes', 'stats/satisfaction']);
+const RECORDED_PATHS = new Set(['sites', 'communes', 'stats/satisfaction', 'stats/activity']);
 
 function search(path: string, url: URL, { api }: FakeApiFixtures, communes: Set<string>): Response {
   const key = apiFixtureKey(path, url.searchParams);
   const answer = Object.hasOwn(api, key) ? api[key] : undefined;
   if (answer) return recorded(answer);
+  const day = url.searchParams.get('from');
+  if (path === 'stats/activity' && day && url.searchParams.get('to') === day) {
+    const site = url.searchParams.get('site') ?? '';
+    const sameSite = Object.entries(api).find(([k]) => {
+      const [p, q = ''] = k.split('?');
+      const params = new URLSearchParams(q);
+      return p === path && params.get('site') === site && params.get('from') === params.get('to') && params.get('from');
+    });
+    if (sameSite) {
+      const { status, body } = sameSite[1] as { status: number; body: { scope: Record<string, unknown> } };
+      return recorded({ status, body: { ...body, scope: { ...body.scope, from: day, to: day } } });
+    }
+  }
   const commune = url.searchParams.get('commune')?.trim().toUpperCase();
   if (path === 'sites' && commune && !communes.has(commune)) {
     return problem(
@@ -125,8 +149,14 @@ const received = new Set<string>();
 
 const KEY = /^[A-Za-z0-9_-]{16,64}$/;
 
-/** `POST /feedback`: the real route's receipt for a body shaped like a `FeedbackInput`. */
-function receipt(text: string): Response {
+/** The fields a write must have, as strings, to be taken for its input type. */
+const WRITES: Record<string, { input: string; fields: string[] }> = {
+  feedback: { input: 'FeedbackInput', fields: ['site_id', 'rating', 'channel', 'answered_at'] },
+  acts: { input: 'ActInput', fields: ['site_id', 'partner', 'theme', 'outcome', 'channel', 'acted_at'] },
+};
+
+/** `POST /feedback`, `POST /acts`: the real route's receipt for a body shaped like its input. */
+function receipt(text: string, { input, fields }: { input: string; fields: string[] }): Response {
   let body: Record<string, unknown> | undefined;
   try {
     const parsed: unknown = JSON.parse(text);
@@ -135,9 +165,9 @@ function receipt(text: string): Response {
     /* answered below */
   }
   const key = body?.key;
-  const missing = ['site_id', 'rating', 'channel', 'answered_at'].filter((name) => typeof body?.[name] !== 'string');
+  const missing = fields.filter((name) => typeof body?.[name] !== 'string');
   if (typeof key !== 'string' || !KEY.test(key) || missing.length) {
-    return problem(400, 'Bad Request', `Storybook fake API: not a FeedbackInput (key, ${missing.join(', ') || 'site_id, …'}).`);
+    return problem(400, 'Bad Request', `Storybook fake API: not a ${input} (key, ${missing.join(', ') || 'site_id, …'}).`);
   }
   const duplicate = received.has(key);
   received.add(key);
@@ -157,14 +187,20 @@ async function answer(
 ): Promise<Response> {
   const [, mode, path] = url.pathname.match(/^\/(?:(pending|unavailable|offline)\/)?api\/v1\/(.*)$/) ?? [];
   if (path === undefined) return problem(404, 'Not Found', `No route for ${url.pathname}`);
-  const write = path === 'feedback';
+  const write = Object.hasOwn(WRITES, path) ? WRITES[path] : undefined;
   if (write ? method !== 'POST' : method !== 'GET' && method !== 'HEAD') {
     return problem(405, 'Method Not Allowed', `${method} is not supported`);
   }
   if (mode === 'pending') return never(signal);
   if (mode === 'offline') throw new TypeError('Failed to fetch');
   if (mode === 'unavailable') return problem(503, 'Service Unavailable', 'The service is temporarily unavailable (Storybook fake).');
-  if (write) return receipt(await body());
+  if (write) return receipt(await body(), write);
+  const caseCode = path.match(/^cases\/([^/]+)$/);
+  if (caseCode) {
+    const code = decodeURIComponent(caseCode[1]!).toUpperCase();
+    const found = Object.hasOwn(fixtures.api, `cases/${code}`) ? fixtures.api[`cases/${code}`] : undefined;
+    return found ? recorded(found) : problem(404, 'Not found', `No case has the code ${code}.`, `${PROBLEMS}not-found`);
+  }
   const site = path.match(/^sites\/([^/]+)$/);
   if (site) {
     const id = decodeURIComponent(site[1]!);

@@ -188,6 +188,76 @@ const SUITES = [
     },
   },
   {
+    prefix: 'demarches-tracker--',
+    required: ['empty', 'case', 'mistyped', 'unknown', 'loading', 'offline', 'english'],
+    screenshot: 'case',
+    docsRows: ['code', 'heading-level', 'api', 'lang', 'fs-case-shown', 'timeline', '--fs-demarches-accent'],
+    expected: {
+      empty: {
+        texts: ['Suivre mon dossier', 'Saisissez le code de suivi inscrit sur votre reçu.', 'Code de suivi', 'Voir mon dossier'],
+        selectors: ['input#code[aria-invalid="false"]'],
+        noSelectors: ['[part="case"]', '[part="message"]'],
+      },
+      // The illustrative case of scripts/story-fixtures.ts (its code is random: not checked here).
+      case: {
+        texts: [
+          'Demande de carte grise', 'Intérieur (titres)', 'Reçue', 'En attente de pièces', 'Dossier commencé avec l’agent',
+          'Pièces à apporter avant l’envoi à l’ANTS', 'Justificatif de domicile de moins de 6 mois', 'Certificat de cession',
+          'France services de Mende',
+        ],
+        selectors: ['[part="case"]', 'ol[part="timeline"] li[part="event"][aria-current="step"]'],
+      },
+      mistyped: {
+        texts: ['Ce code contient une erreur de saisie : vérifiez chaque caractère.'],
+        selectors: ['input#code[aria-invalid="true"]', '#code-error[role="alert"]'],
+        noSelectors: ['[part="case"]', '[aria-busy="true"]'],
+      },
+      unknown: {
+        texts: ['Aucun dossier ne correspond à ce code.'],
+        selectors: ['[part="message"][data-state="unknown"]'],
+        noSelectors: ['[part="case"]'],
+      },
+      loading: { texts: ['Recherche du dossier…'], selectors: ['[aria-busy="true"]'], timeout: 8000 },
+      offline: {
+        texts: ['Pas de connexion : impossible de consulter votre dossier pour le moment.', 'Réessayer'],
+        selectors: ['[part="message"][data-state="offline"]'],
+      },
+      english: {
+        texts: ['Follow my case', 'Tracking code', 'Waiting for documents', 'Demande de carte grise'],
+        selectors: ['[part="case"]'],
+        absent: ['Suivre mon dossier', 'En attente de pièces'],
+      },
+    },
+  },
+  {
+    prefix: 'demarches-agent-log--',
+    required: ['no-token', 'ready', 'english'],
+    screenshot: 'ready',
+    docsRows: ['site-id', 'tracker-url', 'heading-level', 'api', 'lang', 'fs-act-logged', 'fs-case-created', 'stats', '--fs-demarches-accent'],
+    expected: {
+      'no-token': {
+        texts: ['Jeton d’accès de l’agent', 'Collez le jeton', 'Jeton d’accès', 'Il commence par fsw_.', 'Enregistrer'],
+        selectors: ['input#token[type="password"]'],
+        noSelectors: ['form.log-form'],
+      },
+      // Today's figures: the real server's answer for a day without logged acts (scripts/story-fixtures.ts).
+      ready: {
+        texts: [
+          'Enregistrer une demande', 'Aujourd’hui', '0 demande enregistrée', 'Pas encore de demande aujourd’hui', 'Partenaire',
+          'France Travail', 'CAF', 'Intérieur (titres)', 'Résultat', 'Résolu dès la première visite', 'Canal', 'Accueil',
+          'Mettre à jour un dossier', 'Changer de jeton',
+        ],
+        selectors: ['form.log-form', 'input[name="partner"]', '[part="stats"][data-state="ready"]', 'button[part="save"]'],
+        noSelectors: ['input#token'],
+      },
+      english: {
+        texts: ['Log a request', 'Today', '0 request logged', 'No request yet today', 'Partner', 'Outcome', 'Change token'],
+        selectors: ['[part="stats"][data-state="ready"]'],
+        absent: ['Enregistrer une demande'],
+      },
+    },
+  },
+  {
     prefix: 'site-locator-map--',
     required: ['with-sites', 'selected', 'no-tiles'],
     screenshot: 'selected',

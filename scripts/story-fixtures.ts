@@ -11,7 +11,13 @@
  * - in the same file, the satisfaction figures (`GET /stats/satisfaction`) of the results'
  *   stories, after the script has POSTed a set of ILLUSTRATIVE answers (`FEEDBACK` below: made
  *   up to exercise the statistics, not real opinions) through the real `POST /feedback` route
- *   into the same temporary database.
+ *   into the same temporary database;
+ * - in the same file, the démarche stories' answers: an agent token of site 2983 is created in
+ *   the temporary database (`createToken`, as the `token create` CLI does), one ILLUSTRATIVE
+ *   follow-up case is opened through the real `POST /cases` and updated once through
+ *   `PATCH /cases/<code>` (status `awaiting-documents`), at the frozen clock; then the tracker's
+ *   `GET /cases/<code>` (public view) and the agents' log's `GET /stats/activity` of that day are
+ *   recorded. The code is random: the stories read it from `api.json` (the only `cases/…` key).
  *
  *   node --conditions=source --import tsx scripts/story-fixtures.ts
  *
@@ -21,11 +27,11 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { mock } from 'node:test';
-import type { CommuneList, FeedbackChannel, FeedbackInput, Rating, Resolution, SatisfactionStats, Site, SiteList } from '@fs-widgets/contract';
+import type { ActivityStats, CaseCreated, CasePublic, CommuneList, FeedbackChannel, FeedbackInput, Rating, Resolution, SatisfactionStats, Site, SiteList } from '@fs-widgets/contract';
 import { parseDelimited } from '../packages/server/src/import/delimited-file.js';
 import { SITE_COLUMNS, siteFromAnctRow } from '../packages/server/src/import/site-record.js';
 import { siteFromRow } from '../packages/server/src/sites/site-catalogue.js';
-import { buildApp, estimateProvider, importData, openDatabase, SiteCatalogue, VERSION } from '../packages/server/src/index.js';
+import { buildApp, createToken, estimateProvider, importData, openDatabase, SiteCatalogue, VERSION } from '../packages/server/src/index.js';
 import type { AppContext } from '../packages/server/src/app-context.js';
 import { apiFixtureKey, type RecordedAnswer } from '../.storybook/fake-api.js';
 
@@ -366,6 +372,52 @@ try {
       }
       for (const site of FEEDBACK) console.log(`201 POST feedback × ${String(feedbackCount(site.id)).padStart(2)}  site ${site.id}: ${site.why}`);
       await record(WANTED_STATS);
+
+      // The démarche stories: one illustrative case, opened and updated by an agent of Mende.
+      const { token } = await createToken(db, { role: 'agent', siteId: '2983', label: 'storybook fixtures', now: FEEDBACK_NOW });
+      const headers = { authorization: `Bearer ${token}` };
+      const created = await app.inject({
+        method: 'POST',
+        url: '/api/v1/cases',
+        headers,
+        payload: {
+          key: 'story-fixture-case-0001',
+          site_id: '2983',
+          partner: 'interieur',
+          demarche: 'Demande de carte grise',
+          step: 'Dossier commencé avec l’agent',
+          documents: ['Justificatif de domicile de moins de 6 mois', 'Certificat de cession'],
+        },
+      });
+      if (created.statusCode !== 201) throw new Error(`POST /cases: HTTP ${created.statusCode} ${created.body}`);
+      const { code } = created.json<CaseCreated>();
+      mock.timers.tick(45 * 60_000);
+      const patched = await app.inject({
+        method: 'PATCH',
+        url: `/api/v1/cases/${code}`,
+        headers,
+        payload: { key: 'story-fixture-case-0001-update-1', status: 'awaiting-documents', step: 'Pièces à apporter avant l’envoi à l’ANTS' },
+      });
+      if (patched.statusCode !== 200) throw new Error(`PATCH /cases/${code}: HTTP ${patched.statusCode} ${patched.body}`);
+      console.log(`201 POST cases, 200 PATCH cases/${code}  site 2983: an illustrative case for Démarches/Tracker`);
+      const recordAgent = async (path: string, params: Record<string, string>, why: string, expect: (body: never) => void) => {
+        const query = new URLSearchParams(params);
+        const url = `/api/v1/${path}${query.size ? `?${query}` : ''}`;
+        const res = await app.inject({ method: 'GET', url, headers });
+        if (res.statusCode !== 200) throw new Error(`${url}: HTTP ${res.statusCode} ${res.body}`);
+        const body: unknown = res.json();
+        expect(body as never);
+        const key = apiFixtureKey(path, params);
+        api[key] = { status: res.statusCode, body };
+        console.log(`${res.statusCode} ${key.padEnd(72)}  ${why}`);
+      };
+      await recordAgent(`cases/${code}`, {}, 'Tracker/Case: the case, awaiting documents', (c: CasePublic) =>
+        check(c.status === 'awaiting-documents' && c.history.length === 2, `cases/${code}: expected 2 events, awaiting documents`),
+      );
+      const day = FEEDBACK_NOW.toISOString().slice(0, 10);
+      await recordAgent('stats/activity', { site: '2983', from: day, to: day }, 'Agent log/Ready: the figures of the day', (st: ActivityStats) =>
+        check(typeof st.acts === 'number', 'stats/activity: expected a count of acts'),
+      );
     } finally {
       mock.timers.reset();
     }

@@ -1,0 +1,115 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { fn } from 'storybook/test';
+import { widgetDatabase } from '@fs-widgets/core';
+import type { FsActLoggedDetail } from '@fs-widgets/demarches';
+import '@fs-widgets/demarches/demarche-log.js';
+
+/** The fake API of `.storybook/fake-api.ts` (catalogue only; the tests use the real server). */
+const API = 'https://storybook.invalid/api/v1';
+
+const SITE = '2983';
+
+/** Where the widget keeps the agent's token for a site (see `shared/agent-token.ts`). */
+const TOKEN_KEY = `fs-widgets:demarches:token:${SITE}`;
+
+/**
+ * A string of the form the server gives tokens (`fsw_<12 hex>.<43 base64url>`), valid nowhere:
+ * the fake API does not check the `Authorization` header.
+ */
+const FAKE_TOKEN = `fsw_000000000000.${'storybook-fake-token-not-valid-anywhere-000'}`;
+
+/** Empties the outbox: entries queued by an earlier story would change the pending count. */
+async function emptyOutbox(): Promise<void> {
+  const db = await widgetDatabase();
+  await db?.clear('outbox');
+}
+
+/** No token on this device: the widget asks for one. */
+async function withoutToken(): Promise<Record<string, never>> {
+  localStorage.removeItem(TOKEN_KEY);
+  await emptyOutbox();
+  return {};
+}
+
+/** A token already pasted on this device for site 2983 (a fake one). */
+async function withToken(): Promise<Record<string, never>> {
+  localStorage.setItem(TOKEN_KEY, FAKE_TOKEN);
+  await emptyOutbox();
+  return {};
+}
+
+interface LogArgs {
+  'site-id'?: string;
+  'tracker-url'?: string;
+  'heading-level'?: number;
+  api?: string;
+  lang?: 'fr' | 'en';
+  /** Called with each `fs-act-logged` event (shown in the Actions panel). */
+  onActLogged?: (event: CustomEvent<FsActLoggedDetail>) => void;
+}
+
+const meta = {
+  title: 'Démarches/Agent log',
+  // An ASCII id (the title's "é" would be kept in the URL): demarches-agent-log--ready.
+  id: 'demarches-agent-log',
+  component: 'fs-demarche-log',
+  tags: ['autodocs'],
+  render: (args) => html`<fs-demarche-log
+    site-id=${ifDefined(args['site-id'])}
+    tracker-url=${ifDefined(args['tracker-url'])}
+    heading-level=${ifDefined(args['heading-level'])}
+    api=${ifDefined(args.api)}
+    lang=${ifDefined(args.lang)}
+    @fs-act-logged=${(e: CustomEvent<FsActLoggedDetail>) => args.onActLogged?.(e)}
+  ></fs-demarche-log>`,
+  args: {
+    'site-id': SITE,
+    api: API,
+    'heading-level': 2,
+    lang: 'fr',
+    onActLogged: fn(),
+  },
+  argTypes: {
+    lang: {
+      control: 'inline-radio',
+      options: ['fr', 'en'],
+      description: 'Language of the texts (the global `lang` attribute; the nearest one up the page applies). French by default.',
+      table: { category: 'attributes', type: { summary: "'fr' | 'en'" }, defaultValue: { summary: 'the page’s lang, else fr' } },
+    },
+    'heading-level': { control: { type: 'number', min: 2, max: 6, step: 1 } },
+    onActLogged: { table: { disable: true } },
+  },
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'Entries go to a fake API that exists only in this catalogue (`https://storybook.invalid`, see `.storybook/fake-api.ts`): ' +
+          'it acknowledges each `POST /acts` as the real server does (201 with a receipt) and keeps nothing; today’s figures are ' +
+          'the real server’s answer for France services de Mende (2983) on a day with no logged request. The token stored on the ' +
+          'device (`localStorage`, `fs-widgets:demarches:token:2983`) is a fake one, set by the story’s loader; the fake API does ' +
+          'not check it. Opening or updating a case is not faked (the widget says it failed).',
+      },
+    },
+  },
+} satisfies Meta<LogArgs>;
+
+export default meta;
+type Story = StoryObj<LogArgs>;
+
+/** No token on this device (the loader removes it; each story has its own loader, as loaders run in parallel): the agent pastes the one the coordinator gave. */
+export const NoToken: Story = {
+  loaders: [withoutToken],
+};
+
+/** A token stored for the site: today's figures, then partner, outcome and channel, in a few taps. */
+export const Ready: Story = {
+  loaders: [withToken],
+};
+
+/** `lang="en"`: every text in English. */
+export const English: Story = {
+  loaders: [withToken],
+  args: { lang: 'en' },
+};
