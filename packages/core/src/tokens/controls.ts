@@ -34,6 +34,38 @@ export const controls = css`
     color: var(--_accent, var(--_fs-primary));
   }
 
+  /* Groups of choices: a fieldset without its default frame. */
+  fieldset {
+    min-inline-size: 0;
+    border: 0;
+    margin: calc(var(--_fs-space) * 2) 0 0;
+    padding: 0;
+  }
+
+  legend {
+    padding: 0;
+    font-weight: 700;
+    font-size: 1.0625em;
+  }
+
+  /*
+   * A choice tile (label.choice holding an input type=radio): the whole tile is
+   * the target, the native radio stays (keyboard, screen readers) but invisible, and the tile
+   * shows its keyboard focus.
+   */
+  .choice input {
+    position: absolute;
+    opacity: 0;
+    inset: 0;
+    margin: 0;
+    cursor: pointer;
+  }
+
+  .choice:has(input:focus-visible) {
+    outline: 3px solid var(--_fs-focus);
+    outline-offset: 2px;
+  }
+
   @media print {
     button.primary,
     button.secondary {

@@ -43,19 +43,6 @@ export const demarcheLogStyles = css`
     cursor: pointer;
   }
 
-  .choice input {
-    position: absolute;
-    opacity: 0;
-    inset: 0;
-    margin: 0;
-    cursor: pointer;
-  }
-
-  .choice:has(input:focus-visible) {
-    outline: 3px solid var(--_fs-focus);
-    outline-offset: 2px;
-  }
-
   .choice:has(input:checked) {
     border-width: 4px;
     border-color: var(--_accent);

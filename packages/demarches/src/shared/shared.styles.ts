@@ -36,19 +36,6 @@ export const demarchesSharedStyles = css`
     font-size: 0.875em;
   }
 
-  fieldset {
-    min-inline-size: 0;
-    border: 0;
-    margin: calc(var(--_fs-space) * 2) 0 0;
-    padding: 0;
-  }
-
-  legend {
-    padding: 0;
-    font-weight: 700;
-    font-size: 1.0625em;
-  }
-
   label.field {
     display: block;
     font-weight: 700;

@@ -25,19 +25,6 @@ export const satisfactionStyles = css`
     color: var(--_fs-text-muted);
   }
 
-  fieldset {
-    min-inline-size: 0;
-    border: 0;
-    margin: calc(var(--_fs-space) * 2) 0 0;
-    padding: 0;
-  }
-
-  legend {
-    padding: 0;
-    font-weight: 700;
-    font-size: 1.0625em;
-  }
-
   .scale {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 8.5rem), 1fr));
@@ -61,19 +48,6 @@ export const satisfactionStyles = css`
     font-weight: 700;
     text-align: center;
     cursor: pointer;
-  }
-
-  .choice input {
-    position: absolute;
-    opacity: 0;
-    inset: 0;
-    margin: 0;
-    cursor: pointer;
-  }
-
-  .choice:has(input:focus-visible) {
-    outline: 3px solid var(--_fs-focus);
-    outline-offset: 2px;
   }
 
   .choice:has(input:checked),
