@@ -31,7 +31,7 @@ import type { ActivityStats, CaseCreated, CasePublic, CommuneList, FeedbackChann
 import { parseDelimited } from '../packages/server/src/import/delimited-file.js';
 import { SITE_COLUMNS, siteFromAnctRow } from '../packages/server/src/import/site-record.js';
 import { siteFromRow } from '../packages/server/src/sites/site-catalogue.js';
-import { buildApp, createToken, estimateProvider, importData, openDatabase, SiteCatalogue, VERSION } from '../packages/server/src/index.js';
+import { buildApp, createToken, estimateProvider, importData, loadDirectory, openDatabase, SiteCatalogue, VERSION } from '../packages/server/src/index.js';
 import type { AppContext } from '../packages/server/src/app-context.js';
 import { apiFixtureKey, type RecordedAnswer } from '../.storybook/fake-api.js';
 
@@ -340,7 +340,7 @@ try {
   const report = await importData(db, { now: new Date(IMPORTED_AT) });
   const catalogue = await SiteCatalogue.load(db);
   // As in server.ts, with the travel-time estimate (no routing engine).
-  const ctx: AppContext = { db, catalogue: () => catalogue, version: VERSION, routing: estimateProvider };
+  const ctx: AppContext = { db, catalogue: () => catalogue, version: VERSION, routing: estimateProvider, directory: loadDirectory() };
   const app = await buildApp({ ctx, logger: false, serveStatic: false });
   console.log(`Server loaded: ${report.sites.imported} sites, ${report.communes.imported} communes, ${report.itinerantStops.imported} bus stops`);
   /** GETs each wanted answer, checks it and records it under its key. */

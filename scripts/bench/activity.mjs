@@ -151,7 +151,7 @@ export async function benchActivity({ acts = 3_500_000, log = () => {} } = {}) {
 
     // An admin token, through the real token check.
     const { token } = await server.createToken(db, { role: 'admin', label: 'bench' });
-    app = await server.buildApp({ ctx: { db, catalogue: () => catalogue, version: 'bench', routing: server.estimateProvider }, serveStatic: false });
+    app = await server.buildApp({ ctx: { db, catalogue: () => catalogue, version: 'bench', routing: server.estimateProvider, directory: server.loadDirectory() }, serveStatic: false });
     const busiest = await db
       .selectFrom('activity_daily')
       .select(['site_id', (eb) => eb.fn.sum('acts').as('n')])

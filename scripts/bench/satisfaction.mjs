@@ -102,7 +102,7 @@ export async function benchSatisfaction({ answers = 1_000_000, log = () => {} } 
     const count = async (name) => Number((await db.selectFrom(name).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     const rows = { feedback: await count('feedback'), daily: await count('satisfaction_daily'), network: await count('satisfaction_daily_network') };
 
-    app = await server.buildApp({ ctx: { db, catalogue: () => catalogue, version: 'bench', routing: server.estimateProvider }, serveStatic: false });
+    app = await server.buildApp({ ctx: { db, catalogue: () => catalogue, version: 'bench', routing: server.estimateProvider, directory: server.loadDirectory() }, serveStatic: false });
     // The site with the most answers, so the one-site figure is the worst case of the sample.
     const busiest = await db
       .selectFrom('satisfaction_daily')

@@ -71,3 +71,38 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
  */
 export const CASE_CODE_PATTERN = '^[0-9A-HJKMNP-TV-Z]{4}-?[0-9A-HJKMNP-TV-Z]{4}-?[0-9A-HJKMNP-TV-Z]{2}[0-9A-HJKMNP-TV-Z*~$=U]$';
 
+
+/**
+ * Themes of the partner directory: how people browse needs. Each maps to data·inclusion
+ * thématiques in the catalogue's data (`packages/server/data/directory/themes.json`); labels are there too.
+ */
+export const DIRECTORY_THEMES = [
+  'papiers-citoyennete',
+  'vehicule-permis',
+  'etrangers',
+  'emploi',
+  'famille',
+  'logement',
+  'aides-revenus',
+  'sante',
+  'handicap',
+  'retraite',
+  'impots',
+  'justice-droits',
+  'argent-courrier',
+  'numerique',
+] as const;
+export type DirectoryThemeId = (typeof DIRECTORY_THEMES)[number];
+
+/**
+ * Where a démarche is done:
+ * - `counter`: the France services agent helps complete it at the counter (mostly online, together);
+ * - `counter-then-partner`: prepared at the counter, finished at the partner's office or an
+ *   appointment (e.g. fingerprints at a town hall for an identity card);
+ * - `partner`: needs the partner's own office or appointment; the agent informs, prepares the file, books.
+ */
+export const HELP_MODES = ['counter', 'counter-then-partner', 'partner'] as const;
+export type HelpMode = (typeof HELP_MODES)[number];
+
+/** A monthly permanence's ordinal: 1st to 5th, or -1 for the last one of the month. */
+export const MONTHLY_ORDINALS = [1, 2, 3, 4, 5, -1] as const;

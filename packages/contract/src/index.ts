@@ -10,6 +10,7 @@ export * from './commune.js';
 export * from './meta.js';
 export * from './feedback.js';
 export * from './demarches.js';
+export * from './directory.js';
 
 export const API_VERSION: 'v1' = 'v1';
 export const API_PREFIX = '/api/v1';

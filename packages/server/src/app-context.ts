@@ -1,3 +1,4 @@
+import type { Directory } from '@fs-widgets/contract';
 import type { Db } from './db/database.js';
 import type { SiteCatalogue } from './sites/site-catalogue.js';
 import type { RoutingProvider } from './travel/routing-provider.js';
@@ -10,4 +11,6 @@ export interface AppContext {
   version: string;
   /** Travel times of search results: the estimate, or a routing engine (`FS_OSRM_URL`). */
   routing: RoutingProvider;
+  /** The partner directory's catalogue (`data/directory/`), read and checked at start. */
+  directory: Directory;
 }

@@ -10,6 +10,7 @@ import type { AppContext } from './app-context.js';
 import { ifNoneMatchMatches, strongEtag } from './http/etag.js';
 import { registerProblemHandlers } from './http/problem.js';
 import { communesRoutes } from './routes/communes.js';
+import { directoryRoutes } from './routes/directory.js';
 import { actsRoutes } from './routes/acts.js';
 import { activityStatsRoutes } from './routes/activity-stats.js';
 import { casesRoutes } from './routes/cases.js';
@@ -79,6 +80,7 @@ export async function buildApp({ ctx, logger = false, corsOrigin = '*', trustPro
         { name: 'meta', description: 'Data sources and attribution' },
         { name: 'satisfaction', description: 'Satisfaction answers, their public figures and the agents’ export' },
         { name: 'demarches', description: 'Démarche tracker: the agents’ acts and activity figures, follow-up cases and their codes' },
+        { name: 'directory', description: 'Partner directory: national partners and common démarches, each site’s local partners and permanences' },
       ],
       components: {
         securitySchemes: {
@@ -121,6 +123,7 @@ export async function buildApp({ ctx, logger = false, corsOrigin = '*', trustPro
       await api.register(actsRoutes, { ctx });
       await api.register(casesRoutes, { ctx });
       await api.register(activityStatsRoutes, { ctx });
+      await api.register(directoryRoutes, { ctx });
     },
     { prefix: API_PREFIX },
   );

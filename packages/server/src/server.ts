@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import type { AppContext } from './app-context.js';
 import { openDatabase, type Db } from './db/database.js';
 import { importData, needsImport } from './import/import-data.js';
+import { loadDirectory } from './directory/catalogue.js';
 import { SiteCatalogue } from './sites/site-catalogue.js';
 import type { ServerConfig } from './config.js';
 import { estimateProvider } from './travel/estimate.js';
@@ -36,7 +37,7 @@ export async function startServer(config: ServerConfig, options: { serveStatic?:
   }
   let catalogue = await SiteCatalogue.load(db);
   const routing = config.osrmUrl ? new OsrmProvider(config.osrmUrl) : estimateProvider;
-  const ctx: AppContext = { db, catalogue: () => catalogue, version: VERSION, routing };
+  const ctx: AppContext = { db, catalogue: () => catalogue, version: VERSION, routing, directory: loadDirectory() };
   const app = await buildApp({ ctx, logger, corsOrigin: config.corsOrigin, trustProxy: config.trustProxy, serveStatic: options.serveStatic ?? true });
   app.addHook('onClose', async () => {
     await db.destroy();

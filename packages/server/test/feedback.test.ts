@@ -4,6 +4,7 @@ import { COMMENT_MAX_LENGTH, type FeedbackInput, type FeedbackReceipt } from '@f
 import { buildApp } from '../src/app.js';
 import { readConfig, ConfigError } from '../src/config.js';
 import { removePersonalData } from '../src/feedback/personal-data.js';
+import { loadDirectory } from '../src/directory/catalogue.js';
 import { SiteCatalogue } from '../src/sites/site-catalogue.js';
 import { estimateProvider } from '../src/travel/estimate.js';
 import { FEEDBACK_RATE_LIMITS } from '../src/feedback/rate-limit.js';
@@ -227,7 +228,7 @@ describe('POST /api/v1/feedback', () => {
 
     // Behind a trusted proxy (here the test's own address), each forwarded client has its own count.
     const catalogue = await SiteCatalogue.load(server.db);
-    const app = await buildApp({ ctx: { db: server.db, catalogue: () => catalogue, version: 'test', routing: estimateProvider }, serveStatic: false, trustProxy: '127.0.0.1' });
+    const app = await buildApp({ ctx: { db: server.db, catalogue: () => catalogue, version: 'test', routing: estimateProvider, directory: loadDirectory() }, serveStatic: false, trustProxy: '127.0.0.1' });
     try {
       const send = (forwardedFor: string) =>
         app.inject({ method: 'POST', url: '/api/v1/feedback', headers: { 'x-forwarded-for': forwardedFor }, payload: answer('1925', { channel: 'web' }) });

@@ -19,6 +19,16 @@ export {
   type Session,
 } from './osm-rules.js';
 export {
+  checkPermanenceRule,
+  permanenceDates,
+  permanenceOn,
+  permanenceToOsm,
+  RecurrenceError,
+  type PermanenceDate,
+  type PermanenceDatesOptions,
+  type PermanenceRule,
+} from './recurrence.js';
+export {
   openingStatus,
   weekWithDates,
   type DayWithDate,

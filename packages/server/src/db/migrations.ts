@@ -280,6 +280,51 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0006_local_partners_permanences': {
+    async up(db: Kysely<any>) {
+      // Written by each site's agents. No foreign key to sites: a site leaving the list on a
+      // re-import keeps its rows (they come back with it), and the import is not refused.
+      await db.schema
+        .createTable('local_partners')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('site_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('description', 'text')
+        .addColumn('thematiques', 'text', (c) => c.notNull())
+        .addColumn('phone', 'text')
+        .addColumn('website', 'text')
+        .addColumn('created_key', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('local_partners_created_key').on('local_partners').column('created_key').unique().execute();
+      await db.schema.createIndex('local_partners_site').on('local_partners').column('site_id').execute();
+
+      await db.schema
+        .createTable('permanences')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('site_id', 'text', (c) => c.notNull())
+        .addColumn('partner', 'text')
+        .addColumn('local_partner_id', 'text', (c) => c.references('local_partners.id').onDelete('cascade'))
+        .addColumn('recurrence', 'text', (c) => c.notNull())
+        .addColumn('opens', 'text')
+        .addColumn('closes', 'text')
+        .addColumn('by_appointment', 'integer', (c) => c.notNull())
+        .addColumn('starts_on', 'text')
+        .addColumn('ends_on', 'text')
+        .addColumn('note', 'text')
+        .addColumn('created_key', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('permanences_created_key').on('permanences').column('created_key').unique().execute();
+      await db.schema.createIndex('permanences_site').on('permanences').column('site_id').execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('permanences').ifExists().execute();
+      await db.schema.dropTable('local_partners').ifExists().execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

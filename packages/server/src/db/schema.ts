@@ -242,6 +242,42 @@ export interface CaseEventTable {
   step: string;
 }
 
+/** A site's local partner (mission locale, CCAS, conciliator…), written by the site's agents. */
+export interface LocalPartnerTable {
+  id: string;
+  site_id: string;
+  name: string;
+  description: string | null;
+  /** JSON array of data·inclusion thématiques. */
+  thematiques: string;
+  phone: string | null;
+  website: string | null;
+  /** Idempotency key of the request that created it: unique. */
+  created_key: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A recurring permanence at a site, of a national partner (`partner`) or a local one (`local_partner_id`). */
+export interface PermanenceTable {
+  id: string;
+  site_id: string;
+  partner: string | null;
+  local_partner_id: string | null;
+  /** JSON of the contract's `Recurrence`. */
+  recurrence: string;
+  opens: string | null;
+  closes: string | null;
+  /** 0 or 1. */
+  by_appointment: number;
+  starts_on: string | null;
+  ends_on: string | null;
+  note: string | null;
+  created_key: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   sites: SiteTable;
   communes: CommuneTable;
@@ -259,4 +295,6 @@ export interface Database {
   activity_daily_network: ActivityDailyNetworkTable;
   cases: CaseTable;
   case_events: CaseEventTable;
+  local_partners: LocalPartnerTable;
+  permanences: PermanenceTable;
 }

@@ -5,7 +5,7 @@
  */
 export const AGENT_WRITE_CORS = {
   origin: '*',
-  methods: ['POST', 'PATCH', 'OPTIONS'],
+  methods: ['POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS'],
   allowedHeaders: ['authorization', 'content-type'],
   exposedHeaders: ['retry-after'],
   maxAge: 86_400,

@@ -1,0 +1,149 @@
+import type { DayKey, Recurrence } from '@fs-widgets/contract';
+import { isPublicHoliday } from './holidays.js';
+import { toMinutes } from './time-of-day.js';
+import { addDays, dayKeyOf, timeZoneForDepartment, zonedInstant, zonedParts } from './time-zone.js';
+
+/**
+ * Dates of recurring permanences ("Mission locale — 2e mardi du mois, 9 h–12 h"): the
+ * structured `Recurrence` of the contract, bounded by `starts_on` / `ends_on`, with the public
+ * holidays of the site's département always skipped (a permanence does not take place on a
+ * public holiday; the next one is the next regular date).
+ */
+export type PermanenceRule = {
+  recurrence: Recurrence;
+  /** `HH:MM`, local; null when the hours are not fixed (by appointment). */
+  opens: string | null;
+  closes: string | null;
+  /** First day it runs (`YYYY-MM-DD`); the week `weekly` intervals are counted from. */
+  starts_on: string | null;
+  /** Last day it runs. */
+  ends_on: string | null;
+};
+
+export type PermanenceDate = { date: string; opens: string | null; closes: string | null };
+
+export type PermanenceDatesOptions = {
+  /** The instant to look from; now by default. */
+  now?: Date;
+  /** Département (or commune code) of the site: public holidays, and the time zone unless `timeZone` is given. */
+  department: string;
+  timeZone?: string;
+  /** Most dates returned; 3 by default. */
+  count?: number;
+  /** Days looked at after today; 120 by default (a monthly permanence shows its next three). */
+  horizonDays?: number;
+};
+
+/** A rule that cannot give dates: an `every N weeks` without the week to count from, hours the wrong way round… */
+export class RecurrenceError extends Error {
+  constructor(
+    message: string,
+    /** The field at fault, as the API names it. */
+    readonly field: string,
+  ) {
+    super(message);
+    this.name = 'RecurrenceError';
+  }
+}
+
+const ISO_DAY: Readonly<Record<DayKey, number>> = { mo: 1, tu: 2, we: 3, th: 4, fr: 5, sa: 6, su: 7 };
+const MS_PER_DAY = 86_400_000;
+
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / MS_PER_DAY);
+const mondayOf = (date: string) => addDays(date, 1 - ISO_DAY[dayKeyOf(date)]);
+const daysInMonth = (date: string) => new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 0)).getUTCDate();
+
+/** Checks what the schema cannot: throws a `RecurrenceError` naming the field. */
+export function checkPermanenceRule(rule: PermanenceRule): void {
+  const { recurrence, opens, closes, starts_on, ends_on } = rule;
+  if ((opens === null) !== (closes === null)) {
+    throw new RecurrenceError('give both the opening and the closing time, or neither (by appointment)', opens === null ? 'opens' : 'closes');
+  }
+  if (opens !== null && closes !== null && toMinutes(closes) <= toMinutes(opens)) {
+    throw new RecurrenceError(`must be after opens (${opens})`, 'closes');
+  }
+  if (starts_on && ends_on && ends_on < starts_on) throw new RecurrenceError(`must be on or after starts_on (${starts_on})`, 'ends_on');
+  if (starts_on) dayKeyOf(starts_on);
+  if (ends_on) dayKeyOf(ends_on);
+  if (recurrence.freq === 'weekly' && recurrence.interval > 1 && !starts_on) {
+    throw new RecurrenceError(`every ${recurrence.interval} weeks needs starts_on, a date of a week it takes place`, 'starts_on');
+  }
+  if (recurrence.freq === 'appointment' && opens !== null) {
+    throw new RecurrenceError('a permanence by appointment only has no fixed hours: leave opens and closes empty', 'opens');
+  }
+}
+
+/** Whether the rule's recurrence (and bounds) fall on `date`, public holidays aside. */
+function recursOn(rule: PermanenceRule, date: string): boolean {
+  if (rule.starts_on && date < rule.starts_on) return false;
+  if (rule.ends_on && date > rule.ends_on) return false;
+  const { recurrence } = rule;
+  const day = dayKeyOf(date);
+  switch (recurrence.freq) {
+    case 'weekly': {
+      if (!recurrence.days.includes(day)) return false;
+      if (recurrence.interval === 1) return true;
+      const weeks = daysBetween(mondayOf(rule.starts_on!), mondayOf(date)) / 7;
+      return ((weeks % recurrence.interval) + recurrence.interval) % recurrence.interval === 0;
+    }
+    case 'monthly': {
+      if (day !== recurrence.day) return false;
+      const dayOfMonth = Number(date.slice(8, 10));
+      const ordinal = Math.ceil(dayOfMonth / 7);
+      const last = dayOfMonth + 7 > daysInMonth(date);
+      return recurrence.nth.some((n) => n === ordinal || (n === -1 && last));
+    }
+    case 'appointment':
+      return false;
+  }
+}
+
+/** Whether the permanence takes place on `date` (`YYYY-MM-DD`, local): its recurrence, its bounds, not a public holiday. */
+export function permanenceOn(rule: PermanenceRule, date: string, department: string): boolean {
+  return recursOn(rule, date) && isPublicHoliday(date, department) === undefined;
+}
+
+/**
+ * The next dates of a permanence, from today in the site's time zone: today counts until its
+ * closing time (all day without hours). Empty for `appointment` and for a permanence that has ended.
+ */
+export function permanenceDates(rule: PermanenceRule, options: PermanenceDatesOptions): PermanenceDate[] {
+  const count = options.count ?? 3;
+  const horizonDays = options.horizonDays ?? 120;
+  if (rule.recurrence.freq === 'appointment') return [];
+  const now = options.now ?? new Date();
+  const timeZone = options.timeZone ?? timeZoneForDepartment(options.department);
+  const today = zonedParts(now, timeZone).date;
+  const dates: PermanenceDate[] = [];
+  for (let inDays = 0; inDays <= horizonDays && dates.length < count; inDays++) {
+    const date = addDays(today, inDays);
+    if (rule.ends_on && date > rule.ends_on) break;
+    if (!permanenceOn(rule, date, options.department)) continue;
+    if (inDays === 0 && rule.closes !== null && zonedInstant(date, toMinutes(rule.closes), timeZone).getTime() <= now.getTime()) continue;
+    dates.push({ date, opens: rule.opens, closes: rule.closes });
+  }
+  return dates;
+}
+
+const OSM_DAY: Readonly<Record<DayKey, string>> = { mo: 'Mo', tu: 'Tu', we: 'We', th: 'Th', fr: 'Fr', sa: 'Sa', su: 'Su' };
+
+/**
+ * The rule in OpenStreetMap `opening_hours` syntax (`Tu[2] 09:00-12:00; PH off`), for exports
+ * such as data·inclusion; null when OSM cannot say it exactly: no fixed hours, by appointment,
+ * every N weeks (OSM counts ISO weeks from each year's start, we count from `starts_on`), or
+ * bounded in time.
+ */
+export function permanenceToOsm(rule: PermanenceRule): string | null {
+  const { recurrence, opens, closes } = rule;
+  if (opens === null || closes === null || rule.starts_on || rule.ends_on) return null;
+  const hours = `${opens}-${closes}`;
+  if (recurrence.freq === 'weekly' && recurrence.interval === 1) {
+    const days = [...recurrence.days].sort((a, b) => ISO_DAY[a] - ISO_DAY[b]).map((d) => OSM_DAY[d]);
+    return `${days.join(',')} ${hours}; PH off`;
+  }
+  if (recurrence.freq === 'monthly') {
+    const nth = [...recurrence.nth].sort((a, b) => (a === -1 ? 6 : a) - (b === -1 ? 6 : b));
+    return `${OSM_DAY[recurrence.day]}[${nth.join(',')}] ${hours}; PH off`;
+  }
+  return null;
+}
