@@ -11,6 +11,7 @@ export * from './meta.js';
 export * from './feedback.js';
 export * from './demarches.js';
 export * from './directory.js';
+export * from './exports.js';
 
 export const API_VERSION: 'v1' = 'v1';
 export const API_PREFIX = '/api/v1';

@@ -11,6 +11,7 @@ import { ifNoneMatchMatches, strongEtag } from './http/etag.js';
 import { registerProblemHandlers } from './http/problem.js';
 import { communesRoutes } from './routes/communes.js';
 import { directoryRoutes } from './routes/directory.js';
+import { exportsRoutes } from './routes/exports.js';
 import { actsRoutes } from './routes/acts.js';
 import { activityStatsRoutes } from './routes/activity-stats.js';
 import { casesRoutes } from './routes/cases.js';
@@ -81,6 +82,7 @@ export async function buildApp({ ctx, logger = false, corsOrigin = '*', trustPro
         { name: 'satisfaction', description: 'Satisfaction answers, their public figures and the agents’ export' },
         { name: 'demarches', description: 'Démarche tracker: the agents’ acts and activity figures, follow-up cases and their codes' },
         { name: 'directory', description: 'Partner directory: national partners and common démarches, each site’s local partners and permanences' },
+        { name: 'exports', description: 'The network’s data in national formats (data·inclusion)' },
       ],
       components: {
         securitySchemes: {
@@ -124,6 +126,7 @@ export async function buildApp({ ctx, logger = false, corsOrigin = '*', trustPro
       await api.register(casesRoutes, { ctx });
       await api.register(activityStatsRoutes, { ctx });
       await api.register(directoryRoutes, { ctx });
+      await api.register(exportsRoutes, { ctx });
     },
     { prefix: API_PREFIX },
   );
