@@ -8,7 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { API_PREFIX } from '@fs-widgets/contract';
 import type { AppContext } from './app-context.js';
 import { ifNoneMatchMatches, strongEtag } from './http/etag.js';
-import { registerProblemHandlers } from './http/problem.js';
+import { frameworkErrors, registerProblemHandlers } from './http/problem.js';
 import { communesRoutes } from './routes/communes.js';
 import { directoryRoutes } from './routes/directory.js';
 import { exportsRoutes } from './routes/exports.js';
@@ -58,6 +58,7 @@ export async function buildApp({ ctx, logger = false, corsOrigin = '*', trustPro
     bodyLimit: 64 * 1024,
     // Query strings are small; a long one is an abuse, not a search.
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_MEDIA_TYPE, ProblemType, type InvalidParam, type Problem } from '@fs-widgets/contract';
 
 /** An error the API answers with as RFC 9457 problem+json. Throw it from a handler. */
@@ -55,6 +55,27 @@ function invalidParamsFrom(issues: AjvIssue[]): InvalidParam[] {
   });
 }
 
+/**
+ * Fastify's `frameworkErrors`: what the router refuses before any route or error handler runs
+ * (a URL whose percent-encoding is not UTF-8, a path parameter over `maxParamLength`) answers
+ * problem+json too, naming the path.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const status = tooLong ? 414 : 400;
+  const reason = tooLong
+    ? 'a path segment is too long: identifiers are short'
+    : 'is not a valid URL: its percent-encoding must be UTF-8';
+  return sendProblem(reply, {
+    type: ProblemType.validation,
+    title: tooLong ? 'URI too long' : 'Invalid request',
+    status,
+    detail: `path: ${reason}`,
+    instance: request.url.slice(0, 200),
+    ...(tooLong ? {} : { invalid_params: [{ name: 'path', reason }] }),
+  });
+}
+
 /** Every error leaves the API as problem+json; nothing internal leaks, nothing crashes the process. */
 export function registerProblemHandlers(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -91,13 +112,15 @@ export function registerProblemHandlers(app: FastifyInstance) {
         instance: request.url,
       });
     }
-    // Fastify's own 4xx (malformed JSON, body too large, unsupported media type…).
+    // Fastify's own 4xx (malformed JSON, body too large, unsupported media type…). A 400 names
+    // what is wrong like a validation error does: the body, for what the body parsers refuse.
     return sendProblem(reply, {
       type: status === 429 ? ProblemType.tooManyRequests : ProblemType.validation,
       title: status === 429 ? 'Too many requests' : 'Invalid request',
       status,
       detail: error.message,
       instance: request.url,
+      ...(status === 400 ? { invalid_params: [{ name: error.code?.startsWith('FST_ERR_CTP') ? 'body' : '(request)', reason: error.message }] } : {}),
     });
   });
 
