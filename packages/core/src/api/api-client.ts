@@ -10,6 +10,11 @@ export interface GetOptions {
   signal?: AbortSignal;
   /** Extra request headers (e.g. `Authorization` for an agent's reads). */
   headers?: Record<string, string>;
+  /**
+   * The browser's HTTP cache mode. `no-cache` revalidates (ETag, a cheap 304) instead of taking a
+   * public answer's cached copy: an editor reading back what it just wrote.
+   */
+  cache?: RequestCache;
 }
 
 export interface PostOptions {
@@ -48,6 +53,7 @@ export class ApiClient {
         .get(url, {
           signal: options.signal,
           timeout: this.timeoutMs,
+          ...(options.cache ? { cache: options.cache } : {}),
           // A 429 asking to wait longer than 2 s is not retried here: the widget says so instead of hanging.
           retry: { limit: 2, methods: ['get'], statusCodes: [408, 429, 502, 503, 504], backoffLimit: 2000, maxRetryAfter: 2000 },
           headers: { accept: 'application/json', ...options.headers },
@@ -72,16 +78,31 @@ export class ApiClient {
     return this.#write<T>('patch', path, body, options);
   }
 
-  async #write<T>(method: 'post' | 'patch', path: string, body: unknown, options: PostOptions): Promise<T> {
+  /** PUTs `body` as JSON (replaces a resource): same rules as `post` (never retried here). */
+  async put<T>(path: string, body: unknown, options: PostOptions = {}): Promise<T> {
+    return this.#write<T>('put', path, body, options);
+  }
+
+  /** DELETEs a resource (the answer, usually 204, has no body): same rules as `post`. */
+  async delete(path: string, options: PostOptions = {}): Promise<void> {
+    await this.#write<unknown>('delete', path, undefined, options);
+  }
+
+  async #write<T>(method: 'post' | 'patch' | 'put' | 'delete', path: string, body: unknown, options: PostOptions): Promise<T> {
     try {
-      return await ky(this.url(path), {
+      const response = ky(this.url(path), {
         method,
-        json: body,
+        ...(body === undefined ? {} : { json: body }),
         signal: options.signal,
         timeout: this.timeoutMs,
         retry: 0,
         headers: { accept: 'application/json', ...options.headers },
-      }).json<T>();
+      });
+      if (method === 'delete') {
+        await response;
+        return undefined as T;
+      }
+      return await response.json<T>();
     } catch (err) {
       throw await toApiError(err, options.signal);
     }

@@ -7,6 +7,8 @@ export interface ResourceRequest {
   client: ApiClient;
   path: string;
   searchParams?: SearchParams;
+  /** The browser's HTTP cache mode for the network request (see `GetOptions.cache`). */
+  cache?: RequestCache;
 }
 
 export type ResourceState<T> =
@@ -22,6 +24,18 @@ export type ResourceState<T> =
       offline: boolean;
     }
   | { status: 'error'; error: ApiError };
+
+/**
+ * A request's key (its URL). An `api` that is no URL (`http://%`) cannot give one: the key is
+ * then made of the parts, and the load fails into the error state instead of throwing in render.
+ */
+function requestKey(request: ResourceRequest): string {
+  try {
+    return request.client.url(request.path, request.searchParams);
+  } catch {
+    return JSON.stringify([request.client.base, request.path, request.searchParams ?? {}]);
+  }
+}
 
 /**
  * Loads one API resource for an element, stale-while-revalidate: the offline copy (IndexedDB)
@@ -58,7 +72,7 @@ export class ApiResource<T> implements ReactiveController {
 
   hostUpdate(): void {
     const request = this.describe();
-    const key = request ? request.client.url(request.path, request.searchParams) : undefined;
+    const key = request ? requestKey(request) : undefined;
     if (key === this.#key) return;
     this.#key = key;
     this.#request = request;
@@ -88,7 +102,11 @@ export class ApiResource<T> implements ReactiveController {
       this.#set({ status: 'ready', data: cached.body, fromCache: true, savedAt: cached.storedAt, offline: false });
     }
     try {
-      const data = await request.client.get<T>(request.path, { searchParams: request.searchParams, signal: abort.signal });
+      const data = await request.client.get<T>(request.path, {
+        searchParams: request.searchParams,
+        signal: abort.signal,
+        ...(request.cache ? { cache: request.cache } : {}),
+      });
       if (abort.signal.aborted) return;
       this.#set({ status: 'ready', data, fromCache: false, offline: false });
       await responseCache.put(key, data);

@@ -1,0 +1,45 @@
+import { html, nothing } from 'lit';
+
+/** The texts of the token screen, from the widget's own strings. */
+export interface AgentTokenFormStrings {
+  body: string;
+  label: string;
+  hint: string;
+  invalid: string;
+  save: string;
+}
+
+export interface AgentTokenFormOptions {
+  strings: AgentTokenFormStrings;
+  /** What the agent has typed so far. */
+  draft: string;
+  /** The draft does not have a token's form (`TOKEN_FORMAT`). */
+  invalid: boolean;
+  onInput: (value: string) => void;
+  onSubmit: (event: Event) => void;
+}
+
+/**
+ * The screen where an agent pastes the site's token, the same in every agents' tool (under the
+ * tool's own heading). The field is `#token`, its error `#token-error`; where the token is kept
+ * is `agent-token.ts`'s business.
+ */
+export function agentTokenForm({ strings, draft, invalid, onInput, onSubmit }: AgentTokenFormOptions) {
+  return html`<p class="hint">${strings.body}</p>
+    <form class="token-form" @submit=${onSubmit} novalidate>
+      <label class="field" for="token">${strings.label}</label>
+      <p class="small" id="token-hint">${strings.hint}</p>
+      <input
+        id="token"
+        type="password"
+        autocomplete="off"
+        spellcheck="false"
+        .value=${draft}
+        aria-invalid=${invalid ? 'true' : 'false'}
+        aria-describedby=${invalid ? 'token-hint token-error' : 'token-hint'}
+        @input=${(e: InputEvent) => onInput((e.target as HTMLInputElement).value)}
+      />
+      ${invalid ? html`<p class="error-text" id="token-error" role="alert">${strings.invalid}</p>` : nothing}
+      <div class="actions"><button class="primary" type="submit">${strings.save}</button></div>
+    </form>`;
+}
