@@ -29,14 +29,30 @@ export const tokens = css`
     --_fs-space: var(--fs-space-unit, 0.5rem);
     --_fs-radius: var(--fs-radius, 0.5rem);
 
-    /* Hostile host pages (resets on *, fonts, line heights) must not reach inside. */
+    /*
+     * Hostile host pages (resets on *, fonts, line heights) must not reach inside. What the host
+     * element inherits into the shadow tree is set here; "important" because a page's
+     * \`* { font-family: … !important }\` matches the host too, and only an important declaration
+     * of the shadow tree wins over it (CSS Cascade, encapsulation contexts). Pages theme the
+     * widgets through the --fs-* custom properties, never these. The font size is not forced:
+     * widgets set their own on :host (kiosk, badge), and rem follows the visitor's text size.
+     */
     display: block;
-    box-sizing: border-box;
-    color: var(--_fs-text);
-    font-family: var(--_fs-font);
+    box-sizing: border-box !important; /* the shadow tree inherits it (below) */
+    color: var(--_fs-text) !important;
+    font-family: var(--_fs-font) !important;
     font-size: var(--_fs-font-size);
-    line-height: 1.5;
-    text-align: start;
+    font-style: normal !important;
+    font-variant: normal !important;
+    font-weight: 400 !important;
+    line-height: 1.5 !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    text-align: start !important;
+    text-indent: 0 !important;
+    text-shadow: none !important;
+    text-transform: none !important;
+    white-space: normal !important;
     -webkit-text-size-adjust: 100%;
   }
 

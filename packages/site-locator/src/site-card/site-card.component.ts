@@ -11,6 +11,7 @@ import {
   openingStatus,
   stringAttribute,
   telHref,
+  timeRanges,
   weekWithDates,
   type OpeningStatus,
 } from '@fs-widgets/core';
@@ -204,16 +205,8 @@ export class FsSiteCard extends FsElement {
   }
 
   #ranges(ranges: TimeRange[]) {
-    const s = this.i18n.strings;
-    const locale = this.i18n.locale;
-    if (ranges.length === 0) return s.hours.closedDay;
-    // One range per line; the separator is only spoken, so a screen reader hears "9 h – 12 h et 14 h – 17 h".
-    return ranges.map(
-      (r, i) =>
-        html`${i > 0 ? html`<span class="visually-hidden">${s.hours.rangeSeparator}</span>` : nothing}<span class="range"
-            >${s.hours.range(formatClockTime(r.opens, locale), formatClockTime(r.closes, locale))}</span
-          >`,
-    );
+    // One range per line (styles), the separator only spoken: the same markup as the poster's week.
+    return timeRanges(ranges, this.i18n.strings, this.i18n.locale);
   }
 
   #status(status: OpeningStatus): TemplateResult | typeof nothing {

@@ -1,0 +1,287 @@
+import { css } from 'lit';
+
+export const configuratorStyles = css`
+  :host {
+    --_accent: var(--fs-configurator-accent, var(--_fs-primary));
+    max-width: var(--fs-configurator-max-width, 60rem);
+  }
+
+  p {
+    margin: var(--_fs-space) 0 0;
+  }
+
+  .base {
+    padding: calc(var(--_fs-space) * 3);
+  }
+
+  .step {
+    margin: calc(var(--_fs-space) * 4) 0 0;
+  }
+
+  .step:first-of-type,
+  form > .step:first-child {
+    margin-top: 0;
+  }
+
+  section.step {
+    border-top: 1px solid var(--_fs-border);
+    padding-top: calc(var(--_fs-space) * 3);
+  }
+
+  .step-title {
+    margin: 0;
+    font-size: 1.25em;
+    font-weight: 800;
+    line-height: 1.25;
+  }
+
+  .subtitle {
+    margin: calc(var(--_fs-space) * 3) 0 0;
+    font-size: 1.0625em;
+    font-weight: 700;
+  }
+
+  .hint,
+  .code-label {
+    color: var(--_fs-text-muted);
+    font-size: 0.9375em;
+  }
+
+  .code-label {
+    display: block;
+    margin-top: var(--_fs-space);
+    font-weight: 700;
+  }
+
+  /* The widgets to choose from: cards with a visible radio button. */
+  .widgets {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
+    gap: var(--_fs-space);
+    margin-top: calc(var(--_fs-space) * 1.5);
+  }
+
+  .widget-choice {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    column-gap: 0.5em;
+    align-items: start;
+    padding: calc(var(--_fs-space) * 1.5);
+    border: 2px solid var(--_fs-border);
+    border-radius: var(--_fs-radius);
+    background: var(--_fs-surface);
+    cursor: pointer;
+  }
+
+  .widget-choice:has(input:checked) {
+    border-color: var(--_accent);
+    background: var(--_fs-surface-alt);
+    box-shadow: inset 0 0 0 1px var(--_accent);
+  }
+
+  .widget-choice:has(input:focus-visible) {
+    outline: 3px solid var(--_fs-focus);
+    outline-offset: 2px;
+  }
+
+  .widget-choice input,
+  .site-choice input,
+  .check input {
+    width: 1.25rem;
+    height: 1.25rem;
+    margin: 0.15em 0 0;
+    accent-color: var(--_accent);
+  }
+
+  .widget-name {
+    font-weight: 700;
+  }
+
+  .widget-about {
+    grid-column: 2;
+    font-size: 0.9375em;
+    color: var(--_fs-text-muted);
+  }
+
+  fs-commune-search {
+    margin-top: var(--_fs-space);
+    max-width: 32rem;
+  }
+
+  .chosen {
+    font-weight: 700;
+  }
+
+  .sites legend {
+    font-size: 1em;
+  }
+
+  .site-choice {
+    display: flex;
+    gap: 0.5em;
+    align-items: flex-start;
+    padding: 0.35em 0;
+    cursor: pointer;
+  }
+
+  .fields {
+    display: grid;
+    gap: calc(var(--_fs-space) * 2);
+    margin-top: calc(var(--_fs-space) * 2);
+    max-width: 40rem;
+  }
+
+  .field label {
+    display: block;
+    font-weight: 700;
+  }
+
+  .field .hint {
+    margin: 0.125em 0 0.375em;
+  }
+
+  .field.check {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    column-gap: 0.5em;
+  }
+
+  .field.check .hint {
+    grid-column: 2;
+  }
+
+  input[type='text'],
+  input[type='number'],
+  select,
+  textarea {
+    font: inherit;
+    color: var(--_fs-text);
+    background: var(--_fs-surface);
+    border: 2px solid var(--_fs-border);
+    border-radius: calc(var(--_fs-radius) / 1.5);
+    min-height: 2.75rem;
+    padding: 0.4em 0.6em;
+    width: 100%;
+  }
+
+  input:focus-visible,
+  select:focus-visible,
+  textarea:focus-visible {
+    border-color: var(--_accent);
+  }
+
+  .advanced {
+    margin-top: calc(var(--_fs-space) * 2);
+  }
+
+  .advanced summary {
+    cursor: pointer;
+    font-weight: 700;
+    color: var(--_accent);
+    min-height: 2.75rem;
+    display: flex;
+    align-items: center;
+  }
+
+  .alone a {
+    color: var(--_accent);
+    text-underline-offset: 0.15em;
+  }
+
+  .preview {
+    margin-top: calc(var(--_fs-space) * 1.5);
+    padding: calc(var(--_fs-space) * 2);
+    border: 2px dashed var(--_fs-border);
+    border-radius: var(--_fs-radius);
+    background: var(--_fs-surface);
+  }
+
+  .skip {
+    position: absolute;
+    left: -10000px;
+  }
+
+  .skip:focus {
+    position: static;
+    display: inline-block;
+    margin-top: var(--_fs-space);
+    padding: 0.25em 0;
+    font: inherit;
+    color: var(--_accent);
+    text-decoration: underline;
+    background: none;
+    border: 0;
+    cursor: pointer;
+  }
+
+  textarea {
+    display: block;
+    margin-top: 0.25em;
+    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'Liberation Mono', monospace;
+    font-size: 0.875em;
+    line-height: 1.45;
+    white-space: pre-wrap;
+    word-break: break-all;
+    resize: vertical;
+    background: var(--_fs-surface-alt);
+  }
+
+  .snippet[data-variant='note'] textarea {
+    word-break: normal;
+  }
+
+  .copy-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_fs-space) * 1.5);
+    margin-top: var(--_fs-space);
+  }
+
+  .copy-row .copy-status {
+    margin: 0;
+    font-weight: 700;
+    color: var(--_fs-success);
+  }
+
+  .notice,
+  .problem-inline {
+    padding: var(--_fs-space) calc(var(--_fs-space) * 1.5);
+    border-inline-start: 4px solid var(--_accent);
+    background: var(--_fs-surface-alt);
+  }
+
+  .problem {
+    padding: calc(var(--_fs-space) * 2);
+    border: 2px solid var(--_fs-danger);
+    border-radius: var(--_fs-radius);
+  }
+
+  .problem-title {
+    margin: 0;
+    font-weight: 800;
+    color: var(--_fs-danger);
+  }
+
+  .problem button {
+    margin-top: calc(var(--_fs-space) * 1.5);
+  }
+
+  .loading {
+    color: var(--_fs-text-muted);
+  }
+
+  @media (forced-colors: active) {
+    .widget-choice:has(input:checked) {
+      border-width: 4px;
+    }
+  }
+
+  @media print {
+    .step:not(section),
+    .copy-row,
+    .skip {
+      display: none;
+    }
+  }
+`;

@@ -1,0 +1,350 @@
+/**
+ * The texts of `<fs-configurator>`, French (bundled). The English ones are fetched on demand.
+ *
+ * `widgets` names and describes each public widget; `attributes` labels each attribute of each
+ * public widget, keyed `tag/attribute`, or `* /attribute` (without the space) for an attribute that
+ * means the same on every widget. A test (`test/attribute-labels.test.ts`) fails when a public
+ * attribute of a public element of the manifest has no French label here.
+ */
+
+/** The French label and help of one attribute; `options` names the values of a list. */
+export interface AttributeText {
+  label: string;
+  help: string;
+  options?: Record<string, string>;
+  /** Shown under "Réglages avancés" (closed by default): rarely needed, or for developers. */
+  advanced?: boolean;
+}
+
+export interface WidgetText {
+  name: string;
+  description: string;
+}
+
+export const configuratorFr = {
+  configurator: {
+    loading: 'Chargement de la liste des widgets…',
+    errorTitle: 'La liste des widgets n’a pas pu être chargée',
+    errorBody: 'Le serveur des widgets ne répond pas. Réessayez dans quelques minutes.',
+    offlineTitle: 'Vous êtes hors ligne',
+    offlineBody: 'La liste des widgets n’est pas encore enregistrée sur cet appareil. Vérifiez votre connexion à Internet, puis réessayez.',
+    offlineStale: (savedOn: string) => `Vous êtes hors ligne : liste des widgets enregistrée le ${savedOn}.`,
+    retry: 'Réessayer',
+    step: (n: number, title: string) => `${n}. ${title}`,
+    widgetStep: 'Choisissez le widget',
+    widgetHint: 'Ce que vous voulez montrer aux habitants sur votre site.',
+    agentsNote:
+      'Les outils des agents (journal des démarches, partenaires locaux et permanences) ne sont pas proposés ici : ils demandent un jeton d’accès et s’installent sur l’intranet ou la tablette de la France services.',
+    placeStep: 'Indiquez votre commune',
+    placeHint: 'Tapez le nom de votre commune ou son code postal, puis choisissez-la dans la liste.',
+    placeChosen: (label: string, insee: string) => `Commune choisie : ${label} (code INSEE ${insee}).`,
+    sitesLegend: (commune: string) => `France services les plus proches de ${commune}`,
+    sitesHint: 'La plus proche est choisie ; choisissez-en une autre si besoin.',
+    siteOption: (name: string, distance: string) => `${name} — à ${distance}`,
+    noSite: 'Aucune en particulier',
+    nearestAuto: 'La plus proche de la commune, choisie automatiquement',
+    sitesHintAuto: 'Par défaut le widget montre la France services la plus proche de la commune ; choisissez-en une pour la fixer.',
+    sitesLoading: 'Recherche des France services proches…',
+    sitesError: 'La liste des France services proches n’a pas pu être chargée. Vous pouvez saisir l’identifiant à l’étape suivante.',
+    sitesFound: (n: number, commune: string, nearest: string | null) =>
+      `${n === 1 ? '1 France services trouvée' : `${n} France services trouvées`} près de ${commune}.${nearest ? ` La plus proche est choisie : ${nearest}.` : ''}`,
+    optionsStep: 'Réglez les options',
+    optionsHint: 'Les réglages par défaut conviennent à la plupart des sites.',
+    defaultOption: '(par défaut)',
+    advanced: 'Réglages avancés',
+    defaultValue: (value: string) => `Par défaut : ${value}.`,
+    previewStep: 'Vérifiez l’aperçu',
+    previewHint: 'Voici le widget tel qu’il apparaîtra sur votre site (dans la police et les couleurs du widget).',
+    previewLabel: 'Aperçu du widget',
+    previewLoading: 'Chargement de l’aperçu…',
+    previewFailed: 'L’aperçu n’a pas pu être chargé. Le code reste valable.',
+    skipPreview: 'Passer l’aperçu et aller au code',
+    openAlone: (widget: string) => `Ouvrir « ${widget} » seul, dans un nouvel onglet (pour l’imprimer ou le montrer)`,
+    codeStep: 'Copiez le code et collez-le dans votre site',
+    scriptTitle: 'Code à coller (bloc « HTML » ou « code » de votre site)',
+    scriptHint:
+      'Collez ces lignes à l’endroit de la page où le widget doit apparaître. Si votre site retire les balises <script>, utilisez le code suivant (cadre iframe).',
+    scriptLabel: 'Code du widget, avec le script',
+    iframeTitle: 'Si votre site n’accepte pas les scripts : un cadre (iframe)',
+    iframeHint:
+      'La première ligne suffit. La seconde, facultative, ajuste la hauteur du cadre à son contenu ; si votre site la retire, le cadre garde sa hauteur par défaut.',
+    iframeLabel: 'Code du widget, dans un cadre iframe',
+    noteTitle: 'Note pour votre prestataire ou votre service informatique',
+    noteHint: 'Si votre site applique une politique de sécurité (Content-Security-Policy), transmettez-lui cette note.',
+    noteLabel: 'Note technique',
+    copy: 'Copier',
+    copyScript: 'Copier le code',
+    copyIframe: 'Copier le code du cadre',
+    copyNote: 'Copier la note',
+    copied: 'Copié. Collez-le dans votre site (Ctrl+V, ou Cmd+V sur Mac).',
+    selected: 'Le code est sélectionné : appuyez sur Ctrl+C (ou Cmd+C sur Mac) pour le copier.',
+    releaseMissing:
+      'La version figée des widgets n’est pas disponible sur ce serveur : le code utilise la dernière version, sans contrôle d’intégrité.',
+    frameTitle: (widget: string, place: string | null) => (place ? `${widget} — ${place}` : widget),
+    note: (n: {
+      origin: string;
+      tag: string;
+      version: string | null;
+      scriptPolicy: string;
+      framePolicy: string;
+      map: boolean;
+    }) =>
+      [
+        `Widget <${n.tag}> de France services widgets, servi par ${n.origin}${n.version ? ` (version ${n.version})` : ''}.`,
+        '',
+        'Variante « script » — directives Content-Security-Policy à ajouter sur la page qui l’accueille :',
+        `  ${n.scriptPolicy}`,
+        n.map
+          ? '  (img-src : le fond de carte, affiché quand une personne ouvre la carte.)'
+          : null,
+        '  Les widgets n’utilisent ni script en ligne, ni eval, ni style en ligne : ni \'unsafe-inline\' ni \'unsafe-eval\'. Leurs styles sont dans leur Shadow DOM : les styles du site ne les cassent pas.',
+        n.version
+          ? `  Intégrité (SRI) : l’attribut integrity (sha384) garantit le chargeur fs-widgets.js de la version ${n.version}. Les modules que ce chargeur importe ensuite (chunks/…, nommés d’après leur contenu) sont chargés par le navigateur sans contrôle d’intégrité : les « import maps » avec intégrité ne sont pas encore prises en charge par tous les navigateurs. La page fait donc confiance au serveur des widgets (en HTTPS) pour ces modules ; un serveur compromis pourrait les modifier.`
+          : '  Intégrité : ce serveur ne publie pas de version figée ; le code utilise la dernière version, sans attribut integrity.',
+        '',
+        'Variante « iframe » — directives Content-Security-Policy :',
+        `  ${n.framePolicy}`,
+        '  (script-src seulement pour le script facultatif qui ajuste la hauteur du cadre.) La page du cadre garde sa propre politique stricte et accepte d’être affichée par tout site (frame-ancestors *).',
+        '',
+        'Cache et mises à jour :',
+        n.version
+          ? `  ${n.origin}/widgets/v${n.version}/… ne change jamais (Cache-Control: public, max-age=31536000, immutable) : une page qui l’utilise garde cette version. Pour une nouvelle version, reprenez le code dans le configurateur (${n.origin}/configurateur) ; les versions précédentes restent servies.`
+          : null,
+        `  ${n.origin}/widgets/fs-widgets.js (sans numéro de version) suit toujours la dernière version, revalidée à chaque chargement, mais ne peut pas porter d’attribut integrity.`,
+        '  Les données (/api/v1/…) sont mises en cache 5 minutes par les navigateurs et les CDN ; les widgets gardent une copie sur l’appareil pour le mode hors ligne.',
+      ]
+        .filter((line): line is string => line !== null)
+        .join('\n'),
+  },
+
+  widgets: {
+    'fs-site-locator': {
+      name: 'Trouver une France services',
+      description: 'Recherche par commune ou « autour de moi » : distances, temps de trajet, horaires, carte.',
+    },
+    'fs-site-card': {
+      name: 'Votre France services',
+      description: 'La fiche d’une France services : adresse, téléphone, ouvert maintenant, horaires de la semaine.',
+    },
+    'fs-partner-directory': {
+      name: 'Quelle démarche, quel partenaire ?',
+      description: 'De la démarche au bon partenaire : quoi apporter, ce que l’agent peut faire sur place.',
+    },
+    'fs-satisfaction': {
+      name: 'Votre avis',
+      description: 'Une question de satisfaction en quatre niveaux, anonyme, à placer après une démarche.',
+    },
+    'fs-satisfaction-results': {
+      name: 'La satisfaction des usagers',
+      description: 'Le résultat publié : part d’usagers satisfaits, nombre d’avis, répartition.',
+    },
+    'fs-demarche-tracker': {
+      name: 'Suivre mon dossier',
+      description: 'Une personne suit son dossier avec le code de son reçu, sans donnée personnelle.',
+    },
+    'fs-banner': {
+      name: 'Bandeau',
+      description: 'Un bandeau qui annonce la France services la plus proche.',
+    },
+    'fs-badge': {
+      name: 'Badge',
+      description: 'Un petit badge vers la France services la plus proche.',
+    },
+    'fs-poster': {
+      name: 'Affiche à imprimer',
+      description: 'Une affiche A4 avec les horaires et un QR code, à imprimer.',
+    },
+    'fs-key-figures': {
+      name: 'Chiffres clés',
+      description: 'Les chiffres clés du réseau ou d’une France services.',
+    },
+  } as Record<string, WidgetText>,
+
+  /** Keyed `tag/attribute`, or `*` + `/attribute` for an attribute that means the same everywhere. */
+  attributes: {
+    '*/theme': {
+      label: 'Apparence',
+      help: 'Claire, ou automatique : le widget suit le mode sombre de l’appareil du visiteur.',
+      options: { light: 'Claire', auto: 'Automatique (suit le mode sombre)' },
+    },
+    '*/heading-level': {
+      label: 'Niveau du titre',
+      help: 'Niveau du titre du widget dans votre page, de 2 à 6 : 2 s’il est juste sous le titre principal, 3 s’il est dans une section.',
+      advanced: true,
+    },
+    '*/lang': {
+      label: 'Langue',
+      help: 'La langue des textes du widget. Par défaut, celle de votre page.',
+      options: { fr: 'Français', en: 'Anglais (English)' },
+    },
+    '*/api': {
+      label: 'Adresse de l’API',
+      help: 'Laissez vide : les widgets utilisent le serveur d’où vient le script.',
+      advanced: true,
+    },
+
+    'fs-site-locator/commune': {
+      label: 'Commune de départ (code INSEE)',
+      help: 'La recherche s’ouvre sur cette commune. Remplie à l’étape « commune ».',
+    },
+    'fs-site-locator/postcode': {
+      label: 'Code postal de départ',
+      help: 'À la place de la commune : la recherche s’ouvre sur ce code postal.',
+    },
+    'fs-site-locator/lat': { label: 'Latitude de départ', help: 'Avec la longitude, à la place de la commune (degrés décimaux, par exemple 44.518).', advanced: true },
+    'fs-site-locator/lon': { label: 'Longitude de départ', help: 'Avec la latitude (degrés décimaux, par exemple 3.5).', advanced: true },
+    'fs-site-locator/radius': { label: 'Distance maximale (km)', help: 'Jusqu’à 200 km. Vide : pas de limite.' },
+    'fs-site-locator/limit': { label: 'Nombre de résultats', help: 'De 1 à 100.' },
+    'fs-site-locator/view': {
+      label: 'Affichage',
+      help: 'La liste (accessible à tous) est toujours là ; la carte peut s’ouvrir au-dessus ou à côté.',
+      options: { list: 'Liste (la carte s’ouvre à la demande)', map: 'Carte au-dessus de la liste', split: 'Carte et liste côte à côte' },
+    },
+    'fs-site-locator/filters': {
+      label: 'Filtres proposés',
+      help: 'Liste séparée par des virgules parmi open-now, saturday, kind, radius ; « none » pour aucun.',
+      advanced: true,
+    },
+    'fs-site-locator/geocoder': {
+      label: 'Recherche d’adresse (géocodeur)',
+      help: 'Adresse d’un service compatible avec la Base Adresse Nationale, par exemple https://api-adresse.data.gouv.fr. Vide : recherche par commune seulement.',
+      advanced: true,
+    },
+    'fs-site-locator/url-prefix': {
+      label: 'Préfixe des paramètres d’adresse',
+      help: 'Pour placer deux localisateurs sur une même page. Laissez vide sinon.',
+      advanced: true,
+    },
+    'fs-site-locator/no-url-state': {
+      label: 'Ne pas modifier l’adresse de la page',
+      help: 'Par défaut, la recherche est gardée dans l’adresse de la page (lien partageable, bouton retour).',
+      advanced: true,
+    },
+    'fs-site-locator/tiles': {
+      label: 'Fond de carte',
+      help: 'OpenStreetMap, ou le Plan IGN.',
+      options: { osm: 'OpenStreetMap', 'ign-plan': 'Plan IGN' },
+    },
+    'fs-site-locator/tile-url': {
+      label: 'Autre serveur de tuiles',
+      help: 'Modèle d’adresse {z}/{x}/{y} d’un autre fond de carte, avec ses crédits ci-dessous.',
+      advanced: true,
+    },
+    'fs-site-locator/tile-attribution': { label: 'Crédits de cet autre fond de carte', help: 'Obligatoires avec un autre serveur de tuiles.', advanced: true },
+
+    'fs-site-card/site-id': {
+      label: 'Identifiant de la France services',
+      help: 'Numéro de la France services dans la liste nationale (ANCT), par exemple 2983 pour Mende. Rempli à l’étape « commune ».',
+    },
+
+    'fs-partner-directory/site-id': {
+      label: 'Identifiant de la France services',
+      help: 'Ajoute ses partenaires locaux, ses prochaines permanences et son téléphone. Vide : sans France services particulière.',
+    },
+    'fs-partner-directory/locator-url': {
+      label: 'Page pour trouver la France services la plus proche',
+      help: 'Adresse d’une page de votre site avec le localisateur, proposée quand aucune France services n’est choisie.',
+      advanced: true,
+    },
+    'fs-partner-directory/query': {
+      label: 'Recherche affichée à l’ouverture',
+      help: 'Par exemple « impôts » sur une page consacrée aux impôts. Vide : la recherche est vide.',
+    },
+
+    'fs-satisfaction/site-id': {
+      label: 'Identifiant de la France services',
+      help: 'La France services dont on recueille l’avis (obligatoire).',
+    },
+    'fs-satisfaction/mode': {
+      label: 'Usage',
+      help: 'Sur une page web, ou en borne (tablette à l’accueil, grands boutons, remise à zéro).',
+      options: { inline: 'Page web', kiosk: 'Borne à l’accueil' },
+    },
+    'fs-satisfaction/channel': {
+      label: 'Canal',
+      help: 'Où l’avis est donné : web, kiosk (borne) ou phone (au téléphone). Par défaut selon l’usage.',
+      advanced: true,
+    },
+    'fs-satisfaction/ask-resolved': { label: 'Demander si la demande a été résolue', help: 'Ajoute « Votre demande a-t-elle été résolue ? ».' },
+    'fs-satisfaction/ask-comment': { label: 'Proposer un commentaire', help: '500 caractères au plus, avec un rappel de n’écrire aucune donnée personnelle.' },
+    'fs-satisfaction/idle-timeout': { label: 'Borne : retour à la question après (secondes)', help: 'Sans toucher l’écran. Par défaut 20 secondes.', advanced: true },
+    'fs-satisfaction/thanks-duration': { label: 'Borne : durée du remerciement (secondes)', help: 'Par défaut 5 secondes.', advanced: true },
+    'fs-satisfaction/press-guard': { label: 'Borne : appui ignoré pendant (millisecondes)', help: 'Évite les doubles appuis. Par défaut 1 500.', advanced: true },
+
+    'fs-satisfaction-results/site-id': {
+      label: 'Identifiant de la France services',
+      help: 'Vide : le résultat de tout le réseau.',
+    },
+    'fs-satisfaction-results/from': { label: 'Depuis le', help: 'Date de début (AAAA-MM-JJ). Vide : depuis le premier avis.' },
+    'fs-satisfaction-results/to': { label: 'Jusqu’au', help: 'Date de fin (AAAA-MM-JJ). Vide : jusqu’à aujourd’hui.' },
+    'fs-satisfaction-results/min-count': {
+      label: 'Nombre d’avis minimum',
+      help: 'En dessous, aucun résultat n’est publié. Par défaut 30.',
+      advanced: true,
+    },
+
+    'fs-banner/commune': {
+      label: 'Commune (code INSEE)',
+      help: 'Le bandeau montre la France services la plus proche de cette commune. Remplie à l’étape « commune ».',
+    },
+    'fs-banner/site-id': {
+      label: 'Identifiant de la France services',
+      help: 'Pour montrer une France services précise plutôt que la plus proche. Vide : la plus proche de la commune.',
+    },
+    'fs-banner/href': {
+      label: 'Adresse du lien',
+      help: 'Où mène le bouton, par exemple la page « France services » de votre site. Vide : la page de la France services sur le serveur des widgets.',
+    },
+    'fs-banner/size': {
+      label: 'Format',
+      help: 'Les trois formats se rétrécissent avec la colonne, jusqu’aux écrans de téléphone.',
+      options: { strip: 'Bande horizontale (comme 728 × 90)', square: 'Carré (comme 300 × 250)', vertical: 'Vertical (comme 160 × 600)' },
+    },
+    'fs-badge/commune': {
+      label: 'Commune (code INSEE)',
+      help: 'Le badge mène à la France services la plus proche de cette commune. Remplie à l’étape « commune ».',
+    },
+    'fs-badge/site-id': {
+      label: 'Identifiant de la France services',
+      help: 'Pour une France services précise plutôt que la plus proche. Vide : la plus proche de la commune.',
+    },
+    'fs-badge/href': {
+      label: 'Adresse du lien',
+      help: 'Où mène le badge. Vide : la page de la France services sur le serveur des widgets.',
+    },
+    'fs-poster/site-id': {
+      label: 'Identifiant de la France services',
+      help: 'La France services de l’affiche (obligatoire) : ses horaires, son adresse, ses partenaires. Remplie à l’étape « commune ».',
+    },
+    'fs-poster/commune': {
+      label: 'Commune du QR code (code INSEE)',
+      help: 'Avec le QR code vers la recherche : la commune sur laquelle elle s’ouvre. Vide : celle de la France services.',
+    },
+    'fs-poster/qr-target': {
+      label: 'Le QR code mène à',
+      help: 'La fiche de cette France services, ou la recherche de la plus proche (pour une affiche qui sert aussi aux communes voisines).',
+      options: { site: 'La fiche de la France services', locator: 'La recherche de la France services la plus proche' },
+    },
+    'fs-poster/href': {
+      label: 'Autre adresse pour le QR code',
+      help: 'Par exemple la page de votre mairie (adresse en http ou https). Vide : l’adresse choisie ci-dessus.',
+      advanced: true,
+    },
+    'fs-key-figures/site-id': {
+      label: 'Identifiant de la France services',
+      help: 'Les chiffres de cette France services. Vide : ceux de tout le réseau.',
+    },
+    'fs-key-figures/year': {
+      label: 'Année',
+      help: 'Une année, par exemple 2025. Vide : l’année en cours, jusqu’à aujourd’hui.',
+    },
+
+    'fs-demarche-tracker/code': {
+      label: 'Code de suivi affiché à l’ouverture',
+      help: 'Laissez vide : chaque personne saisit le code de son reçu.',
+      advanced: true,
+    },
+  } as Record<string, AttributeText>,
+};
+
+export type ConfiguratorStrings = typeof configuratorFr;

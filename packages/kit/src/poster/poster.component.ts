@@ -1,0 +1,374 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Directory, Permanence, Site, SitePartners } from '@fs-widgets/contract';
+import { SOURCES } from '@fs-widgets/contract/sources';
+import {
+  ApiResource,
+  DAY_KEYS,
+  FsElement,
+  controls,
+  defaultApiBase,
+  formatDate,
+  hasHours,
+  loadQrCode,
+  nextDatesText,
+  permanenceText,
+  stringAttribute,
+  timeRanges,
+  type qrCodeSvg,
+} from '@fs-widgets/core';
+import type { KitStrings } from '../strings/kit-strings.js';
+import '../strings/kit-strings.js';
+import { posterStyles } from './poster.styles.js';
+import { DEFAULT_PAGE_MARGIN, addPrintPageRule } from './print-page.js';
+
+/** A URL that may wrap after its slashes and before its query, not inside a word. */
+function breakable(url: string) {
+  return url.split(/(?<=\/)(?!\/)|(?=\?)/).map((piece, i) => (i ? html`<wbr />${piece}` : piece));
+}
+
+/** What the poster shows at most, so that it always fits its one page. */
+const MAX_PERMANENCES = 3;
+const MAX_DATES = 2;
+const MAX_LOCAL = 6;
+
+/**
+ * A printable A4 poster of one France services site for a notice board (town hall, library, La
+ * Poste office): "Besoin d'aide pour vos démarches ? France services vous accompagne", the site's
+ * name, address and phone, its opening hours for the week, the partners one can meet there (the
+ * nine national partners, the local ones and their next permanences) and a QR code to the site's
+ * page (or to the locator on a commune), its address printed under it.
+ *
+ * On screen it is a preview of the sheet, scaled to the width it is given, with an "Imprimer
+ * l'affiche" button. In print, the sheet fills the page box exactly, whatever its margins.
+ * `@page` rules do not apply inside a shadow root: the page that prints it says
+ * `@page { size: A4 portrait; margin: … }` (the `/embed/fs-poster` page does), and the button
+ * adds `@page { size: A4 portrait; margin: 12mm }` to the document for its own print only.
+ *
+ * Neutral and independent: never presented as an official State document.
+ *
+ * @summary A one-page A4 poster with the site's hours, partners and a QR code, to print.
+ *
+ * @csspart base - The whole widget (toolbar and sheet, or the message of a state).
+ * @csspart toolbar - Above the sheet, not printed: the print button and notices.
+ * @csspart print - The "Imprimer l'affiche" button.
+ * @csspart notice - The offline or partial-data notice (not printed).
+ * @csspart retry - The "Réessayer" buttons.
+ * @csspart sheet - The poster itself: what is printed.
+ * @csspart header - The band with the title.
+ * @csspart name - The site's name.
+ * @csspart contact - Address and phone.
+ * @csspart hours - The table of the week's hours.
+ * @csspart partners - The national partners' section.
+ * @csspart local - The local partners and next permanences.
+ * @csspart qr - The QR code (an SVG, always black on white).
+ * @csspart url - The QR code's address in clear text.
+ * @csspart footer - Date, source and the not-official line.
+ *
+ * @cssprop [--fs-poster-accent=var(--fs-color-primary)] - Title band and headings.
+ * @cssprop [--fs-poster-on-accent=var(--fs-color-on-primary)] - Text on the title band.
+ * @cssprop [--fs-poster-page-margin=12mm] - The page margin the print button asks for (the sheet fills the page box, whatever its margins).
+ * @cssprop [--fs-poster-max-width=210mm] - Widest the on-screen preview grows.
+ * @cssprop [--fs-color-primary=#1c5d6e] - Design token shared by every widget.
+ * @cssprop [--fs-font-family=system-ui] - Design token shared by every widget.
+ */
+export class FsPoster extends FsElement {
+  static override styles = [...FsElement.styles, controls, posterStyles];
+
+  readonly #site = new ApiResource<Site>(this, () =>
+    this.#siteId ? { client: this.client, path: `sites/${encodeURIComponent(this.#siteId)}` } : undefined,
+  );
+
+  readonly #partners = new ApiResource<SitePartners>(this, () =>
+    this.#siteId ? { client: this.client, path: `sites/${encodeURIComponent(this.#siteId)}/partners` } : undefined,
+  );
+
+  readonly #directory = new ApiResource<Directory>(this, () => (this.#siteId ? { client: this.client, path: 'directory' } : undefined));
+
+  /** The QR code maker, fetched when the element connects (it weighs more than the poster). */
+  @state() private qrCode?: typeof qrCodeSvg;
+
+  /** The maker could not be fetched (offline): the address is printed alone. */
+  @state() private qrFailed = false;
+
+  /** Identifier of the site in the ANCT list (`id_fs`), e.g. `2983` for Mende. */
+  @property({ attribute: 'site-id', reflect: true, converter: stringAttribute }) siteId = '';
+
+  /** INSEE code of the commune the locator opens on (`qr-target="locator"`); the site's commune when unset. */
+  @property({ reflect: true, converter: stringAttribute }) commune = '';
+
+  /**
+   * Where the QR code leads: `site` (default), the site's page on the widgets' server
+   * (`/embed/fs-site-card?site-id=…`), or `locator`, the locator on the commune
+   * (`/embed/fs-site-locator?commune=…`), for a poster that should also serve neighbours.
+   */
+  @property({ attribute: 'qr-target', reflect: true }) qrTarget: 'site' | 'locator' = 'site';
+
+  /** Another address for the QR code (the town hall's own page, say): an `http(s)` URL, relative ones resolved against the page. */
+  @property({ reflect: true, converter: stringAttribute }) href = '';
+
+  /** Level of the poster's title in the host page's outline (2 to 6); its sections are one level below. */
+  @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
+
+  /** Frozen "now" for previews and tests (the date printed at the bottom); the real clock when unset. */
+  @property({ attribute: false }) now?: Date;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#loadQrCode();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('headingLevel')) {
+      const level = Math.round(Number(this.headingLevel));
+      this.headingLevel = Number.isFinite(level) ? Math.min(6, Math.max(2, level)) : 2;
+    }
+  }
+
+  get #siteId(): string {
+    return this.siteId.trim();
+  }
+
+  get #t(): KitStrings['poster'] {
+    return this.i18n.part<KitStrings>('kit').poster;
+  }
+
+  #loadQrCode(): void {
+    if (this.qrCode) return;
+    this.qrFailed = false;
+    loadQrCode().then(
+      (make) => (this.qrCode = make),
+      () => (this.qrFailed = true),
+    );
+  }
+
+  /** The address in the QR code: `href`, else the site's page or the locator on the widgets' server. */
+  #qrUrl(site: Site): string {
+    const own = this.href.trim();
+    if (own) {
+      try {
+        const url = new URL(own, document.baseURI);
+        if (url.protocol === 'https:' || url.protocol === 'http:') return url.href;
+      } catch {
+        /* not a URL: the default below */
+      }
+    }
+    let origin: string;
+    try {
+      origin = new URL(this.api || defaultApiBase(), document.baseURI).origin;
+    } catch {
+      origin = location.origin;
+    }
+    if (origin === 'null') origin = location.origin; // an `api` of no origin (`data:`, `javascript:`)
+    // The embed pages of the server the API belongs to (built by the server's embed routes).
+    if (this.qrTarget === 'locator') {
+      const url = new URL('/embed/fs-site-locator', origin);
+      url.searchParams.set('commune', this.commune.trim() || site.address.insee_commune);
+      return url.href;
+    }
+    const url = new URL('/embed/fs-site-card', origin);
+    url.searchParams.set('site-id', site.id);
+    return url.href;
+  }
+
+  /** Prints the page with the A4 page rule, for this print only (`@page` cannot come from a shadow root). */
+  #print = () => {
+    const margin = getComputedStyle(this).getPropertyValue('--fs-poster-page-margin').trim() || DEFAULT_PAGE_MARGIN;
+    const release = addPrintPageRule(margin);
+    window.addEventListener('afterprint', release, { once: true });
+    window.print();
+  };
+
+  /** Loads again what failed or came from the offline copy (the "Réessayer" buttons); the QR code maker too. */
+  reload(): void {
+    for (const resource of [this.#site, this.#partners, this.#directory]) {
+      const st = resource.state;
+      if (st.status === 'error' || (st.status === 'ready' && st.offline)) resource.retry();
+    }
+    if (this.qrFailed) this.#loadQrCode();
+  }
+
+  override render() {
+    const s = this.i18n.strings;
+    const t = this.#t;
+    if (!this.#siteId) return this.#message(t.noSiteTitle, t.noSiteBody, 'no-site', false);
+    const site = this.#site.state;
+    if (site.status === 'error') {
+      if (site.error.kind === 'not-found' || site.error.kind === 'invalid') {
+        return this.#message(s.siteCard.notFoundTitle, s.siteCard.notFoundBody(this.#siteId), 'not-found', false);
+      }
+      if (site.error.kind === 'offline' || site.error.kind === 'timeout') {
+        return this.#message(s.common.offlineTitle, s.common.offlineNoData, 'offline', true);
+      }
+      return this.#message(s.common.errorTitle, s.common.errorBody, 'error', true);
+    }
+    const partners = this.#partners.state;
+    const directory = this.#directory.state;
+    const waiting = [site, partners, directory].some((st) => st.status === 'idle' || st.status === 'loading');
+    if (site.status !== 'ready' || waiting) {
+      return html`<div part="base" class="base-poster" data-state="loading" aria-busy="true">
+        <p class="visually-hidden" role="status">${s.common.loading}</p>
+        <div class="sheet skeleton" part="sheet" aria-hidden="true"></div>
+      </div>`;
+    }
+    const offline = [site, partners, directory].find((st) => st.status === 'ready' && st.offline);
+    const partial = partners.status === 'error' || directory.status === 'error';
+    const savedAt = offline?.status === 'ready' ? offline.savedAt : undefined;
+    const data =
+      partners.status === 'ready' && directory.status === 'ready' ? { partners: partners.data, directory: directory.data } : undefined;
+    return html`<div part="base" class="base-poster" data-state=${offline ? 'offline' : 'ready'}>
+      <div class="toolbar" part="toolbar">
+        <button type="button" class="primary" part="print" aria-describedby="print-hint" @click=${this.#print}>${t.print}</button>
+        <span class="hint" id="print-hint">${t.printHint}</span>
+        ${offline
+          ? html`<p class="notice" part="notice" role="status">${s.common.offlineStale(formatDate(savedAt ?? new Date(), this.i18n.locale))}</p>`
+          : nothing}
+        ${partial
+          ? html`<p class="notice" part="notice" role="status">${t.partnersUnavailable}</p>
+              <button type="button" class="secondary" part="retry" @click=${this.reload}>${s.common.retry}</button>`
+          : nothing}
+      </div>
+      ${this.#sheet(site.data, data, savedAt)}
+    </div>`;
+  }
+
+  #message(title: string, body: string, state: string, retry: boolean) {
+    return html`<div part="base" class="base message" role="status" data-state=${state}>
+      ${this.#heading(title, this.headingLevel, 'message-title')}
+      <p>${body}</p>
+      ${retry ? html`<button type="button" class="primary" part="retry" @click=${this.reload}>${this.i18n.strings.common.retry}</button>` : nothing}
+    </div>`;
+  }
+
+  #heading(text: unknown, level: number, className: string, id?: string) {
+    return html`<div role="heading" aria-level=${Math.min(6, level)} class=${className} id=${id ?? nothing}>${text}</div>`;
+  }
+
+  #sheet(site: Site, data: { partners: SitePartners; directory: Directory } | undefined, savedAt: Date | undefined) {
+    const s = this.i18n.strings;
+    const t = this.#t;
+    const locale = this.i18n.locale;
+    const sub = this.headingLevel + 1;
+    const { address } = site;
+    const url = this.#qrUrl(site);
+    return html`<article class="sheet" part="sheet" aria-labelledby="poster-title">
+      <div class="page">
+        <header class="header" part="header">
+          <div role="heading" aria-level=${this.headingLevel} id="poster-title" class="title">
+            <span class="kicker">${t.kicker}</span> <span class="claim">${t.title}</span>
+          </div>
+          <p class="pitch">${t.pitch}</p>
+        </header>
+        <div class="main">
+          <div class="left">
+            <section class="site" aria-labelledby="site-name">
+              ${site.kind === 'fixed' ? nothing : html`<p class="kind">${s.kinds[site.kind]}</p>`}
+              <div role="heading" aria-level=${Math.min(6, sub)} class="name" part="name" id="site-name" lang="fr">${site.name}</div>
+              <p class="contact" part="contact">
+                <span class="address" lang="fr"
+                  >${address.street}${address.complement ? html`, ${address.complement}` : nothing}<br />${address.postcode}
+                  ${address.commune}</span
+                >
+                ${site.phone ? html`<span class="phone"><span class="visually-hidden">${s.siteCard.phone} : </span>${site.phone}</span>` : nothing}
+              </p>
+              ${site.itinerant ? html`<p class="itinerant">${s.siteCard.itinerant}</p>` : nothing}
+            </section>
+            <section class="hours" aria-labelledby="hours-title">
+              ${this.#heading(t.hoursTitle, sub, 'subtitle', 'hours-title')} ${this.#hours(site)}
+            </section>
+          </div>
+          <div class="right">
+            <div class="qr-block">
+              ${this.qrCode
+                ? this.qrCode(url, t.qrLabel(url))
+                : html`<div class="qr qr-pending" part="qr" data-failed=${this.qrFailed ? 'true' : 'false'} aria-hidden="true"></div>`}
+              <p class="qr-title">${this.qrTarget === 'locator' && !this.href.trim() ? t.qrTitleLocator : t.qrTitle}</p>
+              <p class="qr-hint">${t.qrHint}</p>
+              <p class="url" part="url"><a href=${url}>${breakable(url)}</a></p>
+            </div>
+            <section class="national" part="partners" aria-labelledby="national-title">
+              ${this.#heading(t.national, sub, 'subtitle', 'national-title')}
+              ${data ? this.#national(data.partners, data.directory) : html`<p>${t.partnersUnavailable}</p>`}
+            </section>
+          </div>
+        </div>
+        ${data && (data.partners.local.length || data.partners.permanences.length) ? this.#local(data.partners, data.directory) : nothing}
+        <footer class="footer" part="footer">
+          <p>
+            ${t.updatedOn(formatDate(savedAt ?? this.now ?? new Date(), locale))} ${s.common.source(SOURCES.sites.attribution)}.
+            ${t.notOfficial}
+          </p>
+        </footer>
+      </div>
+    </article>`;
+  }
+
+  #hours(site: Site) {
+    const s = this.i18n.strings;
+    const t = this.#t;
+    if (!hasHours(site.hours)) return html`<p>${s.hours.unknown}</p>`;
+    const capital = (text: string) => text.charAt(0).toLocaleUpperCase(s.locale) + text.slice(1);
+    return html`<table part="hours">
+        <caption class="visually-hidden">${t.hoursCaption}</caption>
+        <tbody>
+          ${DAY_KEYS.map(
+            (day) => html`<tr class=${site.hours[day].length ? '' : 'closed-day'}>
+              <th scope="row">${capital(s.days[day])}</th>
+              <td>${timeRanges(site.hours[day], s, this.i18n.locale)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      <p class="note">${t.holidays} ${site.appointment ? s.siteCard.appointmentYes : s.siteCard.appointmentNo}.</p>`;
+  }
+
+  #national(sp: SitePartners, directory: Directory) {
+    const names = sp.national.map((id) => directory.partners.find((p) => p.id === id)?.short_name ?? id);
+    return html`<ul class="national-list" lang="fr">
+      ${names.map((name) => html`<li>${name}</li>`)}
+    </ul>`;
+  }
+
+  #local(sp: SitePartners, directory: Directory) {
+    const t = this.#t;
+    const permanences = sp.permanences.slice(0, MAX_PERMANENCES);
+    const hidden = sp.permanences.length - permanences.length;
+    // The local partners no permanence shown names already.
+    const named = new Set(permanences.map((p) => p.local_partner_id));
+    const others = sp.local.filter((p) => !named.has(p.id));
+    const local = others.slice(0, MAX_LOCAL);
+    return html`<section class="local" part="local" aria-labelledby="local-title">
+      ${this.#heading(t.localTitle, this.headingLevel + 1, 'subtitle', 'local-title')}
+      ${permanences.length
+        ? html`<ul class="permanences">
+              ${permanences.map((p) => this.#permanence(p, sp, directory))}
+            </ul>
+            ${hidden > 0 ? html`<p class="note">${t.more(hidden)}</p>` : nothing}`
+        : nothing}
+      ${local.length
+        ? html`<p>
+            <span class="label">${permanences.length ? t.localOthers : t.local} :</span>
+            <span lang="fr">${local.map((p) => p.name).join(', ')}</span>${others.length > local.length
+              ? html` ${t.more(others.length - local.length)}`
+              : '.'}
+          </p>`
+        : nothing}
+    </section>`;
+  }
+
+  /**
+   * One permanence in the words every widget uses (core `permanenceText`, `nextDatesText`): the
+   * rule, which stays true as long as the poster is up, then its next dates.
+   */
+  #permanence(p: Permanence, sp: SitePartners, directory: Directory) {
+    const s = this.i18n.strings;
+    const locale = this.i18n.locale;
+    const who = p.partner
+      ? (directory.partners.find((x) => x.id === p.partner)?.short_name ?? p.partner)
+      : (sp.local.find((x) => x.id === p.local_partner_id)?.name ?? '');
+    const next = nextDatesText({ recurrence: p.recurrence, next: p.next.slice(0, MAX_DATES) }, s, locale);
+    return html`<li data-permanence=${p.id}>
+      <strong lang="fr">${who}</strong> — ${permanenceText(p, s, locale)}.${next ? html` <span class="next">${next}</span>` : nothing}
+    </li>`;
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * What `<fs-banner>` and `<fs-badge>` share: which request finds "the" France services of a
+ * page (the nearest one to a commune, or one site), the default link to the widgets server's
+ * own pages, and the site's day (open now, later today, closed for today, closed all day).
+ */
+import type { Site, SiteList, SiteResult } from '@fs-widgets/contract';
+import {
+  defaultApiBase,
+  openingStatus,
+  safeHref,
+  weekWithDates,
+  type ApiClient,
+  type HolidayKey,
+  type NextOpening,
+  type ResourceRequest,
+} from '@fs-widgets/core';
+
+/** The answer of either request: one site (`sites/{id}`) or a search (`sites?commune=`). */
+export type SiteAnswer = Site | SiteList;
+
+/** Where the page's France services comes from: one site wins over a commune. */
+export type SiteSource = { kind: 'site'; id: string } | { kind: 'commune'; insee: string };
+
+/** The site to show, and how far it is from the commune when it was searched from one. */
+export interface ShownSite {
+  site: Site;
+  distanceKm: number | null;
+  communeName: string | null;
+}
+
+export function siteSource(commune: string, siteId: string): SiteSource | null {
+  const id = siteId.trim();
+  if (id) return { kind: 'site', id };
+  const insee = commune.trim().toUpperCase();
+  return insee ? { kind: 'commune', insee } : null;
+}
+
+/** `GET /sites/{id}`, or the nearest site to the commune (`GET /sites?commune=INSEE&limit=1`). */
+export function siteRequest(client: ApiClient, source: SiteSource | null): ResourceRequest | undefined {
+  if (!source) return undefined;
+  return source.kind === 'site'
+    ? { client, path: `sites/${encodeURIComponent(source.id)}` }
+    : { client, path: 'sites', searchParams: { commune: source.insee, limit: 1 } };
+}
+
+/** The site of an answer; null when a search found none. */
+export function shownSite(answer: SiteAnswer): ShownSite | null {
+  if (!('items' in answer)) return { site: answer, distanceKm: null, communeName: null };
+  const first: SiteResult | undefined = answer.items[0];
+  return first ? { site: first, distanceKm: first.distance_km, communeName: answer.origin.commune?.name ?? null } : null;
+}
+
+/** What an API base must be to lead to the widgets server's pages. */
+const WEB = ['https:', 'http:'];
+
+/**
+ * The widgets server's page for a source, next to its API (`https://x/api/v1` →
+ * `https://x/embed/fs-site-locator?commune=48095`, or `…/embed/fs-site-card?site-id=2983`): a
+ * full page with the locator or the card, for visitors who follow the link. Without a source,
+ * the locator page with no preset commune.
+ */
+export function embedPageHref(apiBase: string, source: SiteSource | null): string {
+  // An `api` that is no web address (`javascript:`, `data:`, `http://%`) leads nowhere: the page's default server then.
+  const base = safeHref(apiBase, '', WEB) || safeHref(defaultApiBase(), '/api/v1', WEB);
+  const api = new URL(base.replace(/\/*$/, '/'), document.baseURI);
+  const page = new URL(source?.kind === 'site' ? '../../embed/fs-site-card' : '../../embed/fs-site-locator', api);
+  if (source?.kind === 'site') page.searchParams.set('site-id', source.id);
+  else if (source) page.searchParams.set('commune', source.insee);
+  return page.href;
+}
+
+/** The site's day, in its own time zone and calendar (public holidays included). */
+export type SiteDay =
+  | { kind: 'open-now'; closesAt: string }
+  | { kind: 'opens-later-today'; opensAt: string }
+  | { kind: 'closed-for-today'; next: NextOpening | null }
+  | { kind: 'closed-today'; holiday?: HolidayKey; next: NextOpening | null }
+  | { kind: 'unknown' };
+
+export function siteDay(site: Site, now: Date): SiteDay {
+  const options = { now, department: site.address.department, timeZone: site.time_zone };
+  const status = openingStatus(site.hours, options);
+  if (status.state === 'unknown') return { kind: 'unknown' };
+  if (status.state === 'open') return { kind: 'open-now', closesAt: status.closesAt };
+  const today = weekWithDates(site.hours, options)[0];
+  const opensToday = !!today && !today.holiday && today.ranges.length > 0;
+  if (opensToday && status.next?.inDays === 0) return { kind: 'opens-later-today', opensAt: status.next.time };
+  if (opensToday) return { kind: 'closed-for-today', next: status.next };
+  return { kind: 'closed-today', ...(status.holiday ? { holiday: status.holiday } : {}), next: status.next };
+}

@@ -1,0 +1,52 @@
+import { formatClockTime, type Locale, type NextOpening, type Strings } from '@fs-widgets/core';
+import type { KitStrings } from '../strings/kit-strings.js';
+import type { SiteDay } from './nearest-site.js';
+
+/** "ouvre demain à 9 h", "ouvre lundi à 9 h", or "no opening within 14 days". */
+export function nextOpeningText(next: NextOpening | null, s: Strings, locale: Locale): string {
+  if (!next) return s.hours.noNextOpening;
+  const time = formatClockTime(next.time, locale);
+  if (next.inDays === 0) return s.hours.opensToday(time);
+  if (next.inDays === 1) return s.hours.opensTomorrow(time);
+  return s.hours.opensOn(s.days[next.day], time);
+}
+
+/**
+ * The site's day in two parts: what a glance needs ("Ouvert maintenant", "Fermé aujourd’hui")
+ * and the detail ("jusqu’à 17 h", "Noël, ouvre lundi à 9 h"), for the banner.
+ */
+export function siteDayText(day: SiteDay, k: KitStrings, s: Strings, locale: Locale): { state: string; detail: string } {
+  const t = k.teaser;
+  switch (day.kind) {
+    case 'open-now':
+      return { state: t.openNow, detail: t.openUntil(formatClockTime(day.closesAt, locale)) };
+    case 'opens-later-today':
+      return { state: t.openToday, detail: t.opensTodayAt(formatClockTime(day.opensAt, locale)) };
+    case 'closed-for-today':
+      return { state: t.closedForToday, detail: nextOpeningText(day.next, s, locale) };
+    case 'closed-today':
+      return {
+        state: t.closedToday,
+        detail: `${day.holiday ? `${s.holidays[day.holiday]}, ` : ''}${nextOpeningText(day.next, s, locale)}`,
+      };
+    case 'unknown':
+      return { state: t.unknownHours, detail: '' };
+  }
+}
+
+/** The badge's few words: "ouvert maintenant", "ouvert aujourd’hui", "fermé aujourd’hui"… */
+export function siteDayShort(day: SiteDay, k: KitStrings): string {
+  const b = k.badge;
+  switch (day.kind) {
+    case 'open-now':
+      return b.openNow;
+    case 'opens-later-today':
+      return b.openToday;
+    case 'closed-for-today':
+      return b.closedForToday;
+    case 'closed-today':
+      return b.closedToday;
+    case 'unknown':
+      return b.unknownHours;
+  }
+}

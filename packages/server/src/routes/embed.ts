@@ -1,0 +1,129 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyPluginAsync } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { ProblemType } from '@fs-widgets/contract';
+import { TILE_ORIGINS } from '@fs-widgets/contract/embed';
+import type { AppContext } from '../app-context.js';
+import { findCommune } from '../communes/commune-search.js';
+import { embedPolicy, pageExternalOrigins, readEmbedRequest, renderBadRequestPage, renderEmbedPage, renderUnknownWidgetPage } from '../embed/embed-page.js';
+import { loadWidgetManifest } from '../embed/widget-manifest.js';
+import { PINNED_FILES, prepareWidgetReleases } from '../embed/widget-release.js';
+import { HttpProblem } from '../http/problem.js';
+import { ifNoneMatchMatches, strongEtag } from '../http/etag.js';
+
+export interface EmbedRoutesOptions {
+  ctx: AppContext;
+  /** The built widgets (`packages/embed/dist/`), also served unversioned at `/widgets/` (the latest). */
+  distDir: string;
+  /** `custom-elements.json` (written by `npm run analyze`). */
+  manifestPath: string;
+  /** Where each release is kept and served from (`FS_WIDGETS_ARCHIVE`, `var/widgets/` by default). */
+  archiveDir: string;
+  /** `public/` of the server: the configurator's page. */
+  publicDir: string;
+}
+
+/** A release's files never change (a new version gets a new URL): browsers and CDNs keep them a year. */
+export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
+
+/** Embed pages and the manifest change with a deployment: short caching, revalidated with the ETag. */
+const PAGE_CACHE = 'public, max-age=300';
+
+const INSEE = /^(\d{5}|2[AB]\d{3})$/;
+const SITE_ID = /^\d{1,9}$/;
+
+/**
+ * What host pages load: the configurator (`/configurateur`), the embed pages (`/embed/<tag>`),
+ * the widgets of each release at `/widgets/v<version>/` (immutable) with their Subresource
+ * Integrity (`/widgets/integrity.json`), and the custom elements manifest.
+ */
+export const embedRoutes: FastifyPluginAsync<EmbedRoutesOptions> = async (app, { ctx, distDir, manifestPath, archiveDir, publicDir }) => {
+  const releases = prepareWidgetReleases({ distDir, manifestPath, archiveDir, version: ctx.version, warn: (m) => app.log.warn(m) });
+  const manifest = loadWidgetManifest(manifestPath);
+  const current = releases.current;
+  const widgetsBase = current ? `/widgets/v${current.version}/` : '/widgets/';
+
+  for (const release of releases.all) {
+    await app.register(fastifyStatic, {
+      root: release.dir,
+      prefix: `/widgets/v${release.version}/`,
+      decorateReply: false,
+      index: false,
+      immutable: true,
+      maxAge: '365d',
+    });
+  }
+
+  const integrity = current
+    ? JSON.stringify({
+        version: current.version,
+        files: Object.fromEntries(
+          PINNED_FILES.filter((f) => current.integrity[f]).map((f) => [f, { url: `/widgets/v${current.version}/${f}`, integrity: current.integrity[f] }]),
+        ),
+        releases: releases.all.map((r) => r.version),
+      })
+    : null;
+  const integrityEtag = integrity ? strongEtag(integrity) : '';
+
+  app.get('/widgets/integrity.json', async (request, reply) => {
+    if (!integrity) {
+      throw new HttpProblem(404, ProblemType.notFound, 'Not found', 'The widgets are not built on this server: run `npm run build`.');
+    }
+    reply.header('cache-control', 'public, max-age=60').header('etag', integrityEtag);
+    if (ifNoneMatchMatches(request.headers['if-none-match'], integrityEtag)) return reply.code(304).send();
+    return reply.type('application/json; charset=utf-8').send(integrity);
+  });
+
+  app.get('/widgets/custom-elements.json', async (request, reply) => {
+    if (!manifest) {
+      throw new HttpProblem(404, ProblemType.notFound, 'Not found', 'No custom elements manifest on this server: run `npm run analyze`.');
+    }
+    reply.header('cache-control', PAGE_CACHE).header('etag', manifest.etag).header('vary', 'accept-encoding');
+    if (ifNoneMatchMatches(request.headers['if-none-match'], manifest.etag)) return reply.code(304).send();
+    reply.type('application/json; charset=utf-8');
+    if (/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) return reply.header('content-encoding', 'gzip').send(manifest.gzip);
+    return reply.send(manifest.body);
+  });
+
+  /** The name of the place an embed page shows, for its title: the commune, or the site. */
+  async function placeOf(values: Record<string, string>): Promise<string | null> {
+    const site = values['site-id'];
+    if (site && SITE_ID.test(site)) {
+      const found = ctx.catalogue().get(site);
+      if (found) return found.name;
+    }
+    const commune = values.commune?.toUpperCase();
+    if (commune && INSEE.test(commune)) return (await findCommune(ctx.db, commune))?.name ?? null;
+    return null;
+  }
+
+  app.get<{ Params: { tag: string } }>('/embed/:tag', async (request, reply) => {
+    // Framable by any site, strict otherwise; never X-Frame-Options.
+    reply.header('content-security-policy', embedPolicy()).header('referrer-policy', 'strict-origin-when-cross-origin');
+    reply.type('text/html; charset=utf-8');
+    const widgets = manifest ? [...manifest.embeddable.keys()] : [];
+    const widget = manifest?.embeddable.get(request.params.tag);
+    if (!widget) {
+      return reply.code(404).header('cache-control', 'no-store').send(renderUnknownWidgetPage(request.params.tag, widgets));
+    }
+    const query = new URLSearchParams(request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '');
+    const embed = readEmbedRequest(widget, query);
+    if (!embed.ok) return reply.code(400).header('cache-control', 'no-store').send(renderBadRequestPage(embed));
+    const page = renderEmbedPage(embed, await placeOf(embed.values), {
+      widgetsBase,
+      loaderIntegrity: current?.integrity['fs-widgets.js'],
+    });
+    return reply.header('content-security-policy', embedPolicy(pageExternalOrigins(embed))).header('cache-control', PAGE_CACHE).send(page);
+  });
+
+  // The configurator: the site's own page (framed by itself only), where a preview may show a map.
+  const configuratorFile = join(publicDir, 'configurateur', 'index.html');
+  const configuratorPage = existsSync(configuratorFile) ? readFileSync(configuratorFile) : null;
+  const configuratorPolicy = embedPolicy({ img: ['data:', ...Object.values(TILE_ORIGINS)], connect: [] }, "'self'");
+  app.get('/configurateur', async (_request, reply) => {
+    if (!configuratorPage) throw new HttpProblem(404, ProblemType.notFound, 'Not found', 'The configurator page is missing.');
+    return reply.header('content-security-policy', configuratorPolicy).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(configuratorPage);
+  });
+  app.get('/configurateur/', async (_request, reply) => reply.redirect('/configurateur', 301));
+};
