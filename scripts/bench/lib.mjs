@@ -80,19 +80,20 @@ export function buildJs() {
 }
 
 /**
- * Starts `node packages/server/dist/main.js` on a free port with a new SQLite file in a
+ * Starts `node packages/server/dist/main.js` on a free port (`env` adds variables: `DATABASE_URL`
+ * for PostgreSQL) with a new SQLite file in a
  * temporary folder (the server loads the real data into it: about 2 s). Resolves once
  * `/api/v1/meta` answers. `stop()` ends the server and removes the folder; it is safe to call
  * more than once, and after a failed start.
  */
-export async function startBuiltServer({ timeoutMs = 60_000 } = {}) {
+export async function startBuiltServer({ timeoutMs = 60_000, env = {} } = {}) {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'fs-bench-'));
   let stderr = '';
   const child = spawn(process.execPath, [join(ROOT, 'packages/server/dist/main.js')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', FS_SQLITE_PATH: join(dataDir, 'bench.db'), LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', FS_SQLITE_PATH: join(dataDir, 'bench.db'), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));

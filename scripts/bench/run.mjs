@@ -6,7 +6,7 @@
 // (OK/OVER) and never fail the run; the exit code is 1 when an entry is over its size budget
 // or when a part could not be measured. See docs/performance.md.
 //
-// Options: --runs=N (default 5), --no-latency, --no-satisfaction, --no-activity (skip those parts), --build
+// Options: --runs=N (default 5), --no-latency, --no-satisfaction, --no-activity, --no-load, --no-scale (skip those parts), --build
 // (rebuild even if up to date).
 import { cpus, totalmem } from 'node:os';
 import { formatSizeTable, overBudgetMessage, sizeReport } from '../size-report.mjs';
@@ -14,6 +14,8 @@ import { benchActivity } from './activity.mjs';
 import { compareWithGoogle } from './compare.mjs';
 import { BUDGET, COMMUNES, benchLatency, formatLatency, launchBrowser } from './latency.mjs';
 import { buildIsStale, buildJs, section, startBuiltServer } from './lib.mjs';
+import { runLoad } from './load.mjs';
+import { benchScale, scaleDatabaseUrl } from './scale.mjs';
 import { benchSatisfaction } from './satisfaction.mjs';
 
 const args = process.argv.slice(2);
@@ -144,6 +146,40 @@ try {
       console.log(`\n${result.text}`);
     } catch (err) {
       problems.push(`activity statistics: ${err.message.split('\n')[0]}`);
+      console.log(`Could not measure: ${err.message}`);
+    }
+  }
+
+  // 6. Load on loopback (scripts/bench/load.mjs, the same as `npm run load`): errors fail the run.
+  section('6. Load: public reads and kiosk answers through autocannon, one node, SQLite');
+  if (args.includes('--no-load')) {
+    console.log('Skipped (--no-load).');
+  } else {
+    try {
+      const server = await startBuiltServer();
+      cleanups.add(server.stop);
+      const results = await runLoad([server.origin]);
+      await server.stop();
+      cleanups.delete(server.stop);
+      for (const r of results) if (r.errors || r.non2xx) problems.push(`load: ${r.errors} errors and ${r.non2xx} non-2xx answers in ${r.name}`);
+    } catch (err) {
+      problems.push(`load: ${err.message.split('\n')[0]}`);
+      console.log(`Could not measure: ${err.message}`);
+    }
+  }
+
+  // 7. Scale out (scripts/bench/scale.mjs): 1 node SQLite, 1 node PostgreSQL, 2 nodes PostgreSQL.
+  section('7. Scale out: one node vs two on PostgreSQL, and SQLite, same load');
+  if (args.includes('--no-scale')) {
+    console.log('Skipped (--no-scale).');
+  } else if (!scaleDatabaseUrl()) {
+    console.log('Skipped: no PostgreSQL (set FS_BENCH_DATABASE_URL or FS_TEST_DATABASE_URL to a role allowed to create databases).');
+  } else {
+    try {
+      const rows = await benchScale(scaleDatabaseUrl());
+      for (const r of rows) if (r[4] > 0) problems.push(`scale: ${r[4]} errors in ${r[0]}, ${r[1]}`);
+    } catch (err) {
+      problems.push(`scale: ${err.message.split('\n')[0]}`);
       console.log(`Could not measure: ${err.message}`);
     }
   }

@@ -23,18 +23,18 @@ Usage:
       Refuse a token from now on.
   npm run server -- help
 
-Environment: FS_SQLITE_PATH (default var/fs-widgets.db). See the README for the others.
+Environment: FS_SQLITE_PATH (default var/fs-widgets.db), or DATABASE_URL (postgres://…) for PostgreSQL. See the README for the others.
 `;
 
 async function runImport(args: string[]) {
   const { values } = parseArgs({ args, options: { sites: { type: 'string' }, postcodes: { type: 'string' }, stops: { type: 'string' } } });
   const config = readConfig();
-  const db = await openDatabase({ sqlitePath: config.sqlitePath });
+  const db = await openDatabase({ sqlitePath: config.sqlitePath, databaseUrl: config.databaseUrl });
   try {
     const report = await importData(db, { sitesFile: values.sites, postcodesFile: values.postcodes, stopsFile: values.stops });
     console.log(
       `Imported ${report.sites.imported} sites (${report.sites.read} rows read, separator "${report.sites.separator}", ${report.sites.removed} removed), ` +
-        `${report.communes.imported} communes and ${report.communes.postcodes} postcodes into ${config.sqlitePath}.`,
+        `${report.communes.imported} communes and ${report.communes.postcodes} postcodes into ${config.databaseLabel}.`,
     );
     const stops = report.itinerantStops;
     console.log(
@@ -83,7 +83,7 @@ async function runToken(args: string[]): Promise<number> {
     throw new TokenError(`unknown token command "${action ?? ''}": create, list or revoke`);
   }
   const config = readConfig();
-  const db = await openDatabase({ sqlitePath: config.sqlitePath });
+  const db = await openDatabase({ sqlitePath: config.sqlitePath, databaseUrl: config.databaseUrl });
   try {
     if (action === 'create') {
       const { values } = parseArgs({

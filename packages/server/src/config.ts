@@ -3,6 +3,12 @@ export interface ServerConfig {
   port: number;
   host: string;
   sqlitePath: string;
+  /** `DATABASE_URL` (`postgres://…`): PostgreSQL instead of the SQLite file, for several API nodes. */
+  databaseUrl: string | null;
+  /** Where the database is, for messages: the SQLite path, or the PostgreSQL URL without its password. */
+  databaseLabel: string;
+  /** How often each node checks whether the sites were re-imported (`FS_CATALOGUE_REFRESH_SECONDS`, default 30). */
+  catalogueRefreshSeconds: number;
   logLevel: string;
   /** Origins allowed to call the API from a browser; `*` by default since the widgets embed anywhere. */
   corsOrigin: string;
@@ -15,6 +21,8 @@ export interface ServerConfig {
    * counts by. (A number of hops is not offered: Fastify 5 ignores it, failing closed.)
    */
   trustProxy: boolean | string;
+  /** Folder keeping each release of the widgets, served at `/widgets/v<version>/` (`FS_WIDGETS_ARCHIVE`). */
+  widgetsArchive: string;
 }
 
 export class ConfigError extends Error {}
@@ -32,15 +40,34 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     throw new ConfigError(`FS_OSRM_URL must be an http(s) URL such as http://127.0.0.1:5000, got "${env.FS_OSRM_URL}"`);
   }
   const trustProxy = readTrustProxy(env.FS_TRUST_PROXY);
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl !== null && !(URL.canParse(databaseUrl) && /^postgres(ql)?:$/.test(new URL(databaseUrl).protocol))) {
+    throw new ConfigError('DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@127.0.0.1:5432/fs_widgets (leave it unset for SQLite)');
+  }
+  const sqlitePath = env.FS_SQLITE_PATH ?? 'var/fs-widgets.db';
+  const catalogueRefreshSeconds = Number(env.FS_CATALOGUE_REFRESH_SECONDS ?? '30');
+  if (!Number.isFinite(catalogueRefreshSeconds) || catalogueRefreshSeconds < 1 || catalogueRefreshSeconds > 3600) {
+    throw new ConfigError(`FS_CATALOGUE_REFRESH_SECONDS must be a number of seconds from 1 to 3600, got "${env.FS_CATALOGUE_REFRESH_SECONDS}"`);
+  }
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
-    sqlitePath: env.FS_SQLITE_PATH ?? 'var/fs-widgets.db',
+    sqlitePath,
+    databaseUrl,
+    databaseLabel: databaseUrl ? withoutPassword(databaseUrl) : sqlitePath,
+    catalogueRefreshSeconds,
     logLevel,
     corsOrigin: env.FS_CORS_ORIGIN ?? '*',
     osrmUrl,
     trustProxy,
+    widgetsArchive: env.FS_WIDGETS_ARCHIVE?.trim() || 'var/widgets',
   };
+}
+
+function withoutPassword(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
 }
 
 function readTrustProxy(value: string | undefined): boolean | string {

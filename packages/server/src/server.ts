@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from './app.js';
+import { buildApp, type AppOptions } from './app.js';
 import type { AppContext } from './app-context.js';
-import { openDatabase, type Db } from './db/database.js';
+import { importVersion, openDatabase, withImportLock, type Db } from './db/database.js';
 import { importData, needsImport } from './import/import-data.js';
 import { loadDirectory } from './directory/catalogue.js';
 import { SiteCatalogue } from './sites/site-catalogue.js';
@@ -22,24 +22,57 @@ export interface RunningServer {
  * Opens the database (creating and loading it with the real data on first start) and starts
  * listening. Used by `main.ts`, the CLI and the tests, so all three run the same server.
  */
-export async function startServer(config: ServerConfig, options: { serveStatic?: boolean; logger?: boolean | object } = {}): Promise<RunningServer> {
-  const db = await openDatabase({ sqlitePath: config.sqlitePath });
+export async function startServer(
+  config: ServerConfig,
+  options: { serveStatic?: boolean; logger?: boolean | object; widgets?: AppOptions['widgets'] } = {},
+): Promise<RunningServer> {
+  const db = await openDatabase({ sqlitePath: config.sqlitePath, databaseUrl: config.databaseUrl });
   const logger = options.logger ?? { level: config.logLevel };
-  if (await needsImport(db)) {
-    const report = await importData(db);
+  // Several nodes starting together on an empty PostgreSQL: one imports, the others wait for it.
+  await withImportLock(db, async (conn) => {
+    if (!(await needsImport(conn))) return;
+    const report = await importData(conn);
     if (logger) {
       console.log(
-        `Loaded ${report.sites.imported} France services sites and ${report.communes.imported} communes into ${config.sqlitePath}` +
+        `Loaded ${report.sites.imported} France services sites and ${report.communes.imported} communes into ${config.databaseLabel}` +
           ` (${report.issues.filter((i) => i.level === 'skipped').length} rows skipped, ` +
           `${report.issues.filter((i) => i.level === 'corrected').length} corrections; \`npm run server -- import\` lists them)`,
       );
     }
-  }
+  });
   let catalogue = await SiteCatalogue.load(db);
+  // The sites live in memory (with their k-d tree) on each node: a re-import made elsewhere (the
+  // CLI, another node) is picked up within `catalogueRefreshSeconds`.
+  let catalogueVersion = await importVersion(db);
+  let refreshing = false;
+  const refresh = setInterval(async () => {
+    if (refreshing) return;
+    refreshing = true;
+    try {
+      const version = await importVersion(db);
+      if (version !== catalogueVersion) {
+        catalogue = await SiteCatalogue.load(db);
+        catalogueVersion = version;
+      }
+    } catch {
+      // The database is unreachable for a moment: keep serving the catalogue in memory.
+    } finally {
+      refreshing = false;
+    }
+  }, config.catalogueRefreshSeconds * 1000);
+  refresh.unref();
   const routing = config.osrmUrl ? new OsrmProvider(config.osrmUrl) : estimateProvider;
   const ctx: AppContext = { db, catalogue: () => catalogue, version: VERSION, routing, directory: loadDirectory() };
-  const app = await buildApp({ ctx, logger, corsOrigin: config.corsOrigin, trustProxy: config.trustProxy, serveStatic: options.serveStatic ?? true });
+  const app = await buildApp({
+    ctx,
+    logger,
+    corsOrigin: config.corsOrigin,
+    trustProxy: config.trustProxy,
+    serveStatic: options.serveStatic ?? true,
+    widgets: { archiveDir: config.widgetsArchive, ...options.widgets },
+  });
   app.addHook('onClose', async () => {
+    clearInterval(refresh);
     await db.destroy();
   });
   const address = await app.listen({ port: config.port, host: config.host });

@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { openDatabase, type Db } from '../src/db/database.js';
 import { importData, needsImport, type ImportReport } from '../src/import/import-data.js';
 import { SITE_COLUMNS } from '../src/import/site-record.js';
-import { FIXTURE_FILE, POSTCODES_FILE, SITES_FILE, SITES_IN_FIXTURE, SITES_IN_LIST, makeTempDir, removeTempDir } from './test-server.js';
+import { FIXTURE_FILE, POSTCODES_FILE, SITES_FILE, SITES_IN_FIXTURE, SITES_IN_LIST, createTestDatabase, makeTempDir, removeTempDir, type TestDatabase } from './test-server.js';
 
 const NOW = new Date('2024-09-01T08:00:00.000Z');
 
@@ -48,15 +48,18 @@ describe('import of the real ANCT list', () => {
   let report: ImportReport;
   const fixtureText = readFileSync(FIXTURE_FILE, 'utf8');
   const fixtureRows = readRows(FIXTURE_FILE);
-  let dbCount = 0;
 
   /** A fresh database file in the temp dir. */
   const freshDb = async () => {
-    const fresh = await openDatabase({ sqlitePath: join(dir, `db-${++dbCount}.sqlite`) });
+    const database = await createTestDatabase(dir);
+    dropped.push(database);
+    const fresh = await openDatabase(database.options);
     opened.push(fresh);
     return fresh;
   };
   const opened: Db[] = [];
+  /** The databases of the engine under test (SQLite files, or PostgreSQL databases dropped after). */
+  const dropped: TestDatabase[] = [];
   /** Writes a sites file in the temp dir. */
   const writeSites = (name: string, text: string) => {
     const file = join(dir, name);
@@ -83,6 +86,7 @@ describe('import of the real ANCT list', () => {
 
   after(async () => {
     for (const d of opened) await d.destroy();
+    for (const d of dropped) await d.drop();
     removeTempDir(dir);
   });
 

@@ -7,7 +7,7 @@ import { openDatabase, type Db } from '../src/db/database.js';
 import { importData, needsImport, type ImportReport } from '../src/import/import-data.js';
 import { searchName } from '../src/communes/search-name.js';
 import { SiteCatalogue } from '../src/sites/site-catalogue.js';
-import { FIXTURE_FILE, POSTCODES_FILE, STOPS_FILE, makeTempDir, removeTempDir } from './test-server.js';
+import { FIXTURE_FILE, POSTCODES_FILE, STOPS_FILE, createTestDatabase, makeTempDir, removeTempDir, type TestDatabase } from './test-server.js';
 
 const NOW = new Date('2026-11-27T08:00:00.000Z');
 const SOURCE_ID = 'inclusion-numerique-bus-france-services-charente';
@@ -35,9 +35,12 @@ describe('itinerant stops of the Charente bus', () => {
   let report: ImportReport;
   let postcodesFile: string;
   const opened: Db[] = [];
-  let count = 0;
+  /** The databases of the engine under test (SQLite files, or PostgreSQL databases dropped after). */
+  const dropped: TestDatabase[] = [];
   const freshDb = async () => {
-    const fresh = await openDatabase({ sqlitePath: join(dir, `stops-${++count}.sqlite`) });
+    const database = await createTestDatabase(dir);
+    dropped.push(database);
+    const fresh = await openDatabase(database.options);
     opened.push(fresh);
     return fresh;
   };
@@ -58,6 +61,7 @@ describe('itinerant stops of the Charente bus', () => {
 
   after(async () => {
     for (const d of opened) await d.destroy();
+    for (const d of dropped) await d.drop();
     removeTempDir(dir);
   });
 

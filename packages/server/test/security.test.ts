@@ -1,11 +1,10 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createToken, revokeToken } from '../src/auth/tokens.js';
 import { readConfig } from '../src/config.js';
 import { startServer, type RunningServer } from '../src/server.js';
-import { makeTempDir, removeTempDir } from './test-server.js';
+import { createTestDatabase, makeTempDir, removeTempDir, type TestDatabase } from './test-server.js';
 
 /*
  * Authorization and exposure, over the whole API as its OpenAPI document describes it (a new
@@ -31,6 +30,7 @@ const PLANTED = `Rappeler Jeanne Martin au ${PHONE} ou ${EMAIL}`;
 describe('authorization and exposure across the API', () => {
   let server: RunningServer;
   let dir: string;
+  let database: TestDatabase | undefined;
   const logs: string[] = [];
   const tokens = {} as Record<Exclude<Who, 'anonymous'>, string>;
   let operations: { method: string; path: string; secured: boolean }[] = [];
@@ -48,7 +48,8 @@ describe('authorization and exposure across the API', () => {
 
   before(async () => {
     dir = makeTempDir();
-    const config = readConfig({ PORT: '0', FS_SQLITE_PATH: join(dir, 'fs.db'), LOG_LEVEL: 'info' });
+    database = await createTestDatabase(dir);
+    const config = readConfig({ PORT: '0', ...database.env, LOG_LEVEL: 'info' });
     const stream = new Writable({
       write(chunk, _encoding, done) {
         logs.push(String(chunk));
@@ -77,6 +78,7 @@ describe('authorization and exposure across the API', () => {
 
   after(async () => {
     await server?.close();
+    await database?.drop();
     removeTempDir(dir);
   });
 
@@ -194,5 +196,46 @@ describe('authorization and exposure across the API', () => {
     assert.ok(!logged.includes(EMAIL) && !logged.includes(PHONE), 'personal data in the logs');
     for (const token of Object.values(tokens)) assert.ok(!logged.includes(token.split('.')[1]!), 'a token secret in the logs');
     assert.ok(!/authorization/i.test(logged), 'an Authorization header in the logs');
+  });
+  test('abuse: bodies over 64 KB, CORS as documented, security headers', async () => {
+    const huge = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/feedback',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ key: 'x'.repeat(70 * 1024) }),
+    });
+    assert.equal(huge.statusCode, 413);
+    assert.match(String(huge.headers['content-type']), /^application\/problem\+json/);
+
+    // Public reads: any embedding origin, no credentials involved.
+    const read = await server.app.inject({ url: `/api/v1/sites/${SITE}`, headers: { origin: 'https://www.mairie-exemple.fr' } });
+    assert.equal(read.headers['access-control-allow-origin'], '*');
+    assert.equal(read.headers['access-control-allow-credentials'], undefined);
+    assert.equal(read.headers['x-content-type-options'], 'nosniff');
+    // Writes: the preflight allows exactly what the widgets send.
+    for (const [url, method] of [
+      ['/api/v1/feedback', 'POST'],
+      ['/api/v1/acts', 'POST'],
+      [`/api/v1/sites/${SITE}/permanences/abc`, 'PUT'],
+    ] as const) {
+      const preflight = await server.app.inject({
+        method: 'OPTIONS',
+        url,
+        headers: { origin: 'https://intranet.mairie-exemple.fr', 'access-control-request-method': method, 'access-control-request-headers': 'content-type' },
+      });
+      assert.equal(preflight.statusCode, 204, url);
+      assert.match(String(preflight.headers['access-control-allow-methods']), new RegExp(method), url);
+    }
+    // A browser may not write to the public read routes.
+    const blocked = await server.app.inject({
+      method: 'OPTIONS',
+      url: `/api/v1/sites/${SITE}`,
+      headers: { origin: 'https://www.mairie-exemple.fr', 'access-control-request-method': 'DELETE' },
+    });
+    assert.doesNotMatch(String(blocked.headers['access-control-allow-methods'] ?? ''), /DELETE/);
+    // Errors too carry nosniff and never a stack trace.
+    const error = await server.app.inject({ url: '/api/v1/sites?near=abc' });
+    assert.equal(error.headers['x-content-type-options'], 'nosniff');
+    assert.doesNotMatch(error.body, /at .*\.ts:\d+|node_modules/);
   });
 });

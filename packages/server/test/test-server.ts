@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { PROBLEM_MEDIA_TYPE, type Problem } from '@fs-widgets/contract';
 import { readConfig } from '../src/config.js';
 import { startServer, type RunningServer } from '../src/server.js';
@@ -34,9 +35,72 @@ export function removeTempDir(dir: string | undefined): void {
   if (dir) rmSync(dir, { recursive: true, force: true });
 }
 
+/**
+ * `FS_TEST_DATABASE_URL` (`postgres://user:password@host/db`, a role allowed to create
+ * databases): the server tests run against PostgreSQL, each test server on a database of its
+ * own, created for it and dropped after. Unset: SQLite files in temp directories.
+ */
+export const TEST_DATABASE_URL = process.env.FS_TEST_DATABASE_URL?.trim() || null;
+export const TEST_ENGINE: 'postgres' | 'sqlite' = TEST_DATABASE_URL ? 'postgres' : 'sqlite';
+
+let databases = 0;
+
+export interface TestDatabase {
+  /** The environment that points the server (or the CLI) at it: `DATABASE_URL` or `FS_SQLITE_PATH`. */
+  env: Record<string, string>;
+  /** What `openDatabase` takes. */
+  options: { sqlitePath?: string; databaseUrl?: string };
+  /** Drops the PostgreSQL database (the SQLite file goes with its temp directory). */
+  drop(): Promise<void>;
+}
+
+/** A new, empty database of the engine under test. */
+export async function createTestDatabase(dir: string): Promise<TestDatabase> {
+  if (!TEST_DATABASE_URL) {
+    const sqlitePath = join(dir, `fs-widgets-${++databases}.db`);
+    return { env: { FS_SQLITE_PATH: sqlitePath }, options: { sqlitePath }, drop: async () => undefined };
+  }
+  const name = `fsw_test_${process.pid}_${++databases}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  return {
+    env: { DATABASE_URL: databaseUrl },
+    options: { databaseUrl },
+    async drop() {
+      const client = new pg.Client({ connectionString: TEST_DATABASE_URL! });
+      await client.connect();
+      try {
+        // `force` ends the test's own leftover sessions; an autovacuum worker busy on the
+        // database after a big import belongs to the superuser and cannot be ended: wait for it.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await client.query(`drop database if exists ${name} with (force)`);
+            break;
+          } catch (error) {
+            if (attempt >= 20) throw error;
+            await new Promise((r) => setTimeout(r, 250));
+          }
+        }
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
 export interface TestServer extends RunningServer {
   /** Temp directory holding the SQLite file; removed by `close()`. */
   dir: string;
+  /** The environment pointing at its database (`FS_SQLITE_PATH` or `DATABASE_URL`), for the CLI. */
+  databaseEnv: Record<string, string>;
   /** `fetch` of a path of the server (`/api/v1/...`). */
   get(path: string, init?: RequestInit): Promise<Response>;
 }
@@ -47,23 +111,29 @@ export interface TestServer extends RunningServer {
  */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dir = makeTempDir();
+  let database: TestDatabase | undefined;
   try {
-    const config = readConfig({ PORT: '0', FS_SQLITE_PATH: join(dir, 'fs-widgets.db'), LOG_LEVEL: 'silent', ...env });
+    database = await createTestDatabase(dir);
+    const config = readConfig({ PORT: '0', LOG_LEVEL: 'silent', ...database.env, ...env });
     assert.equal(config.host, '127.0.0.1');
     const server = await startServer(config, { serveStatic: false, logger: false });
+    const db = database;
     return {
       ...server,
       dir,
+      databaseEnv: db.env,
       get: (path, init) => fetch(`${server.url}${path}`, init),
       async close() {
         try {
           await server.close();
+          await db.drop();
         } finally {
           removeTempDir(dir);
         }
       },
     };
   } catch (err) {
+    await database?.drop().catch(() => undefined);
     removeTempDir(dir);
     throw err;
   }

@@ -2,7 +2,6 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
@@ -19,13 +18,13 @@ interface CliResult {
   stderr: string;
 }
 
-/** Runs the server's command line, as an operator would, against the test server's SQLite file. */
-async function cli(sqlitePath: string, ...args: string[]): Promise<CliResult> {
+/** Runs the server's command line, as an operator would, against the test server's database. */
+async function cli(databaseEnv: Record<string, string>, ...args: string[]): Promise<CliResult> {
   try {
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
       ['--conditions=source', '--import', 'tsx', 'packages/server/src/cli.ts', ...args],
-      { cwd: REPO, env: { ...process.env, FS_SQLITE_PATH: sqlitePath } },
+      { cwd: REPO, env: { ...process.env, ...databaseEnv } },
     );
     return { code: 0, stdout, stderr };
   } catch (err) {
@@ -44,12 +43,12 @@ function printedToken(result: CliResult): { token: string; id: string; secret: s
 
 describe('tokens: the command line, and the CSV export of a site’s answers', () => {
   let server: TestServer;
-  let dbPath: string;
+  let dbEnv: Record<string, string>;
   const tokens: Record<'mende' | 'marvejols' | 'admin' | 'revoked' | 'expired', { token: string; id: string; secret: string }> = {} as never;
 
   before(async () => {
     server = await startTestServer();
-    dbPath = join(server.dir, 'fs-widgets.db');
+    dbEnv = server.databaseEnv;
   });
 
   after(async () => {
@@ -66,11 +65,11 @@ describe('tokens: the command line, and the CSV export of a site’s answers', (
 
   test('token create prints the token once and stores only the hash of its secret', async () => {
     const [mende, marvejols, admin, revoked, expired] = await Promise.all([
-      cli(dbPath, 'token', 'create', '--site', '2983', '--label', 'accueil', '--expires', '2099-12-31'),
-      cli(dbPath, 'token', 'create', '--site', '271', '--label', 'accueil Marvejols'),
-      cli(dbPath, 'token', 'create', '--admin', '--label', 'national'),
-      cli(dbPath, 'token', 'create', '--site', '2983', '--label', 'ancienne tablette'),
-      cli(dbPath, 'token', 'create', '--site', '2983', '--label', 'stagiaire', '--expires', new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10)),
+      cli(dbEnv, 'token', 'create', '--site', '2983', '--label', 'accueil', '--expires', '2099-12-31'),
+      cli(dbEnv, 'token', 'create', '--site', '271', '--label', 'accueil Marvejols'),
+      cli(dbEnv, 'token', 'create', '--admin', '--label', 'national'),
+      cli(dbEnv, 'token', 'create', '--site', '2983', '--label', 'ancienne tablette'),
+      cli(dbEnv, 'token', 'create', '--site', '2983', '--label', 'stagiaire', '--expires', new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10)),
     ]);
     Object.assign(tokens, {
       mende: printedToken(mende),
@@ -105,12 +104,12 @@ describe('tokens: the command line, and the CSV export of a site’s answers', (
 
   test('token create refuses an unknown site, a missing label, a past or impossible expiry, --site with --admin', async () => {
     const results = await Promise.all([
-      cli(dbPath, 'token', 'create', '--site', '999999', '--label', 'x'),
-      cli(dbPath, 'token', 'create', '--site', '2983'),
-      cli(dbPath, 'token', 'create', '--site', '2983', '--label', 'x', '--expires', '2020-01-01'),
-      cli(dbPath, 'token', 'create', '--site', '2983', '--label', 'x', '--expires', '2027-02-30'),
-      cli(dbPath, 'token', 'create', '--site', '2983', '--admin', '--label', 'x'),
-      cli(dbPath, 'token', 'create', '--label', 'x'),
+      cli(dbEnv, 'token', 'create', '--site', '999999', '--label', 'x'),
+      cli(dbEnv, 'token', 'create', '--site', '2983'),
+      cli(dbEnv, 'token', 'create', '--site', '2983', '--label', 'x', '--expires', '2020-01-01'),
+      cli(dbEnv, 'token', 'create', '--site', '2983', '--label', 'x', '--expires', '2027-02-30'),
+      cli(dbEnv, 'token', 'create', '--site', '2983', '--admin', '--label', 'x'),
+      cli(dbEnv, 'token', 'create', '--label', 'x'),
     ]);
     const messages = [/no France services site has the id 999999/, /--label/, /--expires must be in the future/, /--expires must be a date/, /--admin or --site, not both/, /--site ID .* or --admin/];
     results.forEach((result, i) => {
@@ -123,13 +122,13 @@ describe('tokens: the command line, and the CSV export of a site’s answers', (
   });
 
   test('token revoke, then token list shows every token without its secret', async () => {
-    const revoked = await cli(dbPath, 'token', 'revoke', tokens.revoked.id);
+    const revoked = await cli(dbEnv, 'token', 'revoke', tokens.revoked.id);
     assert.equal(revoked.code, 0, revoked.stderr);
     assert.match(revoked.stdout, new RegExp(`Token ${tokens.revoked.id} revoked`));
     const [again, unknown, list] = await Promise.all([
-      cli(dbPath, 'token', 'revoke', tokens.revoked.id),
-      cli(dbPath, 'token', 'revoke', '000000000000'),
-      cli(dbPath, 'token', 'list'),
+      cli(dbEnv, 'token', 'revoke', tokens.revoked.id),
+      cli(dbEnv, 'token', 'revoke', '000000000000'),
+      cli(dbEnv, 'token', 'list'),
     ]);
     assert.match(again.stdout, /already revoked/);
     assert.equal(unknown.code, 1);

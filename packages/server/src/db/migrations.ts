@@ -1,4 +1,5 @@
-import { Kysely, Migrator, sql, type CreateTableBuilder, type Migration, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Migration, type MigrationProvider } from 'kysely';
+import { dialectOf } from './dialect.js';
 
 /**
  * The counter columns of the satisfaction aggregates, written out here (not imported) so this
@@ -20,9 +21,15 @@ function addSatisfactionCounters(table: CreateTableBuilder<any, any>) {
   return table;
 }
 
+/** An auto-numbered key: `integer primary key autoincrement` in SQLite, `serial primary key` in PostgreSQL. */
+const serialType = (db: Kysely<any>) => (dialectOf(db) === 'postgres' ? 'serial' : 'integer');
+const serialKey = (db: Kysely<any>, column: ColumnDefinitionBuilder) =>
+  dialectOf(db) === 'postgres' ? column.primaryKey() : column.primaryKey().autoIncrement();
+
 /**
  * Migrations live in code (not files on disk) so the bundled server and the tests run the same
- * list. Each one uses only the portable schema builder: SQLite today, PostgreSQL later.
+ * list. Each one uses the portable schema builder; the two engine-specific details (auto-numbered
+ * keys, the append-only trigger) are written for SQLite and PostgreSQL alike.
  */
 const migrations: Record<string, Migration> = {
   '0001_sites_communes_meta': {
@@ -90,7 +97,7 @@ const migrations: Record<string, Migration> = {
 
       await db.schema
         .createTable('import_issues')
-        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', serialType(db), (c) => serialKey(db, c))
         .addColumn('source', 'text', (c) => c.notNull())
         .addColumn('line', 'integer', (c) => c.notNull())
         .addColumn('record_id', 'text')
@@ -261,7 +268,7 @@ const migrations: Record<string, Migration> = {
 
       await db.schema
         .createTable('case_events')
-        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', serialType(db), (c) => serialKey(db, c))
         .addColumn('code', 'text', (c) => c.notNull().references('cases.code'))
         .addColumn('key', 'text', (c) => c.notNull())
         .addColumn('at', 'text', (c) => c.notNull())
@@ -271,8 +278,14 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('case_events_key').on('case_events').column('key').unique().execute();
       await db.schema.createIndex('case_events_code').on('case_events').columns(['code', 'id']).execute();
       // Append-only, enforced by the database itself: no code path can rewrite the history.
-      await sql`create trigger case_events_no_update before update on case_events begin select raise(abort, 'case_events is append-only'); end`.execute(db);
-      await sql`create trigger case_events_no_delete before delete on case_events begin select raise(abort, 'case_events is append-only'); end`.execute(db);
+      if (dialectOf(db) === 'postgres') {
+        await sql`create function case_events_append_only() returns trigger language plpgsql as $$ begin raise exception 'case_events is append-only'; end $$`.execute(db);
+        await sql`create trigger case_events_no_update before update on case_events for each row execute function case_events_append_only()`.execute(db);
+        await sql`create trigger case_events_no_delete before delete on case_events for each row execute function case_events_append_only()`.execute(db);
+      } else {
+        await sql`create trigger case_events_no_update before update on case_events begin select raise(abort, 'case_events is append-only'); end`.execute(db);
+        await sql`create trigger case_events_no_delete before delete on case_events begin select raise(abort, 'case_events is append-only'); end`.execute(db);
+      }
     },
     async down(db: Kysely<any>) {
       for (const t of ['case_events', 'cases', 'activity_daily_network', 'activity_daily', 'acts']) {

@@ -48,7 +48,8 @@ export async function activityStats(db: Db, scope: ActivityScope): Promise<Activ
   const key = scope.group_by === null ? sql<string>`''` : GROUP_KEY[scope.group_by];
   const rows = (await base()
     .select((eb) => [key.as('key'), 'referred_to', ...sums(eb)])
-    .groupBy([key, 'referred_to'])
+    // (PostgreSQL refuses a constant in GROUP BY: without a grouping, by the partner referred to only.)
+    .groupBy(scope.group_by === null ? ['referred_to'] : [key, 'referred_to'])
     .execute()) as Array<Record<string, unknown>>;
   let acts = 0;
   let solved = 0;

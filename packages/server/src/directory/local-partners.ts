@@ -12,7 +12,7 @@ import {
   type SitePartners,
 } from '@fs-widgets/contract';
 import { checkPermanenceRule, permanenceDates, permanenceToOsm, RecurrenceError, type PermanenceRule } from '@fs-widgets/core/opening-hours';
-import type { Db } from '../db/database.js';
+import { writeTransaction, type Db } from '../db/database.js';
 import type { LocalPartnerTable, PermanenceTable } from '../db/schema.js';
 import { removePersonalData } from '../feedback/personal-data.js';
 import { HttpProblem, invalidParam } from '../http/problem.js';
@@ -107,7 +107,7 @@ export type Written<T> = { value: T; duplicate: boolean };
 /** Adds a local partner; the same key again returns the first one (`duplicate`), with another partner 409. */
 export async function createLocalPartner(db: Db, siteId: string, key: string, input: LocalPartnerInput, now = new Date()): Promise<Written<LocalPartner>> {
   const values = localPartnerValues(input);
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const existing = await trx.selectFrom('local_partners').selectAll().where('created_key', '=', key).executeTakeFirst();
     if (existing) {
       if (existing.site_id !== siteId || existing.name !== values.name) throw keyConflict(key, 'local partner');
@@ -186,7 +186,7 @@ async function permanenceValues(db: Db, siteId: string, input: PermanenceInput) 
 
 export async function createPermanence(db: Db, site: Site, key: string, input: PermanenceInput, now = new Date()): Promise<Written<Permanence>> {
   const values = await permanenceValues(db, site.id, input);
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const existing = await trx.selectFrom('permanences').selectAll().where('created_key', '=', key).executeTakeFirst();
     if (existing) {
       const same =

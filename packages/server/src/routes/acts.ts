@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { writeTransaction } from '../db/database.js';
 import { ActInput, Problem, ProblemType, WriteReceipt } from '@fs-widgets/contract';
 import { authenticate, authorizeSite, type TokenInfo } from '../auth/tokens.js';
 import { checkAct, prepareAct, storeAct } from '../demarches/acts.js';
@@ -63,7 +64,7 @@ export const actsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
       const site = ctx.catalogue().get(input.site_id);
       if (!site) throw unknownSite(input.site_id);
       const act = prepareAct(input, site.time_zone);
-      const result = await ctx.db.transaction().execute((trx) => storeAct(trx, act, { now }));
+      const result = await writeTransaction(ctx.db, (trx) => storeAct(trx, act, { now }));
       if (result.outcome === 'conflict') throw keyConflict(input.key, 'act');
       const duplicate = result.outcome === 'duplicate';
       return reply.code(duplicate ? 200 : 201).send({ id: result.id, key: input.key, duplicate });

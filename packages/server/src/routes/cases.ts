@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { writeTransaction } from '../db/database.js';
 import Type from 'typebox';
 import { CaseCreated, CaseInput, CasePublic, CaseUpdate, Problem, ProblemType } from '@fs-widgets/contract';
 import { authenticate, authorizeSite } from '../auth/tokens.js';
@@ -60,7 +61,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
     async (request, reply) => {
       const input = request.body;
       if (!ctx.catalogue().get(input.site_id)) throw unknownSite(input.site_id);
-      const result = await ctx.db.transaction().execute((trx) => createCase(trx, input));
+      const result = await writeTransaction(ctx.db, (trx) => createCase(trx, input));
       if (result.outcome === 'conflict') throw keyConflict(input.key, 'case');
       const stored = (await readCase(ctx.db, result.code))!;
       const duplicate = result.outcome === 'duplicate';
@@ -95,7 +96,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
       const found = await ctx.db.selectFrom('cases').select('site_id').where('code', '=', code).executeTakeFirst();
       if (!found) throw notFound(`No case has the code ${formatCode(code)}.`);
       authorizeSite(request.agentToken!, found.site_id);
-      const result = await ctx.db.transaction().execute((trx) => updateCase(trx, code, request.body));
+      const result = await writeTransaction(ctx.db, (trx) => updateCase(trx, code, request.body));
       if (result.outcome === 'unknown') throw notFound(`No case has the code ${formatCode(code)}.`);
       if (result.outcome === 'expired') throw gone(code);
       if (result.outcome === 'conflict') throw keyConflict(request.body.key, 'update');

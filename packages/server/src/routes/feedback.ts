@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { writeTransaction } from '../db/database.js';
 import Type from 'typebox';
 import { FeedbackInput, FeedbackReceipt, Problem, ProblemType, SiteParams } from '@fs-widgets/contract';
 import { requireToken } from '../auth/tokens.js';
@@ -60,7 +61,7 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
       }
       const answer = prepareAnswer(input, site.time_zone);
       const limit = FEEDBACK_RATE_LIMITS[input.channel];
-      const result = await ctx.db.transaction().execute((trx) =>
+      const result = await writeTransaction(ctx.db, (trx) =>
         storeAnswer(trx, answer, {
           now,
           admit: async () => {
