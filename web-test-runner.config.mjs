@@ -58,12 +58,120 @@ function realServer() {
  */
 let networkDown = false;
 let lastAuthorization;
+
+/**
+ * A network that is up but unreliable, for the outbox's no-loss test: `/__test/network?state=…`
+ * also takes these states, which apply to every `/proxy-api/` request (reads and writes, agents'
+ * or not) until the next `state` (`up` and `down` clear them):
+ * - `5xx`: the server side is overloaded: 500, 502, 503, 504 in turn, nothing reaches the server;
+ * - `reset`: the connection is reset (RST) before anything reaches the server;
+ * - `drop-response`: the request reaches the server, which stores it, and the connection is reset
+ *   before its answer: the case where a client that made a new key on retry would store twice;
+ * - `hang`: the same, but the answer is held until the state changes, then the connection is reset
+ *   (a gateway timing out): a page can be reloaded while its write is in flight;
+ * - `stall`: the same, but the answer never comes: the client's own timeout (10 s) gives up.
+ * The answer of `/__test/network` tells how many requests each state failed (`faults`) and how
+ * many 2xx answers of writes were lost after the server stored them (`lostAnswers`, by path).
+ */
+const NETWORK_FAULTS = ['5xx', 'reset', 'hang', 'drop-response', 'stall'];
+const FIVE_XX = [500, 502, 503, 504];
+let networkFault = 'none';
+const faultCounts = {};
+const lostAnswers = {};
+const hanging = new Set();
+
+/** A TCP reset (RST), or a plain close when the socket can no longer send one (EINVAL). */
+function resetConnection(socket) {
+  try {
+    socket.resetAndDestroy();
+  } catch {
+    socket.destroy();
+  }
+}
+
+function setNetworkFault(state) {
+  const fault = NETWORK_FAULTS.includes(state) ? state : 'none';
+  if (fault !== 'hang') {
+    for (const socket of hanging) resetConnection(socket);
+    hanging.clear();
+  }
+  networkFault = fault;
+}
+
+/** Forwards a proxied request to the real server and reads its whole answer (status only kept). */
+async function forwardAndForget(ctx) {
+  const chunks = [];
+  for await (const chunk of ctx.req) chunks.push(chunk);
+  const payload = Buffer.concat(chunks);
+  const headers = { accept: ctx.get('accept'), 'content-length': String(payload.length) };
+  for (const name of ['content-type', 'authorization']) if (ctx.get(name)) headers[name] = ctx.get(name);
+  return new Promise((resolve, reject) => {
+    const upstream = httpRequest(`${apiOrigin}/api/${ctx.url.slice('/proxy-api/'.length)}`, { method: ctx.method, headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 502));
+    });
+    upstream.on('error', reject);
+    upstream.end(payload);
+  });
+}
+
+async function proxyFault(ctx) {
+  const fault = networkFault;
+  faultCounts[fault] = (faultCounts[fault] ?? 0) + 1;
+  const socket = ctx.req.socket;
+  ctx.respond = false;
+  if (fault === '5xx') {
+    ctx.respond = true;
+    ctx.status = FIVE_XX[faultCounts[fault] % FIVE_XX.length];
+    ctx.set('content-type', 'application/problem+json');
+    ctx.set('cache-control', 'no-store');
+    ctx.body = JSON.stringify({ type: 'about:blank', title: 'Unavailable (test proxy)', status: ctx.status });
+  } else if (fault === 'reset') {
+    resetConnection(socket);
+  } else {
+    const status = await forwardAndForget(ctx);
+    if (ctx.method !== 'GET' && status >= 200 && status < 300) {
+      const path = `${ctx.method} ${ctx.path.replace(/^\/proxy-api\/v1\//, '')} ${status}`;
+      lostAnswers[path] = (lostAnswers[path] ?? 0) + 1;
+    }
+    if (fault === 'drop-response' || (fault === 'hang' && networkFault !== 'hang')) {
+      resetConnection(socket);
+      return;
+    }
+    if (socket.destroyed) return; // the page went away meanwhile (a reload)
+    if (fault === 'hang') hanging.add(socket);
+    await new Promise((resolve) => socket.once('close', resolve));
+    hanging.delete(socket);
+  }
+}
+
+/** `/__test/stored-keys?table=feedback|acts&sites=1,2`: the idempotency keys stored for those sites, read from the run's SQLite file. */
+async function storedKeys(ctx) {
+  const table = ctx.query.table === 'acts' ? 'acts' : 'feedback';
+  const sites = String(ctx.query.sites ?? '').split(',').filter((s) => /^\d{1,9}$/.test(s));
+  if (sites.length === 0) {
+    ctx.status = 400;
+    return;
+  }
+  const { default: Sqlite } = await import('better-sqlite3');
+  const db = new Sqlite(join(dataDir, 'test.db'), { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.prepare(`SELECT key FROM ${table} WHERE site_id IN (${sites.map(() => '?').join(', ')})`).all(...sites);
+    ctx.set('cache-control', 'no-store');
+    ctx.body = { keys: rows.map((row) => row.key) };
+  } finally {
+    db.close();
+  }
+}
 async function testNetwork(ctx, next) {
   if (ctx.path === '/__test/network') {
     networkDown = ctx.query.state === 'down';
-    ctx.body = { down: networkDown };
+    setNetworkFault(String(ctx.query.state ?? 'up'));
+    ctx.body = { down: networkDown, fault: networkFault, faults: faultCounts, lostAnswers };
     return;
   }
+  if (ctx.path === '/__test/stored-keys') return storedKeys(ctx);
+  if (ctx.path.startsWith('/proxy-api/') && networkFault !== 'none') return proxyFault(ctx);
   if (ctx.path === '/__test/ban/search/') {
     // A local stand-in for a BAN-compatible geocoder (api-adresse): same query and GeoJSON answer.
     const q = String(ctx.query.q ?? '').toLowerCase();
@@ -225,7 +333,7 @@ export default {
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.wtr.json', target: 'es2022' }), realServer()],
   testRunnerHtml: (testFramework) => `<!doctype html>
     <html lang="fr">
-      <head><script>window.FS_TEST_API = ${JSON.stringify(`${apiOrigin}/api/v1`)};</script></head>
+      <head><script>window.FS_TEST_API = ${JSON.stringify(`${apiOrigin}/api/v1`)}; window.FS_TEST_SEED = ${JSON.stringify(process.env.FS_TEST_SEED ?? '')};</script></head>
       <body><script type="module" src="${testFramework}"></script></body>
     </html>`,
   browsers: [

@@ -134,6 +134,31 @@ describe('outbox', () => {
     expect(await outbox.pendingKeys('act')).to.deep.equal([other.key]);
   });
 
+  it('does not spin on an entry whose credentials this page lacks, nor keep the sender lock from the page that has them', async () => {
+    // Found by no-loss.test.ts: a kiosk page (no agent's token resolver) sharing the queue with
+    // queued acts re-armed its timer at 0 ms forever, taking the Web Lock hundreds of times a second.
+    const locks = navigator.locks as LockManager & { request: LockManager['request'] };
+    const request = locks.request;
+    let taken = 0;
+    locks.request = ((...args: Parameters<LockManager['request']>) => {
+      taken++;
+      return request.apply(locks, args);
+    }) as LockManager['request'];
+    try {
+      const outbox = make('/__test/auth-echo/api/v1', true);
+      await new Promise((r) => setTimeout(r, 50)); // its page-load flush (nothing to send) is over
+      const body = answer();
+      await outbox.enqueue('act', 'acts', body.key, body, { auth: 'not-on-this-page:2983' });
+      taken = 0;
+      await new Promise((r) => setTimeout(r, 500));
+      expect(taken, 'sender lock requests in 0.5 s').to.be.at.most(2);
+      expect(await stored(body.key)).to.include({ attempts: 0 });
+      expect(await outbox.pendingKeys('act')).to.deep.equal([body.key]);
+    } finally {
+      delete (locks as Partial<typeof locks>).request; // back to LockManager.prototype.request
+    }
+  });
+
   it('stores one answer for a key sent twice (the second answer is a duplicate receipt)', async () => {
     const before = await serverCount();
     const client = new ApiClient(proxiedApi);
@@ -228,6 +253,70 @@ describe('outbox', () => {
     expect(entry.rejectedAt).to.equal(undefined);
     expect(entry.lastError).to.include({ kind: 'invalid', status: 429 });
     expect(entry.nextAttemptAt - entry.lastError!.at).to.be.above(5 * 60_000); // Retry-After, beyond the 5 min backoff
+  });
+
+  it('sends the entries backed off after a 5xx or a network failure as soon as the server takes one, not those waiting out a 429', async () => {
+    // Found by no-loss.test.ts: an answer that failed a few times in a row waited its backoff
+    // (tens of seconds, up to 5 min) while the server took every newer answer.
+    const outbox = make(proxiedApi);
+    const limited = Array.from({ length: 6 }, () => answer({ site_id: '1701', channel: 'web' }));
+    for (const a of limited) await outbox.enqueue('feedback', 'feedback', a.key, a);
+    expect(await outbox.pendingKeys()).to.deep.equal([limited[5]!.key]); // 429, Retry-After: minutes
+    await fetch('/__test/network?state=5xx');
+    const overloaded = answer();
+    await outbox.enqueue('feedback', 'feedback', overloaded.key, overloaded);
+    await fetch('/__test/network?state=reset');
+    const cut = answer();
+    await outbox.enqueue('feedback', 'feedback', cut.key, cut);
+    expect((await stored(overloaded.key))!.lastError).to.include({ kind: 'server' });
+    expect((await stored(cut.key))!.lastError).to.include({ kind: 'offline' });
+    expect(await outbox.flush()).to.deep.equal({ sent: 0, failed: 0, rejected: 0 }); // all backed off
+
+    await setNetwork('up');
+    const before = await serverCount();
+    const next = answer();
+    await outbox.enqueue('feedback', 'feedback', next.key, next);
+    expect(await outbox.pendingKeys()).to.deep.equal([limited[5]!.key]);
+    expect(await serverCount()).to.equal(before + 3);
+  });
+
+  it('keeps an `online` wake-up that finds another tab sending: retried shortly, still forced, not put off by news from that tab', async () => {
+    // Found by no-loss.test.ts: the agent's page woke on `online` while the kiosk's page held the
+    // sender lock; its retry then sent only due entries, and the kiosk's next broadcast re-armed
+    // it for the backoff (up to minutes) of what had failed.
+    const outbox = make(proxiedApi, true);
+    await new Promise((r) => setTimeout(r, 50)); // its page-load flush is over
+    // An answer that failed six times while the network was down: next attempt in 2 min.
+    const body = answer();
+    const base = new URL(proxiedApi, location.href).href;
+    const at = Date.now();
+    await (await widgetDatabase())!.put('outbox', {
+      key: body.key,
+      kind: 'feedback',
+      path: 'feedback',
+      base,
+      body,
+      queuedAt: at - 600_000,
+      attempts: 6,
+      nextAttemptAt: at + 120_000,
+      lastError: { kind: 'offline', message: 'The server cannot be reached', at },
+    });
+    expect(await outbox.pendingKeys()).to.deep.equal([body.key]);
+
+    let release!: () => void;
+    const otherTab = new Promise<void>((r) => (release = r));
+    const held = new Promise<void>((locked) => void navigator.locks.request('fs-widgets-outbox', () => (locked(), otherTab)));
+    await held; // another tab is sending
+    window.dispatchEvent(new Event('online')); // this page's wake-up finds the lock taken
+    await new Promise((r) => setTimeout(r, 50));
+    const channel = new BroadcastChannel('fs-widgets-outbox');
+    channel.postMessage({ base }); // the other tab changed the queue
+    await new Promise((r) => setTimeout(r, 50));
+    release();
+    channel.close();
+    const deadline = Date.now() + 2_500; // the retry comes within 1.5 s
+    while ((await stored(body.key)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(await stored(body.key), 'sent by the retried wake-up').to.equal(undefined);
   });
 
   it('tells subscribers the counts whenever they change', async () => {

@@ -13,7 +13,10 @@
  *   a 429 keeps it, to be sent again with
  *   exponential backoff (2 s × 2^attempts, at most 5 min, ±20 % jitter; for a 429 never before
  *   the server's `Retry-After`). Sending resumes on the `online` event, when the page becomes
- *   visible, when the page loads (an `Outbox` is created) and on a timer for the next due entry.
+ *   visible, when the page loads (an `Outbox` is created) and on a timer for the next due entry;
+ *   and as soon as the server takes an entry, the entries backed off after a network failure, a
+ *   timeout or a 5xx go too (they were waiting for the network or the server, which are back).
+ *   The others (a 429 and its `Retry-After`, a 404, a 408) still wait their turn.
  * - **Exactly-once counting.** Because an entry may be sent more than once (an answer lost on
  *   the way back, two tabs, a timeout after the server stored it), every entry carries a
  *   client-made idempotency key (`newIdempotencyKey()`); the server stores one record per key
@@ -25,9 +28,10 @@
  *   screen, which may `retryRejected()` or `discardRejected()` it.
  *
  * One sender at a time per origin: a flush runs under the Web Lock `fs-widgets-outbox`
- * (`ifAvailable`, so a tab never waits behind another; it checks again a moment later), or an
- * in-tab flag where Web Locks are missing. This is only to avoid useless traffic: two tabs
- * sending the same entry would be harmless, since the server dedupes by key.
+ * (`ifAvailable`, so a tab never waits behind another; it checks again a moment later, as
+ * eagerly as it was asked: an `online` wake-up stays one), or an in-tab flag where Web Locks
+ * are missing. This is only to avoid useless traffic: two tabs sending the same entry would be
+ * harmless, since the server dedupes by key.
  */
 import { ApiError } from '../api/api-error.js';
 import type { ApiClient } from '../api/api-client.js';
@@ -74,6 +78,11 @@ const RETRY_AFTER_MAX_MS = 60 * 60_000;
 const BUSY_RETRY_MS = 1_000;
 /** While the browser says it is offline, check again this often (besides the `online` event). */
 const OFFLINE_RECHECK_MS = 60_000;
+/**
+ * An entry whose credentials this page cannot give (no resolver, no token stored) is looked at
+ * again after this long: a token may be pasted meanwhile. Another page that has them sends it sooner.
+ */
+const CREDENTIALS_RECHECK_MS = 10_000;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 const NOTHING: FlushResult = { sent: 0, failed: 0, rejected: 0 };
@@ -100,9 +109,13 @@ export function backoffDelay(attempts: number, retryAfterSeconds?: number, rando
   return Math.round(Math.max(jittered, floor));
 }
 
-/** The absolute form of an API base: entries of the same server share one queue. */
+/**
+ * The absolute form of an API base: entries of the same server share one queue. An `api` that
+ * is no URL (`http://%`) keeps its own queue, whose sends fail like an unreachable server's.
+ */
 function absoluteBase(base: string): string {
-  return new URL(base.replace(/\/+$/, ''), document.baseURI).href;
+  const trimmed = base.replace(/\/+$/, '');
+  return URL.canParse(trimmed, document.baseURI) ? new URL(trimmed, document.baseURI).href : trimmed;
 }
 
 /** Resolves a reference (the part after `scheme:`) into an `Authorization` header value. */
@@ -115,7 +128,8 @@ const authorizations = new Map<string, OutboxAuthorization>();
  * `resolve(ref)` is called at send time, so the queue stores only the reference, never the
  * credentials, and a token replaced meanwhile is the one used. An entry whose scheme has no
  * resolver yet (its widget is not loaded on this page), or whose reference resolves to nothing
- * (no token stored), waits in the queue untouched: it is never sent without its credentials.
+ * (no token stored), waits in the queue untouched: it is never sent without its credentials, and
+ * is looked at again every `CREDENTIALS_RECHECK_MS` (10 s) or when something else wakes the queue.
  */
 export function registerOutboxAuthorization(scheme: string, resolve: OutboxAuthorization): void {
   authorizations.set(scheme, resolve);
@@ -148,6 +162,8 @@ async function withSenderLock<T>(send: () => Promise<T>): Promise<T | undefined>
 }
 
 const unreachable = (entry: OutboxEntry) => entry.lastError?.kind === 'offline' || entry.lastError?.kind === 'timeout';
+/** Backed off because of the network or the server, not because of the entry or a rate limit. */
+const waitingForTheServer = (entry: OutboxEntry) => unreachable(entry) || entry.lastError?.kind === 'server';
 
 /** True for the answers after which the server will never accept this body. */
 /**
@@ -181,6 +197,11 @@ export class Outbox {
   #queuedForce = false;
   /** After a failure, the whole queue waits (the server or the network is the problem, not one entry). */
   #pausedUntil = 0;
+  /**
+   * A flush that found another tab sending is run again at this time, forced if it was: neither
+   * put off by a later schedule nor turned into a plain one (an `online` wake-up must not be lost).
+   */
+  #retry?: { at: number; force: boolean };
   #disposed = false;
 
   constructor(client: ApiClient, options: OutboxOptions = {}) {
@@ -337,14 +358,19 @@ export class Outbox {
     }
     let result: FlushResult | undefined;
     try {
-      result = await withSenderLock(() => this.#sendDue(force));
+      result = await withSenderLock(() => {
+        const forced = force || !!this.#retry?.force;
+        this.#retry = undefined;
+        return this.#sendDue(forced);
+      });
     } catch {
       result = NOTHING; // storage failure: try again on the next occasion
     }
     if (this.#disposed) return result ?? NOTHING;
     if (!result) {
       // Another tab is sending: look again shortly (it may not see what was just queued here).
-      this.#arm(Date.now() + BUSY_RETRY_MS * (0.5 + Math.random()));
+      this.#retry = { at: Date.now() + BUSY_RETRY_MS * (0.5 + Math.random()), force: force || !!this.#retry?.force };
+      this.#arm(this.#retry.at);
       return NOTHING;
     }
     if (result.sent || result.failed || result.rejected) await this.#changed();
@@ -357,7 +383,12 @@ export class Outbox {
     const now = Date.now();
     // A snapshot is enough: only the lock holder changes pending entries, and an entry queued
     // meanwhile asks for another flush, which runs right after this one.
-    const due = (await this.#entries()).filter((e) => !e.rejectedAt && (e.nextAttemptAt <= now || (force && unreachable(e))));
+    const pending = (await this.#entries()).filter((e) => !e.rejectedAt);
+    const due = pending.filter((e) => e.nextAttemptAt <= now || (force && unreachable(e)));
+    // Not due yet, but only because the network or the server failed them: they go as soon as
+    // the server takes an entry (without this, an answer that failed a few times in a row could
+    // wait minutes while the others go through).
+    const woken = pending.filter((e) => !due.includes(e) && waitingForTheServer(e));
     for (const entry of due) {
       if (this.#disposed) break;
       const headers = authorizationHeaders(entry);
@@ -368,6 +399,7 @@ export class Outbox {
         await store.delete(entry.key);
         this.#pausedUntil = 0;
         result.sent++;
+        due.push(...woken.splice(0)); // sent in this same loop, after the due ones
       } catch (err) {
         if (this.#abort.signal.aborted) break; // disposed mid-flight: the entry stays as it was
         const at = Date.now();
@@ -392,16 +424,22 @@ export class Outbox {
     return result;
   }
 
-  /** Arms the timer for the next due entry (no timer when nothing is pending). */
+  /**
+   * Arms the timer for the next due entry (no timer when nothing is pending). An entry this page
+   * cannot send now (its credentials are not here) is not due before `CREDENTIALS_RECHECK_MS`:
+   * arming for it at once would spin, taking the sender lock from the page that can send it.
+   */
   async #scheduleNext(): Promise<void> {
     const pending = (await this.#entries()).filter((e) => !e.rejectedAt);
     if (this.#disposed) return;
     if (pending.length === 0) {
       clearTimeout(this.#timer);
+      this.#retry = undefined;
       return;
     }
-    const due = Math.max(Math.min(...pending.map((e) => e.nextAttemptAt)), this.#pausedUntil);
-    this.#arm(due);
+    const recheck = Date.now() + CREDENTIALS_RECHECK_MS;
+    const next = Math.min(...pending.map((e) => (authorizationHeaders(e) ? e.nextAttemptAt : Math.max(e.nextAttemptAt, recheck))));
+    this.#arm(Math.min(Math.max(next, this.#pausedUntil), this.#retry?.at ?? Infinity));
   }
 
   #arm(at: number): void {
