@@ -35,11 +35,42 @@ function defineElementPlugin() {
   };
 }
 
+/**
+ * `size: BannerSize` with `type BannerSize = 'strip' | 'square' | 'vertical'` in the same module:
+ * the manifest gets the union itself, so the docs and the configurator's form list the values
+ * (the analyzer keeps the alias's name otherwise).
+ */
+function stringUnionAliasPlugin() {
+  const aliases = new Map();
+  return {
+    name: 'fs-widgets: string-literal union aliases',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!ts.isTypeAliasDeclaration(node) || !ts.isUnionTypeNode(node.type)) return;
+      const literals = node.type.types.map((t) => (ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal) ? t.literal.text : null));
+      if (literals.some((l) => l === null)) return;
+      const own = aliases.get(moduleDoc.path) ?? new Map();
+      own.set(node.name.text, literals.map((l) => `'${l}'`).join(' | '));
+      aliases.set(moduleDoc.path, own);
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        const own = aliases.get(mod.path);
+        if (!own) continue;
+        for (const declaration of mod.declarations ?? []) {
+          for (const item of [...(declaration.attributes ?? []), ...(declaration.members ?? [])]) {
+            if (item.type?.text && own.has(item.type.text)) item.type.text = own.get(item.type.text);
+          }
+        }
+      }
+    },
+  };
+}
+
 export default {
   litelement: true,
   // The base class, so that inheritance adds its attributes to every widget.
   globs: ['packages/*/src/**/*.component.ts', 'packages/core/src/base/fs-element.ts'],
   outdir: '.',
   exclude: ['**/*.test.ts'],
-  plugins: [defineElementPlugin()],
+  plugins: [defineElementPlugin(), stringUnionAliasPlugin()],
 };

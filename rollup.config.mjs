@@ -44,6 +44,20 @@ export const embedBundle = {
   },
 };
 
+/**
+ * The two classic scripts of the iframe variant, next to fs-widgets.js: `fs-iframe-resize.js`
+ * (on the host page: fits each iframe to its widget) and `embed-frame.js` (on the embed page:
+ * reports the widget's height). No module, no chunk: a CMS may only allow a plain script tag.
+ */
+export const frameScripts = [
+  ['packages/embed/src/iframe-resize.ts', 'packages/embed/dist/fs-iframe-resize.js'],
+  ['packages/embed/src/embed-frame.ts', 'packages/embed/dist/embed-frame.js'],
+].map(([input, file]) => ({
+  input,
+  plugins: browserPlugins({ tsconfig }),
+  output: { file, format: 'iife', sourcemap: true },
+}));
+
 export default () => {
   // Chunk names carry a content hash: clear the old ones so dist/ holds one build only.
   rmSync('packages/embed/dist/chunks', { recursive: true, force: true });
@@ -51,7 +65,7 @@ export default () => {
 };
 
 const builds = [
-  library('contract', ['src/index.ts', 'src/sources.ts', 'src/codes.ts']),
+  library('contract', ['src/index.ts', 'src/sources.ts', 'src/codes.ts', 'src/embed.ts']),
   library('core', ['src/index.ts', 'src/opening-hours/index.ts']),
   library('site-locator', [
     'src/index.ts',
@@ -65,11 +79,20 @@ const builds = [
     'src/satisfaction/satisfaction.ts',
     'src/satisfaction-results/satisfaction-results.ts',
   ]),
-  library('demarches', ['src/index.ts', 'src/demarche-log/demarche-log.ts', 'src/demarche-tracker/demarche-tracker.ts']),
+  library('demarches', [
+    'src/index.ts',
+    'src/demarche-log/demarche-log.ts',
+    'src/demarche-tracker/demarche-tracker.ts',
+    'src/partner-editor/partner-editor.ts',
+  ]),
+  library('partner-directory', ['src/index.ts', 'src/partner-directory/partner-directory.ts', 'src/search/need-search.ts']),
+  library('configurator', ['src/index.ts', 'src/configurator/configurator.ts']),
+  library('kit', ['src/index.ts', 'src/banner/banner.ts', 'src/badge/badge.ts', 'src/key-figures/key-figures.ts', 'src/poster/poster.ts']),
   library('embed', ['src/index.ts']),
   {
     ...library('server', ['src/index.ts', 'src/main.ts', 'src/cli.ts']),
     external: (id) => external(id) || builtinModules.includes(id),
   },
   embedBundle,
+  ...frameScripts,
 ];

@@ -343,6 +343,14 @@ export default {
         headless: true,
         args: CHROMIUM_ARGS,
       },
+      // No HTTP cache between test files: the public answers are cacheable for a minute, and a
+      // file must not see figures another file read before this one's writes. (The widgets' own
+      // offline copies are IndexedDB, which the tests clear themselves.)
+      async createPage({ browser }) {
+        const page = await browser.newPage();
+        await page.setCacheEnabled(false);
+        return page;
+      },
     }),
   ],
 };

@@ -12,18 +12,25 @@
  * | ---------------------------------------- | --------------------------------------------------------------- |
  * | `/api/v1/sites/<id>`                     | `sites.json` (real ANCT data), or 404                           |
  * | `/api/v1/sites?…`, `/api/v1/communes?…`, | the answer recorded in `api.json` for the same parameters, else |
- * | `/api/v1/stats/satisfaction?…`           | 404 for a `commune` that no recorded search starts from (as the |
+ * | `/api/v1/stats/satisfaction?…`,          | 404 for a `commune` that no recorded search starts from (as the |
+ * | `/api/v1/stats/key-figures?…`            |                                                                 |
  * |                                          | server says for an unknown INSEE code), else 501 (not recorded) |
  * | `/api/v1/cases/<code>`                   | the case recorded in `api.json` (`cases/XXXX-XXXX-XXC`), else   |
  * |                                          | 404 (a well-formed code that no case has)                       |
  * | `/api/v1/stats/activity?…`               | recorded, as the searches; a one-day request (`from` = `to`) of  |
  * |                                          | another day gets the site's recorded day, dated that day (below) |
+ * | `/api/v1/directory`,                     | the answer recorded in `api.json` under the same path (the       |
+ * | `/api/v1/sites/<id>/partners`            | catalogue; Mende's local partners and permanences), else 404     |
  * | `POST /api/v1/feedback`, `POST …/acts`   | 201 `WriteReceipt` `{ id, key, duplicate: false }`; 200          |
  * |                                          | `duplicate: true` for a key already received by this page; 400  |
  * |                                          | problem for a body that is not a `FeedbackInput` / `ActInput`    |
+ * | any request with a `REFUSED_TOKENS` token | the real server's refusal recorded in `api.json`: 401 for an     |
+ * |                                          | unknown token, 403 for another site's (the agents' tools)        |
  * | `/pending/api/v1/…`                      | never answers (loading state)                                   |
  * | `/unavailable/api/v1/…`                  | 503 problem+json (error state)                                  |
  * | `/offline/api/v1/…`                      | rejects like a network failure (offline)                        |
+ * | `/pending/widgets/…`, `/unavailable/…`,  | the same three states for the widgets' files (the configurator's |
+ * | `/offline/widgets/…`                     | manifest); `/widgets/…` itself answers 404                       |
  *
  * Matching: a recorded answer is found by `apiFixtureKey` — the path under `/api/v1/` and the
  * query parameters sorted by name, decoded (`sites?at=2026-11-30T09:00:00.000Z&commune=48095&limit=10`).
@@ -110,7 +117,7 @@ function knownCommunes(api: FakeApiFixtures['api']): Set<string> {
 }
 
 /** The recorded GETs (searches and statistics), by their parameters. */
-const RECORDED_PATHS = new Set(['sites', 'communes', 'stats/satisfaction', 'stats/activity']);
+const RECORDED_PATHS = new Set(['sites', 'communes', 'stats/satisfaction', 'stats/activity', 'stats/key-figures']);
 
 function search(path: string, url: URL, { api }: FakeApiFixtures, communes: Set<string>): Response {
   const key = apiFixtureKey(path, url.searchParams);
@@ -185,7 +192,7 @@ async function answer(
   communes: Set<string>,
   signal: AbortSignal | null | undefined,
 ): Promise<Response> {
-  const [, mode, path] = url.pathname.match(/^\/(?:(pending|unavailable|offline)\/)?api\/v1\/(.*)$/) ?? [];
+  const [, mode, root, path] = url.pathname.match(/^\/(?:(pending|unavailable|offline)\/)?(api\/v1|widgets)\/(.*)$/) ?? [];
   if (path === undefined) return problem(404, 'Not Found', `No route for ${url.pathname}`);
   const write = Object.hasOwn(WRITES, path) ? WRITES[path] : undefined;
   if (write ? method !== 'POST' : method !== 'GET' && method !== 'HEAD') {
@@ -194,7 +201,11 @@ async function answer(
   if (mode === 'pending') return never(signal);
   if (mode === 'offline') throw new TypeError('Failed to fetch');
   if (mode === 'unavailable') return problem(503, 'Service Unavailable', 'The service is temporarily unavailable (Storybook fake).');
+  // The widgets' files (the configurator's manifest): only their loading, error and offline states are faked.
+  if (root === 'widgets') return problem(404, 'Not Found', `Storybook fake: no ${url.pathname} (stories give the configurator its manifest).`);
   if (write) return receipt(await body(), write);
+  // Answers recorded for a path without parameters (`directory`, `sites/<id>/partners`).
+  if (!url.search && Object.hasOwn(fixtures.api, path) && !path.startsWith('cases/')) return recorded(fixtures.api[path]!);
   const caseCode = path.match(/^cases\/([^/]+)$/);
   if (caseCode) {
     const code = decodeURIComponent(caseCode[1]!).toUpperCase();
@@ -213,6 +224,23 @@ async function answer(
   return problem(404, 'Not Found', `No route for ${url.pathname}`);
 }
 
+/**
+ * Agent tokens the stories store to show a refused token (well-formed, valid nowhere): a request
+ * carrying one gets the real server's answer recorded in `api.json` under `refused:<kind>`
+ * (`scripts/story-fixtures.ts`), whatever it asks. Any other token is not checked.
+ */
+export const REFUSED_TOKENS = {
+  unauthorized: `fsw_000000000401.${'storybook-unknown-token'.padEnd(43, '0')}`,
+  forbidden: `fsw_000000000403.${'storybook-token-of-another-site'.padEnd(43, '0')}`,
+} as const;
+
+function refusal(authorization: string | null, { api }: FakeApiFixtures): Response | undefined {
+  const token = authorization?.replace(/^Bearer\s+/i, '');
+  const kind = (Object.keys(REFUSED_TOKENS) as (keyof typeof REFUSED_TOKENS)[]).find((k) => REFUSED_TOKENS[k] === token);
+  const answer = kind && Object.hasOwn(api, `refused:${kind}`) ? api[`refused:${kind}`] : undefined;
+  return answer && recorded(answer);
+}
+
 let installed = false;
 
 /** Wraps the global `fetch` once; requests to other origins go to the real one untouched. */
@@ -228,6 +256,8 @@ export function installFakeApi(fixtures: FakeApiFixtures): void {
     const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
     // ky sends a Request (its body is read only for a write); a plain call may give `init.body`.
     const body = async () => (request ? request.clone().text() : typeof init?.body === 'string' ? init.body : '');
+    const refused = refusal(request ? request.headers.get('authorization') : new Headers(init?.headers).get('authorization'), fixtures);
+    if (refused) return Promise.resolve(refused);
     return answer(method, url, body, fixtures, communes, init?.signal ?? request?.signal);
   };
 }

@@ -19,7 +19,12 @@ export function browserPlugins({ root = process.cwd(), tsconfig = 'tsconfig.wtr.
     }),
     // Our own sources only: third-party packages ship as they are (and their templates may use
     // constructs the minifier cannot parse, which it reports on the console).
-    minifyTemplateLiterals({ filter: (id) => /\/packages\/[^/]+\/src\/.*\.ts$/.test(id) && !id.includes('node_modules') }),
+    // `conservativeCollapse`: runs of whitespace become one space, never nothing — text next to a
+    // binding or an inline element ("Ouvert aujourd’hui ${time}") keeps its space in production.
+    minifyTemplateLiterals({
+      filter: (id) => /\/packages\/[^/]+\/src\/.*\.ts$/.test(id) && !id.includes('node_modules'),
+      options: { minifyOptions: { conservativeCollapse: true } },
+    }),
     esbuild({ target: 'es2021', tsconfig, minify: true, legalComments: 'none' }),
   ];
 }

@@ -258,6 +258,173 @@ const SUITES = [
     },
   },
   {
+    prefix: 'partner-directory--',
+    required: ['default', 'search', 'details', 'theme', 'partner', 'with-site', 'empty-search', 'empty-search-without-site', 'loading', 'server-error', 'offline', 'offline-with-saved-copy', 'english', 'english-search', 'english-empty-search'],
+    screenshot: 'with-site',
+    docsRows: ['site-id', 'locator-url', 'query', 'heading-level', 'api', 'lang', 'fs-need-search', 'fs-demarche-open', 'result', 'badge', '--fs-partner-directory-accent'],
+    expected: {
+      default: {
+        texts: ['Vos démarches : qui peut vous aider ?', 'Que voulez-vous faire ?', 'Parcourir par thème', 'Papiers et citoyenneté', 'Les partenaires nationaux', 'France Travail', 'Trouver la France services la plus proche'],
+        selectors: ['input#need[type="search"]', '[part="themes"] button[data-opener="theme:impots"]', '[part="partners"] button[data-opener="partner:caf"]', 'a[part="locator-link"][href="https://storybook.invalid/"]'],
+        noSelectors: ['[part="result"]'],
+      },
+      // The search runs in the browser over the recorded catalogue: "cartegrise" typed without its space.
+      search: {
+        texts: ['Démarches pour « cartegrise »', 'démarches trouvées pour « cartegrise »', 'carte grise', 'Faisable avec l’agent France services', 'Partenaire concerné'],
+        selectors: ['[part="result"][data-demarche="carte-grise-changement-adresse"]', '.partner-hits button[data-opener="partner:interieur"]'],
+      },
+      details: {
+        texts: ['Demander un passeport (majeur)', 'Préparé avec l’agent, terminé chez le partenaire', 'Ce qu’il faut apporter', 'Source :'],
+        selectors: ['.toggle[aria-expanded="true"]', '.details:not([hidden]) .online a[target="_blank"]'],
+      },
+      theme: { texts: ['Véhicule et permis de conduire', 'Retour', '7 démarches.', 'Faire la carte grise d'], selectors: ['[part="back"]', '#view-title'] },
+      partner: {
+        texts: ['Caisse d\'allocations familiales (CAF)', 'Ce dont il s’occupe', 'Services en ligne', 'Démarches courantes', 'Demander une aide au logement'],
+        selectors: ['[part="back"]', '[part="result"][data-demarche="aides-logement-apl"]'],
+      },
+      // Mende's partners as recorded after the script added two illustrative local partners and three permanences.
+      'with-site': {
+        texts: [
+          'Votre France services', 'France services de Mende', 'Les neuf partenaires nationaux y sont accueillis', 'Partenaires locaux',
+          'Mission locale (exemple)', 'Prochaines permanences', 'Le 2e mardi du mois', 'Mardi 8 décembre, 9 h – 12 h', 'Un jeudi sur deux',
+          'Jeudi 10 décembre, 14 h – 16 h 30', 'Conciliateur de justice (exemple)', 'Sur rendez-vous uniquement', 'Appelez la France services', '04 66 49 67 13',
+        ],
+        selectors: ['[part="site"] .permanences [part="permanence"] time[datetime="2026-12-08"]', '[part="site"] .call a[href="tel:0466496713"]'],
+        noSelectors: ['[part="locator-link"]'],
+      },
+      'empty-search': {
+        texts: ['Aucune démarche ne correspond à « xqzwvk »', 'Vérifiez l’orthographe', 'Essayez par exemple', 'carte grise', 'Ou parcourez les démarches par thème', 'Ou appelez France services de Mende : un agent vous orientera.'],
+        selectors: ['[part="empty"] [part="themes"] button', '[part="empty"] .contact a[href^="tel:"]'],
+        noSelectors: ['[part="result"]'],
+      },
+      'empty-search-without-site': {
+        texts: ['Aucune démarche ne correspond à « xqzwvk »', 'Ou contactez la France services la plus proche'],
+        selectors: ['[part="empty"] a[part="locator-link"][href="https://www.example.fr/trouver-une-france-services"]'],
+      },
+      loading: { texts: ['Vos démarches : qui peut vous aider ?', 'Chargement…'], selectors: ['[aria-busy="true"]'], timeout: 8000 },
+      'server-error': { texts: ['Affichage impossible pour le moment', 'Le service ne répond pas', 'Réessayer'], selectors: ['[part="retry"]'] },
+      offline: { texts: ['Vous êtes hors ligne', 'pas encore enregistrées', 'Réessayer'], selectors: ['[data-state="offline"] [part="retry"]'] },
+      'offline-with-saved-copy': {
+        texts: ['Vous êtes hors ligne : informations enregistrées le', 'Démarches pour « retraitte »', 'Demander sa retraite'],
+        selectors: ['[part="notice"]'],
+      },
+      english: {
+        texts: ['Your formalities: who can help?', 'What do you need to do?', 'Browse by topic', 'ID papers and citizenship', 'Your France services', 'The 2nd Tuesday of the month', 'Tuesday 8 December, 9 am – 12 pm', 'Every other Thursday'],
+        absent: ['Que voulez-vous faire', 'Parcourir par thème'],
+      },
+      'english-search': { texts: ['Formalities for “passport”', 'Apply for a passport (adult)', 'Prepared with the agent, finished with the partner'], absent: ['Démarches pour'] },
+      'english-empty-search': { texts: ['No formality matches “xqzwvk”', 'Check the spelling', 'Find the nearest France services'] },
+    },
+  },
+  {
+    prefix: 'demarches-partner-editor--',
+    required: ['not-configured', 'no-token', 'loading', 'list', 'empty', 'server-error', 'offline', 'offline-with-saved-copy', 'unauthorized', 'forbidden', 'new-local-partner', 'new-permanence', 'english'],
+    screenshot: 'list',
+    docsRows: ['site-id', 'heading-level', 'api', 'lang', 'fs-partners-change', 'item', 'confirmation', '--fs-demarches-accent'],
+    expected: {
+      'not-configured': { texts: ['Éditeur non configuré', 'site-id'], noSelectors: ['input', 'button'] },
+      'no-token': {
+        texts: ['Jeton d’accès de l’agent', 'collez le jeton', 'Il commence par fsw_.', 'Enregistrer'],
+        selectors: ['input#token[type="password"]'],
+        noSelectors: ['[part="list"]'],
+      },
+      loading: { texts: ['Partenaires locaux et permanences', 'Chargement des partenaires et des permanences…'], selectors: ['[aria-busy="true"]'], timeout: 8000 },
+      // Mende's partners as recorded after the fixtures script added illustrative ones (scripts/story-fixtures.ts), on Monday 30 November 2026.
+      list: {
+        texts: [
+          'Partenaires locaux et permanences', 'Partenaires locaux', 'Mission locale (exemple)', 'Téléphone : 04 65 71 00 00', '1 permanence',
+          'Conciliateur de justice (exemple)', 'Ajouter un partenaire local', 'Permanences', 'Le 2e mardi du mois, 9 h – 12 h, sur rendez-vous',
+          'Prochaines dates : mardi 8 décembre, mardi 12 janvier et mardi 9 février.', 'Un jeudi sur deux, 14 h – 16 h 30', 'Sur rendez-vous',
+          'Prendre rendez-vous à l’accueil', 'Modifier', 'Supprimer', 'Ajouter une permanence', 'Changer de jeton',
+        ],
+        selectors: ['[data-state="ready"]', '[part="list"] [part="item"]', 'button#add-local', 'button#add-permanence'],
+        noSelectors: ['form'],
+      },
+      empty: {
+        texts: ['Aucun partenaire local pour l’instant : ajoutez le premier.', 'Aucune permanence pour l’instant : ajoutez la première.'],
+        selectors: ['[data-state="ready"]'],
+        noSelectors: ['[part="item"]'],
+      },
+      'server-error': { texts: ['Liste indisponible pour le moment', 'Le service ne répond pas', 'Réessayer'], selectors: ['[data-state="error"]'] },
+      offline: { texts: ['Vous êtes hors ligne', 'pas encore enregistrée sur cet appareil', 'Réessayer'], selectors: ['[data-state="offline"]'] },
+      'offline-with-saved-copy': {
+        texts: ['Vous êtes hors ligne : voici la liste enregistrée le', 'Mission locale (exemple)', 'Le 2e mardi du mois'],
+        selectors: ['[data-state="stale"]'],
+      },
+      unauthorized: {
+        texts: ['Jeton refusé', 'il est invalide, a expiré ou a été révoqué', 'Changer de jeton'],
+        selectors: ['[data-state="unauthorized"] [role="alert"]'],
+        noSelectors: ['[part="list"]'],
+      },
+      forbidden: {
+        texts: ['Jeton d’une autre France services', 'la France services n° 3', 'Changer de jeton'],
+        selectors: ['[data-state="forbidden"] [role="alert"]'],
+      },
+      'new-local-partner': {
+        texts: ['Nouveau partenaire local', 'Nom de l’organisme', '(obligatoire)', 'Téléphone de l’organisme', 'Thèmes', 'Papiers et citoyenneté', 'Enregistrer', 'Annuler'],
+        selectors: ['form[part="form"] input#pf-name[aria-required="true"]', 'fieldset#pf-themes input[type="checkbox"]'],
+      },
+      'new-permanence': {
+        texts: [
+          'Nouvelle permanence', 'Partenaire', 'France Travail', 'Mission locale (exemple)', 'Quand a-t-elle lieu ?', 'Chaque semaine', 'Toutes les 2 semaines ou plus',
+          'Chaque mois', 'Sur rendez-vous, sans date fixe', 'Quelle semaine du mois ?', 'dernier', 'Quel jour de la semaine ?', 'Horaires', 'Période',
+        ],
+        selectors: ['select#pm-partner optgroup[label="Partenaires nationaux"]', 'fieldset#pm-freq legend', 'input[name="freq"][value="monthly"]:checked', 'input[name="nth"][value="2"]:checked', 'input#pm-opens[type="time"]'],
+      },
+      english: {
+        texts: ['Local partners and permanences', 'Add a local partner', 'The 2nd Tuesday of the month, 9 am – 12 pm, by appointment', 'Next dates: Tuesday 8 December', 'Every other Thursday', 'By appointment'],
+        absent: ['Partenaires locaux et permanences', 'Prochaines dates'],
+      },
+    },
+  },
+  {
+    prefix: 'kit-poster--',
+    required: ['default', 'locator-target', 'custom-address', 'without-local-partners', 'partners-unavailable', 'not-configured', 'loading', 'not-found', 'server-error', 'offline', 'offline-with-saved-copy', 'english'],
+    screenshot: 'default',
+    docsRows: ['site-id', 'commune', 'qr-target', 'href', 'heading-level', 'api', 'lang', 'now', 'sheet', 'qr', 'url', '--fs-poster-accent', '--fs-poster-page-margin'],
+    expected: {
+      // Mende's partners as recorded after the script added two illustrative local partners and three permanences.
+      default: {
+        texts: [
+          'Besoin d’aide pour vos démarches ?', 'France services vous accompagne', 'Imprimer l’affiche', 'France services de Mende', '04 66 49 67 13',
+          'Horaires d’ouverture', 'Lundi', '8 h 30 – 12 h', 'Fermé les jours fériés.', 'Partenaires nationaux', 'France Travail', 'Impôts',
+          'Partenaires locaux et permanences', 'Mission locale (exemple)', 'Le 2e mardi du mois, 9 h – 12 h, sur rendez-vous.',
+          'Prochaines dates : mardi 8 décembre et mardi 12 janvier.', 'Un jeudi sur deux', 'Conciliateur de justice (exemple) — Sur rendez-vous.',
+          'https://storybook.invalid/embed/fs-site-card?site-id=2983', 'Informations du 30/11/2026.', 'ce n’est pas un document officiel de l’État',
+        ],
+        selectors: ['svg.qr[part="qr"][role="img"]', 'table[part="hours"] tbody tr', 'button[part="print"]', '[part="local"] li[data-permanence]'],
+      },
+      'locator-target': {
+        texts: ['Trouver une France services près de chez vous', 'https://storybook.invalid/embed/fs-site-locator?commune=48095'],
+        selectors: ['svg.qr'],
+      },
+      'custom-address': { texts: ['https://www.mairie-exemple.fr/france-services'], selectors: ['svg.qr'], absent: ['/embed/'] },
+      'without-local-partners': {
+        texts: ['France services MSA itinérante de Lozère', 'France services itinérante', 'Partenaires nationaux', 'Impôts'],
+        selectors: ['svg.qr'],
+        noSelectors: ['[part="local"]'],
+      },
+      'partners-unavailable': {
+        texts: ['France services de Valserhône', 'Liste des partenaires indisponible pour le moment.', 'Réessayer'],
+        selectors: ['[part="notice"]', 'button[part="retry"]', 'svg.qr'],
+      },
+      'not-configured': { texts: ['Affiche non configurée', 'l’attribut site-id'], noSelectors: ['[part="sheet"]', 'button'] },
+      loading: { texts: ['Chargement…'], selectors: ['[aria-busy="true"]'], timeout: 8000 },
+      'not-found': { texts: ['France services introuvable', '999999'], noSelectors: ['[part="retry"]', '[part="sheet"]'] },
+      'server-error': { texts: ['Affichage impossible pour le moment', 'Réessayer'], selectors: ['[part="retry"]'] },
+      offline: { texts: ['Vous êtes hors ligne', 'pas encore enregistrées', 'Réessayer'], selectors: ['[data-state="offline"] [part="retry"]'] },
+      'offline-with-saved-copy': {
+        texts: ['Vous êtes hors ligne : informations enregistrées le', 'France services de Mende', 'Mission locale (exemple)'],
+        selectors: ['[part="notice"]', 'svg.qr'],
+      },
+      english: {
+        texts: ['Need help with your paperwork?', 'France services is here to help', 'Print the poster', 'Opening hours', 'Monday', '8:30 am – 12 pm', 'National partners', 'The 2nd Tuesday of the month, 9 am – 12 pm, by appointment.', 'Next dates:'],
+        absent: ['Horaires', 'Imprimer'],
+      },
+      themed: { texts: ['France services de Mende'], selectors: ['svg.qr'] },
+    },
+  },
+  {
     prefix: 'site-locator-map--',
     required: ['with-sites', 'selected', 'no-tiles'],
     screenshot: 'selected',
@@ -274,6 +441,140 @@ const SUITES = [
       'no-tiles': {
         texts: ['La carte ne peut pas s’afficher (fond de carte inaccessible)', 'Fond de carte de démonstration'],
         selectors: ['fs-site-map[tile-state="unavailable"]', '.leaflet-marker-pane .fs-marker'],
+      },
+    },
+  },
+  // The communication kit. The banner's and the badge's clock is frozen by the stories (Monday
+  // 30 November 2026, 10:00 in Paris); the key figures were recorded at the script's frozen clock.
+  {
+    prefix: 'kit-banner--',
+    required: ['strip', 'square', 'vertical', 'site', 'empty', 'loading', 'not-found', 'server-error', 'offline', 'offline-with-saved-copy', 'english'],
+    screenshot: 'strip',
+    docsRows: ['commune', 'site-id', 'href', 'size', 'heading-level', 'api', 'lang', 'now', 'link', '--fs-banner-accent'],
+    expected: {
+      strip: {
+        texts: ['Besoin d’aide pour vos démarches ?', 'La plus proche', 'France services de Mende', 'à 1,6 km de Mende', 'Ouvert maintenant', 'jusqu’à 12 h', 'Voir les France services près de chez moi'],
+        selectors: ['fs-banner[size="strip"]', 'a[part="link"][href="https://storybook.invalid/embed/fs-site-locator?commune=48095"]'],
+      },
+      square: { texts: ['Besoin d’aide pour vos démarches ?', 'France services de Mende', 'Ouvert maintenant'], selectors: ['fs-banner[size="square"]'] },
+      vertical: { texts: ['Besoin d’aide pour vos démarches ?', 'France services de Mende', 'Ouvert maintenant'], selectors: ['fs-banner[size="vertical"]'] },
+      site: {
+        texts: ['Votre France services', 'France services de Mende', 'Voir l’adresse et les horaires'],
+        selectors: ['a[part="link"][href="https://storybook.invalid/embed/fs-site-card?site-id=2983"]'],
+        absent: ['La plus proche', 'km de Mende'],
+      },
+      'opens-later-today': { texts: ['Ouvert aujourd’hui', 'à partir de 13 h 30'] },
+      'closed-today': { texts: ['Fermé aujourd’hui', 'ouvre lundi à 8 h 30'] },
+      'custom-link': { texts: ['France services de Mende'], selectors: ['a[part="link"][href="https://www.example.fr/france-services"]'] },
+      empty: {
+        texts: ['Besoin d’aide pour vos démarches ?', 'Trouver une France services'],
+        selectors: ['a[part="link"][href="https://storybook.invalid/embed/fs-site-locator"]'],
+        noSelectors: ['[part="site"]'],
+      },
+      loading: { texts: ['Besoin d’aide pour vos démarches ?', 'Chargement…'], selectors: ['[aria-busy="true"]'], timeout: 8000 },
+      'not-found': { texts: ['Aucune commune ne porte le code INSEE « 99999 »', 'Trouver une France services'], noSelectors: ['[part="name"]'] },
+      'server-error': { texts: ['Le service ne répond pas', 'Réessayer'], selectors: ['[part="retry"]'] },
+      offline: { texts: ['pas encore enregistrées', 'Réessayer'], selectors: ['[part="retry"]'] },
+      'offline-with-saved-copy': { texts: ['France services de Mende', 'Hors ligne : informations du'], selectors: ['[part="notice"]'] },
+      english: {
+        texts: ['Need help with your paperwork?', 'The nearest', '1.6 km from Mende', 'Open now', 'until 12 pm', 'See the France services near me'],
+        absent: ['Besoin d’aide'],
+      },
+      themed: { texts: ['France services de Mende'] },
+    },
+  },
+  {
+    prefix: 'kit-badge--',
+    required: ['default', 'site', 'empty', 'loading', 'not-found', 'server-error', 'offline', 'offline-with-saved-copy', 'english'],
+    screenshot: 'default',
+    docsRows: ['commune', 'site-id', 'href', 'api', 'lang', 'now', 'link', 'status', '--fs-badge-accent'],
+    expected: {
+      default: {
+        texts: ['France services à 1,6 km — ouvert maintenant', 'France services de Mende'],
+        selectors: ['a[part="link"][href="https://storybook.invalid/embed/fs-site-locator?commune=48095"]'],
+      },
+      site: {
+        texts: ['France services de Mende — ouvert maintenant'],
+        selectors: ['a[part="link"][href="https://storybook.invalid/embed/fs-site-card?site-id=2983"]'],
+        noSelectors: ['[part="name"]'],
+      },
+      'open-today': { texts: ['France services à 1,6 km — ouvert aujourd’hui'] },
+      'closed-today': { texts: ['France services à 1,6 km — fermé aujourd’hui'] },
+      empty: { texts: ['Trouver une France services'], selectors: ['a[part="link"][href="https://storybook.invalid/embed/fs-site-locator"]'] },
+      loading: { texts: ['France services…', 'Chargement…'], selectors: ['[aria-busy="true"]'], timeout: 8000 },
+      'not-found': { texts: ['Trouver une France services', 'Aucune commune ne porte le code INSEE « 99999 »'] },
+      'server-error': { texts: ['France services : informations indisponibles', 'Réessayer'], selectors: ['[part="retry"]'] },
+      offline: { texts: ['France services : hors ligne', 'Réessayer'], selectors: ['[part="retry"]'] },
+      'offline-with-saved-copy': { texts: ['ouvert maintenant', 'Hors ligne : informations du'], selectors: ['[part="notice"]'] },
+      english: { texts: ['France services 1.6 km away — open now', 'France services de Mende'], absent: ['ouvert'] },
+    },
+  },
+  {
+    prefix: 'kit-key-figures--',
+    required: ['network', 'site', 'too-few-answers', 'empty', 'not-found', 'loading', 'server-error', 'offline', 'offline-with-saved-copy', 'english'],
+    screenshot: 'network',
+    docsRows: ['site-id', 'year', 'heading-level', 'api', 'lang', 'figure', 'period', '--fs-key-figures-accent'],
+    expected: {
+      // Fixed figures: the illustrative acts and answers behind them were recorded at a frozen clock (scripts/story-fixtures.ts).
+      network: {
+        texts: [
+          'France services en chiffres', '2 845 France services ouvertes', '68 demandes traitées', '71 % des demandes résolues dès la première visite',
+          '85 % des usagers satisfaits sur 62 avis', 'Du 1er janvier au 30 novembre 2026 — source : France services widgets, données des agents',
+          'Nombre de France services : ANCT — Liste des structures France services, 01/08/2024.',
+        ],
+        selectors: ['[part="figure"][data-figure="sites"]', '[part="period"]'],
+      },
+      site: {
+        texts: ['France services de Mende en chiffres', '48 demandes traitées', '69 % des demandes résolues dès la première visite', '85 % des usagers satisfaits sur 40 avis', 'Du 1er janvier au 30 novembre 2026 — source :'],
+        absent: ['France services ouvertes', 'pas encore assez'],
+      },
+      'too-few-answers': {
+        texts: ['8 demandes traitées', 'Résolution dès la première visite pas encore assez de réponses', 'Satisfaction des usagers pas encore assez de réponses', 'Un taux n’est publié qu’à partir de 30 réponses.', 'Du 1er janvier au 30 novembre 2026 — source :'],
+        noSelectors: ['[data-figure="satisfaction"] [part="value"]'],
+      },
+      empty: { texts: ['Pas encore de demande ni d’avis enregistré sur cette période.', 'Du 1er janvier au 30 novembre 2026 — source :'], noSelectors: ['[part="figures"]'] },
+      'past-year': { texts: ['Du 1er janvier au 31 décembre 2025 — source :'] },
+      'not-found': { texts: ['Aucune France services ne porte l’identifiant « 999999 »'], noSelectors: ['[part="figures"]'] },
+      'invalid-year': { texts: ['L’année « 2999 » n’est pas disponible'] },
+      loading: { texts: ['France services en chiffres', 'Chargement…'], selectors: ['[aria-busy="true"]'], timeout: 8000 },
+      'server-error': { texts: ['Le service ne répond pas', 'Réessayer'], selectors: ['[part="retry"]'] },
+      offline: { texts: ['pas encore enregistrées', 'Réessayer'], selectors: ['[part="retry"]'] },
+      'offline-with-saved-copy': { texts: ['Vous êtes hors ligne : informations enregistrées le', '2 845 France services ouvertes', 'Du 1er janvier au 30 novembre 2026'], selectors: ['[part="notice"]'] },
+      english: {
+        texts: ['France services de Mende in figures', '48 requests handled', '69% of requests solved at the first visit', '85% of users satisfied out of 40 answers', 'From 1 January to 30 November 2026 — source: France services widgets'],
+        absent: ['demandes'],
+      },
+    },
+  },
+  {
+    prefix: 'configurator--',
+    required: ['start', 'widget-chosen', 'commune-chosen', 'copied', 'loading', 'manifest-error', 'offline', 'english'],
+    screenshot: 'commune-chosen',
+    docsRows: ['server', 'heading-level', 'no-url-state', 'api', 'lang', 'manifest', 'release', 'now', 'fs-configuration-change', 'fs-snippet-copy', 'preview', '--fs-configurator-accent'],
+    expected: {
+      start: {
+        texts: ['1. Choisissez le widget', 'Trouver une France services', 'Votre France services', 'Votre avis', 'Les outils des agents'],
+        selectors: ['input[name="widget"][value="fs-site-locator"]', 'input[name="widget"][value="fs-site-card"]'],
+        noSelectors: ['input[name="widget"][value="fs-demarche-log"]', 'input[name="widget"]:checked', '#script-code'],
+      },
+      'widget-chosen': {
+        texts: ['2. Indiquez votre commune', 'Commune ou code postal', '3. Réglez les options', 'Affichage', 'Réglages avancés', '4. Vérifiez l’aperçu', 'Trouver une France services', '5. Copiez le code', 'Copier le code', 'Note pour votre prestataire'],
+        selectors: ['input[name="widget"][value="fs-site-locator"]:checked', '[data-attribute="view"] select', '[data-attribute="no-url-state"] input[type="checkbox"]', 'fs-configurator > [slot="preview"] fs-site-locator', 'textarea#script-code'],
+      },
+      'commune-chosen': {
+        texts: ['Commune choisie : Mende (48000) (code INSEE 48095).', 'France services les plus proches de Mende', 'France services de Mende — à ', 'La plus proche est choisie', 'France services de Mende', 'Copier le code du cadre'],
+        selectors: ['input[name="site"][value="2983"]:checked', 'fs-configurator > [slot="preview"] fs-site-card[site-id="2983"]'],
+      },
+      copied: {
+        texts: ['Commune choisie : Mende', 'Copier le code'],
+        selectors: ['[data-variant="script"][data-status] [role="status"]'],
+      },
+      loading: { texts: ['Chargement de la liste des widgets…'], selectors: ['[aria-busy="true"]'], timeout: 8000 },
+      'manifest-error': { texts: ['La liste des widgets n’a pas pu être chargée', 'Réessayer'], selectors: ['[part="retry"]'], noSelectors: ['input[name="widget"]'] },
+      offline: { texts: ['Vous êtes hors ligne', 'Réessayer'], selectors: ['[data-state="offline"] [part="retry"]'] },
+      english: {
+        texts: ['1. Choose the widget', 'Your France services', 'Town chosen: Mende (48000)', 'Copy the code'],
+        absent: ['Choisissez le widget'],
       },
     },
   },

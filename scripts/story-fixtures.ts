@@ -17,7 +17,18 @@
  *   follow-up case is opened through the real `POST /cases` and updated once through
  *   `PATCH /cases/<code>` (status `awaiting-documents`), at the frozen clock; then the tracker's
  *   `GET /cases/<code>` (public view) and the agents' log's `GET /stats/activity` of that day are
- *   recorded. The code is random: the stories read it from `api.json` (the only `cases/…` key).
+ *   recorded. The code is random: the stories read it from `api.json` (the only `cases/…` key);
+ * - in the same file, the partner directory's answers: `GET /directory` (the real catalogue), and
+ *   `GET /sites/2983/partners` after the same agent added two ILLUSTRATIVE local partners and
+ *   three permanences through the real `POST /sites/2983/local-partners` and `…/permanences`, at
+ *   the frozen clock (their next dates are those of Monday 30 November 2026);
+ * - in the same file, the partner editor's: `GET /sites/3255/partners` (no local partner) and that
+ *   day's `GET /stats/activity` of 3255 (with a token of 3255), and the server's 401 and 403 to a
+ *   `POST /sites/2983/local-partners` with an unknown token and with 3255's (`refused:<kind>`).
+ * - in the same file, the communication kit's: the nearest site to Mende (`sites?commune=48095&limit=1`,
+ *   the banner and the badge), and `GET /stats/key-figures` (network, sites 2983, 3255 and 1, a past
+ *   year, an unknown site, a future year) after agents of 2983, 3255 and 561 recorded ILLUSTRATIVE
+ *   acts (`KIT_ACTS` below) through the real `POST /acts`, at the frozen clock.
  *
  *   node --conditions=source --import tsx scripts/story-fixtures.ts
  *
@@ -27,13 +38,14 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { mock } from 'node:test';
-import type { ActivityStats, CaseCreated, CasePublic, CommuneList, FeedbackChannel, FeedbackInput, Rating, Resolution, SatisfactionStats, Site, SiteList } from '@fs-widgets/contract';
+import type { ActivityStats, CaseCreated, CasePublic, CommuneList, Directory, FeedbackChannel, FeedbackInput, LocalPartner, Permanence, Rating, Resolution, SatisfactionStats, Site, SiteList, SitePartners } from '@fs-widgets/contract';
 import { parseDelimited } from '../packages/server/src/import/delimited-file.js';
 import { SITE_COLUMNS, siteFromAnctRow } from '../packages/server/src/import/site-record.js';
 import { siteFromRow } from '../packages/server/src/sites/site-catalogue.js';
 import { buildApp, createToken, estimateProvider, importData, loadDirectory, openDatabase, SiteCatalogue, VERSION } from '../packages/server/src/index.js';
 import type { AppContext } from '../packages/server/src/app-context.js';
-import { apiFixtureKey, type RecordedAnswer } from '../.storybook/fake-api.js';
+import { apiFixtureKey, REFUSED_TOKENS, type RecordedAnswer } from '../.storybook/fake-api.js';
+import type { ActInput, KeyFigures } from '@fs-widgets/contract';
 
 const SOURCE = new URL('../packages/server/data/liste-fs-20240801.csv', import.meta.url);
 const OUTPUT = new URL('../stories/fixtures/sites.json', import.meta.url);
@@ -334,6 +346,64 @@ const WANTED_STATS: Wanted[] = [
   },
 ];
 
+// ---------------------------------------------------------------------------------------------
+// api.json, continued: the communication kit's key figures.
+//
+// ILLUSTRATIVE acts (requests handled by the agents), made up to exercise the figures, not real
+// activity: recorded through the real `POST /acts` at the frozen clock, over the same two
+// working weeks as the answers. Mende has more than the minimum behind each rate (30), MSA
+// itinérante de Lozère fewer, Saint-Louis adds to the network.
+
+interface KitActSite {
+  id: string;
+  why: string;
+  /** UTC offset of the site in November. */
+  offset: string;
+  outcomes: Record<'solved' | 'referred' | 'follow-up', number>;
+}
+
+const KIT_ACTS: KitActSite[] = [
+  { id: '2983', why: 'Key figures/Site: 48 acts, 33 solved at the first visit', offset: '+01:00', outcomes: { solved: 33, referred: 10, 'follow-up': 5 } },
+  { id: '3255', why: 'Key figures/TooFewAnswers: 8 acts', offset: '+01:00', outcomes: { solved: 6, referred: 2, 'follow-up': 0 } },
+  { id: '561', why: 'part of Key figures/Network: 12 acts', offset: '+04:00', outcomes: { solved: 9, referred: 2, 'follow-up': 1 } },
+];
+
+/** The working days of the answers (16 to 27 November 2026), and what the agents helped with. */
+const KIT_DAYS = ['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27'];
+const KIT_TOPICS = [
+  ['caf', 'logement'],
+  ['finances-publiques', 'declaration-revenus'],
+  ['assurance-maladie', 'carte-vitale'],
+  ['france-travail', 'actualisation'],
+  ['interieur', 'carte-grise'],
+  ['assurance-retraite', 'releve-carriere'],
+] as const;
+
+const kitActCount = (id?: string) =>
+  KIT_ACTS.filter((s) => !id || s.id === id).reduce((n, s) => n + s.outcomes.solved + s.outcomes.referred + s.outcomes['follow-up'], 0);
+
+/** The site's acts, outcomes interleaved, spread over the working days from 9:00 every 40 minutes. */
+function kitActInputs(site: KitActSite): ActInput[] {
+  const outcomes = (['solved', 'referred', 'follow-up'] as const).flatMap((o) => Array<typeof o>(site.outcomes[o]).fill(o));
+  const n = outcomes.length;
+  return outcomes.map((_, i) => {
+    const outcome = outcomes[(i * 7) % n]!; // 7 is coprime with each count: a permutation
+    const [partner, theme] = KIT_TOPICS[i % KIT_TOPICS.length]!;
+    const minutes = 9 * 60 + Math.floor(i / KIT_DAYS.length) * 40;
+    const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+    return {
+      key: `story-fixture-act-${site.id}-${String(i + 1).padStart(2, '0')}`,
+      site_id: site.id,
+      partner,
+      theme,
+      outcome,
+      ...(outcome === 'referred' ? { referred_to: partner === 'caf' ? 'msa' : 'caf' } : {}),
+      channel: 'counter',
+      acted_at: new Date(`${KIT_DAYS[i % KIT_DAYS.length]}T${time}:00${site.offset}`).toISOString(),
+    } as ActInput;
+  });
+}
+
 const db = await openDatabase({ sqlitePath: ':memory:' });
 const api: Record<string, RecordedAnswer> = {};
 try {
@@ -417,6 +487,130 @@ try {
       const day = FEEDBACK_NOW.toISOString().slice(0, 10);
       await recordAgent('stats/activity', { site: '2983', from: day, to: day }, 'Agent log/Ready: the figures of the day', (st: ActivityStats) =>
         check(typeof st.acts === 'number', 'stats/activity: expected a count of acts'),
+      );
+
+      // The partner directory's stories: the catalogue (GET /directory), and Mende's partners after
+      // its agents added ILLUSTRATIVE local partners and permanences through the real routes, at
+      // the frozen clock (so the next dates never change).
+      await recordAgent('directory', {}, 'Partner directory: the catalogue', (d: Directory) =>
+        check(d.partners.length === 9 && d.themes.length === 14 && d.demarches.length > 0, 'directory: expected 9 partners, 14 themes'),
+      );
+      const write = async <T>(path: string, payload: object): Promise<T> => {
+        const res = await app.inject({ method: 'POST', url: `/api/v1/sites/2983/${path}`, headers, payload });
+        if (res.statusCode !== 201) throw new Error(`POST sites/2983/${path}: HTTP ${res.statusCode} ${res.body}`);
+        return res.json<T>();
+      };
+      const youth = await write<LocalPartner>('local-partners', {
+        key: 'story-fixture-local-partner-1',
+        name: 'Mission locale (exemple)',
+        description: 'Emploi, formation, logement et santé des 16-25 ans.',
+        phone: '04 65 71 00 00', // a number reserved for fiction (ARCEP)
+      });
+      const conciliator = await write<LocalPartner>('local-partners', {
+        key: 'story-fixture-local-partner-2',
+        name: 'Conciliateur de justice (exemple)',
+        description: 'Litiges de voisinage, de consommation, entre propriétaire et locataire : une solution amiable, gratuite.',
+      });
+      await write<Permanence>('permanences', {
+        key: 'story-fixture-permanence-1',
+        local_partner_id: youth.id,
+        recurrence: { freq: 'monthly', day: 'tu', nth: [2] },
+        opens: '09:00',
+        closes: '12:00',
+        by_appointment: true,
+        note: 'Salle du conseil, 1er étage',
+      });
+      await write<Permanence>('permanences', {
+        key: 'story-fixture-permanence-2',
+        partner: 'caf',
+        recurrence: { freq: 'weekly', days: ['th'], interval: 2 },
+        opens: '14:00',
+        closes: '16:30',
+        by_appointment: false,
+        starts_on: '2026-11-26',
+      });
+      await write<Permanence>('permanences', {
+        key: 'story-fixture-permanence-3',
+        local_partner_id: conciliator.id,
+        recurrence: { freq: 'appointment' },
+        by_appointment: true,
+        note: 'Prendre rendez-vous à l’accueil',
+      });
+      await recordAgent('sites/2983/partners', {}, 'Partner directory/WithSite: 2 local partners, 3 permanences', (sp: SitePartners) =>
+        check(sp.local.length === 2 && sp.permanences.length === 3 && sp.permanences[0]!.next.length > 0, 'sites/2983/partners: expected 2 local partners, 3 permanences with dates'),
+      );
+
+      // The partner editor's stories (agents' tool): a site without local partners, with the
+      // figures of the day its editor reads to check its agent's token; and the server's refusals
+      // of a token, unknown (401) and another site's (403), which the fake API gives any request
+      // carrying the stories' `REFUSED_TOKENS`.
+      const msa = await createToken(db, { role: 'agent', siteId: '3255', label: 'storybook fixtures', now: FEEDBACK_NOW });
+      const recordAnswer = async (key: string, why: string, status: number, method: 'GET' | 'POST', url: string, token: string, payload?: object) => {
+        const res = await app.inject({ method, url: `/api/v1/${url}`, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
+        if (res.statusCode !== status) throw new Error(`${method} ${url}: expected HTTP ${status}, got ${res.statusCode} ${res.body}`);
+        api[key] = { status, body: res.json() };
+        console.log(`${status} ${key.padEnd(72)}  ${why}`);
+      };
+      await recordAnswer('sites/3255/partners', 'Partner editor/Empty: no local partner, no permanence', 200, 'GET', 'sites/3255/partners', msa.token);
+      check((api['sites/3255/partners']!.body as SitePartners).local.length === 0, 'sites/3255/partners: expected no local partner');
+      await recordAnswer(apiFixtureKey('stats/activity', { site: '3255', from: day, to: day }), 'Partner editor/Empty: its token checked', 200, 'GET', `stats/activity?site=3255&from=${day}&to=${day}`, msa.token);
+      const newPartner = { key: 'story-fixture-refused-0001', name: 'Point justice' };
+      await recordAnswer('refused:unauthorized', 'Partner editor/Unauthorized: an unknown token', 401, 'POST', 'sites/2983/local-partners', REFUSED_TOKENS.unauthorized, newPartner);
+      await recordAnswer('refused:forbidden', 'Partner editor/Forbidden: a token of site 3255 for 2983', 403, 'POST', 'sites/2983/local-partners', msa.token, newPartner);
+
+      // The communication kit's stories (banner, badge, key figures). The banner and the badge
+      // search the nearest site to Mende (`sites?commune=48095&limit=1`); their clock is frozen by
+      // the stories, not sent. The key figures: ILLUSTRATIVE acts (KIT_ACTS: made up to exercise the
+      // figures, not real activity) recorded by agents through the real `POST /acts` at the frozen
+      // clock, next to the illustrative answers above; then the real `GET /stats/key-figures`.
+      await record([
+        {
+          path: 'sites',
+          params: { commune: '48095', limit: 1 },
+          why: 'Kit/Banner, Kit/Badge: the nearest France services to Mende',
+          expect: (list: SiteList) => check(list.items[0]?.id === '2983', 'Mende: expected France services de Mende first'),
+        },
+        // `record` accepts an error answer only for an UnknownCommune story.
+        { path: 'sites', params: { commune: '99999', limit: 1 }, why: 'UnknownCommune (Kit/Banner, Kit/Badge NotFound): the server’s 404 problem' },
+      ]);
+      for (const site of KIT_ACTS) {
+        const kitAgent = await createToken(db, { role: 'agent', siteId: site.id, label: 'storybook fixtures: kit', now: FEEDBACK_NOW });
+        for (const input of kitActInputs(site)) {
+          const res = await app.inject({ method: 'POST', url: '/api/v1/acts', headers: { authorization: `Bearer ${kitAgent.token}` }, payload: input });
+          if (res.statusCode !== 201) throw new Error(`POST /acts ${input.key}: HTTP ${res.statusCode} ${res.body}`);
+        }
+        console.log(`201 POST acts × ${String(kitActCount(site.id)).padStart(2)}  site ${site.id}: ${site.why}`);
+      }
+      const kitFigures = async (params: Record<string, string>, why: string, status: number, expect: (body: never) => void) => {
+        const query = new URLSearchParams(params);
+        const url = `/api/v1/stats/key-figures${query.size ? `?${query}` : ''}`;
+        const res = await app.inject({ method: 'GET', url });
+        if (res.statusCode !== status) throw new Error(`${url}: expected HTTP ${status}, got ${res.statusCode} ${res.body}`);
+        const body: unknown = res.json();
+        expect(body as never);
+        const key = apiFixtureKey('stats/key-figures', params);
+        api[key] = { status, body };
+        console.log(`${status} ${key.padEnd(72)}  ${why}`);
+      };
+      const KIT_MIN = 30; // KEY_FIGURES_MIN_COUNT
+      await kitFigures({}, 'Kit/Key figures/Network', 200, (f: KeyFigures) =>
+        check(f.sites === 2845 && f.acts === kitActCount() && f.first_visit_share !== null && f.satisfaction.answers === feedbackCount(), 'network: expected every act and answer'),
+      );
+      await kitFigures({ site: '2983' }, 'Kit/Key figures/Site, English: Mende, above the minimum', 200, (f: KeyFigures) =>
+        check(f.acts >= KIT_MIN && f.first_visit_share !== null && f.satisfaction.satisfied_share !== null && f.scope.to === '2026-11-30', '2983: expected both rates, up to 30 November'),
+      );
+      await kitFigures({ site: '3255' }, 'Kit/Key figures/TooFewAnswers: MSA itinérante, below the minimum', 200, (f: KeyFigures) =>
+        check(f.acts > 0 && f.acts < KIT_MIN && f.first_visit_share === null && f.satisfaction.satisfied_share === null, '3255: expected counts without rates'),
+      );
+      await kitFigures({ site: '1' }, 'Kit/Key figures/Empty: Valserhône, nothing recorded', 200, (f: KeyFigures) =>
+        check(f.acts === 0 && f.satisfaction.answers === 0, '1: expected no act and no answer'),
+      );
+      await kitFigures({ site: '2983', year: '2025' }, 'Kit/Key figures/PastYear: Mende in 2025', 200, (f: KeyFigures) =>
+        check(f.acts === 0 && f.scope.to === '2025-12-31', '2983 in 2025: expected nothing, the whole year'),
+      );
+      await kitFigures({ site: '999999' }, 'Kit/Key figures/NotFound: the server’s 404 problem', 404, () => {});
+      await kitFigures({ year: '2999' }, 'Kit/Key figures/InvalidYear: the server’s 400 problem naming year', 400, (p: { invalid_params?: Array<{ name: string }> }) =>
+        check(p.invalid_params?.[0]?.name === 'year', 'year=2999: expected a 400 naming year'),
       );
     } finally {
       mock.timers.reset();

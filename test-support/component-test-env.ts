@@ -45,3 +45,31 @@ export async function until(predicate: () => boolean, what: string, timeoutMs = 
 export function shadowText(el: Element): string {
   return (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
+
+/** Reads a QR code drawn as inline SVG: rasterised on a 400 × 400 canvas, decoded with jsQR (loaded once). */
+export async function decodeQr(svgEl: SVGSVGElement): Promise<string | undefined> {
+  const w = window as unknown as { jsQR?: (d: Uint8ClampedArray, w: number, h: number) => { data: string } | null };
+  if (!w.jsQR) {
+    await new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = '/node_modules/jsqr/dist/jsQR.js';
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.append(script);
+    });
+  }
+  const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(svgEl)], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image(400, 400);
+    img.src = url;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = 400;
+    canvas.height = 400;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(img, 0, 0, 400, 400);
+    return w.jsQR!(ctx.getImageData(0, 0, 400, 400).data, 400, 400)?.data;
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}

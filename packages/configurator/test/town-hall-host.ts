@@ -78,16 +78,20 @@ export interface HostServer {
   origin: string;
   /** Serves `html` at `path` under `csp` (none when null). */
   page(path: string, html: string, csp: string | null): void;
-  /** Serves any other file (a style sheet, a tile). */
+  /** Serves any other file (a style sheet). */
   file(path: string, contentType: string, body: string | Buffer): void;
+  /** Serves the same body for every path under `prefix` (the tiles of a test base map). */
+  under(prefix: string, contentType: string, body: string | Buffer): void;
   close(): Promise<void>;
 }
 
 export async function startHost(): Promise<HostServer> {
-  const files = new Map<string, { headers: Record<string, string>; body: string | Buffer }>();
+  type File = { headers: Record<string, string>; body: string | Buffer };
+  const files = new Map<string, File>();
+  const prefixes = new Map<string, File>();
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const found = files.get(path);
+    const found = files.get(path) ?? [...prefixes].find(([prefix]) => path.startsWith(prefix))?.[1];
     if (found) {
       res.writeHead(200, found.headers);
       res.end(found.body);
@@ -109,6 +113,9 @@ export async function startHost(): Promise<HostServer> {
     file(path, contentType, body) {
       files.set(path, { headers: { 'content-type': contentType, 'cache-control': 'no-store' }, body });
     },
+    under(prefix, contentType, body) {
+      prefixes.set(prefix, { headers: { 'content-type': contentType, 'cache-control': 'no-store' }, body });
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -124,14 +131,30 @@ export interface Tab {
   violations: string[];
   /** Console errors and uncaught exceptions. */
   errors: string[];
+  /** Closes the tab (and its browser context when it had its own). */
+  close(): Promise<void>;
+}
+
+export interface TabOptions {
+  viewport?: { width: number; height: number };
+  /** A browser context of its own: no storage (offline copies, tokens) shared with other tabs. */
+  isolated?: boolean;
+  timezone?: string;
+  reducedMotion?: boolean;
+  /** Scripts run in every document before its own (through the DevTools protocol: no CSP applies). */
+  init?: string[];
 }
 
 /** A tab that reports every CSP violation, of the page and of its frames. */
-export async function openTab(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<Tab> {
-  const page = await browser.newPage();
+export async function openTab(browser: Browser, options: TabOptions = {}): Promise<Tab> {
+  const context = options.isolated ? await browser.createBrowserContext() : null;
+  const page = await (context ?? browser).newPage();
   const violations: string[] = [];
   const errors: string[] = [];
-  await page.setViewport(viewport);
+  await page.setViewport(options.viewport ?? { width: 1280, height: 900 });
+  if (options.timezone) await page.emulateTimezone(options.timezone);
+  if (options.reducedMotion) await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+  for (const script of options.init ?? []) await page.evaluateOnNewDocument(script);
   await page.evaluateOnNewDocument(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
       console.error(`CSP-VIOLATION ${location.origin} ${e.violatedDirective} ${e.blockedURI}`);
@@ -142,7 +165,7 @@ export async function openTab(browser: Browser, viewport = { width: 1280, height
     else if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (err) => errors.push(String((err as Error).message ?? err)));
-  return { page, violations, errors };
+  return { page, violations, errors, close: () => (context ? context.close() : page.close()) };
 }
 
 /**

@@ -106,3 +106,10 @@ export type HelpMode = (typeof HELP_MODES)[number];
 
 /** A monthly permanence's ordinal: 1st to 5th, or -1 for the last one of the month. */
 export const MONTHLY_ORDINALS = [1, 2, 3, 4, 5, -1] as const;
+
+/**
+ * Key figures (`GET /stats/key-figures`): fewest acts (for the first-visit share) and fewest
+ * answers (for the satisfied share) behind a published share; below it the share is null
+ * ("pas encore assez de réponses"). See docs/security.md ("What is public").
+ */
+export const KEY_FIGURES_MIN_COUNT = 30;

@@ -12,6 +12,7 @@ export * from './feedback.js';
 export * from './demarches.js';
 export * from './directory.js';
 export * from './exports.js';
+export * from './key-figures.js';
 
 export const API_VERSION: 'v1' = 'v1';
 export const API_PREFIX = '/api/v1';

@@ -1,6 +1,7 @@
 export { FsElement, stringAttribute } from './base/fs-element.js';
 export { defineElement } from './base/define.js';
 export { emit } from './base/events.js';
+export { safeHref } from './base/safe-href.js';
 export { ApiClient, requestUrl, type SearchParams } from './api/api-client.js';
 export { defaultApiBase, setDefaultApiBase } from './api/api-base.js';
 export { ApiError, type ApiErrorKind } from './api/api-error.js';
@@ -19,6 +20,9 @@ export {
 } from './i18n/locale.js';
 export type { Strings } from './i18n/strings.fr.js';
 export { formatClockTime, formatDistance, formatDate, formatDayAndDate, telHref } from './i18n/format.js';
+export { timeRanges } from './i18n/time-ranges.js';
+export { nextDatesText, permanenceText, recurrenceText, sessionText } from './i18n/permanence-text.js';
+export { loadQrCode, qrCodeReady, qrCodeSvg, type QrCodeOptions } from './qr/qr-code.js';
 export { tokens } from './tokens/tokens.js';
 export { controls } from './tokens/controls.js';
 export * from './opening-hours/index.js';

@@ -11,7 +11,9 @@
  */
 import { setDefaultApiBase } from '@fs-widgets/core';
 
-setDefaultApiBase(new URL('../api/v1', import.meta.url).href);
+// `/widgets/fs-widgets.js` (the latest) or `/widgets/v<version>/fs-widgets.js` (a pinned release,
+// with Subresource Integrity): the API is beside `/widgets/` either way.
+setDefaultApiBase(new URL(/\/v\d[^/]*\/fs-widgets\.js$/.test(new URL(import.meta.url).pathname) ? '../../api/v1' : '../api/v1', import.meta.url).href);
 
 const widgets: Record<string, () => Promise<unknown>> = {
   'fs-site-locator': () => import('@fs-widgets/site-locator/site-locator.js'),
@@ -22,6 +24,14 @@ const widgets: Record<string, () => Promise<unknown>> = {
   'fs-satisfaction-results': () => import('@fs-widgets/satisfaction/satisfaction-results.js'),
   'fs-demarche-log': () => import('@fs-widgets/demarches/demarche-log.js'),
   'fs-demarche-tracker': () => import('@fs-widgets/demarches/demarche-tracker.js'),
+  'fs-partner-editor': () => import('@fs-widgets/demarches/partner-editor.js'),
+  'fs-partner-directory': () => import('@fs-widgets/partner-directory/partner-directory.js'),
+  'fs-banner': () => import('@fs-widgets/kit/banner.js'),
+  'fs-badge': () => import('@fs-widgets/kit/badge.js'),
+  'fs-key-figures': () => import('@fs-widgets/kit/key-figures.js'),
+  'fs-poster': () => import('@fs-widgets/kit/poster.js'),
+  // The configurator page (/configurateur) loads it like any widget, sharing Lit and the core with its previews.
+  'fs-configurator': () => import('@fs-widgets/configurator/configurator.js'),
 };
 
 const loading = new Map<string, Promise<unknown>>();

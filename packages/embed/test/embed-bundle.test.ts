@@ -15,16 +15,21 @@ test('the embed is a small loader: its own code stays in fs-widgets.js, every wi
   // The API base is computed from the script's own URL: that code must stay in fs-widgets.js,
   // not move to a chunk under chunks/ (it would then point at /widgets/api/v1).
   assert.match(entry.code, /"\.\.\/api\/v1",import\.meta\.url/);
+  // From a pinned release (/widgets/v<version>/fs-widgets.js) the API is one level further up.
+  assert.match(entry.code, /"\.\.\/\.\.\/api\/v1"/);
   // What a page loads at first is the loader alone: no Lit, no widget.
   assert.deepEqual(entry.imports, [], 'the loader imports nothing statically');
   assert.ok(!Object.keys(entry.modules).some((m) => /node_modules\/(lit|@lit|ky|idb)\//.test(m)), 'no library in the loader');
-  for (const tag of ['fs-site-locator', 'fs-site-card', 'fs-satisfaction', 'fs-satisfaction-results', 'fs-demarche-log', 'fs-demarche-tracker']) {
+  for (const tag of ['fs-site-locator', 'fs-site-card', 'fs-satisfaction', 'fs-satisfaction-results', 'fs-demarche-log', 'fs-demarche-tracker', 'fs-partner-editor', 'fs-partner-directory', 'fs-configurator', 'fs-banner', 'fs-badge', 'fs-key-figures', 'fs-poster']) {
     assert.ok(entry.code.includes(`"${tag}"`), `the loader knows <${tag}>`);
   }
   const initial = new Set([entry.fileName, ...entry.imports]);
   const lazy = chunks.filter((c) => !initial.has(c.fileName));
   assert.ok(lazy.some((c) => Object.keys(c.modules).some((m) => m.includes('leaflet-src.esm.js'))), 'Leaflet is a lazy chunk');
   assert.ok(lazy.some((c) => Object.keys(c.modules).some((m) => m.endsWith('strings.en.ts'))), 'English is a lazy chunk');
+  // The QR code generator (the poster's, the démarche receipt's) comes alone, when a code is first drawn.
+  const qr = chunks.filter((c) => Object.keys(c.modules).some((m) => m.includes('qrcode-generator')));
+  assert.ok(qr.length === 1 && Object.keys(qr[0]!.modules).every((m) => m.includes('qrcode-generator')), 'qrcode-generator is a chunk of its own');
   for (const c of chunks.filter((c) => initial.has(c.fileName))) {
     assert.ok(!Object.keys(c.modules).some((m) => m.includes('leaflet')), `${c.fileName} does not hold Leaflet`);
   }

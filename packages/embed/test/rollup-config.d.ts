@@ -1,6 +1,7 @@
 declare module '*/rollup.config.mjs' {
   import type { RollupOptions } from 'rollup';
   export const embedBundle: RollupOptions;
+  export const frameScripts: RollupOptions[];
   const config: () => RollupOptions[];
   export default config;
 }

@@ -11,11 +11,13 @@ import { ifNoneMatchMatches, strongEtag } from './http/etag.js';
 import { frameworkErrors, registerProblemHandlers } from './http/problem.js';
 import { communesRoutes } from './routes/communes.js';
 import { directoryRoutes } from './routes/directory.js';
+import { embedRoutes } from './routes/embed.js';
 import { exportsRoutes } from './routes/exports.js';
 import { actsRoutes } from './routes/acts.js';
 import { activityStatsRoutes } from './routes/activity-stats.js';
 import { casesRoutes } from './routes/cases.js';
 import { feedbackRoutes } from './routes/feedback.js';
+import { keyFiguresRoutes } from './routes/key-figures.js';
 import { metaRoutes } from './routes/meta.js';
 import { satisfactionStatsRoutes } from './routes/satisfaction-stats.js';
 import { sitesRoutes } from './routes/sites.js';
@@ -38,6 +40,11 @@ export interface AppOptions {
   trustProxy?: FastifyServerOptions['trustProxy'];
   /** Serve the demo page and the built widgets (off in API-only tests). */
   serveStatic?: boolean;
+  /**
+   * Where the widgets come from (tests give fixtures): the build (`packages/embed/dist/`), the
+   * custom elements manifest, and the folder each release is kept in (`FS_WIDGETS_ARCHIVE`).
+   */
+  widgets?: { distDir?: string; manifestPath?: string; archiveDir?: string };
 }
 
 /**
@@ -51,7 +58,7 @@ export const DEMO_CSP =
 /** Public data changes only when the list is re-imported: let browsers and CDNs keep it a while. */
 const PUBLIC_CACHE = 'public, max-age=300, stale-while-revalidate=3600';
 
-export async function buildApp({ ctx, logger = false, corsOrigin = '*', trustProxy = false, serveStatic = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ ctx, logger = false, corsOrigin = '*', trustProxy = false, serveStatic = true, widgets: widgetPaths = {} }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     trustProxy,
@@ -84,6 +91,7 @@ export async function buildApp({ ctx, logger = false, corsOrigin = '*', trustPro
         { name: 'demarches', description: 'Démarche tracker: the agents’ acts and activity figures, follow-up cases and their codes' },
         { name: 'directory', description: 'Partner directory: national partners and common démarches, each site’s local partners and permanences' },
         { name: 'exports', description: 'The network’s data in national formats (data·inclusion)' },
+        { name: 'figures', description: 'Public key figures of the network and of each site (communication kit)' },
       ],
       components: {
         securitySchemes: {
@@ -96,7 +104,8 @@ export async function buildApp({ ctx, logger = false, corsOrigin = '*', trustPro
 
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
-    if (!request.url.startsWith('/api/') && String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+    // Pages that set their own policy keep it (the embed pages are framable by any site).
+    if (!request.url.startsWith('/api/') && String(reply.getHeader('content-type') ?? '').startsWith('text/html') && !reply.hasHeader('content-security-policy')) {
       reply.header('content-security-policy', DEMO_CSP);
     }
     if (request.url.startsWith(API_PREFIX) && (request.method === 'GET' || request.method === 'HEAD')) {
@@ -123,6 +132,7 @@ export async function buildApp({ ctx, logger = false, corsOrigin = '*', trustPro
       await api.register(metaRoutes, { ctx });
       await api.register(feedbackRoutes, { ctx });
       await api.register(satisfactionStatsRoutes, { ctx });
+      await api.register(keyFiguresRoutes, { ctx });
       await api.register(actsRoutes, { ctx });
       await api.register(casesRoutes, { ctx });
       await api.register(activityStatsRoutes, { ctx });
@@ -135,11 +145,19 @@ export async function buildApp({ ctx, logger = false, corsOrigin = '*', trustPro
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (serveStatic) {
-    const widgets = `${REPO_ROOT}packages/embed/dist/`;
+    const widgets = widgetPaths.distDir ?? `${REPO_ROOT}packages/embed/dist/`;
     if (existsSync(PUBLIC_DIR)) await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/' });
     if (existsSync(widgets)) {
       await app.register(fastifyStatic, { root: widgets, prefix: '/widgets/', decorateReply: false });
     }
+    // The configurator, the embed pages, the versioned widgets with their integrity, the manifest.
+    await app.register(embedRoutes, {
+      ctx,
+      distDir: widgets,
+      manifestPath: widgetPaths.manifestPath ?? `${REPO_ROOT}custom-elements.json`,
+      archiveDir: widgetPaths.archiveDir ?? `${REPO_ROOT}var/widgets/`,
+      publicDir: PUBLIC_DIR,
+    });
   }
   return app;
 }

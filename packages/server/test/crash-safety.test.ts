@@ -22,6 +22,10 @@ const WRITE_MS = Number(process.env.CRASH_WRITE_MS ?? 1200);
 const CLIENTS = 6;
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 
+/** Resolves when the process has exited — at once if it already has (`once` would wait forever). */
+const exited = (child: ChildProcess) =>
+  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : once(child, 'exit').then(() => undefined);
+
 type Sent = { path: string; body: Record<string, unknown>; key: string; kind: 'feedback' | 'act' | 'case' };
 
 describe('crash safety: SIGKILL during sustained writes', () => {
@@ -60,7 +64,7 @@ describe('crash safety: SIGKILL during sustained writes', () => {
     // First start imports the real data; stop it cleanly, then add a token for the writers.
     const { child } = await startProcess();
     child.kill('SIGTERM');
-    await once(child, 'exit');
+    await exited(child);
     const db = await openDatabase(database.options);
     token = (await createToken(db, { role: 'agent', siteId: '2983', label: 'crash test' })).token;
     siteIds = (await db.selectFrom('sites').select('id').orderBy('id').limit(400).execute()).map((r) => r.id);
@@ -123,7 +127,7 @@ describe('crash safety: SIGKILL during sustained writes', () => {
       child.kill('SIGKILL');
       killed = true;
       await Promise.all(writers);
-      await once(child, 'exit').catch(() => undefined);
+      await exited(child);
     }
     assert.ok(acknowledged.size > 50, `only ${acknowledged.size} writes acknowledged before the kills`);
 
@@ -181,7 +185,7 @@ describe('crash safety: SIGKILL during sustained writes', () => {
       }
     } finally {
       child.kill('SIGTERM');
-      await once(child, 'exit');
+      await exited(child);
     }
 
     async function countRows() {

@@ -188,6 +188,33 @@ export const configuratorStyles = css`
     text-underline-offset: 0.15em;
   }
 
+  /*
+   * The preview's holder lives in the page's light DOM (slotted), where the host page's theme
+   * reaches it (\`div { all: unset }\`, \`* { line-height: 3 !important }\`): its box and what the
+   * previewed widget inherits are forced here, as the tokens force the host's (an important
+   * declaration of the shadow tree wins over the page's).
+   */
+  ::slotted([slot='preview']) {
+    display: block !important;
+    box-sizing: border-box !important;
+    margin: 0 !important;
+    padding: 0 !important;
+    border: 0 !important;
+    background: none !important;
+    color: var(--_fs-text) !important;
+    font-family: var(--_fs-font) !important;
+    font-size: var(--_fs-font-size) !important;
+    font-style: normal !important;
+    font-weight: 400 !important;
+    line-height: 1.5 !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    text-align: start !important;
+    text-indent: 0 !important;
+    text-shadow: none !important;
+    text-transform: none !important;
+  }
+
   .preview {
     margin-top: calc(var(--_fs-space) * 1.5);
     padding: calc(var(--_fs-space) * 2);

@@ -6,8 +6,15 @@ import { LocaleController } from '../i18n/locale.js';
 import { tokens } from '../tokens/tokens.js';
 import { emit } from './events.js';
 
-/** A removed attribute reads as '' rather than null, so string properties stay strings. */
-export const stringAttribute = { fromAttribute: (value: string | null) => value ?? '' };
+/** Half of a UTF-16 pair without its other half: no character, and `encodeURIComponent` throws on it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A removed attribute reads as '' rather than null, so string properties stay strings; a lone
+ * surrogate (which a page can put in an attribute) reads as U+FFFD, so a value put in a URL
+ * (`site-id`, `commune`) gives a request that fails cleanly instead of an exception in render.
+ */
+export const stringAttribute = { fromAttribute: (value: string | null) => (value ?? '').replace(LONE_SURROGATE, '\uFFFD') };
 
 /**
  * The base of every widget: design tokens, strings following the nearest `lang`, the API

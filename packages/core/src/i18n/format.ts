@@ -44,13 +44,18 @@ export function telHref(phone: string): string {
   return `tel:${phone.replace(/[^\d+]/g, '')}`;
 }
 
-/** A calendar date (YYYY-MM-DD) as "vendredi 27 novembre" or "Friday 27 November". */
-export function formatDayAndDate(date: string, locale: Locale): string {
+/**
+ * A calendar date (YYYY-MM-DD) as "Vendredi 27 novembre" ("Mardi 1er décembre") or "Friday 27
+ * November"; inside a sentence (`inSentence`), "vendredi 27 novembre" as French writes it.
+ */
+export function formatDayAndDate(date: string, locale: Locale, { inSentence = false } = {}): string {
   const text = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
     timeZone: 'UTC',
   }).format(new Date(`${date}T12:00:00Z`));
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  // French writes the first of the month as an ordinal: "mardi 1er décembre".
+  const french = locale === 'fr' ? text.replace(/(^|\s)1(\s)/, '$11er$2') : text;
+  return inSentence ? french : french.charAt(0).toUpperCase() + french.slice(1);
 }

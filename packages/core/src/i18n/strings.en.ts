@@ -58,6 +58,18 @@ export const en: Strings = {
     rangeSeparator: ' and ',
     range: (opens, closes) => `${opens} – ${closes}`,
   },
+  permanences: {
+    weekly: (days, interval) =>
+      interval === 1 ? `Every ${list(days)}` : interval === 2 ? `Every other ${list(days)}` : `Every ${interval} weeks on ${list(days)}`,
+    monthly: (ordinals, day) => `The ${list(ordinals)} ${day}${ordinals.length > 1 ? 's' : ''} of the month`,
+    ordinal: (n) => (n < 0 ? 'last' : `${n}${['st', 'nd', 'rd'][n - 1] ?? 'th'}`),
+    appointment: 'By appointment',
+    byAppointment: 'by appointment',
+    from: (date) => `from ${date}`,
+    until: (date) => `until ${date}`,
+    next: (dates) => `Next dates: ${list(dates)}.`,
+    noNext: 'No date planned in the next four months.',
+  },
   communeSearch: {
     label: 'Town or postcode',
     labelWithAddress: 'Address, town or postcode',
@@ -145,3 +157,8 @@ export const en: Strings = {
     hoursTitle: 'Opening hours',
   },
 };
+
+/** "Tuesday and Thursday", "Monday, Tuesday and Thursday". */
+function list(items: string[]): string {
+  return new Intl.ListFormat('en-GB').format(items);
+}

@@ -64,6 +64,26 @@ export const fr = {
     rangeSeparator: ' et ',
     range: (opens: string, closes: string) => `${opens} – ${closes}`,
   },
+  /** A permanence in plain words (`permanence-text.ts`); days in week order, their names from `days`. */
+  permanences: {
+    weekly: (days: string[], interval: number) =>
+      interval === 1
+        ? `Chaque ${list(days)}`
+        : interval === 2 && days.length === 1
+          ? `Un ${days[0]} sur deux`
+          : `Toutes les ${interval} semaines, ${list(days.map((d) => `le ${d}`))}`,
+    /** Every weekday takes an s in the plural: "Les 2e et 4e mardis du mois". */
+    monthly: (ordinals: string[], day: string) =>
+      ordinals.length === 1 ? `Le ${ordinals[0]} ${day} du mois` : `Les ${list(ordinals)} ${day}s du mois`,
+    /** 1 to 5, or -1 for the last one of the month. */
+    ordinal: (n: number) => (n < 0 ? 'dernier' : n === 1 ? '1er' : `${n}e`),
+    appointment: 'Sur rendez-vous',
+    byAppointment: 'sur rendez-vous',
+    from: (date: string) => `à partir du ${date}`,
+    until: (date: string) => `jusqu’au ${date}`,
+    next: (dates: string[]) => `Prochaines dates : ${list(dates)}.`,
+    noNext: 'Aucune date prévue dans les quatre prochains mois.',
+  },
   communeSearch: {
     label: 'Commune ou code postal',
     labelWithAddress: 'Adresse, commune ou code postal',
@@ -151,5 +171,10 @@ export const fr = {
     hoursTitle: 'Horaires',
   },
 };
+
+/** "mardi et jeudi", "lundi, mardi et jeudi". */
+function list(items: string[]): string {
+  return new Intl.ListFormat('fr-FR').format(items);
+}
 
 export type Strings = typeof fr;

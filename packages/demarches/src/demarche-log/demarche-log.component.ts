@@ -20,12 +20,13 @@ import type {
   PartnerId,
   Site,
 } from '@fs-widgets/contract';
-import { controls, ApiResource, FsElement, formatDate, newIdempotencyKey, outboxFor, stringAttribute, type Outbox } from '@fs-widgets/core';
+import { controls, ApiResource, FsElement, formatDate, newIdempotencyKey, outboxFor, safeHref, stringAttribute, type Outbox } from '@fs-widgets/core';
 import { parseCaseCode } from '../case-code.js';
 import { TOKEN_FORMAT, agentAuthRef, bearer, forgetAgentToken, readAgentToken, saveAgentToken } from '../shared/agent-token.js';
+import { agentTokenForm } from '../shared/agent-token-form.js';
 import { formatDateTime, formatShare, localToday } from '../shared/format.js';
 import { CODE_PARAM, caseProblem } from '../shared/problems.js';
-import type { qrCodeSvg } from '../shared/qr-code.js';
+import { loadQrCode, type qrCodeSvg } from '@fs-widgets/core';
 import { siteCard } from '../shared/site-card.js';
 import { demarchesSharedStyles } from '../shared/shared.styles.js';
 import type { DemarchesStrings } from '../strings/demarches-strings.js';
@@ -420,7 +421,8 @@ export class FsDemarcheLog extends FsElement {
 
   /** The tracker page with this code: what the QR code opens. */
   trackerLink(code: string): string {
-    const url = new URL(this.trackerUrl || location.href, location.href);
+    // A `javascript:` or malformed `tracker-url` is ignored like an empty one (this page, then).
+    const url = new URL(safeHref(this.trackerUrl, '', ['https:', 'http:']) || location.href, location.href);
     url.hash = '';
     url.searchParams.set(CODE_PARAM, code);
     return url.href;
@@ -442,7 +444,7 @@ export class FsDemarcheLog extends FsElement {
   }
 
   #loadQrCode() {
-    void import('../shared/qr-code.js').then((m) => (this.qrCode = m.qrCodeSvg));
+    void loadQrCode().then((make) => (this.qrCode = make));
     return html`<div class="qr qr-loading" aria-hidden="true"></div>`;
   }
 
@@ -474,23 +476,13 @@ export class FsDemarcheLog extends FsElement {
   #tokenScreen() {
     const l = this.#s.log;
     return html`${this.#heading(l.tokenTitle)}
-      <p class="hint">${l.tokenBody}</p>
-      <form @submit=${this.#saveToken} novalidate>
-        <label class="field" for="token">${l.tokenLabel}</label>
-        <p class="small" id="token-hint">${l.tokenHint}</p>
-        <input
-          id="token"
-          type="password"
-          autocomplete="off"
-          spellcheck="false"
-          .value=${this.tokenDraft}
-          aria-invalid=${this.tokenError ? 'true' : 'false'}
-          aria-describedby=${this.tokenError ? 'token-hint token-error' : 'token-hint'}
-          @input=${(e: InputEvent) => (this.tokenDraft = (e.target as HTMLInputElement).value)}
-        />
-        ${this.tokenError ? html`<p class="error-text" id="token-error" role="alert">${l.tokenInvalid}</p>` : nothing}
-        <div class="actions"><button class="primary" type="submit">${l.tokenSave}</button></div>
-      </form>`;
+    ${agentTokenForm({
+      strings: { body: l.tokenBody, label: l.tokenLabel, hint: l.tokenHint, invalid: l.tokenInvalid, save: l.tokenSave },
+      draft: this.tokenDraft,
+      invalid: this.tokenError,
+      onInput: (value) => (this.tokenDraft = value),
+      onSubmit: (e) => this.#saveToken(e),
+    })}`;
   }
 
   #statsView() {

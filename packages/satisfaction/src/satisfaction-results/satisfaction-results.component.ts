@@ -8,6 +8,13 @@ import type { SatisfactionStrings } from '../strings/satisfaction-strings.js';
 import '../strings/satisfaction-strings.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const SITE_ID = /^\d{1,9}$/;
+
+/** A real calendar day written YYYY-MM-DD (not 2026-02-30). */
+function isDate(text: string): boolean {
+  const time = Date.parse(`${text}T00:00:00Z`);
+  return DATE.test(text) && Number.isFinite(time) && new Date(time).toISOString().startsWith(text);
+}
 
 /**
  * The published satisfaction figure of a site or of the whole network: "92,6 % d'usagers
@@ -28,15 +35,20 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export class FsSatisfactionResults extends FsElement {
   static override styles = [...FsElement.styles, controls, satisfactionResultsStyles];
 
-  readonly #stats = new ApiResource<SatisfactionStats>(this, () => ({
-    client: this.client,
-    path: 'stats/satisfaction',
-    searchParams: {
-      site: /^\d{1,9}$/.test(this.siteId.trim()) ? this.siteId.trim() : undefined,
-      from: DATE.test(this.from) ? this.from : undefined,
-      to: DATE.test(this.to) ? this.to : undefined,
-    },
-  }));
+  // Nothing is asked while an attribute is wrong: the widget says which (`#invalid`) rather than show other figures.
+  readonly #stats = new ApiResource<SatisfactionStats>(this, () =>
+    this.#invalid()
+      ? undefined
+      : {
+          client: this.client,
+          path: 'stats/satisfaction',
+          searchParams: {
+            site: this.siteId.trim() || undefined,
+            from: this.from.trim() || undefined,
+            to: this.to.trim() || undefined,
+          },
+        },
+  );
 
   /** A site (`id_fs`); the whole network when unset. */
   @property({ attribute: 'site-id', reflect: true, converter: stringAttribute }) siteId = '';
@@ -76,10 +88,31 @@ export class FsSatisfactionResults extends FsElement {
     return new Intl.NumberFormat(this.i18n.strings.locale).format(n);
   }
 
+  /**
+   * What is wrong with the attributes, said to the page author: a `site-id` that no site can have
+   * (the network's figures would be shown as the site's), a `from` or `to` that is no date (the
+   * period would silently be the whole history).
+   */
+  #invalid(): string | undefined {
+    const site = this.siteId.trim();
+    if (site && !SITE_ID.test(site)) return this.i18n.strings.siteCard.notFoundBody(site);
+    for (const [name, value] of [['from', this.from.trim()], ['to', this.to.trim()]] as const) {
+      if (value && !isDate(value)) return this.#s.satisfactionResults.invalidDate(name, value);
+    }
+    return undefined;
+  }
+
   override render() {
     const s = this.i18n.strings;
     const st = this.#stats.state;
     const title = html`<div class="title" role="heading" aria-level=${this.headingLevel}>${this.#s.satisfactionResults.title}</div>`;
+    const invalid = this.#invalid();
+    if (invalid) {
+      return html`<div part="base" class="base" role="status">
+        ${title}
+        <p>${invalid}</p>
+      </div>`;
+    }
     if (st.status === 'idle' || st.status === 'loading') {
       return html`<div part="base" class="base" aria-busy="true">
         ${title}
@@ -120,7 +153,7 @@ export class FsSatisfactionResults extends FsElement {
 
   #body(stats: SatisfactionStats) {
     const r = this.#s.satisfactionResults;
-    if (stats.count === 0) return html`<p>${this.from || this.to ? r.noAnswers : r.noAnswersYet}</p>`;
+    if (stats.count === 0) return html`<p>${this.from.trim() || this.to.trim() ? r.noAnswers : r.noAnswersYet}</p>`;
     if (stats.count < this.minCount || stats.satisfied_share === null) {
       return html`<p>${r.tooFew(stats.count, this.minCount)}</p>`;
     }

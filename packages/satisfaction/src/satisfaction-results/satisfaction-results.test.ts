@@ -46,6 +46,19 @@ describe('<fs-satisfaction-results>', () => {
     expect(shadowText(el)).to.contain('Aucun avis pour cette période');
   });
 
+  it('says which attribute is wrong instead of showing other figures (a site-id that is no id, a date that is no date); passes axe', async () => {
+    const site = await fixture<FsSatisfactionResults>(html`<fs-satisfaction-results api=${realApi()} site-id="NaN"></fs-satisfaction-results>`);
+    expect(shadowText(site)).to.contain('Aucune France services ne porte l’identifiant « NaN »');
+    expect($(site, '[part="figure"]')).to.equal(null);
+    await expect(site).to.be.accessible();
+    const date = await fixture<FsSatisfactionResults>(html`<fs-satisfaction-results api=${realApi()} site-id="3168" from="2026-02-30"></fs-satisfaction-results>`);
+    expect(shadowText(date)).to.contain('La date « 2026-02-30 » n’est pas valide').and.contain('attribut from');
+    const en = await fixture<FsSatisfactionResults>(html`<fs-satisfaction-results lang="en" api=${realApi()} to="yesterday"></fs-satisfaction-results>`);
+    await until(() => !en.hasAttribute('data-fs-locale-pending'), 'English');
+    await en.updateComplete;
+    expect(shadowText(en)).to.contain('The date “yesterday” is not valid').and.contain('attribute to');
+  });
+
   it('shows the whole network without a site', async () => {
     const el = await fixture<FsSatisfactionResults>(html`<fs-satisfaction-results api=${realApi()} min-count="1"></fs-satisfaction-results>`);
     await until(settled(el), 'the figures');

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type * as Leaflet from 'leaflet';
 import type Supercluster from 'supercluster';
 import type { Location, Site, SiteResult } from '@fs-widgets/contract';
-import { FsElement, stringAttribute, type Locale } from '@fs-widgets/core';
+import { FsElement, safeHref, stringAttribute, type Locale } from '@fs-widgets/core';
 import { leafletStyles } from './site-map.leaflet-styles.js';
 import { siteMapStyles } from './site-map.styles.js';
 import type { SiteMapStrings } from './site-map-strings.js';
@@ -47,6 +47,9 @@ export const TILE_PRESETS: Record<TilePreset, TileSource> = {
     lang: 'fr',
   },
 };
+
+/** What `tile-url` and `tile-attribution-url` may point to. */
+const WEB_PROTOCOLS = ['https:', 'http:'];
 
 /** Tiles that must fail, with none loaded, before the base map is declared unreachable. */
 const TILE_ERRORS_BEFORE_UNAVAILABLE = 6;
@@ -159,6 +162,8 @@ export class FsSiteMap extends FsElement {
   #labelledWith?: SiteMapStrings['siteMap'];
   /** The id the map itself just selected: that change is not "from outside". */
   #selectedFromMap?: string;
+  /** A site chosen from the page before it was among `sites`: shown (out of its group) once it is. */
+  #revealWhenShown = '';
   /** After a move, put the keyboard focus on the first marker holding one of these sites. */
   #focusAfterMove?: Set<string>;
 
@@ -179,9 +184,10 @@ export class FsSiteMap extends FsElement {
   get #source(): TileSource {
     const preset = TILE_PRESETS[this.tiles] ?? TILE_PRESETS.osm;
     return {
-      url: this.tileUrl.trim() || preset.url,
+      // Tiles come over http(s) only, and the credits link is a web page: other schemes are ignored.
+      url: safeHref(this.tileUrl, preset.url, WEB_PROTOCOLS),
       attribution: this.tileAttribution.trim() || preset.attribution,
-      attributionUrl: this.tileAttributionUrl.trim() || (this.tileAttribution.trim() ? '' : preset.attributionUrl),
+      attributionUrl: safeHref(this.tileAttributionUrl, '', WEB_PROTOCOLS) || (this.tileAttribution.trim() ? '' : preset.attributionUrl),
       lang: this.tileAttribution.trim() ? this.i18n.locale : preset.lang,
     };
   }
@@ -222,6 +228,8 @@ export class FsSiteMap extends FsElement {
     if (changed.has('sites') || changed.has('origin')) {
       this.#fitView();
       this.#recluster();
+      // Chosen before these sites arrived (the page set selected-id first): shown now, as if chosen now.
+      if (changed.has('sites') && !changed.has('selectedId') && this.#revealWhenShown && this.#revealWhenShown === this.selectedId) this.#reveal(this.selectedId);
     }
     if (changed.has('selectedId')) {
       const fromMap = this.selectedId === this.#selectedFromMap;
@@ -243,7 +251,7 @@ export class FsSiteMap extends FsElement {
           : this.tileStateValue === 'unavailable'
             ? s.tilesUnavailable
             : '';
-    return html`<div part="base" class="frame">
+    return html`<div part="base" class="frame" aria-busy=${this.mapState === 'loading' ? 'true' : nothing}>
       <div part="map" class="map" role="region" aria-label=${s.mapLabel} aria-describedby="instructions"></div>
       <p id="instructions" class="visually-hidden">${s.instructions}</p>
       <div part="status" class="status" role="status">
@@ -611,7 +619,9 @@ export class FsSiteMap extends FsElement {
     const map = this.#map;
     const index = this.#index;
     const site = this.#siteById.get(siteId);
-    if (!map || !index || !site) return;
+    if (!map || !index) return;
+    this.#revealWhenShown = site ? '' : siteId;
+    if (!site) return;
     const { lat, lon } = site.location;
     const current = Math.round(map.getZoom());
     let zoom = current;

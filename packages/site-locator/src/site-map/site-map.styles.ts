@@ -30,9 +30,22 @@ export const siteMapStyles = css`
     font-size: 0.875rem;
   }
 
-  /* The frame clips its content: the map's focus ring is drawn inside. */
+  /*
+   * The map's own focus ring: the frame clips anything outside, and Leaflet's panes (tiles,
+   * markers) cover an outline drawn inside, so it is drawn over them, as a border on top.
+   */
   .map:focus-visible {
-    outline-offset: -4px;
+    outline: none;
+  }
+
+  .map:focus-visible::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+    z-index: 1000;
+    border: 3px solid var(--_fs-focus);
+    border-radius: inherit;
+    pointer-events: none;
   }
 
   /* Messages over the map, clear of the zoom buttons; markers stay reachable around them. */

@@ -232,6 +232,27 @@ describe('<fs-site-map>', () => {
       expect(fired).to.equal(0);
     });
 
+    it('a site chosen before the sites arrive is shown (out of its group) once they do', async () => {
+      const el = await map(html`<fs-site-map tile-url=${TEST_TILES} selected-id=${sites[12]!.id}></fs-site-map>`, false);
+      el.sites = sites;
+      await el.updateComplete;
+      const marker = $(el, `.fs-marker[data-site-id="${sites[12]!.id}"]`);
+      expect(marker, 'the chosen site has its own marker').to.exist;
+      expect(marker!.classList.contains('is-selected')).to.equal(true);
+      expect(el.leafletMap!.getBounds().contains([sites[12]!.location.lat, sites[12]!.location.lon])).to.equal(true);
+    });
+
+    it('shows a focus ring on the map itself, drawn over its tiles and markers', async () => {
+      const el = await map(html`<fs-site-map tile-url=${TEST_TILES} .sites=${sites}></fs-site-map>`);
+      const container = $(el, '.map')!;
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)).to.equal(container);
+      expect(container.matches(':focus-visible')).to.equal(true);
+      const ring = getComputedStyle(container, '::after');
+      expect(ring.borderTopWidth).to.equal('3px');
+      expect(Number(ring.zIndex)).to.be.at.least(1000); // above Leaflet's panes (at most 1000)
+    });
+
     it('draws the selected marker larger than the others (not by colour alone)', async () => {
       const el = await map(html`<fs-site-map tile-url=${TEST_TILES} .sites=${sites} selected-id=${sites[0]!.id}></fs-site-map>`);
       el.leafletMap!.setZoom(17, { animate: false });
