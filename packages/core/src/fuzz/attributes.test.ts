@@ -327,7 +327,6 @@ describe('fuzzing every element’s attributes (Chromium, real server)', functio
 
   after(async () => {
     await clearOfflineCache(); // the offline copies saved here, for the same reason
-
     window.fetch = originalFetch;
     window.alert = originalAlert;
     window.removeEventListener('error', onError);
