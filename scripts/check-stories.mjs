@@ -287,7 +287,7 @@ const SUITES = [
         texts: [
           'Votre France services', 'France services de Mende', 'Les neuf partenaires nationaux y sont accueillis', 'Partenaires locaux',
           'Mission locale (exemple)', 'Prochaines permanences', 'Le 2e mardi du mois', 'Mardi 8 décembre, 9 h – 12 h', 'Un jeudi sur deux',
-          'Jeudi 10 décembre, 14 h – 16 h 30', 'Conciliateur de justice (exemple)', 'Sur rendez-vous uniquement', 'Appelez la France services', '04 66 49 67 13',
+          'Jeudi 10 décembre, 14 h – 16 h 30', 'Conciliateur de justice (exemple)', 'Sur rendez-vous', 'Appelez la France services', '04 66 49 67 13',
         ],
         selectors: ['[part="site"] .permanences [part="permanence"] time[datetime="2026-12-08"]', '[part="site"] .call a[href="tel:0466496713"]'],
         noSelectors: ['[part="locator-link"]'],
