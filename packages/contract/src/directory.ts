@@ -94,6 +94,15 @@ export const DirectoryDemarche = Type.Object(
     help_note: Type.String({ minLength: 10, maxLength: 240, description: 'Plain French: what happens at the counter, what is left to the partner.' }),
     online: Nullable(OnlineService),
     source: officialUrl('The official page the entry is written from (service-public.fr or the partner’s).'),
+    source_scope_note: Type.Optional(
+      Type.String({
+        minLength: 10,
+        maxLength: 240,
+        description:
+          'Why a local or regional page (a département’s préfecture, a regional MSA, a departmental CAF or CPAM page, a CDAD…) ' +
+          'is cited instead of a national one. Without it, such a source is refused: a démarche is described for the whole country.',
+      }),
+    ),
     keywords: Type.Array(Type.String({ minLength: 2, maxLength: 60 }), {
       maxItems: 20,
       description: 'Words people use for this need ("cni", "papiers", "chômage"…), for the search.',

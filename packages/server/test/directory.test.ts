@@ -13,7 +13,7 @@ import {
   type SitePartners,
 } from '@fs-widgets/contract';
 import { createToken, revokeToken } from '../src/auth/tokens.js';
-import { dataInclusionValues, DIRECTORY_DIR, DirectoryError, loadDirectory } from '../src/directory/catalogue.js';
+import { dataInclusionValues, DIRECTORY_DIR, DirectoryError, loadDirectory, localScope } from '../src/directory/catalogue.js';
 import { expectProblem, json, makeTempDir, removeTempDir, startTestServer, type TestServer } from './test-server.js';
 
 let keys = 0;
@@ -102,6 +102,93 @@ describe('partner directory: the catalogue', () => {
       copy();
       writeFileSync(join(dir, 'themes.json'), '[{');
       refused(/themes\.json: .*JSON/);
+    } finally {
+      removeTempDir(dir);
+    }
+  });
+});
+
+describe('partner directory: national sources', () => {
+  const read = (file: string) => JSON.parse(readFileSync(join(DIRECTORY_DIR, file), 'utf8'));
+
+  test('local and regional pages are recognised, national ones are not', () => {
+    const local = [
+      'https://vaucluse.gouv.fr/Demarches/Immigration/Demarches-et-reglementation/Deposer-une-demande-en-ligne-via-l-ANEF',
+      'https://www.haute-savoie.gouv.fr/demarches',
+      'https://www.nord.pref.gouv.fr/etrangers',
+      'https://www.prefectures-regions.gouv.fr/bretagne/demarches',
+      'https://portesdebretagne.msa.fr/lfp/web/msa-des-portes-de-bretagne/ma-famille-mes-droits',
+      'https://armorique.msa.fr/lfy/famille',
+      'https://caf.fr/allocataires/caf-du-val-d-oise/actualites-departementales/pension-alimentaire-la-caf-comme-intermediaire',
+      'https://www.caf.fr/allocataires/caf-de-la-haute-savoie/actualites-departementales/votre-situation-personnelle-change',
+      'https://www.caf.fr/allocataires/caf-des-yvelines/offre-de-service',
+      'https://www.ameli.fr/bas-rhin/assure/remboursements',
+      'https://www.carsat-bretagne.fr/home/retraites.html',
+      'https://cdad-cotedor.justice.fr/aide-juridictionelle',
+      'https://www.francetravail.fr/region/bretagne/candidat.html',
+      'https://lannuaire.service-public.fr/auvergne-rhone-alpes/haute-savoie/caf-74010-01',
+    ];
+    for (const link of local) assert.ok(localScope(link), `${link} should be recognised as local or regional`);
+    const national = [
+      'https://www.service-public.fr/particuliers/vosdroits/F1367',
+      'https://www.msa.fr/lfp/retraite',
+      'https://msa.fr/lfp/famille',
+      'https://www.caf.fr/allocataires/aides-et-demarches/droits-et-prestations/logement',
+      'https://www.pension-alimentaire.caf.fr',
+      'https://www.ameli.fr/assure/droits-demarches',
+      'https://www.interieur.gouv.fr',
+      'https://administration-etrangers-en-france.interieur.gouv.fr',
+      'https://www.impots.gouv.fr/particulier/questions/comment-creer-votre-espace-particulier',
+      'https://franceconnect.gouv.fr',
+      'https://www.justice.fr/acces-droit',
+      'https://www.francetravail.fr/candidat/mes-droits-aux-aides-et-allocations.html',
+    ];
+    for (const link of national) assert.equal(localScope(link), null, link);
+  });
+
+  test('the catalogue cites national pages: a local or regional one only with the reason in source_scope_note', () => {
+    const found: string[] = [];
+    for (const partner of read('partners.json') as Directory['partners']) {
+      for (const link of [partner.website, partner.source, ...partner.online_services.map((s) => s.url)]) {
+        const scope = localScope(link);
+        if (scope) found.push(`partner ${partner.id}: ${link} (${scope})`);
+      }
+    }
+    for (const demarche of (read('demarches.json') as { demarches: Directory['demarches'] }).demarches) {
+      for (const link of [demarche.source, ...(demarche.online ? [demarche.online.url] : [])]) {
+        const scope = localScope(link);
+        if (scope && !demarche.source_scope_note) found.push(`démarche ${demarche.id}: ${link} (${scope})`);
+      }
+    }
+    assert.deepEqual(found, [], `local or regional pages cited for national entries:\n${found.join('\n')}`);
+  });
+
+  test('the server refuses a regional source without a reason, and takes it with one', () => {
+    const dir = makeTempDir();
+    try {
+      cpSync(DIRECTORY_DIR, dir, { recursive: true });
+      const edit = (file: string, change: (data: any) => void) => {
+        const data = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+        change(data);
+        writeFileSync(join(dir, file), JSON.stringify(data));
+      };
+      const regional = 'https://armorique.msa.fr/lfy/demenagement-naissance-perte-d-un-proche-ou-separation';
+      edit('demarches.json', (d) => (d.demarches[0].source = regional));
+      assert.throws(
+        () => loadDirectory(`${dir}/`),
+        (e: unknown) => e instanceof DirectoryError && /demarches\.json: démarche [a-z0-9-]+: .*regional MSA.*source_scope_note/.test(e.message),
+      );
+      edit('demarches.json', (d) => (d.demarches[0].source_scope_note = 'Seule la caisse d’Armorique publie ce dispositif expérimental.'));
+      assert.equal(loadDirectory(`${dir}/`).demarches[0]!.source, regional);
+      edit('demarches.json', (d) => (d.demarches[0].source_scope_note = 'court'));
+      assert.throws(() => loadDirectory(`${dir}/`), (e: unknown) => e instanceof DirectoryError && /source_scope_note/.test(e.message));
+
+      cpSync(DIRECTORY_DIR, dir, { recursive: true });
+      edit('partners.json', (p) => (p.find((x: { id: string }) => x.id === 'caf').source = 'https://www.caf.fr/allocataires/caf-du-val-d-oise/offre'));
+      assert.throws(
+        () => loadDirectory(`${dir}/`),
+        (e: unknown) => e instanceof DirectoryError && /partners\.json: partner caf: .*departmental CAF/.test(e.message),
+      );
     } finally {
       removeTempDir(dir);
     }

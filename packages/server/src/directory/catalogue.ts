@@ -37,6 +37,59 @@ export function dataInclusionValues(name: string, dir = DATA_INCLUSION_DIR): Set
   return new Set((readJson(`${dir}${name}.json`) as { value: string }[]).map((entry) => entry.value));
 }
 
+/**
+ * The slugs of the départements' préfecture sites (`www.vaucluse.gouv.fr`, formerly
+ * `www.vaucluse.pref.gouv.fr`): the State's local pages, not the national ones.
+ */
+const PREFECTURE_SLUGS = new Set(
+  (
+    'ain aisne allier alpes-de-haute-provence hautes-alpes alpes-maritimes ardeche ardennes ariege aube aude aveyron ' +
+    'bouches-du-rhone calvados cantal charente charente-maritime cher correze corse-du-sud haute-corse cote-dor ' +
+    'cotes-darmor creuse dordogne doubs drome eure eure-et-loir finistere gard haute-garonne gers gironde herault ' +
+    'ille-et-vilaine indre indre-et-loire isere jura landes loir-et-cher loire haute-loire loire-atlantique loiret lot ' +
+    'lot-et-garonne lozere maine-et-loire manche marne haute-marne mayenne meurthe-et-moselle meuse morbihan moselle ' +
+    'nievre nord oise orne pas-de-calais puy-de-dome pyrenees-atlantiques hautes-pyrenees pyrenees-orientales bas-rhin ' +
+    'haut-rhin rhone haute-saone saone-et-loire sarthe savoie haute-savoie paris seine-maritime seine-et-marne yvelines ' +
+    'deux-sevres somme tarn tarn-et-garonne var vaucluse vendee vienne haute-vienne vosges yonne territoire-de-belfort ' +
+    'essonne hauts-de-seine seine-saint-denis val-de-marne val-doise guadeloupe martinique guyane la-reunion reunion ' +
+    'mayotte saint-pierre-et-miquelon spm saint-barth-saint-martin wallis-et-futuna nouvelle-caledonie polynesie-francaise'
+  ).split(' '),
+);
+
+/**
+ * Says what kind of local or regional page a link is (a département’s préfecture, a regional
+ * MSA, a departmental CAF or CPAM page, a CDAD…), or null for a national page. A démarche is
+ * described for the whole country: it cites the national page (a service-public.fr fiche, the
+ * national partner’s own page), and a local or regional one only with a `source_scope_note`
+ * saying why.
+ */
+export function localScope(link: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch {
+    return null;
+  }
+  const host = url.hostname.toLowerCase().replace(/^www\./, '');
+  const path = url.pathname.toLowerCase();
+  const gouv = host.match(/^([a-z-]+)(?:\.pref)?\.gouv\.fr$/);
+  if (gouv && PREFECTURE_SLUGS.has(gouv[1]!)) return 'the site of a département’s préfecture';
+  if (host.endsWith('.pref.gouv.fr')) return 'the site of a préfecture';
+  if (host === 'prefectures-regions.gouv.fr') return 'the site of a regional préfecture';
+  if (/\.(dreets|drieets|dreal|draaf|driea|ddets|ddt|ddtm)\.gouv\.fr$/.test(host)) return 'the site of a regional or departmental State office';
+  if (host.endsWith('.msa.fr') && host !== 'msa.fr') return 'the site of a regional MSA fund, not www.msa.fr';
+  if (host === 'caf.fr' && /^\/(?:allocataires|partenaires)\/caf-(?:de|du|des|d)-/.test(path)) return 'the page of a departmental CAF';
+  if (host === 'ameli.fr' && /^\/(?!assure\/|professionnels?\/|entreprise\/|medecin\/)[a-z0-9-]+\/(?:assure|professionnels?|entreprise|medecin)\//.test(path)) {
+    return 'the page of a departmental CPAM';
+  }
+  if (/^(?:carsat|cram|cgss)-/.test(host)) return 'the site of a regional pension fund';
+  if (/^cdad-[a-z0-9-]+\.justice\.fr$/.test(host)) return 'the site of a departmental legal access council (CDAD)';
+  if (host === 'cours-appel.justice.fr') return 'the site of a court of appeal';
+  if (host === 'francetravail.fr' && path.startsWith('/region/')) return 'a regional France Travail page';
+  if (host === 'lannuaire.service-public.fr') return 'the directory entry of a local office';
+  return null;
+}
+
 function checked<T>(file: string, schema: TSchema, entries: unknown, what: string): T[] {
   if (!Array.isArray(entries)) throw new DirectoryError(`${file}: expected an array of ${what}`);
   entries.forEach((entry, index) => {
@@ -76,10 +129,24 @@ export function loadDirectory(dir = DIRECTORY_DIR, dataInclusionDir = DATA_INCLU
   for (const theme of themes) {
     for (const value of theme.thematiques) if (!thematiques.has(value)) fail(themesFile, `theme ${theme.id}: ${value} is not a data·inclusion thématique`);
   }
+  for (const partner of partners) {
+    for (const link of [partner.website, partner.source, ...partner.online_services.map((s) => s.url)]) {
+      const scope = localScope(link);
+      if (scope) fail(partnersFile, `partner ${partner.id}: ${link} is ${scope}; a national partner cites its national pages`);
+    }
+  }
   const seen = new Set<string>();
   for (const demarche of demarches) {
     if (seen.has(demarche.id)) fail(demarchesFile, `the démarche id ${demarche.id} is listed twice`);
     seen.add(demarche.id);
+    if (!demarche.source_scope_note) {
+      for (const link of [demarche.source, ...(demarche.online ? [demarche.online.url] : [])]) {
+        const scope = localScope(link);
+        if (scope) {
+          fail(demarchesFile, `démarche ${demarche.id}: ${link} is ${scope}; cite the national page, or say why in "source_scope_note"`);
+        }
+      }
+    }
     for (const value of demarche.thematiques) {
       if (!thematiques.has(value)) fail(demarchesFile, `démarche ${demarche.id}: ${value} is not a data·inclusion thématique`);
     }
