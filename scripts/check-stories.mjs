@@ -285,7 +285,7 @@ const SUITES = [
       // Mende's partners as recorded after the script added two illustrative local partners and three permanences.
       'with-site': {
         texts: [
-          'Votre France services', 'France services de Mende', 'Les neuf partenaires nationaux y sont accueillis', 'Partenaires locaux',
+          'Votre France services', 'France services de Mende', 'Les agents vous aident pour les démarches des neuf partenaires nationaux', 'Partenaires locaux',
           'Mission locale (exemple)', 'Prochaines permanences', 'Le 2e mardi du mois', 'Mardi 8 décembre, 9 h – 12 h', 'Un jeudi sur deux',
           'Jeudi 10 décembre, 14 h – 16 h 30', 'Conciliateur de justice (exemple)', 'Sur rendez-vous', 'Appelez la France services', '04 66 49 67 13',
         ],

@@ -228,7 +228,7 @@ describe('<fs-partner-directory>', () => {
     const el = await fixture<FsPartnerDirectory>(html`<fs-partner-directory api=${realApi()} site-id=${SITE} heading-level="3"></fs-partner-directory>`);
     await until(() => ready(el)() && $(el, `[data-permanence="${permanence.id}"]`) !== null, 'the site’s permanences');
     const section = $(el, '[part="site"]')!;
-    expect(section.textContent).to.contain(site.name).and.contain('Les neuf partenaires nationaux y sont accueillis');
+    expect(section.textContent).to.contain(site.name).and.contain('Les agents vous aident pour les démarches des neuf partenaires nationaux');
     expect($(el, '#site-title')!.getAttribute('aria-level')).to.equal('4');
     const local = $(el, `[data-local-partner="${partner.id}"]`)!;
     expect(local.textContent).to.contain('Mission locale du Sud Aveyron').and.contain('16-25 ans');

@@ -15,7 +15,7 @@ export const partnerDirectoryEn: PartnerDirectoryStrings = {
     seePartner: (name) => `See ${name}’s page`,
     browseThemes: 'Browse by topic',
     browsePartners: 'The national partners',
-    partnersIntro: 'Every France services welcomes the nine national partners of the charter.',
+    partnersIntro: 'In every France services, the agents help you with the formalities of the nine national partners of the charter.',
     demarcheCount: (n) => (n === 0 ? 'no formality' : n === 1 ? '1 formality' : `${n} formalities`),
     back: 'Back',
     details: 'Details',
@@ -52,7 +52,7 @@ export const partnerDirectoryEn: PartnerDirectoryStrings = {
     independent: 'Independent project, not an official State website: check the official website before you go.',
     site: {
       kicker: 'Your France services',
-      national: 'The nine national partners are welcomed there:',
+      national: 'The agents help you with the formalities of the nine national partners:',
       local: 'Local partners',
       permanences: 'Next sessions',
       noPermanences: 'No session announced for now: ask at the counter.',

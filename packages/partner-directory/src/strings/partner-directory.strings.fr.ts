@@ -25,7 +25,7 @@ export const partnerDirectoryFr = {
     seePartner: (name: string) => `Voir la fiche ${name}`,
     browseThemes: 'Parcourir par thème',
     browsePartners: 'Les partenaires nationaux',
-    partnersIntro: 'Chaque France services accueille les neuf partenaires nationaux de la charte.',
+    partnersIntro: 'Dans chaque France services, les agents vous aident pour les démarches des neuf partenaires nationaux de la charte.',
     demarcheCount: (n: number) => (n === 0 ? 'aucune démarche' : n === 1 ? '1 démarche' : `${n} démarches`),
     back: 'Retour',
     details: 'Détail',
@@ -62,7 +62,7 @@ export const partnerDirectoryFr = {
     independent: 'Projet indépendant, ce n’est pas un site officiel de l’État : vérifiez sur le site officiel avant de vous déplacer.',
     site: {
       kicker: 'Votre France services',
-      national: 'Les neuf partenaires nationaux y sont accueillis :',
+      national: 'Les agents vous aident pour les démarches des neuf partenaires nationaux :',
       local: 'Partenaires locaux',
       permanences: 'Prochaines permanences',
       noPermanences: 'Aucune permanence annoncée pour le moment : renseignez-vous à l’accueil.',
