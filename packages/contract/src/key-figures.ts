@@ -35,7 +35,19 @@ export const KeyFigures = Type.Object(
       }),
     }),
     sites: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], {
-      description: 'The network: the number of France services in the published list. A site: null.',
+      description:
+        'The network: the number of rows in the published list, that is the France services (`main_sites`) and their ' +
+        'antennas (`antennas`). A site: null.',
+    }),
+    main_sites: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], {
+      description:
+        'The network: the France services themselves (`type_fs` "Principal" in the ANCT list), buses and roaming ones ' +
+        'included. A site: null.',
+    }),
+    antennas: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], {
+      description:
+        'The network: the antennas, extra sites attached to one France services (`type_fs` "Antenne" in the ANCT list). ' +
+        'A site: null.',
     }),
     acts: Type.Integer({ minimum: 0, description: 'Requests handled ("actes") recorded by the agents over the period.' }),
     first_visit_share: share(

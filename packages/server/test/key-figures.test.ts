@@ -1,9 +1,20 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { KEY_FIGURES_MIN_COUNT, type ActInput, type ActivityStats, type FeedbackInput, type KeyFigures, type Rating, type SatisfactionStats } from '@fs-widgets/contract';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createToken } from '../src/auth/tokens.js';
+import { parseDelimited } from '../src/import/delimited-file.js';
+import { DATA_DIR } from '../src/paths.js';
 import { localDay } from '../src/feedback/answers.js';
 import { expectProblem, json, SITES_IN_LIST, startTestServer, type TestServer } from './test-server.js';
+
+/**
+ * The list of 1 August 2024 has 2,845 rows: 2,721 France services (`type_fs` "Principal", buses and
+ * roaming ones included) and 124 antennas (`type_fs` "Antenne", extra sites of one France services).
+ */
+const MAIN_SITES = 2721;
+const ANTENNAS = 124;
 
 let keys = 0;
 const newKey = () => `key-figures-${process.pid}-${Date.now().toString(36)}-${keys++}`;
@@ -72,6 +83,15 @@ describe('GET /api/v1/stats/key-figures', () => {
     }
   };
 
+  test('the network counts its France services and, apart, their antennas, as the ANCT list says', () => {
+    const list = parseDelimited(readFileSync(join(DATA_DIR, 'liste-fs-20240801.csv'), 'utf8'), ['type_fs']);
+    const types = list.records.map((r) => (r.values.type_fs ?? '').trim());
+    assert.equal(types.length, SITES_IN_LIST);
+    assert.equal(types.filter((t) => t === 'Antenne').length, ANTENNAS);
+    assert.equal(types.filter((t) => t === 'Principal').length, MAIN_SITES);
+    assert.equal(MAIN_SITES + ANTENNAS, SITES_IN_LIST);
+  });
+
   test('the network before any act or answer: the sites of the list, zero counts, null shares; public and cacheable', async () => {
     const res = await server.get('/api/v1/stats/key-figures', { headers: { origin: 'https://www.mairie.example' } });
     assert.match(res.headers.get('cache-control') ?? '', /^public, max-age=60/);
@@ -82,6 +102,8 @@ describe('GET /api/v1/stats/key-figures', () => {
     assert.deepEqual({ ...body, generated_at: undefined }, {
       scope: { site: null, year: year(), from: `${year()}-01-01`, to: today() },
       sites: SITES_IN_LIST,
+      main_sites: MAIN_SITES,
+      antennas: ANTENNAS,
       acts: 0,
       first_visit_share: null,
       satisfaction: { answers: 0, satisfied_share: null },
@@ -98,6 +120,7 @@ describe('GET /api/v1/stats/key-figures', () => {
     const below = await figures(`?site=${SITE}`);
     assert.deepEqual(below.scope, { site: SITE, year: year(), from: `${year()}-01-01`, to: today() });
     assert.equal(below.sites, null, 'a site has no number of sites');
+    assert.deepEqual([below.main_sites, below.antennas], [null, null], 'nor of France services and antennas');
     assert.equal(below.acts, 29);
     assert.equal(below.first_visit_share, null, '29 acts: not enough to publish a rate');
     assert.deepEqual(below.satisfaction, { answers: 29, satisfied_share: null });
@@ -122,6 +145,7 @@ describe('GET /api/v1/stats/key-figures', () => {
     // The network counts them too, with its number of sites; a site without any activity stays at zero.
     const network = await figures();
     assert.equal(network.sites, SITES_IN_LIST);
+    assert.deepEqual([network.main_sites, network.antennas], [MAIN_SITES, ANTENNAS]);
     assert.equal(network.acts, 30);
     assert.equal(network.first_visit_share, 21 / 30);
     assert.deepEqual(network.satisfaction, { answers: 30, satisfied_share: 24 / 30 });

@@ -10,8 +10,9 @@ import { keyFiguresStyles } from './key-figures.styles.js';
 
 /**
  * The key figures of the France services network, or of one site, for a town hall's bulletin
- * page or a partner's website: sites open, requests handled this year, the share solved at the
- * first visit, user satisfaction — always with the period and the source.
+ * page or a partner's website: the France services and, apart, their antennas, requests handled
+ * this year, the share solved at the first visit, user satisfaction — always with the period and
+ * the source.
  *
  * @summary Honest figures: the period ("Du 1er janvier au 27 novembre 2026") and the source
  * are always shown, and a rate is published only from 30 acts or answers ("pas encore assez de
@@ -148,7 +149,7 @@ export class FsKeyFigures extends FsElement {
   #list(figures: KeyFigures, empty: boolean) {
     const k = this.#k.keyFigures;
     const items = [];
-    if (figures.sites !== null) items.push(this.#figure('sites', this.#number(figures.sites), k.sites));
+    if (figures.sites !== null) items.push(this.#sites(figures));
     if (!empty) {
       items.push(this.#figure('acts', this.#number(figures.acts), k.acts(figures.acts)));
       items.push(
@@ -168,6 +169,15 @@ export class FsKeyFigures extends FsElement {
       );
     }
     return items.length ? html`<ul class="figures" part="figures">${items}</ul>` : nothing;
+  }
+
+  /** "2 721 France services et 124 antennes": the antennas are extra sites of one France services, not France services. */
+  #sites(figures: KeyFigures) {
+    const k = this.#k.keyFigures;
+    const { main_sites: main, antennas } = figures;
+    // A copy saved before the split has neither count: its total is said to be both.
+    if (main == null || antennas == null) return this.#figure('sites', this.#number(figures.sites ?? 0), k.sitesAndAntennas);
+    return this.#figure('sites', this.#number(main), k.sites, antennas > 0 ? k.antennas(this.#number(antennas), antennas) : undefined);
   }
 
   #figure(name: string, value: string, label: string, detail?: string) {

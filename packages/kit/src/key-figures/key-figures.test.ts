@@ -108,12 +108,14 @@ describe('<fs-key-figures>', () => {
     expect(el.headingLevel).to.equal(2);
   });
 
-  it('the network: sites open, requests handled, both rates, the period and the sources; passes axe', async () => {
+  it('the network: its France services and, apart, their antennas, requests handled, both rates, the period and the sources; passes axe', async () => {
     const el = await keyFigures(html`<fs-key-figures api=${realApi()} heading-level="3"></fs-key-figures>`);
     const res = (await (await fetch(`${realApi()}/stats/key-figures`)).json()) as KeyFigures;
     expect(text($(el, '[part="title"]'))).to.equal('France services en chiffres');
     expect($(el, '[part="title"]')!.getAttribute('aria-level')).to.equal('3');
-    expect(figure(el, 'sites')).to.equal('2 845 France services ouvertes');
+    // 2,845 rows in the list: 2,721 France services and 124 antennas (extra sites of one France services).
+    expect([res.sites, res.main_sites, res.antennas]).to.deep.equal([2845, 2721, 124]);
+    expect(figure(el, 'sites')).to.equal('2 721 France services et 124 antennes');
     expect(figure(el, 'acts')).to.equal(`${new Intl.NumberFormat('fr-FR').format(res.acts).replace(/\s+/g, ' ')} demande${res.acts === 1 ? '' : 's'} traitée${res.acts === 1 ? '' : 's'}`);
     expect(figure(el, 'first-visit')).to.equal(`${percent(res.first_visit_share!)} des demandes résolues dès la première visite`);
     expect(figure(el, 'satisfaction')).to.contain(`${percent(res.satisfaction.satisfied_share!)} des usagers satisfaits`);
@@ -171,6 +173,13 @@ describe('<fs-key-figures>', () => {
     expect(figure(el, 'satisfaction')).to.equal('User satisfaction not enough answers yet');
     expect(text($(el, '[part="period"]'))).to.contain(`From 1 January to ${longDate(todayInParis(), 'en-GB')} — source: France services widgets`);
     await expect(el).to.be.accessible();
+  });
+
+  it('in English, the network: the France services and, apart, their satellite sites', async () => {
+    const el = await fixture<FsKeyFigures>(html`<fs-key-figures lang="en" api=${realApi()}></fs-key-figures>`);
+    await until(() => settled(el)() && !el.hasAttribute('data-fs-locale-pending') && text($(el, '[part="title"]')) === 'France services in figures', 'English');
+    await el.updateComplete;
+    expect(figure(el, 'sites')).to.equal('2,721 France services and 124 satellite sites (antennes)');
   });
 
   describe('states', () => {

@@ -48,7 +48,11 @@ export const kitFr = {
     titleNetwork: 'France services en chiffres',
     titleSite: (name: string) => `${name} en chiffres`,
     titleSiteUnnamed: 'Votre France services en chiffres',
-    sites: 'France services ouvertes',
+    /** The network's France services (main sites), counted apart from their antennas. */
+    sites: 'France services',
+    antennas: (count: string, n: number): string => (n === 1 ? `et ${count} antenne` : `et ${count} antennes`),
+    /** A saved answer from before the split: every row of the list, France services and antennas together. */
+    sitesAndAntennas: 'France services et antennes',
     acts: (n: number): string => (n === 1 ? 'demande traitée' : 'demandes traitées'),
     firstVisit: 'des demandes résolues dès la première visite',
     firstVisitHeading: 'Résolution dès la première visite',

@@ -18,6 +18,18 @@ export interface KeyFiguresScope {
 const published = (share: number | null, count: number) => (count < KEY_FIGURES_MIN_COUNT ? null : share);
 
 /**
+ * The stored sites by role: the France services themselves (`main`, buses and roaming ones
+ * included) and their antennas (`antenna`, `type_fs` "Antenne" in the ANCT list), so that the
+ * widget says exactly what is counted rather than calling every row a France services.
+ */
+async function sitesByRole(db: Db): Promise<{ main: number; antenna: number }> {
+  const rows = await db.selectFrom('sites').select(['role', db.fn.countAll<number | string>().as('count')]).groupBy('role').execute();
+  const counts = { main: 0, antenna: 0 };
+  for (const row of rows) counts[row.role === 'antenna' ? 'antenna' : 'main'] += Number(row.count);
+  return counts;
+}
+
+/**
  * The public key figures of a calendar year, from the daily aggregates only (through the same
  * functions as `GET /stats/activity` and `GET /stats/satisfaction`, never the acts or the
  * answers). The aggregates are read over the whole calendar year of each site's local days, so
@@ -26,13 +38,16 @@ const published = (share: number | null, count: number) => (count < KEY_FIGURES_
 export async function keyFigures(db: Db, scope: KeyFiguresScope): Promise<KeyFigures> {
   const from = `${scope.year}-01-01`;
   const endOfYear = `${scope.year}-12-31`;
-  const [activity, satisfaction] = await Promise.all([
+  const [activity, satisfaction, roles] = await Promise.all([
     activityStats(db, { site: scope.site, from, to: endOfYear, group_by: null }),
     satisfactionStats(db, { site: scope.site, from, to: endOfYear, channel: null }),
+    scope.site === null ? sitesByRole(db) : null,
   ]);
   return {
     scope: { site: scope.site, year: scope.year, from, to: scope.today < endOfYear ? scope.today : endOfYear },
     sites: scope.site === null ? scope.sitesInList : null,
+    main_sites: roles?.main ?? null,
+    antennas: roles?.antenna ?? null,
     acts: activity.acts,
     first_visit_share: published(activity.first_visit_share, activity.acts),
     satisfaction: { answers: satisfaction.count, satisfied_share: published(satisfaction.satisfied_share, satisfaction.count) },
