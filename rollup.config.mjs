@@ -4,9 +4,9 @@
 import { rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import esbuild from 'rollup-plugin-esbuild';
-import { browserPlugins } from './scripts/browser-plugins.mjs';
+import { browserPlugins } from './scripts/build/browser-plugins.mjs';
 
-const tsconfig = 'tsconfig.wtr.json';
+const tsconfig = 'tsconfig.esbuild.json';
 
 const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 

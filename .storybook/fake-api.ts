@@ -5,7 +5,7 @@
  *
  * It answers requests to the pseudo-origin `https://storybook.invalid` (a reserved name that
  * never resolves) and passes every other request to the real `fetch`. It only replays answers
- * recorded from the real server (`stories/fixtures/`, written by `scripts/story-fixtures.ts`);
+ * recorded from the real server (`stories/fixtures/`, written by `scripts/docs/story-fixtures.ts`);
  * it never computes a search of its own:
  *
  * | URL (under `https://storybook.invalid`)  | Answer                                                          |
@@ -58,7 +58,7 @@
  */
 export const FAKE_ORIGIN = 'https://storybook.invalid';
 
-/** One answer of the real server, as recorded by `scripts/story-fixtures.ts`. */
+/** One answer of the real server, as recorded by `scripts/docs/story-fixtures.ts`. */
 export interface RecordedAnswer {
   status: number;
   body: unknown;
@@ -73,7 +73,7 @@ export interface FakeApiFixtures {
 
 /**
  * The key of a request in `api.json`: path under `/api/v1/`, then the parameters sorted by name
- * (then value), decoded. Also used by `scripts/story-fixtures.ts`, so both sides agree.
+ * (then value), decoded. Also used by `scripts/docs/story-fixtures.ts`, so both sides agree.
  */
 export function apiFixtureKey(path: string, params: URLSearchParams | Record<string, string | number | boolean>): string {
   const entries = (params instanceof URLSearchParams ? [...params] : Object.entries(params).map(([k, v]) => [k, String(v)]))
@@ -146,7 +146,7 @@ function search(path: string, url: URL, { api }: FakeApiFixtures, communes: Set<
     );
   }
   console.warn(
-    `[fake API] no recorded answer for "${key}": add it to scripts/story-fixtures.ts and run it, or use the real server.`,
+    `[fake API] no recorded answer for "${key}": add it to scripts/docs/story-fixtures.ts and run it, or use the real server.`,
   );
   return problem(501, 'Not Implemented', `Storybook fake API: no recorded answer for "${key}" (see stories/fixtures/README.md).`);
 }
@@ -227,7 +227,7 @@ async function answer(
 /**
  * Agent tokens the stories store to show a refused token (well-formed, valid nowhere): a request
  * carrying one gets the real server's answer recorded in `api.json` under `refused:<kind>`
- * (`scripts/story-fixtures.ts`), whatever it asks. Any other token is not checked.
+ * (`scripts/docs/story-fixtures.ts`), whatever it asks. Any other token is not checked.
  */
 export const REFUSED_TOKENS = {
   unauthorized: `fsw_000000000401.${'storybook-unknown-token'.padEnd(43, '0')}`,

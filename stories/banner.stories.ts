@@ -69,7 +69,7 @@ const meta = {
       description: {
         component:
           'Data: the real server’s answers (the nearest site to Mende, `GET /sites?commune=48095&limit=1`, and France services ' +
-          'de Mende from the ANCT list of 1 August 2024), recorded by `scripts/story-fixtures.ts` and replayed by a fake API ' +
+          'de Mende from the ANCT list of 1 August 2024), recorded by `scripts/docs/story-fixtures.ts` and replayed by a fake API ' +
           'that exists only in this catalogue (`https://storybook.invalid`, see `.storybook/fake-api.ts`). The clock is frozen ' +
           '(`now`) so that "open now" never changes.',
       },

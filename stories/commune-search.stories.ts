@@ -2,8 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { fn } from 'storybook/test';
-import type { FsPlaceSelectDetail } from '@fs-widgets/site-locator';
-import '@fs-widgets/site-locator';
+import type { FsPlaceSelectDetail } from '@fs-widgets/site-locator/commune-search.js';
+import '@fs-widgets/site-locator/commune-search.js';
 
 /** The fake API of `.storybook/fake-api.ts` (catalogue only; the tests use the real server). */
 const API = 'https://storybook.invalid/api/v1';
@@ -57,7 +57,7 @@ const meta = {
       description: {
         component:
           'Data: answers of the real server (the communes of the COG with the La Poste postcodes), recorded by ' +
-          '`scripts/story-fixtures.ts` for every prefix of "mende", "nant" and "48000", and replayed by a fake API that exists ' +
+          '`scripts/docs/story-fixtures.ts` for every prefix of "mende", "nant" and "48000", and replayed by a fake API that exists ' +
           'only in this catalogue (see `.storybook/fake-api.ts`). Other words get the error state. The chosen place is logged ' +
           'in the Actions panel (`fs-place-select`).',
       },

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { fn } from 'storybook/test';
-import type { FsConfigurationChangeDetail, FsSnippetCopyDetail, ReleaseInfo } from '@fs-widgets/configurator';
+import type { FsConfigurationChangeDetail, FsSnippetCopyDetail, ReleaseInfo } from '@fs-widgets/configurator/configurator.js';
 import '@fs-widgets/configurator/configurator.js';
 // The widgets previewed (on the configurator's page, its one-script loader defines them).
 import '@fs-widgets/site-locator/site-card.js';

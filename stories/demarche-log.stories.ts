@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { fn } from 'storybook/test';
 import { widgetDatabase } from '@fs-widgets/core';
-import type { FsActLoggedDetail } from '@fs-widgets/demarches';
+import type { FsActLoggedDetail } from '@fs-widgets/demarches/demarche-log.js';
 import '@fs-widgets/demarches/demarche-log.js';
 
 /** The fake API of `.storybook/fake-api.ts` (catalogue only; the tests use the real server). */

@@ -12,7 +12,7 @@ const API_PENDING = 'https://storybook.invalid/pending/api/v1';
 const API_OFFLINE = 'https://storybook.invalid/offline/api/v1';
 
 /**
- * The code of the illustrative case recorded by `scripts/story-fixtures.ts` (opened through the
+ * The code of the illustrative case recorded by `scripts/docs/story-fixtures.ts` (opened through the
  * real `POST /cases`, then set to "awaiting documents"). It is random: read from the recording.
  */
 const RECORDED_CODE = Object.keys(api)
@@ -73,7 +73,7 @@ const meta = {
         component:
           'Cases come from a fake API that exists only in this catalogue (`https://storybook.invalid`, see `.storybook/fake-api.ts`): ' +
           `it replays the answer the real server gave for one ILLUSTRATIVE case, \`${RECORDED_CODE}\`, opened and updated by ` +
-          '`scripts/story-fixtures.ts` at France services de Mende (2983); any other well-formed code is unknown (404). ' +
+          '`scripts/docs/story-fixtures.ts` at France services de Mende (2983); any other well-formed code is unknown (404). ' +
           'Type that code in a story to see it again.',
       },
     },

@@ -53,7 +53,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'Data: answers of the real server’s `GET /stats/key-figures`, recorded by `scripts/story-fixtures.ts` on Monday ' +
+          'Data: answers of the real server’s `GET /stats/key-figures`, recorded by `scripts/docs/story-fixtures.ts` on Monday ' +
           '30 November 2026 (its frozen clock) and replayed by a fake API that exists only in this catalogue ' +
           '(`https://storybook.invalid`, see `.storybook/fake-api.ts`). The acts and answers behind them are ILLUSTRATIVE — ' +
           'recorded by the script through the real `POST /acts` and `POST /feedback` to exercise the figures, not real activity ' +

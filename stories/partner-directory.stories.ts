@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { fn } from 'storybook/test';
 import { responseCache } from '@fs-widgets/core';
-import type { FsDemarcheOpenDetail, FsNeedSearchDetail } from '@fs-widgets/partner-directory';
+import type { FsDemarcheOpenDetail, FsNeedSearchDetail } from '@fs-widgets/partner-directory/partner-directory.js';
 import '@fs-widgets/partner-directory/partner-directory.js';
 import api from './fixtures/api.json';
 
@@ -13,7 +13,7 @@ const API_PENDING = 'https://storybook.invalid/pending/api/v1';
 const API_UNAVAILABLE = 'https://storybook.invalid/unavailable/api/v1';
 const API_OFFLINE = 'https://storybook.invalid/offline/api/v1';
 
-/** Mende: its recorded partners have two illustrative local partners and three permanences (scripts/story-fixtures.ts). */
+/** Mende: its recorded partners have two illustrative local partners and three permanences (scripts/docs/story-fixtures.ts). */
 const MENDE = '2983';
 
 interface PartnerDirectoryArgs {
@@ -90,7 +90,7 @@ const meta = {
         component:
           'Data: the real server’s `GET /directory` (the catalogue of `packages/server/data/directory/`: national partners, ' +
           'themes aligned with data·inclusion, common démarches written from service-public.fr and the partners’ pages) and ' +
-          '`GET /sites/2983/partners`, recorded by `scripts/story-fixtures.ts` after it added ILLUSTRATIVE local partners and ' +
+          '`GET /sites/2983/partners`, recorded by `scripts/docs/story-fixtures.ts` after it added ILLUSTRATIVE local partners and ' +
           'permanences to France services de Mende through the real agents’ routes, and replayed by a fake API that exists only ' +
           'in this catalogue (`https://storybook.invalid`, see `.storybook/fake-api.ts`). The search runs in the browser: type ' +
           'any need in a story.',

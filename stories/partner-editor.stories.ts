@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { fn, waitFor } from 'storybook/test';
 import { responseCache } from '@fs-widgets/core';
-import type { FsPartnerEditor, FsPartnersChangeDetail } from '@fs-widgets/demarches';
+import type { FsPartnerEditor, FsPartnersChangeDetail } from '@fs-widgets/demarches/partner-editor.js';
 import '@fs-widgets/demarches/partner-editor.js';
 import { REFUSED_TOKENS } from '../.storybook/fake-api.js';
 import api from './fixtures/api.json';
@@ -12,7 +12,7 @@ import api from './fixtures/api.json';
 const API = 'https://storybook.invalid/api/v1';
 const API_OFFLINE = 'https://storybook.invalid/offline/api/v1';
 
-/** Mende: its partners as recorded after illustrative local partners and permanences were added (`scripts/story-fixtures.ts`). */
+/** Mende: its partners as recorded after illustrative local partners and permanences were added (`scripts/docs/story-fixtures.ts`). */
 const SITE = '2983';
 
 /** Where the agents' tools keep a site's token (see `shared/agent-token.ts`). */

@@ -68,7 +68,7 @@ const meta = {
         component:
           'A printable A4 poster for a notice board. Data: real sites of the ANCT list of 1 August 2024 (Licence Ouverte 2.0), ' +
           'the real partner catalogue (`GET /directory`) and the answer of `GET /sites/2983/partners` recorded by ' +
-          '`scripts/story-fixtures.ts` after it added ILLUSTRATIVE local partners and permanences to Mende (see ' +
+          '`scripts/docs/story-fixtures.ts` after it added ILLUSTRATIVE local partners and permanences to Mende (see ' +
           '`stories/fixtures/README.md`), replayed by a fake API that exists only in this catalogue (`https://storybook.invalid`). ' +
           'So the QR codes lead to `https://storybook.invalid/embed/…`, where a real server answers with its embed pages. ' +
           'To print a poster alone, open `/embed/fs-poster?site-id=…` on the widgets’ server and print it.',

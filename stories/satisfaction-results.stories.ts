@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import '@fs-widgets/satisfaction';
+import '@fs-widgets/satisfaction/satisfaction-results.js';
 
 /** The fake API of `.storybook/fake-api.ts` (catalogue only; the tests use the real server). */
 const API = 'https://storybook.invalid/api/v1';
@@ -53,7 +53,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'Data: answers of the real server’s `GET /stats/satisfaction`, recorded by `scripts/story-fixtures.ts` and replayed by a ' +
+          'Data: answers of the real server’s `GET /stats/satisfaction`, recorded by `scripts/docs/story-fixtures.ts` and replayed by a ' +
           'fake API that exists only in this catalogue (`https://storybook.invalid`, see `.storybook/fake-api.ts`). The answers ' +
           'behind the figures are illustrative — posted by the script through the real `POST /feedback` route to exercise the ' +
           'statistics, not real opinions (see `stories/fixtures/README.md`): 40 for France services de Mende (2983), 6 for ' +

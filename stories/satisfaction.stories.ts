@@ -3,8 +3,8 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { fn, waitFor } from 'storybook/test';
 import { widgetDatabase } from '@fs-widgets/core';
-import type { FsFeedbackSubmitDetail, FsSatisfaction } from '@fs-widgets/satisfaction';
-import '@fs-widgets/satisfaction';
+import type { FsFeedbackSubmitDetail, FsSatisfaction } from '@fs-widgets/satisfaction/satisfaction.js';
+import '@fs-widgets/satisfaction/satisfaction.js';
 
 /** The fake API of `.storybook/fake-api.ts` (catalogue only; the tests use the real server). */
 const API = 'https://storybook.invalid/api/v1';

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Site } from '@fs-widgets/contract';
 import { responseCache } from '@fs-widgets/core';
-import '@fs-widgets/site-locator';
+import '@fs-widgets/site-locator/site-card.js';
 import fixtures from './fixtures/sites.json';
 
 /** Real sites of the ANCT list (see fixtures/README.md), keyed by `id_fs`. */

@@ -4,10 +4,10 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { waitFor } from 'storybook/test';
 import type { SiteList } from '@fs-widgets/contract';
 import { requestUrl, responseCache } from '@fs-widgets/core';
-import '@fs-widgets/site-locator';
+import '@fs-widgets/site-locator/site-locator.js';
 import fixtures from './fixtures/api.json';
 
-/** Answers of the real server, recorded by scripts/story-fixtures.ts (see fixtures/README.md). */
+/** Answers of the real server, recorded by scripts/docs/story-fixtures.ts (see fixtures/README.md). */
 const recorded = fixtures as unknown as Record<string, { status: number; body: unknown }>;
 
 /** The fake API of `.storybook/fake-api.ts` (catalogue only; the tests use the real server). */
@@ -116,7 +116,7 @@ const meta = {
       description: {
         component:
           'Data: answers of the real server on the real data (ANCT list of 1 August 2024, La Poste postcodes, stops of the Charente ' +
-          'bus), recorded at a fixed instant (Monday 30 November 2026, 10:00 in Paris) by `scripts/story-fixtures.ts` and replayed by a ' +
+          'bus), recorded at a fixed instant (Monday 30 November 2026, 10:00 in Paris) by `scripts/docs/story-fixtures.ts` and replayed by a ' +
           'fake API that exists only in this catalogue (`https://storybook.invalid`, see `.storybook/fake-api.ts`). Only the recorded ' +
           'searches answer: the preset communes, each filter of the Results story once, and typing "mende", "nant" or "48000"; ' +
           'anything else shows the error state. The base map comes from OpenStreetMap: without a network it shows its designed ' +
@@ -215,7 +215,7 @@ export const OfflineWithSavedResults: Story = {
 
 /**
  * `view="map"`: the map above the list (Leaflet is loaded only now). The base map comes from
- * OpenStreetMap: without a network (as in `scripts/check-stories.mjs`) the map says "fond de
+ * OpenStreetMap: without a network (as in `scripts/test/check-stories.mjs`) the map says "fond de
  * carte inaccessible" and the markers and the list stay usable — a designed state.
  */
 export const MapShown: Story = {

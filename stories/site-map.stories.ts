@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { fn } from 'storybook/test';
 import type { Location, SiteList } from '@fs-widgets/contract';
-import type { FsSiteSelectDetail } from '@fs-widgets/site-locator';
+import type { FsSiteSelectDetail } from '@fs-widgets/site-locator/site-map.js';
 import '@fs-widgets/site-locator/site-map.js';
 import fixtures from './fixtures/api.json';
 
@@ -71,7 +71,7 @@ const meta = {
       description: {
         component:
           'Data: the ten France services nearest to Mende, as the real server answers (`stories/fixtures/api.json`). The base map ' +
-          'comes from OpenStreetMap (or Plan IGN with `tiles="ign-plan"`): without a network (as in `scripts/check-stories.mjs`) ' +
+          'comes from OpenStreetMap (or Plan IGN with `tiles="ign-plan"`): without a network (as in `scripts/test/check-stories.mjs`) ' +
           'the map shows its designed "fond de carte inaccessible" state, and the markers stay usable. Activating a marker logs ' +
           '`fs-site-select` in the Actions panel.',
       },

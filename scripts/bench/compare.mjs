@@ -1,8 +1,8 @@
 // Google's store locator (<gmpx-store-locator>, @googlemaps/extended-component-library)
-// bundled and measured exactly like ours, by scripts/size-report.mjs's `measure`.
+// bundled and measured exactly like ours, by scripts/bench/size-report.mjs's `measure`.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { KB, measure } from '../size-report.mjs';
+import { KB, measure } from './size-report.mjs';
 import { ROOT, table } from './lib.mjs';
 
 const GOOGLE_PKG = '@googlemaps/extended-component-library';

@@ -1,7 +1,7 @@
 // Time from a chosen commune to 10 results rendered in <fs-site-locator>, in headless Chromium
 // (Debian's, through puppeteer-core) against the real server, plus the API's own response time.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { CHROMIUM_ARGS, findChromium } from '../chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../test/chromium.mjs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
@@ -21,7 +21,7 @@ export const BUDGET = { cold: 500, warm: 150 };
 
 const LIMIT = 10;
 
-/** Debian's Chromium (see scripts/chromium.mjs). */
+/** Debian's Chromium (see scripts/test/chromium.mjs). */
 export const chromePath = findChromium;
 
 /** The page the bench opens on the server's origin (served by request interception, not a file). */

@@ -33,7 +33,7 @@ export function section(title) {
   console.log(`\n## ${title}\n`);
 }
 
-import { freePort } from '../chromium.mjs';
+import { freePort } from '../test/chromium.mjs';
 
 export { freePort };
 

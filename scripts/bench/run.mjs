@@ -9,7 +9,7 @@
 // Options: --runs=N (default 5), --no-latency, --no-satisfaction, --no-activity, --no-load, --no-scale (skip those parts), --build
 // (rebuild even if up to date).
 import { cpus, totalmem } from 'node:os';
-import { formatSizeTable, overBudgetMessage, sizeReport } from '../size-report.mjs';
+import { formatSizeTable, overBudgetMessage, sizeReport } from './size-report.mjs';
 import { benchActivity } from './activity.mjs';
 import { compareWithGoogle } from './compare.mjs';
 import { BUDGET, COMMUNES, benchLatency, formatLatency, launchBrowser } from './latency.mjs';
@@ -57,7 +57,7 @@ console.log(
 );
 
 try {
-  // 1. The size report (scripts/size-report.mjs, the same as `npm run size`).
+  // 1. The size report (scripts/bench/size-report.mjs, the same as `npm run size`).
   section('1. Size report: what a page loads at first, min+gzip (budgets fail the run)');
   try {
     const { results, over } = await sizeReport();

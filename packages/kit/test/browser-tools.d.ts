@@ -1,6 +1,6 @@
 // Types of the untyped tools the print test uses.
 
-declare module '*/scripts/chromium.mjs' {
+declare module '*/scripts/test/chromium.mjs' {
   export const CHROMIUM_ARGS: string[];
   export function findChromium(): string;
   export function freePort(): Promise<number>;

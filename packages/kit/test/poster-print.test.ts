@@ -21,7 +21,7 @@ import { build } from 'esbuild';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { CHROMIUM_ARGS, findChromium } from '../../../scripts/chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../../../scripts/test/chromium.mjs';
 import { createToken } from '../../server/src/index.js';
 import { startTestServer, type TestServer } from '../../server/test/test-server.js';
 

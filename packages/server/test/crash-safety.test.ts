@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { createToken } from '../src/auth/tokens.js';
 import { openDatabase, type Db } from '../src/db/database.js';
 import { createTestDatabase, makeTempDir, removeTempDir, TEST_ENGINE, type TestDatabase } from './test-server.js';
-import { freePort } from '../../../scripts/chromium.mjs';
+import { freePort } from '../../../scripts/test/chromium.mjs';
 
 /*
  * Crash safety: the server process is killed with SIGKILL in the middle of sustained writes

@@ -7,7 +7,7 @@ import { createToken } from '../src/auth/tokens.js';
 import { openDatabase, type Db } from '../src/db/database.js';
 import { FEEDBACK_RATE_LIMITS } from '../src/feedback/rate-limit.js';
 import { createTestDatabase, makeTempDir, removeTempDir, TEST_ENGINE, type TestDatabase } from './test-server.js';
-import { freePort } from '../../../scripts/chromium.mjs';
+import { freePort } from '../../../scripts/test/chromium.mjs';
 
 /*
  * Two API processes on one PostgreSQL, as behind a load balancer: what one node writes, the

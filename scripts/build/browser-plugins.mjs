@@ -8,7 +8,7 @@ import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
  * Workspace sources (`source` condition), Lit's production build, the markup and CSS inside
  * `html`/`css` templates minified, then the code.
  */
-export function browserPlugins({ root = process.cwd(), tsconfig = 'tsconfig.wtr.json' } = {}) {
+export function browserPlugins({ root = process.cwd(), tsconfig = 'tsconfig.esbuild.json' } = {}) {
   return [
     nodeResolve({
       exportConditions: ['source', 'production', 'browser'],

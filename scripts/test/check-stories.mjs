@@ -6,7 +6,7 @@
  * any violation. Also checks each component's docs page table (from custom-elements.json) and
  * saves a screenshot of a few stories.
  *
- *   npm run build-storybook && node scripts/check-stories.mjs [screenshot-dir]
+ *   npm run build-storybook && node scripts/test/check-stories.mjs [screenshot-dir]
  *
  * Hermetic: every request that is not to the local server is aborted, so the base map's tiles
  * (OpenStreetMap) never load and the maps show their designed "fond de carte inaccessible"
@@ -24,7 +24,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 
-const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)), 'storybook-static');
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)), 'storybook-static');
 const SCREENSHOTS = process.argv[2] ?? '/tmp';
 /** axe-core as installed (a dependency of @open-wc/testing and of the a11y addon). */
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -165,7 +165,7 @@ const SUITES = [
     screenshot: 'site',
     docsRows: ['site-id', 'from', 'to', 'min-count', 'heading-level', 'api', 'lang', 'figure', 'chart', 'table', '--fs-satisfaction-results-accent'],
     expected: {
-      // Fixed figures: the answers behind them were posted at a frozen clock (scripts/story-fixtures.ts).
+      // Fixed figures: the answers behind them were posted at a frozen clock (scripts/docs/story-fixtures.ts).
       site: {
         texts: [
           'La satisfaction des usagers', '85 % d’usagers satisfaits', 'sur 40 avis', '72,7 % disent que leur demande a été résolue.',
@@ -198,7 +198,7 @@ const SUITES = [
         selectors: ['input#code[aria-invalid="false"]'],
         noSelectors: ['[part="case"]', '[part="message"]'],
       },
-      // The illustrative case of scripts/story-fixtures.ts (its code is random: not checked here).
+      // The illustrative case of scripts/docs/story-fixtures.ts (its code is random: not checked here).
       case: {
         texts: [
           'Demande de carte grise', 'Intérieur (titres)', 'Reçue', 'En attente de pièces', 'Dossier commencé avec l’agent',
@@ -240,7 +240,7 @@ const SUITES = [
         selectors: ['input#token[type="password"]'],
         noSelectors: ['form.log-form'],
       },
-      // Today's figures: the real server's answer for a day without logged acts (scripts/story-fixtures.ts).
+      // Today's figures: the real server's answer for a day without logged acts (scripts/docs/story-fixtures.ts).
       ready: {
         texts: [
           'Enregistrer une demande', 'Aujourd’hui', '0 demande enregistrée', 'Pas encore de demande aujourd’hui', 'Partenaire',
@@ -329,7 +329,7 @@ const SUITES = [
         noSelectors: ['[part="list"]'],
       },
       loading: { texts: ['Partenaires locaux et permanences', 'Chargement des partenaires et des permanences…'], selectors: ['[aria-busy="true"]'], timeout: 8000 },
-      // Mende's partners as recorded after the fixtures script added illustrative ones (scripts/story-fixtures.ts), on Monday 30 November 2026.
+      // Mende's partners as recorded after the fixtures script added illustrative ones (scripts/docs/story-fixtures.ts), on Monday 30 November 2026.
       list: {
         texts: [
           'Partenaires locaux et permanences', 'Partenaires locaux', 'Mission locale (exemple)', 'Téléphone : 04 65 71 00 00', '1 permanence',
@@ -515,7 +515,7 @@ const SUITES = [
     screenshot: 'network',
     docsRows: ['site-id', 'year', 'heading-level', 'api', 'lang', 'figure', 'period', '--fs-key-figures-accent'],
     expected: {
-      // Fixed figures: the illustrative acts and answers behind them were recorded at a frozen clock (scripts/story-fixtures.ts).
+      // Fixed figures: the illustrative acts and answers behind them were recorded at a frozen clock (scripts/docs/story-fixtures.ts).
       network: {
         texts: [
           'France services en chiffres', '2 721 France services et 124 antennes', '68 demandes traitées', '71 % des demandes résolues dès la première visite',

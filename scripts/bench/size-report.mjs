@@ -9,12 +9,12 @@ import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rollup } from 'rollup';
-import { browserPlugins } from './browser-plugins.mjs';
+import { browserPlugins } from '../build/browser-plugins.mjs';
 
 export const KB = 1024;
 
 /** The repository's root: entries are resolved from it whatever the working directory. */
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * Budgets in KB of min+gzip, for what a page loads at first. What is fetched on demand (the map
@@ -96,7 +96,7 @@ export async function measure(entry) {
     const bundle = await rollup({
       input,
       external: (id) => (entry.external ?? []).some((re) => re.test(id)),
-      plugins: browserPlugins({ root: ROOT, tsconfig: join(ROOT, 'tsconfig.wtr.json') }),
+      plugins: browserPlugins({ root: ROOT, tsconfig: join(ROOT, 'tsconfig.esbuild.json') }),
       onwarn: () => {},
     });
     const { output } = await bundle.generate({ format: 'es' });
@@ -153,7 +153,7 @@ export function overBudgetMessage(over) {
   return `${over} entr${over > 1 ? 'ies are' : 'y is'} over budget.`;
 }
 
-// Run as a script (`node scripts/size-report.mjs`, `npm run size`): print, exit 1 when over budget.
+// Run as a script (`node scripts/bench/size-report.mjs`, `npm run size`): print, exit 1 when over budget.
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const { results, over } = await sizeReport();
   console.log(formatSizeTable(results));

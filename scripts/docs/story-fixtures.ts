@@ -30,7 +30,7 @@
  *   year, an unknown site, a future year) after agents of 2983, 3255 and 561 recorded ILLUSTRATIVE
  *   acts (`KIT_ACTS` below) through the real `POST /acts`, at the frozen clock.
  *
- *   node --conditions=source --import tsx scripts/story-fixtures.ts
+ *   node --conditions=source --import tsx scripts/docs/story-fixtures.ts
  *
  * Searches carry a fixed `at` (as the stories' frozen `now` makes the widget send it), so
  * "open now" and the next stops of the bus never change. Fails, writing nothing, when an answer
@@ -39,17 +39,17 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { mock } from 'node:test';
 import type { ActivityStats, CaseCreated, CasePublic, CommuneList, Directory, FeedbackChannel, FeedbackInput, LocalPartner, Permanence, Rating, Resolution, SatisfactionStats, Site, SiteList, SitePartners } from '@fs-widgets/contract';
-import { parseDelimited } from '../packages/server/src/import/delimited-file.js';
-import { SITE_COLUMNS, siteFromAnctRow } from '../packages/server/src/import/site-record.js';
-import { siteFromRow } from '../packages/server/src/sites/site-catalogue.js';
-import { buildApp, createToken, estimateProvider, importData, loadDirectory, openDatabase, SiteCatalogue, VERSION } from '../packages/server/src/index.js';
-import type { AppContext } from '../packages/server/src/app-context.js';
-import { apiFixtureKey, REFUSED_TOKENS, type RecordedAnswer } from '../.storybook/fake-api.js';
+import { parseDelimited } from '../../packages/server/src/import/delimited-file.js';
+import { SITE_COLUMNS, siteFromAnctRow } from '../../packages/server/src/import/site-record.js';
+import { siteFromRow } from '../../packages/server/src/sites/site-catalogue.js';
+import { buildApp, createToken, estimateProvider, importData, loadDirectory, openDatabase, SiteCatalogue, VERSION } from '../../packages/server/src/index.js';
+import type { AppContext } from '../../packages/server/src/app-context.js';
+import { apiFixtureKey, REFUSED_TOKENS, type RecordedAnswer } from '../../.storybook/fake-api.js';
 import type { ActInput, KeyFigures } from '@fs-widgets/contract';
 
-const SOURCE = new URL('../packages/server/data/liste-fs-20240801.csv', import.meta.url);
-const OUTPUT = new URL('../stories/fixtures/sites.json', import.meta.url);
-const API_OUTPUT = new URL('../stories/fixtures/api.json', import.meta.url);
+const SOURCE = new URL('../../packages/server/data/liste-fs-20240801.csv', import.meta.url);
+const OUTPUT = new URL('../../stories/fixtures/sites.json', import.meta.url);
+const API_OUTPUT = new URL('../../stories/fixtures/api.json', import.meta.url);
 
 /** Not part of the public data: a fixed value keeps the output reproducible. */
 const IMPORTED_AT = '2024-08-01T00:00:00.000Z';

@@ -7,7 +7,7 @@
  *
  *   npm run guide:screenshots      (builds the widgets and the manifest first)
  *
- * Chromium: $CHROME_PATH, else /usr/bin/chromium (see scripts/chromium.mjs). Requests to
+ * Chromium: $CHROME_PATH, else /usr/bin/chromium (see scripts/test/chromium.mjs). Requests to
  * other origins (map tiles) are refused, so the pictures never depend on the network.
  */
 import { spawn } from 'node:child_process';
@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium, freePort } from './chromium.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const OUT = join(ROOT, 'docs/guide/img');
 const WIDTH = 1280;
 
