@@ -1,19 +1,41 @@
 // Builds every package's ESM output (dist/, one file per module, dependencies external) and
 // the one-script embed bundle packages/embed/dist/fs-widgets.js (everything inlined, minified).
-// Types come from `tsc -b` (npm run build:types).
-import { rmSync } from 'node:fs';
+// Types come from `tsc -b` (npm run build:types). Each package's inputs are its `exports` (the
+// `source` condition), the `./*.js` pattern standing for its elements in the widget registry
+// (packages/contract/src/widgets.ts): nothing here lists a widget.
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import esbuild from 'rollup-plugin-esbuild';
 import { browserPlugins } from './scripts/build/browser-plugins.mjs';
+import { loadWidgetRegistry, widgetLoadersPlugin, WIDGET_LOADERS_ID } from './scripts/build/widget-registry.mjs';
 
 const tsconfig = 'tsconfig.esbuild.json';
 
-const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && id !== WIDGET_LOADERS_ID;
+
+const { WIDGETS, widgetSource } = await loadWidgetRegistry();
+
+/**
+ * A package's source entries: every `source` target of its `exports`, the `./*.js` pattern
+ * expanded to the package's elements in the registry.
+ */
+function packageInputs(pkg) {
+  const { exports = {} } = JSON.parse(readFileSync(`packages/${pkg}/package.json`, 'utf8'));
+  const inputs = [];
+  for (const [subpath, target] of Object.entries(exports)) {
+    const source = typeof target === 'object' ? target.source : undefined;
+    if (!source) continue;
+    if (subpath.includes('*')) {
+      for (const w of WIDGETS.filter((w) => w.package === pkg)) inputs.push(widgetSource(w).replace(`packages/${pkg}/`, ''));
+    } else inputs.push(source.replace(/^\.\//, ''));
+  }
+  return inputs;
+}
 
 const library = (pkg, inputs) => ({
   input: Object.fromEntries(inputs.map((i) => [i.replace(/^src\//, '').replace(/\.ts$/, ''), `packages/${pkg}/${i}`])),
   external,
-  plugins: [esbuild({ target: 'es2022', tsconfig })],
+  plugins: [esbuild({ target: 'es2022', tsconfig }), widgetLoadersPlugin()],
   output: {
     dir: `packages/${pkg}/dist`,
     format: 'es',
@@ -65,32 +87,11 @@ export default () => {
 };
 
 const builds = [
-  library('contract', ['src/index.ts', 'src/sources.ts', 'src/codes.ts', 'src/embed.ts']),
-  library('core', ['src/index.ts', 'src/opening-hours/index.ts']),
-  library('site-locator', [
-    'src/index.ts',
-    'src/site-card/site-card.ts',
-    'src/commune-search/commune-search.ts',
-    'src/site-locator/site-locator.ts',
-    'src/site-map/site-map.ts',
-  ]),
-  library('satisfaction', [
-    'src/index.ts',
-    'src/satisfaction/satisfaction.ts',
-    'src/satisfaction-results/satisfaction-results.ts',
-  ]),
-  library('demarches', [
-    'src/index.ts',
-    'src/demarche-log/demarche-log.ts',
-    'src/demarche-tracker/demarche-tracker.ts',
-    'src/partner-editor/partner-editor.ts',
-  ]),
-  library('partner-directory', ['src/index.ts', 'src/partner-directory/partner-directory.ts', 'src/search/need-search.ts']),
-  library('configurator', ['src/index.ts', 'src/configurator/configurator.ts']),
-  library('kit', ['src/index.ts', 'src/banner/banner.ts', 'src/badge/badge.ts', 'src/key-figures/key-figures.ts', 'src/poster/poster.ts']),
-  library('embed', ['src/index.ts']),
+  ...readdirSync('packages')
+    .filter((pkg) => pkg !== 'server')
+    .map((pkg) => library(pkg, packageInputs(pkg))),
   {
-    ...library('server', ['src/index.ts', 'src/main.ts', 'src/cli.ts']),
+    ...library('server', packageInputs('server').concat(['src/main.ts', 'src/cli.ts'])),
     external: (id) => external(id) || builtinModules.includes(id),
   },
   embedBundle,

@@ -9,6 +9,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_ARGS, findChromium, freePort } from './scripts/test/chromium.mjs';
 import { realServer } from './test-support/real-server.mjs';
 import { testNetwork } from './test-support/test-network.mjs';
+import { widgetLoadersDevServerPlugin } from './scripts/build/widget-registry.mjs';
 
 const chromePath = findChromium();
 
@@ -24,7 +25,7 @@ export default {
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 20_000 } },
   middleware: [testNetwork({ apiOrigin, dataDir })],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.esbuild.json', target: 'es2022' }), realServer({ apiOrigin, apiPort, dataDir })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.esbuild.json', target: 'es2022' }), widgetLoadersDevServerPlugin(), realServer({ apiOrigin, apiPort, dataDir })],
   testRunnerHtml: (testFramework) => `<!doctype html>
     <html lang="fr">
       <head><script>window.FS_TEST_API = ${JSON.stringify(`${apiOrigin}/api/v1`)}; window.FS_TEST_SEED = ${JSON.stringify(process.env.FS_TEST_SEED ?? '')};</script></head>

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rollup } from 'rollup';
 import { browserPlugins } from '../build/browser-plugins.mjs';
+import { loadWidgetRegistry } from '../build/widget-registry.mjs';
 
 export const KB = 1024;
 
@@ -17,60 +18,18 @@ export const KB = 1024;
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
- * Budgets in KB of min+gzip, for what a page loads at first. What is fetched on demand (the map
- * with Leaflet when a person opens it, the English strings on an English page) is reported apart.
+ * What a page loads at first, in KB of min+gzip, against each element's budget in the widget
+ * registry (packages/contract/src/widgets.ts): Lit not counted (a page has it once for all its
+ * widgets). What is fetched on demand (the map with Leaflet when a person opens it, the English
+ * strings on an English page, the QR code maker) is reported apart. Plus the loader, a card
+ * with Lit (a page that embeds one card alone), and the floors of the libraries.
  */
 export const withoutLit = [/^lit/, /^@lit\//];
-export const withoutLitAndLeaflet = [...withoutLit, /^leaflet/, /^supercluster/];
+const { WIDGETS, widgetSource } = await loadWidgetRegistry();
 export const entries = [
   { name: 'fs-widgets.js (the embed loader; widgets on demand)', input: 'packages/embed/src/index.ts', budget: 2 },
-  { name: '<fs-site-card> alone', input: 'packages/site-locator/src/site-card/site-card.ts', budget: 30 },
-  { name: '<fs-site-card> without Lit', input: 'packages/site-locator/src/site-card/site-card.ts', external: withoutLit, budget: 22 },
-  { name: '<fs-site-locator> with Lit', input: 'packages/site-locator/src/site-locator/site-locator.ts' },
-  {
-    name: '<fs-site-locator> without Lit and Leaflet',
-    input: 'packages/site-locator/src/site-locator/site-locator.ts',
-    external: withoutLitAndLeaflet,
-    budget: 25,
-  },
-  { name: '<fs-satisfaction> without Lit', input: 'packages/satisfaction/src/satisfaction/satisfaction.ts', external: withoutLit, budget: 20 },
-  { name: '<fs-satisfaction-results> without Lit', input: 'packages/satisfaction/src/satisfaction-results/satisfaction-results.ts', external: withoutLit, budget: 20 },
-  // The agents' tool, on the sites' intranets and counter tablets: more features, a looser budget.
-  { name: '<fs-demarche-log> without Lit', input: 'packages/demarches/src/demarche-log/demarche-log.ts', external: withoutLit, budget: 28 },
-  { name: '<fs-demarche-tracker> without Lit', input: 'packages/demarches/src/demarche-tracker/demarche-tracker.ts', external: withoutLit, budget: 22 },
-  // Agents' tool too (intranet, counter tablet), on the one page where they edit: the lists with
-  // their dates in plain words, the token screens and every state, and its French texts (3.4 KB,
-  // field-level errors included). Its two forms (recurrence builder, checks, ~3 KB) are fetched
-  // once the lists are shown, so they count as loaded on demand; below the log's 28 KB, as it has
-  // no outbox, no QR code and no receipt. Measured 22.9 KB: budget 24.
-  { name: '<fs-partner-editor> without Lit', input: 'packages/demarches/src/partner-editor/partner-editor.ts', external: withoutLit, budget: 24 },
-  // The core of a data widget is about 14 KB (ky, idb, strings, tokens). On top: the need search,
-  // which runs in the browser over the catalogue so it answers each keystroke without a request
-  // and works offline (≈ 2 KB), three views (search, theme, partner) and the site's section with
-  // its permanences (≈ 4 KB), styles and French strings (≈ 2.5 KB). Measured 22.4 KB: budget 23.
-  { name: '<fs-partner-directory> without Lit', input: 'packages/partner-directory/src/partner-directory/partner-directory.ts', external: withoutLit, budget: 23 },
-  // The communication kit, on town halls', associations' and La Poste's pages. Each is the core of
-  // a data widget (≈ 14 KB: ky, idb, tokens, core strings) plus the kit's one French strings part
-  // (≈ 1.6 KB, shared by the four kit elements: a page showing two of them downloads it once) and
-  // the element itself (≈ 1.5–2 KB with its styles). The banner and the badge also carry the
-  // opening-hours logic for "open now / today" (≈ 2.4 KB: public holidays, time zones), as the
-  // site card does. Measured 19.3, 18.4 and 16.3 KB: budgets 20, 20 and 18.
-  { name: '<fs-banner> without Lit', input: 'packages/kit/src/banner/banner.ts', external: withoutLit, budget: 20 },
-  { name: '<fs-badge> without Lit', input: 'packages/kit/src/badge/badge.ts', external: withoutLit, budget: 20 },
-  { name: '<fs-key-figures> without Lit', input: 'packages/kit/src/key-figures/key-figures.ts', external: withoutLit, budget: 18 },
-  // The poster: the core (≈ 14 KB) and the kit's strings part, three reads (site, partners,
-  // catalogue), the core's permanence wording, and the sheet with its print rules (≈ 3.5 KB with
-  // styles). The QR code generator (qrcode-generator, 7.5 KB) is not counted: the core fetches it
-  // on demand, when the poster is first shown (reported as loaded on demand, with the English
-  // strings). Measured 19.7 KB: budget 20.
-  { name: '<fs-poster> without Lit', input: 'packages/kit/src/poster/poster.ts', external: withoutLit, budget: 20 },
-  // A page tool, not a widget for the public: loaded only on /configurateur (by a secretary, once).
-  // On top of the core (≈ 14 KB): the commune search it reuses (≈ 2.8 KB), the manifest reader and
-  // attribute checks shared with the server (≈ 1.9 KB), the generated form, preview and snippets
-  // (≈ 6.5 KB with styles), and the French texts (≈ 5.4 KB: the label and help of every attribute
-  // of every public widget, and the technical note; it grows with the library). Measured 28.0 KB.
-  // Previews load their widgets apart, through the page's loader.
-  { name: '<fs-configurator> without Lit', input: 'packages/configurator/src/configurator/configurator.ts', external: withoutLit, budget: 30 },
+  { name: '<fs-site-card> with Lit', input: widgetSource({ tag: 'fs-site-card', package: 'site-locator' }), budget: 30 },
+  ...WIDGETS.map((w) => ({ name: `<${w.tag}> without Lit`, tag: w.tag, input: widgetSource(w), external: withoutLit, budget: w.budgetKb })),
   { name: 'floor: Lit (LitElement, html, css)', code: "export { LitElement, html, css } from 'lit';" },
   { name: 'floor: ky', code: "export { default } from 'ky';" },
   { name: 'floor: idb', code: "export { openDB } from 'idb';" },

@@ -3,13 +3,15 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
+import { widgetLoadersPlugin } from './widget-registry.mjs';
 
 /**
- * Workspace sources (`source` condition), Lit's production build, the markup and CSS inside
- * `html`/`css` templates minified, then the code.
+ * The embed loader's map from the widget registry, workspace sources (`source` condition), Lit's
+ * production build, the markup and CSS inside `html`/`css` templates minified, then the code.
  */
 export function browserPlugins({ root = process.cwd(), tsconfig = 'tsconfig.esbuild.json' } = {}) {
   return [
+    widgetLoadersPlugin(),
     nodeResolve({
       exportConditions: ['source', 'production', 'browser'],
       browser: true,

@@ -1,63 +1,30 @@
 /**
  * The embedding contract, shared by the server (`/embed/<tag>` pages, `/widgets/…`) and the
- * configurator (`<fs-configurator>`, which writes the snippets): which widgets a page may embed,
- * what their frames are called, and how the custom elements manifest (`custom-elements.json`,
- * the one source of the widgets' attributes) is read. Plain values and functions: no schema
- * code, safe in a browser bundle.
+ * configurator (`<fs-configurator>`, which writes the snippets): which widgets a page may embed
+ * and what their frames are called (both from the registry, `./widgets.ts`), and how the custom
+ * elements manifest (`custom-elements.json`, the one source of the widgets' attributes) is read.
+ * Plain values and functions: no schema code, safe in a browser bundle.
  */
 
-/** A widget offered to host pages: the French title of its frame and the height it starts at. */
-export interface EmbedWidget {
-  /** What the widget is, in French, for the iframe's `title` and the embed page's `<title>`. */
-  title: string;
-  /** The same in English, for a widget set to `lang="en"`. */
-  titleEn: string;
-  /** Height in CSS pixels of the iframe before the page reports its own (or when scripts are stripped). */
-  height: number;
-  /** The iframe's `allow` (Permissions Policy): the locator's "Autour de moi" needs `geolocation` in a frame of another origin. */
-  allow?: string;
-  /**
-   * The widget finds the nearest site of its `commune` by itself: the configurator leaves
-   * `site-id` empty (the site stays the nearest as the network changes) unless the person picks
-   * one. Other widgets with a `site-id` get the nearest site of the commune chosen.
-   */
-  nearestFromCommune?: boolean;
-}
+import { WIDGETS, type EmbedWidget, type WidgetAudience } from './widgets.js';
+
+export type { EmbedWidget } from './widgets.js';
 
 /**
- * The public widgets: the configurator offers them and `/embed/<tag>` renders them. A new
- * element of the library must be added here or to `NOT_EMBEDDED` (a test fails otherwise).
+ * The public widgets, from the registry (`./widgets.ts`): the configurator offers them and
+ * `/embed/<tag>` renders them, in this order.
  */
-export const EMBED_WIDGETS: Readonly<Record<string, EmbedWidget>> = {
-  'fs-site-locator': { title: 'Trouver une France services', titleEn: 'Find a France services', height: 960, allow: 'geolocation' },
-  'fs-site-card': { title: 'Votre France services', titleEn: 'Your France services', height: 720 },
-  'fs-partner-directory': { title: 'Vos démarches : qui peut vous aider ?', titleEn: 'Your formalities: who can help?', height: 900 },
-  'fs-satisfaction': { title: 'Donner votre avis sur la France services', titleEn: 'Give your opinion on France services', height: 480 },
-  'fs-satisfaction-results': { title: 'La satisfaction des usagers de France services', titleEn: 'France services user satisfaction', height: 560 },
-  'fs-demarche-tracker': { title: 'Suivre mon dossier France services', titleEn: 'Follow my France services case', height: 420 },
-  'fs-banner': { title: 'Bandeau : votre France services', titleEn: 'Banner: your France services', height: 200, nearestFromCommune: true },
-  'fs-badge': { title: 'Badge : votre France services', titleEn: 'Badge: your France services', height: 120, nearestFromCommune: true },
-  'fs-poster': { title: 'Affiche France services à imprimer', titleEn: 'Printable France services poster', height: 1160 },
-  'fs-key-figures': { title: 'Les chiffres clés de France services', titleEn: 'France services key figures', height: 420 },
-};
+export const EMBED_WIDGETS: Readonly<Record<string, EmbedWidget>> = Object.fromEntries(
+  WIDGETS.flatMap((w) => (w.audience === 'public' && w.embed ? [[w.tag, w.embed]] : [])),
+);
 
-/** Why an element of the library is not offered to host pages. */
-export type NotEmbeddedReason = 'agents' | 'building-block' | 'tool';
+/** Why an element of the library is not offered to host pages (see `WidgetAudience`). */
+export type NotEmbeddedReason = Exclude<WidgetAudience, 'public'>;
 
-/**
- * Elements of the library that the configurator does not offer and `/embed/` refuses:
- * - `agents`: the agents' tools need an agent token kept on the device; they belong on a
- *   site's intranet or counter tablet, set up with the token (README), not on a public page;
- * - `building-block`: parts the widgets are made of, for developers composing their own;
- * - `tool`: the configurator itself.
- */
-export const NOT_EMBEDDED: Readonly<Record<string, NotEmbeddedReason>> = {
-  'fs-demarche-log': 'agents',
-  'fs-partner-editor': 'agents',
-  'fs-commune-search': 'building-block',
-  'fs-site-map': 'building-block',
-  'fs-configurator': 'tool',
-};
+/** Elements of the library that the configurator does not offer and `/embed/` refuses, from the registry. */
+export const NOT_EMBEDDED: Readonly<Record<string, NotEmbeddedReason>> = Object.fromEntries(
+  WIDGETS.flatMap((w) => (w.audience === 'public' ? [] : [[w.tag, w.audience]])),
+);
 
 /**
  * Attributes of the manifest a host page does not set through the configurator or `/embed/`:

@@ -10,29 +10,15 @@
  * `loadWidget('fs-site-card')` from this module, or import the widget's package directly.
  */
 import { setDefaultApiBase } from '@fs-widgets/core';
+// One `() => import('@fs-widgets/<package>/<name>.js')` per element of the registry
+// (packages/contract/src/widgets.ts), generated at build time (scripts/build/widget-registry.mjs):
+// each widget is a chunk of its own. The configurator page (/configurateur) loads its element
+// like any widget, sharing Lit and the core with its previews.
+import { widgetLoaders as widgets } from 'fs-widgets:widget-loaders';
 
 // `/widgets/fs-widgets.js` (the latest) or `/widgets/v<version>/fs-widgets.js` (a pinned release,
 // with Subresource Integrity): the API is beside `/widgets/` either way.
 setDefaultApiBase(new URL(/\/v\d[^/]*\/fs-widgets\.js$/.test(new URL(import.meta.url).pathname) ? '../../api/v1' : '../api/v1', import.meta.url).href);
-
-const widgets: Record<string, () => Promise<unknown>> = {
-  'fs-site-locator': () => import('@fs-widgets/site-locator/site-locator.js'),
-  'fs-site-card': () => import('@fs-widgets/site-locator/site-card.js'),
-  'fs-commune-search': () => import('@fs-widgets/site-locator/commune-search.js'),
-  'fs-site-map': () => import('@fs-widgets/site-locator/site-map.js'),
-  'fs-satisfaction': () => import('@fs-widgets/satisfaction/satisfaction.js'),
-  'fs-satisfaction-results': () => import('@fs-widgets/satisfaction/satisfaction-results.js'),
-  'fs-demarche-log': () => import('@fs-widgets/demarches/demarche-log.js'),
-  'fs-demarche-tracker': () => import('@fs-widgets/demarches/demarche-tracker.js'),
-  'fs-partner-editor': () => import('@fs-widgets/demarches/partner-editor.js'),
-  'fs-partner-directory': () => import('@fs-widgets/partner-directory/partner-directory.js'),
-  'fs-banner': () => import('@fs-widgets/kit/banner.js'),
-  'fs-badge': () => import('@fs-widgets/kit/badge.js'),
-  'fs-key-figures': () => import('@fs-widgets/kit/key-figures.js'),
-  'fs-poster': () => import('@fs-widgets/kit/poster.js'),
-  // The configurator page (/configurateur) loads it like any widget, sharing Lit and the core with its previews.
-  'fs-configurator': () => import('@fs-widgets/configurator/configurator.js'),
-};
 
 const loading = new Map<string, Promise<unknown>>();
 

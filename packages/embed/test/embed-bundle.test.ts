@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rollup, type OutputChunk, type RollupOptions } from 'rollup';
+import { WIDGETS } from '@fs-widgets/contract/widgets';
 // The real build configuration of the one-script embed, not a copy of it.
 import { embedBundle } from '../../../rollup.config.mjs';
 
@@ -20,9 +21,9 @@ test('the embed is a small loader: its own code stays in fs-widgets.js, every wi
   // What a page loads at first is the loader alone: no Lit, no widget.
   assert.deepEqual(entry.imports, [], 'the loader imports nothing statically');
   assert.ok(!Object.keys(entry.modules).some((m) => /node_modules\/(lit|@lit|ky|idb)\//.test(m)), 'no library in the loader');
-  for (const tag of ['fs-site-locator', 'fs-site-card', 'fs-satisfaction', 'fs-satisfaction-results', 'fs-demarche-log', 'fs-demarche-tracker', 'fs-partner-editor', 'fs-partner-directory', 'fs-configurator', 'fs-banner', 'fs-badge', 'fs-key-figures', 'fs-poster']) {
-    assert.ok(entry.code.includes(`"${tag}"`), `the loader knows <${tag}>`);
-  }
+  for (const { tag } of WIDGETS) assert.ok(entry.code.includes(`"${tag}"`), `the loader knows <${tag}>`);
+  // Each widget is a chunk of its own, fetched on demand.
+  assert.ok(entry.dynamicImports.length >= WIDGETS.length, `${entry.dynamicImports.length} lazy imports for ${WIDGETS.length} elements`);
   const initial = new Set([entry.fileName, ...entry.imports]);
   const lazy = chunks.filter((c) => !initial.has(c.fileName));
   assert.ok(lazy.some((c) => Object.keys(c.modules).some((m) => m.includes('leaflet-src.esm.js'))), 'Leaflet is a lazy chunk');
