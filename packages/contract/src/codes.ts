@@ -62,6 +62,15 @@ export const ACT_CHANNELS = ['counter', 'phone', 'itinerant', 'video'] as const;
 export type ActChannel = (typeof ACT_CHANNELS)[number];
 
 
+/**
+ * A France services site's identifier: the ANCT list's `id_fs`, 1 to 9 digits. The schemas
+ * validate with it (server), and the widgets check a `site-id` attribute with `isSiteId` before
+ * any request, to say which attribute is wrong rather than ask the server.
+ */
+export const SITE_ID_PATTERN = '^[0-9]{1,9}$';
+const SITE_ID = new RegExp(SITE_ID_PATTERN);
+export const isSiteId = (value: string): boolean => SITE_ID.test(value);
+
 export const CASE_STATUSES = ['received', 'in-progress', 'awaiting-documents', 'sent-to-partner', 'done'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 

@@ -6,6 +6,7 @@ import {
   PARTNERS,
   type CaseStatus as CaseStatusCode,
   type PartnerId as PartnerIdCode,
+  SITE_ID_PATTERN,
 } from './codes.js';
 
 export {
@@ -31,7 +32,7 @@ const literals = <T extends string>(values: readonly T[], title: string) =>
 
 const idempotencyKey = () =>
   Type.String({ pattern: '^[A-Za-z0-9_-]{16,64}$', description: 'Idempotency key made by the client: stored once.' });
-const siteId = () => Type.String({ pattern: '^[0-9]{1,9}$', description: 'ANCT identifier of the site (`id_fs`).' });
+const siteId = () => Type.String({ pattern: SITE_ID_PATTERN, description: 'ANCT identifier of the site (`id_fs`).' });
 
 /** One request handled by an agent. No personal data: only what, how and with which outcome. */
 export const ActInput = Type.Object(

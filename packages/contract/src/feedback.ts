@@ -6,6 +6,7 @@ import {
   type FeedbackChannel as FeedbackChannelCode,
   type Rating as RatingCode,
   type Resolution as ResolutionCode,
+  SITE_ID_PATTERN,
 } from './codes.js';
 
 export { COMMENT_MAX_LENGTH, FEEDBACK_CHANNELS, RATINGS, RESOLUTIONS } from './codes.js';
@@ -34,7 +35,7 @@ export const FeedbackInput = Type.Object(
       pattern: '^[A-Za-z0-9_-]{16,64}$',
       description: 'Idempotency key made by the client (e.g. a UUID without dashes): the same key is stored once.',
     }),
-    site_id: Type.String({ pattern: '^[0-9]{1,9}$', description: 'ANCT identifier of the site (`id_fs`).' }),
+    site_id: Type.String({ pattern: SITE_ID_PATTERN, description: 'ANCT identifier of the site (`id_fs`).' }),
     rating: Rating,
     resolved: Type.Optional(Resolution),
     comment: Type.Optional(
@@ -64,7 +65,7 @@ export const FeedbackReceipt = Type.Object(
 export type FeedbackReceipt = Static<typeof FeedbackReceipt>;
 
 export const SatisfactionStatsQuery = Type.Object({
-  site: Type.Optional(Type.String({ pattern: '^[0-9]{1,9}$', description: 'A site; the whole network when absent.' })),
+  site: Type.Optional(Type.String({ pattern: SITE_ID_PATTERN, description: 'A site; the whole network when absent.' })),
   from: Type.Optional(Type.String({ format: 'date', description: 'First day included (YYYY-MM-DD).' })),
   to: Type.Optional(Type.String({ format: 'date', description: 'Last day included (YYYY-MM-DD).' })),
   channel: Type.Optional(FeedbackChannel),

@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { KEY_FIGURES_MIN_COUNT } from './codes.js';
+import { KEY_FIGURES_MIN_COUNT, SITE_ID_PATTERN } from './codes.js';
 
 // The minimum is plain data (in codes.ts) so that the widget can say it without the schema library.
 export { KEY_FIGURES_MIN_COUNT } from './codes.js';
@@ -11,7 +11,7 @@ const share = (description: string) =>
   Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()], { description });
 
 export const KeyFiguresQuery = Type.Object({
-  site: Type.Optional(Type.String({ pattern: '^[0-9]{1,9}$', description: 'A site (`id_fs`); the whole network when absent.' })),
+  site: Type.Optional(Type.String({ pattern: SITE_ID_PATTERN, description: 'A site (`id_fs`); the whole network when absent.' })),
   year: Type.Optional(
     Type.Integer({
       minimum: KEY_FIGURES_FIRST_YEAR,

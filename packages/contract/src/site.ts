@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { SITE_ID_PATTERN } from './codes.js';
 import { Week } from './opening-hours.js';
 
 /** `format_fs` of the ANCT list: Fixe, Fixe_antenne(s), Multisites, Bus_équivalent, Itinérante. */
@@ -173,6 +174,6 @@ export const SiteList = Type.Object(
 export type SiteList = Static<typeof SiteList>;
 
 export const SiteParams = Type.Object({
-  id: Type.String({ pattern: '^[0-9]{1,9}$', description: 'ANCT identifier (`id_fs`), digits.' }),
+  id: Type.String({ pattern: SITE_ID_PATTERN, description: 'ANCT identifier (`id_fs`), digits.' }),
 });
 export type SiteParams = Static<typeof SiteParams>;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ACT_CHANNELS, OUTCOMES, PARTNERS, THEMES, type ActInput, type ActivityStats, type CaseCreated, type CaseInput, type CasePublic, type PartnerId } from '@fs-widgets/contract';
 import { createToken, revokeToken } from '../src/auth/tokens.js';
-import { checkSymbol, formatCode } from '../src/cases/case-code.js';
+import { checkSymbol, formatCaseCode as formatCode } from '@fs-widgets/contract/case-code';
 import { prepareAct, storeAct } from '../src/demarches/acts.js';
 import { expectProblem, json, startTestServer, type TestServer } from './test-server.js';
 

@@ -6,7 +6,7 @@ import './demarche-log.js';
 import '../demarche-tracker/demarche-tracker.js';
 import type { FsDemarcheLog } from './demarche-log.component.js';
 import type { FsDemarcheTracker } from '../demarche-tracker/demarche-tracker.component.js';
-import { parseCaseCode } from '../case-code.js';
+import { parseCaseCode } from '@fs-widgets/contract/case-code';
 import { proxiedApi, realApi, setNetwork, shadowText, until } from '../../../../test-support/component-test-env.js';
 
 const SITE = '2983';
@@ -222,7 +222,7 @@ describe('<fs-demarche-log>', () => {
     ($(el, '.case-form button[type="submit"]') as HTMLButtonElement).click();
     await until(() => $(el, '.receipt') !== null, 'the receipt');
     const code = $(el, '[part="code"]')!.textContent!.trim();
-    expect(parseCaseCode(code)).to.deep.equal({ ok: true, code });
+    expect(parseCaseCode(code)).to.deep.equal({ ok: true, code, canonical: code.replaceAll('-', '') });
     expect(shadowText(el)).to.contain('Justificatif de domicile').and.contain('Ancienne carte grise').and.contain('Imprimer le reçu');
     // The QR code maker is fetched with the first receipt.
     await until(() => el.shadowRoot!.querySelector('svg.qr') !== null, 'the QR code');

@@ -1,8 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CasePublic, Site } from '@fs-widgets/contract';
-import { controls, ApiResource, FsElement, formatDate, stringAttribute, telHref } from '@fs-widgets/core';
-import { parseCaseCode, type CaseCodeProblem } from '../case-code.js';
+import { controls, ApiResource, FsElement, formatDate, stringAttribute, telHref, headingLevel } from '@fs-widgets/core';
+import { parseCaseCode, type CaseCodeProblem } from '@fs-widgets/contract/case-code';
 import { formatDateTime } from '../shared/format.js';
 import { CODE_PARAM, caseProblem } from '../shared/problems.js';
 import { demarchesSharedStyles } from '../shared/shared.styles.js';
@@ -73,8 +73,7 @@ export class FsDemarcheTracker extends FsElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel')) {
-      const level = Math.round(Number(this.headingLevel));
-      this.headingLevel = Number.isFinite(level) ? Math.min(6, Math.max(2, level)) : 2;
+      this.headingLevel = headingLevel(this.headingLevel);
     }
     if (changed.has('code') && this.code) this.#lookUp(this.code, false);
   }
@@ -110,7 +109,7 @@ export class FsDemarcheTracker extends FsElement {
   }
 
   #heading(text: string, level = this.headingLevel) {
-    return html`<div class="title" role="heading" aria-level=${Math.min(6, level)} tabindex="-1">${text}</div>`;
+    return html`<div class="title" role="heading" aria-level=${headingLevel(level)} tabindex="-1">${text}</div>`;
   }
 
   override render() {
@@ -198,11 +197,11 @@ export class FsDemarcheTracker extends FsElement {
           </p>`
         : nothing}
       <div class="case-head">
-        <div class="subtitle" role="heading" aria-level=${Math.min(6, sub)} id="case-title">${c.demarche}</div>
+        <div class="subtitle" role="heading" aria-level=${headingLevel(sub)} id="case-title">${c.demarche}</div>
         <p class="small"><span class="code">${c.code}</span> · ${s.partners[c.partner] ?? c.partner}</p>
         <p class="status-badge" data-status=${c.status}>${s.statuses[c.status]}</p>
       </div>
-      <div class="subtitle" role="heading" aria-level=${Math.min(6, sub)}>${t.status}</div>
+      <div class="subtitle" role="heading" aria-level=${headingLevel(sub)}>${t.status}</div>
       <ol class="timeline" part="timeline">
         ${c.history.map(
           (e, i) => html`<li part="event" class=${i === last ? 'current' : ''} aria-current=${i === last ? 'step' : nothing}>

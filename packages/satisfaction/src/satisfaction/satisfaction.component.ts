@@ -1,8 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { COMMENT_MAX_LENGTH, RATINGS, RESOLUTIONS } from '@fs-widgets/contract/codes';
+import { COMMENT_MAX_LENGTH, RATINGS, RESOLUTIONS, isSiteId } from '@fs-widgets/contract/codes';
 import type { FeedbackChannel, FeedbackInput, Rating, Resolution } from '@fs-widgets/contract';
-import { controls, FsElement, newIdempotencyKey, outboxFor, stringAttribute } from '@fs-widgets/core';
+import { controls, FsElement, newIdempotencyKey, outboxFor, stringAttribute, headingLevel } from '@fs-widgets/core';
 import { ratingFace } from './rating-faces.js';
 import type { SatisfactionStrings } from '../strings/satisfaction-strings.js';
 import '../strings/satisfaction-strings.js';
@@ -122,8 +122,7 @@ export class FsSatisfaction extends FsElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel')) {
-      const level = Math.round(Number(this.headingLevel));
-      this.headingLevel = Number.isFinite(level) ? Math.min(6, Math.max(2, level)) : 2;
+      this.headingLevel = headingLevel(this.headingLevel);
     }
     if (changed.has('api') && this.hasUpdated) this.#watchOutbox();
   }
@@ -229,7 +228,7 @@ export class FsSatisfaction extends FsElement {
 
   override render() {
     const s = this.#s.satisfaction;
-    if (!/^\d{1,9}$/.test(this.siteId.trim())) {
+    if (!isSiteId(this.siteId.trim())) {
       return html`<div part="base" class="base" role="status">
         ${this.#heading(s.noSiteTitle)}
         <p class="hint">${s.noSiteBody}</p>

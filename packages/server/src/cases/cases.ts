@@ -2,9 +2,9 @@ import type { Transaction } from 'kysely';
 import type { CaseInput, CasePublic, CaseStatus, CaseUpdate, PartnerId } from '@fs-widgets/contract';
 import type { Db } from '../db/database.js';
 import type { CaseTable, Database } from '../db/schema.js';
-import { removePersonalData } from '../feedback/personal-data.js';
+import { removePersonalData } from '../privacy/personal-data.js';
 import { invalidParam } from '../http/problem.js';
-import { formatCode, newCaseCode } from './case-code.js';
+import { formatCaseCode, newCaseCode } from '@fs-widgets/contract/case-code';
 
 /** A code stays readable 12 months after the case's last update (docs/security.md). */
 export const CASE_LIFETIME_MONTHS = 12;
@@ -111,7 +111,7 @@ export async function readCase(db: Db | Transaction<Database>, code: string, now
   if (!row) return undefined;
   const events = await db.selectFrom('case_events').select(['at', 'status', 'step']).where('code', '=', code).orderBy('id').execute();
   return {
-    code: formatCode(row.code),
+    code: formatCaseCode(row.code),
     site_id: row.site_id,
     partner: row.partner as PartnerId,
     demarche: row.demarche,

@@ -213,7 +213,7 @@ export interface ActivityDailyNetworkTable extends ActivityCounters {
 
 /** A follow-up case: its current state. Its history is `case_events`. */
 export interface CaseTable {
-  /** Canonical code: 11 symbols, no dashes (`cases/case-code.ts`). */
+  /** Canonical code: 11 symbols, no dashes (`@fs-widgets/contract/case-code`). */
   code: string;
   site_id: string;
   partner: string;

@@ -1,9 +1,10 @@
+import { isSiteId } from '@fs-widgets/contract/codes';
 import {
   readAnctWeek,
   timeZoneForDepartment,
   toOsmOpeningHours,
   weeklyMinutes,
-} from '@fs-widgets/core/opening-hours';
+} from '@fs-widgets/opening-hours';
 import type { SiteTable } from '../db/schema.js';
 
 /** Columns of the ANCT list this import reads. */
@@ -59,7 +60,7 @@ export function siteFromAnctRow(
   importedAt: string,
 ): { site: SiteTable; corrections: string[] } {
   const id = blank(row.id_fs);
-  if (!id || !/^\d{1,9}$/.test(id)) throw new SiteRecordError(`id_fs "${row.id_fs ?? ''}" is not a numeric identifier`);
+  if (!id || !isSiteId(id)) throw new SiteRecordError(`id_fs "${row.id_fs ?? ''}" is not a numeric identifier`);
   const name = blank(row.lib_fs);
   if (!name) throw new SiteRecordError('lib_fs (name) is empty');
   const format = (row.format_fs ?? '').trim();

@@ -1,3 +1,4 @@
+import { isSiteId } from '@fs-widgets/contract/codes';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
@@ -31,7 +32,6 @@ export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
 const PAGE_CACHE = 'public, max-age=300';
 
 const INSEE = /^(\d{5}|2[AB]\d{3})$/;
-const SITE_ID = /^\d{1,9}$/;
 
 /**
  * What host pages load: the configurator (`/configurateur`), the embed pages (`/embed/<tag>`),
@@ -89,7 +89,7 @@ export const embedRoutes: FastifyPluginAsync<EmbedRoutesOptions> = async (app, {
   /** The name of the place an embed page shows, for its title: the commune, or the site. */
   async function placeOf(values: Record<string, string>): Promise<string | null> {
     const site = values['site-id'];
-    if (site && SITE_ID.test(site)) {
+    if (site && isSiteId(site)) {
       const found = ctx.catalogue().get(site);
       if (found) return found.name;
     }

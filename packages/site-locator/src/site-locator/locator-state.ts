@@ -1,3 +1,4 @@
+import { isSiteId } from '@fs-widgets/contract/codes';
 import type { Location } from '@fs-widgets/contract';
 
 /** Which kinds of counter the person wants: the filter groups the five kinds in two. */
@@ -52,7 +53,7 @@ export function readUrlState(params: URLSearchParams, prefix: string): Partial<L
   const radius = Number(get('radius'));
   if (get('radius') && Number.isFinite(radius) && radius > 0 && radius <= 200) state.radius = radius;
   const site = get('site');
-  if (site && /^\d{1,9}$/.test(site)) state.site = site;
+  if (site && isSiteId(site)) state.site = site;
   if (get('map') === '1') state.map = true;
   return state;
 }
