@@ -1,6 +1,6 @@
 import type { Permanence, PermanenceDate, Recurrence } from '@fs-widgets/contract';
-import type { PermanenceRule } from '../opening-hours/recurrence.js';
-import { DAY_KEYS } from '../opening-hours/week.js';
+import type { PermanenceRule } from '@fs-widgets/opening-hours';
+import { DAY_KEYS } from '@fs-widgets/opening-hours';
 import { formatClockTime, formatDate, formatDayAndDate } from './format.js';
 import type { Locale } from './locale.js';
 import type { Strings } from './strings.fr.js';

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { DayKey, DirectoryTheme, InvalidParam, LocalPartner, LocalPartnerInput, PermanenceInput, Recurrence } from '@fs-widgets/contract';
 import { MONTHLY_ORDINALS } from '@fs-widgets/contract/codes';
-import { DAY_KEYS } from '@fs-widgets/core';
+import { DAY_KEYS } from '@fs-widgets/opening-hours';
 import type { PartnerEditorStrings } from '../strings/partner-editor-strings.js';
 import type { FieldErrors, FieldKey, FormMessage, Freq, LocalDraft, PermanenceDraft } from './partner-drafts.js';
 

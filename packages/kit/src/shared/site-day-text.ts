@@ -1,4 +1,5 @@
-import { formatClockTime, type Locale, type NextOpening, type Strings } from '@fs-widgets/core';
+import { formatClockTime, type Locale, type Strings } from '@fs-widgets/core';
+import { type NextOpening } from '@fs-widgets/opening-hours';
 import type { KitStrings } from '../strings/kit-strings.js';
 import type { SiteDay } from './nearest-site.js';
 

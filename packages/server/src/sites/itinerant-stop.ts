@@ -6,7 +6,7 @@ import {
   parseOsmOpeningHours,
   timeZoneForDepartment,
   type OsmSchedule,
-} from '@fs-widgets/core/opening-hours';
+} from '@fs-widgets/opening-hours';
 import type { ItinerantStopTable } from '../db/schema.js';
 
 /** The sessions shown for each stop: the next 3 within 4 weeks (enough to see an every-other-week rota). */

@@ -1,5 +1,5 @@
 import type { Site, SiteKind } from '@fs-widgets/contract';
-import { openingStatus } from '@fs-widgets/core/opening-hours';
+import { openingStatus } from '@fs-widgets/opening-hours';
 
 /** The search filters of `GET /sites`; every one given must hold. */
 export interface SiteFilter {

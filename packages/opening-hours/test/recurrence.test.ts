@@ -8,7 +8,7 @@ import {
   permanenceToOsm,
   RecurrenceError,
   type PermanenceRule,
-} from '../src/opening-hours/index.js';
+} from '../src/index.js';
 
 const rule = (recurrence: Recurrence, extra: Partial<PermanenceRule> = {}): PermanenceRule => ({
   recurrence,

@@ -9,7 +9,7 @@ import {
   parseOsmOpeningHours,
   sessionsOn,
   type Session,
-} from '../src/opening-hours/index.js';
+} from '../src/index.js';
 
 /*
  * Real data: the 12 stops of the "Bus France Services" of Charente (Lusignac, Montmoreau…),

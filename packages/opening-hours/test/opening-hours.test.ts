@@ -21,7 +21,7 @@ import {
   weekWithDates,
   zonedInstant,
   zonedParts,
-} from '../src/opening-hours/index.js';
+} from '../src/index.js';
 
 /*
  * Real rows of the ANCT list of France services: the hour columns copied verbatim, with the
