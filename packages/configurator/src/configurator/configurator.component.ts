@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { SiteList } from '@fs-widgets/contract';
 import { EMBED_WIDGETS, embeddableWidgets, type WidgetAttribute, type WidgetDeclaration } from '@fs-widgets/contract/embed';
-import { ApiClient, ApiResource, FsElement, controls, defaultApiBase, formatDate, formatDistance, safeHref, stringAttribute } from '@fs-widgets/core';
+import { ApiClient, ApiResource, FsElement, controls, defaultApiBase, formatDate, formatDistance, headingLevel, safeHref, serverOf, stringAttribute } from '@fs-widgets/core';
 import '@fs-widgets/site-locator/commune-search.js';
 import type { FsPlaceSelectDetail } from '@fs-widgets/site-locator/commune-search.js';
 import { attributeText, widgetText, type AttributeText, type ConfiguratorStrings } from '../strings/configurator-strings.js';
@@ -156,10 +156,14 @@ export class FsConfigurator extends FsElement {
 
   /** The server's base URL, ending with `/`. */
   get #server(): string {
-    const base = this.server || (this.api || defaultApiBase()).replace(/api\/v1\/?$/, '');
     // Not a web address (`javascript:`, `http://%`): kept as given, so its requests fail and the error state shows.
-    if (!safeHref(base, '', ['https:', 'http:'])) return base.endsWith('/') ? base : `${base}/`;
-    const url = new URL(base, document.baseURI);
+    const asGiven = (base: string) => (base.endsWith('/') ? base : `${base}/`);
+    if (!this.server) {
+      const api = this.api || defaultApiBase();
+      return serverOf(api) ?? asGiven(api);
+    }
+    if (!safeHref(this.server, '', ['https:', 'http:'])) return asGiven(this.server);
+    const url = new URL(this.server, document.baseURI);
     if (!url.pathname.endsWith('/')) url.pathname += '/';
     return url.href;
   }
@@ -230,8 +234,7 @@ export class FsConfigurator extends FsElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel')) {
-      const level = Math.round(Number(this.headingLevel));
-      this.headingLevel = Number.isFinite(level) ? Math.min(6, Math.max(2, level)) : 2;
+      this.headingLevel = headingLevel(this.headingLevel);
     }
     const widgets = this.#widgets;
     if (this.#pending && widgets) {
@@ -423,7 +426,7 @@ export class FsConfigurator extends FsElement {
   }
 
   #heading(text: string, id?: string, offset = 0, focusable = false): TemplateResult {
-    return html`<p class=${offset ? 'subtitle' : 'step-title'} role="heading" aria-level=${Math.min(6, this.headingLevel + offset)} id=${id ?? nothing} tabindex=${focusable ? '-1' : nothing}>${text}</p>`;
+    return html`<p class=${offset ? 'subtitle' : 'step-title'} role="heading" aria-level=${headingLevel(this.headingLevel + offset)} id=${id ?? nothing} tabindex=${focusable ? '-1' : nothing}>${text}</p>`;
   }
 
   override render() {

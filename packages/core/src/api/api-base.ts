@@ -15,3 +15,4 @@ export function defaultApiBase(): string {
   const meta = document.querySelector<HTMLMetaElement>('meta[name="fs-widgets-api"]')?.content;
   return meta || pageDefaultBase || '/api/v1';
 }
+

@@ -6,6 +6,7 @@ import {
   OUTCOMES,
   PARTNERS,
   THEMES,
+  isSiteId,
 } from '@fs-widgets/contract/codes';
 import type {
   ActChannel,
@@ -20,10 +21,21 @@ import type {
   PartnerId,
   Site,
 } from '@fs-widgets/contract';
-import { controls, ApiResource, FsElement, formatDate, newIdempotencyKey, outboxFor, safeHref, stringAttribute, type Outbox } from '@fs-widgets/core';
-import { parseCaseCode } from '../case-code.js';
-import { TOKEN_FORMAT, agentAuthRef, bearer, forgetAgentToken, readAgentToken, saveAgentToken } from '../shared/agent-token.js';
-import { agentTokenForm } from '../shared/agent-token-form.js';
+import {
+  controls,
+  AgentTokenController,
+  agentAuthRef,
+  ApiResource,
+  FsElement,
+  formatDate,
+  newIdempotencyKey,
+  outboxFor,
+  safeHref,
+  stringAttribute,
+  type Outbox,
+  headingLevel,
+} from '@fs-widgets/core';
+import { parseCaseCode } from '@fs-widgets/contract/case-code';
 import { formatDateTime, formatShare, localToday } from '../shared/format.js';
 import { CODE_PARAM, caseProblem } from '../shared/problems.js';
 import { loadQrCode, type qrCodeSvg } from '@fs-widgets/core';
@@ -90,9 +102,6 @@ export class FsDemarcheLog extends FsElement {
   /** Level of the widget's heading in the page outline (2 to 6). */
   @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
 
-  @state() private token = '';
-  @state() private tokenDraft = '';
-  @state() private tokenError = false;
   @state() private authFailed = false;
   @state() private view: View = 'form';
 
@@ -126,9 +135,12 @@ export class FsDemarcheLog extends FsElement {
   #unsubscribe?: () => void;
   #statsAbort?: AbortController;
 
+  /** The site's agent token, pasted once on this device. */
+  readonly #token = new AgentTokenController(this, { onSave: () => this.#tokenSaved() });
+
   /** The site, for the receipt (public, cached for offline). */
   readonly #site = new ApiResource<Site>(this, () =>
-    this.#siteOk && this.token ? { client: this.client, path: `sites/${this.siteId.trim()}` } : undefined,
+    this.#siteOk && this.#token.token ? { client: this.client, path: `sites/${this.siteId.trim()}` } : undefined,
   );
 
   get #s(): DemarchesStrings {
@@ -136,11 +148,7 @@ export class FsDemarcheLog extends FsElement {
   }
 
   get #siteOk(): boolean {
-    return /^\d{1,9}$/.test(this.siteId.trim());
-  }
-
-  get #auth(): Record<string, string> {
-    return { authorization: bearer(this.token) };
+    return isSiteId(this.siteId.trim());
   }
 
   override connectedCallback(): void {
@@ -157,16 +165,15 @@ export class FsDemarcheLog extends FsElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel')) {
-      const level = Math.round(Number(this.headingLevel));
-      this.headingLevel = Number.isFinite(level) ? Math.min(6, Math.max(2, level)) : 2;
+      this.headingLevel = headingLevel(this.headingLevel);
     }
     if (changed.has('siteId')) {
-      this.token = this.#siteOk ? readAgentToken(this.siteId.trim()) : '';
+      this.#token.use(this.#siteOk ? this.siteId.trim() : '');
       this.authFailed = false;
     }
     if (changed.has('siteId') || changed.has('api')) {
       this.#watchOutbox();
-      if (this.token) void this.refreshStats();
+      if (this.#token.token) void this.refreshStats();
     }
   }
 
@@ -177,7 +184,7 @@ export class FsDemarcheLog extends FsElement {
     this.#unsubscribe = this.#outbox.subscribe((counts) => {
       const pending = counts.pendingByKind['act'] ?? 0;
       // An entry left the queue (sent): today's figures changed.
-      if (lastPending !== undefined && pending < lastPending && this.token) void this.refreshStats();
+      if (lastPending !== undefined && pending < lastPending && this.#token.token) void this.refreshStats();
       lastPending = pending;
       this.pending = pending;
     });
@@ -193,7 +200,7 @@ export class FsDemarcheLog extends FsElement {
 
   /** Loads today's count and first-visit rate for the site again. */
   async refreshStats(): Promise<void> {
-    if (!this.#siteOk || !this.token) return;
+    if (!this.#siteOk || !this.#token.token) return;
     this.#statsAbort?.abort();
     const abort = new AbortController();
     this.#statsAbort = abort;
@@ -203,7 +210,7 @@ export class FsDemarcheLog extends FsElement {
     try {
       const data = await this.client.get<ActivityStats>('stats/activity', {
         searchParams: { site: this.siteId.trim(), from: today, to: today },
-        headers: this.#auth,
+        headers: this.#token.headers,
         signal: abort.signal,
       });
       if (abort.signal.aborted) return;
@@ -216,19 +223,8 @@ export class FsDemarcheLog extends FsElement {
     }
   }
 
-  #saveToken(event: Event) {
-    event.preventDefault();
-    const token = this.tokenDraft.trim();
-    if (!TOKEN_FORMAT.test(token)) {
-      this.tokenError = true;
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#token')?.focus());
-      return;
-    }
-    const site = this.siteId.trim();
-    saveAgentToken(site, token);
-    this.token = token;
-    this.tokenDraft = '';
-    this.tokenError = false;
+  /** A token was pasted and kept: the figures, and the writes refused for the old one, go with it. */
+  #tokenSaved() {
     this.authFailed = false;
     this.stats = { status: 'idle' };
     void this.#retryRefused();
@@ -249,8 +245,7 @@ export class FsDemarcheLog extends FsElement {
 
   /** Forgets the stored token and asks for a new one. */
   changeToken(): void {
-    forgetAgentToken(this.siteId.trim());
-    this.token = '';
+    this.#token.forget();
     this.authFailed = false;
     this.stats = { status: 'idle' };
     this.#focusTitle();
@@ -349,7 +344,7 @@ export class FsDemarcheLog extends FsElement {
     this.caseBusy = true;
     this.caseError = '';
     try {
-      const created = await this.client.post<CaseCreated>('cases', body, { headers: this.#auth });
+      const created = await this.client.post<CaseCreated>('cases', body, { headers: this.#token.headers });
       this.created = created.case;
       this.view = 'receipt';
       this.caseDraft = { demarche: '', step: '', documents: '', appointment: '' };
@@ -394,7 +389,7 @@ export class FsDemarcheLog extends FsElement {
     this.updateBusy = true;
     this.updateMessage = null;
     try {
-      const updated = await this.client.patch<CaseCreated>(`cases/${parsed.code}`, body, { headers: this.#auth });
+      const updated = await this.client.patch<CaseCreated>(`cases/${parsed.code}`, body, { headers: this.#token.headers });
       const newStatus = updated?.case?.status ?? status ?? 'received';
       this.updateMessage = { ok: true, text: u.saved(parsed.code, this.#s.statuses[newStatus]) };
       this.updateDraft = { code: parsed.code, status: '', step: '' };
@@ -436,7 +431,7 @@ export class FsDemarcheLog extends FsElement {
     return html`<div
       class="subtitle ${focusable ? 'section-title' : ''}"
       role="heading"
-      aria-level=${Math.min(6, this.headingLevel + 1)}
+      aria-level=${headingLevel(this.headingLevel + 1)}
       tabindex=${focusable ? '-1' : nothing}
     >
       ${text}
@@ -456,7 +451,7 @@ export class FsDemarcheLog extends FsElement {
         <p class="hint">${l.noSiteBody}</p>
       </div>`;
     }
-    if (!this.token) return html`<div part="base" class="base">${this.#tokenScreen()}</div>`;
+    if (!this.#token.token) return html`<div part="base" class="base">${this.#tokenScreen()}</div>`;
     if (this.authFailed) {
       return html`<div part="base" class="base" data-state="auth">
         ${this.#heading(l.authTitle)}
@@ -476,13 +471,7 @@ export class FsDemarcheLog extends FsElement {
   #tokenScreen() {
     const l = this.#s.log;
     return html`${this.#heading(l.tokenTitle)}
-    ${agentTokenForm({
-      strings: { body: l.tokenBody, label: l.tokenLabel, hint: l.tokenHint, invalid: l.tokenInvalid, save: l.tokenSave },
-      draft: this.tokenDraft,
-      invalid: this.tokenError,
-      onInput: (value) => (this.tokenDraft = value),
-      onSubmit: (e) => this.#saveToken(e),
-    })}`;
+    ${this.#token.form({ body: l.tokenBody, label: l.tokenLabel, hint: l.tokenHint, invalid: l.tokenInvalid, save: l.tokenSave })}`;
   }
 
   #statsView() {

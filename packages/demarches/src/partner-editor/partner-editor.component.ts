@@ -1,8 +1,9 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { PARTNERS } from '@fs-widgets/contract/codes';
+import { PARTNERS, isSiteId } from '@fs-widgets/contract/codes';
 import type { Directory, LocalPartner, LocalPartnerCreate, PartnerId, Permanence, PermanenceCreate, SitePartners } from '@fs-widgets/contract';
 import {
+  AgentTokenController,
   ApiError,
   ApiResource,
   FsElement,
@@ -12,9 +13,8 @@ import {
   nextDatesText,
   permanenceText,
   stringAttribute,
+  headingLevel,
 } from '@fs-widgets/core';
-import { TOKEN_FORMAT, bearer, forgetAgentToken, readAgentToken, saveAgentToken } from '../shared/agent-token.js';
-import { agentTokenForm } from '../shared/agent-token-form.js';
 import { localToday } from '../shared/format.js';
 import { demarchesSharedStyles } from '../shared/shared.styles.js';
 import type { PartnerEditorStrings } from '../strings/partner-editor-strings.js';
@@ -84,17 +84,17 @@ interface Confirmation {
 export class FsPartnerEditor extends FsElement {
   static override styles = [...FsElement.styles, controls, demarchesSharedStyles, partnerEditorStyles];
 
+  /** The site's agent token, the same one as the démarche log's, pasted once on this device. */
+  readonly #token = new AgentTokenController(this, { onSave: () => this.#tokenSaved() });
+
   /** The site's lists (public); revalidated (`no-cache`), not taken from the browser's cache, as agents read back their edits. */
   readonly #partners = new ApiResource<SitePartners>(this, () =>
-    this.#siteOk && this.token ? { client: this.client, path: `sites/${this.siteId.trim()}/partners`, cache: 'no-cache' } : undefined,
+    this.#siteOk && this.#token.token ? { client: this.client, path: `sites/${this.siteId.trim()}/partners`, cache: 'no-cache' } : undefined,
   );
 
   /** The partner catalogue: the national partners' names and the themes. */
-  readonly #directory = new ApiResource<Directory>(this, () => (this.#siteOk && this.token ? { client: this.client, path: 'directory' } : undefined));
+  readonly #directory = new ApiResource<Directory>(this, () => (this.#siteOk && this.#token.token ? { client: this.client, path: 'directory' } : undefined));
 
-  @state() private token = '';
-  @state() private tokenDraft = '';
-  @state() private tokenError = false;
   @state() private authProblem: AuthProblem = '';
   @state() private view: View = { kind: 'list' };
   @state() private localDraft: LocalDraft = emptyLocalDraft();
@@ -130,15 +130,11 @@ export class FsPartnerEditor extends FsElement {
   }
 
   get #siteOk(): boolean {
-    return /^\d{1,9}$/.test(this.siteId.trim());
+    return isSiteId(this.siteId.trim());
   }
 
   get #site(): string {
     return this.siteId.trim();
-  }
-
-  get #auth(): Record<string, string> {
-    return { authorization: bearer(this.token) };
   }
 
   get #data(): SitePartners | undefined {
@@ -156,16 +152,13 @@ export class FsPartnerEditor extends FsElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel')) {
-      const level = Math.round(Number(this.headingLevel));
-      this.headingLevel = Number.isFinite(level) ? Math.min(6, Math.max(2, level)) : 2;
+      this.headingLevel = headingLevel(this.headingLevel);
     }
     if (changed.has('siteId')) {
-      this.token = this.#siteOk ? readAgentToken(this.#site) : '';
+      this.#token.use(this.#siteOk ? this.#site : '');
       this.authProblem = '';
     }
-    // The token is private state: not among the public keys `PropertyValues<this>` knows.
-    const tokenChanged = (changed as Map<PropertyKey, unknown>).has('token');
-    if ((changed.has('siteId') || changed.has('api') || tokenChanged) && this.token && this.#siteOk) void this.#checkToken();
+    if ((changed.has('siteId') || changed.has('api')) && this.#token.token && this.#siteOk) void this.#checkToken();
   }
 
   protected override updated(): void {
@@ -186,7 +179,7 @@ export class FsPartnerEditor extends FsElement {
     try {
       await this.client.get('stats/activity', {
         searchParams: { site: this.#site, from: today, to: today },
-        headers: this.#auth,
+        headers: this.#token.headers,
         signal: abort.signal,
         cache: 'no-store',
       });
@@ -205,19 +198,10 @@ export class FsPartnerEditor extends FsElement {
     return true;
   }
 
-  #saveToken(event: Event) {
-    event.preventDefault();
-    const token = this.tokenDraft.trim();
-    if (!TOKEN_FORMAT.test(token)) {
-      this.tokenError = true;
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#token')?.focus());
-      return;
-    }
-    saveAgentToken(this.#site, token);
-    this.token = token;
-    this.tokenDraft = '';
-    this.tokenError = false;
+  /** A token was pasted and kept: checked with the server at once. */
+  #tokenSaved() {
     this.authProblem = '';
+    void this.#checkToken();
     // A form left open when the token was refused comes back as it was.
     if (this.view.kind === 'list') this.#focusTitle();
     else this.#focusFormTitle();
@@ -225,8 +209,7 @@ export class FsPartnerEditor extends FsElement {
 
   /** Forgets the stored token and asks for a new one (what was being typed in a form is kept). */
   changeToken(): void {
-    forgetAgentToken(this.#site);
-    this.token = '';
+    this.#token.forget();
     this.authProblem = '';
     this.#focusTitle();
   }
@@ -318,8 +301,8 @@ export class FsPartnerEditor extends FsElement {
     const path = `sites/${this.#site}/local-partners`;
     await this.#write(null, async () => {
       const saved = id
-        ? await this.client.put<LocalPartner>(`${path}/${encodeURIComponent(id)}`, input, { headers: this.#auth })
-        : await this.client.post<LocalPartner>(path, { key: this.#createKey, ...input } satisfies LocalPartnerCreate, { headers: this.#auth });
+        ? await this.client.put<LocalPartner>(`${path}/${encodeURIComponent(id)}`, input, { headers: this.#token.headers })
+        : await this.client.post<LocalPartner>(path, { key: this.#createKey, ...input } satisfies LocalPartnerCreate, { headers: this.#token.headers });
       this.localDraft = emptyLocalDraft();
       this.#done(
         { text: this.#s.savedLocal(saved.name), ...(id ? {} : { addFor: saved }) },
@@ -340,8 +323,8 @@ export class FsPartnerEditor extends FsElement {
     const path = `sites/${this.#site}/permanences`;
     await this.#write(draft, async () => {
       const saved = id
-        ? await this.client.put<Permanence>(`${path}/${encodeURIComponent(id)}`, input, { headers: this.#auth })
-        : await this.client.post<Permanence>(path, { key: this.#createKey, ...input } satisfies PermanenceCreate, { headers: this.#auth });
+        ? await this.client.put<Permanence>(`${path}/${encodeURIComponent(id)}`, input, { headers: this.#token.headers })
+        : await this.client.post<Permanence>(path, { key: this.#createKey, ...input } satisfies PermanenceCreate, { headers: this.#token.headers });
       this.permanenceDraft = emptyPermanenceDraft();
       const { strings, locale } = this.i18n;
       this.#done(
@@ -441,7 +424,7 @@ export class FsPartnerEditor extends FsElement {
     const path = `sites/${this.#site}/${kind === 'local' ? 'local-partners' : 'permanences'}/${encodeURIComponent(id)}`;
     try {
       try {
-        await this.client.delete(path, { headers: this.#auth });
+        await this.client.delete(path, { headers: this.#token.headers });
       } catch (err) {
         // Already gone (an earlier try whose answer was lost, another device): removed all the same.
         if (!(err instanceof ApiError && err.status === 404)) throw err;
@@ -481,7 +464,7 @@ export class FsPartnerEditor extends FsElement {
   }
 
   #subheading(text: string, id: string, cls = '') {
-    return html`<div class="subtitle ${cls}" id=${id} role="heading" aria-level=${Math.min(6, this.headingLevel + 1)} tabindex=${cls ? '-1' : nothing}>
+    return html`<div class="subtitle ${cls}" id=${id} role="heading" aria-level=${headingLevel(this.headingLevel + 1)} tabindex=${cls ? '-1' : nothing}>
       ${text}
     </div>`;
   }
@@ -495,16 +478,10 @@ export class FsPartnerEditor extends FsElement {
         <p class="hint">${s.noSiteBody}</p>
       </div>`;
     }
-    if (!this.token) {
+    if (!this.#token.token) {
       return html`<div part="base" class="base" data-state="no-token">
         ${this.#heading(s.token.title)}
-        ${agentTokenForm({
-          strings: s.token,
-          draft: this.tokenDraft,
-          invalid: this.tokenError,
-          onInput: (value) => (this.tokenDraft = value),
-          onSubmit: (e) => this.#saveToken(e),
-        })}
+        ${this.#token.form(s.token)}
         ${this.view.kind !== 'list' ? html`<p class="notice">${s.draftKept}</p>` : nothing}
       </div>`;
     }

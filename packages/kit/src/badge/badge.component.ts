@@ -1,8 +1,7 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { ApiResource, FsElement, formatDate, formatDistance, safeHref, stringAttribute } from '@fs-widgets/core';
+import { ApiResource, FsElement, MinuteClock, formatDate, formatDistance, safeHref, stringAttribute } from '@fs-widgets/core';
 import { embedPageHref, shownSite, siteDay, siteRequest, siteSource, type SiteAnswer, type SiteSource } from '../shared/nearest-site.js';
-import { MinuteClock } from '../shared/minute-clock.js';
 import { siteDayShort } from '../shared/site-day-text.js';
 import type { KitStrings } from '../strings/kit-strings.js';
 import '../strings/kit-strings.js';

@@ -1,8 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { ApiResource, FsElement, formatDate, formatDistance, safeHref, stringAttribute } from '@fs-widgets/core';
+import { ApiResource, FsElement, formatDate, formatDistance, safeHref, stringAttribute, headingLevel, MinuteClock } from '@fs-widgets/core';
 import { embedPageHref, shownSite, siteDay, siteRequest, siteSource, type ShownSite, type SiteAnswer, type SiteSource } from '../shared/nearest-site.js';
-import { MinuteClock } from '../shared/minute-clock.js';
 import { siteDayText } from '../shared/site-day-text.js';
 import type { KitStrings } from '../strings/kit-strings.js';
 import '../strings/kit-strings.js';
@@ -69,8 +68,7 @@ export class FsBanner extends FsElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel')) {
-      const level = Math.round(Number(this.headingLevel));
-      this.headingLevel = Number.isFinite(level) ? Math.min(6, Math.max(2, level)) : 2;
+      this.headingLevel = headingLevel(this.headingLevel);
     }
     if (changed.has('size') && !SIZES.includes(this.size)) this.size = 'strip';
   }

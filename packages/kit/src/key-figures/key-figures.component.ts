@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { KeyFigures, Site } from '@fs-widgets/contract';
 import { KEY_FIGURES_MIN_COUNT } from '@fs-widgets/contract/codes';
 import { SOURCES } from '@fs-widgets/contract/sources';
-import { ApiResource, FsElement, controls, formatDate, stringAttribute, type Locale } from '@fs-widgets/core';
+import { ApiResource, FsElement, controls, formatDate, stringAttribute, type Locale, headingLevel } from '@fs-widgets/core';
 import type { KitStrings } from '../strings/kit-strings.js';
 import '../strings/kit-strings.js';
 import { keyFiguresStyles } from './key-figures.styles.js';
@@ -58,8 +58,7 @@ export class FsKeyFigures extends FsElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel')) {
-      const level = Math.round(Number(this.headingLevel));
-      this.headingLevel = Number.isFinite(level) ? Math.min(6, Math.max(2, level)) : 2;
+      this.headingLevel = headingLevel(this.headingLevel);
     }
   }
 

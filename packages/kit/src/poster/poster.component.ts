@@ -4,19 +4,19 @@ import type { Directory, Permanence, Site, SitePartners } from '@fs-widgets/cont
 import { SOURCES } from '@fs-widgets/contract/sources';
 import {
   ApiResource,
-  DAY_KEYS,
   FsElement,
   controls,
-  defaultApiBase,
+  widgetsServer,
   formatDate,
-  hasHours,
   loadQrCode,
   nextDatesText,
   permanenceText,
   stringAttribute,
   timeRanges,
   type qrCodeSvg,
+  headingLevel,
 } from '@fs-widgets/core';
+import { DAY_KEYS, hasHours } from '@fs-widgets/opening-hours';
 import type { KitStrings } from '../strings/kit-strings.js';
 import '../strings/kit-strings.js';
 import { posterStyles } from './poster.styles.js';
@@ -120,8 +120,7 @@ export class FsPoster extends FsElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel')) {
-      const level = Math.round(Number(this.headingLevel));
-      this.headingLevel = Number.isFinite(level) ? Math.min(6, Math.max(2, level)) : 2;
+      this.headingLevel = headingLevel(this.headingLevel);
     }
   }
 
@@ -153,20 +152,14 @@ export class FsPoster extends FsElement {
         /* not a URL: the default below */
       }
     }
-    let origin: string;
-    try {
-      origin = new URL(this.api || defaultApiBase(), document.baseURI).origin;
-    } catch {
-      origin = location.origin;
-    }
-    if (origin === 'null') origin = location.origin; // an `api` of no origin (`data:`, `javascript:`)
     // The embed pages of the server the API belongs to (built by the server's embed routes).
+    const server = widgetsServer(this.api);
     if (this.qrTarget === 'locator') {
-      const url = new URL('/embed/fs-site-locator', origin);
+      const url = new URL('embed/fs-site-locator', server);
       url.searchParams.set('commune', this.commune.trim() || site.address.insee_commune);
       return url.href;
     }
-    const url = new URL('/embed/fs-site-card', origin);
+    const url = new URL('embed/fs-site-card', server);
     url.searchParams.set('site-id', site.id);
     return url.href;
   }
@@ -195,7 +188,7 @@ export class FsPoster extends FsElement {
     const site = this.#site.state;
     if (site.status === 'error') {
       if (site.error.kind === 'not-found' || site.error.kind === 'invalid') {
-        return this.#message(s.siteCard.notFoundTitle, s.siteCard.notFoundBody(this.#siteId), 'not-found', false);
+        return this.#message(t.notFoundTitle, t.notFoundBody(this.#siteId), 'not-found', false);
       }
       if (site.error.kind === 'offline' || site.error.kind === 'timeout') {
         return this.#message(s.common.offlineTitle, s.common.offlineNoData, 'offline', true);
@@ -241,7 +234,7 @@ export class FsPoster extends FsElement {
   }
 
   #heading(text: unknown, level: number, className: string, id?: string) {
-    return html`<div role="heading" aria-level=${Math.min(6, level)} class=${className} id=${id ?? nothing}>${text}</div>`;
+    return html`<div role="heading" aria-level=${headingLevel(level)} class=${className} id=${id ?? nothing}>${text}</div>`;
   }
 
   #sheet(site: Site, data: { partners: SitePartners; directory: Directory } | undefined, savedAt: Date | undefined) {
@@ -263,15 +256,15 @@ export class FsPoster extends FsElement {
           <div class="left">
             <section class="site" aria-labelledby="site-name">
               ${site.kind === 'fixed' ? nothing : html`<p class="kind">${s.kinds[site.kind]}</p>`}
-              <div role="heading" aria-level=${Math.min(6, sub)} class="name" part="name" id="site-name" lang="fr">${site.name}</div>
+              <div role="heading" aria-level=${headingLevel(sub)} class="name" part="name" id="site-name" lang="fr">${site.name}</div>
               <p class="contact" part="contact">
                 <span class="address" lang="fr"
                   >${address.street}${address.complement ? html`, ${address.complement}` : nothing}<br />${address.postcode}
                   ${address.commune}</span
                 >
-                ${site.phone ? html`<span class="phone"><span class="visually-hidden">${s.siteCard.phone} : </span>${site.phone}</span>` : nothing}
+                ${site.phone ? html`<span class="phone"><span class="visually-hidden">${t.phone} : </span>${site.phone}</span>` : nothing}
               </p>
-              ${site.itinerant ? html`<p class="itinerant">${s.siteCard.itinerant}</p>` : nothing}
+              ${site.itinerant ? html`<p class="itinerant">${t.itinerant}</p>` : nothing}
             </section>
             <section class="hours" aria-labelledby="hours-title">
               ${this.#heading(t.hoursTitle, sub, 'subtitle', 'hours-title')} ${this.#hours(site)}
@@ -319,7 +312,7 @@ export class FsPoster extends FsElement {
           )}
         </tbody>
       </table>
-      <p class="note">${t.holidays} ${site.appointment ? s.siteCard.appointmentYes : s.siteCard.appointmentNo}.</p>`;
+      <p class="note">${t.holidays} ${site.appointment ? t.appointmentYes : t.appointmentNo}.</p>`;
   }
 
   #national(sp: SitePartners, directory: Directory) {

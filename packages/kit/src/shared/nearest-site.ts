@@ -4,16 +4,8 @@
  * own pages, and the site's day (open now, later today, closed for today, closed all day).
  */
 import type { Site, SiteList, SiteResult } from '@fs-widgets/contract';
-import {
-  defaultApiBase,
-  openingStatus,
-  safeHref,
-  weekWithDates,
-  type ApiClient,
-  type HolidayKey,
-  type NextOpening,
-  type ResourceRequest,
-} from '@fs-widgets/core';
+import { widgetsServer, type ApiClient, type ResourceRequest } from '@fs-widgets/core';
+import { openingStatus, weekWithDates, type HolidayKey, type NextOpening } from '@fs-widgets/opening-hours';
 
 /** The answer of either request: one site (`sites/{id}`) or a search (`sites?commune=`). */
 export type SiteAnswer = Site | SiteList;
@@ -50,20 +42,13 @@ export function shownSite(answer: SiteAnswer): ShownSite | null {
   return first ? { site: first, distanceKm: first.distance_km, communeName: answer.origin.commune?.name ?? null } : null;
 }
 
-/** What an API base must be to lead to the widgets server's pages. */
-const WEB = ['https:', 'http:'];
-
 /**
- * The widgets server's page for a source, next to its API (`https://x/api/v1` →
- * `https://x/embed/fs-site-locator?commune=48095`, or `…/embed/fs-site-card?site-id=2983`): a
- * full page with the locator or the card, for visitors who follow the link. Without a source,
- * the locator page with no preset commune.
+ * The widgets server's page for a source (`https://x/embed/fs-site-locator?commune=48095`, or
+ * `…/embed/fs-site-card?site-id=2983`): a full page with the locator or the card, for visitors
+ * who follow the link. Without a source, the locator page with no preset commune.
  */
-export function embedPageHref(apiBase: string, source: SiteSource | null): string {
-  // An `api` that is no web address (`javascript:`, `data:`, `http://%`) leads nowhere: the page's default server then.
-  const base = safeHref(apiBase, '', WEB) || safeHref(defaultApiBase(), '/api/v1', WEB);
-  const api = new URL(base.replace(/\/*$/, '/'), document.baseURI);
-  const page = new URL(source?.kind === 'site' ? '../../embed/fs-site-card' : '../../embed/fs-site-locator', api);
+export function embedPageHref(api: string, source: SiteSource | null): string {
+  const page = new URL(source?.kind === 'site' ? 'embed/fs-site-card' : 'embed/fs-site-locator', widgetsServer(api));
   if (source?.kind === 'site') page.searchParams.set('site-id', source.id);
   else if (source) page.searchParams.set('commune', source.insee);
   return page.href;

@@ -83,5 +83,11 @@ export const kitEn: KitStrings = {
     printHint: 'A4 portrait, one page.',
     noSiteTitle: 'Poster not configured',
     noSiteBody: 'Put the France services identifier in the site-id attribute (the configurator gives it to you).',
+    notFoundTitle: 'France services not found',
+    notFoundBody: (id) => `No France services has the identifier “${id}”. It may have closed or changed identifier: check the embed code.`,
+    phone: 'Phone',
+    itinerant: 'Roaming: a bus or sessions in several communes. Check the place and day before you go.',
+    appointmentYes: 'Walk in or book an appointment',
+    appointmentNo: 'Walk in, no appointment needed',
   },
 };

@@ -91,6 +91,13 @@ export const kitFr = {
     printHint: 'Format A4 portrait, une page.',
     noSiteTitle: 'Affiche non configurée',
     noSiteBody: 'Indiquez l’identifiant de la France services dans l’attribut site-id (le configurateur vous le donne).',
+    notFoundTitle: 'France services introuvable',
+    notFoundBody: (id: string) =>
+      `Aucune France services ne porte l’identifiant « ${id} ». Elle a peut-être fermé ou changé d’identifiant : vérifiez le code d’intégration.`,
+    phone: 'Téléphone',
+    itinerant: 'Itinérante : bus ou permanences dans plusieurs communes. Vérifiez le lieu et le jour avant de vous déplacer.',
+    appointmentYes: 'Sur place ou sur rendez-vous',
+    appointmentNo: 'Accueil sans rendez-vous',
   },
 };
 

@@ -1,3 +1,4 @@
+import { isSiteId } from '@fs-widgets/contract/codes';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -15,13 +16,14 @@ import {
   ApiResource,
   FsElement,
   controls,
-  defaultApiBase,
+  widgetsServer,
   formatDate,
   recurrenceText,
   safeHref,
   sessionText,
   stringAttribute,
   telHref,
+  headingLevel,
 } from '@fs-widgets/core';
 import { NeedSearch, type NeedResults } from '../search/need-search.js';
 import type { PartnerDirectoryStrings } from '../strings/partner-directory-strings.js';
@@ -51,7 +53,6 @@ type Browse = { kind: 'theme' | 'partner'; id: string };
 /** How long typing must pause before the result count is announced and `fs-need-search` fires. */
 const ANNOUNCE_DELAY_MS = 600;
 
-const SITE_ID = /^\d{1,9}$/;
 
 const hostOf = (url: string): string => {
   try {
@@ -147,7 +148,7 @@ export class FsPartnerDirectory extends FsElement {
 
   get #siteId(): string {
     const id = this.siteId.trim();
-    return SITE_ID.test(id) ? id : '';
+    return isSiteId(id) ? id : '';
   }
 
   get #t(): PartnerDirectoryStrings['partnerDirectory'] {
@@ -160,8 +161,7 @@ export class FsPartnerDirectory extends FsElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel')) {
-      const level = Math.round(Number(this.headingLevel));
-      this.headingLevel = Number.isFinite(level) ? Math.min(6, Math.max(2, level)) : 2;
+      this.headingLevel = headingLevel(this.headingLevel);
     }
   }
 
@@ -268,12 +268,7 @@ export class FsPartnerDirectory extends FsElement {
   get #locatorHref(): string {
     // A `javascript:` or malformed `locator-url` is ignored like an empty one.
     const own = safeHref(this.locatorUrl);
-    if (own) return own;
-    try {
-      return new URL('/', new URL(this.api || defaultApiBase(), document.baseURI)).href;
-    } catch {
-      return '/';
-    }
+    return own || widgetsServer(this.api);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -282,7 +277,7 @@ export class FsPartnerDirectory extends FsElement {
   #heading(text: string | TemplateResult, offset: number, options: { id?: string; className?: string; focusable?: boolean; lang?: string } = {}) {
     return html`<div
       role="heading"
-      aria-level=${Math.min(6, this.headingLevel + offset)}
+      aria-level=${headingLevel(this.headingLevel + offset)}
       class=${options.className ?? `h${Math.min(offset, 3)}`}
       id=${options.id ?? nothing}
       tabindex=${options.focusable ? '-1' : nothing}

@@ -1,14 +1,13 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { RATINGS } from '@fs-widgets/contract/codes';
+import { RATINGS, isSiteId } from '@fs-widgets/contract/codes';
 import type { SatisfactionStats } from '@fs-widgets/contract';
-import { controls, ApiResource, FsElement, formatDate, stringAttribute } from '@fs-widgets/core';
+import { controls, ApiResource, FsElement, formatDate, stringAttribute, headingLevel } from '@fs-widgets/core';
 import { satisfactionResultsStyles } from './satisfaction-results.styles.js';
 import type { SatisfactionStrings } from '../strings/satisfaction-strings.js';
 import '../strings/satisfaction-strings.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const SITE_ID = /^\d{1,9}$/;
 
 /** A real calendar day written YYYY-MM-DD (not 2026-02-30). */
 function isDate(text: string): boolean {
@@ -67,8 +66,7 @@ export class FsSatisfactionResults extends FsElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel')) {
-      const level = Math.round(Number(this.headingLevel));
-      this.headingLevel = Number.isFinite(level) ? Math.min(6, Math.max(2, level)) : 2;
+      this.headingLevel = headingLevel(this.headingLevel);
     }
     if (changed.has('minCount')) {
       const min = Math.round(Number(this.minCount));
@@ -95,7 +93,7 @@ export class FsSatisfactionResults extends FsElement {
    */
   #invalid(): string | undefined {
     const site = this.siteId.trim();
-    if (site && !SITE_ID.test(site)) return this.i18n.strings.siteCard.notFoundBody(site);
+    if (site && !isSiteId(site)) return this.#s.satisfactionResults.siteNotFound(site);
     for (const [name, value] of [['from', this.from.trim()], ['to', this.to.trim()]] as const) {
       if (value && !isDate(value)) return this.#s.satisfactionResults.invalidDate(name, value);
     }
@@ -126,7 +124,7 @@ export class FsSatisfactionResults extends FsElement {
       const notFound = st.error.kind === 'not-found';
       return html`<div part="base" class="base" role="status">
         ${title}
-        <p>${notFound ? s.siteCard.notFoundBody(this.siteId) : offline ? s.common.offlineNoData : s.common.errorBody}</p>
+        <p>${notFound ? this.#s.satisfactionResults.siteNotFound(this.siteId) : offline ? s.common.offlineNoData : s.common.errorBody}</p>
         ${notFound ? nothing : html`<button type="button" @click=${() => this.#stats.retry()}>${s.common.retry}</button>`}
       </div>`;
     }

@@ -35,6 +35,7 @@ export const satisfactionEn: SatisfactionStrings = {
     tooFew: (count, min) => `Not enough answers yet to publish a reliable result (${count} answers, at least ${min} needed).`,
     noAnswers: 'No answers for this period.',
     noAnswersYet: 'No answers yet: the result will show with the first ones.',
+    siteNotFound: (id) => `No France services has the identifier “${id}”. It may have closed or changed identifier: check the embed code.`,
     invalidDate: (name, value) => `The date “${value}” is not valid: write it YYYY-MM-DD, for example 2026-01-31 (attribute ${name}).`,
     chartLabel: 'Breakdown of answers',
     level: 'Answer',

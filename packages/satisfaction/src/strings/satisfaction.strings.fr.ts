@@ -35,6 +35,8 @@ export const satisfactionFr = {
       `Pas encore assez d’avis pour publier un résultat fiable (${count} avis, il en faut au moins ${min}).`,
     noAnswers: 'Aucun avis pour cette période.',
     noAnswersYet: 'Pas encore d’avis : le résultat s’affichera avec les premières réponses.',
+    siteNotFound: (id: string) =>
+      `Aucune France services ne porte l’identifiant « ${id} ». Elle a peut-être fermé ou changé d’identifiant : vérifiez le code d’intégration.`,
     invalidDate: (name: string, value: string) => `La date « ${value} » n’est pas valide : écrivez-la AAAA-MM-JJ, par exemple 2026-01-31 (attribut ${name}).`,
     chartLabel: 'Répartition des avis',
     level: 'Réponse',

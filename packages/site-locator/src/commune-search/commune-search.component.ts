@@ -4,6 +4,7 @@ import type { Commune, CommuneList } from '@fs-widgets/contract';
 import { ApiClient, ApiError, FsElement, stringAttribute } from '@fs-widgets/core';
 import { communeSearchStyles } from './commune-search.styles.js';
 import type { FsPlaceSelectDetail } from './place-select-event.js';
+import { COMMUNE_SEARCH_PART, type CommuneSearchStrings } from './commune-search-strings.js';
 
 interface Option {
   id: string;
@@ -90,7 +91,7 @@ export class FsCommuneSearch extends FsElement {
     const abort = new AbortController();
     this.#abort = abort;
     this.status = 'searching';
-    const s = this.i18n.strings.communeSearch;
+    const s = this.texts;
     try {
       const [communes, addresses] = await Promise.all([
         this.client.get<CommuneList>('communes', { searchParams: { q, limit: 8 }, signal: abort.signal }),
@@ -129,7 +130,7 @@ export class FsCommuneSearch extends FsElement {
           return [
             {
               id: `address-${i}`,
-              meta: this.i18n.strings.communeSearch.address,
+              meta: this.texts.address,
               detail: { kind: 'address' as const, label, name: label, location: { lat, lon } },
             },
           ];
@@ -146,7 +147,7 @@ export class FsCommuneSearch extends FsElement {
       meta: postcodes,
       detail: {
         kind: 'commune',
-        label: this.i18n.strings.communeSearch.commune(c.name, postcodes),
+        label: this.texts.commune(c.name, postcodes),
         name: c.name,
         location: c.location,
         commune: c,
@@ -208,8 +209,13 @@ export class FsCommuneSearch extends FsElement {
     }
   }
 
+  /** This element's texts, in its language. */
+  private get texts(): CommuneSearchStrings['communeSearch'] {
+    return this.i18n.part<CommuneSearchStrings>(COMMUNE_SEARCH_PART).communeSearch;
+  }
+
   override render() {
-    const s = this.i18n.strings.communeSearch;
+    const s = this.texts;
     const activeId = this.open && this.active >= 0 ? this.options[this.active]?.id : undefined;
     return html`
       <label for="input">${this.geocoder ? s.labelWithAddress : s.label}</label>

@@ -1,21 +1,22 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import type { Site, TimeRange } from '@fs-widgets/contract';
 import { SOURCES } from '@fs-widgets/contract/sources';
 import {
   ApiResource,
+  MinuteClock,
   FsElement,
   formatClockTime,
   formatDate,
   formatDayAndDate,
-  openingStatus,
   stringAttribute,
   telHref,
   timeRanges,
-  weekWithDates,
-  type OpeningStatus,
+  headingLevel,
 } from '@fs-widgets/core';
+import { openingStatus, weekWithDates, type OpeningStatus } from '@fs-widgets/opening-hours';
 import { siteCardStyles } from './site-card.styles.js';
+import { SITE_CARD_PART, type SiteCardStrings } from './site-card-strings.js';
 
 /**
  * "Your France services": one site's card, for a town hall's or a partner's page.
@@ -49,10 +50,8 @@ export class FsSiteCard extends FsElement {
       : undefined,
   );
 
-  #timer?: ReturnType<typeof setInterval>;
-
   /** Ticks every minute so "open now" stays true while the page stays open. */
-  @state() private clock = new Date();
+  readonly #clock = new MinuteClock(this);
 
   /** Identifier of the site in the ANCT list (`id_fs`), e.g. `2983` for Mende. */
   @property({ attribute: 'site-id', reflect: true, converter: stringAttribute }) siteId = '';
@@ -69,20 +68,9 @@ export class FsSiteCard extends FsElement {
   /** Frozen "now" for previews, print and tests; the real clock when unset. */
   @property({ attribute: false }) now?: Date;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#timer = setInterval(() => (this.clock = new Date()), 60_000);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this.#timer);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel')) {
-      const level = Math.round(Number(this.headingLevel));
-      this.headingLevel = Number.isFinite(level) ? Math.min(6, Math.max(2, level)) : 2;
+      this.headingLevel = headingLevel(this.headingLevel);
     }
   }
 
@@ -91,13 +79,18 @@ export class FsSiteCard extends FsElement {
     this.#site.retry();
   }
 
+  /** This element's texts, in its language. */
+  private get texts(): SiteCardStrings['siteCard'] {
+    return this.i18n.part<SiteCardStrings>(SITE_CARD_PART).siteCard;
+  }
+
   override render() {
     const s = this.i18n.strings;
     if (this.site) return this.#renderSite(this.site);
     const st = this.#site.state;
     switch (st.status) {
       case 'idle':
-        return this.#message(s.siteCard.noSiteTitle, s.siteCard.noSiteBody, false);
+        return this.#message(this.texts.noSiteTitle, this.texts.noSiteBody, false);
       case 'loading':
         return html`<div part="base" class="card loading" aria-busy="true">
           <p class="visually-hidden" role="status">${s.common.loading}</p>
@@ -108,7 +101,7 @@ export class FsSiteCard extends FsElement {
         </div>`;
       case 'error':
         if (st.error.kind === 'not-found' || st.error.kind === 'invalid') {
-          return this.#message(s.siteCard.notFoundTitle, s.siteCard.notFoundBody(this.siteId.trim()), false);
+          return this.#message(this.texts.notFoundTitle, this.texts.notFoundBody(this.siteId.trim()), false);
         }
         if (st.error.kind === 'offline') return this.#message(s.common.offlineTitle, s.common.offlineNoData, true);
         return this.#message(s.common.errorTitle, s.common.errorBody, true);
@@ -132,7 +125,7 @@ export class FsSiteCard extends FsElement {
   #renderSite(site: Site, offlineSince?: Date) {
     const s = this.i18n.strings;
     const locale = this.i18n.locale;
-    const now = this.now ?? this.clock;
+    const now = this.now ?? this.#clock.now;
     const options = { now, department: site.address.department, timeZone: site.time_zone };
     const status = openingStatus(site.hours, options);
     const days = weekWithDates(site.hours, options);
@@ -146,11 +139,11 @@ export class FsSiteCard extends FsElement {
       ${offlineSince
         ? html`<p class="notice" part="notice" role="status">${s.common.offlineStale(formatDate(offlineSince, locale))}</p>`
         : nothing}
-      ${site.itinerant ? html`<p class="itinerant">${s.siteCard.itinerant}</p>` : nothing}
+      ${site.itinerant ? html`<p class="itinerant">${this.texts.itinerant}</p>` : nothing}
       <div class="columns">
         <div>
           <dl part="details">
-            <dt>${s.siteCard.address}</dt>
+            <dt>${this.texts.address}</dt>
             <dd>
               <address>
                 ${address.street}${address.complement ? html`<br />${address.complement}` : nothing}<br />${address.postcode}
@@ -158,18 +151,18 @@ export class FsSiteCard extends FsElement {
               </address>
             </dd>
             ${site.phone
-              ? html`<dt>${s.siteCard.phone}</dt>
-                  <dd><a href=${telHref(site.phone)} aria-label=${s.siteCard.phoneLink(site.phone)}>${site.phone}</a></dd>`
+              ? html`<dt>${this.texts.phone}</dt>
+                  <dd><a href=${telHref(site.phone)} aria-label=${this.texts.phoneLink(site.phone)}>${site.phone}</a></dd>`
               : nothing}
             ${site.email
-              ? html`<dt>${s.siteCard.email}</dt>
-                  <dd><a href=${`mailto:${site.email}`} aria-label=${s.siteCard.emailLink(site.email)}>${site.email}</a></dd>`
+              ? html`<dt>${this.texts.email}</dt>
+                  <dd><a href=${`mailto:${site.email}`} aria-label=${this.texts.emailLink(site.email)}>${site.email}</a></dd>`
               : nothing}
           </dl>
-          <p class="appointment">${site.appointment ? s.siteCard.appointmentYes : s.siteCard.appointmentNo}</p>
+          <p class="appointment">${site.appointment ? this.texts.appointmentYes : this.texts.appointmentNo}</p>
         </div>
         <section aria-labelledby="hours-title">
-          <h3 class="subtitle" id="hours-title">${s.siteCard.hoursTitle}</h3>
+          <h3 class="subtitle" id="hours-title">${this.texts.hoursTitle}</h3>
           ${status.state === 'unknown'
             ? html`<p>${s.hours.unknown}</p>`
             : html`<table part="hours">
@@ -196,7 +189,7 @@ export class FsSiteCard extends FsElement {
       </div>
       ${site.comment
         ? html`<section class="comment" aria-labelledby="comment-title">
-            <h3 class="subtitle" id="comment-title">${s.siteCard.comment}</h3>
+            <h3 class="subtitle" id="comment-title">${this.texts.comment}</h3>
             <p>${site.comment}</p>
           </section>`
         : nothing}

@@ -8,12 +8,13 @@ import {
   formatDate,
   formatDayAndDate,
   formatDistance,
-  openingStatus,
   stringAttribute,
   telHref,
   type ResourceRequest,
   type SearchParams,
+  headingLevel,
 } from '@fs-widgets/core';
+import { openingStatus } from '@fs-widgets/opening-hours';
 import '../commune-search/commune-search.js';
 import type { FsPlaceSelectDetail } from '../commune-search/place-select-event.js';
 import type { FsSiteSelectDetail } from '../site-map/site-select-event.js';
@@ -28,6 +29,7 @@ import {
   type SearchOrigin,
 } from './locator-state.js';
 import { siteLocatorStyles } from './site-locator.styles.js';
+import { SITE_LOCATOR_PART, type SiteLocatorStrings } from './site-locator-strings.js';
 
 export interface FsSearchDetail {
   origin: SearchOrigin;
@@ -153,8 +155,7 @@ export class FsSiteLocator extends FsElement {
     // The details view (a site's card) is fetched the first time a person opens one.
     if (this.selectedSite && !customElements.get('fs-site-card')) void import('../site-card/site-card.js');
     if (changed.has('headingLevel')) {
-      const level = Math.round(Number(this.headingLevel));
-      this.headingLevel = Number.isFinite(level) ? Math.min(5, Math.max(2, level)) : 2;
+      this.headingLevel = headingLevel(this.headingLevel, 5);
     }
     if (changed.has('limit')) {
       const limit = Math.round(Number(this.limit));
@@ -306,7 +307,7 @@ export class FsSiteLocator extends FsElement {
         this.origin = {
           type: 'point',
           location: { lat: position.coords.latitude, lon: position.coords.longitude },
-          label: this.i18n.strings.locator.myPosition,
+          label: this.texts.myPosition,
         };
         this.#saveUrl('push');
         this.#searched();
@@ -360,7 +361,7 @@ export class FsSiteLocator extends FsElement {
   }
 
   async #share() {
-    const s = this.i18n.strings.locator;
+    const s = this.texts;
     try {
       await navigator.clipboard.writeText(window.location.href);
       this.shareMessage = s.shared;
@@ -370,16 +371,20 @@ export class FsSiteLocator extends FsElement {
   }
 
   #placeName(list?: SiteList): string {
-    const s = this.i18n.strings.locator;
+    const s = this.texts;
     // A point set by the page (lat/lon attributes) has no name: it is not the visitor's position.
     return list?.origin.commune?.name ?? (this.origin?.label || s.chosenPoint);
   }
 
+  /** This element's texts, in its language. */
+  private get texts(): SiteLocatorStrings['locator'] {
+    return this.i18n.part<SiteLocatorStrings>(SITE_LOCATOR_PART).locator;
+  }
+
   override render() {
-    const s = this.i18n.strings;
     const shown = new Set(this.filters.split(',').map((f) => f.trim()) as FilterName[]);
     return html`<div part="base" class="base">
-      <div role="heading" aria-level=${this.headingLevel} class="title">${s.locator.title}</div>
+      <div role="heading" aria-level=${this.headingLevel} class="title">${this.texts.title}</div>
       <div class="search">
         <fs-commune-search
           api=${this.api || nothing}
@@ -387,7 +392,7 @@ export class FsSiteLocator extends FsElement {
           @fs-place-select=${this.#onPlaceSelect}
         ></fs-commune-search>
         <button class="around" type="button" @click=${this.#aroundMe} ?disabled=${this.geo === 'locating'}>
-          ${this.geo === 'locating' ? s.locator.locating : s.locator.aroundMe}
+          ${this.geo === 'locating' ? this.texts.locating : this.texts.aroundMe}
         </button>
       </div>
       ${this.#geoMessage()} ${this.#filters(shown)} ${this.#content()}
@@ -395,14 +400,14 @@ export class FsSiteLocator extends FsElement {
   }
 
   #geoMessage() {
-    const s = this.i18n.strings.locator;
+    const s = this.texts;
     const text =
       this.geo === 'denied' ? s.geoDenied : this.geo === 'timeout' ? s.geoTimeout : this.geo === 'unavailable' ? s.geoUnavailable : '';
     return html`<p class="geo-message" role="status" ?hidden=${!text}>${text}</p>`;
   }
 
   #filters(shown: Set<FilterName>) {
-    const s = this.i18n.strings.locator;
+    const s = this.texts;
     if (!FILTERS.some((f) => shown.has(f))) return nothing;
     return html`<fieldset part="filters">
       <legend>${s.filtersLegend}</legend>
@@ -464,8 +469,8 @@ export class FsSiteLocator extends FsElement {
 
   #content() {
     const s = this.i18n.strings;
-    if (this.presetError === 'unknown') return this.#message(s.locator.startTitle, s.locator.unknownCommune);
-    if (!this.origin) return this.#message(s.locator.startTitle, s.locator.startBody);
+    if (this.presetError === 'unknown') return this.#message(this.texts.startTitle, this.texts.unknownCommune);
+    if (!this.origin) return this.#message(this.texts.startTitle, this.texts.startBody);
     const st = this.#results.state;
     if (st.status === 'loading' || st.status === 'idle') {
       return html`<div aria-busy="true">
@@ -479,11 +484,11 @@ export class FsSiteLocator extends FsElement {
       const retry = html`<button class="primary" type="button" @click=${() => this.#results.retry()}>${s.common.retry}</button>`;
       switch (st.error.kind) {
         case 'not-found':
-          return this.#message(s.locator.startTitle, s.locator.unknownCommune);
+          return this.#message(this.texts.startTitle, this.texts.unknownCommune);
         case 'invalid':
           return this.#message(
-            s.locator.startTitle,
-            st.error.status === 422 ? s.locator.noLocation : s.locator.invalidSearch,
+            this.texts.startTitle,
+            st.error.status === 422 ? this.texts.noLocation : this.texts.invalidSearch,
           );
         case 'offline':
           return this.#message(s.common.offlineTitle, s.common.offlineNoData, retry);
@@ -494,20 +499,20 @@ export class FsSiteLocator extends FsElement {
     const list = st.data;
     if (this.selectedSite) return this.#details(list);
     const notice = st.offline && st.savedAt
-      ? html`<p class="notice" role="status">${s.locator.offlineResults(formatDate(st.savedAt, this.i18n.locale))}</p>`
+      ? html`<p class="notice" role="status">${this.texts.offlineResults(formatDate(st.savedAt, this.i18n.locale))}</p>`
       : nothing;
     if (list.items.length === 0) return html`${notice}${this.#empty(list)}`;
     const place = this.#placeName(list);
     return html`${notice}
       <div class="toolbar">
-        <p class="summary" role="status">${s.locator.resultsCount(list.count, place)}</p>
+        <p class="summary" role="status">${this.texts.resultsCount(list.count, place)}</p>
         <button type="button" aria-pressed=${this.mapShown ? 'true' : 'false'} @click=${this.#toggleMap}>
-          ${this.mapShown ? s.locator.hideMap : s.locator.showMap}
+          ${this.mapShown ? this.texts.hideMap : this.texts.showMap}
         </button>
       </div>
       <div class="layout ${this.view === 'split' ? 'split' : ''}">
         ${this.mapShown && this.view !== 'split' ? this.#map(list) : nothing}
-        <ol part="results" aria-label=${s.locator.resultsHeading(place)}>
+        <ol part="results" aria-label=${this.texts.resultsHeading(place)}>
           ${list.items.map((site) => this.#result(site))}
         </ol>
         ${this.mapShown && this.view === 'split' ? this.#map(list) : nothing}
@@ -531,7 +536,7 @@ export class FsSiteLocator extends FsElement {
   }
 
   #empty(list: SiteList) {
-    const s = this.i18n.strings.locator;
+    const s = this.texts;
     const filtered = this.openNow || this.saturday || this.kind !== 'all';
     const actions = [
       list.suggestion
@@ -579,19 +584,19 @@ export class FsSiteLocator extends FsElement {
     >
       <p class="kind">${s.kinds[site.kind]}</p>
       <div role="heading" aria-level=${this.headingLevel + 1} class="name">
-        <button type="button" aria-label=${s.locator.details(site.name)} @click=${() => this.#openSite(site.id)}>
+        <button type="button" aria-label=${this.texts.details(site.name)} @click=${() => this.#openSite(site.id)}>
           ${site.name}
         </button>
       </div>
       <ul class="facts">
-        <li>${site.address.commune} — ${s.locator.distance(formatDistance(site.distance_km, locale))}</li>
+        <li>${site.address.commune} — ${this.texts.distance(formatDistance(site.distance_km, locale))}</li>
         <li>
-          ${s.locator.travel(site.travel.minutes)}${site.travel.method === 'estimate' ? ` (${s.locator.travelEstimate})` : ''}
-          ${site.travel.within_30_min ? html` <span class="tag ok">${s.locator.within30}</span>` : nothing}
+          ${this.texts.travel(site.travel.minutes)}${site.travel.method === 'estimate' ? ` (${this.texts.travelEstimate})` : ''}
+          ${site.travel.within_30_min ? html` <span class="tag ok">${this.texts.within30}</span>` : nothing}
         </li>
         <li>${statusText}</li>
-        ${saturday ? html`<li>${s.locator.saturdayOpen}</li>` : nothing}
-        ${site.appointment ? html`<li>${s.locator.appointment}</li>` : nothing}
+        ${saturday ? html`<li>${this.texts.saturdayOpen}</li>` : nothing}
+        ${site.appointment ? html`<li>${this.texts.appointment}</li>` : nothing}
         ${site.phone ? html`<li><a href=${telHref(site.phone)}>${site.phone}</a></li>` : nothing}
       </ul>
       ${site.itinerant ? this.#stops(site) : nothing}
@@ -605,9 +610,9 @@ export class FsSiteLocator extends FsElement {
       .flatMap((stop) => stop.next.map((session) => ({ ...session, stop })))
       .sort((a, b) => `${a.date} ${a.opens}`.localeCompare(`${b.date} ${b.opens}`))
       .slice(0, 3);
-    if (sessions.length === 0) return html`<p class="stops">${s.locator.noStopsKnown}</p>`;
+    if (sessions.length === 0) return html`<p class="stops">${this.texts.noStopsKnown}</p>`;
     return html`<div class="stops">
-      ${s.locator.nextStops} :
+      ${this.texts.nextStops} :
       <ul>
         ${sessions.map(
           (x) =>
@@ -621,7 +626,7 @@ export class FsSiteLocator extends FsElement {
   }
 
   #details(list: SiteList) {
-    const s = this.i18n.strings.locator;
+    const s = this.texts;
     const site = list.items.find((i) => i.id === this.selectedSite);
     const from = list.origin.location;
     return html`<section id="details" part="details" tabindex="-1" aria-label=${site?.name ?? s.title}>

@@ -21,8 +21,9 @@ export interface AgentTokenFormOptions {
 
 /**
  * The screen where an agent pastes the site's token, the same in every agents' tool (under the
- * tool's own heading). The field is `#token`, its error `#token-error`; where the token is kept
- * is `agent-token.ts`'s business.
+ * tool's own heading; its look is the tool's: `.field`, `.hint`, `.small`, `.error-text`,
+ * `.primary`). The field is `#token`, its error `#token-error`; where the token is kept is
+ * `AgentTokenController`'s business (`agent-token.ts`), which renders this form.
  */
 export function agentTokenForm({ strings, draft, invalid, onInput, onSubmit }: AgentTokenFormOptions) {
   return html`<p class="hint">${strings.body}</p>

@@ -1,0 +1,23 @@
+/** The texts of the site card (`<fs-site-card>`), French: the reference table (bundled). */
+export const siteCardFr = {
+  siteCard: {
+    label: 'Votre France services',
+    noSiteTitle: 'Aucune France services choisie',
+    noSiteBody: 'Indiquez l’identifiant de la France services dans l’attribut site-id (le configurateur vous le donne).',
+    notFoundTitle: 'France services introuvable',
+    notFoundBody: (id: string) =>
+      `Aucune France services ne porte l’identifiant « ${id} ». Elle a peut-être fermé ou changé d’identifiant : vérifiez le code d’intégration.`,
+    address: 'Adresse',
+    phone: 'Téléphone',
+    phoneLink: (phone: string) => `Appeler le ${phone}`,
+    email: 'Courriel',
+    emailLink: (email: string) => `Écrire à ${email}`,
+    appointmentYes: 'Sur place ou sur rendez-vous',
+    appointmentNo: 'Accueil sans rendez-vous',
+    itinerant: 'Itinérante : bus ou permanences dans plusieurs communes. Vérifiez le lieu et le jour avant de vous déplacer.',
+    comment: 'À savoir',
+    hoursTitle: 'Horaires',
+  },
+};
+
+export type SiteCardStrings = typeof siteCardFr;
