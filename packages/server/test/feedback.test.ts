@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { COMMENT_MAX_LENGTH, type FeedbackInput, type FeedbackReceipt } from '@fs-widgets/contract';
 import { buildApp } from '../src/app.js';
 import { readConfig, ConfigError } from '../src/config.js';
-import { removePersonalData } from '../src/feedback/personal-data.js';
+import { removePersonalData } from '../src/privacy/personal-data.js';
 import { loadDirectory } from '../src/directory/catalogue.js';
 import { SiteCatalogue } from '../src/sites/site-catalogue.js';
 import { estimateProvider } from '../src/travel/estimate.js';
-import { FEEDBACK_RATE_LIMITS } from '../src/feedback/rate-limit.js';
+import { FEEDBACK_RATE_LIMITS } from '../src/feedback/feedback-rate-limits.js';
 import { expectProblem, startTestServer, type TestServer } from './test-server.js';
 
 let keys = 0;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createToken } from '../src/auth/tokens.js';
 import { parseDelimited } from '../src/import/delimited-file.js';
 import { DATA_DIR } from '../src/paths.js';
-import { localDay } from '../src/feedback/answers.js';
+import { localDay } from '../src/dates/local-day.js';
 import { expectProblem, json, SITES_IN_LIST, startTestServer, type TestServer } from './test-server.js';
 
 /**

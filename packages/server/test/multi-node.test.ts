@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { createToken } from '../src/auth/tokens.js';
 import { openDatabase, type Db } from '../src/db/database.js';
-import { FEEDBACK_RATE_LIMITS } from '../src/feedback/rate-limit.js';
+import { FEEDBACK_RATE_LIMITS } from '../src/feedback/feedback-rate-limits.js';
 import { createTestDatabase, makeTempDir, removeTempDir, TEST_ENGINE, type TestDatabase } from './test-server.js';
 import { freePort } from '../../../scripts/test/chromium.mjs';
 

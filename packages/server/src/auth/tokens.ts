@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import type { AppContext } from '../app-context.js';
 import { ProblemType } from '@fs-widgets/contract';
 import type { Db } from '../db/database.js';
 import type { TokenTable } from '../db/schema.js';
@@ -152,3 +153,22 @@ export async function authenticate(db: Db, request: FastifyRequest, now = new Da
   const { secret_hash: _hash, ...info } = row;
   return info as TokenInfo;
 }
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The token checked by `agentOfBodySite`. */
+    agentToken?: TokenInfo;
+  }
+}
+
+/**
+ * preValidation hook of the agents' writes whose site is in the body: the token is checked
+ * before the body is (an anonymous request learns nothing about its body), then against the
+ * body's `site_id` when there is one (403 for another site's agent).
+ */
+export const agentOfBodySite = (ctx: AppContext) => async (request: FastifyRequest) => {
+  const token = await authenticate(ctx.db, request);
+  const site = (request.body as { site_id?: unknown } | null)?.site_id;
+  if (typeof site === 'string') authorizeSite(token, site);
+  request.agentToken = token;
+};

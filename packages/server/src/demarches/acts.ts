@@ -1,25 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import { THEMES, type ActInput, type PartnerId } from '@fs-widgets/contract';
-import type { ActivityCounters, Database } from '../db/schema.js';
-import { localDay } from '../feedback/answers.js';
+import { localDay } from '../dates/local-day.js';
+import { storeOnce, type StoreOutcome } from '../db/idempotent-write.js';
+import type { ActTable, ActivityCounters, Database } from '../db/schema.js';
 import { invalidParam } from '../http/problem.js';
-import type { StoreOutcome } from '../feedback/answers.js';
 
-/** An act ready to store: instant normalised, local day computed. */
-export interface Act {
-  key: string;
-  site_id: string;
-  partner: string;
-  theme: string;
-  outcome: string;
-  referred_to: string | null;
-  channel: string;
-  /** ISO instant, UTC. */
-  acted_at: string;
-  /** Local date of `acted_at` in the site's time zone. */
-  day: string;
-}
+/** An act ready to store (a row of `acts` but its id and reception time): instant normalised, local day computed. */
+export type Act = Omit<ActTable, 'id' | 'created_at'>;
 
 /**
  * The rules the schema cannot say: the theme is one of its partner's, and `referred_to` is
@@ -65,25 +52,13 @@ const STORED_FIELDS = ['site_id', 'partner', 'theme', 'outcome', 'referred_to', 
 
 /**
  * Stores an act once per key and counts it in the daily aggregates (the site's and the
- * network's) in the caller's transaction, as `storeAnswer` does for satisfaction answers:
- * insert first (ON CONFLICT DO NOTHING), then two counter upserts. Same key and content:
- * duplicate; same key, other content: conflict; nothing written in either case.
+ * network's), in the caller's transaction (`storeOnce`), as for satisfaction answers.
  */
 export async function storeAct(trx: Transaction<Database>, act: Act, options: { now?: Date } = {}): Promise<StoreOutcome> {
-  const id = randomUUID();
-  const inserted = await trx
-    .insertInto('acts')
-    .values({ id, ...act, created_at: (options.now ?? new Date()).toISOString() })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (!inserted) {
-    const stored = await trx.selectFrom('acts').select(['id', ...STORED_FIELDS]).where('key', '=', act.key).executeTakeFirstOrThrow();
-    const same = STORED_FIELDS.every((field) => stored[field] === act[field]);
-    return { outcome: same ? 'duplicate' : 'conflict', id: stored.id };
-  }
-  await countAct(trx, act, 1);
-  return { outcome: 'stored', id };
+  return storeOnce(trx, 'acts', { ...act, created_at: (options.now ?? new Date()).toISOString() }, {
+    compare: STORED_FIELDS,
+    count: () => countAct(trx, act, 1),
+  });
 }
 
 /**

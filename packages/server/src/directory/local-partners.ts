@@ -11,12 +11,11 @@ import {
   type Site,
   type SitePartners,
 } from '@fs-widgets/contract';
-import { checkPermanenceRule, permanenceDates, permanenceToOsm, RecurrenceError, type PermanenceRule } from '@fs-widgets/core/opening-hours';
+import { checkPermanenceRule, permanenceDates, permanenceToOsm, RecurrenceError, type PermanenceRule } from '@fs-widgets/opening-hours';
 import { writeTransaction, type Db } from '../db/database.js';
 import type { LocalPartnerTable, PermanenceTable } from '../db/schema.js';
-import { removePersonalData } from '../feedback/personal-data.js';
-import { HttpProblem, invalidParam } from '../http/problem.js';
-import { keyConflict } from '../routes/acts.js';
+import { removePersonalData } from '../privacy/personal-data.js';
+import { HttpProblem, invalidParam, keyConflict } from '../http/problem.js';
 import { dataInclusionValues } from './catalogue.js';
 
 /**

@@ -11,7 +11,7 @@ import {
   type Permanence,
   type Site,
 } from '@fs-widgets/contract';
-import { removePersonalData } from '../feedback/personal-data.js';
+import { removePersonalData } from '../privacy/personal-data.js';
 
 /*
  * The France services sites and what can be done at each, in the data·inclusion format (schema

@@ -1,35 +1,19 @@
-import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { FeedbackChannel, FeedbackInput, Rating, Resolution } from '@fs-widgets/contract';
-import type { Database, SatisfactionCounters } from '../db/schema.js';
-import { removePersonalData } from './personal-data.js';
+import { localDay } from '../dates/local-day.js';
+import { storeOnce, type StoreOutcome } from '../db/idempotent-write.js';
+import type { Database, FeedbackTable, SatisfactionCounters } from '../db/schema.js';
+import { removePersonalData } from '../privacy/personal-data.js';
 
-/** An answer ready to store: comment cleaned, instant normalised, local day computed. */
-export interface Answer {
-  key: string;
-  site_id: string;
+/**
+ * An answer ready to store (a row of `feedback` but its id and reception time): comment cleaned,
+ * instant normalised, local day computed; the codes typed as the contract's.
+ */
+export type Answer = Omit<FeedbackTable, 'id' | 'received_at' | 'channel' | 'rating' | 'resolved'> & {
   channel: FeedbackChannel;
   rating: Rating;
   resolved: Resolution | null;
-  comment: string | null;
-  /** ISO instant, UTC (`toISOString`), whatever offset the client wrote. */
-  answered_at: string;
-  /** Local date (YYYY-MM-DD) of `answered_at` in the site's time zone. */
-  day: string;
-}
-
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar date of an instant in a time zone, YYYY-MM-DD. */
-export function localDay(instant: Date, timeZone: string): string {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    // en-CA writes dates as YYYY-MM-DD.
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormats.set(timeZone, format);
-  }
-  return format.format(instant);
-}
+};
 
 /**
  * Turns a validated input into the answer stored. The answer counts on the day it was given
@@ -72,41 +56,29 @@ function counters(answer: Answer): SatisfactionCounters {
   return { ...zero, [RATING_COLUMN[answer.rating]]: 1, [RESOLUTION_COLUMN[answer.resolved ?? 'unanswered']]: 1 };
 }
 
-export type StoreOutcome =
-  | { outcome: 'stored'; id: string }
-  /** The same key with the same content: already counted, nothing written. */
-  | { outcome: 'duplicate'; id: string }
-  /** The same key with other content: refused, nothing written. */
-  | { outcome: 'conflict'; id: string };
+export type { StoreOutcome };
 
 const STORED_FIELDS = ['site_id', 'channel', 'rating', 'resolved', 'comment', 'answered_at'] as const;
 
 /**
  * Stores an answer once per key and counts it in the daily aggregates (the site's and the
- * network's), in the caller's transaction, so an answer is either stored and counted or
- * neither. `admit` runs only for a new key (the rate limit): when it throws, the caller's
- * transaction undoes the insert, so a client replaying its outbox is never limited for
- * answers already in, and a refused answer leaves nothing behind.
- * The insert comes first (ON CONFLICT DO NOTHING) rather than a lookup: a new answer costs
- * three statements, and two requests racing with the same key (another API node) cannot both win.
+ * network's), in the caller's transaction (`storeOnce`). `admit` runs only for a new key (the
+ * rate limit).
  */
 export async function storeAnswer(
   trx: Transaction<Database>,
   answer: Answer,
   options: { now?: Date; admit?: () => Promise<void> } = {},
 ): Promise<StoreOutcome> {
-  const id = randomUUID();
-  const inserted = await trx
-    .insertInto('feedback')
-    .values({ id, ...answer, received_at: (options.now ?? new Date()).toISOString() })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (!inserted) {
-    const stored = await trx.selectFrom('feedback').select(['id', ...STORED_FIELDS]).where('key', '=', answer.key).executeTakeFirstOrThrow();
-    return sameAnswer(stored, answer);
-  }
-  await options.admit?.();
+  return storeOnce(trx, 'feedback', { ...answer, received_at: (options.now ?? new Date()).toISOString() }, {
+    compare: STORED_FIELDS,
+    admit: options.admit,
+    count: () => countAnswer(trx, answer),
+  });
+}
+
+/** Adds one answer to the site's and the network's daily counters. */
+async function countAnswer(trx: Transaction<Database>, answer: Answer): Promise<void> {
   const increments = counters(answer);
   const ratingColumn = RATING_COLUMN[answer.rating];
   const resolutionColumn = RESOLUTION_COLUMN[answer.resolved ?? 'unanswered'];
@@ -125,10 +97,4 @@ export async function storeAnswer(
     .values({ day: answer.day, channel: answer.channel, ...increments })
     .onConflict((oc) => oc.columns(['day', 'channel']).doUpdateSet(plusOne('satisfaction_daily_network')))
     .execute();
-  return { outcome: 'stored', id };
-}
-
-function sameAnswer(stored: { id: string } & Record<(typeof STORED_FIELDS)[number], string | null>, answer: Answer): StoreOutcome {
-  const same = STORED_FIELDS.every((field) => stored[field] === answer[field]);
-  return { outcome: same ? 'duplicate' : 'conflict', id: stored.id };
 }

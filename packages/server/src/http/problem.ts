@@ -31,6 +31,18 @@ export const notFound = (detail: string) => new HttpProblem(404, ProblemType.not
 export const tooManyRequests = (detail: string, retryAfterSeconds: number) =>
   new HttpProblem(429, ProblemType.tooManyRequests, 'Too many requests', detail).withHeaders({ 'retry-after': String(retryAfterSeconds) });
 
+/** 422: a write names a site that is not in the France services list. */
+export const unknownSite = (site: string) =>
+  new HttpProblem(422, ProblemType.unknownSite, 'Unknown site', `No France services site has the id ${site}.`, [
+    { name: 'site_id', reason: 'is not the identifier of a site of the France services list' },
+  ]);
+
+/** 409: an idempotency key sent again with other content. */
+export const keyConflict = (key: string, what: string) =>
+  new HttpProblem(409, ProblemType.conflict, 'Key already used', `The key ${key} was already used for another ${what}.`, [
+    { name: 'key', reason: `key already used for another ${what}: make a new key for each one` },
+  ]);
+
 export function sendProblem(reply: FastifyReply, problem: Problem) {
   return reply.code(problem.status).type(PROBLEM_MEDIA_TYPE).send(problem);
 }

@@ -3,17 +3,13 @@ import type { Db } from '../db/database.js';
 import type { SiteTable } from '../db/schema.js';
 import { DATA_DIR } from '../paths.js';
 import { buildCommunes, loadCogCommunes } from './communes.js';
-import { parseDelimited, type ParseIssue } from './delimited-file.js';
+import { parseDelimited } from './delimited-file.js';
+import type { ImportIssue } from './import-issue.js';
 import { CHARENTE_BUS_SITE_ID, readItinerantStops } from './itinerant-stops.js';
 import { SITE_COLUMNS, SiteRecordError, siteFromAnctRow } from './site-record.js';
 import { SOURCES } from '@fs-widgets/contract/sources';
 
-export interface ImportIssue extends ParseIssue {
-  source: string;
-  recordId: string | null;
-  /** `skipped`: the row was not loaded; `corrected`: loaded after a repair the message describes. */
-  level: 'skipped' | 'corrected';
-}
+export type { ImportIssue };
 
 export interface ImportReport {
   sites: {

@@ -1,7 +1,7 @@
-import { OsmOpeningHoursError, parseOsmOpeningHours } from '@fs-widgets/core/opening-hours';
+import { OsmOpeningHoursError, parseOsmOpeningHours } from '@fs-widgets/opening-hours';
 import { SOURCES } from '@fs-widgets/contract/sources';
 import type { ItinerantStopTable } from '../db/schema.js';
-import type { ImportIssue } from './import-data.js';
+import type { ImportIssue } from './import-issue.js';
 
 /**
  * The ANCT site the stops of the Charente bus file belong to. The file names no France

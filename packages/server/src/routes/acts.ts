@@ -1,41 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { writeTransaction } from '../db/database.js';
-import { ActInput, Problem, ProblemType, WriteReceipt } from '@fs-widgets/contract';
-import { authenticate, authorizeSite, type TokenInfo } from '../auth/tokens.js';
+import { ActInput, Problem, WriteReceipt } from '@fs-widgets/contract';
+import { agentOfBodySite } from '../auth/tokens.js';
 import { checkAct, prepareAct, storeAct } from '../demarches/acts.js';
-import { HttpProblem } from '../http/problem.js';
+import { keyConflict, unknownSite } from '../http/problem.js';
 import { checkRecentInstant } from '../http/recent-instant.js';
 import type { AppContext } from '../app-context.js';
 import { AGENT_WRITE_CORS } from './demarches-cors.js';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** The token checked by `agentOfBodySite`. */
-    agentToken?: TokenInfo;
-  }
-}
-
-/**
- * preValidation hook of the agents' writes whose site is in the body: the token is checked
- * before the body is (an anonymous request learns nothing about its body), then against the
- * body's `site_id` when there is one (403 for another site's agent).
- */
-export const agentOfBodySite = (ctx: AppContext) => async (request: import('fastify').FastifyRequest) => {
-  const token = await authenticate(ctx.db, request);
-  const site = (request.body as { site_id?: unknown } | null)?.site_id;
-  if (typeof site === 'string') authorizeSite(token, site);
-  request.agentToken = token;
-};
-
-export const unknownSite = (site: string) =>
-  new HttpProblem(422, ProblemType.unknownSite, 'Unknown site', `No France services site has the id ${site}.`, [
-    { name: 'site_id', reason: 'is not the identifier of a site of the France services list' },
-  ]);
-
-export const keyConflict = (key: string, what: string) =>
-  new HttpProblem(409, ProblemType.conflict, 'Key already used', `The key ${key} was already used for another ${what}.`, [
-    { name: 'key', reason: `key already used for another ${what}: make a new key for each one` },
-  ]);
 
 export const actsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.post(

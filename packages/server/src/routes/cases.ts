@@ -2,13 +2,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { writeTransaction } from '../db/database.js';
 import Type from 'typebox';
 import { CaseCreated, CaseInput, CasePublic, CaseUpdate, Problem, ProblemType } from '@fs-widgets/contract';
-import { authenticate, authorizeSite } from '../auth/tokens.js';
-import { formatCode, parseCaseCode } from '../cases/case-code.js';
+import { agentOfBodySite, authenticate, authorizeSite } from '../auth/tokens.js';
+import { formatCaseCode, parseCaseCode } from '@fs-widgets/contract/case-code';
 import { createCase, readCase, updateCase } from '../cases/cases.js';
-import { countRequest } from '../feedback/rate-limit.js';
-import { HttpProblem, invalidParam, notFound, tooManyRequests } from '../http/problem.js';
+import { countRequest } from '../http/rate-limit.js';
+import { HttpProblem, invalidParam, keyConflict, notFound, tooManyRequests, unknownSite } from '../http/problem.js';
 import type { AppContext } from '../app-context.js';
-import { agentOfBodySite, keyConflict, unknownSite } from './acts.js';
 import { AGENT_WRITE_CORS } from './demarches-cors.js';
 
 
@@ -26,8 +25,8 @@ const CodeParams = Type.Object({
 /** The canonical code of a path parameter, or a 400 problem: malformed, or mistyped (check symbol). */
 function codeOf(raw: string): string {
   const parsed = parseCaseCode(raw);
-  if (parsed.ok) return parsed.code;
-  if (parsed.error === 'format') {
+  if (parsed.ok) return parsed.canonical;
+  if (parsed.problem !== 'check') {
     throw invalidParam('code', 'must be 10 symbols of 0-9 and A-Z without I, L, O, U, then a check symbol, written XXXX-XXXX-XXC');
   }
   throw new HttpProblem(400, ProblemType.mistypedCode, 'Mistyped code', 'The check symbol of this code does not match: a symbol was mistyped, or two were swapped.', [
@@ -36,7 +35,7 @@ function codeOf(raw: string): string {
 }
 
 const gone = (code: string) =>
-  new HttpProblem(410, ProblemType.expired, 'Expired', `The case ${formatCode(code)} was last updated more than 12 months ago: its code no longer answers.`);
+  new HttpProblem(410, ProblemType.expired, 'Expired', `The case ${formatCaseCode(code)} was last updated more than 12 months ago: its code no longer answers.`);
 
 export const casesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
   const withoutExpired = <T extends { expired: boolean }>({ expired: _e, ...rest }: T) => rest;
@@ -94,10 +93,10 @@ export const casesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
     async (request, reply) => {
       const code = codeOf(request.params.code);
       const found = await ctx.db.selectFrom('cases').select('site_id').where('code', '=', code).executeTakeFirst();
-      if (!found) throw notFound(`No case has the code ${formatCode(code)}.`);
+      if (!found) throw notFound(`No case has the code ${formatCaseCode(code)}.`);
       authorizeSite(request.agentToken!, found.site_id);
       const result = await writeTransaction(ctx.db, (trx) => updateCase(trx, code, request.body));
-      if (result.outcome === 'unknown') throw notFound(`No case has the code ${formatCode(code)}.`);
+      if (result.outcome === 'unknown') throw notFound(`No case has the code ${formatCaseCode(code)}.`);
       if (result.outcome === 'expired') throw gone(code);
       if (result.outcome === 'conflict') throw keyConflict(request.body.key, 'update');
       const stored = (await readCase(ctx.db, code))!;
@@ -136,7 +135,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
     async (request) => {
       const code = codeOf(request.params.code);
       const found = await readCase(ctx.db, code);
-      if (!found) throw notFound(`No case has the code ${formatCode(code)}.`);
+      if (!found) throw notFound(`No case has the code ${formatCaseCode(code)}.`);
       if (found.expired) throw gone(code);
       return withoutExpired(found);
     },

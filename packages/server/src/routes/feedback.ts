@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { writeTransaction } from '../db/database.js';
 import Type from 'typebox';
-import { FeedbackInput, FeedbackReceipt, Problem, ProblemType, SiteParams } from '@fs-widgets/contract';
+import { FeedbackInput, FeedbackReceipt, Problem, SiteParams } from '@fs-widgets/contract';
 import { requireToken } from '../auth/tokens.js';
 import { prepareAnswer, storeAnswer } from '../feedback/answers.js';
 import { feedbackCsv } from '../feedback/feedback-csv.js';
-import { countRequest, FEEDBACK_RATE_LIMITS } from '../feedback/rate-limit.js';
+import { FEEDBACK_RATE_LIMITS } from '../feedback/feedback-rate-limits.js';
+import { countRequest } from '../http/rate-limit.js';
 import { dayRange } from '../http/day-range.js';
-import { HttpProblem, notFound, tooManyRequests } from '../http/problem.js';
+import { keyConflict, notFound, tooManyRequests, unknownSite } from '../http/problem.js';
 import { checkRecentInstant } from '../http/recent-instant.js';
 import type { AppContext } from '../app-context.js';
 
@@ -54,11 +55,7 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
       const input = request.body;
       checkRecentInstant('answered_at', input.answered_at, now);
       const site = ctx.catalogue().get(input.site_id);
-      if (!site) {
-        throw new HttpProblem(422, ProblemType.unknownSite, 'Unknown site', `No France services site has the id ${input.site_id}.`, [
-          { name: 'site_id', reason: 'is not the identifier of a site of the France services list' },
-        ]);
-      }
+      if (!site) throw unknownSite(input.site_id);
       const answer = prepareAnswer(input, site.time_zone);
       const limit = FEEDBACK_RATE_LIMITS[input.channel];
       const result = await writeTransaction(ctx.db, (trx) =>
@@ -75,11 +72,7 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
           },
         }),
       );
-      if (result.outcome === 'conflict') {
-        throw new HttpProblem(409, ProblemType.conflict, 'Key already used', `The key ${input.key} was already used for another answer.`, [
-          { name: 'key', reason: 'key already used for another answer: make a new key for each answer' },
-        ]);
-      }
+      if (result.outcome === 'conflict') throw keyConflict(input.key, 'answer');
       const duplicate = result.outcome === 'duplicate';
       return reply.code(duplicate ? 200 : 201).send({ id: result.id, key: input.key, duplicate });
     },

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { KEY_FIGURES_MIN_COUNT, KeyFigures, KeyFiguresQuery, Problem } from '@fs-widgets/contract';
-import { localDay } from '../feedback/answers.js';
+import { localDay } from '../dates/local-day.js';
 import { invalidParam, notFound } from '../http/problem.js';
 import { keyFigures } from '../key-figures/key-figures.js';
 import type { AppContext } from '../app-context.js';

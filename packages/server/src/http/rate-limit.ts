@@ -1,20 +1,9 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import type { FeedbackChannel } from '@fs-widgets/contract';
 import type { Database } from '../db/schema.js';
 
-/**
- * How many answers one client (an IP address) may send for one site per hour, by channel.
- * The one place these numbers live; the README and docs/security.md repeat them.
- * - `web`: a person answers once; five leaves room for a family behind one home connection.
- * - `kiosk`: one tablet at the counter answers for everyone who walks by (a busy site sees
- *   about a hundred people an hour at its peak).
- * - `phone`: an agent records answers given over the phone, one call after the other.
- * A kiosk flushing a day of answers queued offline gets 429 with `Retry-After` and sends the
- * rest later: answers are delayed, not lost.
- */
-export const FEEDBACK_RATE_LIMITS: Readonly<Record<FeedbackChannel, number>> = { web: 5, kiosk: 120, phone: 60 };
-export const FEEDBACK_RATE_WINDOW_MS = 60 * 60 * 1000;
+/** The window of every limit: one hour, fixed (12:00–13:00, …). */
+export const RATE_WINDOW_MS = 60 * 60 * 1000;
 
 export interface RateLimitVerdict {
   allowed: boolean;
@@ -34,7 +23,7 @@ export interface RateLimitVerdict {
  */
 export async function countRequest(
   db: Kysely<Database>,
-  { subject, limit, windowMs = FEEDBACK_RATE_WINDOW_MS, now = new Date() }: { subject: string[]; limit: number; windowMs?: number; now?: Date },
+  { subject, limit, windowMs = RATE_WINDOW_MS, now = new Date() }: { subject: string[]; limit: number; windowMs?: number; now?: Date },
 ): Promise<RateLimitVerdict> {
   const windowStart = Math.floor(now.getTime() / windowMs) * windowMs;
   const windowEnd = new Date(windowStart + windowMs);
