@@ -43,7 +43,7 @@ export class FsElement extends LitElement {
     return this.#client;
   }
 
-  protected emit<T>(name: string, detail: T, options?: { cancelable?: boolean }): CustomEvent<T> {
+  protected emit<T>(name: string, detail: T, options?: { cancelable?: boolean; formerName?: string }): CustomEvent<T> {
     return emit(this, name, detail, options);
   }
 }

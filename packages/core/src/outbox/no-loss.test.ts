@@ -25,7 +25,7 @@
  * for sure, and ends with a few submissions on a network back for good, as at a real counter.
  *
  * "Submitted" is what the widgets promise: a submission counts once its event
- * (`fs-feedback-submit`, `fs-act-logged`: "already safe in the outbox") has fired, or, for a page
+ * (`fs-feedback-submit`, `fs-act-log`: "already safe in the outbox") has fired, or, for a page
  * reloaded while sending, once its entry is in IndexedDB; a device is otherwise reloaded only when
  * all its submissions are safe. A reload in the few milliseconds between a tap and the IndexedDB
  * write would lose that tap, as closing the tab would: no web page can prevent it.
@@ -160,7 +160,7 @@ class Device {
       this.frame.src = `/test-support/pages/outbox-device.html?widget=${this.widget}&site=${site}&api=${encodeURIComponent(proxiedApi)}`;
     }
     await loaded;
-    const event = this.widget === 'satisfaction' ? 'fs-feedback-submit' : 'fs-act-logged';
+    const event = this.widget === 'satisfaction' ? 'fs-feedback-submit' : 'fs-act-log';
     this.frame.contentDocument!.addEventListener(event, (e) => {
       const key = (e as CustomEvent<{ key: string }>).detail.key;
       if (this.keys.has(key) && !this.#unannounced.delete(key)) this.repeatedKeys++;

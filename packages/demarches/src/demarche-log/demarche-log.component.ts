@@ -56,8 +56,14 @@ export interface FsActLoggedDetail {
 
 declare global {
   interface GlobalEventHandlersEventMap {
+    'fs-act-log': CustomEvent<FsActLoggedDetail>;
+    'fs-case-create': CustomEvent<{ code: string }>;
+    'fs-case-update': CustomEvent<{ code: string; status: CaseStatus }>;
+    /** @deprecated Listen to `fs-act-log`; this name is fired too until the next release. */
     'fs-act-logged': CustomEvent<FsActLoggedDetail>;
+    /** @deprecated Listen to `fs-case-create`; this name is fired too until the next release. */
     'fs-case-created': CustomEvent<{ code: string }>;
+    /** @deprecated Listen to `fs-case-update`; this name is fired too until the next release. */
     'fs-case-updated': CustomEvent<{ code: string; status: CaseStatus }>;
   }
 }
@@ -76,9 +82,9 @@ type View = 'form' | 'case' | 'receipt';
  * shown big with a QR code for the person's tracker page and a printable receipt. A small panel
  * updates a case's status and step. No personal data is ever asked for.
  *
- * @fires fs-act-logged - A request was logged (already safe in the outbox). detail: `{ key, partner, theme, outcome, queued }`.
- * @fires fs-case-created - A follow-up case was created. detail: `{ code }`.
- * @fires fs-case-updated - A case was updated. detail: `{ code, status }`.
+ * @fires fs-act-log - A request was logged (already safe in the outbox). detail: `{ key, partner, theme, outcome, queued }`. Also fired as `fs-act-logged` (deprecated) until the next release.
+ * @fires fs-case-create - A follow-up case was created. detail: `{ code }`. Also fired as `fs-case-created` (deprecated) until the next release.
+ * @fires fs-case-update - A case was updated. detail: `{ code, status }`. Also fired as `fs-case-updated` (deprecated) until the next release.
  *
  * @csspart base - The widget.
  * @csspart stats - Today's figures and the entries waiting to be sent.
@@ -290,7 +296,7 @@ export class FsDemarcheLog extends FsElement {
     this.confirmation = { queued, followUp: outcome === 'follow-up' ? partner : null };
     await this.#countRejected();
     if (!queued) void this.refreshStats();
-    this.emit<FsActLoggedDetail>('fs-act-logged', { key, partner, theme, outcome, queued });
+    this.emit<FsActLoggedDetail>('fs-act-log', { key, partner, theme, outcome, queued }, { formerName: 'fs-act-logged' });
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.confirmation')?.focus();
   }
@@ -350,7 +356,7 @@ export class FsDemarcheLog extends FsElement {
       this.caseDraft = { demarche: '', step: '', documents: '', appointment: '' };
       this.#caseKey = newIdempotencyKey();
       this.confirmation = null;
-      this.emit('fs-case-created', { code: created.code });
+      this.emit('fs-case-create', { code: created.code }, { formerName: 'fs-case-created' });
       this.#focusSection();
     } catch (err) {
       const problem = caseProblem(err);
@@ -393,7 +399,7 @@ export class FsDemarcheLog extends FsElement {
       const newStatus = updated?.case?.status ?? status ?? 'received';
       this.updateMessage = { ok: true, text: u.saved(parsed.code, this.#s.statuses[newStatus]) };
       this.updateDraft = { code: parsed.code, status: '', step: '' };
-      this.emit('fs-case-updated', { code: parsed.code, status: newStatus });
+      this.emit('fs-case-update', { code: parsed.code, status: newStatus }, { formerName: 'fs-case-updated' });
     } catch (err) {
       const problem = caseProblem(err);
       if (problem === 'auth') this.authFailed = true;

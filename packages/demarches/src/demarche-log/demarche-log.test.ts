@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { ActivityStats } from '@fs-widgets/contract';
 import { widgetDatabase } from '@fs-widgets/core';
@@ -149,7 +149,11 @@ describe('<fs-demarche-log>', () => {
     await sendKeys({ press: 'Tab' }); // the channel (Accueil, checked by default)
     await sendKeys({ press: 'Tab' }); // Enregistrer
     expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Enregistrer');
+    const logged = oneEvent(el, 'fs-act-log');
+    const loggedFormerName = oneEvent(el, 'fs-act-logged'); // fired too for one release
     await sendKeys({ press: 'Enter' });
+    expect((await logged).detail).to.include({ partner: 'caf', outcome: 'solved' });
+    expect((await loggedFormerName).detail).to.equal((await logged).detail);
     await until(() => shadowText(el).includes('Demande enregistrée.'), 'the confirmation');
     await until(() => (el.shadowRoot!.querySelector('.today-count')?.textContent ?? '').startsWith(`${before + 1} `), 'the count grown by one');
     expect(await todayActs()).to.equal(before + 1);

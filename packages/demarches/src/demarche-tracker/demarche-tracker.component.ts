@@ -21,7 +21,7 @@ import { siteCard } from '../shared/site-card.js';
  * details. Distinct messages for a mistyped, unknown or expired code, too many attempts, and
  * offline (with the copy saved on the device, if any). No personal data is ever shown: there is none.
  *
- * @fires fs-case-shown - A case is on screen. detail: `{ code, status }`.
+ * @fires fs-case-show - A case is on screen. detail: `{ code, status }`. Also fired as `fs-case-shown` (deprecated) until the next release.
  *
  * @csspart base - The widget.
  * @csspart form - The code form.
@@ -82,7 +82,7 @@ export class FsDemarcheTracker extends FsElement {
     const state = this.#case.state;
     if (state.status === 'ready' && !state.fromCache && this.#shown !== state.data.code + state.data.updated_at) {
       this.#shown = state.data.code + state.data.updated_at;
-      this.emit('fs-case-shown', { code: state.data.code, status: state.data.status });
+      this.emit('fs-case-show', { code: state.data.code, status: state.data.status }, { formerName: 'fs-case-shown' });
     }
   }
 
@@ -249,6 +249,8 @@ export class FsDemarcheTracker extends FsElement {
 
 declare global {
   interface GlobalEventHandlersEventMap {
+    'fs-case-show': CustomEvent<{ code: string; status: string }>;
+    /** @deprecated Listen to `fs-case-show`; this name is fired too until the next release. */
     'fs-case-shown': CustomEvent<{ code: string; status: string }>;
   }
 }

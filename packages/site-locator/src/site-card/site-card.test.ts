@@ -24,6 +24,8 @@ const monday = (utc: string) => new Date(`2026-11-30T${utc}Z`);
 async function card(template: ReturnType<typeof html>) {
   const el = await fixture<FsSiteCard>(template);
   await until(settled(el), 'the card to settle');
+  // Another language's texts come on demand: the element stays hidden (pending) until they are here.
+  await until(() => !el.hasAttribute('data-fs-locale-pending'), 'the texts of its language');
   await el.updateComplete;
   return el;
 }

@@ -41,6 +41,8 @@ export interface FsSearchDetail {
 
 declare global {
   interface GlobalEventHandlersEventMap {
+    'fs-site-search': CustomEvent<FsSearchDetail>;
+    /** @deprecated Listen to `fs-site-search`; this name is fired too until the next release. */
     'fs-search': CustomEvent<FsSearchDetail>;
   }
 }
@@ -58,7 +60,7 @@ type FilterName = (typeof FILTERS)[number];
  * and print; the whole state lives in the page URL under a prefix, so links can be shared and
  * the back button works. Works offline for searches already made on the device.
  *
- * @fires fs-search - The person ran a search or changed a filter. detail: `FsSearchDetail`.
+ * @fires fs-site-search - The person ran a search or changed a filter. detail: `FsSearchDetail`. Also fired as `fs-search` (deprecated) until the next release.
  * @fires fs-site-select - The person opened a site's details (cancelable: call `preventDefault()`
  * to handle it yourself). detail: `{ siteId }`.
  *
@@ -267,13 +269,11 @@ export class FsSiteLocator extends FsElement {
 
   #searched() {
     if (!this.origin) return;
-    this.emit<FsSearchDetail>('fs-search', {
-      origin: this.origin,
-      openNow: this.openNow,
-      saturday: this.saturday,
-      kind: this.kind,
-      radius: this.radiusKm,
-    });
+    this.emit<FsSearchDetail>(
+      'fs-site-search',
+      { origin: this.origin, openNow: this.openNow, saturday: this.saturday, kind: this.kind, radius: this.radiusKm },
+      { formerName: 'fs-search' },
+    );
   }
 
   #onPlaceSelect(event: CustomEvent<FsPlaceSelectDetail>) {

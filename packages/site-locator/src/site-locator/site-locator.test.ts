@@ -27,6 +27,8 @@ const withResults = (el: FsSiteLocator) => () => results(el).length > 0;
 async function locator(template: ReturnType<typeof html>, ready: (el: FsSiteLocator) => () => boolean = settled) {
   const el = await fixture<FsSiteLocator>(template);
   await until(ready(el), 'the locator to settle');
+  // Another language's texts come on demand: the element stays hidden (pending) until they are here.
+  await until(() => !el.hasAttribute('data-fs-locale-pending'), 'the texts of its language');
   await el.updateComplete;
   return el;
 }
@@ -134,9 +136,12 @@ describe('<fs-site-locator>', () => {
       await search(el).updateComplete;
       const active = input.getAttribute('aria-activedescendant')!;
       expect(search(el).shadowRoot!.getElementById(active)!.textContent).to.contain('Mende');
-      const searchEvent = oneEvent(el, 'fs-search');
+      const searchEvent = oneEvent(el, 'fs-site-search');
+      // The name it had before the naming rule is fired too, with the same detail, for one release.
+      const formerEvent = oneEvent(el, 'fs-search');
       await sendKeys({ press: 'Enter' });
       expect((await searchEvent).detail.origin).to.include({ type: 'commune', insee: '48095' });
+      expect((await formerEvent).detail).to.equal((await searchEvent).detail);
       await until(withResults(el), 'the results');
       expect(window.location.search).to.contain('fsl-commune=48095');
 
@@ -356,6 +361,7 @@ describe('<fs-site-locator>', () => {
         commune="48095"
         limit="2"
         no-url-state
+        @fs-site-search=${() => searches++}
         @fs-search=${() => searches++}
         @fs-site-select=${(e: Event) => e.preventDefault()}
       ></fs-site-locator>`);
