@@ -1,0 +1,39 @@
+// Linting as the field does it for Lit libraries: ESLint's and typescript-eslint's recommended
+// rules everywhere; for the components, the rules of eslint-plugin-lit (templates and
+// properties), eslint-plugin-wc (custom elements) and eslint-plugin-lit-a11y (accessibility
+// inside `html` templates). Formatting is Prettier's (`.prettierrc.json`), so the style rules
+// that would fight it are off (eslint-config-prettier). `npm run lint` runs both; `npm test` too.
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import lit from 'eslint-plugin-lit';
+import litA11y from 'eslint-plugin-lit-a11y';
+import wc from 'eslint-plugin-wc';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Code that runs in the browser: the packages' sources (not the server's), the stories, the test support pages. */
+const browser = ['packages/*/src/**/*.ts', 'stories/**/*.ts', '.storybook/**/*.ts', 'test-support/**/*.ts'];
+
+export default tseslint.config(
+  {
+    ignores: ['**/dist/**', 'storybook-static/**', 'coverage/**', 'var/**', 'packages/server/data/**', 'packages/server/public/**', 'docs/guide/img/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      // `_name` says "deliberately unused" (a destructured field left out, an ignored argument).
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: browser,
+    ignores: ['packages/server/**'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  { files: browser, ignores: ['packages/server/**'], ...lit.configs['flat/recommended'] },
+  { files: browser, ignores: ['packages/server/**'], ...wc.configs['flat/recommended'] },
+  { files: browser, ignores: ['packages/server/**'], ...litA11y.configs.recommended },
+  prettier,
+);
