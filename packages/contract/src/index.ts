@@ -14,5 +14,5 @@ export * from './directory.js';
 export * from './exports.js';
 export * from './key-figures.js';
 
-export const API_VERSION: 'v1' = 'v1';
+export const API_VERSION = 'v1' as const;
 export const API_PREFIX = '/api/v1';

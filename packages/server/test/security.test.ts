@@ -33,7 +33,7 @@ describe('authorization and exposure across the API', () => {
   let database: TestDatabase | undefined;
   const logs: string[] = [];
   const tokens = {} as Record<Exclude<Who, 'anonymous'>, string>;
-  let operations: { method: string; path: string; secured: boolean }[] = [];
+  const operations: { method: string; path: string; secured: boolean }[] = [];
 
   const call = (method: string, url: string, who: Who, body?: unknown) =>
     server.app.inject({

@@ -258,7 +258,7 @@ function dangerousMarkup(el: Element): string[] {
   for (const inner of [...(el.shadowRoot ? deepElements(el.shadowRoot) : []), ...deepElements(el)]) {
     for (const attr of inner.attributes) {
       if (/^on/i.test(attr.name)) found.push(`<${inner.localName} ${attr.name}>`);
-      if (['href', 'src', 'action', 'formaction', 'xlink:href', 'srcdoc'].includes(attr.name) && /^\s*(javascript|data:text\/html|vbscript):?/i.test(attr.value.replace(/[\s\u0000-\u001f]/g, ''))) {
+      if (['href', 'src', 'action', 'formaction', 'xlink:href', 'srcdoc'].includes(attr.name) && /^\s*(javascript|data:text\/html|vbscript):?/i.test(attr.value.replace(/[\s\p{Cc}]/gu, ''))) {
         found.push(`<${inner.localName} ${attr.name}="${attr.value.slice(0, 60)}">`);
       }
     }

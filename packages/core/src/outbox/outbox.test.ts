@@ -114,7 +114,7 @@ describe('outbox', () => {
   it('sends an entry with the Authorization its reference resolves to at send time, and keeps it while unresolved', async () => {
     const echo = '/__test/auth-echo/api/v1';
     const lastAuthorization = async () => ((await (await fetch(`${echo}/last`, { cache: 'no-store' })).json()) as { authorization: string | null }).authorization;
-    let secret: string | undefined;
+    let secret: string | undefined = undefined; // set below, once the agent has "pasted" it
     registerOutboxAuthorization('outbox-test', (ref) => (secret ? `Bearer ${secret}-${ref}` : undefined));
     const outbox = make(echo);
     const body = answer();

@@ -21,6 +21,8 @@ export async function satisfactionStats(db: Db, scope: StatsScope): Promise<Sati
   // The network table has the same columns as the site table, minus site_id: one query shape.
   let query = (
     scope.site === null ? db.selectFrom('satisfaction_daily_network') : db.selectFrom('satisfaction_daily').where('site_id', '=', scope.site)
+    // Kysely's own type for "nothing selected yet" is `{}`.
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   ) as SelectQueryBuilder<Database, 'satisfaction_daily_network', {}>;
   if (scope.from !== null) query = query.where('day', '>=', scope.from);
   if (scope.to !== null) query = query.where('day', '<=', scope.to);

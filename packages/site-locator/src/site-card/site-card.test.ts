@@ -191,6 +191,7 @@ describe('<fs-site-card>', () => {
     });
 
     it('treats a malformed id as not found, without crashing', async () => {
+      // eslint-disable-next-line lit/attribute-value-entities -- a page's hostile value, on purpose
       const el = await card(html`<fs-site-card api=${realApi()} site-id="<script>"></fs-site-card>`);
       expect(shadowText(el)).to.contain('France services introuvable');
     });
