@@ -3,10 +3,11 @@ import { defaultClientConditions } from 'vite';
 
 /**
  * Storybook for the component catalogue. Stories live in the root `stories/` folder and import
- * the widgets' TypeScript sources directly (no build needed).
+ * the widgets' TypeScript sources directly (no build needed); the introduction's pages are MDX
+ * (`stories/introduction/*.mdx`), shown first (`storySort` in preview.ts).
  */
 const config: StorybookConfig = {
-  stories: ['../stories/**/*.stories.@(ts|js)'],
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|js)'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
   // With telemetry on, every start and build waits for a network that is not there.

@@ -49,6 +49,12 @@ const preview: Preview = {
   parameters: {
     controls: { expanded: true },
     a11y: { test: 'error' },
+    // The introduction first (the catalogue opens on its first page), then the components.
+    options: {
+      storySort: {
+        order: ['Introduction', ['Getting started', 'Theming', 'Theming example', 'Events', 'Server and API', 'Accessibility']],
+      },
+    },
   },
 };
 

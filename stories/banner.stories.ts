@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { responseCache } from '@fs-widgets/core';
 import '@fs-widgets/kit/banner.js';
 import api from './fixtures/api.json';
+import type { ExpectedComponent, ExpectedStory } from './story-expectations.js';
 
 /** The fake API of `.storybook/fake-api.ts` (catalogue only; the tests use the real server). */
 const API = 'https://storybook.invalid/api/v1';
@@ -74,71 +75,107 @@ const meta = {
           '(`now`) so that "open now" never changes.',
       },
     },
+    // For the catalogue check (scripts/test/check-stories.mjs): the states that must keep a story, the
+    // story photographed, and rows the docs page table must show. Each story says what it shows.
+    catalogue: {
+      required: ['strip', 'square', 'vertical', 'site', 'empty', 'loading', 'not-found', 'server-error', 'offline', 'offline-with-saved-copy', 'english'],
+      screenshot: 'strip',
+      docsRows: ['commune', 'site-id', 'href', 'size', 'heading-level', 'api', 'lang', 'now', 'link', '--fs-banner-accent'],
+    },
   },
-} satisfies Meta<BannerArgs>;
+} satisfies Meta<BannerArgs> & ExpectedComponent;
 
 export default meta;
-type Story = StoryObj<BannerArgs>;
+type Story = StoryObj<BannerArgs> & ExpectedStory;
 
 /** A town hall of Mende: the horizontal strip (like a 728 × 90 leaderboard), the nearest site open now. */
 export const Strip: Story = {
   args: { commune: '48095' },
+  parameters: {
+    expect: {
+      texts: ['Besoin d’aide pour vos démarches ?', 'La plus proche', 'France services de Mende', 'à 1,6 km de Mende', 'Ouvert maintenant', 'jusqu’à 12 h', 'Voir les France services près de chez moi'],
+      selectors: ['fs-banner[size="strip"]', 'a[part="link"][href="https://storybook.invalid/embed/fs-site-locator?commune=48095"]'],
+    },
+  },
 };
 
 /** `size="square"`: like a 300 × 250 rectangle, for a sidebar. */
 export const Square: Story = {
   args: { commune: '48095', size: 'square' },
+  parameters: { expect: { texts: ['Besoin d’aide pour vos démarches ?', 'France services de Mende', 'Ouvert maintenant'], selectors: ['fs-banner[size="square"]'] } },
 };
 
 /** `size="vertical"`: like a 160 × 600 skyscraper. */
 export const Vertical: Story = {
   args: { commune: '48095', size: 'vertical' },
+  parameters: { expect: { texts: ['Besoin d’aide pour vos démarches ?', 'France services de Mende', 'Ouvert maintenant'], selectors: ['fs-banner[size="vertical"]'] } },
 };
 
 /** `site-id`: one site (a partner's page), its card page as the link. */
 export const Site: Story = {
   args: { 'site-id': '2983' },
+  parameters: {
+    expect: {
+      texts: ['Votre France services', 'France services de Mende', 'Voir l’adresse et les horaires'],
+      selectors: ['a[part="link"][href="https://storybook.invalid/embed/fs-site-card?site-id=2983"]'],
+      absent: ['La plus proche', 'km de Mende'],
+    },
+  },
 };
 
 /** At lunchtime: open again later today. */
 export const OpensLaterToday: Story = {
   args: { commune: '48095', now: MONDAY_LUNCH },
+  parameters: { expect: { texts: ['Ouvert aujourd’hui', 'à partir de 13 h 30'] } },
 };
 
 /** On a Saturday: closed all day, with the next opening. */
 export const ClosedToday: Story = {
   args: { commune: '48095', now: SATURDAY_MORNING },
+  parameters: { expect: { texts: ['Fermé aujourd’hui', 'ouvre lundi à 8 h 30'] } },
 };
 
 /** `href`: the link goes to the page's own France services page. */
 export const CustomLink: Story = {
   args: { commune: '48095', href: 'https://www.example.fr/france-services' },
+  parameters: { expect: { texts: ['France services de Mende'], selectors: ['a[part="link"][href="https://www.example.fr/france-services"]'] } },
 };
 
 /** Neither `commune` nor `site-id`: the headline and a link to the locator (the visitor searches there). */
 export const Empty: Story = {
   args: {},
+  parameters: {
+    expect: {
+      texts: ['Besoin d’aide pour vos démarches ?', 'Trouver une France services'],
+      selectors: ['a[part="link"][href="https://storybook.invalid/embed/fs-site-locator"]'],
+      noSelectors: ['[part="site"]'],
+    },
+  },
 };
 
 /** The API has not answered yet: the headline stays, the site's block is a skeleton. */
 export const Loading: Story = {
   args: { commune: '48095', api: API_PENDING },
+  parameters: { expect: { texts: ['Besoin d’aide pour vos démarches ?', 'Chargement…'], selectors: ['[aria-busy="true"]'], timeout: 8000 } },
 };
 
 /** An INSEE code that is no commune's: says so, and links to the locator. */
 export const NotFound: Story = {
   args: { commune: '99999' },
+  parameters: { expect: { texts: ['Aucune commune ne porte le code INSEE « 99999 »', 'Trouver une France services'], noSelectors: ['[part="name"]'] } },
 };
 
 /** The server answers 503 (after the client's two retries): says so, with a retry button. */
 export const ServerError: Story = {
   name: 'Error',
   args: { commune: '48095', api: API_UNAVAILABLE },
+  parameters: { expect: { texts: ['Le service ne répond pas', 'Réessayer'], selectors: ['[part="retry"]'] } },
 };
 
 /** No network and nothing saved on this device (a site no other story saves). */
 export const Offline: Story = {
   args: { 'site-id': '3255', api: API_OFFLINE },
+  parameters: { expect: { texts: ['pas encore enregistrées', 'Réessayer'], selectors: ['[part="retry"]'] } },
 };
 
 /**
@@ -154,11 +191,18 @@ export const OfflineWithSavedCopy: Story = {
       return {};
     },
   ],
+  parameters: { expect: { texts: ['France services de Mende', 'Hors ligne : informations du'], selectors: ['[part="notice"]'] } },
 };
 
 /** `lang="en"`: every text in English (names stay as published). */
 export const English: Story = {
   args: { commune: '48095', lang: 'en', size: 'square' },
+  parameters: {
+    expect: {
+      texts: ['Need help with your paperwork?', 'The nearest', '1.6 km from Mende', 'Open now', 'until 12 pm', 'See the France services near me'],
+      absent: ['Besoin d’aide'],
+    },
+  },
 };
 
 /**
@@ -168,4 +212,5 @@ export const English: Story = {
 export const Themed: Story = {
   args: { commune: '48095' },
   decorators: [(story) => html`<div style="--fs-banner-accent: #7a3b00; --fs-font-family: Georgia, serif">${story()}</div>`],
+  parameters: { expect: { texts: ['France services de Mende'] } },
 };

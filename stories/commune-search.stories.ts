@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { fn } from 'storybook/test';
 import type { FsPlaceSelectDetail } from '@fs-widgets/site-locator/commune-search.js';
 import '@fs-widgets/site-locator/commune-search.js';
+import type { ExpectedComponent, ExpectedStory } from './story-expectations.js';
 
 /** The fake API of `.storybook/fake-api.ts` (catalogue only; the tests use the real server). */
 const API = 'https://storybook.invalid/api/v1';
@@ -62,29 +63,40 @@ const meta = {
           'in the Actions panel (`fs-place-select`).',
       },
     },
+    // For the catalogue check (scripts/test/check-stories.mjs): the states that must keep a story, the
+    // story photographed, and rows the docs page table must show. Each story says what it shows.
+    catalogue: {
+      required: ['default', 'english', 'unavailable'],
+      docsRows: ['value', 'geocoder', 'api', 'fs-place-select', 'input', 'listbox', 'option', '--fs-commune-search-accent'],
+    },
   },
-} satisfies Meta<CommuneSearchArgs>;
+} satisfies Meta<CommuneSearchArgs> & ExpectedComponent;
 
 export default meta;
-type Story = StoryObj<CommuneSearchArgs>;
+type Story = StoryObj<CommuneSearchArgs> & ExpectedStory;
 
 /** The empty field with its label and hint. Type "mende", "nant" or "48000" to see suggestions. */
-export const Default: Story = {};
+export const Default: Story = {
+  parameters: { expect: { texts: ['Commune ou code postal', 'Tapez au moins 2 lettres'], selectors: ['input[role="combobox"][aria-expanded="false"]'] } },
+};
 
 /** "nant" typed (by the play function): eight communes, announced to screen readers; choose with the arrows and Enter. */
 export const Suggestions: Story = {
   play: async ({ canvasElement }) => typeInSearch(canvasElement, 'nant'),
+  parameters: { expect: { texts: ['8 suggestions', 'Nantes', 'Nanteuil'], selectors: ['input[aria-expanded="true"]', '[role="option"]'] } },
 };
 
 /** A postcode typed: "48000", the communes it serves (Mende first). */
 export const Postcode: Story = {
   play: async ({ canvasElement }) => typeInSearch(canvasElement, '48000'),
+  parameters: { expect: { texts: ['8 suggestions', 'Mende', '48000'], selectors: ['input[aria-expanded="true"]'] } },
 };
 
 /** `lang="en"`, with "mende" typed: one suggestion, announced in English. */
 export const English: Story = {
   args: { lang: 'en' },
   play: async ({ canvasElement }) => typeInSearch(canvasElement, 'mende'),
+  parameters: { expect: { texts: ['Town or postcode', '1 suggestion. Press down arrow to choose it.', 'Mende'], selectors: ['#commune-48095'] } },
 };
 
 /**
@@ -94,4 +106,5 @@ export const English: Story = {
 export const Unavailable: Story = {
   args: { api: API_UNAVAILABLE },
   play: async ({ canvasElement }) => typeInSearch(canvasElement, 'mende'),
+  parameters: { expect: { texts: ['La recherche de communes ne répond pas'], selectors: ['input[aria-expanded="false"]'] } },
 };

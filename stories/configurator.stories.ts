@@ -8,6 +8,7 @@ import '@fs-widgets/site-locator/site-card.js';
 import '@fs-widgets/site-locator/site-locator.js';
 import manifest from '../custom-elements.json';
 import api from './fixtures/api.json';
+import type { ExpectedComponent, ExpectedStory } from './story-expectations.js';
 
 /** The fake API of `.storybook/fake-api.ts` (recorded answers of the real server). */
 const API = 'https://storybook.invalid/api/v1';
@@ -71,7 +72,8 @@ async function chooseMende(root: ShadowRoot): Promise<void> {
 }
 
 const meta = {
-  title: 'Configurator',
+  // In a group, as every component: the sidebar lists ungrouped components before the introduction.
+  title: 'Tools/Configurator',
   id: 'configurator',
   component: 'fs-configurator',
   tags: ['autodocs'],
@@ -105,19 +107,40 @@ const meta = {
           'illustrative one, and the API the catalogue’s fake (recorded answers of the real server).',
       },
     },
+    // For the catalogue check (scripts/test/check-stories.mjs): the states that must keep a story, the
+    // story photographed, and rows the docs page table must show. Each story says what it shows.
+    catalogue: {
+      required: ['start', 'widget-chosen', 'commune-chosen', 'copied', 'loading', 'manifest-error', 'offline', 'english'],
+      screenshot: 'commune-chosen',
+      docsRows: ['server', 'heading-level', 'no-url-state', 'api', 'lang', 'manifest', 'release', 'now', 'fs-configuration-change', 'fs-snippet-copy', 'preview', '--fs-configurator-accent'],
+    },
   },
-} satisfies Meta<ConfiguratorArgs>;
+} satisfies Meta<ConfiguratorArgs> & ExpectedComponent;
 
 export default meta;
-type Story = StoryObj<ConfiguratorArgs>;
+type Story = StoryObj<ConfiguratorArgs> & ExpectedStory;
 
 /** Before any choice: the public widgets, and why the agents’ tools are not there. */
-export const Start: Story = {};
+export const Start: Story = {
+  parameters: {
+    expect: {
+      texts: ['1. Choisissez le widget', 'Trouver une France services', 'Votre France services', 'Votre avis', 'Les outils des agents'],
+      selectors: ['input[name="widget"][value="fs-site-locator"]', 'input[name="widget"][value="fs-site-card"]'],
+      noSelectors: ['input[name="widget"][value="fs-demarche-log"]', 'input[name="widget"]:checked', '#script-code'],
+    },
+  },
+};
 
 /** A widget chosen (by the play function): its form generated from the manifest, its preview, its code. */
 export const WidgetChosen: Story = {
   play: async ({ canvasElement }) => {
     await chooseWidget(canvasElement, 'fs-site-locator');
+  },
+  parameters: {
+    expect: {
+      texts: ['2. Indiquez votre commune', 'Commune ou code postal', '3. Réglez les options', 'Affichage', 'Réglages avancés', '4. Vérifiez l’aperçu', 'Trouver une France services', '5. Copiez le code', 'Copier le code', 'Note pour votre prestataire'],
+      selectors: ['input[name="widget"][value="fs-site-locator"]:checked', '[data-attribute="view"] select', '[data-attribute="no-url-state"] input[type="checkbox"]', 'fs-configurator > [slot="preview"] fs-site-locator', 'textarea#script-code'],
+    },
   },
 };
 
@@ -125,6 +148,12 @@ export const WidgetChosen: Story = {
 export const CommuneChosen: Story = {
   play: async ({ canvasElement }) => {
     await chooseMende(await chooseWidget(canvasElement, 'fs-site-card'));
+  },
+  parameters: {
+    expect: {
+      texts: ['Commune choisie : Mende (48000) (code INSEE 48095).', 'France services les plus proches de Mende', 'France services de Mende — à ', 'La plus proche est choisie', 'France services de Mende', 'Copier le code du cadre'],
+      selectors: ['input[name="site"][value="2983"]:checked', 'fs-configurator > [slot="preview"] fs-site-card[site-id="2983"]'],
+    },
   },
 };
 
@@ -135,26 +164,41 @@ export const Copied: Story = {
     await chooseMende(root);
     root.querySelector<HTMLButtonElement>('#script-copy')!.click();
   },
+  parameters: {
+    expect: {
+      texts: ['Commune choisie : Mende', 'Copier le code'],
+      selectors: ['[data-variant="script"][data-status] [role="status"]'],
+    },
+  },
 };
 
 /** The list of widgets is on its way. */
 export const Loading: Story = {
   args: { withManifest: false, server: 'https://storybook.invalid/pending/' },
+  parameters: { expect: { texts: ['Chargement de la liste des widgets…'], selectors: ['[aria-busy="true"]'], timeout: 8000 } },
 };
 
 /** The widgets’ server answers with an error. */
 export const ManifestError: Story = {
   args: { withManifest: false, server: 'https://storybook.invalid/unavailable/' },
+  parameters: { expect: { texts: ['La liste des widgets n’a pas pu être chargée', 'Réessayer'], selectors: ['[part="retry"]'], noSelectors: ['input[name="widget"]'] } },
 };
 
 /** No network, and no copy of the list on the device. */
 export const Offline: Story = {
   args: { withManifest: false, server: 'https://storybook.invalid/offline/' },
+  parameters: { expect: { texts: ['Vous êtes hors ligne', 'Réessayer'], selectors: ['[data-state="offline"] [part="retry"]'] } },
 };
 
 export const English: Story = {
   args: { lang: 'en' },
   play: async ({ canvasElement }) => {
     await chooseMende(await chooseWidget(canvasElement, 'fs-site-card'));
+  },
+  parameters: {
+    expect: {
+      texts: ['1. Choose the widget', 'Your France services', 'Town chosen: Mende (48000)', 'Copy the code'],
+      absent: ['Choisissez le widget'],
+    },
   },
 };

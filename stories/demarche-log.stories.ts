@@ -5,6 +5,7 @@ import { fn } from 'storybook/test';
 import { widgetDatabase } from '@fs-widgets/core';
 import type { FsActLoggedDetail } from '@fs-widgets/demarches/demarche-log.js';
 import '@fs-widgets/demarches/demarche-log.js';
+import type { ExpectedComponent, ExpectedStory } from './story-expectations.js';
 
 /** The fake API of `.storybook/fake-api.ts` (catalogue only; the tests use the real server). */
 const API = 'https://storybook.invalid/api/v1';
@@ -46,7 +47,7 @@ interface LogArgs {
   'heading-level'?: number;
   api?: string;
   lang?: 'fr' | 'en';
-  /** Called with each `fs-act-logged` event (shown in the Actions panel). */
+  /** Called with each `fs-act-log` event (shown in the Actions panel). */
   onActLogged?: (event: CustomEvent<FsActLoggedDetail>) => void;
 }
 
@@ -62,7 +63,7 @@ const meta = {
     heading-level=${ifDefined(args['heading-level'])}
     api=${ifDefined(args.api)}
     lang=${ifDefined(args.lang)}
-    @fs-act-logged=${(e: CustomEvent<FsActLoggedDetail>) => args.onActLogged?.(e)}
+    @fs-act-log=${(e: CustomEvent<FsActLoggedDetail>) => args.onActLogged?.(e)}
   ></fs-demarche-log>`,
   args: {
     'site-id': SITE,
@@ -92,24 +93,57 @@ const meta = {
           'not check it. Opening or updating a case is not faked (the widget says it failed).',
       },
     },
+    // For the catalogue check (scripts/test/check-stories.mjs): the states that must keep a story, the
+    // story photographed, and rows the docs page table must show. Each story says what it shows.
+    catalogue: {
+      required: ['no-token', 'ready', 'english'],
+      screenshot: 'ready',
+      docsRows: ['site-id', 'tracker-url', 'heading-level', 'api', 'lang', 'fs-act-log', 'fs-case-create', 'stats', '--fs-demarches-accent'],
+    },
   },
-} satisfies Meta<LogArgs>;
+} satisfies Meta<LogArgs> & ExpectedComponent;
 
 export default meta;
-type Story = StoryObj<LogArgs>;
+type Story = StoryObj<LogArgs> & ExpectedStory;
 
 /** No token on this device (the loader removes it; each story has its own loader, as loaders run in parallel): the agent pastes the one the coordinator gave. */
 export const NoToken: Story = {
   loaders: [withoutToken],
+  parameters: {
+    expect: {
+      texts: ['Jeton d’accès de l’agent', 'Collez le jeton', 'Jeton d’accès', 'Il commence par fsw_.', 'Enregistrer'],
+      selectors: ['input#token[type="password"]'],
+      noSelectors: ['form.log-form'],
+    },
+  },
 };
 
 /** A token stored for the site: today's figures, then partner, outcome and channel, in a few taps. */
 export const Ready: Story = {
   loaders: [withToken],
+  // Today's figures: the real server's answer for a day without logged acts (scripts/docs/story-fixtures.ts).
+  parameters: {
+    expect: {
+      texts: [
+        'Enregistrer une demande', 'Aujourd’hui', '0 demande enregistrée', 'Pas encore de demande aujourd’hui', 'Partenaire',
+        'France Travail', 'CAF', 'Intérieur (titres)', 'Résultat', 'Résolu dès la première visite', 'Canal', 'Accueil',
+        'Mettre à jour un dossier', 'Changer de jeton',
+      ],
+      selectors: ['form.log-form', 'input[name="partner"]', '[part="stats"][data-state="ready"]', 'button[part="save"]'],
+      noSelectors: ['input#token'],
+    },
+  },
 };
 
 /** `lang="en"`: every text in English. */
 export const English: Story = {
   loaders: [withToken],
   args: { lang: 'en' },
+  parameters: {
+    expect: {
+      texts: ['Log a request', 'Today', '0 request logged', 'No request yet today', 'Partner', 'Outcome', 'Change token'],
+      selectors: ['[part="stats"][data-state="ready"]'],
+      absent: ['Enregistrer une demande'],
+    },
+  },
 };

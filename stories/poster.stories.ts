@@ -5,6 +5,7 @@ import { responseCache } from '@fs-widgets/core';
 import '@fs-widgets/kit/poster.js';
 import api from './fixtures/api.json';
 import sites from './fixtures/sites.json';
+import type { ExpectedComponent, ExpectedStory } from './story-expectations.js';
 
 /** The fake API of `.storybook/fake-api.ts` (catalogue only; the tests use the real server). */
 const API = 'https://storybook.invalid/api/v1';
@@ -74,11 +75,18 @@ const meta = {
           'To print a poster alone, open `/embed/fs-poster?site-id=…` on the widgets’ server and print it.',
       },
     },
+    // For the catalogue check (scripts/test/check-stories.mjs): the states that must keep a story, the
+    // story photographed, and rows the docs page table must show. Each story says what it shows.
+    catalogue: {
+      required: ['default', 'locator-target', 'custom-address', 'without-local-partners', 'partners-unavailable', 'not-configured', 'loading', 'not-found', 'server-error', 'offline', 'offline-with-saved-copy', 'english'],
+      screenshot: 'default',
+      docsRows: ['site-id', 'commune', 'qr-target', 'href', 'heading-level', 'api', 'lang', 'now', 'sheet', 'qr', 'url', '--fs-poster-accent', '--fs-poster-page-margin'],
+    },
   },
-} satisfies Meta<PosterArgs>;
+} satisfies Meta<PosterArgs> & ExpectedComponent;
 
 export default meta;
-type Story = StoryObj<PosterArgs>;
+type Story = StoryObj<PosterArgs> & ExpectedStory;
 
 /**
  * France services de Mende: its address, phone and week, the nine national partners, its local
@@ -86,31 +94,65 @@ type Story = StoryObj<PosterArgs>;
  */
 export const Default: Story = {
   args: { 'site-id': '2983' },
+  // Mende's partners as recorded after the script added two illustrative local partners and three permanences.
+  parameters: {
+    expect: {
+      texts: [
+        'Besoin d’aide pour vos démarches ?', 'France services vous accompagne', 'Imprimer l’affiche', 'France services de Mende', '04 66 49 67 13',
+        'Horaires d’ouverture', 'Lundi', '8 h 30 – 12 h', 'Fermé les jours fériés.', 'Partenaires nationaux', 'France Travail', 'Impôts',
+        'Partenaires locaux et permanences', 'Mission locale (exemple)', 'Le 2e mardi du mois, 9 h – 12 h, sur rendez-vous.',
+        'Prochaines dates : mardi 8 décembre et mardi 12 janvier.', 'Un jeudi sur deux', 'Conciliateur de justice (exemple) — Sur rendez-vous.',
+        'https://storybook.invalid/embed/fs-site-card?site-id=2983', 'Informations du 30/11/2026.', 'ce n’est pas un document officiel de l’État',
+      ],
+      selectors: ['svg.qr[part="qr"][role="img"]', 'table[part="hours"] tbody tr', 'button[part="print"]', '[part="local"] li[data-permanence]'],
+    },
+  },
 };
 
 /** `qr-target="locator"` with `commune`: the QR code opens the locator on that commune (for a poster that serves neighbours too). */
 export const LocatorTarget: Story = {
   args: { 'site-id': '2983', 'qr-target': 'locator', commune: '48095' },
+  parameters: {
+    expect: {
+      texts: ['Trouver une France services près de chez vous', 'https://storybook.invalid/embed/fs-site-locator?commune=48095'],
+      selectors: ['svg.qr'],
+    },
+  },
 };
 
 /** `href`: the QR code leads to a page of the host's own (the town hall's "France services" page). */
 export const CustomAddress: Story = {
   args: { 'site-id': '2983', href: 'https://www.mairie-exemple.fr/france-services' },
+  parameters: { expect: { texts: ['https://www.mairie-exemple.fr/france-services'], selectors: ['svg.qr'], absent: ['/embed/'] } },
 };
 
 /** MSA itinérante de Lozère: no local partner recorded, so the poster has no local section. */
 export const WithoutLocalPartners: Story = {
   args: { 'site-id': '3255' },
+  parameters: {
+    expect: {
+      texts: ['France services MSA itinérante de Lozère', 'France services itinérante', 'Partenaires nationaux', 'Impôts'],
+      selectors: ['svg.qr'],
+      noSelectors: ['[part="local"]'],
+    },
+  },
 };
 
 /** The site answers, its partners do not (none recorded for Valserhône here): the poster says so, with a retry button (not printed). */
 export const PartnersUnavailable: Story = {
   args: { 'site-id': '1' },
+  parameters: {
+    expect: {
+      texts: ['France services de Valserhône', 'Liste des partenaires indisponible pour le moment.', 'Réessayer'],
+      selectors: ['[part="notice"]', 'button[part="retry"]', 'svg.qr'],
+    },
+  },
 };
 
 /** No `site-id`: the poster says what to set. */
 export const NotConfigured: Story = {
   args: {},
+  parameters: { expect: { texts: ['Affiche non configurée', 'l’attribut site-id'], noSelectors: ['[part="sheet"]', 'button'] } },
 };
 
 /**
@@ -119,22 +161,26 @@ export const NotConfigured: Story = {
  */
 export const Loading: Story = {
   args: { 'site-id': '2983', api: API_PENDING },
+  parameters: { expect: { texts: ['Chargement…'], selectors: ['[aria-busy="true"]'], timeout: 8000 } },
 };
 
 /** No site has this identifier: the poster says so (no retry: the embed code is wrong). */
 export const NotFound: Story = {
   args: { 'site-id': '999999' },
+  parameters: { expect: { texts: ['France services introuvable', '999999'], noSelectors: ['[part="retry"]', '[part="sheet"]'] } },
 };
 
 /** The server answers 503 (after the client's two retries): the error, with a retry button. */
 export const ServerError: Story = {
   name: 'Error',
   args: { 'site-id': '2983', api: API_UNAVAILABLE },
+  parameters: { expect: { texts: ['Affichage impossible pour le moment', 'Réessayer'], selectors: ['[part="retry"]'] } },
 };
 
 /** No network and nothing saved on this device: the offline message, with a retry button. */
 export const Offline: Story = {
   args: { 'site-id': '2983', api: API_OFFLINE },
+  parameters: { expect: { texts: ['Vous êtes hors ligne', 'pas encore enregistrées', 'Réessayer'], selectors: ['[data-state="offline"] [part="retry"]'] } },
 };
 
 /**
@@ -153,15 +199,28 @@ export const OfflineWithSavedCopy: Story = {
       return {};
     },
   ],
+  parameters: {
+    expect: {
+      texts: ['Vous êtes hors ligne : informations enregistrées le', 'France services de Mende', 'Mission locale (exemple)'],
+      selectors: ['[part="notice"]', 'svg.qr'],
+    },
+  },
 };
 
 /** `lang="en"`: every text in English, days and hours in English formats (names stay as published). */
 export const English: Story = {
   args: { 'site-id': '2983', lang: 'en' },
+  parameters: {
+    expect: {
+      texts: ['Need help with your paperwork?', 'France services is here to help', 'Print the poster', 'Opening hours', 'Monday', '8:30 am – 12 pm', 'National partners', 'The 2nd Tuesday of the month, 9 am – 12 pm, by appointment.', 'Next dates:'],
+      absent: ['Horaires', 'Imprimer'],
+    },
+  },
 };
 
 /** Themed by the host page with the public custom properties, set on a wrapper (the widget itself needs no inline style). */
 export const Themed: Story = {
   args: { 'site-id': '2983' },
   decorators: [(story) => html`<div style="--fs-poster-accent: #6b2d5c; --fs-font-family: Georgia, serif">${story()}</div>`],
+  parameters: { expect: { texts: ['France services de Mende'], selectors: ['svg.qr'] } },
 };

@@ -5,6 +5,7 @@ import { fn, waitFor } from 'storybook/test';
 import { widgetDatabase } from '@fs-widgets/core';
 import type { FsFeedbackSubmitDetail, FsSatisfaction } from '@fs-widgets/satisfaction/satisfaction.js';
 import '@fs-widgets/satisfaction/satisfaction.js';
+import type { ExpectedComponent, ExpectedStory } from './story-expectations.js';
 
 /** The fake API of `.storybook/fake-api.ts` (catalogue only; the tests use the real server). */
 const API = 'https://storybook.invalid/api/v1';
@@ -121,23 +122,52 @@ const meta = {
           'Actions panel (`fs-feedback-submit`). The site is France services de Mende (2983).',
       },
     },
+    // For the catalogue check (scripts/test/check-stories.mjs): the states that must keep a story, the
+    // story photographed, and rows the docs page table must show. Each story says what it shows.
+    catalogue: {
+      required: ['inline', 'inline-with-follow-ups', 'thanks', 'not-configured', 'kiosk', 'kiosk-follow-up', 'kiosk-offline-pending', 'english'],
+      screenshot: 'kiosk-offline-pending',
+      docsRows: ['site-id', 'mode', 'channel', 'ask-resolved', 'ask-comment', 'idle-timeout', 'thanks-duration', 'press-guard', 'heading-level', 'api', 'lang', 'fs-feedback-submit', 'scale', 'choice', 'pending', '--fs-satisfaction-accent'],
+    },
   },
-} satisfies Meta<SatisfactionArgs>;
+} satisfies Meta<SatisfactionArgs> & ExpectedComponent;
 
 export default meta;
-type Story = StoryObj<SatisfactionArgs>;
+type Story = StoryObj<SatisfactionArgs> & ExpectedStory;
 
 /** On a web page after a démarche (`mode="inline"`, the default): the question and the four levels, in words. */
-export const Inline: Story = {};
+export const Inline: Story = {
+  parameters: {
+    expect: {
+      texts: ['Êtes-vous satisfait de l’accueil que vous avez reçu ?', 'Votre avis est anonyme', 'Très satisfait', 'Satisfait', 'Peu satisfait', 'Pas satisfait', 'Envoyer mon avis'],
+      selectors: ['fieldset input[type="radio"][name="rating"]', 'button[type="submit"]'],
+      absent: ['Votre demande a-t-elle été résolue'],
+    },
+  },
+};
 
 /** `ask-resolved` and `ask-comment`: "Votre demande a-t-elle été résolue ?" and a short comment (500 characters, no personal data). */
 export const InlineWithFollowUps: Story = {
   args: { 'ask-resolved': true, 'ask-comment': true },
+  parameters: {
+    expect: {
+      texts: ['Êtes-vous satisfait', 'Votre demande a-t-elle été résolue ?', 'En partie', 'Un commentaire ? (facultatif)', 'N’écrivez ni votre nom', 'Il reste 500 caractères.'],
+      selectors: ['input[name="resolved"]', 'textarea[maxlength="500"]'],
+    },
+  },
 };
 
 /** "Satisfait" chosen and sent (by the story's play function): the thank-you; the fake API has acknowledged the answer. */
 export const Thanks: Story = {
   play: async ({ canvasElement }) => answerInline(canvasElement),
+  // Sent by the play function; the fake API acknowledged it, so nothing waits.
+  parameters: {
+    expect: {
+      texts: ['Merci pour votre avis !', 'Il aide la France services à mieux vous accueillir.'],
+      absent: ['Êtes-vous satisfait', 'Il sera envoyé'],
+      noSelectors: ['input[name="rating"]'],
+    },
+  },
 };
 
 /**
@@ -148,11 +178,13 @@ export const Thanks: Story = {
 export const ThanksWhileOffline: Story = {
   args: { api: API_OFFLINE },
   play: async ({ canvasElement }) => answerInline(canvasElement),
+  parameters: { expect: { texts: ['Merci pour votre avis !', 'Il sera envoyé automatiquement dès le retour de la connexion.'] } },
 };
 
 /** No `site-id`: tells the page author what is missing. */
 export const NotConfigured: Story = {
   args: { 'site-id': undefined },
+  parameters: { expect: { texts: ['Avis non configuré', 'l’attribut site-id'], noSelectors: ['input', 'button'] } },
 };
 
 /**
@@ -162,7 +194,14 @@ export const NotConfigured: Story = {
  */
 export const Kiosk: Story = {
   args: { mode: 'kiosk' },
-  parameters: KIOSK_FRAME,
+  parameters: {
+    ...KIOSK_FRAME,
+    expect: {
+      texts: ['Êtes-vous satisfait de l’accueil que vous avez reçu ?', 'Très satisfait', 'Pas satisfait'],
+      selectors: ['fs-satisfaction[mode="kiosk"]', '.scale button.very-satisfied'],
+      absent: ['en attente d’envoi'],
+    },
+  },
 };
 
 /**
@@ -172,7 +211,15 @@ export const Kiosk: Story = {
  */
 export const KioskFollowUp: Story = {
   args: { mode: 'kiosk', 'ask-resolved': true, 'idle-timeout': 120 },
-  parameters: KIOSK_FRAME,
+  parameters: {
+    ...KIOSK_FRAME,
+    expect: {
+      texts: ['Votre demande a-t-elle été résolue ?', 'Oui', 'En partie', 'Non', 'Passer'],
+      selectors: ['.options button[aria-pressed="false"]'],
+      noSelectors: ['.scale'],
+      absent: ['Merci'],
+    },
+  },
   play: async ({ canvasElement }) => {
     await pressInKiosk(canvasElement);
   },
@@ -185,7 +232,14 @@ export const KioskFollowUp: Story = {
  */
 export const KioskOfflinePending: Story = {
   args: { mode: 'kiosk', api: API_OFFLINE },
-  parameters: KIOSK_FRAME,
+  parameters: {
+    ...KIOSK_FRAME,
+    expect: {
+      texts: ['Êtes-vous satisfait', '1 avis en attente d’envoi'],
+      selectors: ['.scale button', '[part="pending"][role="status"]'],
+      absent: ['Merci'],
+    },
+  },
   play: async ({ canvasElement }) => {
     const el = await pressInKiosk(canvasElement);
     // Stored in the outbox and tried once: the count of waiting answers is there.
@@ -197,4 +251,10 @@ export const KioskOfflinePending: Story = {
 /** `lang="en"`: every text in English. */
 export const English: Story = {
   args: { lang: 'en', 'ask-resolved': true },
+  parameters: {
+    expect: {
+      texts: ['Are you satisfied with the service you received?', 'Very satisfied', 'Not very satisfied', 'Was your request resolved?', 'Send my answer'],
+      absent: ['Êtes-vous'],
+    },
+  },
 };

@@ -5,6 +5,7 @@ import type { Site } from '@fs-widgets/contract';
 import { responseCache } from '@fs-widgets/core';
 import '@fs-widgets/site-locator/site-card.js';
 import fixtures from './fixtures/sites.json';
+import type { ExpectedComponent, ExpectedStory } from './story-expectations.js';
 
 /** Real sites of the ANCT list (see fixtures/README.md), keyed by `id_fs`. */
 const sites = fixtures as unknown as Record<string, Site>;
@@ -74,60 +75,77 @@ const meta = {
           'that exists only in this catalogue (`https://storybook.invalid`, see `.storybook/fake-api.ts`).',
       },
     },
+    // For the catalogue check (scripts/test/check-stories.mjs): the states that must keep a story, the
+    // story photographed, and rows the docs page table must show. Each story says what it shows.
+    catalogue: {
+      required: ['default', 'loading', 'not-found', 'server-error', 'offline'],
+      screenshot: 'default',
+      docsRows: ['site-id', 'heading-level', 'api', 'theme', 'lang', 'site', 'now', '--fs-color-primary', 'retry'],
+    },
   },
-} satisfies Meta<SiteCardArgs>;
+} satisfies Meta<SiteCardArgs> & ExpectedComponent;
 
 export default meta;
-type Story = StoryObj<SiteCardArgs>;
+type Story = StoryObj<SiteCardArgs> & ExpectedStory;
 
 /** France services de Mende, fetched from the API, on a Monday morning: open now. */
 export const Default: Story = {
   args: { 'site-id': '2983' },
+  parameters: { expect: { texts: ['France services de Mende', 'Ouvert', 'ferme à'] } },
 };
 
 /** The same site on a Saturday: closed, with the next opening (Monday). */
 export const ClosedWithNextOpening: Story = {
   args: { 'site-id': '2983', now: SATURDAY_MORNING },
+  parameters: { expect: { texts: ['France services de Mende', 'Fermé', 'ouvre lundi à'] } },
 };
 
 /** Christmas Day (Friday 25 December 2026): closed for the public holiday. */
 export const PublicHoliday: Story = {
   args: { 'site-id': '2983', now: CHRISTMAS_MORNING },
+  parameters: { expect: { texts: ['Fermé', 'Noël'] } },
 };
 
 /** A bus France services (Thiérache Sambre et Oise): itinerant. */
 export const Bus: Story = {
   args: { 'site-id': '3' },
+  parameters: { expect: { texts: ['Bus France services Thiérache Sambre et Oise', 'Itinérante'] } },
 };
 
 /** A roaming France services (MSA itinérante de Lozère). */
 export const Roaming: Story = {
   args: { 'site-id': '3255' },
+  parameters: { expect: { texts: ['France services MSA itinérante de Lozère', 'France services itinérante'] } },
 };
 
 /** Saint-Louis, La Réunion: the hours are read in the site's own time zone (here 9:00 local time). */
 export const Overseas: Story = {
   args: { 'site-id': '561', now: REUNION_MORNING },
+  parameters: { expect: { texts: ['France services Saint-Louis - Makes', 'Ouvert'] } },
 };
 
 /** Le Moule, Guadeloupe: the site's comment from the ANCT list is shown under the hours. */
 export const WithComment: Story = {
   args: { 'site-id': '798', now: GUADELOUPE_MORNING },
+  parameters: { expect: { texts: ['France services Le Moule', 'À savoir', 'msap@mairie-lemoule.fr'] } },
 };
 
 /** `lang="en"`: every text in English (names and addresses stay as published). */
 export const English: Story = {
   args: { 'site-id': '2983', lang: 'en' },
+  parameters: { expect: { texts: ['France services de Mende', 'Open', 'Address'] } },
 };
 
 /** The `site` property set to a Site object (France services de Valserhône): shown as is, nothing is fetched. */
 export const GivenSiteObject: Story = {
   args: { site: sites['1'], api: undefined },
+  parameters: { expect: { texts: ['France services de Valserhône'] } },
 };
 
 /** No `site-id`: tells the page author what is missing. */
 export const Empty: Story = {
   args: { api: undefined },
+  parameters: { expect: { texts: ['Aucune France services choisie'] } },
 };
 
 /**
@@ -137,22 +155,27 @@ export const Empty: Story = {
  */
 export const Loading: Story = {
   args: { 'site-id': '2983', api: API_PENDING },
+  // Loading must be caught before the client's 10 s timeout turns it into an error.
+  parameters: { expect: { texts: ['Chargement…'], selectors: ['[aria-busy="true"]'], timeout: 8000 } },
 };
 
 /** An id that is not in the list: 404. */
 export const NotFound: Story = {
   args: { 'site-id': '999999' },
+  parameters: { expect: { texts: ['France services introuvable', '999999'] } },
 };
 
 /** The server answers 503 (after the client's two retries): "Affichage impossible", with a retry button. */
 export const ServerError: Story = {
   name: 'Error',
   args: { 'site-id': '2983', api: API_UNAVAILABLE },
+  parameters: { expect: { texts: ['Affichage impossible pour le moment', 'Réessayer'] } },
 };
 
 /** No network and nothing saved on this device: the offline message, with a retry button. */
 export const Offline: Story = {
   args: { 'site-id': '2983', api: API_OFFLINE },
+  parameters: { expect: { texts: ['Vous êtes hors ligne', 'pas encore enregistrées', 'Réessayer'] } },
 };
 
 /**
@@ -168,6 +191,7 @@ export const OfflineWithSavedCopy: Story = {
       return {};
     },
   ],
+  parameters: { expect: { texts: ['France services de Valserhône', 'Vous êtes hors ligne : informations enregistrées le'] } },
 };
 
 /**
@@ -178,6 +202,7 @@ export const OfflineWithSavedCopy: Story = {
  */
 export const DarkTheme: Story = {
   args: { 'site-id': '2983', theme: 'auto' },
+  parameters: { expect: { texts: ['France services de Mende'] } },
 };
 
 /**
@@ -187,4 +212,5 @@ export const DarkTheme: Story = {
 export const Themed: Story = {
   args: { 'site-id': '2983' },
   decorators: [(story) => html`<div style="--fs-color-primary: #6b2d5c; --fs-font-family: Georgia, serif">${story()}</div>`],
+  parameters: { expect: { texts: ['France services de Mende'] } },
 };

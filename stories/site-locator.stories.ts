@@ -6,6 +6,7 @@ import type { SiteList } from '@fs-widgets/contract';
 import { requestUrl, responseCache } from '@fs-widgets/core';
 import '@fs-widgets/site-locator/site-locator.js';
 import fixtures from './fixtures/api.json';
+import type { ExpectedComponent, ExpectedStory } from './story-expectations.js';
 
 /** Answers of the real server, recorded by scripts/docs/story-fixtures.ts (see fixtures/README.md). */
 const recorded = fixtures as unknown as Record<string, { status: number; body: unknown }>;
@@ -123,14 +124,23 @@ const meta = {
           '"fond de carte inaccessible" state.',
       },
     },
+    // For the catalogue check (scripts/test/check-stories.mjs): the states that must keep a story, the
+    // story photographed, and rows the docs page table must show. Each story says what it shows.
+    catalogue: {
+      required: ['start', 'preset-rural-commune', 'results', 'loading', 'no-results', 'unknown-commune', 'server-error', 'offline', 'map-shown', 'split', 'details', 'english', 'filters-hidden'],
+      screenshot: 'preset-rural-commune',
+      docsRows: ['commune', 'postcode', 'lat', 'radius', 'view', 'filters', 'no-url-state', 'tile-url', 'now', 'fs-site-search', 'fs-site-select', 'details'],
+    },
   },
-} satisfies Meta<SiteLocatorArgs>;
+} satisfies Meta<SiteLocatorArgs> & ExpectedComponent;
 
 export default meta;
-type Story = StoryObj<SiteLocatorArgs>;
+type Story = StoryObj<SiteLocatorArgs> & ExpectedStory;
 
 /** No starting point: asks where to look, with the commune search, "Autour de moi" and the filters. */
-export const Start: Story = {};
+export const Start: Story = {
+  parameters: { expect: { texts: ['Trouver une France services', 'Où cherchez-vous ?', 'Autour de moi', 'Commune ou code postal', 'Ouvert maintenant'] } },
+};
 
 /**
  * A town hall's page preset on its commune: Nanteuil-en-Vallée (Charente, 16242), rural. The
@@ -138,6 +148,12 @@ export const Start: Story = {};
  */
 export const PresetRuralCommune: Story = {
   args: { commune: '16242', limit: 8 },
+  parameters: {
+    expect: {
+      texts: ['8 France services trouvées autour de Nanteuil-en-Vallée', 'Bus France services', 'Prochains passages', 'Lundi 30 novembre'],
+      selectors: ['li.result[data-site="2023"] .stops li'],
+    },
+  },
 };
 
 /**
@@ -146,6 +162,12 @@ export const PresetRuralCommune: Story = {
  */
 export const Results: Story = {
   args: { commune: '48095' },
+  parameters: {
+    expect: {
+      texts: ['10 France services trouvées autour de Mende', 'France services de Mende', 'en voiture (estimation)', 'À moins de 30 min', 'Ouvert', 'Afficher la carte'],
+      selectors: ['li.result[data-site="2983"]'],
+    },
+  },
 };
 
 /**
@@ -155,6 +177,7 @@ export const Results: Story = {
  */
 export const Loading: Story = {
   args: { commune: '48095', api: API_PENDING },
+  parameters: { expect: { texts: ['Chargement…'], selectors: ['[aria-busy="true"]'], timeout: 8000 } },
 };
 
 /**
@@ -164,6 +187,7 @@ export const Loading: Story = {
  */
 export const NoResults: Story = {
   args: { lat: 46.5, lon: -1.2, radius: 5 },
+  parameters: { expect: { texts: ['Aucune France services à moins de 5 km', 'Élargir à 10 km (1 France services)'] } },
 };
 
 /**
@@ -178,22 +202,26 @@ export const NoResultsWithFilters: Story = {
     const openNow = locatorRoot(canvasElement).querySelector<HTMLInputElement>('fieldset input[type="checkbox"]');
     if (!openNow?.checked) openNow?.click();
   },
+  parameters: { expect: { texts: ['Aucune France services à moins de 5 km', 'Retirer les filtres'], absent: ['Élargir'] } },
 };
 
 /** A preset commune that does not exist (INSEE 99999): the server's 404, said kindly. */
 export const UnknownCommune: Story = {
   args: { commune: '99999' },
+  parameters: { expect: { texts: ['Où cherchez-vous ?', 'Cette commune est introuvable'] } },
 };
 
 /** The server answers 503 (after the client's two retries): "Affichage impossible", with a retry button. */
 export const ServerError: Story = {
   name: 'Error',
   args: { commune: '48095', api: API_UNAVAILABLE },
+  parameters: { expect: { texts: ['Affichage impossible pour le moment', 'Réessayer'] } },
 };
 
 /** No network and this search never made on this device: the offline message, with a retry button. */
 export const Offline: Story = {
   args: { commune: '48095', api: API_OFFLINE },
+  parameters: { expect: { texts: ['Vous êtes hors ligne', 'Vérifiez votre connexion', 'Réessayer'] } },
 };
 
 /**
@@ -211,6 +239,7 @@ export const OfflineWithSavedResults: Story = {
       return {};
     },
   ],
+  parameters: { expect: { texts: ['Vous êtes hors ligne : résultats enregistrés le', '10 France services trouvées autour de Mende'] } },
 };
 
 /**
@@ -220,12 +249,24 @@ export const OfflineWithSavedResults: Story = {
  */
 export const MapShown: Story = {
   args: { commune: '48095', view: 'map' },
+  parameters: {
+    expect: {
+      texts: ['10 France services trouvées autour de Mende', 'Masquer la carte', 'fond de carte inaccessible'],
+      selectors: ['fs-site-map[tile-state="unavailable"]', '.leaflet-marker-pane .fs-marker', 'ol[part="results"] li.result'],
+    },
+  },
 };
 
 /** `view="split"`: list and map side by side when the widget is wide enough, stacked otherwise. */
 export const Split: Story = {
   args: { commune: '48095', view: 'split' },
-  parameters: { layout: 'fullscreen' },
+  parameters: {
+    layout: 'fullscreen',
+    expect: {
+      texts: ['10 France services trouvées autour de Mende', 'fond de carte inaccessible'],
+      selectors: ['.layout.split fs-site-map', '.leaflet-marker-pane .fs-marker'],
+    },
+  },
 };
 
 /**
@@ -238,14 +279,23 @@ export const Details: Story = {
   play: async ({ canvasElement }) => {
     (await firstResult(canvasElement)).click();
   },
+  parameters: {
+    expect: {
+      texts: ['Retour aux résultats', 'Itinéraire', 'Ouvrir dans mon application de cartes', 'France services de Mende', 'Adresse'],
+      selectors: ['#details fs-site-card', 'a[href^="https://www.openstreetmap.org/directions"]'],
+      noSelectors: ['li.result'],
+    },
+  },
 };
 
 /** `lang="en"`: every text in English (names and addresses stay as published). */
 export const English: Story = {
   args: { commune: '48095', lang: 'en' },
+  parameters: { expect: { texts: ['10 France services found near Mende', 'by car', 'Town or postcode', 'Near me', 'Open'] } },
 };
 
 /** `filters="none"`: no filters, for a page that only wants the nearest sites. */
 export const FiltersHidden: Story = {
   args: { commune: '48095', filters: 'none' },
+  parameters: { expect: { texts: ['10 France services trouvées autour de Mende'], noSelectors: ['fieldset'] } },
 };

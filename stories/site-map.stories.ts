@@ -6,6 +6,7 @@ import type { Location, SiteList } from '@fs-widgets/contract';
 import type { FsSiteSelectDetail } from '@fs-widgets/site-locator/site-map.js';
 import '@fs-widgets/site-locator/site-map.js';
 import fixtures from './fixtures/api.json';
+import type { ExpectedComponent, ExpectedStory } from './story-expectations.js';
 
 /** The real server's answer for the ten sites nearest to Mende (see fixtures/README.md). */
 const mende = (fixtures as unknown as Record<string, { body: unknown }>)['sites?at=2026-11-30T09:00:00.000Z&commune=48095&limit=10']!
@@ -76,22 +77,42 @@ const meta = {
           '`fs-site-select` in the Actions panel.',
       },
     },
+    // For the catalogue check (scripts/test/check-stories.mjs): the states that must keep a story, the
+    // story photographed, and rows the docs page table must show. Each story says what it shows.
+    catalogue: {
+      required: ['with-sites', 'selected', 'no-tiles'],
+      screenshot: 'selected',
+      docsRows: ['sites', 'selected-id', 'origin', 'tile-url', 'tiles', 'tile-timeout', 'fs-site-select', '--fs-site-map-height'],
+    },
   },
-} satisfies Meta<SiteMapArgs>;
+} satisfies Meta<SiteMapArgs> & ExpectedComponent;
 
 export default meta;
-type Story = StoryObj<SiteMapArgs>;
+type Story = StoryObj<SiteMapArgs> & ExpectedStory;
 
 /**
  * The ten sites nearest to Mende and the search origin (Mende's centre). Close sites are grouped
  * (France services de Mende and the MSA itinérante share a street); Tab goes from marker to
  * marker in the list's order, Enter or Space chooses one or opens a group.
  */
-export const WithSites: Story = {};
+export const WithSites: Story = {
+  parameters: {
+    expect: {
+      texts: ['Flèches : déplacer la carte', 'fond de carte inaccessible', '© OpenStreetMap contributors'],
+      selectors: ['.leaflet-marker-pane .fs-marker', '.fs-origin[role="img"]', '.leaflet-control-zoom'],
+    },
+  },
+};
 
 /** `selected-id="2983"`: France services de Mende, drawn larger; the map zooms in until it is out of its group. */
 export const Selected: Story = {
   args: { 'selected-id': '2983' },
+  parameters: {
+    expect: {
+      texts: ['fond de carte inaccessible'],
+      selectors: ['.fs-marker.is-selected[data-site-id="2983"][aria-current="true"]'],
+    },
+  },
 };
 
 /**
@@ -102,4 +123,10 @@ export const Selected: Story = {
  */
 export const NoTiles: Story = {
   args: { 'tile-url': UNREACHABLE_TILES, 'tile-attribution': 'Fond de carte de démonstration', 'tile-timeout': 3000 },
+  parameters: {
+    expect: {
+      texts: ['La carte ne peut pas s’afficher (fond de carte inaccessible)', 'Fond de carte de démonstration'],
+      selectors: ['fs-site-map[tile-state="unavailable"]', '.leaflet-marker-pane .fs-marker'],
+    },
+  },
 };
