@@ -117,7 +117,12 @@ export const ClosedToday: Story = {
 /** Neither `commune` nor `site-id`: a link to the locator. */
 export const Empty: Story = {
   args: {},
-  parameters: { expect: { texts: ['Trouver une France services'], selectors: ['a[part="link"][href="https://storybook.invalid/embed/fs-site-locator"]'] } },
+  parameters: {
+    expect: {
+      texts: ['Trouver une France services'],
+      selectors: ['a[part="link"][href="https://storybook.invalid/embed/fs-site-locator"]'],
+    },
+  },
 };
 
 /** The API has not answered yet. */

@@ -78,7 +78,19 @@ const meta = {
     // For the catalogue check (scripts/test/check-stories.mjs): the states that must keep a story, the
     // story photographed, and rows the docs page table must show. Each story says what it shows.
     catalogue: {
-      required: ['strip', 'square', 'vertical', 'site', 'empty', 'loading', 'not-found', 'server-error', 'offline', 'offline-with-saved-copy', 'english'],
+      required: [
+        'strip',
+        'square',
+        'vertical',
+        'site',
+        'empty',
+        'loading',
+        'not-found',
+        'server-error',
+        'offline',
+        'offline-with-saved-copy',
+        'english',
+      ],
       screenshot: 'strip',
       docsRows: ['commune', 'site-id', 'href', 'size', 'heading-level', 'api', 'lang', 'now', 'link', '--fs-banner-accent'],
     },
@@ -93,7 +105,15 @@ export const Strip: Story = {
   args: { commune: '48095' },
   parameters: {
     expect: {
-      texts: ['Besoin d’aide pour vos démarches ?', 'La plus proche', 'France services de Mende', 'à 1,6 km de Mende', 'Ouvert maintenant', 'jusqu’à 12 h', 'Voir les France services près de chez moi'],
+      texts: [
+        'Besoin d’aide pour vos démarches ?',
+        'La plus proche',
+        'France services de Mende',
+        'à 1,6 km de Mende',
+        'Ouvert maintenant',
+        'jusqu’à 12 h',
+        'Voir les France services près de chez moi',
+      ],
       selectors: ['fs-banner[size="strip"]', 'a[part="link"][href="https://storybook.invalid/embed/fs-site-locator?commune=48095"]'],
     },
   },
@@ -102,13 +122,23 @@ export const Strip: Story = {
 /** `size="square"`: like a 300 × 250 rectangle, for a sidebar. */
 export const Square: Story = {
   args: { commune: '48095', size: 'square' },
-  parameters: { expect: { texts: ['Besoin d’aide pour vos démarches ?', 'France services de Mende', 'Ouvert maintenant'], selectors: ['fs-banner[size="square"]'] } },
+  parameters: {
+    expect: {
+      texts: ['Besoin d’aide pour vos démarches ?', 'France services de Mende', 'Ouvert maintenant'],
+      selectors: ['fs-banner[size="square"]'],
+    },
+  },
 };
 
 /** `size="vertical"`: like a 160 × 600 skyscraper. */
 export const Vertical: Story = {
   args: { commune: '48095', size: 'vertical' },
-  parameters: { expect: { texts: ['Besoin d’aide pour vos démarches ?', 'France services de Mende', 'Ouvert maintenant'], selectors: ['fs-banner[size="vertical"]'] } },
+  parameters: {
+    expect: {
+      texts: ['Besoin d’aide pour vos démarches ?', 'France services de Mende', 'Ouvert maintenant'],
+      selectors: ['fs-banner[size="vertical"]'],
+    },
+  },
 };
 
 /** `site-id`: one site (a partner's page), its card page as the link. */
@@ -138,7 +168,9 @@ export const ClosedToday: Story = {
 /** `href`: the link goes to the page's own France services page. */
 export const CustomLink: Story = {
   args: { commune: '48095', href: 'https://www.example.fr/france-services' },
-  parameters: { expect: { texts: ['France services de Mende'], selectors: ['a[part="link"][href="https://www.example.fr/france-services"]'] } },
+  parameters: {
+    expect: { texts: ['France services de Mende'], selectors: ['a[part="link"][href="https://www.example.fr/france-services"]'] },
+  },
 };
 
 /** Neither `commune` nor `site-id`: the headline and a link to the locator (the visitor searches there). */
@@ -156,13 +188,17 @@ export const Empty: Story = {
 /** The API has not answered yet: the headline stays, the site's block is a skeleton. */
 export const Loading: Story = {
   args: { commune: '48095', api: API_PENDING },
-  parameters: { expect: { texts: ['Besoin d’aide pour vos démarches ?', 'Chargement…'], selectors: ['[aria-busy="true"]'], timeout: 8000 } },
+  parameters: {
+    expect: { texts: ['Besoin d’aide pour vos démarches ?', 'Chargement…'], selectors: ['[aria-busy="true"]'], timeout: 8000 },
+  },
 };
 
 /** An INSEE code that is no commune's: says so, and links to the locator. */
 export const NotFound: Story = {
   args: { commune: '99999' },
-  parameters: { expect: { texts: ['Aucune commune ne porte le code INSEE « 99999 »', 'Trouver une France services'], noSelectors: ['[part="name"]'] } },
+  parameters: {
+    expect: { texts: ['Aucune commune ne porte le code INSEE « 99999 »', 'Trouver une France services'], noSelectors: ['[part="name"]'] },
+  },
 };
 
 /** The server answers 503 (after the client's two retries): says so, with a retry button. */
@@ -199,7 +235,14 @@ export const English: Story = {
   args: { commune: '48095', lang: 'en', size: 'square' },
   parameters: {
     expect: {
-      texts: ['Need help with your paperwork?', 'The nearest', '1.6 km from Mende', 'Open now', 'until 12 pm', 'See the France services near me'],
+      texts: [
+        'Need help with your paperwork?',
+        'The nearest',
+        '1.6 km from Mende',
+        'Open now',
+        'until 12 pm',
+        'See the France services near me',
+      ],
       absent: ['Besoin d’aide'],
     },
   },

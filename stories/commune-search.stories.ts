@@ -77,7 +77,9 @@ type Story = StoryObj<CommuneSearchArgs> & ExpectedStory;
 
 /** The empty field with its label and hint. Type "mende", "nant" or "48000" to see suggestions. */
 export const Default: Story = {
-  parameters: { expect: { texts: ['Commune ou code postal', 'Tapez au moins 2 lettres'], selectors: ['input[role="combobox"][aria-expanded="false"]'] } },
+  parameters: {
+    expect: { texts: ['Commune ou code postal', 'Tapez au moins 2 lettres'], selectors: ['input[role="combobox"][aria-expanded="false"]'] },
+  },
 };
 
 /** "nant" typed (by the play function): eight communes, announced to screen readers; choose with the arrows and Enter. */
@@ -96,7 +98,9 @@ export const Postcode: Story = {
 export const English: Story = {
   args: { lang: 'en' },
   play: async ({ canvasElement }) => typeInSearch(canvasElement, 'mende'),
-  parameters: { expect: { texts: ['Town or postcode', '1 suggestion. Press down arrow to choose it.', 'Mende'], selectors: ['#commune-48095'] } },
+  parameters: {
+    expect: { texts: ['Town or postcode', '1 suggestion. Press down arrow to choose it.', 'Mende'], selectors: ['#commune-48095'] },
+  },
 };
 
 /**

@@ -21,15 +21,21 @@ const MONDAY_MORNING = new Date('2026-11-30T09:00:00Z');
 const RELEASE: ReleaseInfo = {
   version: '0.1.0',
   files: {
-    'fs-widgets.js': { url: '/widgets/v0.1.0/fs-widgets.js', integrity: 'sha384-EXEMPLE0000000000000000000000000000000000000000000000000000000000' },
-    'fs-iframe-resize.js': { url: '/widgets/v0.1.0/fs-iframe-resize.js', integrity: 'sha384-EXEMPLE1111111111111111111111111111111111111111111111111111111111' },
+    'fs-widgets.js': {
+      url: '/widgets/v0.1.0/fs-widgets.js',
+      integrity: 'sha384-EXEMPLE0000000000000000000000000000000000000000000000000000000000',
+    },
+    'fs-iframe-resize.js': {
+      url: '/widgets/v0.1.0/fs-iframe-resize.js',
+      integrity: 'sha384-EXEMPLE1111111111111111111111111111111111111111111111111111111111',
+    },
   },
 };
 
 /** Mende as the real server's commune search answers it (recorded in `api.json`). */
-const mende = (api as unknown as Record<string, { body: { items: Array<Record<string, unknown>> } }>)['communes?limit=8&q=mende']!.body.items.find(
-  (c) => c.insee === '48095',
-)!;
+const mende = (api as unknown as Record<string, { body: { items: Array<Record<string, unknown>> } }>)[
+  'communes?limit=8&q=mende'
+]!.body.items.find((c) => c.insee === '48095')!;
 
 interface ConfiguratorArgs {
   server?: string;
@@ -112,7 +118,20 @@ const meta = {
     catalogue: {
       required: ['start', 'widget-chosen', 'commune-chosen', 'copied', 'loading', 'manifest-error', 'offline', 'english'],
       screenshot: 'commune-chosen',
-      docsRows: ['server', 'heading-level', 'no-url-state', 'api', 'lang', 'manifest', 'release', 'now', 'fs-configuration-change', 'fs-snippet-copy', 'preview', '--fs-configurator-accent'],
+      docsRows: [
+        'server',
+        'heading-level',
+        'no-url-state',
+        'api',
+        'lang',
+        'manifest',
+        'release',
+        'now',
+        'fs-configuration-change',
+        'fs-snippet-copy',
+        'preview',
+        '--fs-configurator-accent',
+      ],
     },
   },
 } satisfies Meta<ConfiguratorArgs> & ExpectedComponent;
@@ -138,8 +157,25 @@ export const WidgetChosen: Story = {
   },
   parameters: {
     expect: {
-      texts: ['2. Indiquez votre commune', 'Commune ou code postal', '3. Réglez les options', 'Affichage', 'Réglages avancés', '4. Vérifiez l’aperçu', 'Trouver une France services', '5. Copiez le code', 'Copier le code', 'Note pour votre prestataire'],
-      selectors: ['input[name="widget"][value="fs-site-locator"]:checked', '[data-attribute="view"] select', '[data-attribute="no-url-state"] input[type="checkbox"]', 'fs-configurator > [slot="preview"] fs-site-locator', 'textarea#script-code'],
+      texts: [
+        '2. Indiquez votre commune',
+        'Commune ou code postal',
+        '3. Réglez les options',
+        'Affichage',
+        'Réglages avancés',
+        '4. Vérifiez l’aperçu',
+        'Trouver une France services',
+        '5. Copiez le code',
+        'Copier le code',
+        'Note pour votre prestataire',
+      ],
+      selectors: [
+        'input[name="widget"][value="fs-site-locator"]:checked',
+        '[data-attribute="view"] select',
+        '[data-attribute="no-url-state"] input[type="checkbox"]',
+        'fs-configurator > [slot="preview"] fs-site-locator',
+        'textarea#script-code',
+      ],
     },
   },
 };
@@ -151,7 +187,14 @@ export const CommuneChosen: Story = {
   },
   parameters: {
     expect: {
-      texts: ['Commune choisie : Mende (48000) (code INSEE 48095).', 'France services les plus proches de Mende', 'France services de Mende — à ', 'La plus proche est choisie', 'France services de Mende', 'Copier le code du cadre'],
+      texts: [
+        'Commune choisie : Mende (48000) (code INSEE 48095).',
+        'France services les plus proches de Mende',
+        'France services de Mende — à ',
+        'La plus proche est choisie',
+        'France services de Mende',
+        'Copier le code du cadre',
+      ],
       selectors: ['input[name="site"][value="2983"]:checked', 'fs-configurator > [slot="preview"] fs-site-card[site-id="2983"]'],
     },
   },
@@ -181,7 +224,13 @@ export const Loading: Story = {
 /** The widgets’ server answers with an error. */
 export const ManifestError: Story = {
   args: { withManifest: false, server: 'https://storybook.invalid/unavailable/' },
-  parameters: { expect: { texts: ['La liste des widgets n’a pas pu être chargée', 'Réessayer'], selectors: ['[part="retry"]'], noSelectors: ['input[name="widget"]'] } },
+  parameters: {
+    expect: {
+      texts: ['La liste des widgets n’a pas pu être chargée', 'Réessayer'],
+      selectors: ['[part="retry"]'],
+      noSelectors: ['input[name="widget"]'],
+    },
+  },
 };
 
 /** No network, and no copy of the list on the device. */

@@ -98,7 +98,17 @@ const meta = {
     catalogue: {
       required: ['no-token', 'ready', 'english'],
       screenshot: 'ready',
-      docsRows: ['site-id', 'tracker-url', 'heading-level', 'api', 'lang', 'fs-act-log', 'fs-case-create', 'stats', '--fs-demarches-accent'],
+      docsRows: [
+        'site-id',
+        'tracker-url',
+        'heading-level',
+        'api',
+        'lang',
+        'fs-act-log',
+        'fs-case-create',
+        'stats',
+        '--fs-demarches-accent',
+      ],
     },
   },
 } satisfies Meta<LogArgs> & ExpectedComponent;
@@ -125,9 +135,20 @@ export const Ready: Story = {
   parameters: {
     expect: {
       texts: [
-        'Enregistrer une demande', 'Aujourd’hui', '0 demande enregistrée', 'Pas encore de demande aujourd’hui', 'Partenaire',
-        'France Travail', 'CAF', 'Intérieur (titres)', 'Résultat', 'Résolu dès la première visite', 'Canal', 'Accueil',
-        'Mettre à jour un dossier', 'Changer de jeton',
+        'Enregistrer une demande',
+        'Aujourd’hui',
+        '0 demande enregistrée',
+        'Pas encore de demande aujourd’hui',
+        'Partenaire',
+        'France Travail',
+        'CAF',
+        'Intérieur (titres)',
+        'Résultat',
+        'Résolu dès la première visite',
+        'Canal',
+        'Accueil',
+        'Mettre à jour un dossier',
+        'Changer de jeton',
       ],
       selectors: ['form.log-form', 'input[name="partner"]', '[part="stats"][data-state="ready"]', 'button[part="save"]'],
       noSelectors: ['input#token'],

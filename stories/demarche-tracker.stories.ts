@@ -112,8 +112,14 @@ export const Case: Story = {
   parameters: {
     expect: {
       texts: [
-        'Demande de carte grise', 'Intérieur (titres)', 'Reçue', 'En attente de pièces', 'Dossier commencé avec l’agent',
-        'Pièces à apporter avant l’envoi à l’ANTS', 'Justificatif de domicile de moins de 6 mois', 'Certificat de cession',
+        'Demande de carte grise',
+        'Intérieur (titres)',
+        'Reçue',
+        'En attente de pièces',
+        'Dossier commencé avec l’agent',
+        'Pièces à apporter avant l’envoi à l’ANTS',
+        'Justificatif de domicile de moins de 6 mois',
+        'Certificat de cession',
         'France services de Mende',
       ],
       selectors: ['[part="case"]', 'ol[part="timeline"] li[part="event"][aria-current="step"]'],

@@ -64,7 +64,18 @@ const meta = {
     // For the catalogue check (scripts/test/check-stories.mjs): the states that must keep a story, the
     // story photographed, and rows the docs page table must show. Each story says what it shows.
     catalogue: {
-      required: ['network', 'site', 'too-few-answers', 'empty', 'not-found', 'loading', 'server-error', 'offline', 'offline-with-saved-copy', 'english'],
+      required: [
+        'network',
+        'site',
+        'too-few-answers',
+        'empty',
+        'not-found',
+        'loading',
+        'server-error',
+        'offline',
+        'offline-with-saved-copy',
+        'english',
+      ],
       screenshot: 'network',
       docsRows: ['site-id', 'year', 'heading-level', 'api', 'lang', 'figure', 'period', '--fs-key-figures-accent'],
     },
@@ -80,8 +91,12 @@ export const Network: Story = {
   parameters: {
     expect: {
       texts: [
-        'France services en chiffres', '2 721 France services et 124 antennes', '68 demandes traitées', '71 % des demandes résolues dès la première visite',
-        '85 % des usagers satisfaits sur 62 avis', 'Du 1er janvier au 30 novembre 2026 — source : France services widgets, données des agents',
+        'France services en chiffres',
+        '2 721 France services et 124 antennes',
+        '68 demandes traitées',
+        '71 % des demandes résolues dès la première visite',
+        '85 % des usagers satisfaits sur 62 avis',
+        'Du 1er janvier au 30 novembre 2026 — source : France services widgets, données des agents',
         'Nombre de France services : ANCT — Liste des structures France services, 01/08/2024.',
       ],
       selectors: ['[part="figure"][data-figure="sites"]', '[part="period"]'],
@@ -94,7 +109,13 @@ export const Site: Story = {
   args: { 'site-id': '2983' },
   parameters: {
     expect: {
-      texts: ['France services de Mende en chiffres', '48 demandes traitées', '69 % des demandes résolues dès la première visite', '85 % des usagers satisfaits sur 40 avis', 'Du 1er janvier au 30 novembre 2026 — source :'],
+      texts: [
+        'France services de Mende en chiffres',
+        '48 demandes traitées',
+        '69 % des demandes résolues dès la première visite',
+        '85 % des usagers satisfaits sur 40 avis',
+        'Du 1er janvier au 30 novembre 2026 — source :',
+      ],
       absent: ['antennes', 'pas encore assez'],
     },
   },
@@ -105,7 +126,13 @@ export const TooFewAnswers: Story = {
   args: { 'site-id': '3255' },
   parameters: {
     expect: {
-      texts: ['8 demandes traitées', 'Résolution dès la première visite pas encore assez de réponses', 'Satisfaction des usagers pas encore assez de réponses', 'Un taux n’est publié qu’à partir de 30 réponses.', 'Du 1er janvier au 30 novembre 2026 — source :'],
+      texts: [
+        '8 demandes traitées',
+        'Résolution dès la première visite pas encore assez de réponses',
+        'Satisfaction des usagers pas encore assez de réponses',
+        'Un taux n’est publié qu’à partir de 30 réponses.',
+        'Du 1er janvier au 30 novembre 2026 — source :',
+      ],
       noSelectors: ['[data-figure="satisfaction"] [part="value"]'],
     },
   },
@@ -114,7 +141,12 @@ export const TooFewAnswers: Story = {
 /** A site with nothing recorded this year yet. */
 export const Empty: Story = {
   args: { 'site-id': '1' },
-  parameters: { expect: { texts: ['Pas encore de demande ni d’avis enregistré sur cette période.', 'Du 1er janvier au 30 novembre 2026 — source :'], noSelectors: ['[part="figures"]'] } },
+  parameters: {
+    expect: {
+      texts: ['Pas encore de demande ni d’avis enregistré sur cette période.', 'Du 1er janvier au 30 novembre 2026 — source :'],
+      noSelectors: ['[part="figures"]'],
+    },
+  },
 };
 
 /** `year="2025"`: the whole calendar year. */
@@ -163,7 +195,16 @@ export const OfflineWithSavedCopy: Story = {
       return {};
     },
   ],
-  parameters: { expect: { texts: ['Vous êtes hors ligne : informations enregistrées le', '2 721 France services et 124 antennes', 'Du 1er janvier au 30 novembre 2026'], selectors: ['[part="notice"]'] } },
+  parameters: {
+    expect: {
+      texts: [
+        'Vous êtes hors ligne : informations enregistrées le',
+        '2 721 France services et 124 antennes',
+        'Du 1er janvier au 30 novembre 2026',
+      ],
+      selectors: ['[part="notice"]'],
+    },
+  },
 };
 
 /** `lang="en"`: Mende's figures in English. */
@@ -171,7 +212,13 @@ export const English: Story = {
   args: { 'site-id': '2983', lang: 'en' },
   parameters: {
     expect: {
-      texts: ['France services de Mende in figures', '48 requests handled', '69% of requests solved at the first visit', '85% of users satisfied out of 40 answers', 'From 1 January to 30 November 2026 — source: France services widgets'],
+      texts: [
+        'France services de Mende in figures',
+        '48 requests handled',
+        '69% of requests solved at the first visit',
+        '85% of users satisfied out of 40 answers',
+        'From 1 January to 30 November 2026 — source: France services widgets',
+      ],
       absent: ['demandes'],
     },
   },

@@ -101,9 +101,37 @@ const meta = {
     // For the catalogue check (scripts/test/check-stories.mjs): the states that must keep a story, the
     // story photographed, and rows the docs page table must show. Each story says what it shows.
     catalogue: {
-      required: ['default', 'search', 'details', 'theme', 'partner', 'with-site', 'empty-search', 'empty-search-without-site', 'loading', 'server-error', 'offline', 'offline-with-saved-copy', 'english', 'english-search', 'english-empty-search'],
+      required: [
+        'default',
+        'search',
+        'details',
+        'theme',
+        'partner',
+        'with-site',
+        'empty-search',
+        'empty-search-without-site',
+        'loading',
+        'server-error',
+        'offline',
+        'offline-with-saved-copy',
+        'english',
+        'english-search',
+        'english-empty-search',
+      ],
       screenshot: 'with-site',
-      docsRows: ['site-id', 'locator-url', 'query', 'heading-level', 'api', 'lang', 'fs-need-search', 'fs-demarche-open', 'result', 'badge', '--fs-partner-directory-accent'],
+      docsRows: [
+        'site-id',
+        'locator-url',
+        'query',
+        'heading-level',
+        'api',
+        'lang',
+        'fs-need-search',
+        'fs-demarche-open',
+        'result',
+        'badge',
+        '--fs-partner-directory-accent',
+      ],
     },
   },
 } satisfies Meta<PartnerDirectoryArgs> & ExpectedComponent;
@@ -118,8 +146,21 @@ type Story = StoryObj<PartnerDirectoryArgs> & ExpectedStory;
 export const Default: Story = {
   parameters: {
     expect: {
-      texts: ['Vos démarches : qui peut vous aider ?', 'Que voulez-vous faire ?', 'Parcourir par thème', 'Papiers et citoyenneté', 'Les partenaires nationaux', 'France Travail', 'Trouver la France services la plus proche'],
-      selectors: ['input#need[type="search"]', '[part="themes"] button[data-opener="theme:impots"]', '[part="partners"] button[data-opener="partner:caf"]', 'a[part="locator-link"][href="https://storybook.invalid/"]'],
+      texts: [
+        'Vos démarches : qui peut vous aider ?',
+        'Que voulez-vous faire ?',
+        'Parcourir par thème',
+        'Papiers et citoyenneté',
+        'Les partenaires nationaux',
+        'France Travail',
+        'Trouver la France services la plus proche',
+      ],
+      selectors: [
+        'input#need[type="search"]',
+        '[part="themes"] button[data-opener="theme:impots"]',
+        '[part="partners"] button[data-opener="partner:caf"]',
+        'a[part="locator-link"][href="https://storybook.invalid/"]',
+      ],
       noSelectors: ['[part="result"]'],
     },
   },
@@ -131,8 +172,17 @@ export const Search: Story = {
   // The search runs in the browser over the recorded catalogue: "cartegrise" typed without its space.
   parameters: {
     expect: {
-      texts: ['Démarches pour « cartegrise »', 'démarches trouvées pour « cartegrise »', 'carte grise', 'Faisable avec l’agent France services', 'Partenaire concerné'],
-      selectors: ['[part="result"][data-demarche="carte-grise-changement-adresse"]', '.partner-hits button[data-opener="partner:interieur"]'],
+      texts: [
+        'Démarches pour « cartegrise »',
+        'démarches trouvées pour « cartegrise »',
+        'carte grise',
+        'Faisable avec l’agent France services',
+        'Partenaire concerné',
+      ],
+      selectors: [
+        '[part="result"][data-demarche="carte-grise-changement-adresse"]',
+        '.partner-hits button[data-opener="partner:interieur"]',
+      ],
     },
   },
 };
@@ -152,7 +202,12 @@ export const Details: Story = {
 /** A theme opened (by the play function): its démarches, and a "Retour" button. */
 export const Theme: Story = {
   play: async ({ canvasElement }) => click(canvasElement, '[data-opener="theme:vehicule-permis"]'),
-  parameters: { expect: { texts: ['Véhicule et permis de conduire', 'Retour', '7 démarches.', 'Faire la carte grise d'], selectors: ['[part="back"]', '#view-title'] } },
+  parameters: {
+    expect: {
+      texts: ['Véhicule et permis de conduire', 'Retour', '7 démarches.', 'Faire la carte grise d'],
+      selectors: ['[part="back"]', '#view-title'],
+    },
+  },
 };
 
 /** A partner opened (by the play function): who they are, what they handle, their online services and démarches. */
@@ -160,7 +215,13 @@ export const Partner: Story = {
   play: async ({ canvasElement }) => click(canvasElement, '[data-opener="partner:caf"]'),
   parameters: {
     expect: {
-      texts: ['Caisse d\'allocations familiales (CAF)', 'Ce dont il s’occupe', 'Services en ligne', 'Démarches courantes', 'Demander une aide au logement'],
+      texts: [
+        "Caisse d'allocations familiales (CAF)",
+        'Ce dont il s’occupe',
+        'Services en ligne',
+        'Démarches courantes',
+        'Demander une aide au logement',
+      ],
       selectors: ['[part="back"]', '[part="result"][data-demarche="aides-logement-apl"]'],
     },
   },
@@ -177,11 +238,25 @@ export const WithSite: Story = {
   parameters: {
     expect: {
       texts: [
-        'Votre France services', 'France services de Mende', 'Les agents vous aident pour les démarches des neuf partenaires nationaux', 'Partenaires locaux',
-        'Mission locale (exemple)', 'Prochaines permanences', 'Le 2e mardi du mois', 'Mardi 8 décembre, 9 h – 12 h', 'Un jeudi sur deux',
-        'Jeudi 10 décembre, 14 h – 16 h 30', 'Conciliateur de justice (exemple)', 'Sur rendez-vous', 'Appelez la France services', '04 66 49 67 13',
+        'Votre France services',
+        'France services de Mende',
+        'Les agents vous aident pour les démarches des neuf partenaires nationaux',
+        'Partenaires locaux',
+        'Mission locale (exemple)',
+        'Prochaines permanences',
+        'Le 2e mardi du mois',
+        'Mardi 8 décembre, 9 h – 12 h',
+        'Un jeudi sur deux',
+        'Jeudi 10 décembre, 14 h – 16 h 30',
+        'Conciliateur de justice (exemple)',
+        'Sur rendez-vous',
+        'Appelez la France services',
+        '04 66 49 67 13',
       ],
-      selectors: ['[part="site"] .permanences [part="permanence"] time[datetime="2026-12-08"]', '[part="site"] .call a[href="tel:0466496713"]'],
+      selectors: [
+        '[part="site"] .permanences [part="permanence"] time[datetime="2026-12-08"]',
+        '[part="site"] .call a[href="tel:0466496713"]',
+      ],
       noSelectors: ['[part="locator-link"]'],
     },
   },
@@ -192,7 +267,14 @@ export const EmptySearch: Story = {
   args: { 'site-id': MENDE, query: 'xqzwvk' },
   parameters: {
     expect: {
-      texts: ['Aucune démarche ne correspond à « xqzwvk »', 'Vérifiez l’orthographe', 'Essayez par exemple', 'carte grise', 'Ou parcourez les démarches par thème', 'Ou appelez France services de Mende : un agent vous orientera.'],
+      texts: [
+        'Aucune démarche ne correspond à « xqzwvk »',
+        'Vérifiez l’orthographe',
+        'Essayez par exemple',
+        'carte grise',
+        'Ou parcourez les démarches par thème',
+        'Ou appelez France services de Mende : un agent vous orientera.',
+      ],
       selectors: ['[part="empty"] [part="themes"] button', '[part="empty"] .contact a[href^="tel:"]'],
       noSelectors: ['[part="result"]'],
     },
@@ -216,20 +298,29 @@ export const EmptySearchWithoutSite: Story = {
  */
 export const Loading: Story = {
   args: { api: API_PENDING },
-  parameters: { expect: { texts: ['Vos démarches : qui peut vous aider ?', 'Chargement…'], selectors: ['[aria-busy="true"]'], timeout: 8000 } },
+  parameters: {
+    expect: { texts: ['Vos démarches : qui peut vous aider ?', 'Chargement…'], selectors: ['[aria-busy="true"]'], timeout: 8000 },
+  },
 };
 
 /** The server answers 503 (after the client's two retries): the error, with a retry button. */
 export const ServerError: Story = {
   name: 'Error',
   args: { api: API_UNAVAILABLE },
-  parameters: { expect: { texts: ['Affichage impossible pour le moment', 'Le service ne répond pas', 'Réessayer'], selectors: ['[part="retry"]'] } },
+  parameters: {
+    expect: { texts: ['Affichage impossible pour le moment', 'Le service ne répond pas', 'Réessayer'], selectors: ['[part="retry"]'] },
+  },
 };
 
 /** No network and nothing saved on this device: the offline message, with a retry button. */
 export const Offline: Story = {
   args: { api: API_OFFLINE },
-  parameters: { expect: { texts: ['Vous êtes hors ligne', 'pas encore enregistrées', 'Réessayer'], selectors: ['[data-state="offline"] [part="retry"]'] } },
+  parameters: {
+    expect: {
+      texts: ['Vous êtes hors ligne', 'pas encore enregistrées', 'Réessayer'],
+      selectors: ['[data-state="offline"] [part="retry"]'],
+    },
+  },
 };
 
 /**
@@ -258,7 +349,16 @@ export const English: Story = {
   args: { lang: 'en', 'site-id': MENDE },
   parameters: {
     expect: {
-      texts: ['Your formalities: who can help?', 'What do you need to do?', 'Browse by topic', 'ID papers and citizenship', 'Your France services', 'The 2nd Tuesday of the month', 'Tuesday 8 December, 9 am – 12 pm', 'Every other Thursday'],
+      texts: [
+        'Your formalities: who can help?',
+        'What do you need to do?',
+        'Browse by topic',
+        'ID papers and citizenship',
+        'Your France services',
+        'The 2nd Tuesday of the month',
+        'Tuesday 8 December, 9 am – 12 pm',
+        'Every other Thursday',
+      ],
       absent: ['Que voulez-vous faire', 'Parcourir par thème'],
     },
   },
@@ -267,7 +367,12 @@ export const English: Story = {
 /** English, a search: "passport". */
 export const EnglishSearch: Story = {
   args: { lang: 'en', query: 'passport' },
-  parameters: { expect: { texts: ['Formalities for “passport”', 'Apply for a passport (adult)', 'Prepared with the agent, finished with the partner'], absent: ['Démarches pour'] } },
+  parameters: {
+    expect: {
+      texts: ['Formalities for “passport”', 'Apply for a passport (adult)', 'Prepared with the agent, finished with the partner'],
+      absent: ['Démarches pour'],
+    },
+  },
 };
 
 /** English, a search that finds nothing. */

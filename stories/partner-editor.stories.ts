@@ -100,7 +100,21 @@ const meta = {
     // For the catalogue check (scripts/test/check-stories.mjs): the states that must keep a story, the
     // story photographed, and rows the docs page table must show. Each story says what it shows.
     catalogue: {
-      required: ['not-configured', 'no-token', 'loading', 'list', 'empty', 'server-error', 'offline', 'offline-with-saved-copy', 'unauthorized', 'forbidden', 'new-local-partner', 'new-permanence', 'english'],
+      required: [
+        'not-configured',
+        'no-token',
+        'loading',
+        'list',
+        'empty',
+        'server-error',
+        'offline',
+        'offline-with-saved-copy',
+        'unauthorized',
+        'forbidden',
+        'new-local-partner',
+        'new-permanence',
+        'english',
+      ],
       screenshot: 'list',
       docsRows: ['site-id', 'heading-level', 'api', 'lang', 'fs-partners-change', 'item', 'confirmation', '--fs-demarches-accent'],
     },
@@ -133,7 +147,13 @@ export const NoToken: Story = {
 export const Loading: Story = {
   args: { 'site-id': '1', api: 'https://storybook.invalid/pending/api/v1' },
   loaders: [withToken('1')],
-  parameters: { expect: { texts: ['Partenaires locaux et permanences', 'Chargement des partenaires et des permanences…'], selectors: ['[aria-busy="true"]'], timeout: 8000 } },
+  parameters: {
+    expect: {
+      texts: ['Partenaires locaux et permanences', 'Chargement des partenaires et des permanences…'],
+      selectors: ['[aria-busy="true"]'],
+      timeout: 8000,
+    },
+  },
 };
 
 /** Mende's local partners and permanences, each in plain words with its next dates computed by the server. */
@@ -143,10 +163,23 @@ export const List: Story = {
   parameters: {
     expect: {
       texts: [
-        'Partenaires locaux et permanences', 'Partenaires locaux', 'Mission locale (exemple)', 'Téléphone : 04 65 71 00 00', '1 permanence',
-        'Conciliateur de justice (exemple)', 'Ajouter un partenaire local', 'Permanences', 'Le 2e mardi du mois, 9 h – 12 h, sur rendez-vous',
-        'Prochaines dates : mardi 8 décembre, mardi 12 janvier et mardi 9 février.', 'Un jeudi sur deux, 14 h – 16 h 30', 'Sur rendez-vous',
-        'Prendre rendez-vous à l’accueil', 'Modifier', 'Supprimer', 'Ajouter une permanence', 'Changer de jeton',
+        'Partenaires locaux et permanences',
+        'Partenaires locaux',
+        'Mission locale (exemple)',
+        'Téléphone : 04 65 71 00 00',
+        '1 permanence',
+        'Conciliateur de justice (exemple)',
+        'Ajouter un partenaire local',
+        'Permanences',
+        'Le 2e mardi du mois, 9 h – 12 h, sur rendez-vous',
+        'Prochaines dates : mardi 8 décembre, mardi 12 janvier et mardi 9 février.',
+        'Un jeudi sur deux, 14 h – 16 h 30',
+        'Sur rendez-vous',
+        'Prendre rendez-vous à l’accueil',
+        'Modifier',
+        'Supprimer',
+        'Ajouter une permanence',
+        'Changer de jeton',
       ],
       selectors: ['[data-state="ready"]', '[part="list"] [part="item"]', 'button#add-local', 'button#add-permanence'],
       noSelectors: ['form'],
@@ -171,14 +204,21 @@ export const Empty: Story = {
 export const ServerError: Story = {
   args: { 'site-id': '1', api: 'https://storybook.invalid/unavailable/api/v1' },
   loaders: [withToken('1')],
-  parameters: { expect: { texts: ['Liste indisponible pour le moment', 'Le service ne répond pas', 'Réessayer'], selectors: ['[data-state="error"]'] } },
+  parameters: {
+    expect: { texts: ['Liste indisponible pour le moment', 'Le service ne répond pas', 'Réessayer'], selectors: ['[data-state="error"]'] },
+  },
 };
 
 /** No network and no copy on this device. */
 export const Offline: Story = {
   args: { 'site-id': '1', api: API_OFFLINE },
   loaders: [withToken('1')],
-  parameters: { expect: { texts: ['Vous êtes hors ligne', 'pas encore enregistrée sur cet appareil', 'Réessayer'], selectors: ['[data-state="offline"]'] } },
+  parameters: {
+    expect: {
+      texts: ['Vous êtes hors ligne', 'pas encore enregistrée sur cet appareil', 'Réessayer'],
+      selectors: ['[data-state="offline"]'],
+    },
+  },
 };
 
 /**
@@ -238,7 +278,16 @@ export const NewLocalPartner: Story = {
   },
   parameters: {
     expect: {
-      texts: ['Nouveau partenaire local', 'Nom de l’organisme', '(obligatoire)', 'Téléphone de l’organisme', 'Thèmes', 'Papiers et citoyenneté', 'Enregistrer', 'Annuler'],
+      texts: [
+        'Nouveau partenaire local',
+        'Nom de l’organisme',
+        '(obligatoire)',
+        'Téléphone de l’organisme',
+        'Thèmes',
+        'Papiers et citoyenneté',
+        'Enregistrer',
+        'Annuler',
+      ],
       selectors: ['form[part="form"] input#pf-name[aria-required="true"]', 'fieldset#pf-themes input[type="checkbox"]'],
     },
   },
@@ -258,10 +307,28 @@ export const NewPermanence: Story = {
   parameters: {
     expect: {
       texts: [
-        'Nouvelle permanence', 'Partenaire', 'France Travail', 'Mission locale (exemple)', 'Quand a-t-elle lieu ?', 'Chaque semaine', 'Toutes les 2 semaines ou plus',
-        'Chaque mois', 'Sur rendez-vous, sans date fixe', 'Quelle semaine du mois ?', 'dernier', 'Quel jour de la semaine ?', 'Horaires', 'Période',
+        'Nouvelle permanence',
+        'Partenaire',
+        'France Travail',
+        'Mission locale (exemple)',
+        'Quand a-t-elle lieu ?',
+        'Chaque semaine',
+        'Toutes les 2 semaines ou plus',
+        'Chaque mois',
+        'Sur rendez-vous, sans date fixe',
+        'Quelle semaine du mois ?',
+        'dernier',
+        'Quel jour de la semaine ?',
+        'Horaires',
+        'Période',
       ],
-      selectors: ['select#pm-partner optgroup[label="Partenaires nationaux"]', 'fieldset#pm-freq legend', 'input[name="freq"][value="monthly"]:checked', 'input[name="nth"][value="2"]:checked', 'input#pm-opens[type="time"]'],
+      selectors: [
+        'select#pm-partner optgroup[label="Partenaires nationaux"]',
+        'fieldset#pm-freq legend',
+        'input[name="freq"][value="monthly"]:checked',
+        'input[name="nth"][value="2"]:checked',
+        'input#pm-opens[type="time"]',
+      ],
     },
   },
 };
@@ -272,7 +339,14 @@ export const English: Story = {
   loaders: [withToken(SITE)],
   parameters: {
     expect: {
-      texts: ['Local partners and permanences', 'Add a local partner', 'The 2nd Tuesday of the month, 9 am – 12 pm, by appointment', 'Next dates: Tuesday 8 December', 'Every other Thursday', 'By appointment'],
+      texts: [
+        'Local partners and permanences',
+        'Add a local partner',
+        'The 2nd Tuesday of the month, 9 am – 12 pm, by appointment',
+        'Next dates: Tuesday 8 December',
+        'Every other Thursday',
+        'By appointment',
+      ],
       absent: ['Partenaires locaux et permanences', 'Prochaines dates'],
     },
   },

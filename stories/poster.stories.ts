@@ -78,9 +78,36 @@ const meta = {
     // For the catalogue check (scripts/test/check-stories.mjs): the states that must keep a story, the
     // story photographed, and rows the docs page table must show. Each story says what it shows.
     catalogue: {
-      required: ['default', 'locator-target', 'custom-address', 'without-local-partners', 'partners-unavailable', 'not-configured', 'loading', 'not-found', 'server-error', 'offline', 'offline-with-saved-copy', 'english'],
+      required: [
+        'default',
+        'locator-target',
+        'custom-address',
+        'without-local-partners',
+        'partners-unavailable',
+        'not-configured',
+        'loading',
+        'not-found',
+        'server-error',
+        'offline',
+        'offline-with-saved-copy',
+        'english',
+      ],
       screenshot: 'default',
-      docsRows: ['site-id', 'commune', 'qr-target', 'href', 'heading-level', 'api', 'lang', 'now', 'sheet', 'qr', 'url', '--fs-poster-accent', '--fs-poster-page-margin'],
+      docsRows: [
+        'site-id',
+        'commune',
+        'qr-target',
+        'href',
+        'heading-level',
+        'api',
+        'lang',
+        'now',
+        'sheet',
+        'qr',
+        'url',
+        '--fs-poster-accent',
+        '--fs-poster-page-margin',
+      ],
     },
   },
 } satisfies Meta<PosterArgs> & ExpectedComponent;
@@ -98,13 +125,34 @@ export const Default: Story = {
   parameters: {
     expect: {
       texts: [
-        'Besoin d’aide pour vos démarches ?', 'France services vous accompagne', 'Imprimer l’affiche', 'France services de Mende', '04 66 49 67 13',
-        'Horaires d’ouverture', 'Lundi', '8 h 30 – 12 h', 'Fermé les jours fériés.', 'Partenaires nationaux', 'France Travail', 'Impôts',
-        'Partenaires locaux et permanences', 'Mission locale (exemple)', 'Le 2e mardi du mois, 9 h – 12 h, sur rendez-vous.',
-        'Prochaines dates : mardi 8 décembre et mardi 12 janvier.', 'Un jeudi sur deux', 'Conciliateur de justice (exemple) — Sur rendez-vous.',
-        'https://storybook.invalid/embed/fs-site-card?site-id=2983', 'Informations du 30/11/2026.', 'ce n’est pas un document officiel de l’État',
+        'Besoin d’aide pour vos démarches ?',
+        'France services vous accompagne',
+        'Imprimer l’affiche',
+        'France services de Mende',
+        '04 66 49 67 13',
+        'Horaires d’ouverture',
+        'Lundi',
+        '8 h 30 – 12 h',
+        'Fermé les jours fériés.',
+        'Partenaires nationaux',
+        'France Travail',
+        'Impôts',
+        'Partenaires locaux et permanences',
+        'Mission locale (exemple)',
+        'Le 2e mardi du mois, 9 h – 12 h, sur rendez-vous.',
+        'Prochaines dates : mardi 8 décembre et mardi 12 janvier.',
+        'Un jeudi sur deux',
+        'Conciliateur de justice (exemple) — Sur rendez-vous.',
+        'https://storybook.invalid/embed/fs-site-card?site-id=2983',
+        'Informations du 30/11/2026.',
+        'ce n’est pas un document officiel de l’État',
       ],
-      selectors: ['svg.qr[part="qr"][role="img"]', 'table[part="hours"] tbody tr', 'button[part="print"]', '[part="local"] li[data-permanence]'],
+      selectors: [
+        'svg.qr[part="qr"][role="img"]',
+        'table[part="hours"] tbody tr',
+        'button[part="print"]',
+        '[part="local"] li[data-permanence]',
+      ],
     },
   },
 };
@@ -180,7 +228,12 @@ export const ServerError: Story = {
 /** No network and nothing saved on this device: the offline message, with a retry button. */
 export const Offline: Story = {
   args: { 'site-id': '2983', api: API_OFFLINE },
-  parameters: { expect: { texts: ['Vous êtes hors ligne', 'pas encore enregistrées', 'Réessayer'], selectors: ['[data-state="offline"] [part="retry"]'] } },
+  parameters: {
+    expect: {
+      texts: ['Vous êtes hors ligne', 'pas encore enregistrées', 'Réessayer'],
+      selectors: ['[data-state="offline"] [part="retry"]'],
+    },
+  },
 };
 
 /**
@@ -212,7 +265,17 @@ export const English: Story = {
   args: { 'site-id': '2983', lang: 'en' },
   parameters: {
     expect: {
-      texts: ['Need help with your paperwork?', 'France services is here to help', 'Print the poster', 'Opening hours', 'Monday', '8:30 am – 12 pm', 'National partners', 'The 2nd Tuesday of the month, 9 am – 12 pm, by appointment.', 'Next dates:'],
+      texts: [
+        'Need help with your paperwork?',
+        'France services is here to help',
+        'Print the poster',
+        'Opening hours',
+        'Monday',
+        '8:30 am – 12 pm',
+        'National partners',
+        'The 2nd Tuesday of the month, 9 am – 12 pm, by appointment.',
+        'Next dates:',
+      ],
       absent: ['Horaires', 'Imprimer'],
     },
   },

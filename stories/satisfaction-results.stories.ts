@@ -67,7 +67,19 @@ const meta = {
     catalogue: {
       required: ['site', 'network', 'too-few-answers', 'no-answers-in-period', 'loading', 'server-error', 'english'],
       screenshot: 'site',
-      docsRows: ['site-id', 'from', 'to', 'min-count', 'heading-level', 'api', 'lang', 'figure', 'chart', 'table', '--fs-satisfaction-results-accent'],
+      docsRows: [
+        'site-id',
+        'from',
+        'to',
+        'min-count',
+        'heading-level',
+        'api',
+        'lang',
+        'figure',
+        'chart',
+        'table',
+        '--fs-satisfaction-results-accent',
+      ],
     },
   },
 } satisfies Meta<SatisfactionResultsArgs> & ExpectedComponent;
@@ -86,8 +98,13 @@ export const Site: Story = {
   parameters: {
     expect: {
       texts: [
-        'La satisfaction des usagers', '85 % d’usagers satisfaits', 'sur 40 avis', '72,7 % disent que leur demande a été résolue.',
-        'Répartition des avis', 'Très satisfait', 'Avis donnés du 16/11/2026 au 27/11/2026.',
+        'La satisfaction des usagers',
+        '85 % d’usagers satisfaits',
+        'sur 40 avis',
+        '72,7 % disent que leur demande a été résolue.',
+        'Répartition des avis',
+        'Très satisfait',
+        'Avis donnés du 16/11/2026 au 27/11/2026.',
       ],
       selectors: ['[part="figure"]', 'svg[part="chart"][aria-hidden="true"]', 'table[part="table"] tbody tr'],
     },
@@ -96,7 +113,12 @@ export const Site: Story = {
 
 /** No `site-id`: the whole network’s figure (every site’s answers). */
 export const Network: Story = {
-  parameters: { expect: { texts: ['85,5 % d’usagers satisfaits', 'sur 62 avis', 'Avis donnés du 16/11/2026 au 27/11/2026.'], selectors: ['table[part="table"]'] } },
+  parameters: {
+    expect: {
+      texts: ['85,5 % d’usagers satisfaits', 'sur 62 avis', 'Avis donnés du 16/11/2026 au 27/11/2026.'],
+      selectors: ['table[part="table"]'],
+    },
+  },
 };
 
 /** MSA itinérante de Lozère: 6 answers, fewer than `min-count` (30 by default): no figure is published, and the widget says why. */
@@ -104,7 +126,10 @@ export const TooFewAnswers: Story = {
   args: { 'site-id': '3255' },
   parameters: {
     expect: {
-      texts: ['Pas encore assez d’avis pour publier un résultat fiable (6 avis, il en faut au moins 30).', 'Avis donnés du 17/11/2026 au 26/11/2026.'],
+      texts: [
+        'Pas encore assez d’avis pour publier un résultat fiable (6 avis, il en faut au moins 30).',
+        'Avis donnés du 17/11/2026 au 26/11/2026.',
+      ],
       noSelectors: ['[part="figure"]', 'table'],
     },
   },
@@ -113,7 +138,12 @@ export const TooFewAnswers: Story = {
 /** Mende in October 2026 (`from`, `to`): no answer in the period. */
 export const NoAnswersInPeriod: Story = {
   args: { 'site-id': '2983', from: '2026-10-01', to: '2026-10-31' },
-  parameters: { expect: { texts: ['Aucun avis pour cette période.', 'Avis donnés du 01/10/2026 au 31/10/2026.'], noSelectors: ['[part="figure"]', 'table'] } },
+  parameters: {
+    expect: {
+      texts: ['Aucun avis pour cette période.', 'Avis donnés du 01/10/2026 au 31/10/2026.'],
+      noSelectors: ['[part="figure"]', 'table'],
+    },
+  },
 };
 
 /**
@@ -138,7 +168,14 @@ export const English: Story = {
   args: { 'site-id': '2983', lang: 'en' },
   parameters: {
     expect: {
-      texts: ['User satisfaction', '85% of users satisfied', 'out of 40 answers', '72.7% say their request was resolved.', 'Breakdown of answers', 'Answers given from 16 Nov 2026 to 27 Nov 2026.'],
+      texts: [
+        'User satisfaction',
+        '85% of users satisfied',
+        'out of 40 answers',
+        '72.7% say their request was resolved.',
+        'Breakdown of answers',
+        'Answers given from 16 Nov 2026 to 27 Nov 2026.',
+      ],
       absent: ['usagers'],
     },
   },

@@ -125,9 +125,35 @@ const meta = {
     // For the catalogue check (scripts/test/check-stories.mjs): the states that must keep a story, the
     // story photographed, and rows the docs page table must show. Each story says what it shows.
     catalogue: {
-      required: ['inline', 'inline-with-follow-ups', 'thanks', 'not-configured', 'kiosk', 'kiosk-follow-up', 'kiosk-offline-pending', 'english'],
+      required: [
+        'inline',
+        'inline-with-follow-ups',
+        'thanks',
+        'not-configured',
+        'kiosk',
+        'kiosk-follow-up',
+        'kiosk-offline-pending',
+        'english',
+      ],
       screenshot: 'kiosk-offline-pending',
-      docsRows: ['site-id', 'mode', 'channel', 'ask-resolved', 'ask-comment', 'idle-timeout', 'thanks-duration', 'press-guard', 'heading-level', 'api', 'lang', 'fs-feedback-submit', 'scale', 'choice', 'pending', '--fs-satisfaction-accent'],
+      docsRows: [
+        'site-id',
+        'mode',
+        'channel',
+        'ask-resolved',
+        'ask-comment',
+        'idle-timeout',
+        'thanks-duration',
+        'press-guard',
+        'heading-level',
+        'api',
+        'lang',
+        'fs-feedback-submit',
+        'scale',
+        'choice',
+        'pending',
+        '--fs-satisfaction-accent',
+      ],
     },
   },
 } satisfies Meta<SatisfactionArgs> & ExpectedComponent;
@@ -139,7 +165,15 @@ type Story = StoryObj<SatisfactionArgs> & ExpectedStory;
 export const Inline: Story = {
   parameters: {
     expect: {
-      texts: ['Êtes-vous satisfait de l’accueil que vous avez reçu ?', 'Votre avis est anonyme', 'Très satisfait', 'Satisfait', 'Peu satisfait', 'Pas satisfait', 'Envoyer mon avis'],
+      texts: [
+        'Êtes-vous satisfait de l’accueil que vous avez reçu ?',
+        'Votre avis est anonyme',
+        'Très satisfait',
+        'Satisfait',
+        'Peu satisfait',
+        'Pas satisfait',
+        'Envoyer mon avis',
+      ],
       selectors: ['fieldset input[type="radio"][name="rating"]', 'button[type="submit"]'],
       absent: ['Votre demande a-t-elle été résolue'],
     },
@@ -151,7 +185,14 @@ export const InlineWithFollowUps: Story = {
   args: { 'ask-resolved': true, 'ask-comment': true },
   parameters: {
     expect: {
-      texts: ['Êtes-vous satisfait', 'Votre demande a-t-elle été résolue ?', 'En partie', 'Un commentaire ? (facultatif)', 'N’écrivez ni votre nom', 'Il reste 500 caractères.'],
+      texts: [
+        'Êtes-vous satisfait',
+        'Votre demande a-t-elle été résolue ?',
+        'En partie',
+        'Un commentaire ? (facultatif)',
+        'N’écrivez ni votre nom',
+        'Il reste 500 caractères.',
+      ],
       selectors: ['input[name="resolved"]', 'textarea[maxlength="500"]'],
     },
   },
@@ -253,7 +294,13 @@ export const English: Story = {
   args: { lang: 'en', 'ask-resolved': true },
   parameters: {
     expect: {
-      texts: ['Are you satisfied with the service you received?', 'Very satisfied', 'Not very satisfied', 'Was your request resolved?', 'Send my answer'],
+      texts: [
+        'Are you satisfied with the service you received?',
+        'Very satisfied',
+        'Not very satisfied',
+        'Was your request resolved?',
+        'Send my answer',
+      ],
       absent: ['Êtes-vous'],
     },
   },

@@ -127,9 +127,36 @@ const meta = {
     // For the catalogue check (scripts/test/check-stories.mjs): the states that must keep a story, the
     // story photographed, and rows the docs page table must show. Each story says what it shows.
     catalogue: {
-      required: ['start', 'preset-rural-commune', 'results', 'loading', 'no-results', 'unknown-commune', 'server-error', 'offline', 'map-shown', 'split', 'details', 'english', 'filters-hidden'],
+      required: [
+        'start',
+        'preset-rural-commune',
+        'results',
+        'loading',
+        'no-results',
+        'unknown-commune',
+        'server-error',
+        'offline',
+        'map-shown',
+        'split',
+        'details',
+        'english',
+        'filters-hidden',
+      ],
       screenshot: 'preset-rural-commune',
-      docsRows: ['commune', 'postcode', 'lat', 'radius', 'view', 'filters', 'no-url-state', 'tile-url', 'now', 'fs-site-search', 'fs-site-select', 'details'],
+      docsRows: [
+        'commune',
+        'postcode',
+        'lat',
+        'radius',
+        'view',
+        'filters',
+        'no-url-state',
+        'tile-url',
+        'now',
+        'fs-site-search',
+        'fs-site-select',
+        'details',
+      ],
     },
   },
 } satisfies Meta<SiteLocatorArgs> & ExpectedComponent;
@@ -139,7 +166,11 @@ type Story = StoryObj<SiteLocatorArgs> & ExpectedStory;
 
 /** No starting point: asks where to look, with the commune search, "Autour de moi" and the filters. */
 export const Start: Story = {
-  parameters: { expect: { texts: ['Trouver une France services', 'Où cherchez-vous ?', 'Autour de moi', 'Commune ou code postal', 'Ouvert maintenant'] } },
+  parameters: {
+    expect: {
+      texts: ['Trouver une France services', 'Où cherchez-vous ?', 'Autour de moi', 'Commune ou code postal', 'Ouvert maintenant'],
+    },
+  },
 };
 
 /**
@@ -164,7 +195,14 @@ export const Results: Story = {
   args: { commune: '48095' },
   parameters: {
     expect: {
-      texts: ['10 France services trouvées autour de Mende', 'France services de Mende', 'en voiture (estimation)', 'À moins de 30 min', 'Ouvert', 'Afficher la carte'],
+      texts: [
+        '10 France services trouvées autour de Mende',
+        'France services de Mende',
+        'en voiture (estimation)',
+        'À moins de 30 min',
+        'Ouvert',
+        'Afficher la carte',
+      ],
       selectors: ['li.result[data-site="2983"]'],
     },
   },

@@ -50,8 +50,23 @@ const DEFAULT_TIMEOUT = 15000;
 const EXPECTATION_KEYS = new Set(['texts', 'selectors', 'absent', 'noSelectors', 'timeout']);
 /** Members that are private or protected in some component: never a row of a docs table. */
 const PRIVATE_MEMBERS = [
-  'clock', 'client', 'i18n', 'options', 'active', 'announcement', 'mapShown', 'mapReady', 'selectedSite', 'presetError',
-  'shadowRootOptions', 'step', 'rating', 'resolved', 'comment', 'queued', 'missingRating',
+  'clock',
+  'client',
+  'i18n',
+  'options',
+  'active',
+  'announcement',
+  'mapShown',
+  'mapReady',
+  'selectedSite',
+  'presetError',
+  'shadowRootOptions',
+  'step',
+  'rating',
+  'resolved',
+  'comment',
+  'queued',
+  'missingRating',
 ];
 
 function fail(message) {
@@ -60,8 +75,15 @@ function fail(message) {
 }
 
 const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.map': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
 };
 
 /** A static file server for storybook-static on a free port of 127.0.0.1. */
@@ -318,7 +340,14 @@ async function checkDocs(browser, base, { componentId, docsRows: rows }) {
   await page.goto(`${base}/iframe.html?id=${componentId}--docs&viewMode=docs`, { waitUntil: 'load' });
   const label = `docs ${componentId.replace(/^site-locator-/, '')}`;
   try {
-    await page.waitForFunction((r) => { const t = document.querySelector('.docblock-argstable')?.textContent ?? ''; return r.every((x) => t.includes(x)); }, { timeout: 15000 }, rows);
+    await page.waitForFunction(
+      (r) => {
+        const t = document.querySelector('.docblock-argstable')?.textContent ?? '';
+        return r.every((x) => t.includes(x));
+      },
+      { timeout: 15000 },
+      rows,
+    );
     // Private and protected members must not be documented.
     const names = await page.$$eval('.docblock-argstable tbody tr td:first-child', (tds) => tds.map((td) => td.textContent?.trim() ?? ''));
     if (!names.includes(rows[0])) fail(`${label}: cannot read the names of the props table`);
@@ -358,7 +387,8 @@ const DOCUMENTED_LISTS = {
   'Introduction/Events': {
     what: 'events of custom-elements.json',
     expected: () => manifestEvents().map(([tag, event]) => `${event} ${tag}`),
-    rows: (cells) => (/^fs-[a-z-]+$/.test(cells[0] ?? '') ? (cells[1]?.match(/fs-[a-z-]+/g) ?? ['?']).map((tag) => `${cells[0]} ${tag}`) : []),
+    rows: (cells) =>
+      /^fs-[a-z-]+$/.test(cells[0] ?? '') ? (cells[1]?.match(/fs-[a-z-]+/g) ?? ['?']).map((tag) => `${cells[0]} ${tag}`) : [],
   },
   // The tokens table: a shared token (`--fs-color-…`, `--fs-font-…`, `--fs-space-…`, `--fs-radius…`) in the first column.
   'Introduction/Theming': {
@@ -383,12 +413,18 @@ async function checkMdxPage(browser, base, entry, storiesById) {
     await page.goto(`${base}/iframe.html?id=${entry.id}&viewMode=docs`, { waitUntil: 'load' });
     const at = `${label} at ${width} px`;
     try {
-      await page.waitForFunction((h) => [...document.querySelectorAll('#storybook-docs h1')].some((e) => e.textContent.trim() === h), { timeout: 15000 }, heading);
+      await page.waitForFunction(
+        (h) => [...document.querySelectorAll('#storybook-docs h1')].some((e) => e.textContent.trim() === h),
+        { timeout: 15000 },
+        heading,
+      );
     } catch {
       problems.push(`${at}: no h1 "${heading}"`);
     }
     // The stories shown in the page (Canvas, Story blocks), each in its state.
-    const embedded = await page.$$eval('#storybook-docs [id^="story--"]', (els) => els.map((e) => e.id.replace(/^story--/, '').replace(/--primary$|-inner$/, '')));
+    const embedded = await page.$$eval('#storybook-docs [id^="story--"]', (els) =>
+      els.map((e) => e.id.replace(/^story--/, '').replace(/--primary$|-inner$/, '')),
+    );
     for (const id of new Set(embedded)) {
       const story = storiesById.get(id);
       if (!story) continue;
@@ -401,7 +437,9 @@ async function checkMdxPage(browser, base, entry, storiesById) {
       problems.push(...axe.problems.map((p) => `${at}: ${p}`));
       const list = DOCUMENTED_LISTS[entry.title];
       if (list) {
-        const rows = await page.$$eval('#storybook-docs table tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent?.trim() ?? '')));
+        const rows = await page.$$eval('#storybook-docs table tbody tr', (trs) =>
+          trs.map((tr) => [...tr.cells].map((td) => td.textContent?.trim() ?? '')),
+        );
         const documented = rows.flatMap(list.rows);
         const expected = list.expected();
         const missing = expected.filter((x) => !documented.includes(x));
@@ -422,7 +460,10 @@ async function checkMdxPage(browser, base, entry, storiesById) {
     await close();
   }
   if (problems.length) fail(`${label}\n    ${problems.join('\n    ')}`);
-  else console.log(`ok  ${label.padEnd(44)} h1 "${heading}", axe ${String(axeMs).padStart(4)} ms; screenshots ${join(SCREENSHOTS, `page-${entry.id.replace(/--docs$/, '')}-{1280,390}.png`)}`);
+  else
+    console.log(
+      `ok  ${label.padEnd(44)} h1 "${heading}", axe ${String(axeMs).padStart(4)} ms; screenshots ${join(SCREENSHOTS, `page-${entry.id.replace(/--docs$/, '')}-{1280,390}.png`)}`,
+    );
 }
 
 /**
@@ -443,11 +484,14 @@ function checkRegistry(registry, files) {
   for (const [path, file] of files) {
     for (const component of file.components) {
       if (!component) fail(`${path}: a story without a \`component\` (set the meta's \`component\` to the element's tag)`);
-      else if (!tags.has(component)) fail(`${path} shows <${component}>, which the widget registry (packages/contract/src/widgets.ts) does not list`);
+      else if (!tags.has(component))
+        fail(`${path} shows <${component}>, which the widget registry (packages/contract/src/widgets.ts) does not list`);
     }
   }
   if (process.exitCode === failed) {
-    console.log(`ok  registry: ${tags.size} elements, each with its stories; ${files.size} stories files, each showing an element of the registry`);
+    console.log(
+      `ok  registry: ${tags.size} elements, each with its stories; ${files.size} stories files, each showing an element of the registry`,
+    );
   }
 }
 
@@ -511,13 +555,15 @@ async function main() {
         continue;
       }
       const names = file.stories.map((s) => s.id.slice(componentId.length + 2));
-      for (const name of checks.required ?? []) if (!names.includes(name)) fail(`story ${componentId}--${name} is required by ${path} (catalogue.required) but is not built`);
+      for (const name of checks.required ?? [])
+        if (!names.includes(name)) fail(`story ${componentId}--${name} is required by ${path} (catalogue.required) but is not built`);
       if (checks.screenshot) {
         if (names.includes(checks.screenshot)) screenshots.add(`${componentId}--${checks.screenshot}`);
         else fail(`${path}: catalogue.screenshot names ${checks.screenshot}, which is not one of its stories`);
       }
       if (!Array.isArray(checks.docsRows) || !checks.docsRows.length) fail(`${path}: catalogue.docsRows lists no row of its docs table`);
-      else if (!index.entries[`${componentId}--docs`]) fail(`${path}: catalogue.docsRows is given, but the component has no docs page (tags: ['autodocs'])`);
+      else if (!index.entries[`${componentId}--docs`])
+        fail(`${path}: catalogue.docsRows is given, but the component has no docs page (tags: ['autodocs'])`);
       else docs.push({ componentId, docsRows: checks.docsRows });
     }
 
@@ -546,7 +592,8 @@ async function main() {
       fail(`the catalogue opens on ${entries[0]?.id}, not on the introduction (parameters.options.storySort in .storybook/preview.ts)`);
     }
     const ungrouped = [...new Set(entries.filter((e) => !e.title.includes('/')).map((e) => e.title))];
-    if (ungrouped.length) fail(`titles outside any group, listed before the introduction in the sidebar: ${ungrouped.join(', ')} (title them 'Group/Name')`);
+    if (ungrouped.length)
+      fail(`titles outside any group, listed before the introduction in the sidebar: ${ungrouped.join(', ')} (title them 'Group/Name')`);
     for (const entry of pages) await checkMdxPage(browser, base, entry, storiesById);
   } finally {
     await browser.close();
@@ -554,7 +601,8 @@ async function main() {
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`axe-core ${axeVersion ?? '?'} on ${plan.length} stories: ${(axeTotal / 1000).toFixed(1)} s of the ${seconds} s run`);
-  if (!process.exitCode) console.log(`check-stories: all ${plan.length} stories OK (texts and axe), with their docs and introduction pages`);
+  if (!process.exitCode)
+    console.log(`check-stories: all ${plan.length} stories OK (texts and axe), with their docs and introduction pages`);
 }
 
 main().catch((err) => fail(err?.stack ?? String(err)));

@@ -94,7 +94,7 @@ export const TownHallPage: Story = {
         <div class="town-hall-content">
           <h2>Vos démarches administratives</h2>
           <p>
-            Besoin d’aide pour une démarche en ligne, un dossier de retraite ou une carte grise ? Les agents de la France services
+            Besoin d’aide pour une démarche en ligne, un dossier de retraite ou une carte grise&nbsp;? Les agents de la France services
             vous accompagnent, gratuitement.
           </p>
           <fs-site-card site-id="2983" api=${API} heading-level="3" .now=${MONDAY_MORNING}></fs-site-card>
