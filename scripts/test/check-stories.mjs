@@ -435,6 +435,11 @@ async function checkMdxPage(browser, base, entry, storiesById) {
       const axe = await axeProblems(page, '#storybook-docs');
       axeMs = axe.ms;
       problems.push(...axe.problems.map((p) => `${at}: ${p}`));
+      // On a desktop every table fits: only phones scroll them (stories/introduction/scrollable-table.ts).
+      const scrolled = await page.$$eval('#storybook-docs .fs-docs-table', (regions) =>
+        regions.filter((r) => r.scrollWidth > r.clientWidth + 1).map((r) => r.getAttribute('aria-label')),
+      );
+      if (scrolled.length) problems.push(`${at}: tables wider than the page: ${scrolled.join(', ')} (long code that cannot wrap?)`);
       const list = DOCUMENTED_LISTS[entry.title];
       if (list) {
         const rows = await page.$$eval('#storybook-docs table tbody tr', (trs) =>
