@@ -86,7 +86,8 @@ export default () => {
   return builds;
 };
 
-const builds = [
+/** Each package's own build, its dist/ (what `npm pack` ships with the types): the packed-packages test builds them elsewhere. */
+export const libraryBuilds = [
   ...readdirSync('packages')
     .filter((pkg) => pkg !== 'server')
     .map((pkg) => library(pkg, packageInputs(pkg))),
@@ -94,6 +95,6 @@ const builds = [
     ...library('server', packageInputs('server').concat(['src/main.ts', 'src/cli.ts'])),
     external: (id) => external(id) || builtinModules.includes(id),
   },
-  embedBundle,
-  ...frameScripts,
 ];
+
+const builds = [...libraryBuilds, embedBundle, ...frameScripts];
