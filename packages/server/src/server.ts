@@ -8,8 +8,10 @@ import { SiteCatalogue } from './sites/site-catalogue.js';
 import type { ServerConfig } from './config.js';
 import { estimateProvider } from './travel/estimate.js';
 import { OsrmProvider } from './travel/osrm.js';
+import { readReleaseVersion } from './embed/release-version.js';
 
-export const VERSION = '0.1.0';
+/** The release version: `@fs-widgets/embed`'s, which changesets bumps (see embed/release-version.ts). */
+export const VERSION = readReleaseVersion();
 
 export interface RunningServer {
   app: FastifyInstance;

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { EMBED_WIDGETS } from '@fs-widgets/contract/embed';
 import { readConfig } from '../src/config.js';
+import { readReleaseVersion } from '../src/embed/release-version.js';
 import { VERSION, startServer, type RunningServer } from '../src/server.js';
 import { makeTempDir, removeTempDir } from './test-server.js';
 
@@ -339,5 +340,20 @@ test('every public widget has a French title and a starting height for its frame
   for (const [tag, frame] of Object.entries(EMBED_WIDGETS)) {
     assert.ok(frame.title.length > 5 && frame.titleEn.length > 5, tag);
     assert.ok(frame.height >= 80 && frame.height <= 1400, tag);
+  }
+});
+
+test('the release version is the version of @fs-widgets/embed, which changesets bumps with every package', () => {
+  const embed = JSON.parse(readFileSync(new URL('../../embed/package.json', import.meta.url), 'utf8')) as { version: string };
+  assert.equal(VERSION, embed.version);
+  const dir = makeTempDir();
+  try {
+    const packageJson = join(dir, 'package.json');
+    writeFileSync(packageJson, JSON.stringify({ name: '@fs-widgets/embed', version: '1.4.0-rc.2' }));
+    assert.equal(readReleaseVersion(packageJson), '1.4.0-rc.2');
+    writeFileSync(packageJson, JSON.stringify({ name: '@fs-widgets/embed', version: '1.4' }));
+    assert.throws(() => readReleaseVersion(packageJson), /"version" must be a semver version/);
+  } finally {
+    removeTempDir(dir);
   }
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { RELEASE_DIR_PATTERN } from './release-version.js';
 
 /**
  * The files of a release a host page may pin with Subresource Integrity: the loader (script
@@ -42,8 +43,6 @@ function integrityOf(dir: string): WidgetRelease['integrity'] {
   }
   return integrity;
 }
-
-const VERSION_DIR = /^v(\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?)$/;
 
 /**
  * Makes the releases the server serves. The current build (`distDir`, with `manifestPath`) is
@@ -89,10 +88,10 @@ export function prepareWidgetReleases(options: {
   }
   const all: WidgetRelease[] = existsSync(archiveDir)
     ? readdirSync(archiveDir, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory() && VERSION_DIR.test(entry.name))
+        .filter((entry) => entry.isDirectory() && RELEASE_DIR_PATTERN.test(entry.name))
         .map((entry) => {
           const dir = join(archiveDir, entry.name);
-          return { version: VERSION_DIR.exec(entry.name)![1]!, dir, integrity: integrityOf(dir) };
+          return { version: RELEASE_DIR_PATTERN.exec(entry.name)![1]!, dir, integrity: integrityOf(dir) };
         })
         .filter((release) => release.integrity['fs-widgets.js'] !== undefined)
     : [];
