@@ -16,7 +16,15 @@ const browser = ['packages/*/src/**/*.ts', 'stories/**/*.ts', '.storybook/**/*.t
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', 'storybook-static/**', 'coverage/**', 'var/**', 'packages/server/data/**', 'packages/server/public/**', 'docs/guide/img/**'],
+    ignores: [
+      '**/dist/**',
+      'storybook-static/**',
+      'coverage/**',
+      'var/**',
+      'packages/server/data/**',
+      'packages/server/public/**',
+      'docs/guide/img/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -24,7 +32,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       // `_name` says "deliberately unused" (a destructured field left out, an ignored argument).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {

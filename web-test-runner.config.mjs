@@ -25,7 +25,11 @@ export default {
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 20_000 } },
   middleware: [testNetwork({ apiOrigin, dataDir })],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.esbuild.json', target: 'es2022' }), widgetLoadersDevServerPlugin(), realServer({ apiOrigin, apiPort, dataDir })],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.esbuild.json', target: 'es2022' }),
+    widgetLoadersDevServerPlugin(),
+    realServer({ apiOrigin, apiPort, dataDir }),
+  ],
   testRunnerHtml: (testFramework) => `<!doctype html>
     <html lang="fr">
       <head><script>window.FS_TEST_API = ${JSON.stringify(`${apiOrigin}/api/v1`)}; window.FS_TEST_SEED = ${JSON.stringify(process.env.FS_TEST_SEED ?? '')};</script></head>

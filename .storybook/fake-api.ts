@@ -145,9 +145,7 @@ function search(path: string, url: URL, { api }: FakeApiFixtures, communes: Set<
       `${PROBLEMS}unknown-commune`,
     );
   }
-  console.warn(
-    `[fake API] no recorded answer for "${key}": add it to scripts/docs/story-fixtures.ts and run it, or use the real server.`,
-  );
+  console.warn(`[fake API] no recorded answer for "${key}": add it to scripts/docs/story-fixtures.ts and run it, or use the real server.`);
   return problem(501, 'Not Implemented', `Storybook fake API: no recorded answer for "${key}" (see stories/fixtures/README.md).`);
 }
 
@@ -202,7 +200,8 @@ async function answer(
   if (mode === 'offline') throw new TypeError('Failed to fetch');
   if (mode === 'unavailable') return problem(503, 'Service Unavailable', 'The service is temporarily unavailable (Storybook fake).');
   // The widgets' files (the configurator's manifest): only their loading, error and offline states are faked.
-  if (root === 'widgets') return problem(404, 'Not Found', `Storybook fake: no ${url.pathname} (stories give the configurator its manifest).`);
+  if (root === 'widgets')
+    return problem(404, 'Not Found', `Storybook fake: no ${url.pathname} (stories give the configurator its manifest).`);
   if (write) return receipt(await body(), write);
   // Answers recorded for a path without parameters (`directory`, `sites/<id>/partners`).
   if (!url.search && Object.hasOwn(fixtures.api, path) && !path.startsWith('cases/')) return recorded(fixtures.api[path]!);

@@ -109,7 +109,9 @@ export function testNetwork({ apiOrigin, dataDir }) {
   /** `/__test/stored-keys?table=feedback|acts&sites=1,2`: the idempotency keys stored for those sites, read from the run's SQLite file. */
   async function storedKeys(ctx) {
     const table = ctx.query.table === 'acts' ? 'acts' : 'feedback';
-    const sites = String(ctx.query.sites ?? '').split(',').filter((s) => /^\d{1,9}$/.test(s));
+    const sites = String(ctx.query.sites ?? '')
+      .split(',')
+      .filter((s) => /^\d{1,9}$/.test(s));
     if (sites.length === 0) {
       ctx.status = 400;
       return;
@@ -168,12 +170,24 @@ export function testNetwork({ apiOrigin, dataDir }) {
             {
               type: 'Feature',
               geometry: { type: 'Point', coordinates: [3.4961, 44.5202] },
-              properties: { label: '2 Rue du Faubourg Montbel 48000 Mende', type: 'housenumber', city: 'Mende', postcode: '48000', id: '48095_0230_00002' },
+              properties: {
+                label: '2 Rue du Faubourg Montbel 48000 Mende',
+                type: 'housenumber',
+                city: 'Mende',
+                postcode: '48000',
+                id: '48095_0230_00002',
+              },
             },
             {
               type: 'Feature',
               geometry: { type: 'Point', coordinates: [3.4965, 44.5205] },
-              properties: { label: 'Rue du Faubourg Montbel 48000 Mende', type: 'street', city: 'Mende', postcode: '48000', id: '48095_0230' },
+              properties: {
+                label: 'Rue du Faubourg Montbel 48000 Mende',
+                type: 'street',
+                city: 'Mende',
+                postcode: '48000',
+                id: '48095_0230',
+              },
             },
           ]
         : [];

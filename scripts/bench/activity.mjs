@@ -45,11 +45,28 @@ const weighted = (rand, pairs) => {
 };
 
 const PARTNER_WEIGHTS = [
-  ['caf', 20], ['france-travail', 15], ['assurance-maladie', 15], ['finances-publiques', 14], ['interieur', 12],
-  ['assurance-retraite', 8], ['la-poste', 5], ['msa', 4], ['justice', 3], ['local', 4],
+  ['caf', 20],
+  ['france-travail', 15],
+  ['assurance-maladie', 15],
+  ['finances-publiques', 14],
+  ['interieur', 12],
+  ['assurance-retraite', 8],
+  ['la-poste', 5],
+  ['msa', 4],
+  ['justice', 3],
+  ['local', 4],
 ];
-const OUTCOME_WEIGHTS = [['solved', 7], ['referred', 2], ['follow-up', 1]];
-const CHANNEL_WEIGHTS = [['counter', 8], ['phone', 3], ['itinerant', 1], ['video', 0.5]];
+const OUTCOME_WEIGHTS = [
+  ['solved', 7],
+  ['referred', 2],
+  ['follow-up', 1],
+];
+const CHANNEL_WEIGHTS = [
+  ['counter', 8],
+  ['phone', 3],
+  ['itinerant', 1],
+  ['video', 0.5],
+];
 const DAY_MS = 86_400_000;
 const isoDay = (ms) => new Date(ms).toISOString().slice(0, 10);
 
@@ -87,7 +104,14 @@ export async function benchActivity({ acts = 3_500_000, log = () => {} } = {}) {
           partner,
           theme: themes[Math.floor(rand() * themes.length)],
           outcome,
-          ...(outcome === 'referred' ? { referred_to: weighted(rand, PARTNER_WEIGHTS.filter(([p]) => p !== partner)) } : {}),
+          ...(outcome === 'referred'
+            ? {
+                referred_to: weighted(
+                  rand,
+                  PARTNER_WEIGHTS.filter(([p]) => p !== partner),
+                ),
+              }
+            : {}),
           channel: weighted(rand, CHANNEL_WEIGHTS),
           acted_at: new Date(instant).toISOString(),
         },
@@ -127,9 +151,17 @@ export async function benchActivity({ acts = 3_500_000, log = () => {} } = {}) {
             return;
           }
           const now = new Date().toISOString();
-          const rows = batch.map(({ input, timeZone }, j) => ({ id: `b${(start + j).toString(36)}`, ...server.prepareAct(input, timeZone), created_at: now }));
+          const rows = batch.map(({ input, timeZone }, j) => ({
+            id: `b${(start + j).toString(36)}`,
+            ...server.prepareAct(input, timeZone),
+            created_at: now,
+          }));
           // 11 columns: 80 rows per statement stay under SQLite's 999 bound parameters.
-          for (let k = 0; k < rows.length; k += 80) await trx.insertInto('acts').values(rows.slice(k, k + 80)).execute();
+          for (let k = 0; k < rows.length; k += 80)
+            await trx
+              .insertInto('acts')
+              .values(rows.slice(k, k + 80))
+              .execute();
           const groups = new Map();
           for (const r of rows) {
             const key = `${r.site_id}|${r.day}|${r.partner}|${r.theme}|${r.outcome}|${r.referred_to ?? ''}`;
@@ -139,19 +171,31 @@ export async function benchActivity({ acts = 3_500_000, log = () => {} } = {}) {
           }
           for (const { act, n } of groups.values()) await server.countAct(trx, act, n);
         });
-        if (((start - stored) / BATCH) % 100 === 99) log(`  ${(start + BATCH).toLocaleString('en')} stored (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+        if (((start - stored) / BATCH) % 100 === 99)
+          log(`  ${(start + BATCH).toLocaleString('en')} stored (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
       }
       batchedSeconds = (performance.now() - t0) / 1000;
       batchedPerSecond = (acts - stored) / batchedSeconds;
       restBatched = batched;
       stored = acts;
     }
-    const count = async (name) => Number((await db.selectFrom(name).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async (name) =>
+      Number(
+        (
+          await db
+            .selectFrom(name)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const rows = { acts: await count('acts'), daily: await count('activity_daily'), network: await count('activity_daily_network') };
 
     // An admin token, through the real token check.
     const { token } = await server.createToken(db, { role: 'admin', label: 'bench' });
-    app = await server.buildApp({ ctx: { db, catalogue: () => catalogue, version: 'bench', routing: server.estimateProvider, directory: server.loadDirectory() }, serveStatic: false });
+    app = await server.buildApp({
+      ctx: { db, catalogue: () => catalogue, version: 'bench', routing: server.estimateProvider, directory: server.loadDirectory() },
+      serveStatic: false,
+    });
     const busiest = await db
       .selectFrom('activity_daily')
       .select(['site_id', (eb) => eb.fn.sum('acts').as('n')])
@@ -199,13 +243,20 @@ export async function benchActivity({ acts = 3_500_000, log = () => {} } = {}) {
           ? `Every act went through storeAct: all ${acts.toLocaleString('en')} in ${(oneByOneSeconds + batchedSeconds).toFixed(0)} s, ` +
             `${Math.round(acts / (oneByOneSeconds + batchedSeconds)).toLocaleString('en')} acts/s overall (the aggregates grow as they fill).`
           : `The other ${(acts - probe).toLocaleString('en')} through the batched path (multi-row inserts, countAct once per group, ${BATCH} per transaction): ` +
-          `${batchedSeconds.toFixed(1)} s, ${Math.round(batchedPerSecond).toLocaleString('en')} acts/s.`,
+            `${batchedSeconds.toFixed(1)} s, ${Math.round(batchedPerSecond).toLocaleString('en')} acts/s.`,
       `Aggregates: ${rows.daily.toLocaleString('en')} site rows (site × day × partner × theme × referred to), ${rows.network.toLocaleString('en')} network rows. ` +
         `Database ${megabytes.toFixed(0)} MB.`,
       '',
       table(
         ['GET /api/v1/stats/activity', 'acts', 'median ms', 'p90 ms', 'budget', ''],
-        results.map((r) => [r.label, r.acts.toLocaleString('en'), r.median.toFixed(2), r.p90.toFixed(2), `< ${r.budget} ms`, r.median < r.budget ? 'OK' : 'OVER']),
+        results.map((r) => [
+          r.label,
+          r.acts.toLocaleString('en'),
+          r.median.toFixed(2),
+          r.p90.toFixed(2),
+          `< ${r.budget} ms`,
+          r.median < r.budget ? 'OK' : 'OVER',
+        ]),
         'lrrrrl',
       ),
       '',

@@ -148,13 +148,10 @@ async function chooseAndTime(page, commune, expectedIds, timeoutMs = 10_000) {
       });
       throw new Error(`${commune.name} (${commune.insee}) not suggested for "${commune.query}" within ${timeoutMs / 1000} s: ${status}`);
     });
-  const index = await page.evaluate(
-    (id) => {
-      const search = document.querySelector('fs-site-locator').shadowRoot.querySelector('fs-commune-search');
-      return [...search.shadowRoot.querySelectorAll('#listbox > li[role="option"]')].findIndex((li) => li.id === id);
-    },
-    optionId,
-  );
+  const index = await page.evaluate((id) => {
+    const search = document.querySelector('fs-site-locator').shadowRoot.querySelector('fs-commune-search');
+    return [...search.shadowRoot.querySelectorAll('#listbox > li[role="option"]')].findIndex((li) => li.id === id);
+  }, optionId);
   for (let i = 0; i <= index; i++) await page.keyboard.press('ArrowDown');
   const active = await input.evaluate((el) => el.getAttribute('aria-activedescendant'));
   if (active !== optionId) throw new Error(`could not move to ${optionId} in the suggestions (at ${active})`);
@@ -319,7 +316,17 @@ export function formatLatency({ times, api }, communes = COMMUNES) {
     over,
     text: [
       table(
-        ['commune chosen', 'cold med', 'cold p90', 'warm med', 'warm p90', 'API med', 'API p90', 'runs', `budget (med < ${BUDGET.cold} / ${BUDGET.warm} ms)`],
+        [
+          'commune chosen',
+          'cold med',
+          'cold p90',
+          'warm med',
+          'warm p90',
+          'API med',
+          'API p90',
+          'runs',
+          `budget (med < ${BUDGET.cold} / ${BUDGET.warm} ms)`,
+        ],
         rows,
         'lrrrrrrrl',
       ),

@@ -25,7 +25,11 @@ export const median = (values) => {
 /** A plain text table; `align` is a string of `l`/`r` per column. */
 export function table(header, rows, align = 'l' + 'r'.repeat(header.length - 1)) {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (r) => r.map((c, i) => (align[i] === 'l' ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ').trimEnd();
+  const line = (r) =>
+    r
+      .map((c, i) => (align[i] === 'l' ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -74,7 +78,17 @@ export function buildJs() {
     child.on('exit', (code) => {
       if (code === 0) resolve();
       // eslint-disable-next-line no-control-regex
-      else reject(new Error(`npm run build:js failed (exit ${code}):\n${output.replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n').slice(0, 6).join('\n')}`));
+      else
+        reject(
+          new Error(
+            `npm run build:js failed (exit ${code}):\n${output
+              .replace(/\x1b\[[0-9;]*m/g, '')
+              .trim()
+              .split('\n')
+              .slice(0, 6)
+              .join('\n')}`,
+          ),
+        );
     });
   });
 }

@@ -38,12 +38,31 @@ export function workloads(sites) {
         { method: 'GET', path: '/api/v1/sites?near=-20.8823,55.4504&limit=10&open_now=true' },
       ],
     },
-    { name: 'GET /communes?q (combobox)', requests: [{ method: 'GET', path: '/api/v1/communes?q=mend' }, { method: 'GET', path: '/api/v1/communes?q=st%20den' }] },
-    { name: 'GET /sites/{id} (site card)', requests: [{ method: 'GET', path: '/api/v1/sites/2983' }, { method: 'GET', path: '/api/v1/sites/2023' }] },
+    {
+      name: 'GET /communes?q (combobox)',
+      requests: [
+        { method: 'GET', path: '/api/v1/communes?q=mend' },
+        { method: 'GET', path: '/api/v1/communes?q=st%20den' },
+      ],
+    },
+    {
+      name: 'GET /sites/{id} (site card)',
+      requests: [
+        { method: 'GET', path: '/api/v1/sites/2983' },
+        { method: 'GET', path: '/api/v1/sites/2023' },
+      ],
+    },
     { name: 'GET /directory (catalogue, ~100 KB)', requests: [{ method: 'GET', path: '/api/v1/directory' }] },
     {
       name: 'POST /feedback (kiosk answers)',
-      requests: [{ method: 'POST', path: '/api/v1/feedback', headers: { 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: answer() }) }],
+      requests: [
+        {
+          method: 'POST',
+          path: '/api/v1/feedback',
+          headers: { 'content-type': 'application/json' },
+          setupRequest: (req) => ({ ...req, body: answer() }),
+        },
+      ],
     },
   ];
 }

@@ -98,7 +98,13 @@ try {
       );
       const chromium = await launchBrowser();
       cleanups.add(chromium.close);
-      const result = await benchLatency({ browser: chromium.browser, origin: server.origin, api: server.api, runs, log: (m) => console.log(m) });
+      const result = await benchLatency({
+        browser: chromium.browser,
+        origin: server.origin,
+        api: server.api,
+        runs,
+        log: (m) => console.log(m),
+      });
       await cleanup();
       console.log(`Chromium: ${result.chromium}\n`);
       console.log(formatLatency(result).text);
@@ -161,7 +167,8 @@ try {
       const results = await runLoad([server.origin]);
       await server.stop();
       cleanups.delete(server.stop);
-      for (const r of results) if (r.errors || r.non2xx) problems.push(`load: ${r.errors} errors and ${r.non2xx} non-2xx answers in ${r.name}`);
+      for (const r of results)
+        if (r.errors || r.non2xx) problems.push(`load: ${r.errors} errors and ${r.non2xx} non-2xx answers in ${r.name}`);
     } catch (err) {
       problems.push(`load: ${err.message.split('\n')[0]}`);
       console.log(`Could not measure: ${err.message}`);

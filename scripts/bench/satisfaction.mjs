@@ -38,12 +38,35 @@ const weighted = (rand, pairs) => {
   return pairs.at(-1)[0];
 };
 
-const CHANNELS = [['kiosk', 6], ['web', 3], ['phone', 1]];
-const RATINGS = [['very-satisfied', 5], ['satisfied', 3], ['dissatisfied', 1.2], ['very-dissatisfied', 0.8]];
-const RESOLUTIONS = [['yes', 6], ['partly', 2], ['no', 1], [undefined, 3]];
+const CHANNELS = [
+  ['kiosk', 6],
+  ['web', 3],
+  ['phone', 1],
+];
+const RATINGS = [
+  ['very-satisfied', 5],
+  ['satisfied', 3],
+  ['dissatisfied', 1.2],
+  ['very-dissatisfied', 0.8],
+];
+const RESOLUTIONS = [
+  ['yes', 6],
+  ['partly', 2],
+  ['no', 1],
+  [undefined, 3],
+];
 
 /** The counter columns of the aggregates (packages/server/src/db/schema.ts). */
-const COUNTERS = ['very_satisfied', 'satisfied', 'dissatisfied', 'very_dissatisfied', 'resolved_yes', 'resolved_partly', 'resolved_no', 'resolved_unanswered'];
+const COUNTERS = [
+  'very_satisfied',
+  'satisfied',
+  'dissatisfied',
+  'very_dissatisfied',
+  'resolved_yes',
+  'resolved_partly',
+  'resolved_no',
+  'resolved_unanswered',
+];
 
 const DAY_MS = 86_400_000;
 const isoDay = (ms) => new Date(ms).toISOString().slice(0, 10);
@@ -95,14 +118,30 @@ export async function benchSatisfaction({ answers = 1_000_000, log = () => {} } 
       await db.transaction().execute(async (trx) => {
         for (const { input, timeZone } of batch) await server.storeAnswer(trx, server.prepareAnswer(input, timeZone));
       });
-      if ((start / BATCH) % 40 === 39) log(`  ${(start + BATCH).toLocaleString('en')} stored (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+      if ((start / BATCH) % 40 === 39)
+        log(`  ${(start + BATCH).toLocaleString('en')} stored (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
     }
     const insertSeconds = (performance.now() - t0) / 1000;
     const perSecond = answers / insertSeconds;
-    const count = async (name) => Number((await db.selectFrom(name).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-    const rows = { feedback: await count('feedback'), daily: await count('satisfaction_daily'), network: await count('satisfaction_daily_network') };
+    const count = async (name) =>
+      Number(
+        (
+          await db
+            .selectFrom(name)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const rows = {
+      feedback: await count('feedback'),
+      daily: await count('satisfaction_daily'),
+      network: await count('satisfaction_daily_network'),
+    };
 
-    app = await server.buildApp({ ctx: { db, catalogue: () => catalogue, version: 'bench', routing: server.estimateProvider, directory: server.loadDirectory() }, serveStatic: false });
+    app = await server.buildApp({
+      ctx: { db, catalogue: () => catalogue, version: 'bench', routing: server.estimateProvider, directory: server.loadDirectory() },
+      serveStatic: false,
+    });
     // The site with the most answers, so the one-site figure is the worst case of the sample.
     const busiest = await db
       .selectFrom('satisfaction_daily')
@@ -113,7 +152,11 @@ export async function benchSatisfaction({ answers = 1_000_000, log = () => {} } 
       .executeTakeFirstOrThrow();
     const queries = [
       ['one site, the whole year', `site=${busiest.site_id}`, SATISFACTION_BUDGET.site],
-      ['one site, kiosk, last 30 days', `site=${busiest.site_id}&channel=kiosk&from=${isoDay(lastDay - 29 * DAY_MS)}`, SATISFACTION_BUDGET.site],
+      [
+        'one site, kiosk, last 30 days',
+        `site=${busiest.site_id}&channel=kiosk&from=${isoDay(lastDay - 29 * DAY_MS)}`,
+        SATISFACTION_BUDGET.site,
+      ],
       ['network, the whole year', '', SATISFACTION_BUDGET.network],
       ['network, web, last 90 days', `channel=web&from=${isoDay(lastDay - 89 * DAY_MS)}`, SATISFACTION_BUDGET.network],
     ];
@@ -158,7 +201,14 @@ export async function benchSatisfaction({ answers = 1_000_000, log = () => {} } 
       '',
       table(
         ['GET /api/v1/stats/satisfaction', 'answers', 'median ms', 'p90 ms', 'budget', ''],
-        results.map((r) => [r.label, r.count.toLocaleString('en'), r.median.toFixed(2), r.p90.toFixed(2), `< ${r.budget} ms`, r.median < r.budget ? 'OK' : 'OVER']),
+        results.map((r) => [
+          r.label,
+          r.count.toLocaleString('en'),
+          r.median.toFixed(2),
+          r.p90.toFixed(2),
+          `< ${r.budget} ms`,
+          r.median < r.budget ? 'OK' : 'OVER',
+        ]),
         'lrrrrl',
       ),
       '',

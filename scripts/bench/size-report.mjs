@@ -70,7 +70,10 @@ export async function measure(entry) {
       return {
         min: code.length,
         gzip: list.reduce((sum, c) => sum + gzipSync(Buffer.from(c.code), { level: 9 }).length, 0),
-        brotli: list.reduce((sum, c) => sum + brotliCompressSync(Buffer.from(c.code), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length, 0),
+        brotli: list.reduce(
+          (sum, c) => sum + brotliCompressSync(Buffer.from(c.code), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+          0,
+        ),
       };
     };
     const lazy = chunks.filter((c) => !initial.has(c.fileName));
@@ -104,7 +107,11 @@ export function formatSizeTable(results) {
   ]);
   const header = ['entry', 'min KB', 'gzip KB', 'brotli KB', 'budget KB (gzip)', '', 'loaded on demand'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r) => r.map((c, i) => (i === 0 || i === r.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  const line = (r) =>
+    r
+      .map((c, i) => (i === 0 || i === r.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 

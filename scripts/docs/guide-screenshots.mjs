@@ -36,7 +36,14 @@ const TOWN_HOST = 'www.mairie-de-mende.example';
 const origin = `http://${WIDGETS_HOST}`;
 const server = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'packages/server/src/main.ts'], {
   cwd: ROOT,
-  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', FS_SQLITE_PATH: join(dir, 'fs.db'), FS_WIDGETS_ARCHIVE: join(dir, 'widgets'), LOG_LEVEL: 'warn' },
+  env: {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    FS_SQLITE_PATH: join(dir, 'fs.db'),
+    FS_WIDGETS_ARCHIVE: join(dir, 'widgets'),
+    LOG_LEVEL: 'warn',
+  },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 
@@ -121,10 +128,18 @@ try {
     ['fs-banner', '09-bandeau', 'France services de Mende'],
     ['fs-poster', '10-affiche', 'France services de Mende'],
   ]) {
-    await page.goto(`${origin}/configurateur?widget=${tag}&insee=48095&lieu=Mende+%2848000%29&commune=48095${tag === 'fs-poster' ? '&site-id=2983' : ''}`, { waitUntil: 'load' });
+    await page.goto(
+      `${origin}/configurateur?widget=${tag}&insee=48095&lieu=Mende+%2848000%29&commune=48095${tag === 'fs-poster' ? '&site-id=2983' : ''}`,
+      { waitUntil: 'load' },
+    );
     try {
       await shows(page, `fs-configurator > [slot="preview"] > ${tag}`, text, 15_000);
-      await capture(page, name, ['fs-configurator >>> fieldset.step:nth-of-type(1) .widgets', 'fs-configurator >>> section.step[aria-labelledby="preview-title"]'], { only: 1 });
+      await capture(
+        page,
+        name,
+        ['fs-configurator >>> fieldset.step:nth-of-type(1) .widgets', 'fs-configurator >>> section.step[aria-labelledby="preview-title"]'],
+        { only: 1 },
+      );
     } catch (err) {
       console.warn(`skipped ${name}: <${tag}> did not show in the preview (${err.message})`);
     }

@@ -38,11 +38,36 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { mock } from 'node:test';
-import type { ActivityStats, CaseCreated, CasePublic, CommuneList, Directory, FeedbackChannel, FeedbackInput, LocalPartner, Permanence, Rating, Resolution, SatisfactionStats, Site, SiteList, SitePartners } from '@fs-widgets/contract';
+import type {
+  ActivityStats,
+  CaseCreated,
+  CasePublic,
+  CommuneList,
+  Directory,
+  FeedbackChannel,
+  FeedbackInput,
+  LocalPartner,
+  Permanence,
+  Rating,
+  Resolution,
+  SatisfactionStats,
+  Site,
+  SiteList,
+  SitePartners,
+} from '@fs-widgets/contract';
 import { parseDelimited } from '../../packages/server/src/import/delimited-file.js';
 import { SITE_COLUMNS, siteFromAnctRow } from '../../packages/server/src/import/site-record.js';
 import { siteFromRow } from '../../packages/server/src/sites/site-catalogue.js';
-import { buildApp, createToken, estimateProvider, importData, loadDirectory, openDatabase, SiteCatalogue, VERSION } from '../../packages/server/src/index.js';
+import {
+  buildApp,
+  createToken,
+  estimateProvider,
+  importData,
+  loadDirectory,
+  openDatabase,
+  SiteCatalogue,
+  VERSION,
+} from '../../packages/server/src/index.js';
 import type { AppContext } from '../../packages/server/src/app-context.js';
 import { apiFixtureKey, REFUSED_TOKENS, type RecordedAnswer } from '../../.storybook/fake-api.js';
 import type { ActInput, KeyFigures } from '@fs-widgets/contract';
@@ -125,7 +150,8 @@ const WANTED_API: Wanted[] = [
     path: 'sites',
     params: mende,
     why: 'Results, MapShown, Split, Details, English, FiltersHidden; Map stories (its items)',
-    expect: (list: SiteList) => check(list.count === 10 && list.items[0]?.id === '2983', 'Mende: 10 results, France services de Mende first'),
+    expect: (list: SiteList) =>
+      check(list.count === 10 && list.items[0]?.id === '2983', 'Mende: 10 results, France services de Mende first'),
   },
   // Each filter of the Results story, once (combinations are not recorded).
   { path: 'sites', params: { ...mende, open_now: 'true' }, why: 'Results: "Ouvert maintenant" ticked' },
@@ -154,7 +180,8 @@ const WANTED_API: Wanted[] = [
     path: 'sites',
     params: { commune: '48095', radius: 5, open_now: 'true', limit: 10, at: SUNDAY_MORNING },
     why: 'NoResultsWithFilters: "Ouvert maintenant" on a Sunday: none, and no wider radius helps (suggestion null)',
-    expect: (list: SiteList) => check(list.count === 0 && list.suggestion === null, 'Mende, Sunday, open now: expected nothing, no suggestion'),
+    expect: (list: SiteList) =>
+      check(list.count === 0 && list.suggestion === null, 'Mende, Sunday, open now: expected nothing, no suggestion'),
   },
   {
     path: 'sites',
@@ -163,17 +190,14 @@ const WANTED_API: Wanted[] = [
   },
   // The commune search: every prefix the widget asks for while "mende", "nant" or "48000" is typed.
   ...['mende', 'nant', '48000'].flatMap((word) =>
-    prefixes(word).map(
-      (q): Wanted => ({
-        path: 'communes',
-        params: { q, limit: 8 },
-        why: `Commune search: typing "${word}"`,
-        expect: (list: CommuneList) => check(list.count > 0, `communes?q=${q}: expected suggestions`),
-      }),
-    ),
+    prefixes(word).map((q): Wanted => ({
+      path: 'communes',
+      params: { q, limit: 8 },
+      why: `Commune search: typing "${word}"`,
+      expect: (list: CommuneList) => check(list.count > 0, `communes?q=${q}: expected suggestions`),
+    })),
   ),
 ];
-
 
 // ---------------------------------------------------------------------------------------------
 // api.json, continued: the satisfaction results' stories.
@@ -309,7 +333,8 @@ function feedbackInputs(): Array<{ input: FeedbackInput; remoteAddress: string }
   return inputs;
 }
 
-const feedbackCount = (id?: string) => FEEDBACK.filter((s) => !id || s.id === id).reduce((n, s) => n + s.days.reduce((m, d) => m + d.codes.length, 0), 0);
+const feedbackCount = (id?: string) =>
+  FEEDBACK.filter((s) => !id || s.id === id).reduce((n, s) => n + s.days.reduce((m, d) => m + d.codes.length, 0), 0);
 
 /** The widget's default `min-count`: below it no figure is published. */
 const MIN_COUNT = 30;
@@ -322,8 +347,14 @@ const WANTED_STATS: Wanted[] = [
     why: 'Results/Site, English: France services de Mende, 40 answers',
     expect: (stats: SatisfactionStats) => {
       check(stats.count === feedbackCount('2983') && stats.count >= MIN_COUNT, `2983: expected ${feedbackCount('2983')} answers`);
-      check(Object.values(stats.distribution).every((n) => n > 0), '2983: expected all four levels');
-      check(Object.values(stats.resolved).every((n) => n > 0), '2983: expected every resolution (and unanswered)');
+      check(
+        Object.values(stats.distribution).every((n) => n > 0),
+        '2983: expected all four levels',
+      );
+      check(
+        Object.values(stats.resolved).every((n) => n > 0),
+        '2983: expected every resolution (and unanswered)',
+      );
     },
   },
   {
@@ -342,7 +373,8 @@ const WANTED_STATS: Wanted[] = [
     path: 'stats/satisfaction',
     params: {},
     why: 'Results/Network: the whole network',
-    expect: (stats: SatisfactionStats) => check(stats.count === feedbackCount() && stats.count >= MIN_COUNT, `network: expected ${feedbackCount()} answers`),
+    expect: (stats: SatisfactionStats) =>
+      check(stats.count === feedbackCount() && stats.count >= MIN_COUNT, `network: expected ${feedbackCount()} answers`),
   },
 ];
 
@@ -363,13 +395,29 @@ interface KitActSite {
 }
 
 const KIT_ACTS: KitActSite[] = [
-  { id: '2983', why: 'Key figures/Site: 48 acts, 33 solved at the first visit', offset: '+01:00', outcomes: { solved: 33, referred: 10, 'follow-up': 5 } },
+  {
+    id: '2983',
+    why: 'Key figures/Site: 48 acts, 33 solved at the first visit',
+    offset: '+01:00',
+    outcomes: { solved: 33, referred: 10, 'follow-up': 5 },
+  },
   { id: '3255', why: 'Key figures/TooFewAnswers: 8 acts', offset: '+01:00', outcomes: { solved: 6, referred: 2, 'follow-up': 0 } },
   { id: '561', why: 'part of Key figures/Network: 12 acts', offset: '+04:00', outcomes: { solved: 9, referred: 2, 'follow-up': 1 } },
 ];
 
 /** The working days of the answers (16 to 27 November 2026), and what the agents helped with. */
-const KIT_DAYS = ['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27'];
+const KIT_DAYS = [
+  '2026-11-16',
+  '2026-11-17',
+  '2026-11-18',
+  '2026-11-19',
+  '2026-11-20',
+  '2026-11-23',
+  '2026-11-24',
+  '2026-11-25',
+  '2026-11-26',
+  '2026-11-27',
+];
 const KIT_TOPICS = [
   ['caf', 'logement'],
   ['finances-publiques', 'declaration-revenus'],
@@ -412,7 +460,9 @@ try {
   // As in server.ts, with the travel-time estimate (no routing engine).
   const ctx: AppContext = { db, catalogue: () => catalogue, version: VERSION, routing: estimateProvider, directory: loadDirectory() };
   const app = await buildApp({ ctx, logger: false, serveStatic: false });
-  console.log(`Server loaded: ${report.sites.imported} sites, ${report.communes.imported} communes, ${report.itinerantStops.imported} bus stops`);
+  console.log(
+    `Server loaded: ${report.sites.imported} sites, ${report.communes.imported} communes, ${report.itinerantStops.imported} bus stops`,
+  );
   /** GETs each wanted answer, checks it and records it under its key. */
   const record = async (list: Wanted[]) => {
     for (const wanted of list) {
@@ -425,7 +475,9 @@ try {
       const key = apiFixtureKey(wanted.path, wanted.params);
       api[key] = { status: res.statusCode, body };
       const count = (body as { count?: number }).count;
-      console.log(`${res.statusCode} ${key.padEnd(72)} ${count !== undefined ? `${String(count).padStart(2)} ${wanted.path === 'stats/satisfaction' ? 'answers' : 'items'}` : ''}  ${wanted.why}`);
+      console.log(
+        `${res.statusCode} ${key.padEnd(72)} ${count !== undefined ? `${String(count).padStart(2)} ${wanted.path === 'stats/satisfaction' ? 'answers' : 'items'}` : ''}  ${wanted.why}`,
+      );
     }
   };
   try {
@@ -440,7 +492,8 @@ try {
           throw new Error(`POST /feedback ${input.key}: HTTP ${res.statusCode} ${res.body}`);
         }
       }
-      for (const site of FEEDBACK) console.log(`201 POST feedback × ${String(feedbackCount(site.id)).padStart(2)}  site ${site.id}: ${site.why}`);
+      for (const site of FEEDBACK)
+        console.log(`201 POST feedback × ${String(feedbackCount(site.id)).padStart(2)}  site ${site.id}: ${site.why}`);
       await record(WANTED_STATS);
 
       // The démarche stories: one illustrative case, opened and updated by an agent of Mende.
@@ -466,7 +519,11 @@ try {
         method: 'PATCH',
         url: `/api/v1/cases/${code}`,
         headers,
-        payload: { key: 'story-fixture-case-0001-update-1', status: 'awaiting-documents', step: 'Pièces à apporter avant l’envoi à l’ANTS' },
+        payload: {
+          key: 'story-fixture-case-0001-update-1',
+          status: 'awaiting-documents',
+          step: 'Pièces à apporter avant l’envoi à l’ANTS',
+        },
       });
       if (patched.statusCode !== 200) throw new Error(`PATCH /cases/${code}: HTTP ${patched.statusCode} ${patched.body}`);
       console.log(`201 POST cases, 200 PATCH cases/${code}  site 2983: an illustrative case for Démarches/Tracker`);
@@ -485,8 +542,11 @@ try {
         check(c.status === 'awaiting-documents' && c.history.length === 2, `cases/${code}: expected 2 events, awaiting documents`),
       );
       const day = FEEDBACK_NOW.toISOString().slice(0, 10);
-      await recordAgent('stats/activity', { site: '2983', from: day, to: day }, 'Agent log/Ready: the figures of the day', (st: ActivityStats) =>
-        check(typeof st.acts === 'number', 'stats/activity: expected a count of acts'),
+      await recordAgent(
+        'stats/activity',
+        { site: '2983', from: day, to: day },
+        'Agent log/Ready: the figures of the day',
+        (st: ActivityStats) => check(typeof st.acts === 'number', 'stats/activity: expected a count of acts'),
       );
 
       // The partner directory's stories: the catalogue (GET /directory), and Mende's partners after
@@ -537,7 +597,10 @@ try {
         note: 'Prendre rendez-vous à l’accueil',
       });
       await recordAgent('sites/2983/partners', {}, 'Partner directory/WithSite: 2 local partners, 3 permanences', (sp: SitePartners) =>
-        check(sp.local.length === 2 && sp.permanences.length === 3 && sp.permanences[0]!.next.length > 0, 'sites/2983/partners: expected 2 local partners, 3 permanences with dates'),
+        check(
+          sp.local.length === 2 && sp.permanences.length === 3 && sp.permanences[0]!.next.length > 0,
+          'sites/2983/partners: expected 2 local partners, 3 permanences with dates',
+        ),
       );
 
       // The partner editor's stories (agents' tool): a site without local partners, with the
@@ -545,18 +608,61 @@ try {
       // of a token, unknown (401) and another site's (403), which the fake API gives any request
       // carrying the stories' `REFUSED_TOKENS`.
       const msa = await createToken(db, { role: 'agent', siteId: '3255', label: 'storybook fixtures', now: FEEDBACK_NOW });
-      const recordAnswer = async (key: string, why: string, status: number, method: 'GET' | 'POST', url: string, token: string, payload?: object) => {
-        const res = await app.inject({ method, url: `/api/v1/${url}`, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
+      const recordAnswer = async (
+        key: string,
+        why: string,
+        status: number,
+        method: 'GET' | 'POST',
+        url: string,
+        token: string,
+        payload?: object,
+      ) => {
+        const res = await app.inject({
+          method,
+          url: `/api/v1/${url}`,
+          headers: { authorization: `Bearer ${token}` },
+          ...(payload ? { payload } : {}),
+        });
         if (res.statusCode !== status) throw new Error(`${method} ${url}: expected HTTP ${status}, got ${res.statusCode} ${res.body}`);
         api[key] = { status, body: res.json() };
         console.log(`${status} ${key.padEnd(72)}  ${why}`);
       };
-      await recordAnswer('sites/3255/partners', 'Partner editor/Empty: no local partner, no permanence', 200, 'GET', 'sites/3255/partners', msa.token);
+      await recordAnswer(
+        'sites/3255/partners',
+        'Partner editor/Empty: no local partner, no permanence',
+        200,
+        'GET',
+        'sites/3255/partners',
+        msa.token,
+      );
       check((api['sites/3255/partners']!.body as SitePartners).local.length === 0, 'sites/3255/partners: expected no local partner');
-      await recordAnswer(apiFixtureKey('stats/activity', { site: '3255', from: day, to: day }), 'Partner editor/Empty: its token checked', 200, 'GET', `stats/activity?site=3255&from=${day}&to=${day}`, msa.token);
+      await recordAnswer(
+        apiFixtureKey('stats/activity', { site: '3255', from: day, to: day }),
+        'Partner editor/Empty: its token checked',
+        200,
+        'GET',
+        `stats/activity?site=3255&from=${day}&to=${day}`,
+        msa.token,
+      );
       const newPartner = { key: 'story-fixture-refused-0001', name: 'Point justice' };
-      await recordAnswer('refused:unauthorized', 'Partner editor/Unauthorized: an unknown token', 401, 'POST', 'sites/2983/local-partners', REFUSED_TOKENS.unauthorized, newPartner);
-      await recordAnswer('refused:forbidden', 'Partner editor/Forbidden: a token of site 3255 for 2983', 403, 'POST', 'sites/2983/local-partners', msa.token, newPartner);
+      await recordAnswer(
+        'refused:unauthorized',
+        'Partner editor/Unauthorized: an unknown token',
+        401,
+        'POST',
+        'sites/2983/local-partners',
+        REFUSED_TOKENS.unauthorized,
+        newPartner,
+      );
+      await recordAnswer(
+        'refused:forbidden',
+        'Partner editor/Forbidden: a token of site 3255 for 2983',
+        403,
+        'POST',
+        'sites/2983/local-partners',
+        msa.token,
+        newPartner,
+      );
 
       // The communication kit's stories (banner, badge, key figures). The banner and the badge
       // search the nearest site to Mende (`sites?commune=48095&limit=1`); their clock is frozen by
@@ -571,12 +677,21 @@ try {
           expect: (list: SiteList) => check(list.items[0]?.id === '2983', 'Mende: expected France services de Mende first'),
         },
         // `record` accepts an error answer only for an UnknownCommune story.
-        { path: 'sites', params: { commune: '99999', limit: 1 }, why: 'UnknownCommune (Kit/Banner, Kit/Badge NotFound): the server’s 404 problem' },
+        {
+          path: 'sites',
+          params: { commune: '99999', limit: 1 },
+          why: 'UnknownCommune (Kit/Banner, Kit/Badge NotFound): the server’s 404 problem',
+        },
       ]);
       for (const site of KIT_ACTS) {
         const kitAgent = await createToken(db, { role: 'agent', siteId: site.id, label: 'storybook fixtures: kit', now: FEEDBACK_NOW });
         for (const input of kitActInputs(site)) {
-          const res = await app.inject({ method: 'POST', url: '/api/v1/acts', headers: { authorization: `Bearer ${kitAgent.token}` }, payload: input });
+          const res = await app.inject({
+            method: 'POST',
+            url: '/api/v1/acts',
+            headers: { authorization: `Bearer ${kitAgent.token}` },
+            payload: input,
+          });
           if (res.statusCode !== 201) throw new Error(`POST /acts ${input.key}: HTTP ${res.statusCode} ${res.body}`);
         }
         console.log(`201 POST acts × ${String(kitActCount(site.id)).padStart(2)}  site ${site.id}: ${site.why}`);
@@ -594,13 +709,22 @@ try {
       };
       const KIT_MIN = 30; // KEY_FIGURES_MIN_COUNT
       await kitFigures({}, 'Kit/Key figures/Network', 200, (f: KeyFigures) =>
-        check(f.sites === 2845 && f.acts === kitActCount() && f.first_visit_share !== null && f.satisfaction.answers === feedbackCount(), 'network: expected every act and answer'),
+        check(
+          f.sites === 2845 && f.acts === kitActCount() && f.first_visit_share !== null && f.satisfaction.answers === feedbackCount(),
+          'network: expected every act and answer',
+        ),
       );
       await kitFigures({ site: '2983' }, 'Kit/Key figures/Site, English: Mende, above the minimum', 200, (f: KeyFigures) =>
-        check(f.acts >= KIT_MIN && f.first_visit_share !== null && f.satisfaction.satisfied_share !== null && f.scope.to === '2026-11-30', '2983: expected both rates, up to 30 November'),
+        check(
+          f.acts >= KIT_MIN && f.first_visit_share !== null && f.satisfaction.satisfied_share !== null && f.scope.to === '2026-11-30',
+          '2983: expected both rates, up to 30 November',
+        ),
       );
       await kitFigures({ site: '3255' }, 'Kit/Key figures/TooFewAnswers: MSA itinérante, below the minimum', 200, (f: KeyFigures) =>
-        check(f.acts > 0 && f.acts < KIT_MIN && f.first_visit_share === null && f.satisfaction.satisfied_share === null, '3255: expected counts without rates'),
+        check(
+          f.acts > 0 && f.acts < KIT_MIN && f.first_visit_share === null && f.satisfaction.satisfied_share === null,
+          '3255: expected counts without rates',
+        ),
       );
       await kitFigures({ site: '1' }, 'Kit/Key figures/Empty: Valserhône, nothing recorded', 200, (f: KeyFigures) =>
         check(f.acts === 0 && f.satisfaction.answers === 0, '1: expected no act and no answer'),
@@ -609,8 +733,12 @@ try {
         check(f.acts === 0 && f.scope.to === '2025-12-31', '2983 in 2025: expected nothing, the whole year'),
       );
       await kitFigures({ site: '999999' }, 'Kit/Key figures/NotFound: the server’s 404 problem', 404, () => {});
-      await kitFigures({ year: '2999' }, 'Kit/Key figures/InvalidYear: the server’s 400 problem naming year', 400, (p: { invalid_params?: Array<{ name: string }> }) =>
-        check(p.invalid_params?.[0]?.name === 'year', 'year=2999: expected a 400 naming year'),
+      await kitFigures(
+        { year: '2999' },
+        'Kit/Key figures/InvalidYear: the server’s 400 problem naming year',
+        400,
+        (p: { invalid_params?: Array<{ name: string }> }) =>
+          check(p.invalid_params?.[0]?.name === 'year', 'year=2999: expected a 400 naming year'),
       );
     } finally {
       mock.timers.reset();
@@ -624,7 +752,11 @@ try {
 
 // Keyed by id (JSON objects with numeric keys come out in ascending order), so the diff stays
 // readable when the list is refreshed.
-const ordered = Object.fromEntries(Object.keys(sites).sort((a, b) => Number(a) - Number(b)).map((id) => [id, sites[id]]));
+const ordered = Object.fromEntries(
+  Object.keys(sites)
+    .sort((a, b) => Number(a) - Number(b))
+    .map((id) => [id, sites[id]]),
+);
 await writeFile(OUTPUT, `${JSON.stringify(ordered, null, 2)}\n`);
 for (const [id, why] of Object.entries(WANTED)) console.log(`${id.padStart(4)}  ${sites[id]!.name}  (${why})`);
 console.log(`Wrote ${OUTPUT.pathname}`);

@@ -8,12 +8,16 @@ import { readdirSync } from 'node:fs';
 
 const url = process.env.FS_TEST_DATABASE_URL?.trim();
 if (!url) {
-  console.log('Server tests on PostgreSQL skipped: set FS_TEST_DATABASE_URL=postgres://user:password@host:5432/db (a role allowed to create databases) to run them; .ci/run does.');
+  console.log(
+    'Server tests on PostgreSQL skipped: set FS_TEST_DATABASE_URL=postgres://user:password@host:5432/db (a role allowed to create databases) to run them; .ci/run does.',
+  );
   process.exit(0);
 }
 const files = readdirSync('packages/server/test')
   .filter((name) => name.endsWith('.test.ts'))
   .map((name) => `packages/server/test/${name}`);
 console.log(`Server tests on PostgreSQL (${new URL(url).host}): ${files.length} files`);
-const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
+const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+  stdio: 'inherit',
+});
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -66,7 +66,10 @@ test('the script snippet pins the release with its integrity, and escapes every 
   assert.match(evil, /<fs-site-card site-id="&quot;&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;"><\/fs-site-card>$/);
   assert.equal(evil.match(/<script/g)?.length, 1);
   // Without a release (widgets not built on that server): the latest, without integrity.
-  assert.match(scriptSnippet(input({ release: null })), /^<script type="module" src="https:\/\/widgets\.example\.fr\/widgets\/fs-widgets\.js"><\/script>/);
+  assert.match(
+    scriptSnippet(input({ release: null })),
+    /^<script type="module" src="https:\/\/widgets\.example\.fr\/widgets\/fs-widgets\.js"><\/script>/,
+  );
 });
 
 test('the iframe snippet: the embed page with the attributes, a title, sizes as attributes (no inline style), the resize script', () => {
@@ -76,10 +79,18 @@ test('the iframe snippet: the embed page with the attributes, a title, sizes as 
     frame,
     '<iframe src="https://widgets.example.fr/embed/fs-site-locator?commune=48095&amp;view=map&amp;no-url-state=&amp;lang=en" title="Trouver une France services — Mende (48000)" width="100%" height="960" loading="lazy" allow="geolocation" frameborder="0"></iframe>',
   );
-  assert.equal(script, '<script src="https://widgets.example.fr/widgets/v0.1.0/fs-iframe-resize.js" integrity="sha384-BBB" crossorigin="anonymous"></script>');
+  assert.equal(
+    script,
+    '<script src="https://widgets.example.fr/widgets/v0.1.0/fs-iframe-resize.js" integrity="sha384-BBB" crossorigin="anonymous"></script>',
+  );
   assert.ok(!snippet.includes('style='));
-  const card2 = iframeSnippet(input({ widget: card!, attributes: [['site-id', '2983']], frameTitle: 'Votre France services — France services de Mende' }));
-  assert.match(card2, /^<iframe src="https:\/\/widgets\.example\.fr\/embed\/fs-site-card\?site-id=2983" title="Votre France services — France services de Mende" width="100%" height="720" loading="lazy" frameborder="0"><\/iframe>/);
+  const card2 = iframeSnippet(
+    input({ widget: card!, attributes: [['site-id', '2983']], frameTitle: 'Votre France services — France services de Mende' }),
+  );
+  assert.match(
+    card2,
+    /^<iframe src="https:\/\/widgets\.example\.fr\/embed\/fs-site-card\?site-id=2983" title="Votre France services — France services de Mende" width="100%" height="720" loading="lazy" frameborder="0"><\/iframe>/,
+  );
 });
 
 test('the host page’s policy: the server for scripts and requests, the tiles for a map, the frame source for an iframe', () => {
@@ -88,13 +99,30 @@ test('the host page’s policy: the server for scripts and requests, the tiles f
     frame: 'frame-src https://widgets.example.fr; script-src https://widgets.example.fr',
     map: true,
   });
-  const ign = hostPolicies(input({ attributes: [['tiles', 'ign-plan'], ['geocoder', 'https://api-adresse.data.gouv.fr']] }));
-  assert.equal(ign.script, 'script-src https://widgets.example.fr; connect-src https://widgets.example.fr https://api-adresse.data.gouv.fr; img-src https://data.geopf.fr');
-  assert.deepEqual(hostPolicies(input({ widget: card!, attributes: [['site-id', '2983']] })).script, 'script-src https://widgets.example.fr; connect-src https://widgets.example.fr');
+  const ign = hostPolicies(
+    input({
+      attributes: [
+        ['tiles', 'ign-plan'],
+        ['geocoder', 'https://api-adresse.data.gouv.fr'],
+      ],
+    }),
+  );
+  assert.equal(
+    ign.script,
+    'script-src https://widgets.example.fr; connect-src https://widgets.example.fr https://api-adresse.data.gouv.fr; img-src https://data.geopf.fr',
+  );
+  assert.deepEqual(
+    hostPolicies(input({ widget: card!, attributes: [['site-id', '2983']] })).script,
+    'script-src https://widgets.example.fr; connect-src https://widgets.example.fr',
+  );
 });
 
 test('a configuration survives the page’s address; unknown or bad parts of an edited link are dropped', () => {
-  const config = { tag: 'fs-site-locator', values: { commune: '48095', view: 'split', 'no-url-state': 'true' }, place: { insee: '48095', label: 'Mende (48000)' } };
+  const config = {
+    tag: 'fs-site-locator',
+    values: { commune: '48095', view: 'split', 'no-url-state': 'true' },
+    place: { insee: '48095', label: 'Mende (48000)' },
+  };
   const query = toQuery(config, locator);
   assert.equal(query.toString(), 'widget=fs-site-locator&insee=48095&lieu=Mende+%2848000%29&commune=48095&view=split&no-url-state=');
   assert.deepEqual(fromQuery(query, [locator!, card!]), config);

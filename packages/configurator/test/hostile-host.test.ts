@@ -59,7 +59,10 @@ const STAGE_WIDTH = 800;
 const TILE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGN48eY9AAWDAsRbmw5iAAAAAElFTkSuQmCC', 'base64');
 
 /** Computed styles compared between the two renders when they differ (what a host theme could reach). */
-const STYLE_PROPERTIES = 'display box-sizing width height margin padding border font-family font-size font-weight font-style line-height color background-color letter-spacing word-spacing text-transform text-align text-indent text-shadow text-decoration-line outline-style'.split(' ');
+const STYLE_PROPERTIES =
+  'display box-sizing width height margin padding border font-family font-size font-weight font-style line-height color background-color letter-spacing word-spacing text-transform text-align text-indent text-shadow text-decoration-line outline-style'.split(
+    ' ',
+  );
 
 /** How each element is shown loaded: its attributes, a text it shows then, what the test sets on it. */
 interface WidgetCase {
@@ -183,7 +186,13 @@ function pageHtml(tag: string, attributes: Record<string, string>, hostile: bool
 
 /** The strict policy: `default-src 'self'` and only the directives the configurator's note gives for this widget. */
 function strictPolicy(widget: WidgetDeclaration, attributes: Record<string, string>): string {
-  const note = hostPolicies({ server: `${widgets.url}/`, widget, attributes: Object.entries(attributes), release: null, frameTitle: '' }).script;
+  const note = hostPolicies({
+    server: `${widgets.url}/`,
+    widget,
+    attributes: Object.entries(attributes),
+    release: null,
+    frameTitle: '',
+  }).script;
   const added = note.split(';').map((d) => d.trim().split(/\s+/));
   return [
     "default-src 'self'",
@@ -196,7 +205,10 @@ function strictPolicy(widget: WidgetDeclaration, attributes: Record<string, stri
 }
 
 async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const res = await fetch(`${widgets.url}/api/v1/${path}`, { ...init, headers: { 'content-type': 'application/json', ...(init.headers ?? {}) } });
+  const res = await fetch(`${widgets.url}/api/v1/${path}`, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...(init.headers ?? {}) },
+  });
   assert.ok(res.ok, `${init.method ?? 'GET'} ${path}: ${res.status} ${await res.clone().text()}`);
   return (await res.json()) as T;
 }
@@ -291,7 +303,9 @@ function styleDifferences(a: [string, string][], b: [string, string][]): string 
     if (a[i]![1] === b[i]![1]) continue;
     const va = a[i]![1].split(' | ');
     const vb = b[i]![1].split(' | ');
-    const props = STYLE_PROPERTIES.filter((_, k) => va[k] !== vb[k]).map((p) => `${p}: ${va[STYLE_PROPERTIES.indexOf(p)]} → ${vb[STYLE_PROPERTIES.indexOf(p)]}`);
+    const props = STYLE_PROPERTIES.filter((_, k) => va[k] !== vb[k]).map(
+      (p) => `${p}: ${va[STYLE_PROPERTIES.indexOf(p)]} → ${vb[STYLE_PROPERTIES.indexOf(p)]}`,
+    );
     out.push(`  ${b[i]![0]}: ${props.join('; ')}`);
   }
   if (a.length !== b.length) out.push(`  ${a.length} elements in the neutral page, ${b.length} in the town-hall page`);
@@ -302,7 +316,14 @@ interface Render {
   styles: [string, string][];
   rest: Png;
   focused: Png | null;
-  focus: { inside: boolean; tag: string | null; focusVisible?: boolean; outline?: string | null; boxShadow?: string | null; overlay?: string | null };
+  focus: {
+    inside: boolean;
+    tag: string | null;
+    focusVisible?: boolean;
+    outline?: string | null;
+    boxShadow?: string | null;
+    overlay?: string | null;
+  };
   links: (string | null)[];
 }
 
@@ -321,11 +342,19 @@ async function render(tab: Tab, tag: string, widgetCase: WidgetCase, path: strin
     );
   }
   try {
-    await page.waitForFunction(`__fsSettled(${JSON.stringify(`.scene > ${tag}`)}, ${JSON.stringify(widgetCase.shows)})`, { timeout: 20_000, polling: 100 });
+    await page.waitForFunction(`__fsSettled(${JSON.stringify(`.scene > ${tag}`)}, ${JSON.stringify(widgetCase.shows)})`, {
+      timeout: 20_000,
+      polling: 100,
+    });
   } catch (err) {
     // Say why: a request the policy blocked, an error, or what the widget shows instead.
-    const shown = await page.evaluate((t) => (document.querySelector(t)?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 300), `.scene > ${tag}`);
-    throw new Error(`${tag} (${variant}) did not settle showing “${widgetCase.shows}”: ${(err as Error).message}\nCSP violations: ${JSON.stringify(tab.violations)}\nerrors: ${JSON.stringify(tab.errors)}\nit shows: ${shown}`);
+    const shown = await page.evaluate(
+      (t) => (document.querySelector(t)?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 300),
+      `.scene > ${tag}`,
+    );
+    throw new Error(
+      `${tag} (${variant}) did not settle showing “${widgetCase.shows}”: ${(err as Error).message}\nCSP violations: ${JSON.stringify(tab.violations)}\nerrors: ${JSON.stringify(tab.errors)}\nit shows: ${shown}`,
+    );
   }
   await page.evaluate(() => document.fonts.ready);
   const rest = await shot(page, `.scene > ${tag}`, `${tag}-${variant}`);
@@ -362,7 +391,9 @@ async function compare(t: TestContext, tag: string): Promise<Tab> {
 
   const reached = styleDifferences(neutral.styles, hostile.styles);
   if (hostile.rest.width !== neutral.rest.width || hostile.rest.height !== neutral.rest.height) {
-    assert.fail(`${tag}: ${neutral.rest.width} × ${neutral.rest.height} px in the neutral page, ${hostile.rest.width} × ${hostile.rest.height} px in the town-hall page${reached}`);
+    assert.fail(
+      `${tag}: ${neutral.rest.width} × ${neutral.rest.height} px in the neutral page, ${hostile.rest.width} × ${hostile.rest.height} px in the town-hall page${reached}`,
+    );
   }
   const atRest = pixelDifference(t, `${tag} at rest`, neutral.rest, hostile.rest, 'between the neutral and the town-hall page');
   let focusedFigure = '';
@@ -372,16 +403,22 @@ async function compare(t: TestContext, tag: string): Promise<Tab> {
     assert.ok(hostile.focus.inside, `${tag}: the first Tab lands inside the widget (on ${hostile.focus.tag})`);
     assert.equal(hostile.focus.tag, neutral.focus.tag, `${tag}: the same control takes the focus in both pages`);
     assert.ok(hostile.focus.focusVisible, `${tag}: the focused ${hostile.focus.tag} matches :focus-visible`);
-    assert.ok(hostile.focus.outline || hostile.focus.boxShadow || hostile.focus.overlay, `${tag}: the focused ${hostile.focus.tag} shows a focus ring (outline, shadow or overlay)`);
+    assert.ok(
+      hostile.focus.outline || hostile.focus.boxShadow || hostile.focus.overlay,
+      `${tag}: the focused ${hostile.focus.tag} shows a focus ring (outline, shadow or overlay)`,
+    );
     const ring = pixelDifference(t, `${tag} focus`, hostile.rest, hostile.focused!, 'between at rest and focused, in the town-hall page');
     assert.ok(ring.differing >= 20, `${tag}: the focus shows on screen in the town-hall page (${ring.differing} pixels change)`);
     const focused = pixelDifference(t, `${tag} focused`, neutral.focused!, hostile.focused!, 'between the neutral and the town-hall page');
     assert.ok(focused.share <= MAX_DIFF_SHARE, `${tag}: looks focused as in the neutral page${reached}`);
     focusedFigure = `, focused ${focused.differing}`;
-    t.diagnostic(`${tag}: the first Tab focuses a ${hostile.focus.tag} whose ring is ${hostile.focus.outline ?? hostile.focus.boxShadow ?? hostile.focus.overlay}`);
+    t.diagnostic(
+      `${tag}: the first Tab focuses a ${hostile.focus.tag} whose ring is ${hostile.focus.outline ?? hostile.focus.boxShadow ?? hostile.focus.overlay}`,
+    );
   }
   assert.ok(atRest.share <= MAX_DIFF_SHARE, `${tag} looks as in the neutral page${reached}`);
-  for (const href of hostile.links) assert.match(href ?? '', /^(https?:|mailto:|tel:|geo:|\/|#|\?)/, `${tag}: a link with a real href (${href})`);
+  for (const href of hostile.links)
+    assert.match(href ?? '', /^(https?:|mailto:|tel:|geo:|\/|#|\?)/, `${tag}: a link with a real href (${href})`);
   assert.deepEqual(hostile.links, neutral.links, `${tag}: the same links in both pages`);
   figures.push(`${tag} ${atRest.differing}${focusedFigure} px`);
   return hostileTab;
@@ -417,7 +454,10 @@ for (const tag of [
       await Promise.all([tab.page.waitForNavigation({ timeout: 10_000 }), tab.page.keyboard.press('Enter')]);
       assert.equal(tab.page.url(), href[0]);
       assert.match(tab.page.url(), new RegExp(`^${widgets.url}/embed/fs-site-card\\?site-id=${SITE}$`));
-      await tab.page.waitForFunction(() => (document.querySelector('fs-site-card')?.shadowRoot?.textContent ?? '').includes('France services de Mende'), { timeout: 15_000 });
+      await tab.page.waitForFunction(
+        () => (document.querySelector('fs-site-card')?.shadowRoot?.textContent ?? '').includes('France services de Mende'),
+        { timeout: 15_000 },
+      );
       assert.deepEqual(tab.violations, [], 'the embed page runs under its own strict policy');
     }
     await tab.close();

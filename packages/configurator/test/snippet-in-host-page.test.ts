@@ -115,10 +115,14 @@ async function configure(page: Page, tag: string, commune: string): Promise<{ sc
   await deep(page, 'fs-configurator >>> fs-commune-search >>> [role="option"]', 10_000);
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => /Commune choisie/.test(document.querySelector('fs-configurator')!.shadowRoot!.textContent ?? ''), { timeout: 10_000 });
+  await page.waitForFunction(() => /Commune choisie/.test(document.querySelector('fs-configurator')!.shadowRoot!.textContent ?? ''), {
+    timeout: 10_000,
+  });
   // (No named function inside: tsx would wrap it in a helper the page does not have.)
   const [script, iframe, note] = await page.evaluate(() =>
-    ['script', 'iframe', 'note'].map((id) => document.querySelector('fs-configurator')!.shadowRoot!.querySelector<HTMLTextAreaElement>(`#${id}-code`)!.value),
+    ['script', 'iframe', 'note'].map(
+      (id) => document.querySelector('fs-configurator')!.shadowRoot!.querySelector<HTMLTextAreaElement>(`#${id}-code`)!.value,
+    ),
   );
   return { script: script!, iframe: iframe!, note: note! };
 }
@@ -143,7 +147,12 @@ async function shows(page: Page, selector: string, text: string): Promise<void> 
 async function scriptVariant(t: TestContext, tag: string, commune: string, expected: string): Promise<{ iframe: string; note: string }> {
   const configurator = await tab();
   const snippets = await configure(configurator.page, tag, commune);
-  assert.match(snippets.script, new RegExp(`^<script type="module" src="${widgets.url}/widgets/v[^/]+/fs-widgets\\.js" integrity="sha384-[A-Za-z0-9+/=]{64}" crossorigin="anonymous"></script>\\n<${tag} `));
+  assert.match(
+    snippets.script,
+    new RegExp(
+      `^<script type="module" src="${widgets.url}/widgets/v[^/]+/fs-widgets\\.js" integrity="sha384-[A-Za-z0-9+/=]{64}" crossorigin="anonymous"></script>\\n<${tag} `,
+    ),
+  );
   const preview = `fs-configurator > [slot="preview"] > ${tag}`;
   await shows(configurator.page, preview, expected);
   const before = await shot(configurator.page, preview, `${tag}-preview`);
@@ -171,7 +180,12 @@ let locatorIframe = '';
 let locatorNote = '';
 
 test('script variant: the locator pasted into a hostile town-hall page finds the sites of Mende and looks as in the preview', async (t) => {
-  ({ iframe: locatorIframe, note: locatorNote } = await scriptVariant(t, 'fs-site-locator', 'Mende', 'France services trouvées autour de Mende'));
+  ({ iframe: locatorIframe, note: locatorNote } = await scriptVariant(
+    t,
+    'fs-site-locator',
+    'Mende',
+    'France services trouvées autour de Mende',
+  ));
 });
 
 test('script variant: the banner shows the nearest site of its commune and looks as in the preview', async (t) => {
@@ -181,8 +195,14 @@ test('script variant: the banner shows the nearest site of its commune and looks
 test('iframe variant: the embed page works under the host’s frame-src, and the resize script fits the frame to the widget', async (t) => {
   assert.ok(locatorIframe, 'the locator’s iframe snippet (previous test)');
   const [frameLine, scriptLine] = locatorIframe.split('\n');
-  assert.match(frameLine!, /^<iframe src="[^"]+\/embed\/fs-site-locator\?commune=48095" title="Trouver une France services — Mende \(48000\)" width="100%" height="960" loading="lazy" allow="geolocation" frameborder="0"><\/iframe>$/);
-  assert.match(scriptLine!, /^<script src="[^"]+\/widgets\/v[^/]+\/fs-iframe-resize\.js" integrity="sha384-[^"]+" crossorigin="anonymous"><\/script>$/);
+  assert.match(
+    frameLine!,
+    /^<iframe src="[^"]+\/embed\/fs-site-locator\?commune=48095" title="Trouver une France services — Mende \(48000\)" width="100%" height="960" loading="lazy" allow="geolocation" frameborder="0"><\/iframe>$/,
+  );
+  assert.match(
+    scriptLine!,
+    /^<script src="[^"]+\/widgets\/v[^/]+\/fs-iframe-resize\.js" integrity="sha384-[^"]+" crossorigin="anonymous"><\/script>$/,
+  );
   const csp = hostPolicy(locatorNote, 'iframe');
   assert.match(csp, new RegExp(`frame-src 'self' ${widgets.url}`));
 
@@ -191,10 +211,13 @@ test('iframe variant: the embed page works under the host’s frame-src, and the
   const town = await tab();
   await town.page.goto(`${hostOrigin}/iframe.html`, { waitUntil: 'load' });
   const frame = await (await town.page.waitForSelector('iframe'))!.contentFrame();
-  await frame.waitForFunction(() => (document.querySelector('fs-site-locator')?.shadowRoot?.textContent ?? '').includes('France services trouvées autour de Mende'), {
-    timeout: 20_000,
-    polling: 100,
-  });
+  await frame.waitForFunction(
+    () => (document.querySelector('fs-site-locator')?.shadowRoot?.textContent ?? '').includes('France services trouvées autour de Mende'),
+    {
+      timeout: 20_000,
+      polling: 100,
+    },
+  );
   assert.equal(await frame.evaluate(() => document.title), 'Trouver une France services — Mende');
   // The frame reports its height; the host's script sets it.
   await town.page.waitForFunction(
@@ -218,11 +241,18 @@ test('iframe variant: the embed page works under the host’s frame-src, and the
     root.querySelector<HTMLElement>('li.result button')?.click();
   });
   await frame.waitForFunction(
-    () => (document.querySelector('fs-site-locator')?.shadowRoot?.querySelector('#details fs-site-card')?.shadowRoot?.textContent ?? '').includes('Horaires'),
+    () =>
+      (
+        document.querySelector('fs-site-locator')?.shadowRoot?.querySelector('#details fs-site-card')?.shadowRoot?.textContent ?? ''
+      ).includes('Horaires'),
     { timeout: 15_000, polling: 100 },
   );
   const after = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-  await town.page.waitForFunction((h) => Math.abs(Number(document.querySelector('iframe')!.getAttribute('height')) - h) <= 1, { timeout: 10_000 }, after);
+  await town.page.waitForFunction(
+    (h) => Math.abs(Number(document.querySelector('iframe')!.getAttribute('height')) - h) <= 1,
+    { timeout: 10_000 },
+    after,
+  );
   const attributeAfter = await town.page.evaluate(() => Number(document.querySelector('iframe')!.getAttribute('height')));
   assert.ok(Math.abs(attributeAfter - after) <= 1, `frame height ${attributeAfter} for content ${after} after a change`);
   t.diagnostic(`iframe: height ${attributeAfter} px after opening a site's details (content ${after} px)`);
@@ -235,7 +265,10 @@ test('iframe variant: the embed page works under the host’s frame-src, and the
   const bare = await tab();
   await bare.page.goto(`${hostOrigin}/iframe-sans-script.html`, { waitUntil: 'load' });
   const bareFrame = await (await bare.page.waitForSelector('iframe'))!.contentFrame();
-  await bareFrame.waitForFunction(() => (document.querySelector('fs-site-locator')?.shadowRoot?.textContent ?? '').includes('trouvées autour de Mende'), { timeout: 20_000 });
+  await bareFrame.waitForFunction(
+    () => (document.querySelector('fs-site-locator')?.shadowRoot?.textContent ?? '').includes('trouvées autour de Mende'),
+    { timeout: 20_000 },
+  );
   await new Promise((r) => setTimeout(r, 500));
   assert.equal(await bare.page.evaluate(() => document.querySelector('iframe')!.getBoundingClientRect().height), 960);
   assert.deepEqual(bare.violations, []);

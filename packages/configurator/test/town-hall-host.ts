@@ -201,7 +201,13 @@ export async function shot(page: Page, selector: string, name: string): Promise<
 }
 
 /** Pixels that differ between two screenshots of the same size (pixelmatch, threshold 0.1), reported as a diagnostic of the test. */
-export function pixelDifference(t: TestContext, name: string, a: Png, b: Png, what = 'between the preview and the town-hall page'): { differing: number; share: number } {
+export function pixelDifference(
+  t: TestContext,
+  name: string,
+  a: Png,
+  b: Png,
+  what = 'between the preview and the town-hall page',
+): { differing: number; share: number } {
   assert.deepEqual([b.width, b.height], [a.width, a.height], `${name}: both screenshots have the same size`);
   const differing = pixelmatch(a.data, b.data, undefined, a.width, a.height, { threshold: 0.1 });
   const share = differing / (a.width * a.height);

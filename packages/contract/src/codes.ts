@@ -61,7 +61,6 @@ export type Outcome = (typeof OUTCOMES)[number];
 export const ACT_CHANNELS = ['counter', 'phone', 'itinerant', 'video'] as const;
 export type ActChannel = (typeof ACT_CHANNELS)[number];
 
-
 /**
  * A France services site's identifier: the ANCT list's `id_fs`, 1 to 9 digits. The schemas
  * validate with it (server), and the widgets check a `site-id` attribute with `isSiteId` before
@@ -79,7 +78,6 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
  * symbol (mod 37), shown as `XXXX-XXXX-XXC`. 50 random bits: see docs/security.md.
  */
 export const CASE_CODE_PATTERN = '^[0-9A-HJKMNP-TV-Z]{4}-?[0-9A-HJKMNP-TV-Z]{4}-?[0-9A-HJKMNP-TV-Z]{2}[0-9A-HJKMNP-TV-Z*~$=U]$';
-
 
 /**
  * Themes of the partner directory: how people browse needs. Each maps to data·inclusion

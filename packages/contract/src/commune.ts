@@ -21,15 +21,11 @@ export const CommuneQuery = Type.Object({
   q: Type.String({
     minLength: 1,
     maxLength: 80,
-    description:
-      'A commune name prefix (case and accents ignored, “st” = “saint”) or a postcode (prefix of 2 to 5 digits).',
+    description: 'A commune name prefix (case and accents ignored, “st” = “saint”) or a postcode (prefix of 2 to 5 digits).',
   }),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 10 })),
 });
 export type CommuneQuery = Static<typeof CommuneQuery>;
 
-export const CommuneList = Type.Object(
-  { items: Type.Array(Commune), count: Type.Integer() },
-  { title: 'CommuneList' },
-);
+export const CommuneList = Type.Object({ items: Type.Array(Commune), count: Type.Integer() }, { title: 'CommuneList' });
 export type CommuneList = Static<typeof CommuneList>;

@@ -26,7 +26,6 @@ export const PartnerId = Type.Union(PARTNERS.map((p) => Type.Literal(p)) as [Ret
   title: 'PartnerId',
 });
 
-
 const literals = <T extends string>(values: readonly T[], title: string) =>
   Type.Union(values.map((v) => Type.Literal(v)) as [ReturnType<typeof Type.Literal<T>>], { title });
 
@@ -50,10 +49,7 @@ export const ActInput = Type.Object(
 );
 export type ActInput = Static<typeof ActInput>;
 
-export const WriteReceipt = Type.Object(
-  { id: Type.String(), key: Type.String(), duplicate: Type.Boolean() },
-  { title: 'WriteReceipt' },
-);
+export const WriteReceipt = Type.Object({ id: Type.String(), key: Type.String(), duplicate: Type.Boolean() }, { title: 'WriteReceipt' });
 export type WriteReceipt = Static<typeof WriteReceipt>;
 
 export type CaseStatus = CaseStatusCode;

@@ -28,7 +28,10 @@ const NationalPartnerId = literals(
 );
 
 /** A data·inclusion `thematique` (referential `thematiques.json`, v1.0.8), e.g. `famille--garde-denfants`. */
-const Thematique = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*--[a-z0-9]+(-[a-z0-9]+)*$', description: 'A data·inclusion thématique value.' });
+const Thematique = Type.String({
+  pattern: '^[a-z0-9]+(-[a-z0-9]+)*--[a-z0-9]+(-[a-z0-9]+)*$',
+  description: 'A data·inclusion thématique value.',
+});
 
 export const OnlineService = Type.Object(
   {
@@ -79,7 +82,11 @@ export type DirectoryTheme = Static<typeof DirectoryTheme>;
 export const DirectoryDemarche = Type.Object(
   {
     id: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 60 }),
-    title: Type.String({ minLength: 5, maxLength: 100, description: 'What the person wants to do, in French: "Renouveler sa carte d’identité".' }),
+    title: Type.String({
+      minLength: 5,
+      maxLength: 100,
+      description: 'What the person wants to do, in French: "Renouveler sa carte d’identité".',
+    }),
     title_en: Type.String({ minLength: 5, maxLength: 100 }),
     summary: Type.String({ minLength: 10, maxLength: 220, description: 'One plain-French line.' }),
     summary_en: Type.String({ minLength: 10, maxLength: 220 }),
@@ -91,7 +98,11 @@ export const DirectoryDemarche = Type.Object(
       description: 'Documents usually needed, in French (empty when the démarche needs none).',
     }),
     help: literals(HELP_MODES, 'HelpMode'),
-    help_note: Type.String({ minLength: 10, maxLength: 240, description: 'Plain French: what happens at the counter, what is left to the partner.' }),
+    help_note: Type.String({
+      minLength: 10,
+      maxLength: 240,
+      description: 'Plain French: what happens at the counter, what is left to the partner.',
+    }),
     online: Nullable(OnlineService),
     source: officialUrl('The official page the entry is written from (service-public.fr or the partner’s).'),
     source_scope_note: Type.Optional(
@@ -272,4 +283,3 @@ export const SitePartners = Type.Object(
   { title: 'SitePartners' },
 );
 export type SitePartners = Static<typeof SitePartners>;
-

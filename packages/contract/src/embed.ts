@@ -179,7 +179,9 @@ export function checkAttributeValue(attribute: WidgetAttribute, raw: string): At
       return /^-?\d+(\.\d+)?$/.test(value) ? { ok: true, value } : { ok: false, reason: 'must be a number' };
     case 'enum':
       if (value === '') return { ok: true, value: null };
-      return attribute.options.includes(value) ? { ok: true, value } : { ok: false, reason: `must be one of ${attribute.options.join(', ')}` };
+      return attribute.options.includes(value)
+        ? { ok: true, value }
+        : { ok: false, reason: `must be one of ${attribute.options.join(', ')}` };
     case 'text':
       return { ok: true, value: value === '' ? null : value };
   }
@@ -207,7 +209,10 @@ function originOf(url: string): string | null {
  * show a map (it declares `tiles`: the map opens on demand even in a list view), and an address
  * geocoder (`connect-src`) when one is set.
  */
-export function externalOrigins(widget: WidgetDeclaration, values: Readonly<Record<string, string | null | undefined>>): { img: string[]; connect: string[] } {
+export function externalOrigins(
+  widget: WidgetDeclaration,
+  values: Readonly<Record<string, string | null | undefined>>,
+): { img: string[]; connect: string[] } {
   const declares = (name: string) => widget.attributes.some((a) => a.name === name);
   const img: string[] = [];
   const connect: string[] = [];

@@ -82,10 +82,22 @@ export const DataInclusionStructure = Type.Object(
 );
 export type DataInclusionStructure = Static<typeof DataInclusionStructure>;
 
-export const DATA_INCLUSION_SERVICE_TYPES = ['accompagnement', 'aide-financiere', 'aide-materielle', 'atelier', 'formation', 'information'] as const;
+export const DATA_INCLUSION_SERVICE_TYPES = [
+  'accompagnement',
+  'aide-financiere',
+  'aide-materielle',
+  'atelier',
+  'formation',
+  'information',
+] as const;
 export const DATA_INCLUSION_FRAIS = ['gratuit', 'payant'] as const;
 export const DATA_INCLUSION_MODES_ACCUEIL = ['a-distance', 'en-presentiel'] as const;
-export const DATA_INCLUSION_MODES_MOBILISATION = ['envoyer-un-courriel', 'se-presenter', 'telephoner', 'utiliser-lien-mobilisation'] as const;
+export const DATA_INCLUSION_MODES_MOBILISATION = [
+  'envoyer-un-courriel',
+  'se-presenter',
+  'telephoner',
+  'utiliser-lien-mobilisation',
+] as const;
 export const DATA_INCLUSION_MOBILISABLE_PAR = ['usagers', 'professionnels'] as const;
 
 /** What can be done at a site, as a data·inclusion `service` (schema v1.0.8). */
@@ -98,7 +110,9 @@ export const DataInclusionService = Type.Object(
     description: Type.String({ minLength: 5, maxLength: 10000 }),
     date_maj: date('Last change: the ANCT list or the directory for a national partner, the agents’ last edit for a local partner.'),
     type: Nullable(literals(DATA_INCLUSION_SERVICE_TYPES, 'DataInclusionServiceType')),
-    thematiques: Nullable(Type.Array(Type.String(), { uniqueItems: true, description: 'Values of the data·inclusion `thematiques` referential.' })),
+    thematiques: Nullable(
+      Type.Array(Type.String(), { uniqueItems: true, description: 'Values of the data·inclusion `thematiques` referential.' }),
+    ),
     frais: Nullable(literals(DATA_INCLUSION_FRAIS, 'DataInclusionFrais')),
     frais_precisions: text('Always null.'),
     publics: Nullable(Type.Array(Type.String(), { uniqueItems: true })),
@@ -113,7 +127,9 @@ export const DataInclusionService = Type.Object(
     modes_mobilisation: Nullable(
       Type.Array(literals(DATA_INCLUSION_MODES_MOBILISATION, 'DataInclusionModeMobilisation'), { minItems: 1, uniqueItems: true }),
     ),
-    mobilisable_par: Nullable(Type.Array(literals(DATA_INCLUSION_MOBILISABLE_PAR, 'DataInclusionMobilisablePar'), { minItems: 1, uniqueItems: true })),
+    mobilisable_par: Nullable(
+      Type.Array(literals(DATA_INCLUSION_MOBILISABLE_PAR, 'DataInclusionMobilisablePar'), { minItems: 1, uniqueItems: true }),
+    ),
     mobilisation_precisions: text('How to go about it, in plain French.'),
     lien_mobilisation: url('Always null.'),
     lien_source: url('Where the site’s partners can be seen on this server.'),

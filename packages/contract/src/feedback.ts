@@ -27,7 +27,6 @@ export const FeedbackChannel = Type.Union([Type.Literal('kiosk'), Type.Literal('
   title: 'FeedbackChannel',
 });
 
-
 /** One answer, as a widget sends it (possibly long after it was given, from its offline outbox). */
 export const FeedbackInput = Type.Object(
   {

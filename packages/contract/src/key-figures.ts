@@ -7,8 +7,7 @@ export { KEY_FIGURES_MIN_COUNT } from './codes.js';
 /** The first calendar year of the France services network (its first sites opened in January 2020). */
 export const KEY_FIGURES_FIRST_YEAR = 2020;
 
-const share = (description: string) =>
-  Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()], { description });
+const share = (description: string) => Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()], { description });
 
 export const KeyFiguresQuery = Type.Object({
   site: Type.Optional(Type.String({ pattern: SITE_ID_PATTERN, description: 'A site (`id_fs`); the whole network when absent.' })),
@@ -46,8 +45,7 @@ export const KeyFigures = Type.Object(
     }),
     antennas: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], {
       description:
-        'The network: the antennas, extra sites attached to one France services (`type_fs` "Antenne" in the ANCT list). ' +
-        'A site: null.',
+        'The network: the antennas, extra sites attached to one France services (`type_fs` "Antenne" in the ANCT list). ' + 'A site: null.',
     }),
     acts: Type.Integer({ minimum: 0, description: 'Requests handled ("actes") recorded by the agents over the period.' }),
     first_visit_share: share(
@@ -55,9 +53,7 @@ export const KeyFigures = Type.Object(
     ),
     satisfaction: Type.Object({
       answers: Type.Integer({ minimum: 0, description: 'Satisfaction answers over the period, every channel.' }),
-      satisfied_share: share(
-        `Share of the two top levels ("très satisfait", "satisfait"); null below ${KEY_FIGURES_MIN_COUNT} answers.`,
-      ),
+      satisfied_share: share(`Share of the two top levels ("très satisfait", "satisfait"); null below ${KEY_FIGURES_MIN_COUNT} answers.`),
     }),
     generated_at: Type.String({ format: 'date-time', description: 'When the figures were computed.' }),
   },

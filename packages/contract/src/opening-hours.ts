@@ -18,8 +18,5 @@ export type DayKey = (typeof DAY_KEYS)[number];
 const day = () => Type.Array(TimeRange, { maxItems: 6 });
 
 /** A regular week of opening hours. An empty day is closed (or unknown when the whole week is empty). */
-export const Week = Type.Object(
-  { mo: day(), tu: day(), we: day(), th: day(), fr: day(), sa: day(), su: day() },
-  { title: 'Week' },
-);
+export const Week = Type.Object({ mo: day(), tu: day(), we: day(), th: day(), fr: day(), sa: day(), su: day() }, { title: 'Week' });
 export type Week = Static<typeof Week>;

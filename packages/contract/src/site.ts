@@ -90,9 +90,7 @@ export const Site = Type.Object(
     email: Nullable(Type.String()),
     phone: Nullable(Type.String()),
     hours: Week,
-    opening_hours: Nullable(
-      Type.String({ description: 'The same week in OpenStreetMap `opening_hours` syntax, with `PH off`.' }),
-    ),
+    opening_hours: Nullable(Type.String({ description: 'The same week in OpenStreetMap `opening_hours` syntax, with `PH off`.' })),
     weekly_hours: Type.Number({ description: 'Hours open in a regular week.' }),
     appointment: Type.Boolean({ description: 'Appointments can be booked (`prise_rdv`).' }),
     comment: Nullable(Type.String()),
@@ -129,12 +127,8 @@ export const RADIUS_STEPS_KM = [5, 10, 20, 50, 100, 200] as const;
 export const MAX_RADIUS_KM = 200;
 
 export const SiteListQuery = Type.Object({
-  near: Type.Optional(
-    Type.String({ description: 'Search origin as `lat,lon` in decimal degrees (WGS84), e.g. `44.518,3.5`.' }),
-  ),
-  commune: Type.Optional(
-    Type.String({ description: 'Search origin as the INSEE code of a commune, e.g. `48095` (Mende).' }),
-  ),
+  near: Type.Optional(Type.String({ description: 'Search origin as `lat,lon` in decimal degrees (WGS84), e.g. `44.518,3.5`.' })),
+  commune: Type.Optional(Type.String({ description: 'Search origin as the INSEE code of a commune, e.g. `48095` (Mende).' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 10 })),
   radius: Type.Optional(
     Type.Number({ exclusiveMinimum: 0, maximum: 200, description: 'Search radius in km, up to 200 (default: no limit).' }),
@@ -147,9 +141,7 @@ export const SiteListQuery = Type.Object({
       description: 'Comma-separated kinds to keep, e.g. `fixed,antenna`.',
     }),
   ),
-  at: Type.Optional(
-    Type.String({ format: 'date-time', description: 'The instant `open_now` is evaluated at (ISO 8601; default: now).' }),
-  ),
+  at: Type.Optional(Type.String({ format: 'date-time', description: 'The instant `open_now` is evaluated at (ISO 8601; default: now).' })),
 });
 export type SiteListQuery = Static<typeof SiteListQuery>;
 

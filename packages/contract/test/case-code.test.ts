@@ -71,7 +71,8 @@ describe('case codes (one algorithm for the server and the widgets)', () => {
     assert.deepEqual(parseCaseCode('  '), { ok: false, problem: 'empty' });
     for (const bad of ['ABC', 'ABCD-EFGH', 'ABCD-EFGH-JKMM']) assert.deepEqual(parseCaseCode(bad), { ok: false, problem: 'length' }, bad);
     // U only as a check symbol; punctuation never.
-    for (const bad of ['U000000000' + '0', 'ABCD-EFGH-JK#', '0000-0000-00!']) assert.deepEqual(parseCaseCode(bad), { ok: false, problem: 'symbol' }, bad);
+    for (const bad of ['U000000000' + '0', 'ABCD-EFGH-JK#', '0000-0000-00!'])
+      assert.deepEqual(parseCaseCode(bad), { ok: false, problem: 'symbol' }, bad);
     const code = caseCodeFrom('ABCDEFGHJK');
     const wrong = CHECK_ALPHABET[(CHECK_ALPHABET.indexOf(code.slice(-1)) + 1) % 37]!;
     assert.deepEqual(parseCaseCode(code.slice(0, -1) + wrong), { ok: false, problem: 'check' });

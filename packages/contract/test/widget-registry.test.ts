@@ -37,7 +37,9 @@ test('the registry lists each element once, fs-<name>, with a budget', () => {
 });
 
 test('the custom elements manifest and the registry list the same elements', () => {
-  const declared = readManifest(manifest()).map((w) => w.tag).sort();
+  const declared = readManifest(manifest())
+    .map((w) => w.tag)
+    .sort();
   assert.deepEqual(declared, [...tags].sort(), 'add the element to packages/contract/src/widgets.ts, or remove its entry');
 });
 
@@ -46,7 +48,11 @@ test('each element is defined by packages/<package>/src/<name>/<name>.ts and pub
     const source = widgetSource(w);
     assert.ok(existsSync(new URL(source, ROOT)), `${w.tag}: ${source} is missing`);
     assert.match(read(source), new RegExp(`defineElement\\(\\s*'${w.tag}'`), `${source} defines <${w.tag}>`);
-    const pkg = json(`packages/${w.package}/package.json`) as { name: string; exports: Record<string, Record<string, string>>; sideEffects: unknown };
+    const pkg = json(`packages/${w.package}/package.json`) as {
+      name: string;
+      exports: Record<string, Record<string, string>>;
+      sideEffects: unknown;
+    };
     assert.equal(pkg.name, `@fs-widgets/${w.package}`);
     // `./*.js` → `./src/*/*.ts`: `@fs-widgets/kit/banner.js` is `src/banner/banner.ts` (and its dist/ build).
     assert.deepEqual(
@@ -68,7 +74,12 @@ test('public widgets are exactly the ones the configurator offers and /embed/ re
     embeddableWidgets(manifest()).map((w) => w.tag),
     Object.keys(EMBED_WIDGETS),
   );
-  assert.deepEqual(Object.keys(NOT_EMBEDDED).sort(), WIDGETS.filter((w) => w.audience !== 'public').map((w) => w.tag).sort());
+  assert.deepEqual(
+    Object.keys(NOT_EMBEDDED).sort(),
+    WIDGETS.filter((w) => w.audience !== 'public')
+      .map((w) => w.tag)
+      .sort(),
+  );
   assert.equal(NOT_EMBEDDED['fs-demarche-log'], 'agents');
   assert.equal(NOT_EMBEDDED['fs-partner-editor'], 'agents');
 });
@@ -111,6 +122,8 @@ test('every element has its stories, and every stories file shows an element of 
     const component = /^\s*component:\s*'(fs-[a-z-]+)'/m.exec(read(`stories/${file}`))?.[1];
     if (component) shown.set(component, file);
   }
-  for (const w of WIDGETS) assert.ok(shown.has(w.tag), `<${w.tag}> has a stories file (stories/${widgetName(w.tag)}.stories.ts, meta component '${w.tag}')`);
-  for (const [tag, file] of shown) assert.ok(tags.includes(tag as (typeof tags)[number]), `stories/${file} shows <${tag}>, which the registry does not list`);
+  for (const w of WIDGETS)
+    assert.ok(shown.has(w.tag), `<${w.tag}> has a stories file (stories/${widgetName(w.tag)}.stories.ts, meta component '${w.tag}')`);
+  for (const [tag, file] of shown)
+    assert.ok(tags.includes(tag as (typeof tags)[number]), `stories/${file} shows <${tag}>, which the registry does not list`);
 });

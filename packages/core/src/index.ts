@@ -30,6 +30,25 @@ export { nextDatesText, permanenceText, recurrenceText, sessionText } from './i1
 export { loadQrCode, qrCodeReady, qrCodeSvg, type QrCodeOptions } from './qr/qr-code.js';
 export { tokens } from './tokens/tokens.js';
 export { controls } from './tokens/controls.js';
-export { Outbox, outboxFor, newIdempotencyKey, backoffDelay, registerOutboxAuthorization, type OutboxAuthorization, type OutboxEntry, type OutboxCounts, type FlushResult, type OutboxListener, type OutboxOptions } from './outbox/outbox.js';
-export { widgetDatabase, closeWidgetDatabase, WIDGET_DB_NAME, WIDGET_DB_VERSION, type WidgetSchema, type StoredOutboxEntry } from './storage/widget-database.js';
+export {
+  Outbox,
+  outboxFor,
+  newIdempotencyKey,
+  backoffDelay,
+  registerOutboxAuthorization,
+  type OutboxAuthorization,
+  type OutboxEntry,
+  type OutboxCounts,
+  type FlushResult,
+  type OutboxListener,
+  type OutboxOptions,
+} from './outbox/outbox.js';
+export {
+  widgetDatabase,
+  closeWidgetDatabase,
+  WIDGET_DB_NAME,
+  WIDGET_DB_VERSION,
+  type WidgetSchema,
+  type StoredOutboxEntry,
+} from './storage/widget-database.js';
 export type { PostOptions } from './api/api-client.js';

@@ -64,14 +64,20 @@ describe('a permanence in plain words, in French', () => {
     assert.equal(permanenceText(permanence({ freq: 'monthly', day: 'tu', nth: [2] }), fr, 'fr'), 'Le 2e mardi du mois, 9 h – 12 h');
     assert.equal(
       permanenceText(
-        permanence({ freq: 'weekly', days: ['th'], interval: 2 }, { opens: '14:00', closes: '16:30', by_appointment: true, starts_on: '2027-01-07', ends_on: '2027-06-24' }),
+        permanence(
+          { freq: 'weekly', days: ['th'], interval: 2 },
+          { opens: '14:00', closes: '16:30', by_appointment: true, starts_on: '2027-01-07', ends_on: '2027-06-24' },
+        ),
         fr,
         'fr',
       ),
       'Un jeudi sur deux, 14 h – 16 h 30, sur rendez-vous, à partir du 07/01/2027, jusqu’au 24/06/2027',
     );
     // Without hours; "sur rendez-vous" is not said twice.
-    assert.equal(permanenceText(permanence({ freq: 'appointment' }, { opens: null, closes: null, by_appointment: true }), fr, 'fr'), 'Sur rendez-vous');
+    assert.equal(
+      permanenceText(permanence({ freq: 'appointment' }, { opens: null, closes: null, by_appointment: true }), fr, 'fr'),
+      'Sur rendez-vous',
+    );
   });
 
   test('one date with its hours, and the next dates sentence', () => {
@@ -108,7 +114,10 @@ describe('a permanence in plain words, in English', () => {
     assert.equal(say({ freq: 'appointment' }), 'By appointment');
     assert.equal(
       permanenceText(
-        permanence({ freq: 'monthly', day: 'th', nth: [1, -1] }, { opens: '13:30', closes: '16:30', by_appointment: true, starts_on: '2027-01-07', ends_on: '2027-06-24' }),
+        permanence(
+          { freq: 'monthly', day: 'th', nth: [1, -1] },
+          { opens: '13:30', closes: '16:30', by_appointment: true, starts_on: '2027-01-07', ends_on: '2027-06-24' },
+        ),
         en,
         'en',
       ),

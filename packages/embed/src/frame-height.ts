@@ -18,5 +18,11 @@ export const FRAME_HEIGHT_MAX = 20_000;
 export function isFrameHeightMessage(data: unknown): data is FrameHeightMessage {
   if (typeof data !== 'object' || data === null) return false;
   const { type, height } = data as Partial<FrameHeightMessage>;
-  return type === FRAME_HEIGHT_MESSAGE && typeof height === 'number' && Number.isFinite(height) && height >= FRAME_HEIGHT_MIN && height <= FRAME_HEIGHT_MAX;
+  return (
+    type === FRAME_HEIGHT_MESSAGE &&
+    typeof height === 'number' &&
+    Number.isFinite(height) &&
+    height >= FRAME_HEIGHT_MIN &&
+    height <= FRAME_HEIGHT_MAX
+  );
 }

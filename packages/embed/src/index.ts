@@ -18,7 +18,9 @@ import { widgetLoaders as widgets } from 'fs-widgets:widget-loaders';
 
 // `/widgets/fs-widgets.js` (the latest) or `/widgets/v<version>/fs-widgets.js` (a pinned release,
 // with Subresource Integrity): the API is beside `/widgets/` either way.
-setDefaultApiBase(new URL(/\/v\d[^/]*\/fs-widgets\.js$/.test(new URL(import.meta.url).pathname) ? '../../api/v1' : '../api/v1', import.meta.url).href);
+setDefaultApiBase(
+  new URL(/\/v\d[^/]*\/fs-widgets\.js$/.test(new URL(import.meta.url).pathname) ? '../../api/v1' : '../api/v1', import.meta.url).href,
+);
 
 const loading = new Map<string, Promise<unknown>>();
 

@@ -26,11 +26,20 @@ test('the embed is a small loader: its own code stays in fs-widgets.js, every wi
   assert.ok(entry.dynamicImports.length >= WIDGETS.length, `${entry.dynamicImports.length} lazy imports for ${WIDGETS.length} elements`);
   const initial = new Set([entry.fileName, ...entry.imports]);
   const lazy = chunks.filter((c) => !initial.has(c.fileName));
-  assert.ok(lazy.some((c) => Object.keys(c.modules).some((m) => m.includes('leaflet-src.esm.js'))), 'Leaflet is a lazy chunk');
-  assert.ok(lazy.some((c) => Object.keys(c.modules).some((m) => m.endsWith('strings.en.ts'))), 'English is a lazy chunk');
+  assert.ok(
+    lazy.some((c) => Object.keys(c.modules).some((m) => m.includes('leaflet-src.esm.js'))),
+    'Leaflet is a lazy chunk',
+  );
+  assert.ok(
+    lazy.some((c) => Object.keys(c.modules).some((m) => m.endsWith('strings.en.ts'))),
+    'English is a lazy chunk',
+  );
   // The QR code generator (the poster's, the démarche receipt's) comes alone, when a code is first drawn.
   const qr = chunks.filter((c) => Object.keys(c.modules).some((m) => m.includes('qrcode-generator')));
-  assert.ok(qr.length === 1 && Object.keys(qr[0]!.modules).every((m) => m.includes('qrcode-generator')), 'qrcode-generator is a chunk of its own');
+  assert.ok(
+    qr.length === 1 && Object.keys(qr[0]!.modules).every((m) => m.includes('qrcode-generator')),
+    'qrcode-generator is a chunk of its own',
+  );
   for (const c of chunks.filter((c) => initial.has(c.fileName))) {
     assert.ok(!Object.keys(c.modules).some((m) => m.includes('leaflet')), `${c.fileName} does not hold Leaflet`);
   }

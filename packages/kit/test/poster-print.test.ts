@@ -107,10 +107,38 @@ async function addLocalPartners(): Promise<void> {
   const conciliator = await post('local-partners', { key: key(2), name: 'Conciliateur de justice du canton de Mende (exemple)' });
   const adil = await post('local-partners', { key: key(3), name: 'Agence départementale d’information sur le logement (exemple)' });
   const weekly = (days: string[]) => ({ freq: 'weekly', days, interval: 1 });
-  await post('permanences', { key: key(4), local_partner_id: youth.id, recurrence: { freq: 'monthly', day: 'tu', nth: [2, 4] }, opens: '09:00', closes: '12:00', by_appointment: true });
-  await post('permanences', { key: key(5), partner: 'caf', recurrence: weekly(['th']), opens: '14:00', closes: '16:30', by_appointment: false });
-  await post('permanences', { key: key(6), local_partner_id: adil.id, recurrence: weekly(['mo']), opens: '13:30', closes: '16:30', by_appointment: false });
-  await post('permanences', { key: key(7), partner: 'finances-publiques', recurrence: weekly(['we']), opens: '09:00', closes: '11:30', by_appointment: true });
+  await post('permanences', {
+    key: key(4),
+    local_partner_id: youth.id,
+    recurrence: { freq: 'monthly', day: 'tu', nth: [2, 4] },
+    opens: '09:00',
+    closes: '12:00',
+    by_appointment: true,
+  });
+  await post('permanences', {
+    key: key(5),
+    partner: 'caf',
+    recurrence: weekly(['th']),
+    opens: '14:00',
+    closes: '16:30',
+    by_appointment: false,
+  });
+  await post('permanences', {
+    key: key(6),
+    local_partner_id: adil.id,
+    recurrence: weekly(['mo']),
+    opens: '13:30',
+    closes: '16:30',
+    by_appointment: false,
+  });
+  await post('permanences', {
+    key: key(7),
+    partner: 'finances-publiques',
+    recurrence: weekly(['we']),
+    opens: '09:00',
+    closes: '11:30',
+    by_appointment: true,
+  });
   await post('permanences', { key: key(8), local_partner_id: conciliator.id, recurrence: { freq: 'appointment' }, by_appointment: true });
 }
 
@@ -157,7 +185,9 @@ function pdfPages(pdf: Uint8Array): { pages: number; counts: number[]; mediaBoxe
   const text = Buffer.from(pdf).toString('latin1');
   return {
     pages: (text.match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length,
-    counts: [...text.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g)].map((m) => Number(m[1] ?? m[2])),
+    counts: [...text.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g)].map((m) =>
+      Number(m[1] ?? m[2]),
+    ),
     mediaBoxes: [...text.matchAll(/\/MediaBox\s*\[([^\]]+)\]/g)].map((m) => m[1]!.trim().replace(/\s+/g, ' ')),
   };
 }
@@ -190,8 +220,19 @@ test('printed to PDF, the poster is exactly one A4 page; the sheet fills the pag
   try {
     const text = await tab.evaluate(() => document.querySelector('fs-poster')!.shadowRoot!.textContent!.replace(/\s+/g, ' '));
     for (const expected of [
-      'Besoin d’aide pour vos démarches ?', 'France services vous accompagne', 'France services de Mende', '04 66 49 67 13', 'Lundi', '8 h 30 – 12 h',
-      'CAF', 'France Travail', 'Mission locale Lozère', 'Conciliateur de justice', 'sur rendez-vous', 'et 2 autres', '/embed/fs-site-card?site-id=2983',
+      'Besoin d’aide pour vos démarches ?',
+      'France services vous accompagne',
+      'France services de Mende',
+      '04 66 49 67 13',
+      'Lundi',
+      '8 h 30 – 12 h',
+      'CAF',
+      'France Travail',
+      'Mission locale Lozère',
+      'Conciliateur de justice',
+      'sur rendez-vous',
+      'et 2 autres',
+      '/embed/fs-site-card?site-id=2983',
     ]) {
       assert.ok(text.includes(expected), `the poster shows "${expected}"`);
     }
@@ -255,7 +296,10 @@ test('edge to edge (`@page { margin: 0 }`, the embed page’s), the sheet is the
     assert.equal(pdfPages(pdf).pages, 1);
     await pageBox(tab, 210, 297);
     const box = await printedSheet(tab);
-    assert.ok(Math.abs(box.width - 210 * MM) < 1 && Math.abs(box.height - 292 * MM) < 1, `sheet ${box.width} × ${box.height} px, expected 210 × 292 mm`);
+    assert.ok(
+      Math.abs(box.width - 210 * MM) < 1 && Math.abs(box.height - 292 * MM) < 1,
+      `sheet ${box.width} × ${box.height} px, expected 210 × 292 mm`,
+    );
     assert.ok(box.localClipped <= 1, `nothing of the local partners is cut (${box.localClipped} px over)`);
   } finally {
     await tab.close();
@@ -295,7 +339,9 @@ test('the print button gives the page its A4 rule for that print only: one page 
       (window as unknown as { printed: number }).printed = 0;
       window.print = () => void (window as unknown as { printed: number }).printed++;
     });
-    await tab.evaluate(() => (document.querySelector('fs-poster')!.shadowRoot!.querySelector('[part="print"]') as HTMLButtonElement).click());
+    await tab.evaluate(() =>
+      (document.querySelector('fs-poster')!.shadowRoot!.querySelector('[part="print"]') as HTMLButtonElement).click(),
+    );
     const during = await tab.evaluate(() => ({
       printed: (window as unknown as { printed: number }).printed,
       rules: document.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)),
@@ -319,7 +365,11 @@ test('on a page with no print rule at all, printed with Chrome’s default margi
   const tab = await openPoster(null);
   try {
     const margin = '0.4in';
-    const pdf = await tab.pdf({ format: 'A4', printBackground: true, margin: { top: margin, right: margin, bottom: margin, left: margin } });
+    const pdf = await tab.pdf({
+      format: 'A4',
+      printBackground: true,
+      margin: { top: margin, right: margin, bottom: margin, left: margin },
+    });
     if (ARTIFACTS) writeFileSync(join(ARTIFACTS, 'poster-default-margins.pdf'), pdf);
     assert.equal(pdfPages(pdf).pages, 1);
   } finally {

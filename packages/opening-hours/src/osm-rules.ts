@@ -107,10 +107,7 @@ const OSM_DAYS: Readonly<Record<string, DayKey>> = {
 const UNSUPPORTED: ReadonlyArray<readonly [RegExp, string]> = [
   [/^24\/7/, '"24/7" (always open) is not supported'],
   [/^\(?\s*(sunrise|sunset|dawn|dusk)\b/i, 'variable times (sunrise, sunset, dawn, dusk) are not supported'],
-  [
-    /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/i,
-    'month and date selectors (Jan, Feb…) are not supported',
-  ],
+  [/^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/i, 'month and date selectors (Jan, Feb…) are not supported'],
   [/^\d{4}(?![\d:])/, 'year selectors are not supported'],
   [/^easter\b/i, 'easter dates are not supported'],
   [/^PH\b/, 'public holidays (PH) are only supported as the rule "PH off"'],

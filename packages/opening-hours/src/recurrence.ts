@@ -57,7 +57,10 @@ const daysInMonth = (date: string) => new Date(Date.UTC(Number(date.slice(0, 4))
 export function checkPermanenceRule(rule: PermanenceRule): void {
   const { recurrence, opens, closes, starts_on, ends_on } = rule;
   if ((opens === null) !== (closes === null)) {
-    throw new RecurrenceError('give both the opening and the closing time, or neither (by appointment)', opens === null ? 'opens' : 'closes');
+    throw new RecurrenceError(
+      'give both the opening and the closing time, or neither (by appointment)',
+      opens === null ? 'opens' : 'closes',
+    );
   }
   if (opens !== null && closes !== null && toMinutes(closes) <= toMinutes(opens)) {
     throw new RecurrenceError(`must be after opens (${opens})`, 'closes');

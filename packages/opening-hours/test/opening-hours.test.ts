@@ -437,9 +437,7 @@ describe('weekFromAnct', () => {
     assert.throws(
       () => weekFromAnct(row),
       (error: unknown) =>
-        error instanceof OpeningHoursError &&
-        error.message.startsWith('h_mercredi: ') &&
-        error.value === '00:00 - 00:00 / 09:00 - 12:00',
+        error instanceof OpeningHoursError && error.message.startsWith('h_mercredi: ') && error.value === '00:00 - 00:00 / 09:00 - 12:00',
     );
   });
 });
@@ -462,10 +460,7 @@ describe('toOsmOpeningHours and weeklyMinutes', () => {
   });
 
   test('groups only consecutive days (fixture, id_fs 1684 and 143)', () => {
-    assert.equal(
-      toOsmOpeningHours(week('sandyGround')),
-      'Mo-Tu 08:30-13:30; We 08:30-13:00; Th 08:30-13:30; Fr 08:30-13:00; PH off',
-    );
+    assert.equal(toOsmOpeningHours(week('sandyGround')), 'Mo-Tu 08:30-13:30; We 08:30-13:00; Th 08:30-13:30; Fr 08:30-13:00; PH off');
     assert.equal(toOsmOpeningHours(week('hautefort')), 'Mo 14:00-16:00; Th 09:30-11:30; PH off');
   });
 
@@ -1136,10 +1131,12 @@ describe('openingStatus', () => {
         );
       }
       // 22:00 UTC is already Monday 00:00 CEST.
-      assert.deepEqual(
-        (statusAt('caen', '2026-03-29T22:00:00Z') as { next: unknown }).next,
-        { date: '2026-03-30', day: 'mo', time: '09:00', inDays: 0 },
-      );
+      assert.deepEqual((statusAt('caen', '2026-03-29T22:00:00Z') as { next: unknown }).next, {
+        date: '2026-03-30',
+        day: 'mo',
+        time: '09:00',
+        inDays: 0,
+      });
     });
 
     test('09:00 is 07:00 UTC before 25 October 2026 and 08:00 UTC after', () => {

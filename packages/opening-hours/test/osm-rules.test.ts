@@ -1,15 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import {
-  departmentOf,
-  isoWeek,
-  nextSessions,
-  OsmOpeningHoursError,
-  parseOsmOpeningHours,
-  sessionsOn,
-  type Session,
-} from '../src/index.js';
+import { departmentOf, isoWeek, nextSessions, OsmOpeningHoursError, parseOsmOpeningHours, sessionsOn, type Session } from '../src/index.js';
 
 /*
  * Real data: the 12 stops of the "Bus France Services" of Charente (Lusignac, Montmoreau…),
@@ -219,7 +211,10 @@ describe('alternating weeks', () => {
     assert.deepEqual(weeksOf('week 5 Mo 09:00-10:00'), [5]);
     assert.deepEqual(weeksOf('week 1-10 Mo 09:00-10:00'), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     assert.deepEqual(weeksOf('week 1,3,5 Mo 09:00-10:00'), [1, 3, 5]);
-    assert.deepEqual(weeksOf('week 2-52/2 Tu 09:30-12:00'), Array.from({ length: 26 }, (_, index) => 2 * index + 2));
+    assert.deepEqual(
+      weeksOf('week 2-52/2 Tu 09:30-12:00'),
+      Array.from({ length: 26 }, (_, index) => 2 * index + 2),
+    );
     assert.deepEqual(weeksOf('week 1-9/4,20 Mo 09:00-10:00'), [1, 5, 9, 20]);
     // week 11 of 2026 is 9–15 March: Monday 9 March only.
     const week11 = parseOsmOpeningHours('week 11 Mo 09:00-10:00');
@@ -311,9 +306,7 @@ describe('sessions under way and finished', () => {
 
   test('a finished session is not returned (closing exactly at now is finished)', () => {
     const atNoonClose = new Date('2026-04-13T12:30:00+02:00');
-    assert.deepEqual(compact(nextSessions(saintFraigne, { now: atNoonClose, department: CHARENTE, count: 1 })), [
-      '2026-04-13 13:30-15:30',
-    ]);
+    assert.deepEqual(compact(nextSessions(saintFraigne, { now: atNoonClose, department: CHARENTE, count: 1 })), ['2026-04-13 13:30-15:30']);
     const oneSecondBefore = new Date('2026-04-13T12:29:59+02:00');
     assert.deepEqual(compact(nextSessions(saintFraigne, { now: oneSecondBefore, department: CHARENTE, count: 1 })), [
       '2026-04-13 09:30-12:30',
@@ -353,9 +346,7 @@ describe('rules and overrides', () => {
     return Object.fromEntries(
       days.map((day, index) => [
         day,
-        sessionsOn(schedule, `2026-03-${String(9 + index).padStart(2, '0')}`, '16').map(
-          (session) => `${session.opens}-${session.closes}`,
-        ),
+        sessionsOn(schedule, `2026-03-${String(9 + index).padStart(2, '0')}`, '16').map((session) => `${session.opens}-${session.closes}`),
       ]),
     );
   }
@@ -513,30 +504,21 @@ describe('time zones', () => {
     // Sunday 8 March 2026, 21:00 UTC: Monday 9 March 01:00 in La Réunion (UTC+4), still
     // Sunday 22:00 in Paris.
     const sundayNightUtc = new Date('2026-03-08T21:00:00Z');
-    assert.deepEqual(compact(nextSessions(schedule, { now: sundayNightUtc, department: '974', count: 1 })), [
-      '2026-03-09 09:00-12:00',
-    ]);
+    assert.deepEqual(compact(nextSessions(schedule, { now: sundayNightUtc, department: '974', count: 1 })), ['2026-03-09 09:00-12:00']);
     // Monday 9 March 2026, 09:00 UTC: 13:00 in La Réunion (the session is over), 10:00 in
     // Paris (under way).
     const mondayMorningUtc = new Date('2026-03-09T09:00:00Z');
-    assert.deepEqual(compact(nextSessions(schedule, { now: mondayMorningUtc, department: '974', count: 1 })), [
-      '2026-03-16 09:00-12:00',
-    ]);
-    assert.deepEqual(compact(nextSessions(schedule, { now: mondayMorningUtc, department: '16', count: 1 })), [
-      '2026-03-09 09:00-12:00',
-    ]);
+    assert.deepEqual(compact(nextSessions(schedule, { now: mondayMorningUtc, department: '974', count: 1 })), ['2026-03-16 09:00-12:00']);
+    assert.deepEqual(compact(nextSessions(schedule, { now: mondayMorningUtc, department: '16', count: 1 })), ['2026-03-09 09:00-12:00']);
     // A commune code of La Réunion (Saint-Pierre, 97416) gives the same.
-    assert.deepEqual(compact(nextSessions(schedule, { now: mondayMorningUtc, department: '97416', count: 1 })), [
-      '2026-03-16 09:00-12:00',
-    ]);
+    assert.deepEqual(compact(nextSessions(schedule, { now: mondayMorningUtc, department: '97416', count: 1 })), ['2026-03-16 09:00-12:00']);
   });
 
   test('an explicit timeZone wins over the department', () => {
     const mondayMorningUtc = new Date('2026-03-09T09:00:00Z');
-    assert.deepEqual(
-      compact(nextSessions(schedule, { now: mondayMorningUtc, department: '974', timeZone: 'Europe/Paris', count: 1 })),
-      ['2026-03-09 09:00-12:00'],
-    );
+    assert.deepEqual(compact(nextSessions(schedule, { now: mondayMorningUtc, department: '974', timeZone: 'Europe/Paris', count: 1 })), [
+      '2026-03-09 09:00-12:00',
+    ]);
   });
 
   test('public holidays of La Réunion: 20 December (Monday in 2027)', () => {

@@ -1,14 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Recurrence } from '@fs-widgets/contract';
-import {
-  checkPermanenceRule,
-  permanenceDates,
-  permanenceOn,
-  permanenceToOsm,
-  RecurrenceError,
-  type PermanenceRule,
-} from '../src/index.js';
+import { checkPermanenceRule, permanenceDates, permanenceOn, permanenceToOsm, RecurrenceError, type PermanenceRule } from '../src/index.js';
 
 const rule = (recurrence: Recurrence, extra: Partial<PermanenceRule> = {}): PermanenceRule => ({
   recurrence,
@@ -77,7 +70,10 @@ describe('permanence recurrences', () => {
 
   test('rules that cannot give dates are refused with the field at fault', () => {
     const fails = (r: PermanenceRule, field: string) =>
-      assert.throws(() => checkPermanenceRule(r), (e: unknown) => e instanceof RecurrenceError && e.field === field);
+      assert.throws(
+        () => checkPermanenceRule(r),
+        (e: unknown) => e instanceof RecurrenceError && e.field === field,
+      );
     fails(rule({ freq: 'weekly', days: ['mo'], interval: 2 }), 'starts_on');
     fails(rule({ freq: 'weekly', days: ['mo'], interval: 1 }, { closes: '08:00' }), 'closes');
     fails(rule({ freq: 'weekly', days: ['mo'], interval: 1 }, { closes: null }), 'closes');

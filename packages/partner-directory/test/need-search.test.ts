@@ -16,7 +16,11 @@ const directory: Directory = {
 };
 const search = new NeedSearch(directory);
 
-const top = (query: string, n = 1): DirectoryDemarche[] => search.search(query).demarches.slice(0, n).map((hit) => hit.demarche);
+const top = (query: string, n = 1): DirectoryDemarche[] =>
+  search
+    .search(query)
+    .demarches.slice(0, n)
+    .map((hit) => hit.demarche);
 const first = (query: string): DirectoryDemarche => {
   const found = top(query)[0];
   assert.ok(found, `"${query}" finds a démarche`);
@@ -169,7 +173,8 @@ describe('need search over the real catalogue', () => {
 
   test('fast enough to run on each keystroke', () => {
     const started = performance.now();
-    for (const query of ['r', 're', 'ren', 'reno', 'renou', 'renouveler ma carte d identite', 'pasport', 'cartegrise']) search.search(query);
+    for (const query of ['r', 're', 'ren', 'reno', 'renou', 'renouveler ma carte d identite', 'pasport', 'cartegrise'])
+      search.search(query);
     const perQuery = (performance.now() - started) / 8;
     assert.ok(perQuery < 20, `${perQuery.toFixed(1)} ms per search`);
   });

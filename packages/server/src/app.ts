@@ -58,7 +58,14 @@ export const DEMO_CSP =
 /** Public data changes only when the list is re-imported: let browsers and CDNs keep it a while. */
 const PUBLIC_CACHE = 'public, max-age=300, stale-while-revalidate=3600';
 
-export async function buildApp({ ctx, logger = false, corsOrigin = '*', trustProxy = false, serveStatic = true, widgets: widgetPaths = {} }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  ctx,
+  logger = false,
+  corsOrigin = '*',
+  trustProxy = false,
+  serveStatic = true,
+  widgets: widgetPaths = {},
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     trustProxy,
@@ -89,13 +96,20 @@ export async function buildApp({ ctx, logger = false, corsOrigin = '*', trustPro
         { name: 'meta', description: 'Data sources and attribution' },
         { name: 'satisfaction', description: 'Satisfaction answers, their public figures and the agents’ export' },
         { name: 'demarches', description: 'Démarche tracker: the agents’ acts and activity figures, follow-up cases and their codes' },
-        { name: 'directory', description: 'Partner directory: national partners and common démarches, each site’s local partners and permanences' },
+        {
+          name: 'directory',
+          description: 'Partner directory: national partners and common démarches, each site’s local partners and permanences',
+        },
         { name: 'exports', description: 'The network’s data in national formats (data·inclusion)' },
         { name: 'figures', description: 'Public key figures of the network and of each site (communication kit)' },
       ],
       components: {
         securitySchemes: {
-          bearerToken: { type: 'http', scheme: 'bearer', description: 'A token `fsw_<id>.<secret>` made with `npm run server -- token create` (docs/security.md).' },
+          bearerToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'A token `fsw_<id>.<secret>` made with `npm run server -- token create` (docs/security.md).',
+          },
         },
       },
     },
@@ -105,7 +119,11 @@ export async function buildApp({ ctx, logger = false, corsOrigin = '*', trustPro
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     // Pages that set their own policy keep it (the embed pages are framable by any site).
-    if (!request.url.startsWith('/api/') && String(reply.getHeader('content-type') ?? '').startsWith('text/html') && !reply.hasHeader('content-security-policy')) {
+    if (
+      !request.url.startsWith('/api/') &&
+      String(reply.getHeader('content-type') ?? '').startsWith('text/html') &&
+      !reply.hasHeader('content-security-policy')
+    ) {
       reply.header('content-security-policy', DEMO_CSP);
     }
     if (request.url.startsWith(API_PREFIX) && (request.method === 'GET' || request.method === 'HEAD')) {

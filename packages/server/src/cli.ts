@@ -46,10 +46,14 @@ async function runImport(args: string[]) {
       console.log('Some rows could not be read at all: no site was removed from the database this time.');
     }
     if (report.communes.withoutLocation.length > 0) {
-      console.log(`${report.communes.withoutLocation.length} communes have no known centroid: ${report.communes.withoutLocation.join(', ')}`);
+      console.log(
+        `${report.communes.withoutLocation.length} communes have no known centroid: ${report.communes.withoutLocation.join(', ')}`,
+      );
     }
     for (const issue of report.issues) {
-      console.log(`  ${issue.level} ${issue.source} line ${issue.line}${issue.recordId ? ` (id ${issue.recordId})` : ''}: ${issue.message}`);
+      console.log(
+        `  ${issue.level} ${issue.source} line ${issue.line}${issue.recordId ? ` (id ${issue.recordId})` : ''}: ${issue.message}`,
+      );
     }
     // Skipped rows are data lost: a non-zero exit lets a scheduled import alert someone.
     return report.issues.some((i) => i.level === 'skipped') ? 1 : 0;
@@ -90,7 +94,8 @@ async function runToken(args: string[]): Promise<number> {
         args: rest,
         options: { site: { type: 'string' }, admin: { type: 'boolean' }, label: { type: 'string' }, expires: { type: 'string' } },
       });
-      if (!values.admin && values.site === undefined) throw new TokenError('say whose token it is: --site ID (the agents of one site) or --admin');
+      if (!values.admin && values.site === undefined)
+        throw new TokenError('say whose token it is: --site ID (the agents of one site) or --admin');
       const { token, info, siteName } = await createToken(db, {
         role: values.admin ? 'admin' : 'agent',
         siteId: values.site,

@@ -42,12 +42,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const trustProxy = readTrustProxy(env.FS_TRUST_PROXY);
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl !== null && !(URL.canParse(databaseUrl) && /^postgres(ql)?:$/.test(new URL(databaseUrl).protocol))) {
-    throw new ConfigError('DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@127.0.0.1:5432/fs_widgets (leave it unset for SQLite)');
+    throw new ConfigError(
+      'DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@127.0.0.1:5432/fs_widgets (leave it unset for SQLite)',
+    );
   }
   const sqlitePath = env.FS_SQLITE_PATH ?? 'var/fs-widgets.db';
   const catalogueRefreshSeconds = Number(env.FS_CATALOGUE_REFRESH_SECONDS ?? '30');
   if (!Number.isFinite(catalogueRefreshSeconds) || catalogueRefreshSeconds < 1 || catalogueRefreshSeconds > 3600) {
-    throw new ConfigError(`FS_CATALOGUE_REFRESH_SECONDS must be a number of seconds from 1 to 3600, got "${env.FS_CATALOGUE_REFRESH_SECONDS}"`);
+    throw new ConfigError(
+      `FS_CATALOGUE_REFRESH_SECONDS must be a number of seconds from 1 to 3600, got "${env.FS_CATALOGUE_REFRESH_SECONDS}"`,
+    );
   }
   return {
     port,

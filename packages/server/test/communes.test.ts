@@ -78,7 +78,10 @@ describe('communes', () => {
     const items = await search('st', 20);
     const names = items.map((c) => c.name);
     assert.ok(names.includes('Strasbourg'), names.join(', '));
-    assert.ok(names.some((n) => n.startsWith('Saint-')), names.join(', '));
+    assert.ok(
+      names.some((n) => n.startsWith('Saint-')),
+      names.join(', '),
+    );
     for (const n of names) assert.match(n, /^(Saint|St)/i);
   });
 
@@ -115,7 +118,10 @@ describe('communes', () => {
   test('a postcode prefix "480" finds communes whose postcodes start with 480', async () => {
     const items = await search('480', 50);
     for (const c of items) {
-      assert.ok(c.postcodes.some((p) => p.startsWith('480')), `${c.name}: ${c.postcodes}`);
+      assert.ok(
+        c.postcodes.some((p) => p.startsWith('480')),
+        `${c.name}: ${c.postcodes}`,
+      );
       assert.equal(c.department, '48');
     }
     assert.equal(items[0]?.insee, '48095');
@@ -133,7 +139,11 @@ describe('communes', () => {
     // A shorter prefix finds more, up to the limit.
     const wider = await search('48', 50);
     assert.equal(wider.length, 50);
-    for (const c of wider) assert.ok(c.postcodes.some((p) => p.startsWith('48')), `${c.name}: ${c.postcodes}`);
+    for (const c of wider)
+      assert.ok(
+        c.postcodes.some((p) => p.startsWith('48')),
+        `${c.name}: ${c.postcodes}`,
+      );
   });
 
   test('"paris 12" finds the 12th arrondissement', async () => {

@@ -94,9 +94,19 @@ describe('crash safety: SIGKILL during sustained writes', () => {
             body: { key, site_id: siteIds[n % siteIds.length], rating: 'satisfied', resolved: 'yes', channel: 'kiosk', answered_at: at },
           };
         case 1:
-          return { kind: 'act', key, path: '/api/v1/acts', body: { key, site_id: '2983', partner: 'caf', theme: 'logement', outcome: 'solved', channel: 'counter', acted_at: at } };
+          return {
+            kind: 'act',
+            key,
+            path: '/api/v1/acts',
+            body: { key, site_id: '2983', partner: 'caf', theme: 'logement', outcome: 'solved', channel: 'counter', acted_at: at },
+          };
         default:
-          return { kind: 'case', key, path: '/api/v1/cases', body: { key, site_id: '2983', partner: 'interieur', demarche: 'Carte grise', step: 'Dossier reçu', documents: [] } };
+          return {
+            kind: 'case',
+            key,
+            path: '/api/v1/cases',
+            body: { key, site_id: '2983', partner: 'interieur', demarche: 'Carte grise', step: 'Dossier reçu', documents: [] },
+          };
       }
     };
     const post = (url: string, write: Sent) =>
@@ -138,7 +148,10 @@ describe('crash safety: SIGKILL during sustained writes', () => {
         // SQLite's own check of the file: pages, indexes, constraints. (PostgreSQL's write-ahead log
         // gives the same guarantee; its checks need an extension, amcheck, not installed by default.)
         const integrity = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db);
-        assert.deepEqual(integrity.rows.map((r) => r.integrity_check), ['ok']);
+        assert.deepEqual(
+          integrity.rows.map((r) => r.integrity_check),
+          ['ok'],
+        );
       }
       const keysOf = async (table: 'feedback' | 'acts') => new Set((await db.selectFrom(table).select('key').execute()).map((r) => r.key));
       const feedbackKeys = await keysOf('feedback');
@@ -149,17 +162,49 @@ describe('crash safety: SIGKILL during sustained writes', () => {
         assert.ok(stored.has(write.key), `acknowledged ${write.kind} ${write.key} lost`);
       }
       // Aggregates agree with the rows: no write without its counters, no counter without its write.
-      const feedbackRows = Number((await db.selectFrom('feedback').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-      const feedbackDaily = Number((await sql<{ n: number }>`select coalesce(sum(very_satisfied + satisfied + dissatisfied + very_dissatisfied), 0) as n from satisfaction_daily`.execute(db)).rows[0]!.n);
-      const feedbackNetwork = Number((await sql<{ n: number }>`select coalesce(sum(very_satisfied + satisfied + dissatisfied + very_dissatisfied), 0) as n from satisfaction_daily_network`.execute(db)).rows[0]!.n);
+      const feedbackRows = Number(
+        (
+          await db
+            .selectFrom('feedback')
+            .select((e) => e.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+      const feedbackDaily = Number(
+        (
+          await sql<{
+            n: number;
+          }>`select coalesce(sum(very_satisfied + satisfied + dissatisfied + very_dissatisfied), 0) as n from satisfaction_daily`.execute(
+            db,
+          )
+        ).rows[0]!.n,
+      );
+      const feedbackNetwork = Number(
+        (
+          await sql<{
+            n: number;
+          }>`select coalesce(sum(very_satisfied + satisfied + dissatisfied + very_dissatisfied), 0) as n from satisfaction_daily_network`.execute(
+            db,
+          )
+        ).rows[0]!.n,
+      );
       assert.equal(feedbackDaily, feedbackRows);
       assert.equal(feedbackNetwork, feedbackRows);
-      const actRows = Number((await db.selectFrom('acts').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const actRows = Number(
+        (
+          await db
+            .selectFrom('acts')
+            .select((e) => e.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
       const actDaily = Number((await sql<{ n: number }>`select coalesce(sum(acts), 0) as n from activity_daily`.execute(db)).rows[0]!.n);
       assert.equal(actDaily, actRows);
       const events = Number((await sql<{ n: number }>`select count(*) as n from case_events`.execute(db)).rows[0]!.n);
       assert.equal(events, caseKeys.size, 'one history event per opened case');
-      console.log(`crash (${TEST_ENGINE}): ${CYCLES} SIGKILLs, ${sent.length} writes sent, ${acknowledged.size} acknowledged, stored ${feedbackRows} answers, ${actRows} acts, ${caseKeys.size} cases`);
+      console.log(
+        `crash (${TEST_ENGINE}): ${CYCLES} SIGKILLs, ${sent.length} writes sent, ${acknowledged.size} acknowledged, stored ${feedbackRows} answers, ${actRows} acts, ${caseKeys.size} cases`,
+      );
     } finally {
       await db.destroy();
     }
@@ -181,7 +226,11 @@ describe('crash safety: SIGKILL during sustained writes', () => {
       // Unacknowledged writes may now be stored (once each); acknowledged ones were never stored again.
       for (const kind of ['feedback', 'act', 'case'] as const) {
         assert.ok(afterRetry[kind] >= before[kind], kind);
-        assert.equal(afterRetry[kind], sent.filter((s) => s.kind === kind).length, `${kind}: every write sent is stored exactly once after the retries`);
+        assert.equal(
+          afterRetry[kind],
+          sent.filter((s) => s.kind === kind).length,
+          `${kind}: every write sent is stored exactly once after the retries`,
+        );
       }
     } finally {
       child.kill('SIGTERM');
@@ -192,7 +241,14 @@ describe('crash safety: SIGKILL during sustained writes', () => {
       const db = await openDatabase(database.options);
       try {
         const count = async (table: 'feedback' | 'acts' | 'cases') =>
-          Number((await db.selectFrom(table).select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+          Number(
+            (
+              await db
+                .selectFrom(table)
+                .select((e) => e.fn.countAll().as('n'))
+                .executeTakeFirstOrThrow()
+            ).n,
+          );
         return { feedback: await count('feedback'), act: await count('acts'), case: await count('cases') };
       } finally {
         await db.destroy();

@@ -1,7 +1,18 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ACT_CHANNELS, OUTCOMES, PARTNERS, THEMES, type ActInput, type ActivityStats, type CaseCreated, type CaseInput, type CasePublic, type PartnerId } from '@fs-widgets/contract';
+import {
+  ACT_CHANNELS,
+  OUTCOMES,
+  PARTNERS,
+  THEMES,
+  type ActInput,
+  type ActivityStats,
+  type CaseCreated,
+  type CaseInput,
+  type CasePublic,
+  type PartnerId,
+} from '@fs-widgets/contract';
 import { createToken, revokeToken } from '../src/auth/tokens.js';
 import { checkSymbol, formatCaseCode as formatCode } from '@fs-widgets/contract/case-code';
 import { prepareAct, storeAct } from '../src/demarches/acts.js';
@@ -46,14 +57,19 @@ describe('démarche tracker: acts, cases, activity figures', () => {
   before(async () => {
     server = await startTestServer();
     const make = async (siteId: string | undefined, label: string) =>
-      (await createToken(server.db, { role: siteId ? 'agent' : 'admin', siteId, label, expiresAt: new Date(Date.now() + 86_400_000) })).token;
+      (await createToken(server.db, { role: siteId ? 'agent' : 'admin', siteId, label, expiresAt: new Date(Date.now() + 86_400_000) }))
+        .token;
     tokens.agent = await make('2983', 'accueil Mende');
     tokens.otherAgent = await make('271', 'accueil Marvejols');
     tokens.revoked = await make('2983', 'ancienne tablette');
     tokens.expired = await make('2983', 'stagiaire');
     tokens.admin = await make(undefined, 'national');
     await revokeToken(server.db, tokens.revoked.slice(4, 16));
-    await server.db.updateTable('tokens').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('label', '=', 'stagiaire').execute();
+    await server.db
+      .updateTable('tokens')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('label', '=', 'stagiaire')
+      .execute();
   });
 
   after(async () => {
@@ -81,19 +97,44 @@ describe('démarche tracker: acts, cases, activity figures', () => {
   test('authorization matrix over every write and private route', async () => {
     const { code } = await openCase();
     const routes: Array<[string, () => [string, string, unknown?], Record<Who, number>]> = [
-      ['POST /acts', () => ['POST', '/api/v1/acts', act('2983')], { anonymous: 401, agent: 201, otherAgent: 403, revoked: 401, expired: 401, admin: 201 }],
-      ['POST /cases', () => ['POST', '/api/v1/cases', caseInput('2983')], { anonymous: 401, agent: 201, otherAgent: 403, revoked: 401, expired: 401, admin: 201 }],
-      ['PATCH /cases/{code}', () => ['PATCH', `/api/v1/cases/${code}`, { key: newKey(), status: 'in-progress' }], { anonymous: 401, agent: 200, otherAgent: 403, revoked: 401, expired: 401, admin: 200 }],
-      ['GET /stats/activity?site', () => ['GET', '/api/v1/stats/activity?site=2983'], { anonymous: 401, agent: 200, otherAgent: 403, revoked: 401, expired: 401, admin: 200 }],
-      ['GET /stats/activity (network)', () => ['GET', '/api/v1/stats/activity'], { anonymous: 401, agent: 403, otherAgent: 403, revoked: 401, expired: 401, admin: 200 }],
-      ['GET /sites/{id}/feedback.csv', () => ['GET', '/api/v1/sites/2983/feedback.csv'], { anonymous: 401, agent: 200, otherAgent: 403, revoked: 401, expired: 401, admin: 200 }],
+      [
+        'POST /acts',
+        () => ['POST', '/api/v1/acts', act('2983')],
+        { anonymous: 401, agent: 201, otherAgent: 403, revoked: 401, expired: 401, admin: 201 },
+      ],
+      [
+        'POST /cases',
+        () => ['POST', '/api/v1/cases', caseInput('2983')],
+        { anonymous: 401, agent: 201, otherAgent: 403, revoked: 401, expired: 401, admin: 201 },
+      ],
+      [
+        'PATCH /cases/{code}',
+        () => ['PATCH', `/api/v1/cases/${code}`, { key: newKey(), status: 'in-progress' }],
+        { anonymous: 401, agent: 200, otherAgent: 403, revoked: 401, expired: 401, admin: 200 },
+      ],
+      [
+        'GET /stats/activity?site',
+        () => ['GET', '/api/v1/stats/activity?site=2983'],
+        { anonymous: 401, agent: 200, otherAgent: 403, revoked: 401, expired: 401, admin: 200 },
+      ],
+      [
+        'GET /stats/activity (network)',
+        () => ['GET', '/api/v1/stats/activity'],
+        { anonymous: 401, agent: 403, otherAgent: 403, revoked: 401, expired: 401, admin: 200 },
+      ],
+      [
+        'GET /sites/{id}/feedback.csv',
+        () => ['GET', '/api/v1/sites/2983/feedback.csv'],
+        { anonymous: 401, agent: 200, otherAgent: 403, revoked: 401, expired: 401, admin: 200 },
+      ],
     ];
     const failures: string[] = [];
     for (const [name, request, expected] of routes) {
       for (const who of Object.keys(expected) as Who[]) {
         const [method, path, body] = request();
         const res = await call(method, path, who, body);
-        if (res.status !== expected[who]) failures.push(`${name} as ${who}: expected ${expected[who]}, got ${res.status} ${await res.text()}`);
+        if (res.status !== expected[who])
+          failures.push(`${name} as ${who}: expected ${expected[who]}, got ${res.status} ${await res.text()}`);
         else if (res.status >= 400) {
           const problem = await res.json();
           assert.equal(problem.type, `https://fs-widgets.dev/problems/${res.status === 401 ? 'unauthorized' : 'forbidden'}`);
@@ -105,10 +146,18 @@ describe('démarche tracker: acts, cases, activity figures', () => {
   });
 
   test('CORS: the agents’ writes accept Authorization and JSON from any origin', async () => {
-    for (const [path, method] of [['/api/v1/acts', 'POST'], ['/api/v1/cases', 'POST'], ['/api/v1/cases/0000-0000-000', 'PATCH']]) {
+    for (const [path, method] of [
+      ['/api/v1/acts', 'POST'],
+      ['/api/v1/cases', 'POST'],
+      ['/api/v1/cases/0000-0000-000', 'PATCH'],
+    ]) {
       const res = await server.get(path!, {
         method: 'OPTIONS',
-        headers: { origin: 'https://intranet.mairie.example', 'access-control-request-method': method!, 'access-control-request-headers': 'authorization,content-type' },
+        headers: {
+          origin: 'https://intranet.mairie.example',
+          'access-control-request-method': method!,
+          'access-control-request-headers': 'authorization,content-type',
+        },
       });
       assert.equal(res.status, 204, path);
       assert.equal(res.headers.get('access-control-allow-origin'), '*');
@@ -174,7 +223,10 @@ describe('démarche tracker: acts, cases, activity figures', () => {
     assert.equal(created.case.step, 'Envoyer à […] le formulaire');
     assert.deepEqual(created.case.documents, ['Permis', 'Mail : […]', '[…]']);
     assert.equal(created.case.appointment, '2026-04-02T07:30:00.000Z');
-    assert.deepEqual(created.case.history.map((e) => [e.status, e.step]), [['received', 'Envoyer à […] le formulaire']]);
+    assert.deepEqual(
+      created.case.history.map((e) => [e.status, e.step]),
+      [['received', 'Envoyer à […] le formulaire']],
+    );
     const dump = JSON.stringify([
       await server.db.selectFrom('cases').selectAll().execute(),
       await server.db.selectFrom('case_events').selectAll().execute(),
@@ -222,7 +274,12 @@ describe('démarche tracker: acts, cases, activity figures', () => {
     assert.equal(view.appointment, null);
     assert.deepEqual(
       view.history.map((e) => [e.status, e.step]),
-      [['received', 'Dossier à compléter'], ['in-progress', 'Dossier en cours'], ['in-progress', 'Dossier en cours'], ['sent-to-partner', 'Envoyé à l’ANTS']],
+      [
+        ['received', 'Dossier à compléter'],
+        ['in-progress', 'Dossier en cours'],
+        ['in-progress', 'Dossier en cours'],
+        ['sent-to-partner', 'Envoyé à l’ANTS'],
+      ],
     );
     assert.deepEqual(view, last!.case);
     // Every event written before is still there, unchanged; the database refuses to rewrite any.
@@ -266,7 +323,10 @@ describe('démarche tracker: acts, cases, activity figures', () => {
     await server.db.updateTable('cases').set({ expires_on: '2020-01-01' }).where('code', '=', canonical).execute();
     const expired = await expectProblem(await lookup(created.code), 410);
     assert.equal(expired.type, 'https://fs-widgets.dev/problems/expired');
-    const patch = await expectProblem(await call('PATCH', `/api/v1/cases/${created.code}`, 'agent', { key: newKey(), status: 'done' }), 410);
+    const patch = await expectProblem(
+      await call('PATCH', `/api/v1/cases/${created.code}`, 'agent', { key: newKey(), status: 'done' }),
+      410,
+    );
     assert.equal(patch.type, 'https://fs-widgets.dev/problems/expired');
   });
 
@@ -276,7 +336,8 @@ describe('démarche tracker: acts, cases, activity figures', () => {
     const created = await openCase();
     const statuses: number[] = [];
     for (let i = 0; i < 10; i++) statuses.push((await lookup(formatCode(`000000000${i}` + checkSymbol(`000000000${i}`)))).status);
-    for (let i = 0; i < 10; i++) statuses.push((await lookup(`0000-0000-0${i}U`.replace(/U$/, checkSymbol(`000000000${i}`) === 'U' ? '0' : 'U'))).status);
+    for (let i = 0; i < 10; i++)
+      statuses.push((await lookup(`0000-0000-0${i}U`.replace(/U$/, checkSymbol(`000000000${i}`) === 'U' ? '0' : 'U'))).status);
     for (let i = 0; i < 10; i++) statuses.push((await lookup(created.code)).status);
     assert.deepEqual([...new Set(statuses)].sort(), [200, 400, 404]);
     const refused = await lookup(created.code);
@@ -294,13 +355,23 @@ describe('démarche tracker: acts, cases, activity figures', () => {
     await expectProblem(await call('GET', '/api/v1/stats/activity?site=999999', 'admin'), 404);
     await expectProblem(await call('GET', '/api/v1/stats/activity?from=2026-03-10&to=2026-03-01', 'admin'), 400, 'from');
     await expectProblem(await call('GET', '/api/v1/stats/activity?group_by=day', 'admin'), 400, 'group_by');
-    const empty = await json<ActivityStats>(await call('GET', '/api/v1/stats/activity?site=2004&from=2020-01-01&to=2020-12-31&group_by=month', 'admin'));
-    assert.deepEqual(empty, { scope: { site: '2004', from: '2020-01-01', to: '2020-12-31', group_by: 'month' }, acts: 0, first_visit_share: null, referrals: {}, groups: [] });
+    const empty = await json<ActivityStats>(
+      await call('GET', '/api/v1/stats/activity?site=2004&from=2020-01-01&to=2020-12-31&group_by=month', 'admin'),
+    );
+    assert.deepEqual(empty, {
+      scope: { site: '2004', from: '2020-01-01', to: '2020-12-31', group_by: 'month' },
+      acts: 0,
+      first_visit_share: null,
+      referrals: {},
+      groups: [],
+    });
   });
 
   test('activity figures equal a recount of the raw acts, after random inserts (site and network, every grouping)', async () => {
     const sites = ['2983', '271', '1724', '1990'];
-    const zones = new Map((await server.db.selectFrom('sites').select(['id', 'time_zone']).where('id', 'in', sites).execute()).map((r) => [r.id, r.time_zone]));
+    const zones = new Map(
+      (await server.db.selectFrom('sites').select(['id', 'time_zone']).where('id', 'in', sites).execute()).map((r) => [r.id, r.time_zone]),
+    );
     const actArb = fc
       .record({
         site: fc.constantFrom(...sites),
@@ -337,7 +408,12 @@ describe('démarche tracker: acts, cases, activity figures', () => {
             await server.db.transaction().execute((trx) => storeAct(trx, prepareAct(input, zones.get(input.site_id)!)));
           }
           if (from !== null && to !== null && from > to) [from, to] = [to, from];
-          const query = new URLSearchParams({ ...(site ? { site } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), ...(groupBy ? { group_by: groupBy } : {}) });
+          const query = new URLSearchParams({
+            ...(site ? { site } : {}),
+            ...(from ? { from } : {}),
+            ...(to ? { to } : {}),
+            ...(groupBy ? { group_by: groupBy } : {}),
+          });
           const stats = await json<ActivityStats>(await call('GET', `/api/v1/stats/activity?${query}`, 'admin'));
           let raw = server.db.selectFrom('acts').selectAll();
           if (site) raw = raw.where('site_id', '=', site);
@@ -359,7 +435,10 @@ describe('démarche tracker: acts, cases, activity figures', () => {
           assert.equal(stats.acts, rows.length);
           assert.equal(stats.first_visit_share, rows.length === 0 ? null : solved / rows.length);
           assert.deepEqual(stats.referrals, referrals);
-          assert.deepEqual(stats.groups, [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
+          assert.deepEqual(
+            stats.groups,
+            [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+          );
         },
       ),
       { numRuns: 25 },

@@ -29,7 +29,10 @@ describe('partner directory: the catalogue', () => {
   test('the catalogue passes the contract’s schemas and its own references', () => {
     assert.ok(directory.demarches.length >= 60, `${directory.demarches.length} démarches`);
     assert.deepEqual(directory.partners.map((p) => p.id).sort(), PARTNERS.filter((p) => p !== 'local').sort());
-    assert.deepEqual(directory.themes.map((t) => t.id), [...DIRECTORY_THEMES]);
+    assert.deepEqual(
+      directory.themes.map((t) => t.id),
+      [...DIRECTORY_THEMES],
+    );
   });
 
   test('every national partner handles at least four démarches, every theme has at least two', () => {
@@ -56,7 +59,8 @@ describe('partner directory: the catalogue', () => {
     // service-public.fr pages are cited by their fiche number (F…, N…), not by a search.
     for (const demarche of directory.demarches) {
       const url = new URL(demarche.source);
-      if (url.hostname.endsWith('service-public.fr')) assert.match(url.pathname, /\/(vosdroits|particuliers\/vosdroits)\/[FNR]\d+$/, demarche.source);
+      if (url.hostname.endsWith('service-public.fr'))
+        assert.match(url.pathname, /\/(vosdroits|particuliers\/vosdroits)\/[FNR]\d+$/, demarche.source);
     }
   });
 
@@ -77,7 +81,10 @@ describe('partner directory: the catalogue', () => {
         writeFileSync(join(dir, file), JSON.stringify(data));
       };
       const refused = (pattern: RegExp) =>
-        assert.throws(() => loadDirectory(`${dir}/`), (e: unknown) => e instanceof DirectoryError && pattern.test(e.message));
+        assert.throws(
+          () => loadDirectory(`${dir}/`),
+          (e: unknown) => e instanceof DirectoryError && pattern.test(e.message),
+        );
 
       copy();
       edit('demarches.json', (d) => (d.demarches[0].partners = ['pole-emploi']));
@@ -92,7 +99,12 @@ describe('partner directory: the catalogue', () => {
       refused(/famille--garde-des-chats is not a data·inclusion thématique/);
 
       copy();
-      edit('partners.json', (p) => p.splice(p.findIndex((x: { id: string }) => x.id === 'msa'), 1));
+      edit('partners.json', (p) =>
+        p.splice(
+          p.findIndex((x: { id: string }) => x.id === 'msa'),
+          1,
+        ),
+      );
       refused(/the national partner msa is missing/);
 
       copy();
@@ -176,15 +188,22 @@ describe('partner directory: national sources', () => {
       edit('demarches.json', (d) => (d.demarches[0].source = regional));
       assert.throws(
         () => loadDirectory(`${dir}/`),
-        (e: unknown) => e instanceof DirectoryError && /demarches\.json: démarche [a-z0-9-]+: .*regional MSA.*source_scope_note/.test(e.message),
+        (e: unknown) =>
+          e instanceof DirectoryError && /demarches\.json: démarche [a-z0-9-]+: .*regional MSA.*source_scope_note/.test(e.message),
       );
       edit('demarches.json', (d) => (d.demarches[0].source_scope_note = 'Seule la caisse d’Armorique publie ce dispositif expérimental.'));
       assert.equal(loadDirectory(`${dir}/`).demarches[0]!.source, regional);
       edit('demarches.json', (d) => (d.demarches[0].source_scope_note = 'court'));
-      assert.throws(() => loadDirectory(`${dir}/`), (e: unknown) => e instanceof DirectoryError && /source_scope_note/.test(e.message));
+      assert.throws(
+        () => loadDirectory(`${dir}/`),
+        (e: unknown) => e instanceof DirectoryError && /source_scope_note/.test(e.message),
+      );
 
       cpSync(DIRECTORY_DIR, dir, { recursive: true });
-      edit('partners.json', (p) => (p.find((x: { id: string }) => x.id === 'caf').source = 'https://www.caf.fr/allocataires/caf-du-val-d-oise/offre'));
+      edit(
+        'partners.json',
+        (p) => (p.find((x: { id: string }) => x.id === 'caf').source = 'https://www.caf.fr/allocataires/caf-du-val-d-oise/offre'),
+      );
       assert.throws(
         () => loadDirectory(`${dir}/`),
         (e: unknown) => e instanceof DirectoryError && /partners\.json: partner caf: .*departmental CAF/.test(e.message),
@@ -225,14 +244,19 @@ describe('partner directory: API', () => {
   before(async () => {
     server = await startTestServer();
     const make = async (siteId: string | undefined, label: string) =>
-      (await createToken(server.db, { role: siteId ? 'agent' : 'admin', siteId, label, expiresAt: new Date(Date.now() + 86_400_000) })).token;
+      (await createToken(server.db, { role: siteId ? 'agent' : 'admin', siteId, label, expiresAt: new Date(Date.now() + 86_400_000) }))
+        .token;
     tokens.agent = await make(SITE, 'accueil Mende');
     tokens.otherAgent = await make('271', 'accueil Marvejols');
     tokens.revoked = await make(SITE, 'ancienne tablette');
     tokens.expired = await make(SITE, 'stagiaire');
     tokens.admin = await make(undefined, 'national');
     await revokeToken(server.db, tokens.revoked.slice(4, 16));
-    await server.db.updateTable('tokens').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('label', '=', 'stagiaire').execute();
+    await server.db
+      .updateTable('tokens')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('label', '=', 'stagiaire')
+      .execute();
   });
 
   after(async () => {
@@ -267,8 +291,13 @@ describe('partner directory: API', () => {
     // The token is checked before the body: an anonymous request with a bad body is a 401, not a 400.
     assert.equal((await send('POST', `/sites/${SITE}/local-partners`, 'anonymous', { nonsense: true })).status, 401);
 
-    const created = await json<LocalPartner>(await send('GET', `/sites/${SITE}/partners`, 'anonymous')).then((p: any) => p.local[0] as LocalPartner);
-    for (const [method, body] of [['PUT', localPartner()], ['DELETE', undefined]] as const) {
+    const created = await json<LocalPartner>(await send('GET', `/sites/${SITE}/partners`, 'anonymous')).then(
+      (p: any) => p.local[0] as LocalPartner,
+    );
+    for (const [method, body] of [
+      ['PUT', localPartner()],
+      ['DELETE', undefined],
+    ] as const) {
       const { key: _key, ...input } = (body ?? {}) as LocalPartnerCreate;
       for (const who of ['anonymous', 'otherAgent', 'revoked', 'expired'] as Who[]) {
         const res = await send(method, `/sites/${SITE}/local-partners/${created.id}`, who, body === undefined ? undefined : input);
@@ -282,7 +311,10 @@ describe('partner directory: API', () => {
   });
 
   test('local partners: create once per key, edit, remove with their permanences', async () => {
-    const input = localPartner({ name: 'Conciliateur de justice', description: 'Joindre Mme Martin au 06 12 34 56 78 ou martin@example.org' });
+    const input = localPartner({
+      name: 'Conciliateur de justice',
+      description: 'Joindre Mme Martin au 06 12 34 56 78 ou martin@example.org',
+    });
     const first = await send('POST', `/sites/${SITE}/local-partners`, 'agent', input);
     assert.equal(first.status, 201);
     const partner = (await first.json()) as LocalPartner;
@@ -314,7 +346,9 @@ describe('partner directory: API', () => {
   });
 
   test('permanences: the next dates skip public holidays, the rule is kept structured', async () => {
-    const partner = (await (await send('POST', `/sites/${SITE}/local-partners`, 'agent', localPartner({ name: 'CCAS de Mende' }))).json()) as LocalPartner;
+    const partner = (await (
+      await send('POST', `/sites/${SITE}/local-partners`, 'agent', localPartner({ name: 'CCAS de Mende' }))
+    ).json()) as LocalPartner;
     // Every Friday from Friday 18 December 2026 to 8 January 2027: Christmas and New Year's Day are skipped.
     const res = await send('POST', `/sites/${SITE}/permanences`, 'agent', {
       key: newKey(),
@@ -331,7 +365,10 @@ describe('partner directory: API', () => {
     const weekly = (await res.json()) as Permanence;
     const today = new Date().toISOString().slice(0, 10);
     const expected = ['2026-12-18', '2027-01-08'].filter((d) => d >= today);
-    assert.deepEqual(weekly.next.map((d) => d.date), expected);
+    assert.deepEqual(
+      weekly.next.map((d) => d.date),
+      expected,
+    );
     assert.deepEqual(weekly.recurrence, { freq: 'weekly', days: ['fr'], interval: 1 });
     assert.equal(weekly.opening_hours, null, 'bounded in time: OSM cannot say it exactly');
 
@@ -363,10 +400,22 @@ describe('partner directory: API', () => {
   test('permanences refuse what cannot give dates, naming the field', async () => {
     const base = { key: newKey(), partner: 'caf', by_appointment: false, opens: '09:00', closes: '12:00' } as const;
     const post = (body: object) => send('POST', `/sites/${SITE}/permanences`, 'agent', body);
-    await expectProblem(await post({ ...base, key: newKey(), recurrence: { freq: 'weekly', days: ['mo'], interval: 2 } }), 400, 'starts_on');
-    await expectProblem(await post({ ...base, key: newKey(), closes: '08:00', recurrence: { freq: 'weekly', days: ['mo'], interval: 1 } }), 400, 'closes');
+    await expectProblem(
+      await post({ ...base, key: newKey(), recurrence: { freq: 'weekly', days: ['mo'], interval: 2 } }),
+      400,
+      'starts_on',
+    );
+    await expectProblem(
+      await post({ ...base, key: newKey(), closes: '08:00', recurrence: { freq: 'weekly', days: ['mo'], interval: 1 } }),
+      400,
+      'closes',
+    );
     await expectProblem(await post({ ...base, key: newKey(), recurrence: { freq: 'monthly', day: 'mo', nth: [6] } }), 400);
-    await expectProblem(await post({ ...base, key: newKey(), recurrence: { freq: 'appointment' }, opens: null, closes: null }), 400, 'by_appointment');
+    await expectProblem(
+      await post({ ...base, key: newKey(), recurrence: { freq: 'appointment' }, opens: null, closes: null }),
+      400,
+      'by_appointment',
+    );
     await expectProblem(await post({ key: newKey(), recurrence: { freq: 'appointment' }, by_appointment: true }), 400, 'partner');
     await expectProblem(
       await post({ key: newKey(), partner: 'caf', local_partner_id: 'abc', recurrence: { freq: 'appointment' }, by_appointment: true }),
@@ -392,7 +441,11 @@ describe('partner directory: API', () => {
   test('the agents’ writes are open to any embedding origin (CORS preflight)', async () => {
     const res = await server.get(`/api/v1/sites/${SITE}/permanences/abc`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://intranet.mairie.example', 'access-control-request-method': 'PUT', 'access-control-request-headers': 'authorization,content-type' },
+      headers: {
+        origin: 'https://intranet.mairie.example',
+        'access-control-request-method': 'PUT',
+        'access-control-request-headers': 'authorization,content-type',
+      },
     });
     assert.equal(res.status, 204);
     assert.match(res.headers.get('access-control-allow-methods') ?? '', /PUT/);

@@ -71,14 +71,26 @@ const MANIFEST = {
       kind: 'javascript-module',
       path: 'packages/kit/src/poster/poster.component.ts',
       declarations: [
-        { kind: 'class', name: 'FsPoster', customElement: true, tagName: 'fs-poster', attributes: [{ name: 'site-id', type: { text: 'string' }, default: "''" }] },
+        {
+          kind: 'class',
+          name: 'FsPoster',
+          customElement: true,
+          tagName: 'fs-poster',
+          attributes: [{ name: 'site-id', type: { text: 'string' }, default: "''" }],
+        },
       ],
     },
     {
       kind: 'javascript-module',
       path: 'packages/demarches/src/demarche-log/demarche-log.component.ts',
       declarations: [
-        { kind: 'class', name: 'FsDemarcheLog', customElement: true, tagName: 'fs-demarche-log', attributes: [{ name: 'site-id', type: { text: 'string' } }] },
+        {
+          kind: 'class',
+          name: 'FsDemarcheLog',
+          customElement: true,
+          tagName: 'fs-demarche-log',
+          attributes: [{ name: 'site-id', type: { text: 'string' } }],
+        },
       ],
     },
   ],
@@ -151,7 +163,12 @@ describe('embed pages and versioned widgets', () => {
     const res = await f.get('/embed/fs-site-card?site-id=2983');
     assert.equal(res.status, 200);
     const csp = res.headers.get('content-security-policy') ?? '';
-    const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+    const directives = new Map(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name!, values]),
+    );
     assert.deepEqual(directives.get('frame-ancestors'), ['*']);
     assert.deepEqual(directives.get('script-src'), ["'self'"]);
     assert.deepEqual(directives.get('style-src'), ["'self'"]);
@@ -167,7 +184,10 @@ describe('embed pages and versioned widgets', () => {
     const osm = (await f.get('/embed/fs-site-locator?commune=48095')).headers.get('content-security-policy') ?? '';
     assert.match(osm, /img-src 'self' https:\/\/tile\.openstreetmap\.org;/);
     assert.match(osm, /connect-src 'self';/);
-    const ign = (await f.get('/embed/fs-site-locator?tiles=ign-plan&geocoder=https%3A%2F%2Fapi-adresse.data.gouv.fr')).headers.get('content-security-policy') ?? '';
+    const ign =
+      (await f.get('/embed/fs-site-locator?tiles=ign-plan&geocoder=https%3A%2F%2Fapi-adresse.data.gouv.fr')).headers.get(
+        'content-security-policy',
+      ) ?? '';
     assert.match(ign, /img-src 'self' https:\/\/data\.geopf\.fr;/);
     assert.match(ign, /connect-src 'self' https:\/\/api-adresse\.data\.gouv\.fr;/);
     const card = (await f.get('/embed/fs-site-card?site-id=2983')).headers.get('content-security-policy') ?? '';
@@ -219,7 +239,10 @@ describe('embed pages and versioned widgets', () => {
     const cases: Array<[string, RegExp]> = [
       ['/embed/fs-site-locator?colour=red', /<code>colour<\/code> : réglage inconnu/],
       ['/embed/fs-site-locator?api=https%3A%2F%2Fevil.example%2Fapi%2Fv1', /<code>api<\/code> : réglage inconnu/],
-      ['/embed/fs-site-locator?view=globe', /<code>view<\/code> : valeur refusée \(<span lang="en">must be one of list, map, split<\/span>\)/],
+      [
+        '/embed/fs-site-locator?view=globe',
+        /<code>view<\/code> : valeur refusée \(<span lang="en">must be one of list, map, split<\/span>\)/,
+      ],
       ['/embed/fs-site-locator?limit=ten', /<code>limit<\/code> : valeur refusée/],
       ['/embed/fs-site-locator?no-url-state=maybe', /<code>no-url-state<\/code> : valeur refusée/],
       ['/embed/fs-site-locator?commune=48095&commune=75056', /<code>commune<\/code> : valeur refusée \(<span lang="en">given twice/],
@@ -258,7 +281,11 @@ describe('embed pages and versioned widgets', () => {
   test('versioned widgets are immutable and open to any origin; integrity.json is the sha384 of what is served', async () => {
     const integrity = await f.get('/widgets/integrity.json');
     assert.equal(integrity.status, 200);
-    const body = (await integrity.json()) as { version: string; files: Record<string, { url: string; integrity: string }>; releases: string[] };
+    const body = (await integrity.json()) as {
+      version: string;
+      files: Record<string, { url: string; integrity: string }>;
+      releases: string[];
+    };
     assert.equal(body.version, VERSION);
     assert.deepEqual(Object.keys(body.files), ['fs-widgets.js', 'fs-iframe-resize.js']);
     for (const [file, { url, integrity: expected }] of Object.entries(body.files)) {
@@ -332,7 +359,10 @@ describe('widget releases across upgrades', () => {
     assert.equal(await old.text(), former);
     assert.equal(old.headers.get('cache-control'), 'public, max-age=31536000, immutable');
     assert.equal(readFileSync(join(f.archive, `v${VERSION}`, 'fs-widgets.js'), 'utf8'), LOADER);
-    assert.deepEqual(((await (await f.get('/widgets/integrity.json')).json()) as { releases: string[] }).releases.sort(), ['0.0.9', VERSION].sort());
+    assert.deepEqual(
+      ((await (await f.get('/widgets/integrity.json')).json()) as { releases: string[] }).releases.sort(),
+      ['0.0.9', VERSION].sort(),
+    );
   });
 });
 

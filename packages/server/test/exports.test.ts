@@ -7,15 +7,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { DataInclusionPage, DataInclusionService, DataInclusionStructure, LocalPartner, Permanence } from '@fs-widgets/contract';
 import { createToken } from '../src/auth/tokens.js';
-import {
-  cleanName,
-  combinedOpeningHours,
-  dataDateOf,
-  originOf,
-  permanenceFr,
-  toE164,
-  validEmail,
-} from '../src/exports/data-inclusion.js';
+import { cleanName, combinedOpeningHours, dataDateOf, originOf, permanenceFr, toE164, validEmail } from '../src/exports/data-inclusion.js';
 import { expectProblem, json, SITES_IN_LIST, startTestServer, type TestServer } from './test-server.js';
 
 const DATA_INCLUSION_DIR = fileURLToPath(new URL('../data/data-inclusion/', import.meta.url));
@@ -35,7 +27,9 @@ const MENDE = '2983';
 function assertValid(items: readonly unknown[], validate: typeof validateStructure, what: string) {
   for (const item of items) {
     if (!validate(item)) {
-      assert.fail(`${what} ${(item as { id?: string }).id} breaks the data·inclusion schema: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(item, null, 2)}`);
+      assert.fail(
+        `${what} ${(item as { id?: string }).id} breaks the data·inclusion schema: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(item, null, 2)}`,
+      );
     }
   }
 }
@@ -70,7 +64,9 @@ describe('data·inclusion exports (real data)', () => {
 
   before(async () => {
     server = await startTestServer();
-    agentToken = (await createToken(server.db, { role: 'agent', siteId: MENDE, label: 'accueil Mende', expiresAt: new Date(Date.now() + 86_400_000) })).token;
+    agentToken = (
+      await createToken(server.db, { role: 'agent', siteId: MENDE, label: 'accueil Mende', expiresAt: new Date(Date.now() + 86_400_000) })
+    ).token;
   });
 
   after(async () => {
@@ -100,7 +96,10 @@ describe('data·inclusion exports (real data)', () => {
     // Smaller pages give the same sequence.
     const paged = await pages<DataInclusionStructure>(STRUCTURES, 1000);
     assert.equal(paged.first.pages, 3);
-    assert.deepEqual(paged.items.map((s) => s.id), ids);
+    assert.deepEqual(
+      paged.items.map((s) => s.id),
+      ids,
+    );
 
     for (const s of items) {
       assert.equal(s.source, 'fs-widgets');
@@ -149,7 +148,10 @@ describe('data·inclusion exports (real data)', () => {
 
     // Page boundaries that fall inside a site's services give the same sequence.
     const paged = await pages<DataInclusionService>(SERVICES, 3333);
-    assert.deepEqual(paged.items.map((s) => s.id), ids);
+    assert.deepEqual(
+      paged.items.map((s) => s.id),
+      ids,
+    );
 
     const caf = items.find((s) => s.id === `fs-widgets--${MENDE}--caf`)!;
     assert.equal(caf.structure_id, `fs-widgets--${MENDE}`);
@@ -187,7 +189,8 @@ describe('data·inclusion exports (real data)', () => {
     const created = await post(`/api/v1/sites/${MENDE}/local-partners`, {
       key: newKey(),
       name: 'Mission locale Lozère.',
-      description: 'Accompagnement des jeunes de 16 à 25 ans vers l’emploi et la formation. Écrire à jean.dupont@example.org ou 06 12 34 56 78',
+      description:
+        'Accompagnement des jeunes de 16 à 25 ans vers l’emploi et la formation. Écrire à jean.dupont@example.org ou 06 12 34 56 78',
       thematiques: ['choisir-un-metier--confirmer-son-choix-de-metier', 'trouver-un-emploi--repondre-a-des-offres-demploi'],
       phone: '04 66 49 00 00',
       website: 'https://www.example.org/mission-locale',
@@ -234,7 +237,10 @@ describe('data·inclusion exports (real data)', () => {
     assert.ok(local, 'the local partner is a service');
     assert.equal(local.structure_id, `fs-widgets--${MENDE}`);
     assert.equal(local.nom, 'Mission locale Lozère', 'no final dot');
-    assert.deepEqual(local.thematiques, ['choisir-un-metier--confirmer-son-choix-de-metier', 'trouver-un-emploi--repondre-a-des-offres-demploi']);
+    assert.deepEqual(local.thematiques, [
+      'choisir-un-metier--confirmer-son-choix-de-metier',
+      'trouver-un-emploi--repondre-a-des-offres-demploi',
+    ]);
     assert.equal(local.horaires_accueil, 'Tu[2,-1] 09:00-12:00, Th 14:00-16:30; PH off');
     assert.equal(local.telephone, '+33466490000');
     assert.deepEqual(local.modes_mobilisation, ['se-presenter', 'telephoner']);
@@ -313,13 +319,23 @@ describe('data·inclusion mapping', () => {
 
   test('permanences in plain French and OSM', () => {
     const base = { opens: '09:00', closes: '12:30', by_appointment: false, starts_on: null, ends_on: null, note: null };
-    assert.equal(permanenceFr({ ...base, recurrence: { freq: 'weekly', days: ['th', 'mo'], interval: 1 } }), 'chaque lundi et jeudi de 9 h à 12 h 30');
+    assert.equal(
+      permanenceFr({ ...base, recurrence: { freq: 'weekly', days: ['th', 'mo'], interval: 1 } }),
+      'chaque lundi et jeudi de 9 h à 12 h 30',
+    );
     assert.equal(
       permanenceFr({ ...base, recurrence: { freq: 'weekly', days: ['tu'], interval: 2 }, starts_on: '2026-01-06' }),
       'le mardi, une semaine sur deux de 9 h à 12 h 30, à partir du 06/01/2026',
     );
     assert.equal(
-      permanenceFr({ ...base, opens: null, closes: null, by_appointment: true, recurrence: { freq: 'appointment' }, note: 'Appeler le 06 12 34 56 78.' }),
+      permanenceFr({
+        ...base,
+        opens: null,
+        closes: null,
+        by_appointment: true,
+        recurrence: { freq: 'appointment' },
+        note: 'Appeler le 06 12 34 56 78.',
+      }),
       'sur rendez-vous uniquement (Appeler le […])',
     );
     assert.equal(

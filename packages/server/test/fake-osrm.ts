@@ -58,9 +58,9 @@ export async function startFakeOsrm(behaviour: FakeOsrmBehaviour = { kind: 'answ
       durations[current.destination + 1] = null;
       distances[current.destination + 1] = null;
     }
-    res.writeHead(200, { 'content-type': 'application/json' }).end(
-      JSON.stringify({ code: 'Ok', durations: [durations], distances: [distances], sources: [], destinations: [] }),
-    );
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ code: 'Ok', durations: [durations], distances: [distances], sources: [], destinations: [] }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -157,7 +157,13 @@ describe('POST /api/v1/feedback', () => {
   test('the same key with another answer is a 409 problem; the stored answer is unchanged', async () => {
     const body = answer('274', { rating: 'satisfied', comment: 'Merci' });
     assert.equal((await post(body)).status, 201);
-    for (const other of [{ rating: 'very-dissatisfied' }, { comment: 'Merci !' }, { resolved: 'yes' }, { site_id: '2983' }, { answered_at: minutesAgo(3) }]) {
+    for (const other of [
+      { rating: 'very-dissatisfied' },
+      { comment: 'Merci !' },
+      { resolved: 'yes' },
+      { site_id: '2983' },
+      { answered_at: minutesAgo(3) },
+    ]) {
       const problem = await expectProblem(await post({ ...body, ...other }), 409, 'key');
       assert.match(problem.invalid_params![0]!.reason, /key already used for another answer/);
       assert.equal(problem.type, 'https://fs-widgets.dev/problems/conflict');
@@ -201,7 +207,10 @@ describe('POST /api/v1/feedback', () => {
 
   test('rate limit: a kiosk may send 120 answers an hour for its site, a phone line 60', async () => {
     await awayFromHourBoundary();
-    for (const [channel, site] of [['kiosk', '901'], ['phone', '902']] as const) {
+    for (const [channel, site] of [
+      ['kiosk', '901'],
+      ['phone', '902'],
+    ] as const) {
       const limit = FEEDBACK_RATE_LIMITS[channel];
       for (let i = 0; i < limit; i++) {
         const res = await post(answer(site, { channel }));
@@ -228,10 +237,19 @@ describe('POST /api/v1/feedback', () => {
 
     // Behind a trusted proxy (here the test's own address), each forwarded client has its own count.
     const catalogue = await SiteCatalogue.load(server.db);
-    const app = await buildApp({ ctx: { db: server.db, catalogue: () => catalogue, version: 'test', routing: estimateProvider, directory: loadDirectory() }, serveStatic: false, trustProxy: '127.0.0.1' });
+    const app = await buildApp({
+      ctx: { db: server.db, catalogue: () => catalogue, version: 'test', routing: estimateProvider, directory: loadDirectory() },
+      serveStatic: false,
+      trustProxy: '127.0.0.1',
+    });
     try {
       const send = (forwardedFor: string) =>
-        app.inject({ method: 'POST', url: '/api/v1/feedback', headers: { 'x-forwarded-for': forwardedFor }, payload: answer('1925', { channel: 'web' }) });
+        app.inject({
+          method: 'POST',
+          url: '/api/v1/feedback',
+          headers: { 'x-forwarded-for': forwardedFor },
+          payload: answer('1925', { channel: 'web' }),
+        });
       for (let i = 0; i < FEEDBACK_RATE_LIMITS.web; i++) assert.equal((await send('198.51.100.1')).statusCode, 201);
       assert.equal((await send('198.51.100.1')).statusCode, 429);
       assert.equal((await send('198.51.100.2')).statusCode, 201);
@@ -247,7 +265,10 @@ describe('POST /api/v1/feedback', () => {
     assert.equal(readConfig({ FS_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy, '10.0.0.0/8, 127.0.0.1');
     assert.equal(readConfig({ FS_TRUST_PROXY: 'loopback,::1' }).trustProxy, 'loopback,::1');
     for (const value of ['yes', '2', 'proxy.example.org']) {
-      assert.throws(() => readConfig({ FS_TRUST_PROXY: value }), (err: Error) => err instanceof ConfigError && /FS_TRUST_PROXY/.test(err.message));
+      assert.throws(
+        () => readConfig({ FS_TRUST_PROXY: value }),
+        (err: Error) => err instanceof ConfigError && /FS_TRUST_PROXY/.test(err.message),
+      );
     }
   });
 
@@ -265,7 +286,11 @@ describe('POST /api/v1/feedback', () => {
   test('CORS: any origin may POST JSON (preflight), while the other routes stay read-only', async () => {
     const preflight = await server.get('/api/v1/feedback', {
       method: 'OPTIONS',
-      headers: { Origin: 'https://www.mairie-exemple.fr', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+      headers: {
+        Origin: 'https://www.mairie-exemple.fr',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type',
+      },
     });
     assert.equal(preflight.status, 204);
     assert.equal(preflight.headers.get('access-control-allow-origin'), '*');
@@ -302,7 +327,12 @@ describe('removePersonalData', () => {
   });
 
   test('removes e-mail addresses, also written with (at) or arobase', () => {
-    for (const email of ['jean.dupont@exemple.fr', 'Marie-Ève.Durand+fs@mairie.sous-domaine.gouv.fr', 'jean (at) laposte.net', 'jean arobase orange.fr']) {
+    for (const email of [
+      'jean.dupont@exemple.fr',
+      'Marie-Ève.Durand+fs@mairie.sous-domaine.gouv.fr',
+      'jean (at) laposte.net',
+      'jean arobase orange.fr',
+    ]) {
       assert.equal(removePersonalData(`écrire à ${email} svp`), 'écrire à […] svp', email);
     }
   });

@@ -103,11 +103,19 @@ function plausible(schema: JsonSchema | undefined, depth = 0): fc.Arbitrary<unkn
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
     case 'string':
-      if (schema.format === 'date') return fc.date({ min: new Date('2025-01-01'), max: new Date('2027-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-      if (schema.format === 'date-time') return fc.date({ min: new Date(Date.now() - 40 * 86_400_000), max: new Date(Date.now() + 86_400_000), noInvalidDate: true }).map((d) => d.toISOString());
+      if (schema.format === 'date')
+        return fc
+          .date({ min: new Date('2025-01-01'), max: new Date('2027-12-31'), noInvalidDate: true })
+          .map((d) => d.toISOString().slice(0, 10));
+      if (schema.format === 'date-time')
+        return fc
+          .date({ min: new Date(Date.now() - 40 * 86_400_000), max: new Date(Date.now() + 86_400_000), noInvalidDate: true })
+          .map((d) => d.toISOString());
       if (schema.pattern) {
         try {
-          return fc.stringMatching(new RegExp(schema.pattern)).filter((s) => s.length <= (schema.maxLength ?? 200) && s.length >= (schema.minLength ?? 0));
+          return fc
+            .stringMatching(new RegExp(schema.pattern))
+            .filter((s) => s.length <= (schema.maxLength ?? 200) && s.length >= (schema.minLength ?? 0));
         } catch {
           return fc.string();
         }
@@ -122,7 +130,10 @@ function plausible(schema: JsonSchema | undefined, depth = 0): fc.Arbitrary<unkn
     case 'null':
       return fc.constant(null);
     case 'array':
-      return fc.array(plausible(schema.items, depth + 1), { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 4, 4) });
+      return fc.array(plausible(schema.items, depth + 1), {
+        minLength: schema.minItems ?? 0,
+        maxLength: Math.min(schema.maxItems ?? 4, 4),
+      });
     case 'object': {
       const properties = schema.properties ?? {};
       const required = new Set(schema.required ?? []);
@@ -159,10 +170,23 @@ function bodies(schema: JsonSchema): fc.Arbitrary<Body> {
     { weight: 4, arbitrary: mutated(schema).map((v) => json(v)) },
     { weight: 2, arbitrary: plausible(schema).map((v) => json(v)) },
     { weight: 1, arbitrary: fc.anything().map((v) => json(v ?? null)) },
-    { weight: 1, arbitrary: fc.constantFrom('{', '{"key":', 'not json', '\u0000', '[1,2', '{"a":1}}').map((payload) => ({ payload, contentType: 'application/json' })) },
-    { weight: 1, arbitrary: fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data; boundary=x').chain((contentType) => plausible(schema).map((v) => json(v, contentType))) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom('{', '{"key":', 'not json', '\u0000', '[1,2', '{"a":1}}')
+        .map((payload) => ({ payload, contentType: 'application/json' })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data; boundary=x')
+        .chain((contentType) => plausible(schema).map((v) => json(v, contentType))),
+    },
     { weight: 1, arbitrary: fc.constant({ payload: JSON.stringify({ key: 'k'.repeat(70 * 1024) }), contentType: 'application/json' }) },
-    { weight: 1, arbitrary: fc.constant({ payload: Buffer.from([0xff, 0xfe, 0x7b, 0x22]), contentType: 'application/json; charset=utf-8' }) },
+    {
+      weight: 1,
+      arbitrary: fc.constant({ payload: Buffer.from([0xff, 0xfe, 0x7b, 0x22]), contentType: 'application/json; charset=utf-8' }),
+    },
     { weight: 1, arbitrary: fc.constant({}) },
   );
 }
@@ -250,7 +274,9 @@ describe('fuzzing every route of the OpenAPI document', () => {
           const url =
             operation.path.replace(/\{(\w+)\}/g, (_m, name: string) => encode((path as Record<string, unknown>)[name] ?? 'x')) +
             '?' +
-            [...Object.entries(query), ...(extraQuery ? [extraQuery] : [])].map(([k, v]) => `${encodeURIComponent(String(k))}=${encode(v)}`).join('&');
+            [...Object.entries(query), ...(extraQuery ? [extraQuery] : [])]
+              .map(([k, v]) => `${encodeURIComponent(String(k))}=${encode(v)}`)
+              .join('&');
           const headers: Record<string, string> = {};
           if (body.contentType) headers['content-type'] = body.contentType;
           if (auth === 'garbage') headers.authorization = 'Bearer fsw_000000000000.' + 'A'.repeat(43);
@@ -280,7 +306,10 @@ describe('fuzzing every route of the OpenAPI document', () => {
     }
     // Still serving after everything it was sent.
     assert.equal((await server.get('/api/v1/meta')).status, 200);
-    const summary = [...statuses.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ');
+    const summary = [...statuses.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([s, n]) => `${s}×${n}`)
+      .join(' ');
     console.log(`fuzz: ${requests} requests over ${operations.length} operations: ${summary}`);
     assert.ok(requests >= operations.length * RUNS);
   });

@@ -6,7 +6,17 @@ import { parse } from 'csv-parse/sync';
 import { openDatabase, type Db } from '../src/db/database.js';
 import { importData, needsImport, type ImportReport } from '../src/import/import-data.js';
 import { SITE_COLUMNS } from '../src/import/site-record.js';
-import { FIXTURE_FILE, POSTCODES_FILE, SITES_FILE, SITES_IN_FIXTURE, SITES_IN_LIST, createTestDatabase, makeTempDir, removeTempDir, type TestDatabase } from './test-server.js';
+import {
+  FIXTURE_FILE,
+  POSTCODES_FILE,
+  SITES_FILE,
+  SITES_IN_FIXTURE,
+  SITES_IN_LIST,
+  createTestDatabase,
+  makeTempDir,
+  removeTempDir,
+  type TestDatabase,
+} from './test-server.js';
 
 const NOW = new Date('2024-09-01T08:00:00.000Z');
 
@@ -39,7 +49,15 @@ function startLines(text: string): Map<string, number> {
 }
 
 const allSites = (db: Db) => db.selectFrom('sites').selectAll().orderBy('id').execute();
-const siteCount = async (db: Db) => Number((await db.selectFrom('sites').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const siteCount = async (db: Db) =>
+  Number(
+    (
+      await db
+        .selectFrom('sites')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const site = (db: Db, id: string) => db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
 describe('import of the real ANCT list', () => {
@@ -95,7 +113,10 @@ describe('import of the real ANCT list', () => {
     assert.equal(report.sites.imported, SITES_IN_LIST);
     assert.equal(report.sites.removed, 0);
     assert.equal(report.sites.separator, ',');
-    assert.deepEqual(report.issues.filter((i) => i.level === 'skipped'), []);
+    assert.deepEqual(
+      report.issues.filter((i) => i.level === 'skipped'),
+      [],
+    );
     assert.equal(await siteCount(db), SITES_IN_LIST);
     assert.equal(await needsImport(db), false);
     assert.equal(report.importedAt, NOW.toISOString());
@@ -105,7 +126,10 @@ describe('import of the real ANCT list', () => {
     // Communes: the COG communes, arrondissements and former communes, with their postcodes.
     assert.ok(report.communes.imported > 37_000, `${report.communes.imported} communes`);
     assert.ok(report.communes.postcodes > 35_000, `${report.communes.postcodes} postcodes`);
-    assert.ok(report.communes.withoutLocation.every((c) => /^9[78]/.test(c)), 'only overseas collectivities lack a location');
+    assert.ok(
+      report.communes.withoutLocation.every((c) => /^9[78]/.test(c)),
+      'only overseas collectivities lack a location',
+    );
   });
 
   test('each site records the 1-based line where its row starts, multi-line rows included', async () => {
@@ -143,7 +167,7 @@ describe('import of the real ANCT list', () => {
       Fixe: 'fixed',
       'Fixe_antenne(s)': 'antenna',
       Multisites: 'multisite',
-      'Bus_équivalent': 'bus',
+      Bus_équivalent: 'bus',
       Itinérante: 'roaming',
     };
     const stored = new Map((await allSites(db)).map((s) => [s.id, s]));
@@ -178,8 +202,14 @@ describe('import of the real ANCT list', () => {
     const s = await site(db, '99');
     assert.deepEqual(JSON.parse(s.hours), {
       mo: [{ opens: '09:00', closes: '12:00' }],
-      tu: [{ opens: '09:00', closes: '12:00' }, { opens: '13:30', closes: '17:00' }],
-      we: [{ opens: '09:00', closes: '12:00' }, { opens: '13:30', closes: '17:00' }],
+      tu: [
+        { opens: '09:00', closes: '12:00' },
+        { opens: '13:30', closes: '17:00' },
+      ],
+      we: [
+        { opens: '09:00', closes: '12:00' },
+        { opens: '13:30', closes: '17:00' },
+      ],
       th: [{ opens: '13:30', closes: '17:30' }],
       fr: [{ opens: '13:30', closes: '17:30' }],
       sa: [],
@@ -223,7 +253,10 @@ describe('import of the real ANCT list', () => {
     const salles = await site(db, '67');
     assert.equal(salles.source_line, 55);
     assert.deepEqual(JSON.parse(salles.hours).fr, []);
-    assert.deepEqual(JSON.parse(salles.hours).th, [{ opens: '08:30', closes: '13:00' }, { opens: '13:30', closes: '17:00' }]);
+    assert.deepEqual(JSON.parse(salles.hours).th, [
+      { opens: '08:30', closes: '13:00' },
+      { opens: '13:30', closes: '17:00' },
+    ]);
     const issue = report.issues.find((i) => i.recordId === '67');
     assert.ok(issue);
     assert.equal(issue.level, 'corrected');
@@ -329,7 +362,11 @@ describe('import of the real ANCT list', () => {
 
   test('a CRLF file gives the same sites and line numbers as the LF one', async () => {
     const crlfDb = await freshDb();
-    const crlf = await importData(crlfDb, { postcodesFile, sitesFile: writeSites('crlf.csv', fixtureText.replace(/\n/g, '\r\n')), now: NOW });
+    const crlf = await importData(crlfDb, {
+      postcodesFile,
+      sitesFile: writeSites('crlf.csv', fixtureText.replace(/\n/g, '\r\n')),
+      now: NOW,
+    });
     assert.equal(crlf.sites.imported, SITES_IN_FIXTURE);
     const expected = startLines(fixtureText);
     for (const s of await allSites(crlfDb)) assert.equal(s.source_line, expected.get(s.id), `line of site ${s.id}`);
@@ -417,10 +454,7 @@ describe('import of the real ANCT list', () => {
       const id = '426'; // multi-line row starting on line 23
       const line = lineOf.get(id)!;
       assert.equal(line, 23);
-      const text = fixtureText.replace(
-        /("426","72",[\s\S]*?"Principal",)"Fixe"/,
-        (_m, head: string) => `${head}"Kiosque"`,
-      );
+      const text = fixtureText.replace(/("426","72",[\s\S]*?"Principal",)"Fixe"/, (_m, head: string) => `${head}"Kiosque"`);
       assert.notEqual(text, fixtureText);
       const { report: r, skipped } = await importVariant('format.csv', text);
       assert.equal(skipped.length, 1);

@@ -7,7 +7,15 @@ import { openDatabase, type Db } from '../src/db/database.js';
 import { importData, needsImport, type ImportReport } from '../src/import/import-data.js';
 import { searchName } from '../src/communes/search-name.js';
 import { SiteCatalogue } from '../src/sites/site-catalogue.js';
-import { FIXTURE_FILE, POSTCODES_FILE, STOPS_FILE, createTestDatabase, makeTempDir, removeTempDir, type TestDatabase } from './test-server.js';
+import {
+  FIXTURE_FILE,
+  POSTCODES_FILE,
+  STOPS_FILE,
+  createTestDatabase,
+  makeTempDir,
+  removeTempDir,
+  type TestDatabase,
+} from './test-server.js';
 
 const NOW = new Date('2026-11-27T08:00:00.000Z');
 const SOURCE_ID = 'inclusion-numerique-bus-france-services-charente';
@@ -78,7 +86,10 @@ describe('itinerant stops of the Charente bus', () => {
 
   test('the 12 stops are stored under site 2023 as published, 10 with hours', async () => {
     assert.deepEqual(report.itinerantStops, { read: 12, imported: 12, siteId: '2023', siteMissing: false });
-    assert.deepEqual(report.issues.filter((i) => i.source === SOURCE_ID), []);
+    assert.deepEqual(
+      report.issues.filter((i) => i.source === SOURCE_ID),
+      [],
+    );
     const rows = await stopRows(db);
     assert.equal(rows.length, 12);
     const byId = new Map(rows.map((r) => [r.stop_id, r]));
@@ -98,7 +109,13 @@ describe('itinerant stops of the Charente bus', () => {
       });
     }
     assert.equal(rows.filter((r) => r.opening_hours !== null).length, 10);
-    assert.deepEqual(rows.filter((r) => r.opening_hours === null).map((r) => r.commune).sort(), ['Nanteuil-en-Vallée', 'Valence']);
+    assert.deepEqual(
+      rows
+        .filter((r) => r.opening_hours === null)
+        .map((r) => r.commune)
+        .sort(),
+      ['Nanteuil-en-Vallée', 'Valence'],
+    );
     assert.equal(byId.get('2')!.opening_hours, 'week 1-53/2 Tu 09:00-12:30,13:30-15:30; PH off');
   });
 
@@ -155,13 +172,24 @@ describe('itinerant stops of the Charente bus', () => {
       assert.match(corrected[0]!.message, /25:00/);
       const row = await variant.selectFrom('itinerant_stops').selectAll().where('stop_id', '=', '6').executeTakeFirstOrThrow();
       assert.equal(row.opening_hours, 'Tu 25:00-26:00');
-      const stored = await variant.selectFrom('import_issues').selectAll().where('source', '=', SOURCE_ID).where('level', '=', 'corrected').execute();
-      assert.deepEqual(stored.map((i) => [i.record_id, i.line]), [['6', lineOf('6')]]);
+      const stored = await variant
+        .selectFrom('import_issues')
+        .selectAll()
+        .where('source', '=', SOURCE_ID)
+        .where('level', '=', 'corrected')
+        .execute();
+      assert.deepEqual(
+        stored.map((i) => [i.record_id, i.line]),
+        [['6', lineOf('6')]],
+      );
     });
 
     test('a record without coordinates is skipped with its line', async () => {
       const skipped = variantReport.issues.filter((i) => i.source === SOURCE_ID && i.level === 'skipped');
-      assert.deepEqual(skipped.map((i) => [i.recordId, i.line]), [['12', lineOf('12')]]);
+      assert.deepEqual(
+        skipped.map((i) => [i.recordId, i.line]),
+        [['12', lineOf('12')]],
+      );
       assert.match(skipped[0]!.message, /latitude/);
       assert.equal(variantReport.itinerantStops.imported, 11);
     });
@@ -181,7 +209,10 @@ describe('itinerant stops of the Charente bus', () => {
         { date: '2026-12-19', opens: '09:00', closes: '12:00' },
       ]);
       // The site has no Saturday hours in the ANCT list, but now a stop on Saturdays.
-      assert.deepEqual(JSON.parse((await variant.selectFrom('sites').select('hours').where('id', '=', '2023').executeTakeFirstOrThrow()).hours).sa, []);
+      assert.deepEqual(
+        JSON.parse((await variant.selectFrom('sites').select('hours').where('id', '=', '2023').executeTakeFirstOrThrow()).hours).sa,
+        [],
+      );
       const origin = { lat: 46.026336, lon: 0.214317 };
       assert.equal(catalogue.nearest({ ...origin, limit: 1, filter: { saturday: true } })[0]!.id, '2023');
       // With the published stops (none on Saturdays) it is not.
@@ -195,7 +226,11 @@ describe('itinerant stops of the Charente bus', () => {
     assert.equal(await needsImport(db), false);
     const meta = await db.selectFrom('meta').select('value').where('key', '=', 'import').executeTakeFirstOrThrow();
     const { itinerant_stops: _stops, ...older } = JSON.parse(meta.value);
-    await db.updateTable('meta').set({ value: JSON.stringify(older) }).where('key', '=', 'import').execute();
+    await db
+      .updateTable('meta')
+      .set({ value: JSON.stringify(older) })
+      .where('key', '=', 'import')
+      .execute();
     assert.equal(await needsImport(db), true);
     await db.updateTable('meta').set({ value: meta.value }).where('key', '=', 'import').execute();
     assert.equal(await needsImport(db), false);
@@ -209,6 +244,9 @@ describe('itinerant stops of the Charente bus', () => {
     assert.equal(await db.selectFrom('sites').select('id').where('id', '=', '2023').executeTakeFirst(), undefined);
     assert.deepEqual(await stopRows(db), []);
     // The stops are not wrong: their site is not in this list (a sample of it here).
-    assert.deepEqual(sample.issues.filter((i) => i.source === SOURCE_ID), []);
+    assert.deepEqual(
+      sample.issues.filter((i) => i.source === SOURCE_ID),
+      [],
+    );
   });
 });

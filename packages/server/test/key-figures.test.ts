@@ -1,6 +1,14 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { KEY_FIGURES_MIN_COUNT, type ActInput, type ActivityStats, type FeedbackInput, type KeyFigures, type Rating, type SatisfactionStats } from '@fs-widgets/contract';
+import {
+  KEY_FIGURES_MIN_COUNT,
+  type ActInput,
+  type ActivityStats,
+  type FeedbackInput,
+  type KeyFigures,
+  type Rating,
+  type SatisfactionStats,
+} from '@fs-widgets/contract';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createToken } from '../src/auth/tokens.js';
@@ -78,7 +86,11 @@ describe('GET /api/v1/stats/key-figures', () => {
   const postAnswers = async (ratings: Rating[]) => {
     for (const rating of ratings) {
       const body: FeedbackInput = { key: newKey(), site_id: SITE, rating, channel: 'kiosk', answered_at: minutesAgo(1) };
-      const res = await server.get('/api/v1/feedback', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await server.get('/api/v1/feedback', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       assert.equal(res.status, 201, await res.text());
     }
   };
@@ -99,23 +111,35 @@ describe('GET /api/v1/stats/key-figures', () => {
     assert.equal(res.headers.get('access-control-allow-origin'), '*');
     const body = await json<KeyFigures>(res);
     assert.ok(Math.abs(Date.parse(body.generated_at) - Date.now()) < 60_000, body.generated_at);
-    assert.deepEqual({ ...body, generated_at: undefined }, {
-      scope: { site: null, year: year(), from: `${year()}-01-01`, to: today() },
-      sites: SITES_IN_LIST,
-      main_sites: MAIN_SITES,
-      antennas: ANTENNAS,
-      acts: 0,
-      first_visit_share: null,
-      satisfaction: { answers: 0, satisfied_share: null },
-      generated_at: undefined,
-    });
+    assert.deepEqual(
+      { ...body, generated_at: undefined },
+      {
+        scope: { site: null, year: year(), from: `${year()}-01-01`, to: today() },
+        sites: SITES_IN_LIST,
+        main_sites: MAIN_SITES,
+        antennas: ANTENNAS,
+        acts: 0,
+        first_visit_share: null,
+        satisfaction: { answers: 0, satisfied_share: null },
+        generated_at: undefined,
+      },
+    );
   });
 
   test(`shares stay null below ${KEY_FIGURES_MIN_COUNT} acts and answers, and are published from then on`, async () => {
     assert.equal(KEY_FIGURES_MIN_COUNT, 30);
     // 29 acts: 20 solved at the first visit, 6 referred, 3 needing a follow-up; 29 answers, 23 satisfied.
-    await postActs([...Array<'solved'>(20).fill('solved'), ...Array<'referred'>(6).fill('referred'), ...Array<'follow-up'>(3).fill('follow-up')]);
-    const ratings: Rating[] = [...Array<Rating>(12).fill('very-satisfied'), ...Array<Rating>(11).fill('satisfied'), ...Array<Rating>(4).fill('dissatisfied'), ...Array<Rating>(2).fill('very-dissatisfied')];
+    await postActs([
+      ...Array<'solved'>(20).fill('solved'),
+      ...Array<'referred'>(6).fill('referred'),
+      ...Array<'follow-up'>(3).fill('follow-up'),
+    ]);
+    const ratings: Rating[] = [
+      ...Array<Rating>(12).fill('very-satisfied'),
+      ...Array<Rating>(11).fill('satisfied'),
+      ...Array<Rating>(4).fill('dissatisfied'),
+      ...Array<Rating>(2).fill('very-dissatisfied'),
+    ];
     await postAnswers(ratings);
     const below = await figures(`?site=${SITE}`);
     assert.deepEqual(below.scope, { site: SITE, year: year(), from: `${year()}-01-01`, to: today() });
@@ -135,7 +159,9 @@ describe('GET /api/v1/stats/key-figures', () => {
 
     // The same numbers as the private activity figures and the public satisfaction figures over the year.
     const period = `from=${year()}-01-01&to=${year()}-12-31`;
-    const activity = await json<ActivityStats>(await server.get(`/api/v1/stats/activity?site=${SITE}&${period}`, { headers: { authorization: `Bearer ${adminToken}` } }));
+    const activity = await json<ActivityStats>(
+      await server.get(`/api/v1/stats/activity?site=${SITE}&${period}`, { headers: { authorization: `Bearer ${adminToken}` } }),
+    );
     const satisfaction = await json<SatisfactionStats>(await server.get(`/api/v1/stats/satisfaction?site=${SITE}&${period}`));
     assert.equal(at.acts, activity.acts);
     assert.equal(at.first_visit_share, activity.first_visit_share);
@@ -150,7 +176,10 @@ describe('GET /api/v1/stats/key-figures', () => {
     assert.equal(network.first_visit_share, 21 / 30);
     assert.deepEqual(network.satisfaction, { answers: 30, satisfied_share: 24 / 30 });
     const quiet = await figures('?site=271');
-    assert.deepEqual([quiet.acts, quiet.first_visit_share, quiet.satisfaction.answers, quiet.satisfaction.satisfied_share], [0, null, 0, null]);
+    assert.deepEqual(
+      [quiet.acts, quiet.first_visit_share, quiet.satisfaction.answers, quiet.satisfaction.satisfied_share],
+      [0, null, 0, null],
+    );
   });
 
   test('a past year: the whole calendar year, without this year’s figures; the current year given explicitly is the default', async () => {

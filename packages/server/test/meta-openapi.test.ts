@@ -47,12 +47,18 @@ describe('meta and OpenAPI', () => {
     assert.equal(laPoste!.id, 'laposte-codes-postaux');
     assert.equal(laPoste!.licence, 'ODbL 1.0');
     assert.match(laPoste!.attribution, /La Poste/);
-    const postcodes = await server.db.selectFrom('commune_postcodes').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const postcodes = await server.db
+      .selectFrom('commune_postcodes')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     assert.equal(laPoste!.records, Number(postcodes.n));
     assert.equal(cog!.id, 'etalab-decoupage-administratif');
     assert.equal(cog!.records, meta.counts.communes);
     assert.equal(stops!.id, 'inclusion-numerique-bus-france-services-charente');
-    assert.equal(stops!.attribution, "Cartographie nationale des lieux d'inclusion numérique — Bus France services en Charente, 03/10/2023");
+    assert.equal(
+      stops!.attribution,
+      "Cartographie nationale des lieux d'inclusion numérique — Bus France services en Charente, 03/10/2023",
+    );
     assert.equal(stops!.licence, 'Licence Ouverte / Etalab 2.0');
     assert.equal(stops!.date, '2023-10-03');
     assert.equal(stops!.records, 12);
@@ -81,7 +87,10 @@ describe('meta and OpenAPI', () => {
       'query:radius',
       'query:saturday',
     ]);
-    assert.deepEqual(doc.paths['/api/v1/sites/{id}']!.get!.parameters!.map((p) => `${p.in}:${p.name}`), ['path:id']);
+    assert.deepEqual(
+      doc.paths['/api/v1/sites/{id}']!.get!.parameters!.map((p) => `${p.in}:${p.name}`),
+      ['path:id'],
+    );
     assert.ok(doc.paths['/api/v1/sites']!.get!.responses['400']);
     assert.ok(doc.paths['/api/v1/communes']!.get!.parameters!.some((p) => p.name === 'q' && p.in === 'query'));
     // The hidden route of the document itself is not listed.

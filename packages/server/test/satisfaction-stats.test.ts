@@ -108,7 +108,17 @@ describe('GET /api/v1/stats/satisfaction', () => {
     // Six days around the switch to summer time in Paris (29 March 2026), in every site's time zone.
     const firstInstant = Date.parse('2026-03-26T00:00:00Z');
     const lastInstant = Date.parse('2026-04-01T23:59:59Z');
-    const days = ['2026-03-25', '2026-03-26', '2026-03-27', '2026-03-28', '2026-03-29', '2026-03-30', '2026-03-31', '2026-04-01', '2026-04-02'];
+    const days = [
+      '2026-03-25',
+      '2026-03-26',
+      '2026-03-27',
+      '2026-03-28',
+      '2026-03-29',
+      '2026-03-30',
+      '2026-03-31',
+      '2026-04-01',
+      '2026-04-02',
+    ];
     let run = 0;
 
     const answerArb = fc.record({
@@ -129,50 +139,60 @@ describe('GET /api/v1/stats/satisfaction', () => {
     });
 
     await fc.assert(
-      fc.asyncProperty(fc.array(answerArb, { maxLength: 40 }), fc.array(fc.record({ index: fc.nat(), change: fc.option(fc.constantFrom(...CHANGES)) }), { maxLength: 8 }), fc.array(queryArb, { minLength: 1, maxLength: 4 }), async (generated, replays, queries) => {
-        run += 1;
-        // Each run starts empty, so a counterexample fast-check reports replays on its own.
-        for (const table of ['feedback', 'satisfaction_daily', 'satisfaction_daily_network'] as const) await server.db.deleteFrom(table).execute();
-        const inputs: FeedbackInput[] = generated.map(({ slot, instant, resolved, comment, ...rest }) => ({
-          ...rest,
-          key: `property-run-${run}-slot-${slot}`,
-          answered_at: new Date(instant).toISOString(),
-          ...(resolved ? { resolved } : {}),
-          ...(comment ? { comment } : {}),
-        }));
-        // The outbox sends some answers again, unchanged; a buggy client reuses a key for another answer.
-        if (inputs.length > 0) {
-          for (const { index, change } of replays) {
-            const original = inputs[index % generated.length]!;
-            inputs.push(change === null ? original : changed(original, change));
+      fc.asyncProperty(
+        fc.array(answerArb, { maxLength: 40 }),
+        fc.array(fc.record({ index: fc.nat(), change: fc.option(fc.constantFrom(...CHANGES)) }), { maxLength: 8 }),
+        fc.array(queryArb, { minLength: 1, maxLength: 4 }),
+        async (generated, replays, queries) => {
+          run += 1;
+          // Each run starts empty, so a counterexample fast-check reports replays on its own.
+          for (const table of ['feedback', 'satisfaction_daily', 'satisfaction_daily_network'] as const)
+            await server.db.deleteFrom(table).execute();
+          const inputs: FeedbackInput[] = generated.map(({ slot, instant, resolved, comment, ...rest }) => ({
+            ...rest,
+            key: `property-run-${run}-slot-${slot}`,
+            answered_at: new Date(instant).toISOString(),
+            ...(resolved ? { resolved } : {}),
+            ...(comment ? { comment } : {}),
+          }));
+          // The outbox sends some answers again, unchanged; a buggy client reuses a key for another answer.
+          if (inputs.length > 0) {
+            for (const { index, change } of replays) {
+              const original = inputs[index % generated.length]!;
+              inputs.push(change === null ? original : changed(original, change));
+            }
           }
-        }
 
-        const firstByKey = new Map<string, FeedbackInput>();
-        for (const input of inputs) {
-          const first = firstByKey.get(input.key);
-          const { outcome } = await store(input);
-          if (!first) {
-            assert.equal(outcome, 'stored');
-            firstByKey.set(input.key, input);
-          } else {
-            const same = JSON.stringify({ ...first, key: '' }) === JSON.stringify({ ...input, key: '' });
-            assert.equal(outcome, same ? 'duplicate' : 'conflict');
+          const firstByKey = new Map<string, FeedbackInput>();
+          for (const input of inputs) {
+            const first = firstByKey.get(input.key);
+            const { outcome } = await store(input);
+            if (!first) {
+              assert.equal(outcome, 'stored');
+              firstByKey.set(input.key, input);
+            } else {
+              const same = JSON.stringify({ ...first, key: '' }) === JSON.stringify({ ...input, key: '' });
+              assert.equal(outcome, same ? 'duplicate' : 'conflict');
+            }
           }
-        }
-        const storedThisRun = await server.db.selectFrom('feedback').select('key').where('key', 'like', `property-run-${run}-slot-%`).execute();
-        assert.equal(storedThisRun.length, firstByKey.size, 'one row per key');
+          const storedThisRun = await server.db
+            .selectFrom('feedback')
+            .select('key')
+            .where('key', 'like', `property-run-${run}-slot-%`)
+            .execute();
+          assert.equal(storedThisRun.length, firstByKey.size, 'one row per key');
 
-        const rows = await server.db.selectFrom('feedback').select(['site_id', 'channel', 'rating', 'resolved', 'answered_at']).execute();
-        for (const raw of queries) {
-          const query = { ...raw };
-          if (query.from !== null && query.to !== null && query.from > query.to) [query.from, query.to] = [query.to, query.from];
-          const params = new URLSearchParams();
-          for (const [name, value] of Object.entries(query)) if (value !== null) params.set(name, value);
-          const got = await stats(`?${params}`);
-          assert.deepEqual(got, recount(rows, query, timeZones), `query ?${params}`);
-        }
-      }),
+          const rows = await server.db.selectFrom('feedback').select(['site_id', 'channel', 'rating', 'resolved', 'answered_at']).execute();
+          for (const raw of queries) {
+            const query = { ...raw };
+            if (query.from !== null && query.to !== null && query.from > query.to) [query.from, query.to] = [query.to, query.from];
+            const params = new URLSearchParams();
+            for (const [name, value] of Object.entries(query)) if (value !== null) params.set(name, value);
+            const got = await stats(`?${params}`);
+            assert.deepEqual(got, recount(rows, query, timeZones), `query ?${params}`);
+          }
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -65,7 +65,11 @@ describe('authorization and exposure across the API', () => {
     tokens.expired = await make(SITE, 'matrix expired');
     tokens.admin = await make(undefined, 'matrix admin');
     await revokeToken(server.db, tokens.revoked.slice(4, 16));
-    await server.db.updateTable('tokens').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('label', '=', 'matrix expired').execute();
+    await server.db
+      .updateTable('tokens')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('label', '=', 'matrix expired')
+      .execute();
     const doc = server.app.swagger() as { paths: Record<string, Record<string, { security?: unknown[] }>> };
     for (const [path, item] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(item)) {
@@ -146,8 +150,14 @@ describe('authorization and exposure across the API', () => {
 
   test('an unknown token id and a wrong secret get the same answer', async () => {
     const known = tokens.agent.slice(0, 17);
-    const wrongSecret = await server.app.inject({ url: `/api/v1/sites/${SITE}/feedback.csv`, headers: { authorization: `Bearer ${known}${'A'.repeat(43)}` } });
-    const unknownId = await server.app.inject({ url: `/api/v1/sites/${SITE}/feedback.csv`, headers: { authorization: `Bearer fsw_000000000000.${'A'.repeat(43)}` } });
+    const wrongSecret = await server.app.inject({
+      url: `/api/v1/sites/${SITE}/feedback.csv`,
+      headers: { authorization: `Bearer ${known}${'A'.repeat(43)}` },
+    });
+    const unknownId = await server.app.inject({
+      url: `/api/v1/sites/${SITE}/feedback.csv`,
+      headers: { authorization: `Bearer fsw_000000000000.${'A'.repeat(43)}` },
+    });
     assert.equal(wrongSecret.statusCode, 401);
     assert.equal(unknownId.statusCode, 401);
     assert.equal(JSON.parse(wrongSecret.body).detail, JSON.parse(unknownId.body).detail);
@@ -157,9 +167,28 @@ describe('authorization and exposure across the API', () => {
     const key = () => `security-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
     const now = new Date().toISOString();
     const writes = [
-      await call('POST', '/api/v1/feedback', 'anonymous', { key: key(), site_id: SITE, rating: 'satisfied', resolved: 'yes', comment: PLANTED, channel: 'kiosk', answered_at: now }),
-      await call('POST', '/api/v1/cases', 'agent', { key: key(), site_id: SITE, partner: 'caf', demarche: PLANTED.slice(0, 120), step: PLANTED, documents: [PLANTED.slice(0, 120)] }),
-      await call('POST', `/api/v1/sites/${SITE}/local-partners`, 'agent', { key: key(), name: 'Point conseil budget', description: PLANTED }),
+      await call('POST', '/api/v1/feedback', 'anonymous', {
+        key: key(),
+        site_id: SITE,
+        rating: 'satisfied',
+        resolved: 'yes',
+        comment: PLANTED,
+        channel: 'kiosk',
+        answered_at: now,
+      }),
+      await call('POST', '/api/v1/cases', 'agent', {
+        key: key(),
+        site_id: SITE,
+        partner: 'caf',
+        demarche: PLANTED.slice(0, 120),
+        step: PLANTED,
+        documents: [PLANTED.slice(0, 120)],
+      }),
+      await call('POST', `/api/v1/sites/${SITE}/local-partners`, 'agent', {
+        key: key(),
+        name: 'Point conseil budget',
+        description: PLANTED,
+      }),
     ];
     for (const res of writes) assert.ok(res.statusCode === 201, res.body);
     const caseCode = (JSON.parse(writes[1]!.body) as { code: string }).code;
@@ -189,7 +218,10 @@ describe('authorization and exposure across the API', () => {
     for (const url of publicReads) {
       const res = await call('GET', url, 'anonymous');
       assert.equal(res.statusCode, 200, `${url}: ${res.body.slice(0, 200)}`);
-      assert.ok(!res.body.includes(EMAIL) && !res.body.includes(PHONE) && !res.body.includes('06.12.34') && !res.body.includes('0612345678'), `personal data in ${url}`);
+      assert.ok(
+        !res.body.includes(EMAIL) && !res.body.includes(PHONE) && !res.body.includes('06.12.34') && !res.body.includes('0612345678'),
+        `personal data in ${url}`,
+      );
     }
     const logged = logs.join('');
     assert.ok(logged.length > 0, 'the server logged its requests');
@@ -221,7 +253,11 @@ describe('authorization and exposure across the API', () => {
       const preflight = await server.app.inject({
         method: 'OPTIONS',
         url,
-        headers: { origin: 'https://intranet.mairie-exemple.fr', 'access-control-request-method': method, 'access-control-request-headers': 'content-type' },
+        headers: {
+          origin: 'https://intranet.mairie-exemple.fr',
+          'access-control-request-method': method,
+          'access-control-request-headers': 'content-type',
+        },
       });
       assert.equal(preflight.statusCode, 204, url);
       assert.match(String(preflight.headers['access-control-allow-methods']), new RegExp(method), url);

@@ -41,19 +41,32 @@ describe('sites API', () => {
     const expected = trueNearest(origin, k);
     const got = body.items.map((s) => ({ id: s.id, km: haversineKm(origin, s.location) }));
     for (let i = 0; i < k; i++) {
-      assert.ok(Math.abs(got[i]!.km - expected[i]!.km) < 1e-6, `rank ${i}: ${got[i]!.id} at ${got[i]!.km} km, expected ${expected[i]!.id} at ${expected[i]!.km} km`);
+      assert.ok(
+        Math.abs(got[i]!.km - expected[i]!.km) < 1e-6,
+        `rank ${i}: ${got[i]!.id} at ${got[i]!.km} km, expected ${expected[i]!.id} at ${expected[i]!.km} km`,
+      );
       // The distance shown is the great-circle distance, rounded to 10 m.
       assert.ok(Math.abs(body.items[i]!.distance_km - got[i]!.km) <= 0.006, `distance_km of ${got[i]!.id}`);
     }
     const tie = (a: number, b: number) => Math.abs(a - b) < 1e-9;
     const hasTies = expected.some((e, i) => i > 0 && tie(e.km, expected[i - 1]!.km));
     if (!hasTies) {
-      assert.deepEqual(got.map((g) => g.id), expected.slice(0, k).map((e) => e.id));
+      assert.deepEqual(
+        got.map((g) => g.id),
+        expected.slice(0, k).map((e) => e.id),
+      );
     } else {
       // Ranks holding ties: same ids by distance group; the boundary group may be cut anywhere.
       const boundary = expected[k - 1]!.km;
-      const sure = expected.slice(0, k).filter((e) => !tie(e.km, boundary)).map((e) => e.id).sort();
-      const gotSure = got.filter((g) => !tie(g.km, boundary)).map((g) => g.id).sort();
+      const sure = expected
+        .slice(0, k)
+        .filter((e) => !tie(e.km, boundary))
+        .map((e) => e.id)
+        .sort();
+      const gotSure = got
+        .filter((g) => !tie(g.km, boundary))
+        .map((g) => g.id)
+        .sort();
       assert.deepEqual(gotSure, sure);
     }
     for (let i = 1; i < k; i++) assert.ok(body.items[i]!.distance_km >= body.items[i - 1]!.distance_km, `distance_km not sorted at ${i}`);
@@ -73,7 +86,10 @@ describe('sites API', () => {
     assert.equal(body.radius_km, null);
     // Two sites of Mende within 400 m: the MSA roaming service (3255, 10 Rue des Carmes) and the
     // prefecture's France services (2983).
-    assert.deepEqual(body.items.slice(0, 2).map((s) => s.id), ['3255', '2983']);
+    assert.deepEqual(
+      body.items.slice(0, 2).map((s) => s.id),
+      ['3255', '2983'],
+    );
     const mende = body.items.find((s) => s.id === '2983')!;
     assert.equal(mende.name, 'France services de Mende');
     assert.ok(mende.distance_km > 0.3 && mende.distance_km < 0.5, `${mende.distance_km} km`);
@@ -111,7 +127,10 @@ describe('sites API', () => {
     const byPoint = await nearest(`near=${centroid.lat},${centroid.lon}&limit=5`);
     assert.equal(byCommune.items[0]!.id, byPoint.items[0]!.id);
     assert.equal(byCommune.items[0]!.id, '2983');
-    assert.deepEqual(byCommune.items.map((s) => s.id), byPoint.items.map((s) => s.id));
+    assert.deepEqual(
+      byCommune.items.map((s) => s.id),
+      byPoint.items.map((s) => s.id),
+    );
     assertTrueNearest(byCommune, centroid, 5);
     // Corsican codes are accepted, in any case.
     const ajaccio = await nearest('commune=2a004&limit=3');
@@ -123,7 +142,10 @@ describe('sites API', () => {
     const origin = { lat: 44.518, lon: 3.5 };
     const body = await nearest('near=44.518,3.5&radius=5&limit=100');
     assert.equal(body.radius_km, 5);
-    const within = all.filter((s) => haversineKm(origin, s) <= 5).map((s) => s.id).sort();
+    const within = all
+      .filter((s) => haversineKm(origin, s) <= 5)
+      .map((s) => s.id)
+      .sort();
     assert.ok(within.length >= 1);
     assert.deepEqual(body.items.map((s) => s.id).sort(), within);
     for (const s of body.items) {
@@ -158,7 +180,10 @@ describe('sites API', () => {
     assert.equal(site.carrier_inferred, true);
     assert.equal(site.location.lat, 44.520171);
     assert.equal(site.labelled_on, '2022-11-15'); // "Espace labellisé 15/11/2022"
-    assert.deepEqual(site.hours.mo, [{ opens: '08:30', closes: '12:00' }, { opens: '13:30', closes: '17:00' }]);
+    assert.deepEqual(site.hours.mo, [
+      { opens: '08:30', closes: '12:00' },
+      { opens: '13:30', closes: '17:00' },
+    ]);
     // The same record as in the nearest list, without the distance and the travel.
     const listed = (await nearest('near=44.518,3.5&limit=5')).items.find((s) => s.id === '2983')!;
     const { distance_km: _d, travel: _t, ...withoutDistance } = listed;
@@ -257,7 +282,10 @@ describe('sites API', () => {
 
   test('the server survives all of this and still answers', async () => {
     const body = await nearest('near=44.518,3.5&limit=2');
-    assert.deepEqual(body.items.map((s) => s.id), ['3255', '2983']);
+    assert.deepEqual(
+      body.items.map((s) => s.id),
+      ['3255', '2983'],
+    );
     const site = await server.get('/api/v1/sites/2983');
     assert.equal(site.status, 200);
     await site.arrayBuffer();

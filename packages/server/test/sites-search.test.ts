@@ -72,14 +72,17 @@ describe('site search: filters, travel, suggestion, stops, caching', () => {
     assert.equal(body.count, expected.length);
     assertSorted(body);
     assert.equal(body.suggestion, null);
-    assert.ok(body.items.some((s) => s.id === '2983'), 'Mende prefecture is open on Monday at 10:00');
+    assert.ok(
+      body.items.some((s) => s.id === '2983'),
+      'Mende prefecture is open on Monday at 10:00',
+    );
     // At 12:15 the prefecture's counter is at lunch (08:30-12:00, 13:30-17:00).
     const lunch = await search(`near=44.518,3.5&radius=50&open_now=true&at=${MONDAY_12H15}&limit=100`);
     assert.ok(!lunch.items.some((s) => s.id === '2983'));
     assert.deepEqual(lunch.items.map((s) => s.id).sort(), bruteForce(MENDE, (s) => openAt(s.hours, 'mo', '12:15'), 50).sort());
   });
 
-  test('open_now is evaluated in each site\'s time zone: 10:00 in La Réunion is 06:00 UTC', async () => {
+  test("open_now is evaluated in each site's time zone: 10:00 in La Réunion is 06:00 UTC", async () => {
     const saintDenis = { lat: -20.8823, lon: 55.4504 };
     const body = await search('near=-20.8823,55.4504&radius=50&open_now=true&at=2026-11-30T06:00:00Z&limit=100');
     const expected = bruteForce(saintDenis, (s) => openAt(s.hours, 'mo', '10:00'), 50);
@@ -105,14 +108,20 @@ describe('site search: filters, travel, suggestion, stops, caching', () => {
     const body = await search('near=44.518,3.5&saturday=true&limit=100');
     const saturday = bruteForce(MENDE, (s) => s.hours.sa.length > 0);
     assert.ok(saturday.length > 100 && saturday.length < all.length, `${saturday.length} Saturday sites`);
-    assert.deepEqual(body.items.map((s) => s.id), saturday.slice(0, 100));
+    assert.deepEqual(
+      body.items.map((s) => s.id),
+      saturday.slice(0, 100),
+    );
     for (const s of body.items) assert.ok(s.hours.sa.length > 0, s.name);
     assertSorted(body);
   });
 
   test('kind filter: a comma list, applied before the limit', async () => {
     const body = await search('near=44.518,3.5&kind=bus,roaming&limit=20');
-    assert.deepEqual(body.items.map((s) => s.id), bruteForce(MENDE, (s) => s.kind === 'bus' || s.kind === 'roaming').slice(0, 20));
+    assert.deepEqual(
+      body.items.map((s) => s.id),
+      bruteForce(MENDE, (s) => s.kind === 'bus' || s.kind === 'roaming').slice(0, 20),
+    );
     for (const s of body.items) assert.ok(s.kind === 'bus' || s.kind === 'roaming', s.kind);
     // The nearest site of Mende is a roaming one; the nearest bus is farther, yet limit=1 finds it.
     const bus = await search('near=44.518,3.5&kind=bus&limit=1');
@@ -126,7 +135,10 @@ describe('site search: filters, travel, suggestion, stops, caching', () => {
     const body = await search(`near=44.518,3.5&radius=100&kind=fixed&saturday=true&open_now=true&at=${SATURDAY_10H}&limit=100`);
     const expected = bruteForce(MENDE, (s) => s.kind === 'fixed' && openAt(s.hours, 'sa', '10:00'), 100);
     assert.ok(expected.length > 0);
-    assert.deepEqual(body.items.map((s) => s.id), expected);
+    assert.deepEqual(
+      body.items.map((s) => s.id),
+      expected,
+    );
   });
 
   test('every item has its travel, estimated by default and consistent', async () => {
@@ -156,7 +168,10 @@ describe('site search: filters, travel, suggestion, stops, caching', () => {
     };
     const tiny = await search('near=44.518,3.5&radius=0.1');
     assert.deepEqual(tiny.items, []);
-    assert.deepEqual(tiny.suggestion, suggestionFor(MENDE, 0.1, () => true));
+    assert.deepEqual(
+      tiny.suggestion,
+      suggestionFor(MENDE, 0.1, () => true),
+    );
     assert.deepEqual(tiny.suggestion, { radius_km: 5, count: 2 });
     assert.equal((await search('near=44.518,3.5&radius=5&limit=100')).count, 2);
     // With a filter, the suggestion keeps it.
@@ -193,7 +208,10 @@ describe('site search: filters, travel, suggestion, stops, caching', () => {
     assert.equal(bus.name, 'Bus France services du Ruffecois');
     assert.equal(bus.kind, 'bus');
     assert.equal(bus.itinerant, true);
-    assert.deepEqual(bus.stops.map((s) => s.id), ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12']);
+    assert.deepEqual(
+      bus.stops.map((s) => s.id),
+      ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'],
+    );
     assert.equal(bus.stops.filter((s) => s.opening_hours !== null).length, 10);
     const tusson = bus.stops[1]!;
     assert.deepEqual(tusson.address, { street: 'Le Bourg', postcode: '16140', commune: 'Tusson', insee_commune: '16390' });
@@ -239,7 +257,10 @@ describe('site search: filters, travel, suggestion, stops, caching', () => {
     // Verteuil-sur-Charente, Fridays of even weeks: 11 December, and not Christmas (Friday of week 52).
     assert.deepEqual(next('12'), [{ date: '2026-12-11', opens: '09:00', closes: '12:30' }]);
     // Val-de-Bonnieure, every Friday: the three next ones.
-    assert.deepEqual(next('5').map((s) => s.date), ['2026-12-04', '2026-12-11', '2026-12-18']);
+    assert.deepEqual(
+      next('5').map((s) => s.date),
+      ['2026-12-04', '2026-12-11', '2026-12-18'],
+    );
     assert.deepEqual(next('3'), []);
   });
 
@@ -331,7 +352,10 @@ describe('site search: filters, travel, suggestion, stops, caching', () => {
       }
       osrm.behaviour = { kind: 'null-cell', destination: 0 };
       const partial = await json<SiteList>(await routed.get('/api/v1/sites?near=44.518,3.5&limit=3'));
-      assert.deepEqual(partial.items.map((s) => s.travel.method), ['estimate', 'routing', 'routing']);
+      assert.deepEqual(
+        partial.items.map((s) => s.travel.method),
+        ['estimate', 'routing', 'routing'],
+      );
     });
   });
 });

@@ -44,7 +44,8 @@ function printedToken(result: CliResult): { token: string; id: string; secret: s
 describe('tokens: the command line, and the CSV export of a site’s answers', () => {
   let server: TestServer;
   let dbEnv: Record<string, string>;
-  const tokens: Record<'mende' | 'marvejols' | 'admin' | 'revoked' | 'expired', { token: string; id: string; secret: string }> = {} as never;
+  const tokens: Record<'mende' | 'marvejols' | 'admin' | 'revoked' | 'expired', { token: string; id: string; secret: string }> =
+    {} as never;
 
   before(async () => {
     server = await startTestServer();
@@ -59,7 +60,11 @@ describe('tokens: the command line, and the CSV export of a site’s answers', (
     server.get(`/api/v1/sites/${site}/feedback.csv${query}`, authorization ? { headers: { Authorization: authorization } } : {});
 
   const post = async (body: FeedbackInput) => {
-    const res = await server.get('/api/v1/feedback', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await server.get('/api/v1/feedback', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     assert.equal(res.status, 201, await res.text());
   };
 
@@ -69,7 +74,17 @@ describe('tokens: the command line, and the CSV export of a site’s answers', (
       cli(dbEnv, 'token', 'create', '--site', '271', '--label', 'accueil Marvejols'),
       cli(dbEnv, 'token', 'create', '--admin', '--label', 'national'),
       cli(dbEnv, 'token', 'create', '--site', '2983', '--label', 'ancienne tablette'),
-      cli(dbEnv, 'token', 'create', '--site', '2983', '--label', 'stagiaire', '--expires', new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10)),
+      cli(
+        dbEnv,
+        'token',
+        'create',
+        '--site',
+        '2983',
+        '--label',
+        'stagiaire',
+        '--expires',
+        new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10),
+      ),
     ]);
     Object.assign(tokens, {
       mende: printedToken(mende),
@@ -88,7 +103,13 @@ describe('tokens: the command line, and the CSV export of a site’s answers', (
     assert.equal(rows.length, 5);
     const mendeRow = rows.find((r) => r.id === tokens.mende.id)!;
     assert.deepEqual(
-      { role: mendeRow.role, site_id: mendeRow.site_id, label: mendeRow.label, expires_at: mendeRow.expires_at, revoked_at: mendeRow.revoked_at },
+      {
+        role: mendeRow.role,
+        site_id: mendeRow.site_id,
+        label: mendeRow.label,
+        expires_at: mendeRow.expires_at,
+        revoked_at: mendeRow.revoked_at,
+      },
       { role: 'agent', site_id: '2983', label: 'accueil', expires_at: '2100-01-01T00:00:00.000Z', revoked_at: null },
     );
     assert.equal(mendeRow.secret_hash, createHash('sha256').update(tokens.mende.secret).digest('hex'));
@@ -111,13 +132,23 @@ describe('tokens: the command line, and the CSV export of a site’s answers', (
       cli(dbEnv, 'token', 'create', '--site', '2983', '--admin', '--label', 'x'),
       cli(dbEnv, 'token', 'create', '--label', 'x'),
     ]);
-    const messages = [/no France services site has the id 999999/, /--label/, /--expires must be in the future/, /--expires must be a date/, /--admin or --site, not both/, /--site ID .* or --admin/];
+    const messages = [
+      /no France services site has the id 999999/,
+      /--label/,
+      /--expires must be in the future/,
+      /--expires must be a date/,
+      /--admin or --site, not both/,
+      /--site ID .* or --admin/,
+    ];
     results.forEach((result, i) => {
       assert.equal(result.code, 2, result.stdout + result.stderr);
       assert.match(result.stderr, messages[i]!);
       assert.doesNotMatch(result.stdout, /fsw_/);
     });
-    const count = await server.db.selectFrom('tokens').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const count = await server.db
+      .selectFrom('tokens')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     assert.equal(Number(count.n), 5, 'nothing created');
   });
 
@@ -137,14 +168,21 @@ describe('tokens: the command line, and the CSV export of a site’s answers', (
     const lines = list.stdout.trim().split('\n');
     assert.equal(lines.length, 5);
     const line = (id: string) => lines.find((l) => l.startsWith(id)) ?? assert.fail(`${id} not listed`);
-    assert.match(line(tokens.mende.id), /^\w+ {2}agent {2}2983 {2}"accueil" {2}created \S+ {2}expires 2100-01-01T00:00:00\.000Z {2}last used never {2}active$/);
+    assert.match(
+      line(tokens.mende.id),
+      /^\w+ {2}agent {2}2983 {2}"accueil" {2}created \S+ {2}expires 2100-01-01T00:00:00\.000Z {2}last used never {2}active$/,
+    );
     assert.match(line(tokens.admin.id), /admin {2}\* {2}"national"/);
     assert.match(line(tokens.revoked.id), /revoked \d{4}-/);
     for (const t of Object.values(tokens)) assert.ok(!list.stdout.includes(t.secret));
   });
 
   test('the export answers by token: anonymous 401, this site 200, another site 403, revoked 401, expired 401, admin 200, malformed 401', async () => {
-    await server.db.updateTable('tokens').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', tokens.expired.id).execute();
+    await server.db
+      .updateTable('tokens')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', tokens.expired.id)
+      .execute();
     const bearer = (t: { token: string }) => `Bearer ${t.token}`;
 
     const anonymous = await expectProblem(await exportCsv('2983'), 401);
@@ -177,9 +215,19 @@ describe('tokens: the command line, and the CSV export of a site’s answers', (
 
     const wrongSecret = `Bearer fsw_${tokens.mende.id}.${tokens.admin.secret}`;
     const unknownId = `Bearer fsw_000000000000.${tokens.mende.secret}`;
-    const [wrong, unknown] = [await expectProblem(await exportCsv('2983', wrongSecret), 401), await expectProblem(await exportCsv('2983', unknownId), 401)];
+    const [wrong, unknown] = [
+      await expectProblem(await exportCsv('2983', wrongSecret), 401),
+      await expectProblem(await exportCsv('2983', unknownId), 401),
+    ];
     assert.equal(wrong.detail, unknown.detail, 'a wrong secret and an unknown id get the same answer');
-    for (const malformed of ['Bearer', `Basic ${Buffer.from('agent:secret').toString('base64')}`, 'Bearer fsw_123', `Bearer ${tokens.mende.token}x`, `Token ${tokens.mende.token}`, tokens.mende.token]) {
+    for (const malformed of [
+      'Bearer',
+      `Basic ${Buffer.from('agent:secret').toString('base64')}`,
+      'Bearer fsw_123',
+      `Bearer ${tokens.mende.token}x`,
+      `Token ${tokens.mende.token}`,
+      tokens.mende.token,
+    ]) {
       const problem = await expectProblem(await exportCsv('2983', malformed), 401);
       assert.match(problem.detail ?? '', /Bearer fsw_<id>\.<secret>/, malformed);
     }
@@ -207,10 +255,25 @@ describe('tokens: the command line, and the CSV export of a site’s answers', (
     ];
     let i = 0;
     for (const comment of comments) {
-      await post({ key: `csv-test-key-${i}-${now}`, site_id: '2983', rating: 'satisfied', channel: 'kiosk', answered_at: at(60 - i++), comment, resolved: 'partly' });
+      await post({
+        key: `csv-test-key-${i}-${now}`,
+        site_id: '2983',
+        rating: 'satisfied',
+        channel: 'kiosk',
+        answered_at: at(60 - i++),
+        comment,
+        resolved: 'partly',
+      });
     }
     await post({ key: `csv-test-key-none-${now}`, site_id: '2983', rating: 'very-dissatisfied', channel: 'phone', answered_at: at(1) });
-    await post({ key: `csv-test-key-other-${now}`, site_id: '271', rating: 'satisfied', channel: 'kiosk', answered_at: at(1), comment: 'Marvejols' });
+    await post({
+      key: `csv-test-key-other-${now}`,
+      site_id: '271',
+      rating: 'satisfied',
+      channel: 'kiosk',
+      answered_at: at(1),
+      comment: 'Marvejols',
+    });
 
     const res = await exportCsv('2983', `Bearer ${tokens.mende.token}`);
     assert.equal(res.status, 200);
@@ -227,7 +290,13 @@ describe('tokens: the command line, and the CSV export of a site’s answers', (
       rows.map((r) => r.comment),
       [...comments.map((c) => (/^[=+\-@]/.test(c) ? `'${c}` : c)), ''],
     );
-    assert.deepEqual(rows[0], { answered_at: at(60), channel: 'kiosk', rating: 'satisfied', resolved: 'partly', comment: 'Bien accueillie, merci' });
+    assert.deepEqual(rows[0], {
+      answered_at: at(60),
+      channel: 'kiosk',
+      rating: 'satisfied',
+      resolved: 'partly',
+      comment: 'Bien accueillie, merci',
+    });
     assert.deepEqual(rows.at(-1), { answered_at: at(1), channel: 'phone', rating: 'very-dissatisfied', resolved: '', comment: '' });
     assert.ok(!text.includes('Marvejols'), 'another site’s answers are not in it');
   });
@@ -235,13 +304,25 @@ describe('tokens: the command line, and the CSV export of a site’s answers', (
   test('the CSV export by days: from and to are the site’s local days; a reversed range is a 400', async () => {
     const now = Date.now();
     const threeDaysAgo = new Date(now - 3 * 86_400_000);
-    await post({ key: `csv-days-key-${now}`, site_id: '271', rating: 'dissatisfied', channel: 'web', answered_at: threeDaysAgo.toISOString() });
+    await post({
+      key: `csv-days-key-${now}`,
+      site_id: '271',
+      rating: 'dissatisfied',
+      channel: 'web',
+      answered_at: threeDaysAgo.toISOString(),
+    });
     const day = (d: Date) => d.toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
     const auth = `Bearer ${tokens.marvejols.token}`;
     const lines = async (query: string) => (await (await exportCsv('271', auth, query)).text()).trim().split('\r\n').slice(1);
     assert.equal((await lines('')).length, 2);
-    assert.deepEqual((await lines(`?from=${day(threeDaysAgo)}&to=${day(threeDaysAgo)}`)).map((l) => l.split(',')[2]), ['dissatisfied']);
-    assert.deepEqual((await lines(`?from=${day(new Date(now))}`)).map((l) => l.split(',')[2]), ['satisfied']);
+    assert.deepEqual(
+      (await lines(`?from=${day(threeDaysAgo)}&to=${day(threeDaysAgo)}`)).map((l) => l.split(',')[2]),
+      ['dissatisfied'],
+    );
+    assert.deepEqual(
+      (await lines(`?from=${day(new Date(now))}`)).map((l) => l.split(',')[2]),
+      ['satisfied'],
+    );
     assert.deepEqual(await lines(`?to=${day(new Date(now - 10 * 86_400_000))}`), []);
     await expectProblem(await exportCsv('271', auth, '?from=2026-03-10&to=2026-03-01'), 400, 'from');
     await expectProblem(await exportCsv('271', auth, '?from=2026-13-01'), 400, 'from');

@@ -55,7 +55,14 @@ describe('estimate-v1 travel model', () => {
     assert.equal(ESTIMATE_V1.name, 'estimate-v1');
     assert.equal(ESTIMATE_V1.detourFactor, 1.3);
     assert.equal(ESTIMATE_V1.accessMinutes, 3);
-    assert.deepEqual(ESTIMATE_V1.bands.map((b) => [b.untilKm, b.kmh]), [[2, 25], [10, 50], [Infinity, 70]]);
+    assert.deepEqual(
+      ESTIMATE_V1.bands.map((b) => [b.untilKm, b.kmh]),
+      [
+        [2, 25],
+        [10, 50],
+        [Infinity, 70],
+      ],
+    );
   });
 
   test('between two points the estimate uses their great-circle distance', async () => {
@@ -68,7 +75,10 @@ describe('estimate-v1 travel model', () => {
       assert.equal(t.within_30_min, t.minutes <= 30);
       assert.deepEqual({ minutes: t.minutes, road_km: t.road_km }, estimateTravel(MENDE, DESTINATIONS[i]!));
     }
-    assert.deepEqual(travel.map((t) => t.within_30_min), [true, true, false]);
+    assert.deepEqual(
+      travel.map((t) => t.within_30_min),
+      [true, true, false],
+    );
     assert.deepEqual(await travelTimes(estimateProvider, MENDE, []), []);
   });
 });
@@ -121,14 +131,23 @@ describe('OSRM provider against a fake OSRM server', () => {
       [true, false, true],
     );
     const travel = await travelTimes(provider(), MENDE, DESTINATIONS);
-    assert.deepEqual(travel.map((t) => t.method), ['routing', 'estimate', 'routing']);
-    assert.deepEqual(travel.map((t) => t.provider), ['osrm', 'estimate-v1', 'osrm']);
+    assert.deepEqual(
+      travel.map((t) => t.method),
+      ['routing', 'estimate', 'routing'],
+    );
+    assert.deepEqual(
+      travel.map((t) => t.provider),
+      ['osrm', 'estimate-v1', 'osrm'],
+    );
     assert.deepEqual({ minutes: travel[1]!.minutes, road_km: travel[1]!.road_km }, estimateTravel(MENDE, DESTINATIONS[1]!));
   });
 
   test('an HTTP 500: every destination is estimated and the failure is reported', async () => {
     osrm.behaviour = { kind: 'status', status: 500 };
-    await assert.rejects(provider().travel(MENDE, DESTINATIONS), (err: Error) => err instanceof RoutingError && /HTTP 500/.test(err.message));
+    await assert.rejects(
+      provider().travel(MENDE, DESTINATIONS),
+      (err: Error) => err instanceof RoutingError && /HTTP 500/.test(err.message),
+    );
     const errors: unknown[] = [];
     const travel = await travelTimes(provider(), MENDE, DESTINATIONS, { onProviderError: (e) => errors.push(e) });
     assert.equal(errors.length, 1);
@@ -147,7 +166,10 @@ describe('OSRM provider against a fake OSRM server', () => {
     const travel = await travelTimes(provider(300), MENDE, DESTINATIONS, { onProviderError: (e) => errors.push(e) });
     const elapsed = Date.now() - started;
     assert.ok(elapsed >= 250 && elapsed < 2000, `${elapsed} ms`);
-    assert.deepEqual(travel.map((t) => t.method), ['estimate', 'estimate', 'estimate']);
+    assert.deepEqual(
+      travel.map((t) => t.method),
+      ['estimate', 'estimate', 'estimate'],
+    );
     assert.match(String((errors[0] as Error).message), /no answer within 300 ms/);
     // The default timeout is 2 s.
     assert.equal(OSRM_TIMEOUT_MS, 2000);
@@ -158,10 +180,16 @@ describe('OSRM provider against a fake OSRM server', () => {
     const url = closed.url;
     await closed.close();
     const travel = await travelTimes(new OsrmProvider(url), MENDE, DESTINATIONS);
-    assert.deepEqual(travel.map((t) => t.method), ['estimate', 'estimate', 'estimate']);
+    assert.deepEqual(
+      travel.map((t) => t.method),
+      ['estimate', 'estimate', 'estimate'],
+    );
     // An engine snapping both ends to the same road far away answers 0 km: not believed.
     const snapped = { name: 'osrm', travel: async (_o: unknown, d: unknown[]) => d.map(() => ({ minutes: 3, road_km: 0 })) };
-    assert.deepEqual((await travelTimes(snapped, MENDE, DESTINATIONS)).map((t) => t.method), ['routing', 'estimate', 'estimate']);
+    assert.deepEqual(
+      (await travelTimes(snapped, MENDE, DESTINATIONS)).map((t) => t.method),
+      ['routing', 'estimate', 'estimate'],
+    );
   });
 });
 
@@ -175,7 +203,11 @@ describe('FS_OSRM_URL', () => {
 
   test('anything but an http(s) URL is a configuration error naming the variable', () => {
     for (const value of ['127.0.0.1:5000', 'osrm', 'ftp://osrm.example.org', 'http://']) {
-      assert.throws(() => readConfig({ FS_OSRM_URL: value }), (err: Error) => err instanceof ConfigError && /FS_OSRM_URL/.test(err.message), value);
+      assert.throws(
+        () => readConfig({ FS_OSRM_URL: value }),
+        (err: Error) => err instanceof ConfigError && /FS_OSRM_URL/.test(err.message),
+        value,
+      );
     }
   });
 });

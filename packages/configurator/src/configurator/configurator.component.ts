@@ -3,7 +3,19 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { SiteList } from '@fs-widgets/contract';
 import { EMBED_WIDGETS, embeddableWidgets, type WidgetAttribute, type WidgetDeclaration } from '@fs-widgets/contract/embed';
-import { ApiClient, ApiResource, FsElement, controls, defaultApiBase, formatDate, formatDistance, headingLevel, safeHref, serverOf, stringAttribute } from '@fs-widgets/core';
+import {
+  ApiClient,
+  ApiResource,
+  FsElement,
+  controls,
+  defaultApiBase,
+  formatDate,
+  formatDistance,
+  headingLevel,
+  safeHref,
+  serverOf,
+  stringAttribute,
+} from '@fs-widgets/core';
 import '@fs-widgets/site-locator/commune-search.js';
 import type { FsPlaceSelectDetail } from '@fs-widgets/site-locator/commune-search.js';
 import { attributeText, widgetText, type AttributeText, type ConfiguratorStrings } from '../strings/configurator-strings.js';
@@ -262,7 +274,11 @@ export class FsConfigurator extends FsElement {
     // A banner or a badge finds the nearest site of its commune by itself, now and later.
     const nearest = EMBED_WIDGETS[this.tag]?.nearestFromCommune ? undefined : sites.data.items[0];
     if (nearest) this.values = { ...this.values, 'site-id': nearest.id };
-    this.announcement = this.#t.sitesFound(sites.data.items.length, sites.data.origin.commune?.name ?? this.place.label, nearest?.name ?? null);
+    this.announcement = this.#t.sitesFound(
+      sites.data.items.length,
+      sites.data.origin.commune?.name ?? this.place.label,
+      nearest?.name ?? null,
+    );
   }
 
   protected override updated(): void {
@@ -287,7 +303,11 @@ export class FsConfigurator extends FsElement {
     // Without a site, the nearest one is chosen again for a widget that needs one.
     if (!kept['site-id']) this.#autoChosenFor = '';
     this.tag = tag;
-    this.values = { ...this.#defaults(widget), ...kept, ...(this.place && this.#declares(widget, 'commune') ? { commune: this.place.insee } : {}) };
+    this.values = {
+      ...this.#defaults(widget),
+      ...kept,
+      ...(this.place && this.#declares(widget, 'commune') ? { commune: this.place.insee } : {}),
+    };
     this.copyStatus = {};
     this.#changed();
   }
@@ -302,7 +322,8 @@ export class FsConfigurator extends FsElement {
     if (widget && this.#declares(widget, 'site-id')) values['site-id'] = '';
     this.#sitePicked = false;
     this.values = values;
-    this.announcement = widget && this.#declares(widget, 'site-id') ? this.#t.sitesLoading : this.#t.placeChosen(event.detail.label, commune.insee);
+    this.announcement =
+      widget && this.#declares(widget, 'site-id') ? this.#t.sitesLoading : this.#t.placeChosen(event.detail.label, commune.insee);
     this.#changed();
   }
 
@@ -436,14 +457,16 @@ export class FsConfigurator extends FsElement {
     let step = 0;
     return html`<div part="base" class="base" data-state=${this.#manifestState(widgets)}>
       ${this.#renderManifestState(widgets)}
-      ${widgets
-        ? html`<form @submit=${(e: Event) => e.preventDefault()} novalidate>
+      ${
+        widgets
+          ? html`<form @submit=${(e: Event) => e.preventDefault()} novalidate>
               ${this.#renderWidgetStep(widgets, ++step)} ${placeShown ? this.#renderPlaceStep(widget!, ++step) : nothing}
               ${widget ? this.#renderOptionsStep(widget, ++step) : nothing}
             </form>
             ${widget ? this.#renderPreviewStep(widget, ++step) : html`<slot name="preview" hidden></slot>`}
             ${widget ? this.#renderCodeStep(widget, ++step) : nothing}`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
@@ -543,21 +566,27 @@ export class FsConfigurator extends FsElement {
       <legend>${this.#heading(t.step(step, t.optionsStep))}</legend>
       <p class="hint" id="options-hint">${t.optionsHint}</p>
       <div class="fields">${main.map((a) => this.#renderField(widget, a))}</div>
-      ${advanced.length
-        ? html`<details class="advanced">
+      ${
+        advanced.length
+          ? html`<details class="advanced">
             <summary>${t.advanced}</summary>
             <div class="fields">${advanced.map((a) => this.#renderField(widget, a))}</div>
           </details>`
-        : nothing}
+          : nothing
+      }
     </fieldset>`;
   }
 
   #renderField(widget: WidgetDeclaration, attribute: WidgetAttribute): TemplateResult {
     const t = this.#t;
-    const text: AttributeText = attributeText(this.#strings, widget.tag, attribute.name) ?? { label: attribute.name, help: attribute.description };
+    const text: AttributeText = attributeText(this.#strings, widget.tag, attribute.name) ?? {
+      label: attribute.name,
+      help: attribute.description,
+    };
     const id = `field-${attribute.name}`;
     const value = this.values[attribute.name] ?? '';
-    const fallback = attribute.default && attribute.kind !== 'boolean' ? ` ${t.defaultValue(text.options?.[attribute.default] ?? attribute.default)}` : '';
+    const fallback =
+      attribute.default && attribute.kind !== 'boolean' ? ` ${t.defaultValue(text.options?.[attribute.default] ?? attribute.default)}` : '';
     const help = html`<p class="hint" id=${`${id}-help`}>${text.help}${fallback}</p>`;
     const onInput = (event: Event) => this.#setValue(attribute.name, (event.target as HTMLInputElement | HTMLSelectElement).value);
     switch (attribute.kind) {
@@ -630,7 +659,8 @@ export class FsConfigurator extends FsElement {
       framePolicy: policies.frame,
       map: policies.map,
     });
-    const releasePending = this.release === undefined && (this.#releaseResource.state.status === 'loading' || this.#releaseResource.state.status === 'idle');
+    const releasePending =
+      this.release === undefined && (this.#releaseResource.state.status === 'loading' || this.#releaseResource.state.status === 'idle');
     return html`<section class="step" aria-labelledby="code-title">
       ${this.#heading(t.step(step, t.codeStep), 'code-title', 0, true)}
       ${!release && !releasePending ? html`<p class="notice">${t.releaseMissing}</p>` : nothing}

@@ -26,7 +26,9 @@ const deepActive = (): Element | null => {
 };
 
 async function configurator(attrs: { server?: string; lang?: string } = {}): Promise<FsConfigurator> {
-  const el = await fixture<FsConfigurator>(html`<fs-configurator server=${attrs.server ?? server()} lang=${attrs.lang ?? 'fr'} no-url-state></fs-configurator>`);
+  const el = await fixture<FsConfigurator>(
+    html`<fs-configurator server=${attrs.server ?? server()} lang=${attrs.lang ?? 'fr'} no-url-state></fs-configurator>`,
+  );
   return el;
 }
 
@@ -100,7 +102,9 @@ describe('<fs-configurator>', () => {
     await until(() => preview(el)?.getAttribute('site-id') === '2983', 'the preview of the site');
     expect(code(el, 'script')).to.match(/<fs-site-card site-id="2983"><\/fs-site-card>$/);
     expect(code(el, 'script')).to.match(new RegExp(`^<script type="module" src="${server()}widgets/(v[^/]+/)?fs-widgets\\.js"`));
-    expect(code(el, 'iframe')).to.include(`<iframe src="${server()}embed/fs-site-card?site-id=2983" title="Votre France services — France services de Mende"`);
+    expect(code(el, 'iframe')).to.include(
+      `<iframe src="${server()}embed/fs-site-card?site-id=2983" title="Votre France services — France services de Mende"`,
+    );
     expect(code(el, 'note')).to.include(`script-src ${new URL(server()).origin}`);
     expect(code(el, 'note')).to.include(`frame-src ${new URL(server()).origin}`);
     // Another site of the list.
@@ -162,7 +166,9 @@ describe('<fs-configurator>', () => {
     const status = $(el, '[data-variant="script"] [role="status"]')!;
     await until(() => (status.textContent ?? '').length > 0, 'the copy status');
     expect(status.textContent).to.equal(
-      detail.copied ? 'Copié. Collez-le dans votre site (Ctrl+V, ou Cmd+V sur Mac).' : 'Le code est sélectionné : appuyez sur Ctrl+C (ou Cmd+C sur Mac) pour le copier.',
+      detail.copied
+        ? 'Copié. Collez-le dans votre site (Ctrl+V, ou Cmd+V sur Mac).'
+        : 'Le code est sélectionné : appuyez sur Ctrl+C (ou Cmd+C sur Mac) pour le copier.',
     );
     await expect(el).to.be.accessible();
   });
@@ -172,7 +178,8 @@ describe('<fs-configurator>', () => {
     await until(ready(el), 'the list of widgets');
     $<HTMLInputElement>(el, 'input[name="widget"]')!.focus();
     // Arrows move between the radio buttons of a group, and choose.
-    for (let i = 0; i < 8 && $<HTMLInputElement>(el, 'input[name="widget"]:checked')?.value !== 'fs-site-card'; i++) await sendKeys({ press: 'ArrowRight' });
+    for (let i = 0; i < 8 && $<HTMLInputElement>(el, 'input[name="widget"]:checked')?.value !== 'fs-site-card'; i++)
+      await sendKeys({ press: 'ArrowRight' });
     expect($<HTMLInputElement>(el, 'input[name="widget"]:checked')!.value).to.equal('fs-site-card');
     await sendKeys({ press: 'Tab' });
     expect(deepActive()?.getAttribute('role')).to.equal('combobox');
@@ -238,7 +245,10 @@ describe('<fs-configurator>', () => {
       el.remove();
       history.replaceState(null, '', `${location.pathname}?widget=fs-site-card&site-id=2983&insee=48095&lieu=Mende+%2848000%29&colour=red`);
       const again = await fixture<FsConfigurator>(html`<fs-configurator server=${server()}></fs-configurator>`);
-      await until(() => $<HTMLInputElement>(again, 'input[name="widget"]:checked')?.value === 'fs-site-card', 'the configuration read back');
+      await until(
+        () => $<HTMLInputElement>(again, 'input[name="widget"]:checked')?.value === 'fs-site-card',
+        'the configuration read back',
+      );
       await again.updateComplete;
       expect($<HTMLInputElement>(again, '[data-attribute="site-id"] input')!.value).to.equal('2983');
       expect(shadowText(again)).to.include('Commune choisie : Mende (48000) (code INSEE 48095).');

@@ -25,7 +25,8 @@ function widgetFile(input: SnippetInput, file: 'fs-widgets.js' | 'fs-iframe-resi
   return { src: new URL(`widgets/${file}`, input.server).href };
 }
 
-const integrityAttributes = (integrity: string | undefined) => (integrity ? ` integrity="${escapeHtml(integrity)}" crossorigin="anonymous"` : '');
+const integrityAttributes = (integrity: string | undefined) =>
+  integrity ? ` integrity="${escapeHtml(integrity)}" crossorigin="anonymous"` : '';
 
 /** The element with its attributes, every value escaped: `<fs-site-card site-id="2983"></fs-site-card>`. */
 export function elementMarkup(input: SnippetInput): string {
@@ -66,6 +67,10 @@ export function hostPolicies(input: SnippetInput): { script: string; frame: stri
   const origin = new URL(input.server).origin;
   const values = Object.fromEntries(input.attributes);
   const external = externalOrigins(input.widget, values);
-  const script = [`script-src ${origin}`, ['connect-src', origin, ...external.connect].join(' '), ...(external.img.length ? [['img-src', ...external.img].join(' ')] : [])];
+  const script = [
+    `script-src ${origin}`,
+    ['connect-src', origin, ...external.connect].join(' '),
+    ...(external.img.length ? [['img-src', ...external.img].join(' ')] : []),
+  ];
   return { script: script.join('; '), frame: `frame-src ${origin}; script-src ${origin}`, map: external.img.length > 0 };
 }

@@ -57,7 +57,8 @@ export const configuratorEn: ConfiguratorStrings = {
     copyNote: 'Copy the note',
     copied: 'Copied. Paste it into your website (Ctrl+V, or Cmd+V on a Mac).',
     selected: 'The code is selected: press Ctrl+C (or Cmd+C on a Mac) to copy it.',
-    releaseMissing: 'The pinned version of the widgets is not available on this server: the code uses the latest version, without an integrity check.',
+    releaseMissing:
+      'The pinned version of the widgets is not available on this server: the code uses the latest version, without an integrity check.',
     frameTitle: (widget, place) => (place ? `${widget} — ${place}` : widget),
     note: (n) =>
       [
@@ -66,7 +67,7 @@ export const configuratorEn: ConfiguratorStrings = {
         '“Script” variant — Content-Security-Policy directives to add to the page that hosts it:',
         `  ${n.scriptPolicy}`,
         n.map ? '  (img-src: the base map, shown when a person opens the map.)' : null,
-        '  The widgets use no inline script, no eval and no inline style: neither \'unsafe-inline\' nor \'unsafe-eval\'. Their styles live in their Shadow DOM: the website’s styles do not break them.',
+        "  The widgets use no inline script, no eval and no inline style: neither 'unsafe-inline' nor 'unsafe-eval'. Their styles live in their Shadow DOM: the website’s styles do not break them.",
         n.version
           ? `  Integrity (SRI): the integrity attribute (sha384) guarantees the loader fs-widgets.js of version ${n.version}. The modules this loader then imports (chunks/…, named after their content) are fetched by the browser without an integrity check: import maps with integrity are not supported by every browser yet. The page therefore trusts the widgets’ server (over HTTPS) for these modules; a compromised server could change them.`
           : '  Integrity: this server publishes no pinned version; the code uses the latest one, without an integrity attribute.',
@@ -87,12 +88,24 @@ export const configuratorEn: ConfiguratorStrings = {
   },
 
   widgets: {
-    'fs-site-locator': { name: 'Find a France services', description: 'Search by town or “near me”: distances, travel times, opening hours, map.' },
+    'fs-site-locator': {
+      name: 'Find a France services',
+      description: 'Search by town or “near me”: distances, travel times, opening hours, map.',
+    },
     'fs-site-card': { name: 'Your France services', description: 'One France services’ card: address, phone, open now, the week’s hours.' },
-    'fs-partner-directory': { name: 'Which formality, which partner?', description: 'From a formality to the right partner: what to bring, what the agent can do on the spot.' },
+    'fs-partner-directory': {
+      name: 'Which formality, which partner?',
+      description: 'From a formality to the right partner: what to bring, what the agent can do on the spot.',
+    },
     'fs-satisfaction': { name: 'Your opinion', description: 'An anonymous four-level satisfaction question, to place after a formality.' },
-    'fs-satisfaction-results': { name: 'User satisfaction', description: 'The published result: share of satisfied users, number of answers, breakdown.' },
-    'fs-demarche-tracker': { name: 'Follow my case', description: 'A person follows their case with the code on their receipt, without personal data.' },
+    'fs-satisfaction-results': {
+      name: 'User satisfaction',
+      description: 'The published result: share of satisfied users, number of answers, breakdown.',
+    },
+    'fs-demarche-tracker': {
+      name: 'Follow my case',
+      description: 'A person follows their case with the code on their receipt, without personal data.',
+    },
     'fs-banner': { name: 'Banner', description: 'A banner announcing the nearest France services.' },
     'fs-badge': { name: 'Badge', description: 'A small badge linking to the nearest France services.' },
     'fs-poster': { name: 'Printable poster', description: 'An A4 poster with the opening hours and a QR code, to print.' },
@@ -100,13 +113,32 @@ export const configuratorEn: ConfiguratorStrings = {
   },
 
   attributes: {
-    '*/theme': { label: 'Appearance', help: 'Light, or automatic: the widget follows the visitor’s dark mode.', options: { light: 'Light', auto: 'Automatic (follows dark mode)' } },
-    '*/heading-level': { label: 'Heading level', help: 'Level of the widget’s heading in your page, 2 to 6: 2 right under the main title, 3 inside a section.', advanced: true },
-    '*/lang': { label: 'Language', help: 'The language of the widget’s texts. By default, your page’s.', options: { fr: 'French (français)', en: 'English' } },
+    '*/theme': {
+      label: 'Appearance',
+      help: 'Light, or automatic: the widget follows the visitor’s dark mode.',
+      options: { light: 'Light', auto: 'Automatic (follows dark mode)' },
+    },
+    '*/heading-level': {
+      label: 'Heading level',
+      help: 'Level of the widget’s heading in your page, 2 to 6: 2 right under the main title, 3 inside a section.',
+      advanced: true,
+    },
+    '*/lang': {
+      label: 'Language',
+      help: 'The language of the widget’s texts. By default, your page’s.',
+      options: { fr: 'French (français)', en: 'English' },
+    },
     '*/api': { label: 'API address', help: 'Leave empty: the widgets use the server the script comes from.', advanced: true },
-    'fs-site-locator/commune': { label: 'Starting town (INSEE code)', help: 'The search opens on this town. Filled in at the “town” step.' },
+    'fs-site-locator/commune': {
+      label: 'Starting town (INSEE code)',
+      help: 'The search opens on this town. Filled in at the “town” step.',
+    },
     'fs-site-locator/postcode': { label: 'Starting postcode', help: 'Instead of the town: the search opens on this postcode.' },
-    'fs-site-locator/lat': { label: 'Starting latitude', help: 'With the longitude, instead of the town (decimal degrees, e.g. 44.518).', advanced: true },
+    'fs-site-locator/lat': {
+      label: 'Starting latitude',
+      help: 'With the longitude, instead of the town (decimal degrees, e.g. 44.518).',
+      advanced: true,
+    },
     'fs-site-locator/lon': { label: 'Starting longitude', help: 'With the latitude (decimal degrees, e.g. 3.5).', advanced: true },
     'fs-site-locator/radius': { label: 'Maximum distance (km)', help: 'Up to 200 km. Empty: no limit.' },
     'fs-site-locator/limit': { label: 'Number of results', help: '1 to 100.' },
@@ -115,50 +147,143 @@ export const configuratorEn: ConfiguratorStrings = {
       help: 'The list (accessible to all) is always there; the map can open above it or beside it.',
       options: { list: 'List (the map opens on demand)', map: 'Map above the list', split: 'Map and list side by side' },
     },
-    'fs-site-locator/filters': { label: 'Filters offered', help: 'Comma-separated among open-now, saturday, kind, radius; “none” for none.', advanced: true },
-    'fs-site-locator/geocoder': { label: 'Address search (geocoder)', help: 'Address of a service compatible with the national address base, e.g. https://api-adresse.data.gouv.fr. Empty: towns only.', advanced: true },
-    'fs-site-locator/url-prefix': { label: 'Prefix of the address parameters', help: 'To place two locators on one page. Leave empty otherwise.', advanced: true },
-    'fs-site-locator/no-url-state': { label: 'Leave the page address alone', help: 'By default the search is kept in the page address (shareable link, back button).', advanced: true },
-    'fs-site-locator/tiles': { label: 'Base map', help: 'OpenStreetMap, or the IGN map.', options: { osm: 'OpenStreetMap', 'ign-plan': 'IGN map (Plan IGN)' } },
-    'fs-site-locator/tile-url': { label: 'Other tile server', help: '{z}/{x}/{y} address template of another base map, with its credits below.', advanced: true },
-    'fs-site-locator/tile-attribution': { label: 'Credits of that other base map', help: 'Required with another tile server.', advanced: true },
-    'fs-site-card/site-id': { label: 'France services identifier', help: 'Number of the France services in the national list (ANCT), e.g. 2983 for Mende. Filled in at the “town” step.' },
-    'fs-partner-directory/site-id': { label: 'France services identifier', help: 'Adds its local partners, next permanences and phone. Empty: no particular France services.' },
-    'fs-partner-directory/locator-url': { label: 'Page to find the nearest France services', help: 'Address of a page of your website with the locator, offered when no France services is chosen.', advanced: true },
-    'fs-partner-directory/query': { label: 'Search shown when opening', help: 'E.g. “impôts” on a page about taxes. Empty: the search is empty.' },
+    'fs-site-locator/filters': {
+      label: 'Filters offered',
+      help: 'Comma-separated among open-now, saturday, kind, radius; “none” for none.',
+      advanced: true,
+    },
+    'fs-site-locator/geocoder': {
+      label: 'Address search (geocoder)',
+      help: 'Address of a service compatible with the national address base, e.g. https://api-adresse.data.gouv.fr. Empty: towns only.',
+      advanced: true,
+    },
+    'fs-site-locator/url-prefix': {
+      label: 'Prefix of the address parameters',
+      help: 'To place two locators on one page. Leave empty otherwise.',
+      advanced: true,
+    },
+    'fs-site-locator/no-url-state': {
+      label: 'Leave the page address alone',
+      help: 'By default the search is kept in the page address (shareable link, back button).',
+      advanced: true,
+    },
+    'fs-site-locator/tiles': {
+      label: 'Base map',
+      help: 'OpenStreetMap, or the IGN map.',
+      options: { osm: 'OpenStreetMap', 'ign-plan': 'IGN map (Plan IGN)' },
+    },
+    'fs-site-locator/tile-url': {
+      label: 'Other tile server',
+      help: '{z}/{x}/{y} address template of another base map, with its credits below.',
+      advanced: true,
+    },
+    'fs-site-locator/tile-attribution': {
+      label: 'Credits of that other base map',
+      help: 'Required with another tile server.',
+      advanced: true,
+    },
+    'fs-site-card/site-id': {
+      label: 'France services identifier',
+      help: 'Number of the France services in the national list (ANCT), e.g. 2983 for Mende. Filled in at the “town” step.',
+    },
+    'fs-partner-directory/site-id': {
+      label: 'France services identifier',
+      help: 'Adds its local partners, next permanences and phone. Empty: no particular France services.',
+    },
+    'fs-partner-directory/locator-url': {
+      label: 'Page to find the nearest France services',
+      help: 'Address of a page of your website with the locator, offered when no France services is chosen.',
+      advanced: true,
+    },
+    'fs-partner-directory/query': {
+      label: 'Search shown when opening',
+      help: 'E.g. “impôts” on a page about taxes. Empty: the search is empty.',
+    },
     'fs-satisfaction/site-id': { label: 'France services identifier', help: 'The France services whose users answer (required).' },
-    'fs-satisfaction/mode': { label: 'Use', help: 'On a web page, or as a kiosk (tablet at the counter, large buttons, reset).', options: { inline: 'Web page', kiosk: 'Counter kiosk' } },
-    'fs-satisfaction/channel': { label: 'Channel', help: 'Where the answer is given: web, kiosk or phone. By default from the use.', advanced: true },
+    'fs-satisfaction/mode': {
+      label: 'Use',
+      help: 'On a web page, or as a kiosk (tablet at the counter, large buttons, reset).',
+      options: { inline: 'Web page', kiosk: 'Counter kiosk' },
+    },
+    'fs-satisfaction/channel': {
+      label: 'Channel',
+      help: 'Where the answer is given: web, kiosk or phone. By default from the use.',
+      advanced: true,
+    },
     'fs-satisfaction/ask-resolved': { label: 'Ask whether the request was resolved', help: 'Adds “Was your request resolved?”.' },
-    'fs-satisfaction/ask-comment': { label: 'Offer a comment', help: '500 characters at most, with a reminder not to write personal data.' },
-    'fs-satisfaction/idle-timeout': { label: 'Kiosk: back to the question after (seconds)', help: 'Without a touch. 20 seconds by default.', advanced: true },
+    'fs-satisfaction/ask-comment': {
+      label: 'Offer a comment',
+      help: '500 characters at most, with a reminder not to write personal data.',
+    },
+    'fs-satisfaction/idle-timeout': {
+      label: 'Kiosk: back to the question after (seconds)',
+      help: 'Without a touch. 20 seconds by default.',
+      advanced: true,
+    },
     'fs-satisfaction/thanks-duration': { label: 'Kiosk: thank-you duration (seconds)', help: '5 seconds by default.', advanced: true },
-    'fs-satisfaction/press-guard': { label: 'Kiosk: ignore presses for (milliseconds)', help: 'Avoids double presses. 1,500 by default.', advanced: true },
+    'fs-satisfaction/press-guard': {
+      label: 'Kiosk: ignore presses for (milliseconds)',
+      help: 'Avoids double presses. 1,500 by default.',
+      advanced: true,
+    },
     'fs-satisfaction-results/site-id': { label: 'France services identifier', help: 'Empty: the whole network’s result.' },
     'fs-satisfaction-results/from': { label: 'From', help: 'Start date (YYYY-MM-DD). Empty: from the first answer.' },
     'fs-satisfaction-results/to': { label: 'To', help: 'End date (YYYY-MM-DD). Empty: up to today.' },
-    'fs-satisfaction-results/min-count': { label: 'Minimum number of answers', help: 'Below it, no result is published. 30 by default.', advanced: true },
-    'fs-banner/commune': { label: 'Town (INSEE code)', help: 'The banner shows the France services nearest to this town. Filled in at the “town” step.' },
-    'fs-banner/site-id': { label: 'France services identifier', help: 'To show one France services rather than the nearest. Empty: the nearest to the town.' },
-    'fs-banner/href': { label: 'Link address', help: 'Where the button leads, e.g. your website’s “France services” page. Empty: the France services’ page on the widgets’ server.' },
+    'fs-satisfaction-results/min-count': {
+      label: 'Minimum number of answers',
+      help: 'Below it, no result is published. 30 by default.',
+      advanced: true,
+    },
+    'fs-banner/commune': {
+      label: 'Town (INSEE code)',
+      help: 'The banner shows the France services nearest to this town. Filled in at the “town” step.',
+    },
+    'fs-banner/site-id': {
+      label: 'France services identifier',
+      help: 'To show one France services rather than the nearest. Empty: the nearest to the town.',
+    },
+    'fs-banner/href': {
+      label: 'Link address',
+      help: 'Where the button leads, e.g. your website’s “France services” page. Empty: the France services’ page on the widgets’ server.',
+    },
     'fs-banner/size': {
       label: 'Shape',
       help: 'All three shapes shrink with their column, down to phone screens.',
       options: { strip: 'Horizontal strip (like 728 × 90)', square: 'Square (like 300 × 250)', vertical: 'Vertical (like 160 × 600)' },
     },
-    'fs-badge/commune': { label: 'Town (INSEE code)', help: 'The badge leads to the France services nearest to this town. Filled in at the “town” step.' },
-    'fs-badge/site-id': { label: 'France services identifier', help: 'For one France services rather than the nearest. Empty: the nearest to the town.' },
+    'fs-badge/commune': {
+      label: 'Town (INSEE code)',
+      help: 'The badge leads to the France services nearest to this town. Filled in at the “town” step.',
+    },
+    'fs-badge/site-id': {
+      label: 'France services identifier',
+      help: 'For one France services rather than the nearest. Empty: the nearest to the town.',
+    },
     'fs-badge/href': { label: 'Link address', help: 'Where the badge leads. Empty: the France services’ page on the widgets’ server.' },
-    'fs-poster/site-id': { label: 'France services identifier', help: 'The poster’s France services (required): its hours, address, partners. Filled in at the “town” step.' },
-    'fs-poster/commune': { label: 'Town of the QR code (INSEE code)', help: 'With the QR code to the search: the town it opens on. Empty: the France services’ town.' },
+    'fs-poster/site-id': {
+      label: 'France services identifier',
+      help: 'The poster’s France services (required): its hours, address, partners. Filled in at the “town” step.',
+    },
+    'fs-poster/commune': {
+      label: 'Town of the QR code (INSEE code)',
+      help: 'With the QR code to the search: the town it opens on. Empty: the France services’ town.',
+    },
     'fs-poster/qr-target': {
       label: 'The QR code leads to',
       help: 'This France services’ page, or the search for the nearest one (for a poster that also serves neighbouring towns).',
       options: { site: 'The France services’ page', locator: 'The search for the nearest France services' },
     },
-    'fs-poster/href': { label: 'Another address for the QR code', help: 'E.g. your town hall’s page (an http or https address). Empty: the address chosen above.', advanced: true },
+    'fs-poster/href': {
+      label: 'Another address for the QR code',
+      help: 'E.g. your town hall’s page (an http or https address). Empty: the address chosen above.',
+      advanced: true,
+    },
     'fs-key-figures/site-id': { label: 'France services identifier', help: 'This France services’ figures. Empty: the whole network’s.' },
     'fs-key-figures/year': { label: 'Year', help: 'A year, e.g. 2025. Empty: the current year, up to today.' },
-    'fs-demarche-tracker/code': { label: 'Tracking code shown when opening', help: 'Leave empty: each person types the code on their receipt.', advanced: true },
+    'fs-demarche-tracker/code': {
+      label: 'Tracking code shown when opening',
+      help: 'Leave empty: each person types the code on their receipt.',
+      advanced: true,
+    },
   },
 };

@@ -81,23 +81,14 @@ export const configuratorFr = {
     releaseMissing:
       'La version figée des widgets n’est pas disponible sur ce serveur : le code utilise la dernière version, sans contrôle d’intégrité.',
     frameTitle: (widget: string, place: string | null) => (place ? `${widget} — ${place}` : widget),
-    note: (n: {
-      origin: string;
-      tag: string;
-      version: string | null;
-      scriptPolicy: string;
-      framePolicy: string;
-      map: boolean;
-    }) =>
+    note: (n: { origin: string; tag: string; version: string | null; scriptPolicy: string; framePolicy: string; map: boolean }) =>
       [
         `Widget <${n.tag}> de France services widgets, servi par ${n.origin}${n.version ? ` (version ${n.version})` : ''}.`,
         '',
         'Variante « script » — directives Content-Security-Policy à ajouter sur la page qui l’accueille :',
         `  ${n.scriptPolicy}`,
-        n.map
-          ? '  (img-src : le fond de carte, affiché quand une personne ouvre la carte.)'
-          : null,
-        '  Les widgets n’utilisent ni script en ligne, ni eval, ni style en ligne : ni \'unsafe-inline\' ni \'unsafe-eval\'. Leurs styles sont dans leur Shadow DOM : les styles du site ne les cassent pas.',
+        n.map ? '  (img-src : le fond de carte, affiché quand une personne ouvre la carte.)' : null,
+        "  Les widgets n’utilisent ni script en ligne, ni eval, ni style en ligne : ni 'unsafe-inline' ni 'unsafe-eval'. Leurs styles sont dans leur Shadow DOM : les styles du site ne les cassent pas.",
         n.version
           ? `  Intégrité (SRI) : l’attribut integrity (sha384) garantit le chargeur fs-widgets.js de la version ${n.version}. Les modules que ce chargeur importe ensuite (chunks/…, nommés d’après leur contenu) sont chargés par le navigateur sans contrôle d’intégrité : les « import maps » avec intégrité ne sont pas encore prises en charge par tous les navigateurs. La page fait donc confiance au serveur des widgets (en HTTPS) pour ces modules ; un serveur compromis pourrait les modifier.`
           : '  Intégrité : ce serveur ne publie pas de version figée ; le code utilise la dernière version, sans attribut integrity.',
@@ -191,7 +182,11 @@ export const configuratorFr = {
       label: 'Code postal de départ',
       help: 'À la place de la commune : la recherche s’ouvre sur ce code postal.',
     },
-    'fs-site-locator/lat': { label: 'Latitude de départ', help: 'Avec la longitude, à la place de la commune (degrés décimaux, par exemple 44.518).', advanced: true },
+    'fs-site-locator/lat': {
+      label: 'Latitude de départ',
+      help: 'Avec la longitude, à la place de la commune (degrés décimaux, par exemple 44.518).',
+      advanced: true,
+    },
     'fs-site-locator/lon': { label: 'Longitude de départ', help: 'Avec la latitude (degrés décimaux, par exemple 3.5).', advanced: true },
     'fs-site-locator/radius': { label: 'Distance maximale (km)', help: 'Jusqu’à 200 km. Vide : pas de limite.' },
     'fs-site-locator/limit': { label: 'Nombre de résultats', help: 'De 1 à 100.' },
@@ -230,7 +225,11 @@ export const configuratorFr = {
       help: 'Modèle d’adresse {z}/{x}/{y} d’un autre fond de carte, avec ses crédits ci-dessous.',
       advanced: true,
     },
-    'fs-site-locator/tile-attribution': { label: 'Crédits de cet autre fond de carte', help: 'Obligatoires avec un autre serveur de tuiles.', advanced: true },
+    'fs-site-locator/tile-attribution': {
+      label: 'Crédits de cet autre fond de carte',
+      help: 'Obligatoires avec un autre serveur de tuiles.',
+      advanced: true,
+    },
 
     'fs-site-card/site-id': {
       label: 'Identifiant de la France services',
@@ -265,11 +264,29 @@ export const configuratorFr = {
       help: 'Où l’avis est donné : web, kiosk (borne) ou phone (au téléphone). Par défaut selon l’usage.',
       advanced: true,
     },
-    'fs-satisfaction/ask-resolved': { label: 'Demander si la demande a été résolue', help: 'Ajoute « Votre demande a-t-elle été résolue ? ».' },
-    'fs-satisfaction/ask-comment': { label: 'Proposer un commentaire', help: '500 caractères au plus, avec un rappel de n’écrire aucune donnée personnelle.' },
-    'fs-satisfaction/idle-timeout': { label: 'Borne : retour à la question après (secondes)', help: 'Sans toucher l’écran. Par défaut 20 secondes.', advanced: true },
-    'fs-satisfaction/thanks-duration': { label: 'Borne : durée du remerciement (secondes)', help: 'Par défaut 5 secondes.', advanced: true },
-    'fs-satisfaction/press-guard': { label: 'Borne : appui ignoré pendant (millisecondes)', help: 'Évite les doubles appuis. Par défaut 1 500.', advanced: true },
+    'fs-satisfaction/ask-resolved': {
+      label: 'Demander si la demande a été résolue',
+      help: 'Ajoute « Votre demande a-t-elle été résolue ? ».',
+    },
+    'fs-satisfaction/ask-comment': {
+      label: 'Proposer un commentaire',
+      help: '500 caractères au plus, avec un rappel de n’écrire aucune donnée personnelle.',
+    },
+    'fs-satisfaction/idle-timeout': {
+      label: 'Borne : retour à la question après (secondes)',
+      help: 'Sans toucher l’écran. Par défaut 20 secondes.',
+      advanced: true,
+    },
+    'fs-satisfaction/thanks-duration': {
+      label: 'Borne : durée du remerciement (secondes)',
+      help: 'Par défaut 5 secondes.',
+      advanced: true,
+    },
+    'fs-satisfaction/press-guard': {
+      label: 'Borne : appui ignoré pendant (millisecondes)',
+      help: 'Évite les doubles appuis. Par défaut 1 500.',
+      advanced: true,
+    },
 
     'fs-satisfaction-results/site-id': {
       label: 'Identifiant de la France services',

@@ -15,4 +15,3 @@ export function defaultApiBase(): string {
   const meta = document.querySelector<HTMLMetaElement>('meta[name="fs-widgets-api"]')?.content;
   return meta || pageDefaultBase || '/api/v1';
 }
-

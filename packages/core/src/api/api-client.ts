@@ -2,7 +2,6 @@ import ky, { HTTPError, TimeoutError } from 'ky';
 import type { Problem } from '@fs-widgets/contract';
 import { ApiError } from './api-error.js';
 
-
 export type SearchParams = Record<string, string | number | boolean | undefined>;
 
 export interface GetOptions {

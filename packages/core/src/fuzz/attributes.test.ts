@@ -137,13 +137,24 @@ function valuesFor(attribute: WidgetAttribute): fc.Arbitrary<string> {
   // Mostly the real server, so the other attributes reach it; sometimes a server that fails or is no URL at all.
   // (Not 5,000 characters: the test runner lists every 404 address it served.)
   const badServers = ['http://%', '/__test/status/503/', ...GARBAGE.filter((g) => g !== HUGE)];
-  if (attribute.name === 'api') return fc.oneof({ arbitrary: fc.constant(realApi()), weight: 6 }, { arbitrary: fc.constantFrom(UNREACHABLE, ...badServers), weight: 1 });
-  if (attribute.name === 'server') return fc.oneof({ arbitrary: fc.constant(realServer()), weight: 4 }, { arbitrary: fc.constantFrom('http://127.0.0.1:9/', ...badServers), weight: 1 });
+  if (attribute.name === 'api')
+    return fc.oneof(
+      { arbitrary: fc.constant(realApi()), weight: 6 },
+      { arbitrary: fc.constantFrom(UNREACHABLE, ...badServers), weight: 1 },
+    );
+  if (attribute.name === 'server')
+    return fc.oneof(
+      { arbitrary: fc.constant(realServer()), weight: 4 },
+      { arbitrary: fc.constantFrom('http://127.0.0.1:9/', ...badServers), weight: 1 },
+    );
   const meaningful = [...(BY_NAME[attribute.name] ?? []), ...attribute.options];
   if (attribute.kind === 'number') meaningful.push(attribute.default || '1', '-1', '1e9', 'NaN', 'abc');
   if (attribute.kind === 'boolean') meaningful.push('', attribute.name, 'false');
   if (attribute.kind === 'enum') meaningful.push(...attribute.options.map((o) => o.toUpperCase()), 'nope');
-  const parts = [{ arbitrary: fc.constantFrom(...GARBAGE), weight: 1 }, { arbitrary: fc.string({ maxLength: 12 }), weight: 1 }];
+  const parts = [
+    { arbitrary: fc.constantFrom(...GARBAGE), weight: 1 },
+    { arbitrary: fc.string({ maxLength: 12 }), weight: 1 },
+  ];
   if (meaningful.length > 0) parts.push({ arbitrary: fc.constantFrom(...meaningful), weight: 3 });
   return fc.oneof(...parts);
 }
@@ -178,7 +189,10 @@ const WORST_CASES = EVERYWHERE.length + 2;
 
 /** A set of attributes for one element: any subset of the declared ones (and `lang`), each filled. */
 function attributeSets(widget: WidgetDeclaration): fc.Arbitrary<[string, string][]> {
-  const attributes = [...widget.attributes, { name: 'lang', kind: 'enum', options: ['fr', 'en'], default: '', description: '' } satisfies WidgetAttribute];
+  const attributes = [
+    ...widget.attributes,
+    { name: 'lang', kind: 'enum', options: ['fr', 'en'], default: '', description: '' } satisfies WidgetAttribute,
+  ];
   return fc
     .subarray(attributes, { minLength: 1 })
     .chain((chosen) => fc.tuple(...chosen.map((a) => valuesFor(a).map((v): [string, string] => [a.name, v]))));
@@ -247,7 +261,8 @@ async function settle(el: HTMLElement & { updateComplete?: Promise<unknown> }, t
     } else if (inFlight === 0 && !busy(el) && performance.now() - stableSince >= STABLE_MS) {
       return;
     }
-    if (performance.now() > deadline) throw new Error(`<${el.localName}> did not settle within ${timeoutMs} ms (requests in flight: ${inFlight}, busy: ${busy(el)})`);
+    if (performance.now() > deadline)
+      throw new Error(`<${el.localName}> did not settle within ${timeoutMs} ms (requests in flight: ${inFlight}, busy: ${busy(el)})`);
     await new Promise((r) => setTimeout(r, 15));
   }
 }
@@ -258,11 +273,15 @@ function dangerousMarkup(el: Element): string[] {
   for (const inner of [...(el.shadowRoot ? deepElements(el.shadowRoot) : []), ...deepElements(el)]) {
     for (const attr of inner.attributes) {
       if (/^on/i.test(attr.name)) found.push(`<${inner.localName} ${attr.name}>`);
-      if (['href', 'src', 'action', 'formaction', 'xlink:href', 'srcdoc'].includes(attr.name) && /^\s*(javascript|data:text\/html|vbscript):?/i.test(attr.value.replace(/[\s\p{Cc}]/gu, ''))) {
+      if (
+        ['href', 'src', 'action', 'formaction', 'xlink:href', 'srcdoc'].includes(attr.name) &&
+        /^\s*(javascript|data:text\/html|vbscript):?/i.test(attr.value.replace(/[\s\p{Cc}]/gu, ''))
+      ) {
         found.push(`<${inner.localName} ${attr.name}="${attr.value.slice(0, 60)}">`);
       }
     }
-    if (inner.localName === 'script' || inner.localName === 'iframe' || inner.localName === 'object' || inner.localName === 'embed') found.push(`<${inner.localName}>`);
+    if (inner.localName === 'script' || inner.localName === 'iframe' || inner.localName === 'object' || inner.localName === 'embed')
+      found.push(`<${inner.localName}>`);
   }
   return found;
 }
@@ -277,7 +296,11 @@ const NONSENSE = /\b(undefined|NaN|null|Infinity)\b|\[object \w+\]/;
 /** The text, with the garbage it was given taken out (a widget may quote the value it refuses). */
 function withoutEchoes(text: string, values: string[]): string {
   let out = text;
-  for (const value of values.map((v) => v.trim()).filter((v) => v.length > 0).sort((a, b) => b.length - a.length)) out = out.split(value).join(' ');
+  for (const value of values
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0)
+    .sort((a, b) => b.length - a.length))
+    out = out.split(value).join(' ');
   return out;
 }
 
@@ -297,7 +320,8 @@ describe('fuzzing every element’s attributes (Chromium, real server)', functio
   const originalUrl = location.href;
   const originalFetch = window.fetch;
   const onError = (e: ErrorEvent) => pageErrors.push(`error: ${e.message}`);
-  const onRejection = (e: PromiseRejectionEvent) => pageErrors.push(`unhandled rejection: ${String((e.reason as Error)?.stack ?? e.reason)}`);
+  const onRejection = (e: PromiseRejectionEvent) =>
+    pageErrors.push(`unhandled rejection: ${String((e.reason as Error)?.stack ?? e.reason)}`);
   const originalAlert = window.alert;
 
   before(async () => {
@@ -335,7 +359,11 @@ describe('fuzzing every element’s attributes (Chromium, real server)', functio
     const total = Object.values(figures).reduce((n, f) => n + f.runs, 0);
     const axe = Object.values(figures).reduce((n, f) => n + f.axe, 0);
     console.log(`attribute fuzz (seed ${SEED}): ${Object.keys(figures).length} elements, ${total} runs, ${axe} checked with axe`);
-    console.log(Object.entries(figures).map(([tag, f]) => `${tag} ${f.runs} runs ${f.ms} ms`).join('; '));
+    console.log(
+      Object.entries(figures)
+        .map(([tag, f]) => `${tag} ${f.runs} runs ${f.ms} ms`)
+        .join('; '),
+    );
   });
 
   it('reads every element of the manifest, each one loadable', async () => {
@@ -370,12 +398,22 @@ describe('fuzzing every element’s attributes (Chromium, real server)', functio
               expect(box.width > 0 && box.height > 0, `${what}: takes room on the page (${box.width}×${box.height})`).to.equal(true);
               const text = visibleText(el);
               expect(/\p{L}{3,}/u.test(text), `${what}: shows a message with words, not a blank (“${text.slice(0, 80)}”)`).to.equal(true);
-              const nonsense = NONSENSE.exec(withoutEchoes(text, attributes.map(([, v]) => v)));
+              const nonsense = NONSENSE.exec(
+                withoutEchoes(
+                  text,
+                  attributes.map(([, v]) => v),
+                ),
+              );
               expect(nonsense?.[0], `${what}: says no “${nonsense?.[0]}” (in “${text.slice(0, 200)}”)`).to.equal(undefined);
               expect(dangerousMarkup(el), `${what}: no script-running markup`).to.deep.equal([]);
               expect(window.fsXss, `${what}: no injected script ran`).to.equal(undefined);
-              const innerLangs = [...deepElements(el.shadowRoot!)].filter((e) => e.hasAttribute('lang')).map((e) => e.getAttribute('lang')!);
-              expect(innerLangs.filter((l) => !LANGUAGE_TAG.test(l)), `${what}: the widget marks languages with valid tags only`).to.deep.equal([]);
+              const innerLangs = [...deepElements(el.shadowRoot!)]
+                .filter((e) => e.hasAttribute('lang'))
+                .map((e) => e.getAttribute('lang')!);
+              expect(
+                innerLangs.filter((l) => !LANGUAGE_TAG.test(l)),
+                `${what}: the widget marks languages with valid tags only`,
+              ).to.deep.equal([]);
               if (AXE_RUNS.includes(stats.runs)) {
                 stats.axe += 1;
                 // A garbage `lang` on the element is the page's own mistake (axe: valid-lang), not the widget's.
@@ -386,10 +424,18 @@ describe('fuzzing every element’s attributes (Chromium, real server)', functio
               el.remove();
             }
           }),
-          { numRuns: RUNS + WORST_CASES, examples: worstCases(widget!), seed: SEED + tag.length * 7919 + tag.charCodeAt(3), endOnFailure: true },
+          {
+            numRuns: RUNS + WORST_CASES,
+            examples: worstCases(widget!),
+            seed: SEED + tag.length * 7919 + tag.charCodeAt(3),
+            endOnFailure: true,
+          },
         );
         // The failing check's own message first (fast-check keeps it as the cause), then how to replay.
-        if (details.failed) throw new Error(`${String((details.errorInstance as Error)?.message ?? details.errorInstance)}\n${fc.defaultReportMessage(details)}`);
+        if (details.failed)
+          throw new Error(
+            `${String((details.errorInstance as Error)?.message ?? details.errorInstance)}\n${fc.defaultReportMessage(details)}`,
+          );
       } finally {
         stats.ms = Math.round(performance.now() - started);
         container.remove();

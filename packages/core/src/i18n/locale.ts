@@ -27,11 +27,7 @@ const pendingOverrides = new Map<Locale, Table[]>();
  * Adds a part to the strings table, under `name` (the core's is `core`). `others` fetches the
  * same texts in another locale, with the same keys.
  */
-export function registerStrings<T extends object>(
-  name: string,
-  fr: T,
-  others: { [L in Exclude<Locale, 'fr'>]: () => Promise<T> },
-): void {
+export function registerStrings<T extends object>(name: string, fr: T, others: { [L in Exclude<Locale, 'fr'>]: () => Promise<T> }): void {
   if (parts.has(name)) return;
   parts.set(name, { fr: fr as Table, loaders: others as Part['loaders'], tables: { fr: fr as Table }, loading: new Map() });
 }
@@ -113,7 +109,6 @@ export function toLocale(lang: string | null | undefined): Locale {
   const base = (lang ?? '').trim().toLowerCase().split(/[-_]/)[0];
   return (LOCALES as readonly string[]).includes(base ?? '') ? (base as Locale) : 'fr';
 }
-
 
 /** The nearest `lang`, crossing shadow roots: the element's own, then its ancestors', then the page's. */
 export function nearestLang(element: Element): string {

@@ -13,7 +13,13 @@ export const en: Strings = {
     source: (attribution: string) => `Source: ${attribution}`,
   },
   days: {
-    mo: 'Monday', tu: 'Tuesday', we: 'Wednesday', th: 'Thursday', fr: 'Friday', sa: 'Saturday', su: 'Sunday',
+    mo: 'Monday',
+    tu: 'Tuesday',
+    we: 'Wednesday',
+    th: 'Thursday',
+    fr: 'Friday',
+    sa: 'Saturday',
+    su: 'Sunday',
   },
   holidays: {
     'new-year': 'New Year’s Day',

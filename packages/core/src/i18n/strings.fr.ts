@@ -14,15 +14,21 @@ export const fr = {
     loading: 'Chargement…',
     retry: 'Réessayer',
     offlineTitle: 'Vous êtes hors ligne',
-    offlineNoData: 'Ces informations ne sont pas encore enregistrées sur cet appareil. Vérifiez votre connexion à Internet, puis réessayez.',
-    offlineStale: (savedOn: string) =>
-      `Vous êtes hors ligne : informations enregistrées le ${savedOn}. Elles ont pu changer depuis.`,
+    offlineNoData:
+      'Ces informations ne sont pas encore enregistrées sur cet appareil. Vérifiez votre connexion à Internet, puis réessayez.',
+    offlineStale: (savedOn: string) => `Vous êtes hors ligne : informations enregistrées le ${savedOn}. Elles ont pu changer depuis.`,
     errorTitle: 'Affichage impossible pour le moment',
     errorBody: 'Le service ne répond pas. Réessayez dans quelques minutes.',
     source: (attribution: string) => `Source : ${attribution}`,
   },
   days: {
-    mo: 'lundi', tu: 'mardi', we: 'mercredi', th: 'jeudi', fr: 'vendredi', sa: 'samedi', su: 'dimanche',
+    mo: 'lundi',
+    tu: 'mardi',
+    we: 'mercredi',
+    th: 'jeudi',
+    fr: 'vendredi',
+    sa: 'samedi',
+    su: 'dimanche',
   } satisfies Record<DayKey, string>,
   holidays: {
     'new-year': 'Jour de l’an',

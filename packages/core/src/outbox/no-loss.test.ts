@@ -93,7 +93,10 @@ async function answersOnServer(site: string): Promise<number> {
 }
 
 async function actsOnServer(token: string): Promise<number> {
-  const res = await fetch(`${realApi()}/stats/activity?site=${DESK_SITE}`, { headers: { authorization: `Bearer ${token}` }, cache: 'no-store' });
+  const res = await fetch(`${realApi()}/stats/activity?site=${DESK_SITE}`, {
+    headers: { authorization: `Bearer ${token}` },
+    cache: 'no-store',
+  });
   expect(res.status).to.equal(200);
   return ((await res.json()) as ActivityStats).acts;
 }
@@ -109,7 +112,12 @@ async function drained(what: string, timeoutMs: number): Promise<void> {
     const entries = await outboxEntries();
     if (entries.length === 0) return;
     if (performance.now() > deadline) {
-      const summary = entries.map((e) => ({ kind: e.kind, attempts: e.attempts, due: e.nextAttemptAt - Date.now(), error: e.lastError?.kind }));
+      const summary = entries.map((e) => ({
+        kind: e.kind,
+        attempts: e.attempts,
+        due: e.nextAttemptAt - Date.now(),
+        error: e.lastError?.kind,
+      }));
       throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(summary)}`);
     }
     await new Promise((r) => setTimeout(r, 50));
@@ -184,7 +192,9 @@ class Device {
       const entries = await outboxEntries();
       throw new Error(
         `${(err as Error).message}: ${this.submitted} submitted, ${this.keys.size} events; ${entries.length} in the outbox: ` +
-          JSON.stringify(entries.map((e) => ({ kind: e.kind, attempts: e.attempts, due: e.nextAttemptAt - Date.now(), error: e.lastError?.kind }))),
+          JSON.stringify(
+            entries.map((e) => ({ kind: e.kind, attempts: e.attempts, due: e.nextAttemptAt - Date.now(), error: e.lastError?.kind })),
+          ),
       );
     }
   }
@@ -414,8 +424,16 @@ describe('the outbox under a failing network: nothing lost, nothing twice', func
       unknown: stored.filter((k) => !made.has(k)),
       storedTwice: stored.length - new Set(stored).size,
     });
-    expect(difference(kiosk.keys, feedbackKeys), 'answers: the keys made and the keys stored').to.deep.equal({ lost: [], unknown: [], storedTwice: 0 });
-    expect(difference(desk.keys, actKeys), 'acts: the keys made and the keys stored').to.deep.equal({ lost: [], unknown: [], storedTwice: 0 });
+    expect(difference(kiosk.keys, feedbackKeys), 'answers: the keys made and the keys stored').to.deep.equal({
+      lost: [],
+      unknown: [],
+      storedTwice: 0,
+    });
+    expect(difference(desk.keys, actKeys), 'acts: the keys made and the keys stored').to.deep.equal({
+      lost: [],
+      unknown: [],
+      storedTwice: 0,
+    });
     expect(feedbackKeys.length, 'answers stored').to.equal(N);
     expect(actKeys.length, 'acts stored').to.equal(M);
     // The public and the agents' figures say the same (the daily aggregates agree with the rows).
@@ -431,7 +449,11 @@ describe('the outbox under a failing network: nothing lost, nothing twice', func
     // What the run went through (the proxy counts for the whole test run: this test's share).
     const final = await setProxy('up');
     const since = (now: Record<string, number>, then: Record<string, number>) =>
-      Object.fromEntries(Object.entries(now).map(([k, n]) => [k, n - (then[k] ?? 0)]).filter(([, n]) => n !== 0));
+      Object.fromEntries(
+        Object.entries(now)
+          .map(([k, n]) => [k, n - (then[k] ?? 0)])
+          .filter(([, n]) => n !== 0),
+      );
     console.log(
       JSON.stringify({
         seed,

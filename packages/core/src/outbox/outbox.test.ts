@@ -55,7 +55,10 @@ describe('outbox', () => {
   it('makes idempotency keys that match the contract', () => {
     const keys = new Set(Array.from({ length: 50 }, newIdempotencyKey));
     expect(keys.size).to.equal(50);
-    for (const key of keys) expect(key).to.match(/^[0-9a-f]{32}$/).and.match(/^[A-Za-z0-9_-]{16,64}$/);
+    for (const key of keys)
+      expect(key)
+        .to.match(/^[0-9a-f]{32}$/)
+        .and.match(/^[A-Za-z0-9_-]{16,64}$/);
   });
 
   it('backs off exponentially with ±20 % jitter, at most 5 min, never before Retry-After', () => {
@@ -113,7 +116,8 @@ describe('outbox', () => {
 
   it('sends an entry with the Authorization its reference resolves to at send time, and keeps it while unresolved', async () => {
     const echo = '/__test/auth-echo/api/v1';
-    const lastAuthorization = async () => ((await (await fetch(`${echo}/last`, { cache: 'no-store' })).json()) as { authorization: string | null }).authorization;
+    const lastAuthorization = async () =>
+      ((await (await fetch(`${echo}/last`, { cache: 'no-store' })).json()) as { authorization: string | null }).authorization;
     let secret: string | undefined = undefined; // set below, once the agent has "pasted" it
     registerOutboxAuthorization('outbox-test', (ref) => (secret ? `Bearer ${secret}-${ref}` : undefined));
     const outbox = make(echo);
@@ -418,7 +422,7 @@ describe('outbox', () => {
       const outbox = make(pendingApi);
       const body = answer();
       void outbox.enqueue('feedback', 'feedback', body.key, body);
-        await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 50));
       expect(await outbox.pendingKeys()).to.deep.equal([body.key]);
       outbox.dispose();
 

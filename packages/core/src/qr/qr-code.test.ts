@@ -36,7 +36,10 @@ describe('QR codes (core)', () => {
     // More redundancy, more modules for the same text: a 58-character address takes version 4 (33 modules) at M, 5 (37) at Q.
     const url = 'https://widgets.example.fr/embed/fs-site-card?site-id=2983';
     const modules = async (level: 'M' | 'Q') =>
-      Number((await fixture<HTMLDivElement>(html`<div>${make(url, 'x', { errorCorrection: level })}</div>`)).querySelector('svg')!.dataset.modules);
+      Number(
+        (await fixture<HTMLDivElement>(html`<div>${make(url, 'x', { errorCorrection: level })}</div>`)).querySelector('svg')!.dataset
+          .modules,
+      );
     expect(await modules('M')).to.equal(33);
     expect(await modules('Q')).to.equal(37);
   });

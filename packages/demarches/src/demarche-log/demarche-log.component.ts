@@ -1,13 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import {
-  ACT_CHANNELS,
-  CASE_STATUSES,
-  OUTCOMES,
-  PARTNERS,
-  THEMES,
-  isSiteId,
-} from '@fs-widgets/contract/codes';
+import { ACT_CHANNELS, CASE_STATUSES, OUTCOMES, PARTNERS, THEMES, isSiteId } from '@fs-widgets/contract/codes';
 import type {
   ActChannel,
   ActInput,
@@ -466,11 +459,13 @@ export class FsDemarcheLog extends FsElement {
       </div>`;
     }
     return html`<div part="base" class="base" data-view=${this.view}>
-      ${this.view === 'receipt' && this.created
-        ? this.#receipt(this.created)
-        : html`${this.#heading(l.title)} ${this.#statsView()} ${this.view === 'case' ? this.#caseForm() : this.#form()}
+      ${
+        this.view === 'receipt' && this.created
+          ? this.#receipt(this.created)
+          : html`${this.#heading(l.title)} ${this.#statsView()} ${this.view === 'case' ? this.#caseForm() : this.#form()}
             ${this.#updatePanel()}
-            <div class="footer"><button class="link" type="button" @click=${() => this.changeToken()}>${l.changeToken}</button></div>`}
+            <div class="footer"><button class="link" type="button" @click=${() => this.changeToken()}>${l.changeToken}</button></div>`
+      }
     </div>`;
   }
 
@@ -486,16 +481,18 @@ export class FsDemarcheLog extends FsElement {
     const st = this.stats;
     const data = 'data' in st ? st.data : undefined;
     return html`<div class="stats" part="stats" role="status" data-state=${st.status}>
-      ${data
-        ? html`<p>
+      ${
+        data
+          ? html`<p>
             <strong>${l.today} :</strong> <span class="today-count">${l.todayCount(data.acts)}</span>
             · <span class="first-visit"
               >${data.first_visit_share === null ? l.firstVisitNone : l.firstVisit(formatShare(data.first_visit_share, locale))}</span
             >
           </p>`
-        : st.status === 'loading' || st.status === 'idle'
-          ? html`<p class="small" aria-busy="true">${l.statsLoading}</p>`
-          : nothing}
+          : st.status === 'loading' || st.status === 'idle'
+            ? html`<p class="small" aria-busy="true">${l.statsLoading}</p>`
+            : nothing
+      }
       ${st.status === 'offline' ? html`<p class="small offline">${data ? l.statsOfflineStale : l.statsOffline}</p>` : nothing}
       ${st.status === 'error' && !data ? html`<p class="small">${l.statsError}</p>` : nothing}
       ${this.pending > 0 ? html`<p class="pending">${l.pending(this.pending)}</p>` : nothing}
@@ -503,7 +500,15 @@ export class FsDemarcheLog extends FsElement {
     </div>`;
   }
 
-  #radios<T extends string>(name: string, legend: string, values: readonly T[], label: (v: T) => string, checked: T | null, pick: (v: T) => void, cls = '') {
+  #radios<T extends string>(
+    name: string,
+    legend: string,
+    values: readonly T[],
+    label: (v: T) => string,
+    checked: T | null,
+    pick: (v: T) => void,
+    cls = '',
+  ) {
     return html`<fieldset>
       <legend>${legend}</legend>
       <div class="choices ${cls}">
@@ -522,23 +527,58 @@ export class FsDemarcheLog extends FsElement {
     const partner = this.partner;
     return html`${this.confirmation ? this.#confirmation(this.confirmation) : nothing}
       <form class="log-form" @submit=${this.#log} novalidate>
-        ${this.#radios('partner', l.partner, PARTNERS, (p) => s.partners[p] ?? p, partner, (p) => {
-          this.partner = p;
-          this.topic = null;
-          this.confirmation = null;
-        }, 'partners')}
-        ${partner
-          ? this.#radios('theme', l.theme, THEMES[partner] as readonly string[], (t) => s.themes[t] ?? t, this.topic, (t) => (this.topic = t))
-          : nothing}
-        ${this.#radios('outcome', l.outcome, OUTCOMES, (o) => s.outcomes[o], this.outcome, (o) => (this.outcome = o), 'outcomes')}
-        ${this.outcome === 'referred'
-          ? html`<label class="field" for="referred-to">${l.referredTo}</label>
+        ${this.#radios(
+          'partner',
+          l.partner,
+          PARTNERS,
+          (p) => s.partners[p] ?? p,
+          partner,
+          (p) => {
+            this.partner = p;
+            this.topic = null;
+            this.confirmation = null;
+          },
+          'partners',
+        )}
+        ${
+          partner
+            ? this.#radios(
+                'theme',
+                l.theme,
+                THEMES[partner] as readonly string[],
+                (t) => s.themes[t] ?? t,
+                this.topic,
+                (t) => (this.topic = t),
+              )
+            : nothing
+        }
+        ${this.#radios(
+          'outcome',
+          l.outcome,
+          OUTCOMES,
+          (o) => s.outcomes[o],
+          this.outcome,
+          (o) => (this.outcome = o),
+          'outcomes',
+        )}
+        ${
+          this.outcome === 'referred'
+            ? html`<label class="field" for="referred-to">${l.referredTo}</label>
               <select id="referred-to" @change=${(e: Event) => (this.referredTo = ((e.target as HTMLSelectElement).value || null) as PartnerId | null)}>
                 <option value="" ?selected=${!this.referredTo}>—</option>
                 ${PARTNERS.map((p) => html`<option value=${p} ?selected=${this.referredTo === p}>${s.partners[p]}</option>`)}
               </select>`
-          : nothing}
-        ${this.#radios('channel', l.channel, ACT_CHANNELS, (c) => s.channels[c], this.channel, (c) => (this.channel = c), 'channels')}
+            : nothing
+        }
+        ${this.#radios(
+          'channel',
+          l.channel,
+          ACT_CHANNELS,
+          (c) => s.channels[c],
+          this.channel,
+          (c) => (this.channel = c),
+          'channels',
+        )}
         ${this.formError ? html`<p class="error-text" role="alert">${this.formError === 'missing' ? l.missing : l.missingReferredTo}</p>` : nothing}
         <div class="actions"><button class="primary big" part="save" type="submit">${l.save}</button></div>
       </form>`;
@@ -548,20 +588,29 @@ export class FsDemarcheLog extends FsElement {
     const l = this.#s.log;
     return html`<div class="notice success confirmation" role="status" tabindex="-1">
       <p><strong>${c.queued ? l.savedQueued : l.saved}</strong></p>
-      ${c.followUp
-        ? html`<div class="actions">
+      ${
+        c.followUp
+          ? html`<div class="actions">
             <button class="secondary" type="button" @click=${() => this.#openCase(c.followUp!)}>${l.openCase}</button>
           </div>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
   #caseForm() {
     const f = this.#s.caseForm;
     const d = this.caseDraft;
-    const set = (field: keyof typeof d) => (e: Event) => (this.caseDraft = { ...this.caseDraft, [field]: (e.target as HTMLInputElement).value });
+    const set = (field: keyof typeof d) => (e: Event) =>
+      (this.caseDraft = { ...this.caseDraft, [field]: (e.target as HTMLInputElement).value });
     const errorText =
-      this.caseError === 'missing' ? f.missing : this.caseError === 'offline' ? f.offline : this.caseError === 'invalid' ? f.invalid : f.failed;
+      this.caseError === 'missing'
+        ? f.missing
+        : this.caseError === 'offline'
+          ? f.offline
+          : this.caseError === 'invalid'
+            ? f.invalid
+            : f.failed;
     return html`<form class="case-form" @submit=${this.#createCase} novalidate>
       ${this.#subheading(`${f.title} — ${this.#s.partners[this.casePartner]}`, true)}
       <p class="notice">${f.privacy}</p>
@@ -576,9 +625,11 @@ export class FsDemarcheLog extends FsElement {
       <textarea id="documents" aria-describedby="documents-hint" .value=${d.documents} @input=${set('documents')}></textarea>
       <label class="field" for="appointment">${f.appointment}</label>
       <input id="appointment" type="datetime-local" .value=${d.appointment} @input=${set('appointment')} />
-      ${this.caseError
-        ? html`<p class="notice error case-error" role="alert" tabindex="-1" data-state=${this.caseError}>${errorText}</p>`
-        : nothing}
+      ${
+        this.caseError
+          ? html`<p class="notice error case-error" role="alert" tabindex="-1" data-state=${this.caseError}>${errorText}</p>`
+          : nothing
+      }
       <div class="actions">
         <button class="primary" type="submit" ?disabled=${this.caseBusy} aria-busy=${this.caseBusy ? 'true' : 'false'}>
           ${this.caseBusy ? f.creating : f.create}
@@ -608,26 +659,33 @@ export class FsDemarcheLog extends FsElement {
       <dl>
         <dt>${r.demarche}</dt>
         <dd>${c.demarche} — ${c.step}</dd>
-        ${c.documents.length
-          ? html`<dt>${r.documents}</dt>
+        ${
+          c.documents.length
+            ? html`<dt>${r.documents}</dt>
               <dd>
                 <ul class="documents">
                   ${c.documents.map((d) => html`<li>${d}</li>`)}
                 </ul>
               </dd>`
-          : nothing}
-        ${c.appointment
-          ? html`<dt>${r.appointment}</dt>
+            : nothing
+        }
+        ${
+          c.appointment
+            ? html`<dt>${r.appointment}</dt>
               <dd>${formatDateTime(c.appointment, locale)}</dd>`
-          : nothing}
-        ${site
-          ? html`<dt>${r.site}</dt>
+            : nothing
+        }
+        ${
+          site
+            ? html`<dt>${r.site}</dt>
               <dd class="site">
-                ${site.name}<br />${site.address.street}${site.address.complement ? `, ${site.address.complement}` : ''}<br />${site.address
-                  .postcode}
+                ${site.name}<br />${site.address.street}${site.address.complement ? `, ${site.address.complement}` : ''}<br />${
+                  site.address.postcode
+                }
                 ${site.address.commune}${site.phone ? html`<br />${site.phone}` : nothing}
               </dd>`
-          : nothing}
+            : nothing
+        }
       </dl>
       ${site ? siteCard(site, this.headingLevel + 1) : nothing}
       <div class="actions no-print">
@@ -671,11 +729,13 @@ export class FsDemarcheLog extends FsElement {
           .value=${d.step}
           @input=${(e: InputEvent) => (this.updateDraft = { ...this.updateDraft, step: (e.target as HTMLInputElement).value })}
         />
-        ${this.updateMessage
-          ? html`<p class="notice ${this.updateMessage.ok ? 'success' : 'error'} update-message" role=${this.updateMessage.ok ? 'status' : 'alert'}>
+        ${
+          this.updateMessage
+            ? html`<p class="notice ${this.updateMessage.ok ? 'success' : 'error'} update-message" role=${this.updateMessage.ok ? 'status' : 'alert'}>
               ${this.updateMessage.text}
             </p>`
-          : nothing}
+            : nothing
+        }
         <div class="actions">
           <button class="secondary" type="submit" ?disabled=${this.updateBusy}>${u.save}</button>
         </div>

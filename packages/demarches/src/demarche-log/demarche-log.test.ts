@@ -155,7 +155,10 @@ describe('<fs-demarche-log>', () => {
     expect((await logged).detail).to.include({ partner: 'caf', outcome: 'solved' });
     expect((await loggedFormerName).detail).to.equal((await logged).detail);
     await until(() => shadowText(el).includes('Demande enregistrée.'), 'the confirmation');
-    await until(() => (el.shadowRoot!.querySelector('.today-count')?.textContent ?? '').startsWith(`${before + 1} `), 'the count grown by one');
+    await until(
+      () => (el.shadowRoot!.querySelector('.today-count')?.textContent ?? '').startsWith(`${before + 1} `),
+      'the count grown by one',
+    );
     expect(await todayActs()).to.equal(before + 1);
     // The form is ready again.
     expect($$(el, 'input[name="partner"]').some((i) => (i as HTMLInputElement).checked)).to.equal(false);
@@ -189,7 +192,10 @@ describe('<fs-demarche-log>', () => {
     await setNetwork('up');
     window.dispatchEvent(new Event('online'));
     await until(() => !shadowText(el).includes('en attente d’envoi'), 'the entry sent');
-    await until(() => (el.shadowRoot!.querySelector('.today-count')?.textContent ?? '').startsWith(`${before + 1} `), 'the count grown by one');
+    await until(
+      () => (el.shadowRoot!.querySelector('.today-count')?.textContent ?? '').startsWith(`${before + 1} `),
+      'the count grown by one',
+    );
     expect(await todayActs()).to.equal(before + 1);
   });
 
@@ -233,7 +239,7 @@ describe('<fs-demarche-log>', () => {
     const qr = el.shadowRoot!.querySelector('svg.qr') as SVGSVGElement;
     expect(qr.getAttribute('role')).to.equal('img');
     expect(qr.getAttribute('aria-label')).to.contain(code);
-    expect(await decodeQr(qr)).to.equal(`https://example.fr/suivi?lang=fr&${new URLSearchParams({ "fs-code": code })}`);
+    expect(await decodeQr(qr)).to.equal(`https://example.fr/suivi?lang=fr&${new URLSearchParams({ 'fs-code': code })}`);
     await until(() => $(el, '.site') !== null, 'the site on the receipt');
     await until(() => shadowText(el.shadowRoot!.querySelector('fs-site-card') ?? el).includes('Horaires'), 'the hours on the receipt');
     await expect(el).to.be.accessible();
@@ -242,7 +248,10 @@ describe('<fs-demarche-log>', () => {
     const tracker = await fixture<FsDemarcheTracker>(html`<fs-demarche-tracker api=${realApi()} code=${code}></fs-demarche-tracker>`);
     await until(() => tracker.shadowRoot!.querySelector('.timeline') !== null, 'the case in the tracker');
     expect(shadowText(tracker)).to.contain('Reçue').and.contain('Dossier envoyé à l’ANTS').and.contain('Ancienne carte grise');
-    await until(() => shadowText(tracker).includes('Votre France services') && tracker.shadowRoot!.querySelector('.site-name') !== null, 'the site');
+    await until(
+      () => shadowText(tracker).includes('Votre France services') && tracker.shadowRoot!.querySelector('.site-name') !== null,
+      'the site',
+    );
     // Where and when: the site's card, with the week's hours.
     await until(() => {
       const card = tracker.shadowRoot!.querySelector('fs-site-card');

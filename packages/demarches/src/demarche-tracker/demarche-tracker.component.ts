@@ -176,9 +176,11 @@ export class FsDemarcheTracker extends FsElement {
       const canRetry = problem === 'offline' || problem === 'server' || problem === 'too-many';
       return html`<div class="notice error" part="message" role="alert" data-state=${problem}>
         <p>${text}</p>
-        ${canRetry
-          ? html`<div class="actions"><button class="secondary" type="button" @click=${() => this.#case.retry()}>${t.retry}</button></div>`
-          : nothing}
+        ${
+          canRetry
+            ? html`<div class="actions"><button class="secondary" type="button" @click=${() => this.#case.retry()}>${t.retry}</button></div>`
+            : nothing
+        }
       </div>`;
     }
     return this.#caseView(state.data, state.offline ? state.savedAt : undefined);
@@ -191,11 +193,13 @@ export class FsDemarcheTracker extends FsElement {
     const sub = this.headingLevel + 1;
     const last = c.history.length - 1;
     return html`<section part="case" class="case" aria-labelledby="case-title">
-      ${offlineSince
-        ? html`<p class="notice" part="message" role="status" data-state="offline">
+      ${
+        offlineSince
+          ? html`<p class="notice" part="message" role="status" data-state="offline">
             ${t.offlineCopy(formatDateTime(offlineSince.toISOString(), locale))}
           </p>`
-        : nothing}
+          : nothing
+      }
       <div class="case-head">
         <div class="subtitle" role="heading" aria-level=${headingLevel(sub)} id="case-title">${c.demarche}</div>
         <p class="small"><span class="code">${c.code}</span> · ${s.partners[c.partner] ?? c.partner}</p>
@@ -217,11 +221,13 @@ export class FsDemarcheTracker extends FsElement {
         <dd>${c.step}</dd>
         <dt>${t.documents}</dt>
         <dd>
-          ${c.documents.length
-            ? html`<ul class="documents">
+          ${
+            c.documents.length
+              ? html`<ul class="documents">
                 ${c.documents.map((d) => html`<li>${d}</li>`)}
               </ul>`
-            : t.noDocuments}
+              : t.noDocuments
+          }
         </dd>
         <dt>${t.appointment}</dt>
         <dd>${c.appointment ? html`<time datetime=${c.appointment}>${formatDateTime(c.appointment, locale)}</time>` : t.noAppointment}</dd>

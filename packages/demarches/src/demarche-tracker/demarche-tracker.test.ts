@@ -2,7 +2,15 @@ import { expect, fixture, html } from '@open-wc/testing';
 import './demarche-tracker.js';
 import type { FsDemarcheTracker } from './demarche-tracker.component.js';
 import { caseCodeFrom } from '@fs-widgets/contract/case-code';
-import { clearOfflineCache, proxiedApi, realApi, setNetwork, shadowText, unavailableApi, until } from '../../../../test-support/component-test-env.js';
+import {
+  clearOfflineCache,
+  proxiedApi,
+  realApi,
+  setNetwork,
+  shadowText,
+  unavailableApi,
+  until,
+} from '../../../../test-support/component-test-env.js';
 
 const $ = (el: Element, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
 

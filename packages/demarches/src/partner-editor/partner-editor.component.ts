@@ -1,7 +1,15 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PARTNERS, isSiteId } from '@fs-widgets/contract/codes';
-import type { Directory, LocalPartner, LocalPartnerCreate, PartnerId, Permanence, PermanenceCreate, SitePartners } from '@fs-widgets/contract';
+import type {
+  Directory,
+  LocalPartner,
+  LocalPartnerCreate,
+  PartnerId,
+  Permanence,
+  PermanenceCreate,
+  SitePartners,
+} from '@fs-widgets/contract';
 import {
   AgentTokenController,
   ApiError,
@@ -89,11 +97,15 @@ export class FsPartnerEditor extends FsElement {
 
   /** The site's lists (public); revalidated (`no-cache`), not taken from the browser's cache, as agents read back their edits. */
   readonly #partners = new ApiResource<SitePartners>(this, () =>
-    this.#siteOk && this.#token.token ? { client: this.client, path: `sites/${this.siteId.trim()}/partners`, cache: 'no-cache' } : undefined,
+    this.#siteOk && this.#token.token
+      ? { client: this.client, path: `sites/${this.siteId.trim()}/partners`, cache: 'no-cache' }
+      : undefined,
   );
 
   /** The partner catalogue: the national partners' names and the themes. */
-  readonly #directory = new ApiResource<Directory>(this, () => (this.#siteOk && this.#token.token ? { client: this.client, path: 'directory' } : undefined));
+  readonly #directory = new ApiResource<Directory>(this, () =>
+    this.#siteOk && this.#token.token ? { client: this.client, path: 'directory' } : undefined,
+  );
 
   @state() private authProblem: AuthProblem = '';
   @state() private view: View = { kind: 'list' };
@@ -302,7 +314,9 @@ export class FsPartnerEditor extends FsElement {
     await this.#write(null, async () => {
       const saved = id
         ? await this.client.put<LocalPartner>(`${path}/${encodeURIComponent(id)}`, input, { headers: this.#token.headers })
-        : await this.client.post<LocalPartner>(path, { key: this.#createKey, ...input } satisfies LocalPartnerCreate, { headers: this.#token.headers });
+        : await this.client.post<LocalPartner>(path, { key: this.#createKey, ...input } satisfies LocalPartnerCreate, {
+            headers: this.#token.headers,
+          });
       this.localDraft = emptyLocalDraft();
       this.#done(
         { text: this.#s.savedLocal(saved.name), ...(id ? {} : { addFor: saved }) },
@@ -324,7 +338,9 @@ export class FsPartnerEditor extends FsElement {
     await this.#write(draft, async () => {
       const saved = id
         ? await this.client.put<Permanence>(`${path}/${encodeURIComponent(id)}`, input, { headers: this.#token.headers })
-        : await this.client.post<Permanence>(path, { key: this.#createKey, ...input } satisfies PermanenceCreate, { headers: this.#token.headers });
+        : await this.client.post<Permanence>(path, { key: this.#createKey, ...input } satisfies PermanenceCreate, {
+            headers: this.#token.headers,
+          });
       this.permanenceDraft = emptyPermanenceDraft();
       const { strings, locale } = this.i18n;
       this.#done(
@@ -531,18 +547,22 @@ export class FsPartnerEditor extends FsElement {
           <p><strong>${title}</strong></p>
           <p>${body}</p>
         </div>
-        ${state === 'not-found'
-          ? nothing
-          : html`<div class="actions"><button class="secondary" type="button" @click=${() => this.reload()}>${s.retry}</button></div>`}`;
+        ${
+          state === 'not-found'
+            ? nothing
+            : html`<div class="actions"><button class="secondary" type="button" @click=${() => this.reload()}>${s.retry}</button></div>`
+        }`;
     }
     const data = st.data;
     return html`<p class="hint">${s.intro}</p>
-      ${st.offline
-        ? html`<div class="notice offline" role="status">
+      ${
+        st.offline
+          ? html`<div class="notice offline" role="status">
             <p>${s.offlineStale(formatDate(st.savedAt ?? new Date(), this.i18n.locale))}</p>
             <div class="actions"><button class="secondary" type="button" @click=${() => this.reload()}>${s.retry}</button></div>
           </div>`
-        : nothing}
+          : nothing
+      }
       ${this.confirmation ? this.#confirmation(this.confirmation) : nothing} ${this.#localList(data)} ${this.#permanenceList(data)}`;
   }
 
@@ -551,13 +571,15 @@ export class FsPartnerEditor extends FsElement {
     return html`<div class="notice success confirmation" part="confirmation" tabindex="-1">
       <p><strong>${c.text}</strong></p>
       ${c.next ? html`<p class="next">${c.next}</p>` : nothing}
-      ${c.addFor
-        ? html`<div class="actions">
+      ${
+        c.addFor
+          ? html`<div class="actions">
             <button class="secondary" type="button" id="add-for-new" @click=${() => this.#openPermanence(null, 'add-permanence', `local:${c.addFor!.id}`)}>
               ${s.addPermanenceNow(c.addFor.name)}
             </button>
           </div>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
@@ -566,8 +588,9 @@ export class FsPartnerEditor extends FsElement {
     const count = (id: string) => data.permanences.filter((p) => p.local_partner_id === id).length;
     return html`<section class="section" aria-labelledby="local-title">
       ${this.#subheading(s.localTitle, 'local-title')}
-      ${data.local.length
-        ? html`<ul class="items" part="list">
+      ${
+        data.local.length
+          ? html`<ul class="items" part="list">
             ${data.local.map((partner) => {
               const website = partner.website && /^https?:\/\//.test(partner.website) ? partner.website : null;
               return html`<li class="item" part="item" data-id=${partner.id}>
@@ -577,13 +600,16 @@ export class FsPartnerEditor extends FsElement {
                 ${website ? html`<p class="small"><a href=${website} rel="noopener noreferrer" target="_blank">${website}</a></p>` : nothing}
                 <p class="small">${s.permanencesOf(count(partner.id))}</p>
                 ${this.#itemActions('local', partner.id, partner.name, () => this.#openLocal(partner, `edit-local-${partner.id}`))}
-                ${this.removing?.kind === 'local' && this.removing.id === partner.id
-                  ? this.#confirmRemove('local', partner.id, partner.name, s.confirmRemoveLocal(partner.name, count(partner.id)))
-                  : nothing}
+                ${
+                  this.removing?.kind === 'local' && this.removing.id === partner.id
+                    ? this.#confirmRemove('local', partner.id, partner.name, s.confirmRemoveLocal(partner.name, count(partner.id)))
+                    : nothing
+                }
               </li>`;
             })}
           </ul>`
-        : html`<p class="empty">${s.localEmpty}</p>`}
+          : html`<p class="empty">${s.localEmpty}</p>`
+      }
       <div class="actions">
         <button class="secondary" type="button" id="add-local" @click=${() => this.#openLocal(null, 'add-local')}>${s.addLocal}</button>
       </div>
@@ -595,8 +621,9 @@ export class FsPartnerEditor extends FsElement {
     const { strings, locale } = this.i18n;
     return html`<section class="section" aria-labelledby="permanences-title">
       ${this.#subheading(s.permanencesTitle, 'permanences-title')}
-      ${data.permanences.length
-        ? html`<ul class="items" part="list">
+      ${
+        data.permanences.length
+          ? html`<ul class="items" part="list">
             ${data.permanences.map((p) => {
               const name = this.#permanencePartnerName(p);
               const rule = permanenceText(p, strings, locale);
@@ -608,13 +635,16 @@ export class FsPartnerEditor extends FsElement {
                 ${next ? html`<p class="small next">${next}</p>` : nothing}
                 ${p.note ? html`<p class="small note">${p.note}</p>` : nothing}
                 ${this.#itemActions('permanence', p.id, what, () => this.#openPermanence(p, `edit-permanence-${p.id}`))}
-                ${this.removing?.kind === 'permanence' && this.removing.id === p.id
-                  ? this.#confirmRemove('permanence', p.id, what, s.confirmRemovePermanence(what))
-                  : nothing}
+                ${
+                  this.removing?.kind === 'permanence' && this.removing.id === p.id
+                    ? this.#confirmRemove('permanence', p.id, what, s.confirmRemovePermanence(what))
+                    : nothing
+                }
               </li>`;
             })}
           </ul>`
-        : html`<p class="empty">${s.permanencesEmpty}</p>`}
+          : html`<p class="empty">${s.permanencesEmpty}</p>`
+      }
       <div class="actions">
         <button class="secondary" type="button" id="add-permanence" @click=${() => this.#openPermanence(null, 'add-permanence')}>
           ${s.addPermanence}
@@ -682,30 +712,31 @@ export class FsPartnerEditor extends FsElement {
     const fr = this.i18n.locale === 'fr';
     const catalogue = this.#catalogue;
     return html`${this.#subheading(title, 'form-title', 'form-title')}
-    ${!forms
-      ? this.formsFailed
-        ? html`<p class="notice error" role="alert">${s.formLoadFailed}</p>
+    ${
+      !forms
+        ? this.formsFailed
+          ? html`<p class="notice error" role="alert">${s.formLoadFailed}</p>
             <div class="actions">
               <button class="secondary" type="button" @click=${() => this.#loadForms()}>${s.retry}</button>
               <button class="secondary" type="button" @click=${() => this.#cancelForm()}>${s.cancel}</button>
             </div>`
-        : html`<p class="hint loading" role="status" aria-busy="true">${s.formLoading}</p>`
-      : view.kind === 'local'
-        ? forms.localForm({
-            ...context,
-            draft: this.localDraft,
-            themes: catalogue?.themes.map((t) => ({ id: t.id, label: fr ? t.label : t.label_en })),
-            onChange: (patch) => (this.localDraft = { ...this.localDraft, ...patch }),
-            onSubmit: (e) => void this.#submitLocal(e),
-          })
-        : forms.permanenceForm({
-            ...context,
-            draft: this.permanenceDraft,
-            nationals: this.#nationalIds().map((id) => ({ id, name: this.#nationalName(id) })),
-            locals: this.#data?.local ?? [],
-            onChange: (patch) => (this.permanenceDraft = { ...this.permanenceDraft, ...patch }),
-            onSubmit: (e) => void this.#submitPermanence(e),
-          })}`;
+          : html`<p class="hint loading" role="status" aria-busy="true">${s.formLoading}</p>`
+        : view.kind === 'local'
+          ? forms.localForm({
+              ...context,
+              draft: this.localDraft,
+              themes: catalogue?.themes.map((t) => ({ id: t.id, label: fr ? t.label : t.label_en })),
+              onChange: (patch) => (this.localDraft = { ...this.localDraft, ...patch }),
+              onSubmit: (e) => void this.#submitLocal(e),
+            })
+          : forms.permanenceForm({
+              ...context,
+              draft: this.permanenceDraft,
+              nationals: this.#nationalIds().map((id) => ({ id, name: this.#nationalName(id) })),
+              locals: this.#data?.local ?? [],
+              onChange: (patch) => (this.permanenceDraft = { ...this.permanenceDraft, ...patch }),
+              onSubmit: (e) => void this.#submitPermanence(e),
+            })
+    }`;
   }
 }
-

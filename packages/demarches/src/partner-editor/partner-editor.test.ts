@@ -264,7 +264,10 @@ describe('<fs-partner-editor>', () => {
     await sendKeys({ press: 'Space' });
     await tabTo(el, (a) => a.getAttribute('type') === 'submit', 'Enregistrer');
     await sendKeys({ press: 'Enter' });
-    await until(() => ($(el, '.confirmation')?.textContent ?? '').includes('Les 2e et 4e mardis du mois, 9 h – 12 h'), 'the edited permanence');
+    await until(
+      () => ($(el, '.confirmation')?.textContent ?? '').includes('Les 2e et 4e mardis du mois, 9 h – 12 h'),
+      'the edited permanence',
+    );
     server = await publicPartners();
     permanence = server.permanences.find((p) => p.id === permanence.id) as Permanence;
     expect(permanence.recurrence).to.deep.equal({ freq: 'monthly', day: 'tu', nth: [2, 4] });
@@ -344,7 +347,10 @@ describe('<fs-partner-editor>', () => {
     select.value = 'national:caf';
     select.dispatchEvent(new Event('change'));
     ($(el, 'input[name="days"][value="th"]') as HTMLInputElement).click();
-    for (const [id, value] of [['#pm-opens', '14:00'], ['#pm-closes', '11:00']]) {
+    for (const [id, value] of [
+      ['#pm-opens', '14:00'],
+      ['#pm-closes', '11:00'],
+    ]) {
       const input = $(el, id!) as HTMLInputElement;
       input.value = value!;
       input.dispatchEvent(new InputEvent('input'));
@@ -365,7 +371,9 @@ describe('<fs-partner-editor>', () => {
     await el.updateComplete;
     await el.updateComplete;
     expect($(el, '#pm-days-error')!.textContent).to.contain('Cochez au moins un jour.');
-    expect($(el, '#pm-starts-on-error')!.textContent).to.contain('le rythme toutes les 2 semaines ou plus est compté à partir de cette semaine');
+    expect($(el, '#pm-starts-on-error')!.textContent).to.contain(
+      'le rythme toutes les 2 semaines ou plus est compté à partir de cette semaine',
+    );
     expect($(el, '.form-message')!.textContent).to.contain('2 erreurs');
     expect(active(el)?.getAttribute('name')).to.equal('days');
     await expect(el).to.be.accessible();
@@ -378,7 +386,8 @@ describe('<fs-partner-editor>', () => {
     const realFetch = window.fetch;
     window.fetch = async (input, init) => {
       const request = input instanceof Request ? input : undefined;
-      if (request?.method === 'POST' && request.url.includes('/local-partners')) keys.push(((await request.clone().json()) as { key: string }).key);
+      if (request?.method === 'POST' && request.url.includes('/local-partners'))
+        keys.push(((await request.clone().json()) as { key: string }).key);
       return realFetch(input, init);
     };
     try {
@@ -391,7 +400,9 @@ describe('<fs-partner-editor>', () => {
       await setNetwork('down');
       await sendKeys({ press: 'Enter' });
       await until(() => $(el, '.form-message[data-state="offline"]') !== null, 'the offline message');
-      expect($(el, '.form-message')!.textContent).to.contain('Vous êtes hors ligne : vos saisies sont conservées, réessayez une fois reconnecté.');
+      expect($(el, '.form-message')!.textContent).to.contain(
+        'Vous êtes hors ligne : vos saisies sont conservées, réessayez une fois reconnecté.',
+      );
       expect(active(el)).to.equal($(el, '.form-message'));
       expect(($(el, '#pf-name') as HTMLInputElement).value).to.equal(name);
       await expect(el).to.be.accessible();
@@ -429,7 +440,8 @@ describe('<fs-partner-editor>', () => {
     const realFetch = window.fetch;
     window.fetch = (input, init) => {
       const url = input instanceof Request ? input.url : String(input);
-      if (url.includes('/stats/activity')) return Promise.resolve(new Response('{"acts":0}', { headers: { 'content-type': 'application/json' } }));
+      if (url.includes('/stats/activity'))
+        return Promise.resolve(new Response('{"acts":0}', { headers: { 'content-type': 'application/json' } }));
       return realFetch(input, init);
     };
     try {
@@ -485,7 +497,14 @@ describe('<fs-partner-editor>', () => {
     const res = await fetch(`${realApi()}/sites/${SITE}/permanences`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ key: `wtr-en-${Date.now()}-xxxxxxxx`, partner: 'caf', recurrence: { freq: 'monthly', day: 'th', nth: [1, -1] }, opens: '13:30', closes: '16:30', by_appointment: true }),
+      body: JSON.stringify({
+        key: `wtr-en-${Date.now()}-xxxxxxxx`,
+        partner: 'caf',
+        recurrence: { freq: 'monthly', day: 'th', nth: [1, -1] },
+        opens: '13:30',
+        closes: '16:30',
+        by_appointment: true,
+      }),
     });
     expect(res.status).to.equal(201);
     const created = (await res.json()) as Permanence;
@@ -501,13 +520,19 @@ describe('<fs-partner-editor>', () => {
       await expect(el).to.be.accessible();
       ($(el, '#add-permanence') as HTMLButtonElement).click();
       await formShown(el);
-      expect(shadowText(el)).to.contain('When does it take place?').and.contain('Every 2 weeks or more').and.contain('By appointment, no fixed date');
+      expect(shadowText(el))
+        .to.contain('When does it take place?')
+        .and.contain('Every 2 weeks or more')
+        .and.contain('By appointment, no fixed date');
       ($(el, 'input[name="freq"][value="monthly"]') as HTMLInputElement).click();
       await el.updateComplete;
       expect(shadowText(el)).to.contain('Which week of the month?').and.contain('last');
       await expect(el).to.be.accessible();
     } finally {
-      await fetch(`${realApi()}/sites/${SITE}/permanences/${created.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+      await fetch(`${realApi()}/sites/${SITE}/permanences/${created.id}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${token}` },
+      });
     }
   });
 });

@@ -1,5 +1,13 @@
 import { html, nothing } from 'lit';
-import type { DayKey, DirectoryTheme, InvalidParam, LocalPartner, LocalPartnerInput, PermanenceInput, Recurrence } from '@fs-widgets/contract';
+import type {
+  DayKey,
+  DirectoryTheme,
+  InvalidParam,
+  LocalPartner,
+  LocalPartnerInput,
+  PermanenceInput,
+  Recurrence,
+} from '@fs-widgets/contract';
 import { MONTHLY_ORDINALS } from '@fs-widgets/contract/codes';
 import { DAY_KEYS } from '@fs-widgets/opening-hours';
 import type { PartnerEditorStrings } from '../strings/partner-editor-strings.js';
@@ -125,7 +133,12 @@ function fieldOf(name: string): FieldKey | undefined {
  * The server's `invalid_params` next to the fields, in plain French (its reasons are for
  * developers). `permanence` is the draft sent, when it was a permanence.
  */
-export function fieldErrorsOf(params: readonly InvalidParam[], status: number | undefined, permanence: PermanenceDraft | null, s: PartnerEditorStrings): FieldErrors {
+export function fieldErrorsOf(
+  params: readonly InvalidParam[],
+  status: number | undefined,
+  permanence: PermanenceDraft | null,
+  s: PartnerEditorStrings,
+): FieldErrors {
   const e = s.fieldErrors;
   const freq = permanence?.freq;
   const errors: FieldErrors = {};
@@ -182,7 +195,8 @@ export interface PermanenceFormContext extends FormContext {
 }
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const toggle = <T>(list: readonly T[], item: T, on: boolean): T[] => (on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item));
+const toggle = <T>(list: readonly T[], item: T, on: boolean): T[] =>
+  on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item);
 
 /** `aria-describedby` of a field: its hint, and its error when there is one. */
 function describedBy(c: FormContext, key: FieldKey, hint: boolean) {
@@ -218,9 +232,10 @@ function field(
   const described = describedBy(c, key, !!o.hint);
   return html`${label(c, key, text, o.required === undefined ? false : o.required)}
     ${o.hint ? html`<p class="small" id=${`${id}-hint`}>${o.hint}</p>` : nothing}
-    ${o.textarea
-      ? html`<textarea id=${id} maxlength=${o.max ?? nothing} .value=${value} aria-invalid=${invalid} aria-describedby=${described} @input=${input}></textarea>`
-      : html`<input
+    ${
+      o.textarea
+        ? html`<textarea id=${id} maxlength=${o.max ?? nothing} .value=${value} aria-invalid=${invalid} aria-describedby=${described} @input=${input}></textarea>`
+        : html`<input
           id=${id}
           type=${o.type ?? 'text'}
           autocomplete="off"
@@ -231,7 +246,8 @@ function field(
           aria-invalid=${invalid}
           aria-describedby=${described}
           @input=${input}
-        />`}
+        />`
+    }
     ${error(c, key)}`;
 }
 
@@ -278,7 +294,8 @@ function select(c: FormContext, key: FieldKey, labelled: unknown, options: unkno
     ${error(c, key)}`;
 }
 
-const option = (value: string | number, text: string, selected: boolean) => html`<option value=${value} ?selected=${selected}>${text}</option>`;
+const option = (value: string | number, text: string, selected: boolean) =>
+  html`<option value=${value} ?selected=${selected}>${text}</option>`;
 
 function footer(c: FormContext) {
   const s = c.s;
@@ -339,37 +356,62 @@ export function permanenceForm(c: PermanenceFormContext) {
         <optgroup label=${s.nationalGroup}>
           ${c.nationals.map((p) => option(`national:${p.id}`, p.name, d.partner === `national:${p.id}`))}
         </optgroup>
-        ${c.locals.length
-          ? html`<optgroup label=${s.localGroup}>${c.locals.map((p) => option(`local:${p.id}`, p.name, d.partner === `local:${p.id}`))}</optgroup>`
-          : nothing}`,
+        ${
+          c.locals.length
+            ? html`<optgroup label=${s.localGroup}>${c.locals.map((p) => option(`local:${p.id}`, p.name, d.partner === `local:${p.id}`))}</optgroup>`
+            : nothing
+        }`,
       (partner) => update({ partner }),
       html`${s.partnerHint}${c.locals.length ? nothing : ` ${s.noLocalYet}`}`,
     )}
-    ${boxes(c, 'freq', s.when, 'radio', FREQS, (f) => s.freqs[f], (f) => d.freq === f, (freq) => update({ freq }))}
-    ${everyN
-      ? select(
-          c,
-          'interval',
-          label(c, 'interval', s.interval, null),
-          INTERVALS.map((n) => option(n, s.intervalOption(n), d.interval === n)),
-          (value) => update({ interval: Number(value) }),
-        )
-      : nothing}
-    ${d.freq === 'weekly' || everyN
-      ? boxes(c, 'days', s.days, 'checkbox', DAY_KEYS, weekday, (day) => d.days.includes(day), (day, on) => update({ days: toggle(d.days, day, on) }))
-      : nothing}
-    ${d.freq === 'monthly'
-      ? html`${boxes(
-          c,
-          'nth',
-          s.nth,
-          'checkbox',
-          MONTHLY_ORDINALS,
-          (n) => c.ordinal(n),
-          (n) => d.nth.includes(n),
-          (n, on) => update({ nth: toggle(d.nth, n, on) }),
-          s.nthHint,
-        )}
+    ${boxes(
+      c,
+      'freq',
+      s.when,
+      'radio',
+      FREQS,
+      (f) => s.freqs[f],
+      (f) => d.freq === f,
+      (freq) => update({ freq }),
+    )}
+    ${
+      everyN
+        ? select(
+            c,
+            'interval',
+            label(c, 'interval', s.interval, null),
+            INTERVALS.map((n) => option(n, s.intervalOption(n), d.interval === n)),
+            (value) => update({ interval: Number(value) }),
+          )
+        : nothing
+    }
+    ${
+      d.freq === 'weekly' || everyN
+        ? boxes(
+            c,
+            'days',
+            s.days,
+            'checkbox',
+            DAY_KEYS,
+            weekday,
+            (day) => d.days.includes(day),
+            (day, on) => update({ days: toggle(d.days, day, on) }),
+          )
+        : nothing
+    }
+    ${
+      d.freq === 'monthly'
+        ? html`${boxes(
+            c,
+            'nth',
+            s.nth,
+            'checkbox',
+            MONTHLY_ORDINALS,
+            (n) => c.ordinal(n),
+            (n) => d.nth.includes(n),
+            (n, on) => update({ nth: toggle(d.nth, n, on) }),
+            s.nthHint,
+          )}
         ${select(
           c,
           'day',
@@ -377,9 +419,11 @@ export function permanenceForm(c: PermanenceFormContext) {
           html`${option('', s.partnerChoose, !d.day)} ${DAY_KEYS.map((day) => option(day, weekday(day), d.day === day))}`,
           (day) => update({ day: day as DayKey | '' }),
         )}`
-      : nothing}
-    ${d.freq !== 'appointment'
-      ? html`<fieldset id="pm-hours" aria-describedby="pm-hours-hint">
+        : nothing
+    }
+    ${
+      d.freq !== 'appointment'
+        ? html`<fieldset id="pm-hours" aria-describedby="pm-hours-hint">
           <legend>${s.hours} <span class="small">${s.optional}</span></legend>
           <p class="small" id="pm-hours-hint">${s.hoursHint}</p>
           <div class="pair">
@@ -396,7 +440,8 @@ export function permanenceForm(c: PermanenceFormContext) {
           </label>
           ${error(c, 'byAppointment')}
         </fieldset>`
-      : nothing}
+        : nothing
+    }
     <fieldset id="pm-period" aria-describedby="pm-period-hint">
       <legend>${s.period}${everyN ? nothing : html` <span class="small">${s.optional}</span>`}</legend>
       <p class="small" id="pm-period-hint">${everyN ? s.periodHintInterval : s.periodHint}</p>

@@ -112,7 +112,8 @@ export const demarchesEn: DemarchesStrings = {
     creating: 'Creating the case…',
     cancel: 'Cancel',
     missing: 'Fill in the procedure and the current step.',
-    offline: 'No connection: the case was not created. A code needs the network. Try again when the connection is back; what you typed is kept.',
+    offline:
+      'No connection: the case was not created. A code needs the network. Try again when the connection is back; what you typed is kept.',
     failed: 'The case could not be created. Try again in a moment.',
     invalid: 'The server refused this case: check the fields (short texts, no number or e-mail address).',
   },
@@ -120,7 +121,8 @@ export const demarchesEn: DemarchesStrings = {
     title: 'Follow-up case created',
     codeLabel: 'Tracking code',
     qrLabel: (code) => `QR code opening the online tracking of case ${code}`,
-    howTo: 'With this code, the person follows the case online, without an account. Keep it: it cannot be found again without this receipt.',
+    howTo:
+      'With this code, the person follows the case online, without an account. Keep it: it cannot be found again without this receipt.',
     print: 'Print the receipt',
     newEntry: 'New entry',
     demarche: 'Procedure',
@@ -159,7 +161,9 @@ export const demarchesEn: DemarchesStrings = {
     expired: 'This case is closed and its code has expired. Your France services can help you.',
     tooMany: 'Too many attempts in a short time.',
     tooManyWait: (seconds) =>
-      seconds < 90 ? `Too many attempts in a short time: try again in ${seconds} seconds.` : `Too many attempts in a short time: try again in ${Math.ceil(seconds / 60)} minutes.`,
+      seconds < 90
+        ? `Too many attempts in a short time: try again in ${seconds} seconds.`
+        : `Too many attempts in a short time: try again in ${Math.ceil(seconds / 60)} minutes.`,
     offline: 'No connection: your case cannot be looked up right now.',
     offlineCopy: (date) => `Offline: this is your case as saved on ${date}. It may have changed since.`,
     error: 'The service is unavailable for a moment. Try again shortly.',

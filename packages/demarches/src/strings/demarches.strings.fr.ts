@@ -116,7 +116,8 @@ export const demarchesFr = {
     creating: 'Création du dossier…',
     cancel: 'Annuler',
     missing: 'Indiquez la démarche et l’étape en cours.',
-    offline: 'Pas de connexion : le dossier n’a pas été créé. Il faut le réseau pour obtenir un code. Réessayez quand la connexion revient ; ce que vous avez saisi est gardé.',
+    offline:
+      'Pas de connexion : le dossier n’a pas été créé. Il faut le réseau pour obtenir un code. Réessayez quand la connexion revient ; ce que vous avez saisi est gardé.',
     failed: 'Le dossier n’a pas pu être créé. Réessayez dans un moment.',
     invalid: 'Le serveur a refusé ce dossier : vérifiez les champs (textes courts, sans numéro ni adresse e-mail).',
   },
@@ -124,7 +125,8 @@ export const demarchesFr = {
     title: 'Dossier de suivi créé',
     codeLabel: 'Code de suivi',
     qrLabel: (code: string) => `QR code qui ouvre le suivi en ligne du dossier ${code}`,
-    howTo: 'Avec ce code, la personne suit son dossier en ligne, sans compte. Gardez-le : il n’est pas possible de le retrouver sans ce reçu.',
+    howTo:
+      'Avec ce code, la personne suit son dossier en ligne, sans compte. Gardez-le : il n’est pas possible de le retrouver sans ce reçu.',
     print: 'Imprimer le reçu',
     newEntry: 'Nouvel enregistrement',
     demarche: 'Démarche',
@@ -163,7 +165,9 @@ export const demarchesFr = {
     expired: 'Ce dossier est clos et son code a expiré. Votre France services peut vous renseigner.',
     tooMany: 'Trop d’essais en peu de temps.',
     tooManyWait: (seconds: number) =>
-      seconds < 90 ? `Trop d’essais en peu de temps : réessayez dans ${seconds} secondes.` : `Trop d’essais en peu de temps : réessayez dans ${Math.ceil(seconds / 60)} minutes.`,
+      seconds < 90
+        ? `Trop d’essais en peu de temps : réessayez dans ${seconds} secondes.`
+        : `Trop d’essais en peu de temps : réessayez dans ${Math.ceil(seconds / 60)} minutes.`,
     offline: 'Pas de connexion : impossible de consulter votre dossier pour le moment.',
     offlineCopy: (date: string) => `Hors ligne : voici l’état de votre dossier enregistré le ${date}. Il a pu changer depuis.`,
     error: 'Le service est momentanément indisponible. Réessayez dans un moment.',

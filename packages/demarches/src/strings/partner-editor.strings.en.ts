@@ -146,7 +146,8 @@ export const partnerEditorEn: PartnerEditorStrings = {
   formOffline: 'You are offline: what you typed is kept, try again once back online.',
   formServer: 'The service is not answering: what you typed is kept, try again in a few minutes.',
   formGone: 'This entry no longer exists: it may have been removed from another device. The list was updated.',
-  formConflict: 'An earlier sending of this form was already saved with other values. The list was updated: check it, then edit the entry if needed.',
+  formConflict:
+    'An earlier sending of this form was already saved with other values. The list was updated: check it, then edit the entry if needed.',
   removeOffline: 'You are offline: nothing was removed. Try again once back online.',
   removeServer: 'The service is not answering: nothing was removed. Try again in a few minutes.',
 

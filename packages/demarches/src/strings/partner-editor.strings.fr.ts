@@ -112,7 +112,8 @@ export const partnerEditorFr = {
   byAppointment: 'Uniquement sur rendez-vous',
   period: 'Période',
   periodHint: 'Si la permanence commence plus tard ou s’arrête à une date connue.',
-  periodHintInterval: 'Pour une permanence toutes les 2 semaines ou plus, indiquez la date d’une permanence : le rythme est compté à partir de cette semaine.',
+  periodHintInterval:
+    'Pour une permanence toutes les 2 semaines ou plus, indiquez la date d’une permanence : le rythme est compté à partir de cette semaine.',
   startsOn: 'À partir du',
   endsOn: 'Jusqu’au',
   note: 'Remarque',
@@ -127,7 +128,8 @@ export const partnerEditorFr = {
   fieldErrors: {
     name: 'Indiquez le nom de l’organisme (3 à 120 caractères).',
     description: 'La description fait 500 caractères au plus.',
-    phone: 'Ce numéro n’est pas valide : des chiffres, espaces, +, points, tirets ou parenthèses (6 à 25 caractères), par exemple 04 66 49 12 34.',
+    phone:
+      'Ce numéro n’est pas valide : des chiffres, espaces, +, points, tirets ou parenthèses (6 à 25 caractères), par exemple 04 66 49 12 34.',
     website: 'Cette adresse n’est pas valide : elle commence par https:// ou http://, par exemple https://www.mission-locale.fr.',
     themes: 'Trop de thèmes : gardez seulement les deux ou trois principaux.',
     partner: 'Choisissez le partenaire de cette permanence.',

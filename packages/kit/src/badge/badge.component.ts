@@ -84,8 +84,14 @@ export class FsBadge extends FsElement {
       case 'error': {
         const kind = st.error.kind;
         if (kind === 'not-found' || kind === 'invalid') {
-          const why = source?.kind === 'site' ? k.teaser.unknownSite(source.id) : k.teaser.unknownCommune(source?.kind === 'commune' ? source.insee : '');
-          return base(html`${this.#link(null, html`<span part="label" class="label">${k.teaser.linkFallback}</span>`)}${this.#message(why, false)}`, 'not-found');
+          const why =
+            source?.kind === 'site'
+              ? k.teaser.unknownSite(source.id)
+              : k.teaser.unknownCommune(source?.kind === 'commune' ? source.insee : '');
+          return base(
+            html`${this.#link(null, html`<span part="label" class="label">${k.teaser.linkFallback}</span>`)}${this.#message(why, false)}`,
+            'not-found',
+          );
         }
         const offline = kind === 'offline' || kind === 'timeout';
         return base(
@@ -97,7 +103,10 @@ export class FsBadge extends FsElement {
       case 'ready': {
         const shown = shownSite(st.data);
         if (!shown) {
-          return base(html`${this.#link(null, html`<span part="label" class="label">${k.teaser.linkFallback}</span>`)}${this.#message(k.teaser.noSite, false)}`, 'empty');
+          return base(
+            html`${this.#link(null, html`<span part="label" class="label">${k.teaser.linkFallback}</span>`)}${this.#message(k.teaser.noSite, false)}`,
+            'empty',
+          );
         }
         const locale = this.i18n.locale;
         const day = siteDay(shown.site, this.now ?? this.#clock.now);
@@ -110,9 +119,11 @@ export class FsBadge extends FsElement {
               >${shown.distanceKm === null ? nothing : html`${' '}<span part="name" class="name">${shown.site.name}</span>`}`,
             day.kind,
           )}
-          ${st.offline && st.savedAt
-            ? html`<p class="notice" part="notice" role="status">${k.teaser.offlineSaved(formatDate(st.savedAt, locale))}</p>`
-            : nothing}`,
+          ${
+            st.offline && st.savedAt
+              ? html`<p class="notice" part="notice" role="status">${k.teaser.offlineSaved(formatDate(st.savedAt, locale))}</p>`
+              : nothing
+          }`,
           'ready',
         );
       }

@@ -1,7 +1,16 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ApiResource, FsElement, formatDate, formatDistance, safeHref, stringAttribute, headingLevel, MinuteClock } from '@fs-widgets/core';
-import { embedPageHref, shownSite, siteDay, siteRequest, siteSource, type ShownSite, type SiteAnswer, type SiteSource } from '../shared/nearest-site.js';
+import {
+  embedPageHref,
+  shownSite,
+  siteDay,
+  siteRequest,
+  siteSource,
+  type ShownSite,
+  type SiteAnswer,
+  type SiteSource,
+} from '../shared/nearest-site.js';
 import { siteDayText } from '../shared/site-day-text.js';
 import type { KitStrings } from '../strings/kit-strings.js';
 import '../strings/kit-strings.js';
@@ -116,7 +125,10 @@ export class FsBanner extends FsElement {
       case 'error': {
         const kind = st.error.kind;
         if (kind === 'not-found' || kind === 'invalid') {
-          const body = source?.kind === 'site' ? k.teaser.unknownSite(source.id) : k.teaser.unknownCommune(source?.kind === 'commune' ? source.insee : '');
+          const body =
+            source?.kind === 'site'
+              ? k.teaser.unknownSite(source.id)
+              : k.teaser.unknownCommune(source?.kind === 'commune' ? source.insee : '');
           return this.#message(body, false, null);
         }
         return this.#message(kind === 'offline' || kind === 'timeout' ? s.common.offlineNoData : s.common.errorBody, true, source);
@@ -125,9 +137,11 @@ export class FsBanner extends FsElement {
         const shown = shownSite(st.data);
         if (!shown) return this.#message(k.teaser.noSite, false, null);
         return html`${this.#siteBlock(shown, source)}
-          ${st.offline && st.savedAt
-            ? html`<p class="notice" part="notice" role="status">${k.teaser.offlineSaved(formatDate(st.savedAt, this.i18n.locale))}</p>`
-            : nothing}
+          ${
+            st.offline && st.savedAt
+              ? html`<p class="notice" part="notice" role="status">${k.teaser.offlineSaved(formatDate(st.savedAt, this.i18n.locale))}</p>`
+              : nothing
+          }
           ${this.#link(source)}`;
       }
     }
@@ -159,9 +173,11 @@ export class FsBanner extends FsElement {
   #message(body: string, retry: boolean, linkSource: SiteSource | null) {
     return html`<div class="site" part="site">
         <p class="message" part="message" role="status">${body}</p>
-        ${retry
-          ? html`<button part="retry" class="retry" type="button" @click=${this.reload}>${this.i18n.strings.common.retry}</button>`
-          : nothing}
+        ${
+          retry
+            ? html`<button part="retry" class="retry" type="button" @click=${this.reload}>${this.i18n.strings.common.retry}</button>`
+            : nothing
+        }
       </div>
       ${this.#link(linkSource)}`;
   }

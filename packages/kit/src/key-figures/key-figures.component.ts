@@ -94,11 +94,7 @@ export class FsKeyFigures extends FsElement {
   #title() {
     const k = this.#k.keyFigures;
     const site = this.#site.state;
-    const text = !this.siteId.trim()
-      ? k.titleNetwork
-      : site.status === 'ready'
-        ? k.titleSite(site.data.name)
-        : k.titleSiteUnnamed;
+    const text = !this.siteId.trim() ? k.titleNetwork : site.status === 'ready' ? k.titleSite(site.data.name) : k.titleSiteUnnamed;
     return html`<div class="title" part="title" role="heading" aria-level=${this.headingLevel}>${text}</div>`;
   }
 
@@ -131,14 +127,18 @@ export class FsKeyFigures extends FsElement {
         const empty = figures.acts === 0 && figures.satisfaction.answers === 0;
         return html`<div part="base" class="base" data-state=${empty ? 'empty' : 'ready'}>
           ${this.#title()}
-          ${st.offline && st.savedAt
-            ? html`<p class="notice" part="notice" role="status">${s.common.offlineStale(formatDate(st.savedAt, this.i18n.locale))}</p>`
-            : nothing}
+          ${
+            st.offline && st.savedAt
+              ? html`<p class="notice" part="notice" role="status">${s.common.offlineStale(formatDate(st.savedAt, this.i18n.locale))}</p>`
+              : nothing
+          }
           ${this.#list(figures, empty)}
           ${empty ? html`<p class="message" part="message">${k.keyFigures.empty}</p>` : nothing}
-          ${!empty && (figures.first_visit_share === null || figures.satisfaction.satisfied_share === null)
-            ? html`<p class="note">${k.keyFigures.minimumNote(KEY_FIGURES_MIN_COUNT)}</p>`
-            : nothing}
+          ${
+            !empty && (figures.first_visit_share === null || figures.satisfaction.satisfied_share === null)
+              ? html`<p class="note">${k.keyFigures.minimumNote(KEY_FIGURES_MIN_COUNT)}</p>`
+              : nothing
+          }
           ${this.#period(figures)}
         </div>`;
       }
@@ -182,9 +182,9 @@ export class FsKeyFigures extends FsElement {
   #figure(name: string, value: string, label: string, detail?: string) {
     // The spaces are bound values: the build's template minifier drops white space between tags.
     return html`<li class="figure" part="figure" data-figure=${name}>
-      <span class="value" part="value">${value}</span>${' '}<span class="label">${label}</span>${detail
-        ? html`${' '}<span class="detail">${detail}</span>`
-        : nothing}
+      <span class="value" part="value">${value}</span>${' '}<span class="label">${label}</span>${
+        detail ? html`${' '}<span class="detail">${detail}</span>` : nothing
+      }
     </li>`;
   }
 
@@ -210,9 +210,11 @@ export class FsKeyFigures extends FsElement {
     return html`<div part="base" class="base" data-state=${state}>
       ${this.#title()}
       <p class="message" part="message" role="status">${text}</p>
-      ${retry
-        ? html`<button part="retry" class="secondary" type="button" @click=${() => this.reload()}>${this.i18n.strings.common.retry}</button>`
-        : nothing}
+      ${
+        retry
+          ? html`<button part="retry" class="secondary" type="button" @click=${() => this.reload()}>${this.i18n.strings.common.retry}</button>`
+          : nothing
+      }
     </div>`;
   }
 }

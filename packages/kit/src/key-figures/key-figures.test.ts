@@ -31,7 +31,9 @@ const EMPTY = '1502';
 /** Today in Paris, as the server dates the period: "27 novembre 2026". */
 const todayInParis = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Paris' });
 const longDate = (day: string, locale: string, withYear = true) =>
-  new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+  new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(
+    new Date(`${day}T12:00:00Z`),
+  );
 
 async function agentToken(site: string): Promise<string> {
   const res = await fetch(`/__test/agent-token?site=${site}`);
@@ -62,8 +64,18 @@ async function postActs(site: string, outcomes: Array<ActInput['outcome']>) {
 
 async function postAnswers(site: string, ratings: Rating[]) {
   for (const rating of ratings) {
-    const body: FeedbackInput = { key: newIdempotencyKey(), site_id: site, rating, channel: 'kiosk', answered_at: new Date().toISOString() };
-    const res = await fetch(`${realApi()}/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const body: FeedbackInput = {
+      key: newIdempotencyKey(),
+      site_id: site,
+      rating,
+      channel: 'kiosk',
+      answered_at: new Date().toISOString(),
+    };
+    const res = await fetch(`${realApi()}/feedback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     expect(res.status).to.equal(201);
   }
 }
@@ -78,7 +90,9 @@ async function keyFigures(template: ReturnType<typeof html>) {
 /** Every loaded state: the period of the current year and the source. */
 function expectPeriodAndSource(el: FsKeyFigures) {
   const period = text($(el, '[part="period"]'));
-  expect(period).to.contain(`Du 1er janvier au ${longDate(todayInParis(), 'fr-FR')} — source : France services widgets, données des agents`);
+  expect(period).to.contain(
+    `Du 1er janvier au ${longDate(todayInParis(), 'fr-FR')} — source : France services widgets, données des agents`,
+  );
 }
 
 describe('<fs-key-figures>', () => {
@@ -116,11 +130,15 @@ describe('<fs-key-figures>', () => {
     // 2,845 rows in the list: 2,721 France services and 124 antennas (extra sites of one France services).
     expect([res.sites, res.main_sites, res.antennas]).to.deep.equal([2845, 2721, 124]);
     expect(figure(el, 'sites')).to.equal('2 721 France services et 124 antennes');
-    expect(figure(el, 'acts')).to.equal(`${new Intl.NumberFormat('fr-FR').format(res.acts).replace(/\s+/g, ' ')} demande${res.acts === 1 ? '' : 's'} traitée${res.acts === 1 ? '' : 's'}`);
+    expect(figure(el, 'acts')).to.equal(
+      `${new Intl.NumberFormat('fr-FR').format(res.acts).replace(/\s+/g, ' ')} demande${res.acts === 1 ? '' : 's'} traitée${res.acts === 1 ? '' : 's'}`,
+    );
     expect(figure(el, 'first-visit')).to.equal(`${percent(res.first_visit_share!)} des demandes résolues dès la première visite`);
     expect(figure(el, 'satisfaction')).to.contain(`${percent(res.satisfaction.satisfied_share!)} des usagers satisfaits`);
     expectPeriodAndSource(el);
-    expect(text($(el, '[part="period"]'))).to.contain('Nombre de France services : ANCT — Liste des structures France services, 01/08/2024.');
+    expect(text($(el, '[part="period"]'))).to.contain(
+      'Nombre de France services : ANCT — Liste des structures France services, 01/08/2024.',
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -166,18 +184,26 @@ describe('<fs-key-figures>', () => {
 
   it('in English: the figures, "not enough answers yet", the period and the source', async () => {
     const el = await fixture<FsKeyFigures>(html`<fs-key-figures lang="en" api=${realApi()} site-id=${QUIET}></fs-key-figures>`);
-    await until(() => settled(el)() && !el.hasAttribute('data-fs-locale-pending') && text($(el, '[part="title"]')).includes('Nay'), 'English');
+    await until(
+      () => settled(el)() && !el.hasAttribute('data-fs-locale-pending') && text($(el, '[part="title"]')).includes('Nay'),
+      'English',
+    );
     await el.updateComplete;
     expect(text($(el, '[part="title"]'))).to.equal('France services de Nay in figures');
     expect(figure(el, 'acts')).to.equal('5 requests handled');
     expect(figure(el, 'satisfaction')).to.equal('User satisfaction not enough answers yet');
-    expect(text($(el, '[part="period"]'))).to.contain(`From 1 January to ${longDate(todayInParis(), 'en-GB')} — source: France services widgets`);
+    expect(text($(el, '[part="period"]'))).to.contain(
+      `From 1 January to ${longDate(todayInParis(), 'en-GB')} — source: France services widgets`,
+    );
     await expect(el).to.be.accessible();
   });
 
   it('in English, the network: the France services and, apart, their satellite sites', async () => {
     const el = await fixture<FsKeyFigures>(html`<fs-key-figures lang="en" api=${realApi()}></fs-key-figures>`);
-    await until(() => settled(el)() && !el.hasAttribute('data-fs-locale-pending') && text($(el, '[part="title"]')) === 'France services in figures', 'English');
+    await until(
+      () => settled(el)() && !el.hasAttribute('data-fs-locale-pending') && text($(el, '[part="title"]')) === 'France services in figures',
+      'English',
+    );
     await el.updateComplete;
     expect(figure(el, 'sites')).to.equal('2,721 France services and 124 satellite sites (antennes)');
   });

@@ -213,13 +213,17 @@ export class FsPoster extends FsElement {
       <div class="toolbar" part="toolbar">
         <button type="button" class="primary" part="print" aria-describedby="print-hint" @click=${this.#print}>${t.print}</button>
         <span class="hint" id="print-hint">${t.printHint}</span>
-        ${offline
-          ? html`<p class="notice" part="notice" role="status">${s.common.offlineStale(formatDate(savedAt ?? new Date(), this.i18n.locale))}</p>`
-          : nothing}
-        ${partial
-          ? html`<p class="notice" part="notice" role="status">${t.partnersUnavailable}</p>
+        ${
+          offline
+            ? html`<p class="notice" part="notice" role="status">${s.common.offlineStale(formatDate(savedAt ?? new Date(), this.i18n.locale))}</p>`
+            : nothing
+        }
+        ${
+          partial
+            ? html`<p class="notice" part="notice" role="status">${t.partnersUnavailable}</p>
               <button type="button" class="secondary" part="retry" @click=${this.reload}>${s.common.retry}</button>`
-          : nothing}
+            : nothing
+        }
       </div>
       ${this.#sheet(site.data, data, savedAt)}
     </div>`;
@@ -272,9 +276,11 @@ export class FsPoster extends FsElement {
           </div>
           <div class="right">
             <div class="qr-block">
-              ${this.qrCode
-                ? this.qrCode(url, t.qrLabel(url))
-                : html`<div class="qr qr-pending" part="qr" data-failed=${this.qrFailed ? 'true' : 'false'} aria-hidden="true"></div>`}
+              ${
+                this.qrCode
+                  ? this.qrCode(url, t.qrLabel(url))
+                  : html`<div class="qr qr-pending" part="qr" data-failed=${this.qrFailed ? 'true' : 'false'} aria-hidden="true"></div>`
+              }
               <p class="qr-title">${this.qrTarget === 'locator' && !this.href.trim() ? t.qrTitleLocator : t.qrTitle}</p>
               <p class="qr-hint">${t.qrHint}</p>
               <p class="url" part="url"><a href=${url}>${breakable(url)}</a></p>
@@ -332,20 +338,24 @@ export class FsPoster extends FsElement {
     const local = others.slice(0, MAX_LOCAL);
     return html`<section class="local" part="local" aria-labelledby="local-title">
       ${this.#heading(t.localTitle, this.headingLevel + 1, 'subtitle', 'local-title')}
-      ${permanences.length
-        ? html`<ul class="permanences">
+      ${
+        permanences.length
+          ? html`<ul class="permanences">
               ${permanences.map((p) => this.#permanence(p, sp, directory))}
             </ul>
             ${hidden > 0 ? html`<p class="note">${t.more(hidden)}</p>` : nothing}`
-        : nothing}
-      ${local.length
-        ? html`<p>
+          : nothing
+      }
+      ${
+        local.length
+          ? html`<p>
             <span class="label">${permanences.length ? t.localOthers : t.local} :</span>
-            <span lang="fr">${local.map((p) => p.name).join(', ')}</span>${others.length > local.length
-              ? html` ${t.more(others.length - local.length)}`
-              : '.'}
+            <span lang="fr">${local.map((p) => p.name).join(', ')}</span>${
+              others.length > local.length ? html` ${t.more(others.length - local.length)}` : '.'
+            }
           </p>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 

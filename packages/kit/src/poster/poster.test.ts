@@ -99,11 +99,16 @@ describe('<fs-poster>', () => {
     const text = shadowText(el);
     expect(text).to.contain('Besoin d’aide pour vos démarches ?').and.contain('France services vous accompagne');
     expect($(el, '[part="name"]')!.textContent).to.equal(site.name);
-    expect($(el, '[part="contact"]')!.textContent).to.contain(site.address.street).and.contain(`${site.address.postcode}`).and.contain(site.phone!);
+    expect($(el, '[part="contact"]')!.textContent)
+      .to.contain(site.address.street)
+      .and.contain(`${site.address.postcode}`)
+      .and.contain(site.phone!);
     // The week, Monday first, formatted as the site card formats it.
     const rows = $$(el, 'table[part="hours"] tbody tr').map((tr) => tr.textContent!.replace(/\s+/g, ' ').trim());
     expect(rows).to.have.length(7);
-    expect(rows[0]).to.equal(`Lundi ${site.hours.mo.map((r) => `${formatClockTime(r.opens, 'fr')} – ${formatClockTime(r.closes, 'fr')}`).join(' et ')}`);
+    expect(rows[0]).to.equal(
+      `Lundi ${site.hours.mo.map((r) => `${formatClockTime(r.opens, 'fr')} – ${formatClockTime(r.closes, 'fr')}`).join(' et ')}`,
+    );
     expect(rows[5]).to.equal('Samedi Fermé');
     expect(rows[6]).to.equal('Dimanche Fermé');
     expect(text).to.contain('Fermé les jours fériés.');
@@ -135,15 +140,21 @@ describe('<fs-poster>', () => {
   });
 
   it('qr-target="locator" leads to the locator on the commune, the site’s own when none is given; href overrides both', async () => {
-    const onCommune = await fixture<FsPoster>(html`<fs-poster api=${realApi()} site-id=${SITE} qr-target="locator" commune="48095"></fs-poster>`);
+    const onCommune = await fixture<FsPoster>(
+      html`<fs-poster api=${realApi()} site-id=${SITE} qr-target="locator" commune="48095"></fs-poster>`,
+    );
     await until(loaded(onCommune), 'the poster');
-    expect(await decodeQr($(onCommune, 'svg.qr') as unknown as SVGSVGElement)).to.equal(`${apiOrigin()}/embed/fs-site-locator?commune=48095`);
+    expect(await decodeQr($(onCommune, 'svg.qr') as unknown as SVGSVGElement)).to.equal(
+      `${apiOrigin()}/embed/fs-site-locator?commune=48095`,
+    );
     expect(shadowText(onCommune)).to.contain('Trouver une France services près de chez vous');
 
     const site = await json<Site>(`${realApi()}/sites/1`);
     const own = await fixture<FsPoster>(html`<fs-poster api=${realApi()} site-id="1" qr-target="locator"></fs-poster>`);
     await until(loaded(own), 'the poster');
-    expect(await decodeQr($(own, 'svg.qr') as unknown as SVGSVGElement)).to.equal(`${apiOrigin()}/embed/fs-site-locator?commune=${site.address.insee_commune}`);
+    expect(await decodeQr($(own, 'svg.qr') as unknown as SVGSVGElement)).to.equal(
+      `${apiOrigin()}/embed/fs-site-locator?commune=${site.address.insee_commune}`,
+    );
 
     const href = 'https://www.mairie-exemple.fr/vie-pratique/france-services?origine=affiche';
     const custom = await fixture<FsPoster>(html`<fs-poster api=${realApi()} site-id=${SITE} qr-target="locator" href=${href}></fs-poster>`);
@@ -270,7 +281,9 @@ describe('<fs-poster>', () => {
     const { width, height } = sheet.getBoundingClientRect();
     expect(height / width).to.be.closeTo(292 / 210, 0.01);
     // The print rules themselves (emulating print media is the Node print test's job).
-    const print = [...el.shadowRoot!.adoptedStyleSheets.flatMap((s) => [...s.cssRules])].filter((r) => r instanceof CSSMediaRule && r.conditionText === 'print');
+    const print = [...el.shadowRoot!.adoptedStyleSheets.flatMap((s) => [...s.cssRules])].filter(
+      (r) => r instanceof CSSMediaRule && r.conditionText === 'print',
+    );
     const text = print.map((r) => r.cssText).join(' ');
     expect(text).to.contain('.toolbar').and.contain('display: none');
     // Chromium writes the millimetres in CSS pixels (210 mm = 793.701 px, 297 mm = 1122.52 px, 5 mm = 18.8976 px).

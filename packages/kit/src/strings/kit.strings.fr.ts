@@ -65,7 +65,8 @@ export const kitFr = {
     period: (from: string, to: string) => `Du ${from} au ${to}`,
     source: 'source : France services widgets, données des agents et avis anonymes des usagers',
     sitesSource: (attribution: string) => `Nombre de France services : ${attribution}.`,
-    invalidYear: (year: string) => `L’année « ${year} » n’est pas disponible : indiquez une année passée ou l’année en cours (attribut year).`,
+    invalidYear: (year: string) =>
+      `L’année « ${year} » n’est pas disponible : indiquez une année passée ou l’année en cours (attribut year).`,
   },
   /** `<fs-poster>`: the printable A4 poster of a site (neutral: never an official State document). */
   poster: {

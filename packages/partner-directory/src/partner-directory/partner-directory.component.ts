@@ -53,7 +53,6 @@ type Browse = { kind: 'theme' | 'partner'; id: string };
 /** How long typing must pause before the result count is announced and `fs-need-search` fires. */
 const ANNOUNCE_DELAY_MS = 600;
 
-
 const hostOf = (url: string): string => {
   try {
     return new URL(url).hostname.replace(/^www\./, '');
@@ -274,7 +273,11 @@ export class FsPartnerDirectory extends FsElement {
   // -------------------------------------------------------------------------------------------
   // Rendering.
 
-  #heading(text: string | TemplateResult, offset: number, options: { id?: string; className?: string; focusable?: boolean; lang?: string } = {}) {
+  #heading(
+    text: string | TemplateResult,
+    offset: number,
+    options: { id?: string; className?: string; focusable?: boolean; lang?: string } = {},
+  ) {
     return html`<div
       role="heading"
       aria-level=${headingLevel(this.headingLevel + offset)}
@@ -318,9 +321,11 @@ export class FsPartnerDirectory extends FsElement {
     return html`<div part="base" class="base" data-state="ready">
       ${title}
       <p class="intro">${t.intro}</p>
-      ${st.offline && st.savedAt
-        ? html`<p class="notice" part="notice" role="status">${s.common.offlineStale(formatDate(st.savedAt, this.i18n.locale))}</p>`
-        : nothing}
+      ${
+        st.offline && st.savedAt
+          ? html`<p class="notice" part="notice" role="status">${s.common.offlineStale(formatDate(st.savedAt, this.i18n.locale))}</p>`
+          : nothing
+      }
       <form role="search" part="search" class="search" @submit=${this.#onSubmit}>
         <label for="need">${t.searchLabel}</label>
         <p id="need-hint" class="hint">${t.searchHint}</p>
@@ -341,13 +346,15 @@ export class FsPartnerDirectory extends FsElement {
       </form>
       <p class="visually-hidden" role="status">${this.announcement}</p>
       <div class="view">
-        ${this.browse
-          ? this.browse.kind === 'theme'
-            ? this.#themePage(data, this.browse.id)
-            : this.#partnerPage(data, this.browse.id)
-          : query.length >= 2
-            ? this.#resultsView(data, query)
-            : this.#home(data)}
+        ${
+          this.browse
+            ? this.browse.kind === 'theme'
+              ? this.#themePage(data, this.browse.id)
+              : this.#partnerPage(data, this.browse.id)
+            : query.length >= 2
+              ? this.#resultsView(data, query)
+              : this.#home(data)
+        }
       </div>
       ${this.#siteSection(data)}
       <p class="footer">${t.updatedOn(formatDate(data.updated_on, this.i18n.locale))} ${t.independent}</p>
@@ -430,12 +437,14 @@ export class FsPartnerDirectory extends FsElement {
       <ul class="links">
         ${partner.online_services.map((o) => html`<li>${this.#externalLink(o.url, o.label, t.newTab(o.label), 'fr')}</li>`)}
       </ul>
-      ${permanences.length && this.#site.state.status === 'ready'
-        ? html`${this.#heading(`${t.site.permanences} — ${this.#site.state.data.name}`, 2)}
+      ${
+        permanences.length && this.#site.state.status === 'ready'
+          ? html`${this.#heading(`${t.site.permanences} — ${this.#site.state.data.name}`, 2)}
             <ul class="permanences">
               ${permanences.map((p) => this.#permanence(data, p, []))}
             </ul>`
-        : nothing}
+          : nothing
+      }
       ${this.#heading(t.partnerDemarches, 2)}
       ${demarches.length ? this.#demarcheList(data, demarches, `partner-${id}`, 3) : html`<p>${t.noDemarches}</p>`}
     </section>`;
@@ -448,8 +457,9 @@ export class FsPartnerDirectory extends FsElement {
     return html`<section aria-labelledby="view-title" class="results-view">
       ${this.#heading(t.resultsHeading(query), 1, { id: 'view-title' })}
       <p class="count">${t.resultsCount(results.demarches.length, query)}</p>
-      ${results.partners.length
-        ? html`<p class="partner-hits">
+      ${
+        results.partners.length
+          ? html`<p class="partner-hits">
             ${t.partnerHits}
             ${results.partners.map(
               ({ partner }) =>
@@ -464,7 +474,8 @@ export class FsPartnerDirectory extends FsElement {
                 </button>`,
             )}
           </p>`
-        : nothing}
+          : nothing
+      }
       ${this.#demarcheList(
         data,
         results.demarches.map((hit) => hit.demarche),
@@ -482,7 +493,8 @@ export class FsPartnerDirectory extends FsElement {
       <p>${t.emptyExamples}</p>
       <ul class="examples">
         ${t.examples.map(
-          (example) => html`<li><button type="button" class="secondary small" lang="fr" @click=${() => this.#search(example)}>${example}</button></li>`,
+          (example) =>
+            html`<li><button type="button" class="secondary small" lang="fr" @click=${() => this.#search(example)}>${example}</button></li>`,
         )}
       </ul>
       <p>${t.emptyBrowse}</p>
@@ -539,14 +551,20 @@ export class FsPartnerDirectory extends FsElement {
       </p>
       <div class="details" id=${detailsId} ?hidden=${!open}>
         <p class="help-note" lang="fr">${d.help_note}</p>
-        ${this.#heading(html`${t.documentsTitle}${t.frenchOnly ? html` <span class="muted">${t.frenchOnly}</span>` : nothing}`, offset + 1, {
-          className: 'h3',
-        })}
-        ${d.documents.length
-          ? html`<ul class="documents" lang="fr">
+        ${this.#heading(
+          html`${t.documentsTitle}${t.frenchOnly ? html` <span class="muted">${t.frenchOnly}</span>` : nothing}`,
+          offset + 1,
+          {
+            className: 'h3',
+          },
+        )}
+        ${
+          d.documents.length
+            ? html`<ul class="documents" lang="fr">
               ${d.documents.map((doc) => html`<li>${doc}</li>`)}
             </ul>`
-          : html`<p>${t.noDocuments}</p>`}
+            : html`<p>${t.noDocuments}</p>`
+        }
         ${d.online ? html`<p class="online">${t.online} ${this.#externalLink(d.online.url, d.online.label, t.newTab(d.online.label), 'fr')}</p>` : nothing}
         <p class="source">${t.source} ${this.#externalLink(d.source, hostOf(d.source), t.sourceLink(hostOf(d.source)))}</p>
       </div>
@@ -599,35 +617,43 @@ export class FsPartnerDirectory extends FsElement {
     return html`<section part="site" class="site" aria-labelledby="site-title" data-state="ready">
       <p class="kicker">${t.site.kicker}</p>
       ${this.#heading(info.name, 1, { id: 'site-title', lang: 'fr' })}
-      ${partners.status === 'ready'
-        ? this.#sitePartnersBody(data, partners.data)
-        : partners.status === 'error'
-          ? html`<p role="status">${t.site.unavailable}</p>
+      ${
+        partners.status === 'ready'
+          ? this.#sitePartnersBody(data, partners.data)
+          : partners.status === 'error'
+            ? html`<p role="status">${t.site.unavailable}</p>
               <button part="retry" type="button" class="secondary" @click=${this.#retry}>${this.i18n.strings.common.retry}</button>`
-          : html`<p aria-busy="true">${this.i18n.strings.common.loading}</p>`}
-      ${info.phone
-        ? html`<p class="call">
+            : html`<p aria-busy="true">${this.i18n.strings.common.loading}</p>`
+      }
+      ${
+        info.phone
+          ? html`<p class="call">
             ${t.site.call} <a href=${telHref(info.phone)} aria-label=${t.site.phoneLink(info.phone)}>${info.phone}</a>
           </p>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 
   #sitePartnersBody(data: Directory, sp: SitePartners) {
     const t = this.#t;
     return html`<p>${t.site.national} <span lang="fr">${this.#partnerNames(data, sp.national)}</span>.</p>
-      ${sp.local.length
-        ? html`${this.#heading(t.site.local, 2)}
+      ${
+        sp.local.length
+          ? html`${this.#heading(t.site.local, 2)}
             <ul class="local">
               ${sp.local.map((lp) => this.#localPartner(lp))}
             </ul>`
-        : nothing}
+          : nothing
+      }
       ${this.#heading(t.site.permanences, 2)}
-      ${sp.permanences.length
-        ? html`<ul class="permanences">
+      ${
+        sp.permanences.length
+          ? html`<ul class="permanences">
             ${sp.permanences.map((p) => this.#permanence(data, p, sp.local))}
           </ul>`
-        : html`<p>${t.site.noPermanences}</p>`}`;
+          : html`<p>${t.site.noPermanences}</p>`
+      }`;
   }
 
   #localPartner(lp: LocalPartner) {
@@ -635,12 +661,14 @@ export class FsPartnerDirectory extends FsElement {
     return html`<li class="local-partner" data-local-partner=${lp.id}>
       <strong lang="fr">${lp.name}</strong>
       ${lp.description ? html`<span lang="fr"> — ${lp.description}</span>` : nothing}
-      ${lp.phone || lp.website
-        ? html`<span class="local-links">
+      ${
+        lp.phone || lp.website
+          ? html`<span class="local-links">
             ${lp.phone ? html`<a href=${telHref(lp.phone)} aria-label=${t.site.localPhone(lp.name, lp.phone)}>${lp.phone}</a>` : nothing}
             ${lp.website ? this.#externalLink(lp.website, hostOf(lp.website), t.site.localWebsite(hostOf(lp.website), lp.name)) : nothing}
           </span>`
-        : nothing}
+          : nothing
+      }
     </li>`;
   }
 
@@ -653,13 +681,15 @@ export class FsPartnerDirectory extends FsElement {
     return html`<li class="permanence" part="permanence" data-permanence=${p.id}>
       <p class="who"><strong lang="fr">${name}</strong> — ${recurrenceText(p.recurrence, strings)}</p>
       ${p.by_appointment && p.recurrence.freq !== 'appointment' ? html`<p class="badge appointment">${strings.permanences.appointment}</p>` : nothing}
-      ${p.recurrence.freq === 'appointment'
-        ? nothing
-        : p.next.length
-          ? html`<ul class="dates">
+      ${
+        p.recurrence.freq === 'appointment'
+          ? nothing
+          : p.next.length
+            ? html`<ul class="dates">
               ${p.next.map((n) => html`<li><time datetime=${n.date}>${sessionText(n, strings, locale)}</time></li>`)}
             </ul>`
-          : html`<p class="muted">${strings.permanences.noNext}</p>`}
+            : html`<p class="muted">${strings.permanences.noNext}</p>`
+      }
       ${p.note ? html`<p class="note" lang="fr">${p.note}</p>` : nothing}
     </li>`;
   }

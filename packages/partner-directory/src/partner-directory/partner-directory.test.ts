@@ -225,16 +225,26 @@ describe('<fs-partner-directory>', () => {
   it('with site-id: the site’s local partner and its monthly permanence’s next dates, made through the real API, and its phone; axe', async () => {
     const { partner, permanence } = await localPartnerWithPermanence();
     const site = (await (await fetch(`${realApi()}/sites/${SITE}`)).json()) as { name: string; phone: string };
-    const el = await fixture<FsPartnerDirectory>(html`<fs-partner-directory api=${realApi()} site-id=${SITE} heading-level="3"></fs-partner-directory>`);
+    const el = await fixture<FsPartnerDirectory>(
+      html`<fs-partner-directory api=${realApi()} site-id=${SITE} heading-level="3"></fs-partner-directory>`,
+    );
     await until(() => ready(el)() && $(el, `[data-permanence="${permanence.id}"]`) !== null, 'the site’s permanences');
     const section = $(el, '[part="site"]')!;
-    expect(section.textContent).to.contain(site.name).and.contain('Les agents vous aident pour les démarches des neuf partenaires nationaux');
+    expect(section.textContent)
+      .to.contain(site.name)
+      .and.contain('Les agents vous aident pour les démarches des neuf partenaires nationaux');
     expect($(el, '#site-title')!.getAttribute('aria-level')).to.equal('4');
     const local = $(el, `[data-local-partner="${partner.id}"]`)!;
     expect(local.textContent).to.contain('Mission locale du Sud Aveyron').and.contain('16-25 ans');
-    expect(local.querySelector<HTMLAnchorElement>('a[href^="tel:"]')!.getAttribute('aria-label')).to.equal('Appeler Mission locale du Sud Aveyron au 05 65 60 00 00');
+    expect(local.querySelector<HTMLAnchorElement>('a[href^="tel:"]')!.getAttribute('aria-label')).to.equal(
+      'Appeler Mission locale du Sud Aveyron au 05 65 60 00 00',
+    );
     const item = $(el, `[data-permanence="${permanence.id}"]`)!;
-    expect(item.textContent).to.contain('Mission locale du Sud Aveyron').and.contain('Le 2e mardi du mois').and.contain('Sur rendez-vous').and.contain('Salle du conseil');
+    expect(item.textContent)
+      .to.contain('Mission locale du Sud Aveyron')
+      .and.contain('Le 2e mardi du mois')
+      .and.contain('Sur rendez-vous')
+      .and.contain('Salle du conseil');
     // The next dates the server computed (public holidays skipped), in French.
     const fresh = (await (await fetch(`${realApi()}/sites/${SITE}/partners`, { cache: 'no-store' })).json()) as SitePartners;
     const next = fresh.permanences.find((p) => p.id === permanence.id)!.next;
@@ -291,7 +301,9 @@ describe('<fs-partner-directory>', () => {
     expect($(error, '[part="retry"]')).to.not.equal(null);
     await expect(error).to.be.accessible();
 
-    const unknown = await fixture<FsPartnerDirectory>(html`<fs-partner-directory api=${realApi()} site-id="999999"></fs-partner-directory>`);
+    const unknown = await fixture<FsPartnerDirectory>(
+      html`<fs-partner-directory api=${realApi()} site-id="999999"></fs-partner-directory>`,
+    );
     await until(() => ready(unknown)() && $(unknown, '.site[data-state="error"]') !== null, 'the unknown site');
     expect(shadowText(unknown)).to.contain('Aucune France services ne porte l’identifiant « 999999 »');
     await expect(unknown).to.be.accessible();
@@ -330,7 +342,9 @@ describe('<fs-partner-directory>', () => {
 
   it('speaks English with lang="en": texts, titles, dates of permanences; axe', async () => {
     const { permanence } = await localPartnerWithPermanence();
-    const el = await fixture<FsPartnerDirectory>(html`<fs-partner-directory lang="en" api=${realApi()} site-id=${SITE}></fs-partner-directory>`);
+    const el = await fixture<FsPartnerDirectory>(
+      html`<fs-partner-directory lang="en" api=${realApi()} site-id=${SITE}></fs-partner-directory>`,
+    );
     await until(() => ready(el)() && $(el, `[data-permanence="${permanence.id}"]`) !== null, 'English');
     await el.updateComplete;
     expect($(el, 'label[for="need"]')!.textContent).to.equal('What do you need to do?');

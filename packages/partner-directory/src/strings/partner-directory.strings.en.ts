@@ -3,14 +3,19 @@ import type { PartnerDirectoryStrings } from './partner-directory.strings.fr.js'
 export const partnerDirectoryEn: PartnerDirectoryStrings = {
   partnerDirectory: {
     title: 'Your formalities: who can help?',
-    intro: 'Say what you need to do: you will know who handles it, what to bring, and whether the France services agent can help you on the spot.',
+    intro:
+      'Say what you need to do: you will know who handles it, what to bring, and whether the France services agent can help you on the spot.',
     searchLabel: 'What do you need to do?',
     searchHint: 'For example: renew my identity card, RSA, my pension, taxes, vehicle registration.',
     searchButton: 'Search',
     clearSearch: 'Clear the search',
     resultsHeading: (query) => `Formalities for “${query}”`,
     resultsCount: (n, query) =>
-      n === 0 ? `No formality found for “${query}”.` : n === 1 ? `1 formality found for “${query}”.` : `${n} formalities found for “${query}”, best match first.`,
+      n === 0
+        ? `No formality found for “${query}”.`
+        : n === 1
+          ? `1 formality found for “${query}”.`
+          : `${n} formalities found for “${query}”, best match first.`,
     partnerHits: 'Partner concerned:',
     seePartner: (name) => `See ${name}’s page`,
     browseThemes: 'Browse by topic',

@@ -48,7 +48,8 @@ export const partnerDirectoryFr = {
     onlineServices: 'Services en ligne',
     partnerDemarches: 'Démarches courantes',
     noDemarches: 'Pas encore de démarche décrite pour ce partenaire.',
-    themeDemarches: (n: number) => (n === 0 ? 'Pas encore de démarche décrite pour ce thème.' : n === 1 ? '1 démarche.' : `${n} démarches.`),
+    themeDemarches: (n: number) =>
+      n === 0 ? 'Pas encore de démarche décrite pour ce thème.' : n === 1 ? '1 démarche.' : `${n} démarches.`,
     emptyTitle: (query: string) => `Aucune démarche ne correspond à « ${query} »`,
     emptySpelling: 'Vérifiez l’orthographe, ou essayez un mot plus court ou plus courant.',
     emptyExamples: 'Essayez par exemple :',

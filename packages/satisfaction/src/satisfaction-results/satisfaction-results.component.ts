@@ -94,7 +94,10 @@ export class FsSatisfactionResults extends FsElement {
   #invalid(): string | undefined {
     const site = this.siteId.trim();
     if (site && !isSiteId(site)) return this.#s.satisfactionResults.siteNotFound(site);
-    for (const [name, value] of [['from', this.from.trim()], ['to', this.to.trim()]] as const) {
+    for (const [name, value] of [
+      ['from', this.from.trim()],
+      ['to', this.to.trim()],
+    ] as const) {
       if (value && !isDate(value)) return this.#s.satisfactionResults.invalidDate(name, value);
     }
     return undefined;
@@ -131,9 +134,11 @@ export class FsSatisfactionResults extends FsElement {
     const stats = st.data;
     return html`<div part="base" class="base">
       ${title}
-      ${st.offline && st.savedAt
-        ? html`<p class="muted" role="status">${s.common.offlineStale(formatDate(st.savedAt, this.i18n.locale))}</p>`
-        : nothing}
+      ${
+        st.offline && st.savedAt
+          ? html`<p class="muted" role="status">${s.common.offlineStale(formatDate(st.savedAt, this.i18n.locale))}</p>`
+          : nothing
+      }
       ${this.#body(stats)}
       <p class="muted">${this.#period(stats)} ${this.#s.satisfactionResults.source}</p>
     </div>`;

@@ -235,14 +235,12 @@ export class FsSatisfaction extends FsElement {
       </div>`;
     }
     return html`<div part="base" class="base">
-      ${this.step === 'thanks'
-        ? this.#thanks()
-        : this.mode === 'kiosk'
-          ? this.#kiosk()
-          : this.#inline()}
-      ${this.mode === 'kiosk' && this.pending > 0
-        ? html`<p part="pending" class="pending" role="status">${s.pending(this.pending)}</p>`
-        : nothing}
+      ${this.step === 'thanks' ? this.#thanks() : this.mode === 'kiosk' ? this.#kiosk() : this.#inline()}
+      ${
+        this.mode === 'kiosk' && this.pending > 0
+          ? html`<p part="pending" class="pending" role="status">${s.pending(this.pending)}</p>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -257,17 +255,20 @@ export class FsSatisfaction extends FsElement {
       <p class="hint">${s.thanksBody}</p>
       ${this.queued ? html`<p class="hint">${s.thanksQueued}</p>` : nothing}
     </div>
-    ${this.mode === 'kiosk'
-      ? html`<div class="actions"><button class="secondary" type="button" @click=${() => this.reset()}>${s.kioskBack}</button></div>`
-      : nothing}`;
+    ${
+      this.mode === 'kiosk'
+        ? html`<div class="actions"><button class="secondary" type="button" @click=${() => this.reset()}>${s.kioskBack}</button></div>`
+        : nothing
+    }`;
   }
 
   #kiosk() {
     const s = this.#s.satisfaction;
     if (this.step === 'follow-up') {
       return html`${this.#heading(s.resolvedQuestion)}
-        ${this.askResolved
-          ? html`<div class="options" role="group" aria-label=${s.resolvedQuestion}>
+        ${
+          this.askResolved
+            ? html`<div class="options" role="group" aria-label=${s.resolvedQuestion}>
               ${RESOLUTIONS.map(
                 (r) => html`<button
                   class="choice"
@@ -280,14 +281,17 @@ export class FsSatisfaction extends FsElement {
                 </button>`,
               )}
             </div>`
-          : nothing}
+            : nothing
+        }
         ${this.askComment ? this.#commentField() : nothing}
         <div class="actions">
-          ${this.askComment
-            ? html`<button class="primary" part="send" type="button" @click=${() => this.#acceptPress() && void this.#submit()}>
+          ${
+            this.askComment
+              ? html`<button class="primary" part="send" type="button" @click=${() => this.#acceptPress() && void this.#submit()}>
                 ${s.send}
               </button>`
-            : nothing}
+              : nothing
+          }
           <button class="secondary" type="button" @click=${() => this.#acceptPress() && void this.#submit()}>${s.skip}</button>
         </div>`;
     }
@@ -328,8 +332,9 @@ export class FsSatisfaction extends FsElement {
         </div>
       </fieldset>
       ${this.missingRating ? html`<p class="error" id="missing" role="alert">${s.chooseRating}</p>` : nothing}
-      ${this.askResolved
-        ? html`<fieldset>
+      ${
+        this.askResolved
+          ? html`<fieldset>
             <legend>${s.resolvedQuestion}</legend>
             <div class="options">
               ${RESOLUTIONS.map(
@@ -345,7 +350,8 @@ export class FsSatisfaction extends FsElement {
               )}
             </div>
           </fieldset>`
-        : nothing}
+          : nothing
+      }
       ${this.askComment ? this.#commentField() : nothing}
       <div class="actions">
         <button class="primary" part="send" type="submit">${s.send}</button>

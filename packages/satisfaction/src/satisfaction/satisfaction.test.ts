@@ -73,7 +73,9 @@ describe('<fs-satisfaction>', () => {
 
     it('asks the follow-ups when told to, and the comment is limited and warns about personal data', async () => {
       const site = freshSite();
-      const el = await fixture<FsSatisfaction>(html`<fs-satisfaction api=${realApi()} site-id=${site} ask-resolved ask-comment></fs-satisfaction>`);
+      const el = await fixture<FsSatisfaction>(
+        html`<fs-satisfaction api=${realApi()} site-id=${site} ask-resolved ask-comment></fs-satisfaction>`,
+      );
       expect(shadowText(el)).to.contain('Votre demande a-t-elle été résolue ?');
       expect(shadowText(el)).to.contain('N’écrivez ni votre nom');
       expect($(el, 'textarea')!.getAttribute('maxlength')).to.equal('500');
@@ -188,15 +190,22 @@ describe('<fs-satisfaction>', () => {
       const reloaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
       frame.contentWindow!.location.reload();
       await reloaded;
-      await until(() => !!kiosk()?.shadowRoot && shadowText(kiosk()!).includes('3 avis en attente d’envoi'), 'the pending count after reload');
+      await until(
+        () => !!kiosk()?.shadowRoot && shadowText(kiosk()!).includes('3 avis en attente d’envoi'),
+        'the pending count after reload',
+      );
 
       await setNetwork('up');
       frame.contentWindow!.dispatchEvent(new Event('online'));
       let after = before;
-      await until(() => {
-        void stats(site).then((s) => (after = s.count));
-        return after === before + 3;
-      }, 'the three answers on the server', 30_000);
+      await until(
+        () => {
+          void stats(site).then((s) => (after = s.count));
+          return after === before + 3;
+        },
+        'the three answers on the server',
+        30_000,
+      );
       await until(() => !shadowText(kiosk()!).includes('en attente'), 'no more pending answers');
       expect((await stats(site)).count).to.equal(before + 3);
       frame.remove();

@@ -25,7 +25,8 @@ export const satisfactionEn: SatisfactionStrings = {
     noSiteTitle: 'Feedback not configured',
     noSiteBody: 'Put the France services identifier in the site-id attribute (the configurator gives it to you).',
     chooseRating: 'Choose an answer first.',
-  },  satisfactionResults: {
+  },
+  satisfactionResults: {
     title: 'User satisfaction',
     satisfied: (share) => `${share} of users satisfied`,
     answers: (count) => `out of ${count} answers`,
@@ -43,4 +44,5 @@ export const satisfactionEn: SatisfactionStrings = {
     share: 'Share',
     source: 'Anonymous answers collected by France services kiosks and web pages.',
     network: 'the whole network',
-  },};
+  },
+};

@@ -24,7 +24,8 @@ export const satisfactionFr = {
     noSiteTitle: 'Avis non configuré',
     noSiteBody: 'Indiquez l’identifiant de la France services dans l’attribut site-id (le configurateur vous le donne).',
     chooseRating: 'Choisissez d’abord une réponse.',
-  },  satisfactionResults: {
+  },
+  satisfactionResults: {
     title: 'La satisfaction des usagers',
     satisfied: (share: string) => `${share} d’usagers satisfaits`,
     answers: (count: string) => `sur ${count} avis`,
@@ -37,13 +38,15 @@ export const satisfactionFr = {
     noAnswersYet: 'Pas encore d’avis : le résultat s’affichera avec les premières réponses.',
     siteNotFound: (id: string) =>
       `Aucune France services ne porte l’identifiant « ${id} ». Elle a peut-être fermé ou changé d’identifiant : vérifiez le code d’intégration.`,
-    invalidDate: (name: string, value: string) => `La date « ${value} » n’est pas valide : écrivez-la AAAA-MM-JJ, par exemple 2026-01-31 (attribut ${name}).`,
+    invalidDate: (name: string, value: string) =>
+      `La date « ${value} » n’est pas valide : écrivez-la AAAA-MM-JJ, par exemple 2026-01-31 (attribut ${name}).`,
     chartLabel: 'Répartition des avis',
     level: 'Réponse',
     count: 'Nombre d’avis',
     share: 'Part',
     source: 'Avis anonymes recueillis par les bornes et les pages web des France services.',
     network: 'l’ensemble du réseau',
-  },};
+  },
+};
 
 export type SatisfactionStrings = typeof satisfactionFr;

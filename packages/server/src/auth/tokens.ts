@@ -53,7 +53,9 @@ export async function createToken(db: Db, request: NewToken): Promise<{ token: s
     if (!request.siteId) throw new TokenError('an agent token needs --site <id>, the ANCT identifier of its site');
     const site = await db.selectFrom('sites').select('name').where('id', '=', request.siteId).executeTakeFirst();
     if (!site) {
-      throw new TokenError(`no France services site has the id ${request.siteId} in this database (run \`npm run server -- import\` first if it is empty)`);
+      throw new TokenError(
+        `no France services site has the id ${request.siteId} in this database (run \`npm run server -- import\` first if it is empty)`,
+      );
     }
     siteName = site.name;
   } else if (request.siteId) {
@@ -71,7 +73,10 @@ export async function createToken(db: Db, request: NewToken): Promise<{ token: s
     revoked_at: null,
     last_used_at: null,
   };
-  await db.insertInto('tokens').values({ ...info, secret_hash: sha256(secret).toString('hex') }).execute();
+  await db
+    .insertInto('tokens')
+    .values({ ...info, secret_hash: sha256(secret).toString('hex') })
+    .execute();
   return { token: `fsw_${id}.${secret}`, info, siteName };
 }
 
@@ -109,7 +114,12 @@ const NO_HASH = Buffer.alloc(32);
  * problem (no token, malformed, unknown or wrong secret, revoked, expired) or a 403 (an agent
  * of another site, or an agent asking for the network).
  */
-export async function requireToken(db: Db, request: FastifyRequest, { site }: { site: string | null }, now = new Date()): Promise<TokenInfo> {
+export async function requireToken(
+  db: Db,
+  request: FastifyRequest,
+  { site }: { site: string | null },
+  now = new Date(),
+): Promise<TokenInfo> {
   const token = await authenticate(db, request, now);
   authorizeSite(token, site);
   return token;
@@ -119,7 +129,12 @@ export async function requireToken(db: Db, request: FastifyRequest, { site }: { 
 export function authorizeSite(token: TokenInfo, site: string | null): void {
   if (token.role === 'admin') return;
   if (site === null) {
-    throw new HttpProblem(403, ProblemType.forbidden, 'Forbidden', `The token ${token.id} is for site ${token.site_id}; the whole network needs an admin token.`);
+    throw new HttpProblem(
+      403,
+      ProblemType.forbidden,
+      'Forbidden',
+      `The token ${token.id} is for site ${token.site_id}; the whole network needs an admin token.`,
+    );
   }
   if (token.site_id !== site) {
     throw new HttpProblem(403, ProblemType.forbidden, 'Forbidden', `The token ${token.id} is for site ${token.site_id}, not site ${site}.`);

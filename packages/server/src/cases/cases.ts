@@ -40,7 +40,11 @@ export async function createCase(trx: Transaction<Database>, input: CaseInput, n
   const demarche = cleanText('demarche', input.demarche);
   const step = cleanText('step', input.step);
   const documents = cleanDocuments(input.documents);
-  const existing = await trx.selectFrom('cases').select(['code', 'site_id', 'partner', 'demarche']).where('created_key', '=', input.key).executeTakeFirst();
+  const existing = await trx
+    .selectFrom('cases')
+    .select(['code', 'site_id', 'partner', 'demarche'])
+    .where('created_key', '=', input.key)
+    .executeTakeFirst();
   if (existing) {
     const same = existing.site_id === input.site_id && existing.partner === input.partner && existing.demarche === demarche;
     return { outcome: same ? 'duplicate' : 'conflict', code: existing.code };
@@ -83,7 +87,12 @@ export type CaseUpdateResult = CaseWrite | { outcome: 'unknown' } | { outcome: '
  * same case is a `duplicate` (nothing written), on another case a `conflict`. Each update moves
  * the expiry 12 months after it. The caller has checked the token against the case's site.
  */
-export async function updateCase(trx: Transaction<Database>, code: string, update: CaseUpdate, now = new Date()): Promise<CaseUpdateResult> {
+export async function updateCase(
+  trx: Transaction<Database>,
+  code: string,
+  update: CaseUpdate,
+  now = new Date(),
+): Promise<CaseUpdateResult> {
   const current = await trx.selectFrom('cases').selectAll().where('code', '=', code).executeTakeFirst();
   if (!current) return { outcome: 'unknown' };
   const previous = await trx.selectFrom('case_events').select('code').where('key', '=', update.key).executeTakeFirst();
@@ -106,7 +115,11 @@ export async function updateCase(trx: Transaction<Database>, code: string, updat
 }
 
 /** What the holder of a code sees (no personal data is stored, so none is shown). */
-export async function readCase(db: Db | Transaction<Database>, code: string, now = new Date()): Promise<(CasePublic & { expired: boolean }) | undefined> {
+export async function readCase(
+  db: Db | Transaction<Database>,
+  code: string,
+  now = new Date(),
+): Promise<(CasePublic & { expired: boolean }) | undefined> {
   const row = await db.selectFrom('cases').selectAll().where('code', '=', code).executeTakeFirst();
   if (!row) return undefined;
   const events = await db.selectFrom('case_events').select(['at', 'status', 'step']).where('code', '=', code).orderBy('id').execute();

@@ -12,7 +12,11 @@ async function withPostcodes(db: Db, rows: CommuneTable[]): Promise<Commune[]> {
   const codes = await db
     .selectFrom('commune_postcodes')
     .select(['insee', 'postcode'])
-    .where('insee', 'in', rows.map((r) => r.insee))
+    .where(
+      'insee',
+      'in',
+      rows.map((r) => r.insee),
+    )
     .orderBy('postcode')
     .execute();
   const byInsee = new Map<string, string[]>();

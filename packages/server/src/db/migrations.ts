@@ -1,4 +1,12 @@
-import { Kysely, Migrator, sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Migration, type MigrationProvider } from 'kysely';
+import {
+  Kysely,
+  Migrator,
+  sql,
+  type ColumnDefinitionBuilder,
+  type CreateTableBuilder,
+  type Migration,
+  type MigrationProvider,
+} from 'kysely';
 import { dialectOf } from './dialect.js';
 
 /**
@@ -240,7 +248,10 @@ const migrations: Record<string, Migration> = {
           .addColumn('referred', 'integer', (c) => c.notNull().defaultTo(0))
           .addColumn('follow_up', 'integer', (c) => c.notNull().defaultTo(0));
       await activityCounters(
-        db.schema.createTable('activity_daily').addColumn('site_id', 'text', (c) => c.notNull()).addColumn('day', 'text', (c) => c.notNull()),
+        db.schema
+          .createTable('activity_daily')
+          .addColumn('site_id', 'text', (c) => c.notNull())
+          .addColumn('day', 'text', (c) => c.notNull()),
       )
         .addPrimaryKeyConstraint('activity_daily_pk', ['site_id', 'day', 'partner', 'theme', 'referred_to'])
         .execute();
@@ -279,12 +290,22 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('case_events_code').on('case_events').columns(['code', 'id']).execute();
       // Append-only, enforced by the database itself: no code path can rewrite the history.
       if (dialectOf(db) === 'postgres') {
-        await sql`create function case_events_append_only() returns trigger language plpgsql as $$ begin raise exception 'case_events is append-only'; end $$`.execute(db);
-        await sql`create trigger case_events_no_update before update on case_events for each row execute function case_events_append_only()`.execute(db);
-        await sql`create trigger case_events_no_delete before delete on case_events for each row execute function case_events_append_only()`.execute(db);
+        await sql`create function case_events_append_only() returns trigger language plpgsql as $$ begin raise exception 'case_events is append-only'; end $$`.execute(
+          db,
+        );
+        await sql`create trigger case_events_no_update before update on case_events for each row execute function case_events_append_only()`.execute(
+          db,
+        );
+        await sql`create trigger case_events_no_delete before delete on case_events for each row execute function case_events_append_only()`.execute(
+          db,
+        );
       } else {
-        await sql`create trigger case_events_no_update before update on case_events begin select raise(abort, 'case_events is append-only'); end`.execute(db);
-        await sql`create trigger case_events_no_delete before delete on case_events begin select raise(abort, 'case_events is append-only'); end`.execute(db);
+        await sql`create trigger case_events_no_update before update on case_events begin select raise(abort, 'case_events is append-only'); end`.execute(
+          db,
+        );
+        await sql`create trigger case_events_no_delete before delete on case_events begin select raise(abort, 'case_events is append-only'); end`.execute(
+          db,
+        );
       }
     },
     async down(db: Kysely<any>) {

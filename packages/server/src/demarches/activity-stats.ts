@@ -31,9 +31,10 @@ export async function activityStats(db: Db, scope: ActivityScope): Promise<Activ
   const base = () => {
     let query = (
       scope.site === null ? db.selectFrom('activity_daily_network') : db.selectFrom('activity_daily').where('site_id', '=', scope.site)
+    ) as
       // Kysely's own type for "nothing selected yet" is `{}`.
       // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-    ) as SelectQueryBuilder<Database, 'activity_daily_network', {}>;
+      SelectQueryBuilder<Database, 'activity_daily_network', {}>;
     if (scope.from !== null) query = query.where('day', '>=', scope.from);
     if (scope.to !== null) query = query.where('day', '<=', scope.to);
     return query;

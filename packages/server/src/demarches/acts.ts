@@ -55,17 +55,26 @@ const STORED_FIELDS = ['site_id', 'partner', 'theme', 'outcome', 'referred_to', 
  * network's), in the caller's transaction (`storeOnce`), as for satisfaction answers.
  */
 export async function storeAct(trx: Transaction<Database>, act: Act, options: { now?: Date } = {}): Promise<StoreOutcome> {
-  return storeOnce(trx, 'acts', { ...act, created_at: (options.now ?? new Date()).toISOString() }, {
-    compare: STORED_FIELDS,
-    count: () => countAct(trx, act, 1),
-  });
+  return storeOnce(
+    trx,
+    'acts',
+    { ...act, created_at: (options.now ?? new Date()).toISOString() },
+    {
+      compare: STORED_FIELDS,
+      count: () => countAct(trx, act, 1),
+    },
+  );
 }
 
 /**
  * Adds `n` acts like `act` to the aggregates: the one aggregate code, used by `storeAct` (n = 1)
  * and by the bench's batched ingest (n = acts of one group).
  */
-export async function countAct(trx: Transaction<Database>, act: Pick<Act, 'site_id' | 'day' | 'partner' | 'theme' | 'outcome' | 'referred_to'>, n: number) {
+export async function countAct(
+  trx: Transaction<Database>,
+  act: Pick<Act, 'site_id' | 'day' | 'partner' | 'theme' | 'outcome' | 'referred_to'>,
+  n: number,
+) {
   const outcomeColumn = OUTCOME_COLUMN[act.outcome as keyof typeof OUTCOME_COLUMN];
   const increments: ActivityCounters = { acts: n, solved: 0, referred: 0, follow_up: 0, [outcomeColumn]: n };
   const plus = (table: string) => ({

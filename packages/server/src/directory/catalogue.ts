@@ -1,14 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { TSchema } from 'typebox';
 import { Value } from 'typebox/value';
-import {
-  DIRECTORY_THEMES,
-  DirectoryDemarche,
-  DirectoryPartner,
-  DirectoryTheme,
-  PARTNERS,
-  type Directory,
-} from '@fs-widgets/contract';
+import { DIRECTORY_THEMES, DirectoryDemarche, DirectoryPartner, DirectoryTheme, PARTNERS, type Directory } from '@fs-widgets/contract';
 import { DATA_DIR } from '../paths.js';
 
 /**
@@ -76,10 +69,14 @@ export function localScope(link: string): string | null {
   if (gouv && PREFECTURE_SLUGS.has(gouv[1]!)) return 'the site of a département’s préfecture';
   if (host.endsWith('.pref.gouv.fr')) return 'the site of a préfecture';
   if (host === 'prefectures-regions.gouv.fr') return 'the site of a regional préfecture';
-  if (/\.(dreets|drieets|dreal|draaf|driea|ddets|ddt|ddtm)\.gouv\.fr$/.test(host)) return 'the site of a regional or departmental State office';
+  if (/\.(dreets|drieets|dreal|draaf|driea|ddets|ddt|ddtm)\.gouv\.fr$/.test(host))
+    return 'the site of a regional or departmental State office';
   if (host.endsWith('.msa.fr') && host !== 'msa.fr') return 'the site of a regional MSA fund, not www.msa.fr';
   if (host === 'caf.fr' && /^\/(?:allocataires|partenaires)\/caf-(?:de|du|des|d)-/.test(path)) return 'the page of a departmental CAF';
-  if (host === 'ameli.fr' && /^\/(?!assure\/|professionnels?\/|entreprise\/|medecin\/)[a-z0-9-]+\/(?:assure|professionnels?|entreprise|medecin)\//.test(path)) {
+  if (
+    host === 'ameli.fr' &&
+    /^\/(?!assure\/|professionnels?\/|entreprise\/|medecin\/)[a-z0-9-]+\/(?:assure|professionnels?|entreprise|medecin)\//.test(path)
+  ) {
     return 'the page of a departmental CPAM';
   }
   if (/^(?:carsat|cram|cgss)-/.test(host)) return 'the site of a regional pension fund';
@@ -123,11 +120,13 @@ export function loadDirectory(dir = DIRECTORY_DIR, dataInclusionDir = DATA_INCLU
   if (new Set(partnerIds).size !== partnerIds.length) fail(partnersFile, 'a partner id is listed twice');
   for (const id of national) if (!partnerIds.includes(id)) fail(partnersFile, `the national partner ${id} is missing`);
   const themeIds = themes.map((t) => t.id);
-  if (themeIds.join() !== DIRECTORY_THEMES.join()) fail(themesFile, `the themes must be exactly, in this order: ${DIRECTORY_THEMES.join(', ')}`);
+  if (themeIds.join() !== DIRECTORY_THEMES.join())
+    fail(themesFile, `the themes must be exactly, in this order: ${DIRECTORY_THEMES.join(', ')}`);
 
   const thematiques = dataInclusionValues('thematiques', dataInclusionDir);
   for (const theme of themes) {
-    for (const value of theme.thematiques) if (!thematiques.has(value)) fail(themesFile, `theme ${theme.id}: ${value} is not a data·inclusion thématique`);
+    for (const value of theme.thematiques)
+      if (!thematiques.has(value)) fail(themesFile, `theme ${theme.id}: ${value} is not a data·inclusion thématique`);
   }
   for (const partner of partners) {
     for (const link of [partner.website, partner.source, ...partner.online_services.map((s) => s.url)]) {

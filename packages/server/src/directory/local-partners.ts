@@ -33,7 +33,8 @@ let thematiques: Set<string> | undefined;
 function checkThematiques(values: readonly string[] | undefined): string[] {
   thematiques ??= dataInclusionValues('thematiques');
   (values ?? []).forEach((value, index) => {
-    if (!thematiques!.has(value)) throw invalidParam(`thematiques.${index}`, `${value} is not a thématique of the data·inclusion referential`);
+    if (!thematiques!.has(value))
+      throw invalidParam(`thematiques.${index}`, `${value} is not a thématique of the data·inclusion referential`);
   });
   return [...(values ?? [])];
 }
@@ -89,7 +90,11 @@ export async function sitePartners(db: Db, site: Site, now = new Date()): Promis
   ]);
   const sorted = permanences
     .map((row) => permanenceFromRow(row, site, now))
-    .sort((a, b) => (a.next[0]?.date ?? '9999').localeCompare(b.next[0]?.date ?? '9999') || (a.next[0]?.opens ?? '').localeCompare(b.next[0]?.opens ?? ''));
+    .sort(
+      (a, b) =>
+        (a.next[0]?.date ?? '9999').localeCompare(b.next[0]?.date ?? '9999') ||
+        (a.next[0]?.opens ?? '').localeCompare(b.next[0]?.opens ?? ''),
+    );
   return { site_id: site.id, national: NATIONAL_BY_CHARTER, local: locals.map(localPartnerFromRow), permanences: sorted };
 }
 
@@ -104,7 +109,13 @@ const localPartnerValues = (input: LocalPartnerInput) => ({
 export type Written<T> = { value: T; duplicate: boolean };
 
 /** Adds a local partner; the same key again returns the first one (`duplicate`), with another partner 409. */
-export async function createLocalPartner(db: Db, siteId: string, key: string, input: LocalPartnerInput, now = new Date()): Promise<Written<LocalPartner>> {
+export async function createLocalPartner(
+  db: Db,
+  siteId: string,
+  key: string,
+  input: LocalPartnerInput,
+  now = new Date(),
+): Promise<Written<LocalPartner>> {
   const values = localPartnerValues(input);
   return writeTransaction(db, async (trx) => {
     const existing = await trx.selectFrom('local_partners').selectAll().where('created_key', '=', key).executeTakeFirst();
@@ -120,7 +131,13 @@ export async function createLocalPartner(db: Db, siteId: string, key: string, in
 }
 
 /** Replaces a local partner of the site; null when the site has no such partner. */
-export async function updateLocalPartner(db: Db, siteId: string, id: string, input: LocalPartnerInput, now = new Date()): Promise<LocalPartner | null> {
+export async function updateLocalPartner(
+  db: Db,
+  siteId: string,
+  id: string,
+  input: LocalPartnerInput,
+  now = new Date(),
+): Promise<LocalPartner | null> {
   const values = localPartnerValues(input);
   const result = await db
     .updateTable('local_partners')
@@ -143,14 +160,21 @@ async function permanenceValues(db: Db, siteId: string, input: PermanenceInput) 
   const partner = input.partner ?? null;
   const localPartnerId = input.local_partner_id ?? null;
   if ((partner === null) === (localPartnerId === null)) {
-    throw invalidParam(partner === null ? 'partner' : 'local_partner_id', 'give either partner (a national partner) or local_partner_id (one of the site’s local partners), not both');
+    throw invalidParam(
+      partner === null ? 'partner' : 'local_partner_id',
+      'give either partner (a national partner) or local_partner_id (one of the site’s local partners), not both',
+    );
   }
   if (localPartnerId !== null) {
     const local = await db.selectFrom('local_partners').select('site_id').where('id', '=', localPartnerId).executeTakeFirst();
     if (!local || local.site_id !== siteId) {
-      throw new HttpProblem(422, ProblemType.validation, 'Unknown local partner', `Site ${siteId} has no local partner ${localPartnerId}.`, [
-        { name: 'local_partner_id', reason: 'is not one of this site’s local partners: add the partner first' },
-      ]);
+      throw new HttpProblem(
+        422,
+        ProblemType.validation,
+        'Unknown local partner',
+        `Site ${siteId} has no local partner ${localPartnerId}.`,
+        [{ name: 'local_partner_id', reason: 'is not one of this site’s local partners: add the partner first' }],
+      );
     }
   }
   const rule: PermanenceRule = {
@@ -183,7 +207,13 @@ async function permanenceValues(db: Db, siteId: string, input: PermanenceInput) 
   };
 }
 
-export async function createPermanence(db: Db, site: Site, key: string, input: PermanenceInput, now = new Date()): Promise<Written<Permanence>> {
+export async function createPermanence(
+  db: Db,
+  site: Site,
+  key: string,
+  input: PermanenceInput,
+  now = new Date(),
+): Promise<Written<Permanence>> {
   const values = await permanenceValues(db, site.id, input);
   return writeTransaction(db, async (trx) => {
     const existing = await trx.selectFrom('permanences').selectAll().where('created_key', '=', key).executeTakeFirst();
@@ -203,7 +233,13 @@ export async function createPermanence(db: Db, site: Site, key: string, input: P
   });
 }
 
-export async function updatePermanence(db: Db, site: Site, id: string, input: PermanenceInput, now = new Date()): Promise<Permanence | null> {
+export async function updatePermanence(
+  db: Db,
+  site: Site,
+  id: string,
+  input: PermanenceInput,
+  now = new Date(),
+): Promise<Permanence | null> {
   const values = await permanenceValues(db, site.id, input);
   const row = await db
     .updateTable('permanences')

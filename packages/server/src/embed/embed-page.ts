@@ -32,7 +32,13 @@ export function embedPolicy(external: { img: string[]; connect: string[] } = { i
 }
 
 export type EmbedRequest =
-  | { ok: true; widget: WidgetDeclaration; attributes: Array<[name: string, value: string]>; lang: 'fr' | 'en'; values: Record<string, string> }
+  | {
+      ok: true;
+      widget: WidgetDeclaration;
+      attributes: Array<[name: string, value: string]>;
+      lang: 'fr' | 'en';
+      values: Record<string, string>;
+    }
   | { ok: false; status: 400; widget: WidgetDeclaration; problems: Array<{ name: string; reason: string }> };
 
 /**

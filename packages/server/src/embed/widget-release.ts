@@ -80,7 +80,10 @@ export function prepareWidgetReleases(options: {
       // Copy beside, then swap: a concurrent reader never sees half a release.
       const staging = join(archiveDir, `.v${version}-${process.pid}-${Date.now()}`);
       mkdirSync(archiveDir, { recursive: true });
-      cpSync(distDir, staging, { recursive: true, filter: (src) => !src.endsWith('.d.ts') && !src.endsWith('.d.ts.map') && !src.endsWith('.tsbuildinfo') });
+      cpSync(distDir, staging, {
+        recursive: true,
+        filter: (src) => !src.endsWith('.d.ts') && !src.endsWith('.d.ts.map') && !src.endsWith('.tsbuildinfo'),
+      });
       if (existsSync(manifestPath)) cpSync(manifestPath, join(staging, MANIFEST_FILE));
       rmSync(target, { recursive: true, force: true });
       renameSync(staging, target);

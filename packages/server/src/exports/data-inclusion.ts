@@ -53,7 +53,8 @@ export const localServiceId = (siteId: string, localPartnerId: string) => `${SOU
  * domain), with the RFC's length limits. The ANCT list has cells holding several addresses
  * ("a@x.fr - b@x.fr"): they are not one valid address, so they are not published.
  */
-const EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+const EMAIL =
+  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
 /** The address if it is one valid address; null otherwise. */
 export function validEmail(value: string | null | undefined): string | null {
@@ -105,7 +106,11 @@ export function toE164(value: string | null | undefined): string | null {
  * back to `fallback`.
  */
 export function cleanName(name: string, fallback: string): string {
-  const trim = (text: string) => text.replace(/\s+/g, ' ').replace(/[\s.…]+$/u, '').trim();
+  const trim = (text: string) =>
+    text
+      .replace(/\s+/g, ' ')
+      .replace(/[\s.…]+$/u, '')
+      .trim();
   let cleaned = trim(name);
   if (cleaned.length > 150) {
     const cut = cleaned.slice(0, 151);
@@ -165,13 +170,18 @@ const dateFr = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${dat
 const ordinalFr = (n: number) => (n === -1 ? 'dernier' : n === 1 ? '1er' : `${n}e`);
 
 /** "chaque mardi de 9 h à 12 h", "le 2e et le dernier jeudi du mois, sur rendez-vous"… */
-export function permanenceFr(permanence: Pick<Permanence, 'recurrence' | 'opens' | 'closes' | 'by_appointment' | 'starts_on' | 'ends_on' | 'note'>): string {
+export function permanenceFr(
+  permanence: Pick<Permanence, 'recurrence' | 'opens' | 'closes' | 'by_appointment' | 'starts_on' | 'ends_on' | 'note'>,
+): string {
   const { recurrence } = permanence;
   let when: string;
   switch (recurrence.freq) {
     case 'weekly': {
       const days = listFr([...recurrence.days].sort((a, b) => DAY_ORDER.indexOf(a) - DAY_ORDER.indexOf(b)).map((d) => DAY_NAMES[d]));
-      when = recurrence.interval === 1 ? `chaque ${days}` : `le ${days}, une semaine sur ${EVERY_N_WEEKS[recurrence.interval] ?? recurrence.interval}`;
+      when =
+        recurrence.interval === 1
+          ? `chaque ${days}`
+          : `le ${days}, une semaine sur ${EVERY_N_WEEKS[recurrence.interval] ?? recurrence.interval}`;
       break;
     }
     case 'monthly': {
@@ -404,7 +414,10 @@ export function localServiceOf(
     .join(' ');
   const byAppointmentOnly = ours.length > 0 && ours.every((p) => p.by_appointment);
   const phone = toE164(local.phone) ?? base.telephone;
-  const modes = [...(ours.length > 0 && !byAppointmentOnly ? (['se-presenter'] as const) : []), ...(phone ? (['telephoner'] as const) : [])];
+  const modes = [
+    ...(ours.length > 0 && !byAppointmentOnly ? (['se-presenter'] as const) : []),
+    ...(phone ? (['telephoner'] as const) : []),
+  ];
   return {
     ...base,
     id: localServiceId(site.id, local.id),

@@ -70,11 +70,16 @@ export async function storeAnswer(
   answer: Answer,
   options: { now?: Date; admit?: () => Promise<void> } = {},
 ): Promise<StoreOutcome> {
-  return storeOnce(trx, 'feedback', { ...answer, received_at: (options.now ?? new Date()).toISOString() }, {
-    compare: STORED_FIELDS,
-    admit: options.admit,
-    count: () => countAnswer(trx, answer),
-  });
+  return storeOnce(
+    trx,
+    'feedback',
+    { ...answer, received_at: (options.now ?? new Date()).toISOString() },
+    {
+      compare: STORED_FIELDS,
+      admit: options.admit,
+      count: () => countAnswer(trx, answer),
+    },
+  );
 }
 
 /** Adds one answer to the site's and the network's daily counters. */

@@ -20,15 +20,22 @@ export interface StatsScope {
 export async function satisfactionStats(db: Db, scope: StatsScope): Promise<SatisfactionStats> {
   // The network table has the same columns as the site table, minus site_id: one query shape.
   let query = (
-    scope.site === null ? db.selectFrom('satisfaction_daily_network') : db.selectFrom('satisfaction_daily').where('site_id', '=', scope.site)
+    scope.site === null
+      ? db.selectFrom('satisfaction_daily_network')
+      : db.selectFrom('satisfaction_daily').where('site_id', '=', scope.site)
+  ) as
     // Kysely's own type for "nothing selected yet" is `{}`.
     // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  ) as SelectQueryBuilder<Database, 'satisfaction_daily_network', {}>;
+    SelectQueryBuilder<Database, 'satisfaction_daily_network', {}>;
   if (scope.from !== null) query = query.where('day', '>=', scope.from);
   if (scope.to !== null) query = query.where('day', '<=', scope.to);
   if (scope.channel !== null) query = query.where('channel', '=', scope.channel);
   const row = (await query
-    .select((eb) => [...COUNTER_COLUMNS.map((column) => eb.fn.sum(column).as(column)), eb.fn.min('day').as('first_day'), eb.fn.max('day').as('last_day')])
+    .select((eb) => [
+      ...COUNTER_COLUMNS.map((column) => eb.fn.sum(column).as(column)),
+      eb.fn.min('day').as('first_day'),
+      eb.fn.max('day').as('last_day'),
+    ])
     .executeTakeFirstOrThrow()) as Record<string, string | number | null>;
   // SUM of no rows is NULL; PostgreSQL answers a bigint, as a string.
   const n = (column: string) => Number(row[column] ?? 0);

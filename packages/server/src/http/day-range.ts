@@ -15,7 +15,10 @@ function isCalendarDay(value: string): boolean {
  * their form; this also refuses impossible dates and a range that ends before it starts.
  */
 export function dayRange(from: string | undefined, to: string | undefined): { from: string | null; to: string | null } {
-  for (const [name, value] of [['from', from], ['to', to]] as const) {
+  for (const [name, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
     if (value !== undefined && !isCalendarDay(value)) throw invalidParam(name, 'must be a date YYYY-MM-DD, e.g. 2026-03-01');
   }
   if (from !== undefined && to !== undefined && from > to) throw invalidParam('from', `must not be after to (${from} > ${to})`);

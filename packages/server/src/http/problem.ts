@@ -75,9 +75,7 @@ function invalidParamsFrom(issues: AjvIssue[]): InvalidParam[] {
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
   const status = tooLong ? 414 : 400;
-  const reason = tooLong
-    ? 'a path segment is too long: identifiers are short'
-    : 'is not a valid URL: its percent-encoding must be UTF-8';
+  const reason = tooLong ? 'a path segment is too long: identifiers are short' : 'is not a valid URL: its percent-encoding must be UTF-8';
   return sendProblem(reply, {
     type: ProblemType.validation,
     title: tooLong ? 'URI too long' : 'Invalid request',
@@ -132,7 +130,9 @@ export function registerProblemHandlers(app: FastifyInstance) {
       status,
       detail: error.message,
       instance: request.url,
-      ...(status === 400 ? { invalid_params: [{ name: error.code?.startsWith('FST_ERR_CTP') ? 'body' : '(request)', reason: error.message }] } : {}),
+      ...(status === 400
+        ? { invalid_params: [{ name: error.code?.startsWith('FST_ERR_CTP') ? 'body' : '(request)', reason: error.message }] }
+        : {}),
     });
   });
 

@@ -117,8 +117,7 @@ export function buildCommunes(cog: CogCommune[], laPosteText: string): CommuneIm
   for (const c of cog) {
     if (c.type === 'commune-actuelle') {
       add(c, 'commune', centroid(c.code) ?? average(childrenOf.get(c.code) ?? []) ?? byPlaceName(c));
-    }
-    else if (c.type === 'arrondissement-municipal') add(c, 'arrondissement', centroid(c.code));
+    } else if (c.type === 'arrondissement-municipal') add(c, 'arrondissement', centroid(c.code));
   }
   for (const c of cog) {
     if (c.type === 'commune-deleguee' || c.type === 'commune-associee') {

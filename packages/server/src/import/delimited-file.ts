@@ -55,7 +55,7 @@ export function parseDelimited(text: string, requiredColumns: readonly string[])
     raw: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
-    on_skip: (err: Error & { lines?: number; raw?: string } | undefined) => {
+    on_skip: (err: (Error & { lines?: number; raw?: string }) | undefined) => {
       // csv-parse gives the line where the error was found: report the line where the record starts.
       // The line is reported in its own field; csv-parse's "on line N" would contradict it.
       if (err) {

@@ -112,7 +112,10 @@ export async function importData(db: Db, options: ImportOptions = {}): Promise<I
     const existing = await trx.selectFrom('sites').select('id').execute();
     const gone = removalAllowed ? existing.map((r) => r.id).filter((id) => !sites.has(id) && !keep.has(id)) : [];
     for (let i = 0; i < gone.length; i += BATCH) {
-      await trx.deleteFrom('sites').where('id', 'in', gone.slice(i, i + BATCH)).execute();
+      await trx
+        .deleteFrom('sites')
+        .where('id', 'in', gone.slice(i, i + BATCH))
+        .execute();
     }
     await insertInBatches([...sites.values()], (batch) =>
       trx

@@ -1,24 +1,40 @@
 import { isSiteId } from '@fs-widgets/contract/codes';
-import {
-  readAnctWeek,
-  timeZoneForDepartment,
-  toOsmOpeningHours,
-  weeklyMinutes,
-} from '@fs-widgets/opening-hours';
+import { readAnctWeek, timeZoneForDepartment, toOsmOpeningHours, weeklyMinutes } from '@fs-widgets/opening-hours';
 import type { SiteTable } from '../db/schema.js';
 
 /** Columns of the ANCT list this import reads. */
 export const SITE_COLUMNS = [
-  'id_fs', 'insee_dep', 'lib_fs', 'adresse', 'complement_adresse', 'insee_com', 'code_postal', 'lib_com',
-  'latitude', 'longitude', 'mail', 'telephone', 'h_lundi', 'h_mardi', 'h_mercredi', 'h_jeudi', 'h_vendredi',
-  'h_samedi', 'prise_rdv', 'commentaire', 'type_fs', 'format_fs', 'groupe_fs', 'labellisation_fs',
+  'id_fs',
+  'insee_dep',
+  'lib_fs',
+  'adresse',
+  'complement_adresse',
+  'insee_com',
+  'code_postal',
+  'lib_com',
+  'latitude',
+  'longitude',
+  'mail',
+  'telephone',
+  'h_lundi',
+  'h_mardi',
+  'h_mercredi',
+  'h_jeudi',
+  'h_vendredi',
+  'h_samedi',
+  'prise_rdv',
+  'commentaire',
+  'type_fs',
+  'format_fs',
+  'groupe_fs',
+  'labellisation_fs',
 ] as const;
 
 const KIND_BY_FORMAT: Record<string, SiteTable['kind']> = {
   Fixe: 'fixed',
   'Fixe_antenne(s)': 'antenna',
   Multisites: 'multisite',
-  'Bus_équivalent': 'bus',
+  Bus_équivalent: 'bus',
   Itinérante: 'roaming',
 };
 
@@ -54,11 +70,7 @@ function coordinate(value: string | undefined, name: string, min: number, max: n
  * Maps one row of the ANCT list to a stored site, with the corrections made to read it
  * (reported, not fatal), or throws a SiteRecordError saying why the row cannot be a site.
  */
-export function siteFromAnctRow(
-  row: Record<string, string>,
-  line: number,
-  importedAt: string,
-): { site: SiteTable; corrections: string[] } {
+export function siteFromAnctRow(row: Record<string, string>, line: number, importedAt: string): { site: SiteTable; corrections: string[] } {
   const id = blank(row.id_fs);
   if (!id || !isSiteId(id)) throw new SiteRecordError(`id_fs "${row.id_fs ?? ''}" is not a numeric identifier`);
   const name = blank(row.lib_fs);

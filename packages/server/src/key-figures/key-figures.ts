@@ -23,7 +23,11 @@ const published = (share: number | null, count: number) => (count < KEY_FIGURES_
  * widget says exactly what is counted rather than calling every row a France services.
  */
 async function sitesByRole(db: Db): Promise<{ main: number; antenna: number }> {
-  const rows = await db.selectFrom('sites').select(['role', db.fn.countAll<number | string>().as('count')]).groupBy('role').execute();
+  const rows = await db
+    .selectFrom('sites')
+    .select(['role', db.fn.countAll<number | string>().as('count')])
+    .groupBy('role')
+    .execute();
   const counts = { main: 0, antenna: 0 };
   for (const row of rows) counts[row.role === 'antenna' ? 'antenna' : 'main'] += Number(row.count);
   return counts;

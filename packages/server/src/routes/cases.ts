@@ -10,7 +10,6 @@ import { HttpProblem, invalidParam, keyConflict, notFound, tooManyRequests, unkn
 import type { AppContext } from '../app-context.js';
 import { AGENT_WRITE_CORS } from './demarches-cors.js';
 
-
 /**
  * Lookups of a case by code per client IP and hour, whatever their answer: failed lookups
  * (unknown, mistyped, malformed) count too, which is what makes guessing codes hopeless
@@ -19,7 +18,10 @@ import { AGENT_WRITE_CORS } from './demarches-cors.js';
 export const CASE_LOOKUP_LIMIT = 30;
 
 const CodeParams = Type.Object({
-  code: Type.String({ maxLength: 40, description: 'The case code, `XXXX-XXXX-XXC`; any case, dashes optional, O read as 0, I and L as 1.' }),
+  code: Type.String({
+    maxLength: 40,
+    description: 'The case code, `XXXX-XXXX-XXC`; any case, dashes optional, O read as 0, I and L as 1.',
+  }),
 });
 
 /** The canonical code of a path parameter, or a 400 problem: malformed, or mistyped (check symbol). */
@@ -29,13 +31,22 @@ function codeOf(raw: string): string {
   if (parsed.problem !== 'check') {
     throw invalidParam('code', 'must be 10 symbols of 0-9 and A-Z without I, L, O, U, then a check symbol, written XXXX-XXXX-XXC');
   }
-  throw new HttpProblem(400, ProblemType.mistypedCode, 'Mistyped code', 'The check symbol of this code does not match: a symbol was mistyped, or two were swapped.', [
-    { name: 'code', reason: 'the check symbol does not match: check each symbol of the code' },
-  ]);
+  throw new HttpProblem(
+    400,
+    ProblemType.mistypedCode,
+    'Mistyped code',
+    'The check symbol of this code does not match: a symbol was mistyped, or two were swapped.',
+    [{ name: 'code', reason: 'the check symbol does not match: check each symbol of the code' }],
+  );
 }
 
 const gone = (code: string) =>
-  new HttpProblem(410, ProblemType.expired, 'Expired', `The case ${formatCaseCode(code)} was last updated more than 12 months ago: its code no longer answers.`);
+  new HttpProblem(
+    410,
+    ProblemType.expired,
+    'Expired',
+    `The case ${formatCaseCode(code)} was last updated more than 12 months ago: its code no longer answers.`,
+  );
 
 export const casesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
   const withoutExpired = <T extends { expired: boolean }>({ expired: _e, ...rest }: T) => rest;
@@ -64,7 +75,9 @@ export const casesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
       if (result.outcome === 'conflict') throw keyConflict(input.key, 'case');
       const stored = (await readCase(ctx.db, result.code))!;
       const duplicate = result.outcome === 'duplicate';
-      return reply.code(duplicate ? 200 : 201).send({ id: stored.code, key: input.key, duplicate, code: stored.code, case: withoutExpired(stored) });
+      return reply
+        .code(duplicate ? 200 : 201)
+        .send({ id: stored.code, key: input.key, duplicate, code: stored.code, case: withoutExpired(stored) });
     },
   );
 
@@ -100,11 +113,21 @@ export const casesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
       if (result.outcome === 'expired') throw gone(code);
       if (result.outcome === 'conflict') throw keyConflict(request.body.key, 'update');
       const stored = (await readCase(ctx.db, code))!;
-      return reply.code(200).send({ id: stored.code, key: request.body.key, duplicate: result.outcome === 'duplicate', code: stored.code, case: withoutExpired(stored) });
+      return reply
+        .code(200)
+        .send({
+          id: stored.code,
+          key: request.body.key,
+          duplicate: result.outcome === 'duplicate',
+          code: stored.code,
+          case: withoutExpired(stored),
+        });
     },
   );
 
-  app.options('/cases/:code', { config: { cors: AGENT_WRITE_CORS }, schema: { hide: true } }, async (_request, reply) => reply.code(204).send());
+  app.options('/cases/:code', { config: { cors: AGENT_WRITE_CORS }, schema: { hide: true } }, async (_request, reply) =>
+    reply.code(204).send(),
+  );
 
   app.get(
     '/cases/:code',

@@ -227,7 +227,12 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
     },
   );
 
-  for (const path of ['/sites/:id/local-partners', '/sites/:id/local-partners/:item', '/sites/:id/permanences', '/sites/:id/permanences/:item']) {
+  for (const path of [
+    '/sites/:id/local-partners',
+    '/sites/:id/local-partners/:item',
+    '/sites/:id/permanences',
+    '/sites/:id/permanences/:item',
+  ]) {
     app.options(path, { config: write, schema: { hide: true } }, async (_request, reply) => reply.code(204).send());
   }
 };

@@ -7,7 +7,14 @@ import { ProblemType } from '@fs-widgets/contract';
 import { TILE_ORIGINS } from '@fs-widgets/contract/embed';
 import type { AppContext } from '../app-context.js';
 import { findCommune } from '../communes/commune-search.js';
-import { embedPolicy, pageExternalOrigins, readEmbedRequest, renderBadRequestPage, renderEmbedPage, renderUnknownWidgetPage } from '../embed/embed-page.js';
+import {
+  embedPolicy,
+  pageExternalOrigins,
+  readEmbedRequest,
+  renderBadRequestPage,
+  renderEmbedPage,
+  renderUnknownWidgetPage,
+} from '../embed/embed-page.js';
 import { loadWidgetManifest } from '../embed/widget-manifest.js';
 import { PINNED_FILES, prepareWidgetReleases } from '../embed/widget-release.js';
 import { HttpProblem } from '../http/problem.js';
@@ -59,7 +66,10 @@ export const embedRoutes: FastifyPluginAsync<EmbedRoutesOptions> = async (app, {
     ? JSON.stringify({
         version: current.version,
         files: Object.fromEntries(
-          PINNED_FILES.filter((f) => current.integrity[f]).map((f) => [f, { url: `/widgets/v${current.version}/${f}`, integrity: current.integrity[f] }]),
+          PINNED_FILES.filter((f) => current.integrity[f]).map((f) => [
+            f,
+            { url: `/widgets/v${current.version}/${f}`, integrity: current.integrity[f] },
+          ]),
         ),
         releases: releases.all.map((r) => r.version),
       })
@@ -82,7 +92,8 @@ export const embedRoutes: FastifyPluginAsync<EmbedRoutesOptions> = async (app, {
     reply.header('cache-control', PAGE_CACHE).header('etag', manifest.etag).header('vary', 'accept-encoding');
     if (ifNoneMatchMatches(request.headers['if-none-match'], manifest.etag)) return reply.code(304).send();
     reply.type('application/json; charset=utf-8');
-    if (/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) return reply.header('content-encoding', 'gzip').send(manifest.gzip);
+    if (/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? '')))
+      return reply.header('content-encoding', 'gzip').send(manifest.gzip);
     return reply.send(manifest.body);
   });
 
@@ -114,7 +125,10 @@ export const embedRoutes: FastifyPluginAsync<EmbedRoutesOptions> = async (app, {
       widgetsBase,
       loaderIntegrity: current?.integrity['fs-widgets.js'],
     });
-    return reply.header('content-security-policy', embedPolicy(pageExternalOrigins(embed))).header('cache-control', PAGE_CACHE).send(page);
+    return reply
+      .header('content-security-policy', embedPolicy(pageExternalOrigins(embed)))
+      .header('cache-control', PAGE_CACHE)
+      .send(page);
   });
 
   // The configurator: the site's own page (framed by itself only), where a preview may show a map.
@@ -123,7 +137,11 @@ export const embedRoutes: FastifyPluginAsync<EmbedRoutesOptions> = async (app, {
   const configuratorPolicy = embedPolicy({ img: ['data:', ...Object.values(TILE_ORIGINS)], connect: [] }, "'self'");
   app.get('/configurateur', async (_request, reply) => {
     if (!configuratorPage) throw new HttpProblem(404, ProblemType.notFound, 'Not found', 'The configurator page is missing.');
-    return reply.header('content-security-policy', configuratorPolicy).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(configuratorPage);
+    return reply
+      .header('content-security-policy', configuratorPolicy)
+      .header('cache-control', 'no-cache')
+      .type('text/html; charset=utf-8')
+      .send(configuratorPage);
   });
   app.get('/configurateur/', async (_request, reply) => reply.redirect('/configurateur', 301));
 };

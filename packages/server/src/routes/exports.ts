@@ -122,7 +122,11 @@ export const exportsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
             .orderBy(byId[0])
             .orderBy(byId[1])
             .execute(),
-          trx.selectFrom('local_partners').select(['site_id', (eb) => eb.fn.countAll<number>().as('count')]).groupBy('site_id').execute(),
+          trx
+            .selectFrom('local_partners')
+            .select(['site_id', (eb) => eb.fn.countAll<number>().as('count')])
+            .groupBy('site_id')
+            .execute(),
         ]);
         const locals = new Map(localCounts.map((row) => [row.site_id, Number(row.count)]));
 

@@ -111,7 +111,10 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
       const { id } = request.params;
       const { from, to } = dayRange(request.query.from, request.query.to);
       if (!ctx.catalogue().get(id)) throw notFound(`No France services site has the id ${id}.`);
-      let query = ctx.db.selectFrom('feedback').select(['answered_at', 'channel', 'rating', 'resolved', 'comment']).where('site_id', '=', id);
+      let query = ctx.db
+        .selectFrom('feedback')
+        .select(['answered_at', 'channel', 'rating', 'resolved', 'comment'])
+        .where('site_id', '=', id);
       if (from !== null) query = query.where('day', '>=', from);
       if (to !== null) query = query.where('day', '<=', to);
       const rows = await query.orderBy('answered_at').orderBy('id').execute();

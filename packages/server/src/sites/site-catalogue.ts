@@ -82,7 +82,8 @@ export class SiteCatalogue {
     ]);
     const stopsBySite = new Map<string, LoadedStop[]>();
     for (const row of stopRows) stopsBySite.set(row.site_id, [...(stopsBySite.get(row.site_id) ?? []), loadStop(row)]);
-    for (const stops of stopsBySite.values()) stops.sort((a, b) => Number(a.stop.id) - Number(b.stop.id) || a.stop.id.localeCompare(b.stop.id));
+    for (const stops of stopsBySite.values())
+      stops.sort((a, b) => Number(a.stop.id) - Number(b.stop.id) || a.stop.id.localeCompare(b.stop.id));
     return new SiteCatalogue(
       rows.map((row) => {
         const site = siteFromRow(row);

@@ -23,6 +23,5 @@ export function sitePredicate(filter: SiteFilter): ((entry: FilterableSite) => b
   return ({ site, opensOnSaturday }) =>
     (!kinds || kinds.has(site.kind)) &&
     (!saturday || opensOnSaturday) &&
-    (!openAt ||
-      openingStatus(site.hours, { now: openAt, department: site.address.department, timeZone: site.time_zone }).state === 'open');
+    (!openAt || openingStatus(site.hours, { now: openAt, department: site.address.department, timeZone: site.time_zone }).state === 'open');
 }

@@ -98,10 +98,7 @@ export class FsCommuneSearch extends FsElement {
         this.geocoder && /[a-z]/i.test(q) && q.length >= 4 ? this.#geocode(q, abort.signal) : Promise.resolve([]),
       ]);
       if (abort.signal.aborted) return;
-      this.options = [
-        ...communes.items.map((c) => this.#communeOption(c)),
-        ...addresses,
-      ];
+      this.options = [...communes.items.map((c) => this.#communeOption(c)), ...addresses];
       this.active = -1;
       this.open = this.options.length > 0;
       this.status = 'done';

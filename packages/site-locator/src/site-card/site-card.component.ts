@@ -45,9 +45,7 @@ export class FsSiteCard extends FsElement {
   static override styles = [...FsElement.styles, siteCardStyles];
 
   readonly #site = new ApiResource<Site>(this, () =>
-    !this.site && this.siteId.trim()
-      ? { client: this.client, path: `sites/${encodeURIComponent(this.siteId.trim())}` }
-      : undefined,
+    !this.site && this.siteId.trim() ? { client: this.client, path: `sites/${encodeURIComponent(this.siteId.trim())}` } : undefined,
   );
 
   /** Ticks every minute so "open now" stays true while the page stays open. */
@@ -136,9 +134,11 @@ export class FsSiteCard extends FsElement {
         ${this.#heading(site.name, 'name', 'name')}
         <p class="status" part="status">${this.#status(status)}</p>
       </header>
-      ${offlineSince
-        ? html`<p class="notice" part="notice" role="status">${s.common.offlineStale(formatDate(offlineSince, locale))}</p>`
-        : nothing}
+      ${
+        offlineSince
+          ? html`<p class="notice" part="notice" role="status">${s.common.offlineStale(formatDate(offlineSince, locale))}</p>`
+          : nothing
+      }
       ${site.itinerant ? html`<p class="itinerant">${this.texts.itinerant}</p>` : nothing}
       <div class="columns">
         <div>
@@ -150,22 +150,27 @@ export class FsSiteCard extends FsElement {
                 ${address.commune}
               </address>
             </dd>
-            ${site.phone
-              ? html`<dt>${this.texts.phone}</dt>
+            ${
+              site.phone
+                ? html`<dt>${this.texts.phone}</dt>
                   <dd><a href=${telHref(site.phone)} aria-label=${this.texts.phoneLink(site.phone)}>${site.phone}</a></dd>`
-              : nothing}
-            ${site.email
-              ? html`<dt>${this.texts.email}</dt>
+                : nothing
+            }
+            ${
+              site.email
+                ? html`<dt>${this.texts.email}</dt>
                   <dd><a href=${`mailto:${site.email}`} aria-label=${this.texts.emailLink(site.email)}>${site.email}</a></dd>`
-              : nothing}
+                : nothing
+            }
           </dl>
           <p class="appointment">${site.appointment ? this.texts.appointmentYes : this.texts.appointmentNo}</p>
         </div>
         <section aria-labelledby="hours-title">
           <h3 class="subtitle" id="hours-title">${this.texts.hoursTitle}</h3>
-          ${status.state === 'unknown'
-            ? html`<p>${s.hours.unknown}</p>`
-            : html`<table part="hours">
+          ${
+            status.state === 'unknown'
+              ? html`<p>${s.hours.unknown}</p>`
+              : html`<table part="hours">
                 <caption class="visually-hidden">${s.hours.tableCaption}</caption>
                 <thead class="visually-hidden">
                   <tr><th scope="col">${s.hours.dayColumn}</th><th scope="col">${s.hours.hoursColumn}</th></tr>
@@ -177,22 +182,23 @@ export class FsSiteCard extends FsElement {
                         ${formatDayAndDate(d.date, locale)}${d.today ? html`<span class="visually-hidden">, ${s.hours.today}</span>` : nothing}
                       </th>
                       <td class=${d.holiday || d.ranges.length === 0 ? 'closed-day' : ''}>
-                        ${d.holiday
-                          ? `${s.hours.holidayClosed.replace(/\)$/, '')} – ${s.holidays[d.holiday]})`
-                          : this.#ranges(d.ranges)}
+                        ${d.holiday ? `${s.hours.holidayClosed.replace(/\)$/, '')} – ${s.holidays[d.holiday]})` : this.#ranges(d.ranges)}
                       </td>
                     </tr>`,
                   )}
                 </tbody>
-              </table>`}
+              </table>`
+          }
         </section>
       </div>
-      ${site.comment
-        ? html`<section class="comment" aria-labelledby="comment-title">
+      ${
+        site.comment
+          ? html`<section class="comment" aria-labelledby="comment-title">
             <h3 class="subtitle" id="comment-title">${this.texts.comment}</h3>
             <p>${site.comment}</p>
           </section>`
-        : nothing}
+          : nothing
+      }
       <p class="source">${s.common.source(SOURCES.sites.attribution)}</p>
     </article>`;
   }

@@ -7,8 +7,7 @@ export const siteCardEn: SiteCardStrings = {
     noSiteTitle: 'No France services chosen',
     noSiteBody: 'Put the France services identifier in the site-id attribute (the configurator gives it to you).',
     notFoundTitle: 'France services not found',
-    notFoundBody: (id) =>
-      `No France services has the identifier “${id}”. It may have closed or changed identifier: check the embed code.`,
+    notFoundBody: (id) => `No France services has the identifier “${id}”. It may have closed or changed identifier: check the embed code.`,
     address: 'Address',
     phone: 'Phone',
     phoneLink: (phone) => `Call ${phone}`,

@@ -10,9 +10,7 @@ export const KINDS_BY_FILTER: Record<Exclude<KindFilter, 'all'>, string> = {
 };
 
 /** Where the search starts from: a commune (stable, shareable) or a point (position, address). */
-export type SearchOrigin =
-  | { type: 'commune'; insee: string; label: string }
-  | { type: 'point'; location: Location; label: string };
+export type SearchOrigin = { type: 'commune'; insee: string; label: string } | { type: 'point'; location: Location; label: string };
 
 /** Everything a locator shows, as kept in the page URL. */
 export interface LocatorState {

@@ -342,9 +342,7 @@ export class FsSiteLocator extends FsElement {
     const siteId = this.selectedSite;
     this.selectedSite = null;
     this.#saveUrl('push');
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>(`[data-site="${siteId}"] .name button`)?.focus(),
-    );
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-site="${siteId}"] .name button`)?.focus());
   }
 
   async #toggleMap() {
@@ -411,26 +409,31 @@ export class FsSiteLocator extends FsElement {
     if (!FILTERS.some((f) => shown.has(f))) return nothing;
     return html`<fieldset part="filters">
       <legend>${s.filtersLegend}</legend>
-      ${shown.has('open-now')
-        ? html`<label class="check"
+      ${
+        shown.has('open-now')
+          ? html`<label class="check"
             ><input
               type="checkbox"
               .checked=${this.openNow}
               @change=${(e: Event) => this.#setFilter({ openNow: (e.target as HTMLInputElement).checked })}
             />${s.openNow}</label
           >`
-        : nothing}
-      ${shown.has('saturday')
-        ? html`<label class="check"
+          : nothing
+      }
+      ${
+        shown.has('saturday')
+          ? html`<label class="check"
             ><input
               type="checkbox"
               .checked=${this.saturday}
               @change=${(e: Event) => this.#setFilter({ saturday: (e.target as HTMLInputElement).checked })}
             />${s.saturday}</label
           >`
-        : nothing}
-      ${shown.has('kind')
-        ? html`<label class="field"
+          : nothing
+      }
+      ${
+        shown.has('kind')
+          ? html`<label class="field"
             >${s.kindLegend}
             <select @change=${(e: Event) => this.#setFilter({ kind: (e.target as HTMLSelectElement).value as KindFilter })}>
               <option value="all" ?selected=${this.kind === 'all'}>${s.kindAll}</option>
@@ -438,9 +441,11 @@ export class FsSiteLocator extends FsElement {
               <option value="itinerant" ?selected=${this.kind === 'itinerant'}>${s.kindItinerant}</option>
             </select></label
           >`
-        : nothing}
-      ${shown.has('radius')
-        ? html`<label class="field"
+          : nothing
+      }
+      ${
+        shown.has('radius')
+          ? html`<label class="field"
             >${s.radius}
             <select
               @change=${(e: Event) => {
@@ -449,12 +454,11 @@ export class FsSiteLocator extends FsElement {
               }}
             >
               <option value="0" ?selected=${this.radiusKm === null}>${s.radiusNone}</option>
-              ${RADIUS_CHOICES.map(
-                (km) => html`<option value=${km} ?selected=${this.radiusKm === km}>${s.radiusOption(km)}</option>`,
-              )}
+              ${RADIUS_CHOICES.map((km) => html`<option value=${km} ?selected=${this.radiusKm === km}>${s.radiusOption(km)}</option>`)}
             </select></label
           >`
-        : nothing}
+          : nothing
+      }
     </fieldset>`;
   }
 
@@ -486,10 +490,7 @@ export class FsSiteLocator extends FsElement {
         case 'not-found':
           return this.#message(this.texts.startTitle, this.texts.unknownCommune);
         case 'invalid':
-          return this.#message(
-            this.texts.startTitle,
-            st.error.status === 422 ? this.texts.noLocation : this.texts.invalidSearch,
-          );
+          return this.#message(this.texts.startTitle, st.error.status === 422 ? this.texts.noLocation : this.texts.invalidSearch);
         case 'offline':
           return this.#message(s.common.offlineTitle, s.common.offlineNoData, retry);
         default:
@@ -498,9 +499,10 @@ export class FsSiteLocator extends FsElement {
     }
     const list = st.data;
     if (this.selectedSite) return this.#details(list);
-    const notice = st.offline && st.savedAt
-      ? html`<p class="notice" role="status">${this.texts.offlineResults(formatDate(st.savedAt, this.i18n.locale))}</p>`
-      : nothing;
+    const notice =
+      st.offline && st.savedAt
+        ? html`<p class="notice" role="status">${this.texts.offlineResults(formatDate(st.savedAt, this.i18n.locale))}</p>`
+        : nothing;
     if (list.items.length === 0) return html`${notice}${this.#empty(list)}`;
     const place = this.#placeName(list);
     return html`${notice}
@@ -567,13 +569,15 @@ export class FsSiteLocator extends FsElement {
         ? html`<span class="open">${s.hours.openNow}</span> · ${s.hours.closesAt(t(status.closesAt))}`
         : status.state === 'closed'
           ? html`<span class="closed">${s.hours.closedNow}</span> ·
-              ${!status.next
-                ? s.hours.noNextOpening
-                : status.next.inDays === 0
-                  ? s.hours.opensToday(t(status.next.time))
-                  : status.next.inDays === 1
-                    ? s.hours.opensTomorrow(t(status.next.time))
-                    : s.hours.opensOn(s.days[status.next.day], t(status.next.time))}`
+              ${
+                !status.next
+                  ? s.hours.noNextOpening
+                  : status.next.inDays === 0
+                    ? s.hours.opensToday(t(status.next.time))
+                    : status.next.inDays === 1
+                      ? s.hours.opensTomorrow(t(status.next.time))
+                      : s.hours.opensOn(s.days[status.next.day], t(status.next.time))
+              }`
           : s.hours.unknown;
     const saturday = site.hours.sa.length > 0;
     return html`<li
@@ -632,24 +636,28 @@ export class FsSiteLocator extends FsElement {
     return html`<section id="details" part="details" tabindex="-1" aria-label=${site?.name ?? s.title}>
       <div class="details-actions">
         <button type="button" @click=${this.#back}>← ${s.back}</button>
-        ${site
-          ? html`<a href=${directionsUrl(site.location, from)} target="_blank" rel="noopener" aria-label=${s.directionsLabel(site.name)}
+        ${
+          site
+            ? html`<a href=${directionsUrl(site.location, from)} target="_blank" rel="noopener" aria-label=${s.directionsLabel(site.name)}
                 >${s.directions}</a
               >
               <a href=${geoUri(site.location)}>${s.openInMaps}</a>`
-          : nothing}
+            : nothing
+        }
         <button type="button" @click=${this.#share}>${s.share}</button>
         <button type="button" @click=${() => window.print()}>${s.print}</button>
         <span role="status">${this.shareMessage}</span>
       </div>
-      ${site
-        ? html`<fs-site-card .site=${site} .now=${this.now} heading-level=${this.headingLevel + 1}></fs-site-card>`
-        : html`<fs-site-card
+      ${
+        site
+          ? html`<fs-site-card .site=${site} .now=${this.now} heading-level=${this.headingLevel + 1}></fs-site-card>`
+          : html`<fs-site-card
             site-id=${this.selectedSite!}
             api=${this.api || nothing}
             .now=${this.now}
             heading-level=${this.headingLevel + 1}
-          ></fs-site-card>`}
+          ></fs-site-card>`
+      }
     </section>`;
   }
 }

@@ -24,7 +24,11 @@ export const siteLocatorEn: SiteLocatorStrings = {
     startTitle: 'Where are you looking?',
     startBody: 'Enter your town or postcode, or use “Near me”.',
     resultsCount: (n, place) =>
-      n === 0 ? `No France services found near ${place}.` : n === 1 ? `1 France services found near ${place}.` : `${n} France services found near ${place}, nearest first.`,
+      n === 0
+        ? `No France services found near ${place}.`
+        : n === 1
+          ? `1 France services found near ${place}.`
+          : `${n} France services found near ${place}, nearest first.`,
     resultsHeading: (place) => `France services near ${place}`,
     emptyTitle: (km) => (km ? `No France services within ${km} km` : 'No France services found'),
     emptyFilters: 'Try without filters, or increase the distance.',

@@ -22,7 +22,11 @@ export const siteLocatorFr = {
     startTitle: 'Où cherchez-vous ?',
     startBody: 'Indiquez votre commune ou votre code postal, ou utilisez « Autour de moi ».',
     resultsCount: (n: number, place: string) =>
-      n === 0 ? `Aucune France services trouvée autour de ${place}.` : n === 1 ? `1 France services trouvée autour de ${place}.` : `${n} France services trouvées autour de ${place}, de la plus proche à la plus éloignée.`,
+      n === 0
+        ? `Aucune France services trouvée autour de ${place}.`
+        : n === 1
+          ? `1 France services trouvée autour de ${place}.`
+          : `${n} France services trouvées autour de ${place}, de la plus proche à la plus éloignée.`,
     resultsHeading: (place: string) => `France services autour de ${place}`,
     emptyTitle: (km: number | null) => (km ? `Aucune France services à moins de ${km} km` : 'Aucune France services trouvée'),
     emptyFilters: 'Essayez sans filtre, ou augmentez la distance.',

@@ -95,13 +95,17 @@ describe('<fs-site-locator>', () => {
     });
 
     it('starts from lat/lon', async () => {
-      const el = await locator(html`<fs-site-locator api=${realApi()} lat="41.9192" lon="8.7386" limit="3"></fs-site-locator>`, withResults);
+      const el = await locator(
+        html`<fs-site-locator api=${realApi()} lat="41.9192" lon="8.7386" limit="3"></fs-site-locator>`,
+        withResults,
+      );
       expect(results(el)[0]!.textContent).to.contain('Ajaccio');
     });
 
     it('says so kindly when the preset commune does not exist, and passes axe', async () => {
-      const el = await locator(html`<fs-site-locator api=${realApi()} commune="99999"></fs-site-locator>`, (e) => () =>
-        shadowText(e).includes('introuvable'),
+      const el = await locator(
+        html`<fs-site-locator api=${realApi()} commune="99999"></fs-site-locator>`,
+        (e) => () => shadowText(e).includes('introuvable'),
       );
       expect(shadowText(el)).to.contain('Cette commune est introuvable');
       await expect(el).to.be.accessible();
@@ -251,8 +255,9 @@ describe('<fs-site-locator>', () => {
     });
 
     it('offers the next radius that finds sites, from the server’s suggestion', async () => {
-      const el = await locator(html`<fs-site-locator api=${realApi()} lat="46.5" lon="-1.2" radius="5"></fs-site-locator>`, (e) => () =>
-        shadowText(e).includes('Aucune France services à moins de 5 km'),
+      const el = await locator(
+        html`<fs-site-locator api=${realApi()} lat="46.5" lon="-1.2" radius="5"></fs-site-locator>`,
+        (e) => () => shadowText(e).includes('Aucune France services à moins de 5 km'),
       );
       const widen = $(el, '.message button.primary')!;
       expect(widen.textContent).to.match(/Élargir à \d+ km/);
@@ -324,8 +329,9 @@ describe('<fs-site-locator>', () => {
 
   describe('errors and offline', () => {
     it('service unavailable: says so and offers to retry; passes axe', async () => {
-      const el = await locator(html`<fs-site-locator api=${unavailableApi} commune="48095"></fs-site-locator>`, (e) => () =>
-        shadowText(e).includes('Affichage impossible'),
+      const el = await locator(
+        html`<fs-site-locator api=${unavailableApi} commune="48095"></fs-site-locator>`,
+        (e) => () => shadowText(e).includes('Affichage impossible'),
       );
       expect($(el, '.message button')!.textContent).to.contain('Réessayer');
       await expect(el).to.be.accessible();
@@ -346,8 +352,9 @@ describe('<fs-site-locator>', () => {
 
     it('offline with nothing saved: says so and offers to retry', async () => {
       await setNetwork('down');
-      const el = await locator(html`<fs-site-locator api=${proxiedApi} commune="15187" no-url-state></fs-site-locator>`, (e) => () =>
-        shadowText(e).includes('hors ligne'),
+      const el = await locator(
+        html`<fs-site-locator api=${proxiedApi} commune="15187" no-url-state></fs-site-locator>`,
+        (e) => () => shadowText(e).includes('hors ligne'),
       );
       expect(shadowText(el)).to.contain('Vérifiez votre connexion');
     });
@@ -373,7 +380,10 @@ describe('<fs-site-locator>', () => {
     });
 
     it('speaks English with lang="en"; passes axe', async () => {
-      const el = await locator(html`<fs-site-locator lang="en" api=${realApi()} commune="48095" limit="3" .now=${MONDAY_10H} no-url-state></fs-site-locator>`, withResults);
+      const el = await locator(
+        html`<fs-site-locator lang="en" api=${realApi()} commune="48095" limit="3" .now=${MONDAY_10H} no-url-state></fs-site-locator>`,
+        withResults,
+      );
       expect(shadowText(el)).to.contain('3 France services found near Mende');
       expect(shadowText(el)).to.contain('by car');
       expect(shadowText(search(el))).to.contain('Town or postcode');
@@ -402,7 +412,10 @@ describe('<fs-site-locator>', () => {
 
   describe('map on demand', () => {
     it('loads the map only when asked, and the list stays; passes axe with the map shown', async () => {
-      const el = await locator(html`<fs-site-locator api=${realApi()} commune="48095" limit="5" no-url-state></fs-site-locator>`, withResults);
+      const el = await locator(
+        html`<fs-site-locator api=${realApi()} commune="48095" limit="5" no-url-state></fs-site-locator>`,
+        withResults,
+      );
       expect($(el, 'fs-site-map')).to.equal(null);
       const toggle = [...$$(el, '.toolbar button')].find((b) => b.textContent!.includes('Afficher la carte'))!;
       toggle.click();
@@ -415,7 +428,10 @@ describe('<fs-site-locator>', () => {
     });
 
     it('keeps list and map in step: a focused result is highlighted on the map, a marker opens its site', async () => {
-      const el = await locator(html`<fs-site-locator api=${realApi()} commune="48095" limit="5" view="split" no-url-state tiles="ign-plan"></fs-site-locator>`, withResults);
+      const el = await locator(
+        html`<fs-site-locator api=${realApi()} commune="48095" limit="5" view="split" no-url-state tiles="ign-plan"></fs-site-locator>`,
+        withResults,
+      );
       await until(() => !!$(el, 'fs-site-map'), 'the map');
       const map = $(el, 'fs-site-map') as HTMLElement & { selectedId: string; tiles: string };
       expect(map.tiles).to.equal('ign-plan');

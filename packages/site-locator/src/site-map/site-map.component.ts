@@ -229,7 +229,8 @@ export class FsSiteMap extends FsElement {
       this.#fitView();
       this.#recluster();
       // Chosen before these sites arrived (the page set selected-id first): shown now, as if chosen now.
-      if (changed.has('sites') && !changed.has('selectedId') && this.#revealWhenShown && this.#revealWhenShown === this.selectedId) this.#reveal(this.selectedId);
+      if (changed.has('sites') && !changed.has('selectedId') && this.#revealWhenShown && this.#revealWhenShown === this.selectedId)
+        this.#reveal(this.selectedId);
     }
     if (changed.has('selectedId')) {
       const fromMap = this.selectedId === this.#selectedFromMap;
@@ -257,15 +258,19 @@ export class FsSiteMap extends FsElement {
       <div part="status" class="status" role="status">
         ${message ? html`<p class=${this.mapState === 'loading' ? 'message loading' : 'message'}>${message}</p>` : nothing}
       </div>
-      ${this.mapState === 'ready'
-        ? html`<p part="attribution" class="attribution">
-            <span class="visually-hidden">${s.attributionPrefix}</span>${source.attributionUrl
-              ? html`<a href=${source.attributionUrl} lang=${source.lang === this.i18n.locale ? nothing : source.lang}
+      ${
+        this.mapState === 'ready'
+          ? html`<p part="attribution" class="attribution">
+            <span class="visually-hidden">${s.attributionPrefix}</span>${
+              source.attributionUrl
+                ? html`<a href=${source.attributionUrl} lang=${source.lang === this.i18n.locale ? nothing : source.lang}
                   >${source.attribution}</a
                 >`
-              : html`<span lang=${source.lang === this.i18n.locale ? nothing : source.lang}>${source.attribution}</span>`}
+                : html`<span lang=${source.lang === this.i18n.locale ? nothing : source.lang}>${source.attribution}</span>`
+            }
           </p>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
@@ -543,7 +548,11 @@ export class FsSiteMap extends FsElement {
   #clusterEntry(L: LeafletModule, lat: number, lon: number, clusterId: number, count: number, order: number): MarkerEntry {
     const size = count < 10 ? 'small' : count < 100 ? 'medium' : 'large';
     const marker = L.marker([lat, lon], {
-      icon: L.divIcon({ className: `fs-cluster fs-cluster--${size}`, html: this.#shape('count', count), iconSize: null as unknown as undefined }),
+      icon: L.divIcon({
+        className: `fs-cluster fs-cluster--${size}`,
+        html: this.#shape('count', count),
+        iconSize: null as unknown as undefined,
+      }),
       keyboard: true,
       autoPanOnFocus: false,
     });

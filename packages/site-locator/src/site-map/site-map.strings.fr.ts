@@ -7,8 +7,7 @@ export const siteMapFr = {
     instructions:
       'Flèches : déplacer la carte. Touches + et − : zoomer. Tabulation : passer d’un lieu à l’autre ; Entrée ou Espace : le choisir.',
     loading: 'Chargement de la carte…',
-    tilesUnavailable:
-      'La carte ne peut pas s’afficher (fond de carte inaccessible). La liste des résultats reste disponible.',
+    tilesUnavailable: 'La carte ne peut pas s’afficher (fond de carte inaccessible). La liste des résultats reste disponible.',
     mapUnavailable: 'La carte ne peut pas s’afficher. La liste des résultats reste disponible.',
     /** A site's marker: its name and its kind. */
     siteMarker: (name: string, kind: string) => `${name} (${kind})`,
@@ -19,6 +18,7 @@ export const siteMapFr = {
     zoomOut: 'Zoom arrière',
     /** Read before the base map's credits (visually hidden). */
     attributionPrefix: 'Fond de carte : ',
-  },};
+  },
+};
 
 export type SiteMapStrings = typeof siteMapFr;

@@ -341,7 +341,9 @@ describe('<fs-site-map>', () => {
     it('uses Plan IGN v2 with tiles="ign-plan", and custom credits as plain text', async () => {
       const el = await map(html`<fs-site-map tiles="ign-plan" .sites=${sites} tile-timeout="60000"></fs-site-map>`);
       const src = $(el, '.leaflet-tile-pane img')!.getAttribute('src')!;
-      expect(src).to.match(/^https:\/\/data\.geopf\.fr\/wmts\?SERVICE=WMTS&REQUEST=GetTile&VERSION=1\.0\.0&LAYER=GEOGRAPHICALGRIDSYSTEMS\.PLANIGNV2/);
+      expect(src).to.match(
+        /^https:\/\/data\.geopf\.fr\/wmts\?SERVICE=WMTS&REQUEST=GetTile&VERSION=1\.0\.0&LAYER=GEOGRAPHICALGRIDSYSTEMS\.PLANIGNV2/,
+      );
       expect(src).to.match(/&TILEMATRIXSET=PM&TILEMATRIX=\d+&TILEROW=\d+&TILECOL=\d+$/);
       expect($(el, '[part="attribution"]')!.textContent).to.contain('© IGN – Plan IGN v2');
 
@@ -410,7 +412,6 @@ describe('<fs-site-map>', () => {
       await until(() => siteMarkers(el).length === 30, 'one marker per site');
       const antenna = sites.find((s) => s.kind === 'antenna');
       if (antenna) expect($(el, `[data-site-id="${antenna.id}"]`)!.getAttribute('aria-label')).to.contain('France services branch');
-
     });
 
     it('follows a change of the page’s language', async () => {
