@@ -25,7 +25,10 @@ export function widgetLoadersPlugin() {
     async load(id) {
       if (id !== resolved) return null;
       const { WIDGETS, widgetModule } = await loadWidgetRegistry();
-      const entries = WIDGETS.map((w) => `  ${JSON.stringify(w.tag)}: () => import(${JSON.stringify(widgetModule(w))}),`);
+      // Sorted by package: neighbouring imports share their text, which compresses better.
+      const entries = [...WIDGETS]
+        .sort((a, b) => a.package.localeCompare(b.package) || a.tag.localeCompare(b.tag))
+        .map((w) => `  ${JSON.stringify(w.tag)}: () => import(${JSON.stringify(widgetModule(w))}),`);
       return `export const widgetLoaders = {\n${entries.join('\n')}\n};\n`;
     },
   };
