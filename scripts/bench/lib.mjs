@@ -6,6 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// The colour codes of a terminal's output (ESC [ … m), removed from an error message.
+// eslint-disable-next-line no-control-regex
+const ANSI_COLOUR = /\x1b\[[0-9;]*m/g;
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Nearest-rank percentile (with 5 values, p90 is the slowest of the five). */
@@ -77,16 +80,10 @@ export function buildJs() {
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code === 0) resolve();
-      // eslint-disable-next-line no-control-regex
       else
         reject(
           new Error(
-            `npm run build:js failed (exit ${code}):\n${output
-              .replace(/\x1b\[[0-9;]*m/g, '')
-              .trim()
-              .split('\n')
-              .slice(0, 6)
-              .join('\n')}`,
+            `npm run build:js failed (exit ${code}):\n${output.replace(ANSI_COLOUR, '').trim().split('\n').slice(0, 6).join('\n')}`,
           ),
         );
     });

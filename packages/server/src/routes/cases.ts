@@ -113,15 +113,13 @@ export const casesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
       if (result.outcome === 'expired') throw gone(code);
       if (result.outcome === 'conflict') throw keyConflict(request.body.key, 'update');
       const stored = (await readCase(ctx.db, code))!;
-      return reply
-        .code(200)
-        .send({
-          id: stored.code,
-          key: request.body.key,
-          duplicate: result.outcome === 'duplicate',
-          code: stored.code,
-          case: withoutExpired(stored),
-        });
+      return reply.code(200).send({
+        id: stored.code,
+        key: request.body.key,
+        duplicate: result.outcome === 'duplicate',
+        code: stored.code,
+        case: withoutExpired(stored),
+      });
     },
   );
 
