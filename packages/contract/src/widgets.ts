@@ -156,11 +156,11 @@ export const WIDGETS: readonly WidgetEntry[] = [
   // builder, checks, ≈ 3 KB) are fetched once the lists are shown.
   { tag: 'fs-partner-editor', package: 'demarches', audience: 'agents', budgetKb: 24 },
   // Building blocks. The commune combobox, as the locator and the configurator use it (measured
-  // 13.0 KB).
+  // 11.9 KB on 2026-12-06).
   { tag: 'fs-commune-search', package: 'site-locator', audience: 'building-block', budgetKb: 15 },
-  // The map's element (measured 17.8 KB); Leaflet (≈ 42 KB) and supercluster come on demand,
-  // when the map is first drawn, and the locator imports the element itself only when a person
-  // opens the map.
+  // The map's element (measured 16.4 KB on 2026-12-06); Leaflet (≈ 42 KB) and supercluster come
+  // on demand, when the map is first drawn, and the locator imports the element itself only when
+  // a person opens the map.
   { tag: 'fs-site-map', package: 'site-locator', audience: 'building-block', budgetKb: 20 },
   // A page tool for /configurateur (a secretary, once): the commune search it reuses, the
   // manifest reader shared with the server, the generated form, preview and snippets, and its
