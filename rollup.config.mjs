@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import esbuild from 'rollup-plugin-esbuild';
 import { browserPlugins } from './scripts/build/browser-plugins.mjs';
+import { precompress } from './scripts/build/precompress.mjs';
 import { loadWidgetRegistry, widgetLoadersPlugin, WIDGET_LOADERS_ID } from './scripts/build/widget-registry.mjs';
 
 const tsconfig = 'tsconfig.esbuild.json';
@@ -55,7 +56,8 @@ export const embedBundle = {
   // Keep the entry's own code in fs-widgets.js (not a facade over a shared chunk): it computes
   // the API base from its own URL (import.meta.url), which must be the script's.
   preserveEntrySignatures: 'allow-extension',
-  plugins: browserPlugins({ tsconfig }),
+  // Brotli and gzip copies beside each file, sent as they are by the server.
+  plugins: [...browserPlugins({ tsconfig }), precompress()],
   output: {
     dir: 'packages/embed/dist',
     format: 'es',
@@ -76,7 +78,7 @@ export const frameScripts = [
   ['packages/embed/src/embed-frame.ts', 'packages/embed/dist/embed-frame.js'],
 ].map(([input, file]) => ({
   input,
-  plugins: browserPlugins({ tsconfig }),
+  plugins: [...browserPlugins({ tsconfig }), precompress()],
   output: { file, format: 'iife', sourcemap: true },
 }));
 

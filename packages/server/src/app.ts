@@ -7,11 +7,12 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { API_PREFIX } from '@fs-widgets/contract';
 import type { AppContext } from './app-context.js';
-import { ifNoneMatchMatches, strongEtag } from './http/etag.js';
+import { registerCompression, sendRepresentation } from './http/compression.js';
+import { strongEtag } from './http/etag.js';
 import { frameworkErrors, registerProblemHandlers } from './http/problem.js';
 import { communesRoutes } from './routes/communes.js';
 import { directoryRoutes } from './routes/directory.js';
-import { embedRoutes } from './routes/embed.js';
+import { embedRoutes, IMMUTABLE_CACHE } from './routes/embed.js';
 import { exportsRoutes } from './routes/exports.js';
 import { actsRoutes } from './routes/acts.js';
 import { activityStatsRoutes } from './routes/activity-stats.js';
@@ -58,6 +59,19 @@ export const DEMO_CSP =
 /** Public data changes only when the list is re-imported: let browsers and CDNs keep it a while. */
 const PUBLIC_CACHE = 'public, max-age=300, stale-while-revalidate=3600';
 
+/**
+ * How long browsers and CDNs keep a file of `/widgets/`: the chunks carry their content's hash
+ * in their name (a new build, a new name), so they are kept a year without asking again; the
+ * loader and the two frame scripts keep their name from one build to the next, so they are
+ * kept a short while, then revalidated with their ETag (a 304 when unchanged).
+ */
+export function widgetCacheControl(path: string): string {
+  return /[\\/]chunks[\\/][^\\/]+-[\w-]{8}\.js(?:\.map)?(?:\.br|\.gz)?$/.test(path) ? IMMUTABLE_CACHE : LOADER_CACHE;
+}
+
+/** The unversioned loader: short-lived, so a deployment reaches pages within minutes. */
+export const LOADER_CACHE = 'public, max-age=300';
+
 export async function buildApp({
   ctx,
   logger = false,
@@ -77,6 +91,9 @@ export async function buildApp({
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerProblemHandlers(app);
+  // Before the routes (it hooks each as it is added); its per-route onSend runs after the app's
+  // hook below, which compresses cacheable API answers once per ETag.
+  await registerCompression(app);
 
   // Read-only for browsers by default; the routes that accept writes from widgets say so in their config (feedback, acts, cases).
   await app.register(cors, { origin: corsOrigin, methods: ['GET', 'HEAD', 'OPTIONS'] });
@@ -131,13 +148,8 @@ export async function buildApp({
       reply.header('cache-control', reply.statusCode === 200 ? cacheControl : 'no-store');
       // A strong ETag lets a widget or a CDN revalidate its copy for a 304 without a body.
       if (reply.statusCode === 200 && cacheControl !== 'no-store' && (typeof payload === 'string' || Buffer.isBuffer(payload))) {
-        const etag = strongEtag(payload);
-        reply.header('etag', etag);
-        if (ifNoneMatchMatches(request.headers['if-none-match'], etag)) {
-          reply.code(304);
-          reply.removeHeader('content-type');
-          return null;
-        }
+        // Compressed once per ETag and kept; @fastify/compress leaves it as it is.
+        return sendRepresentation(app.compressedCopies, request, reply, payload, strongEtag(payload));
       }
     }
     return payload;
@@ -166,7 +178,14 @@ export async function buildApp({
     const widgets = widgetPaths.distDir ?? `${REPO_ROOT}packages/embed/dist/`;
     if (existsSync(PUBLIC_DIR)) await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/' });
     if (existsSync(widgets)) {
-      await app.register(fastifyStatic, { root: widgets, prefix: '/widgets/', decorateReply: false });
+      await app.register(fastifyStatic, {
+        root: widgets,
+        prefix: '/widgets/',
+        decorateReply: false,
+        // The `.br` and `.gz` written beside each file at build (scripts/build/precompress.mjs).
+        preCompressed: true,
+        setHeaders: (reply, path) => reply.header('cache-control', widgetCacheControl(path)),
+      });
     }
     // The configurator, the embed pages, the versioned widgets with their integrity, the manifest.
     await app.register(embedRoutes, {

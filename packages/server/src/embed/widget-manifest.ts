@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import { embeddableWidgets, type WidgetDeclaration } from '@fs-widgets/contract/embed';
 import { strongEtag } from '../http/etag.js';
 
@@ -9,9 +8,8 @@ import { strongEtag } from '../http/etag.js';
  * attributes `/embed/<tag>` accepts. Read once at start, like the widgets it describes.
  */
 export interface WidgetManifest {
-  /** The file as published, and gzipped once (it is about 230 KB; 10 times less compressed). */
+  /** The file as published (about 230 KB; compressed once per encoding when first sent, see http/compression.ts). */
   body: Buffer;
-  gzip: Buffer;
   etag: string;
   /** The widgets host pages may embed (`EMBED_WIDGETS` found in the manifest), by tag. */
   embeddable: ReadonlyMap<string, WidgetDeclaration>;
@@ -21,5 +19,5 @@ export function loadWidgetManifest(path: string): WidgetManifest | null {
   if (!existsSync(path)) return null;
   const body = readFileSync(path);
   const embeddable = new Map(embeddableWidgets(JSON.parse(body.toString('utf8'))).map((w) => [w.tag, w]));
-  return { body, gzip: gzipSync(body, { level: 9 }), etag: strongEtag(body), embeddable };
+  return { body, etag: strongEtag(body), embeddable };
 }

@@ -70,8 +70,10 @@ export function prepareWidgetReleases(options: {
     const target = join(archiveDir, `v${version}`);
     const fresh = integrityOf(distDir);
     const archived = existsSync(target) ? integrityOf(target) : null;
-    if (!archived || PINNED_FILES.some((f) => archived[f] !== fresh[f])) {
-      if (archived) {
+    // A copy made before the build wrote its compressed files is made again (same bytes, so no warning).
+    const lacksCompressed = existsSync(join(distDir, 'fs-widgets.js.br')) && !existsSync(join(target, 'fs-widgets.js.br'));
+    if (!archived || lacksCompressed || PINNED_FILES.some((f) => archived[f] !== fresh[f])) {
+      if (archived && PINNED_FILES.some((f) => archived[f] !== fresh[f])) {
         warn(
           `The widgets in ${distDir} differ from the published v${version} in ${target}: replacing it. ` +
             'Pages pinned to its integrity will refuse the new code; bump the version to publish new widget code.',

@@ -18,7 +18,8 @@ import {
 import { loadWidgetManifest } from '../embed/widget-manifest.js';
 import { PINNED_FILES, prepareWidgetReleases } from '../embed/widget-release.js';
 import { HttpProblem } from '../http/problem.js';
-import { ifNoneMatchMatches, strongEtag } from '../http/etag.js';
+import { sendRepresentation } from '../http/compression.js';
+import { strongEtag } from '../http/etag.js';
 
 export interface EmbedRoutesOptions {
   ctx: AppContext;
@@ -57,6 +58,7 @@ export const embedRoutes: FastifyPluginAsync<EmbedRoutesOptions> = async (app, {
       prefix: `/widgets/v${release.version}/`,
       decorateReply: false,
       index: false,
+      preCompressed: true,
       immutable: true,
       maxAge: '365d',
     });
@@ -80,21 +82,16 @@ export const embedRoutes: FastifyPluginAsync<EmbedRoutesOptions> = async (app, {
     if (!integrity) {
       throw new HttpProblem(404, ProblemType.notFound, 'Not found', 'The widgets are not built on this server: run `npm run build`.');
     }
-    reply.header('cache-control', 'public, max-age=60').header('etag', integrityEtag);
-    if (ifNoneMatchMatches(request.headers['if-none-match'], integrityEtag)) return reply.code(304).send();
-    return reply.type('application/json; charset=utf-8').send(integrity);
+    reply.header('cache-control', 'public, max-age=60').type('application/json; charset=utf-8');
+    return reply.send(sendRepresentation(app.compressedCopies, request, reply, integrity, integrityEtag));
   });
 
   app.get('/widgets/custom-elements.json', async (request, reply) => {
     if (!manifest) {
       throw new HttpProblem(404, ProblemType.notFound, 'Not found', 'No custom elements manifest on this server: run `npm run analyze`.');
     }
-    reply.header('cache-control', PAGE_CACHE).header('etag', manifest.etag).header('vary', 'accept-encoding');
-    if (ifNoneMatchMatches(request.headers['if-none-match'], manifest.etag)) return reply.code(304).send();
-    reply.type('application/json; charset=utf-8');
-    if (/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? '')))
-      return reply.header('content-encoding', 'gzip').send(manifest.gzip);
-    return reply.send(manifest.body);
+    reply.header('cache-control', PAGE_CACHE).type('application/json; charset=utf-8');
+    return reply.send(sendRepresentation(app.compressedCopies, request, reply, manifest.body, manifest.etag));
   });
 
   /** The name of the place an embed page shows, for its title: the commune, or the site. */
