@@ -1,4 +1,13 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type {
+  FastifyError,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  onRouteHookHandler,
+  preValidationAsyncHookHandler,
+} from 'fastify';
 import { PROBLEM_MEDIA_TYPE, ProblemType, type InvalidParam, type Problem } from '@fs-widgets/contract';
 
 /** An error the API answers with as RFC 9457 problem+json. Throw it from a handler. */
@@ -86,8 +95,130 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
   });
 }
 
+/** A JSON Schema as far as the numeric checks below read it. */
+interface SchemaNode {
+  type?: string | string[];
+  properties?: Record<string, SchemaNode>;
+  anyOf?: SchemaNode[];
+  oneOf?: SchemaNode[];
+  minimum?: number;
+  maximum?: number;
+}
+
+interface NumericParam {
+  name: string;
+  integer: boolean;
+  maximum?: number;
+}
+
+function isNumeric(schema: SchemaNode): boolean {
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  return types.includes('number') || types.includes('integer') || [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].some(isNumeric);
+}
+
+/** The number and integer fields of a querystring or params schema. */
+function numericParams(schema: unknown): NumericParam[] {
+  const properties = (schema as SchemaNode | undefined)?.properties ?? {};
+  return Object.entries(properties)
+    .filter(([, property]) => isNumeric(property))
+    .map(([name, property]) => ({
+      name,
+      integer: property.type === 'integer',
+      ...(typeof property.maximum === 'number' ? { maximum: property.maximum } : {}),
+    }));
+}
+
+/**
+ * With `coerceTypes`, Ajv turns a query string such as `1e309` or `Infinity` into `Infinity`
+ * and then skips `type: integer`, `minimum` and `maximum` for it: they only test finite numbers
+ * (ajv-validator/ajv#2212, fastify/fastify#6718). `limit=1e309` reached the handlers as
+ * `Infinity` (every site in one answer, or a 500 from SQL). This check runs before validation on
+ * each route whose querystring or path parameters have a number: a value that reads as an
+ * infinite number is refused as Ajv refuses `NaN`; every other value is left to the schema.
+ */
+function refuseInfiniteNumbers(query: NumericParam[], params: NumericParam[]): preValidationAsyncHookHandler {
+  const check = (values: unknown, fields: NumericParam[]) => {
+    for (const field of fields) {
+      const value = (values as Record<string, unknown> | undefined)?.[field.name];
+      for (const text of Array.isArray(value) ? value : [value]) {
+        if (typeof text !== 'string' || Math.abs(Number(text)) !== Infinity) continue;
+        const expected = `must be a finite ${field.integer ? 'integer' : 'number'}`;
+        throw invalidParam(field.name, field.maximum === undefined ? expected : `${expected}, at most ${field.maximum}`);
+      }
+    }
+  };
+  return async (request) => {
+    check(request.query, query);
+    check(request.params, params);
+  };
+}
+
+/** Adds {@link refuseInfiniteNumbers} to each route that has numbers in its querystring or path. */
+const boundNumbers: onRouteHookHandler = (route) => {
+  const schema = route.schema as { querystring?: unknown; params?: unknown } | undefined;
+  const query = numericParams(schema?.querystring);
+  const params = numericParams(schema?.params);
+  if (query.length === 0 && params.length === 0) return;
+  const hooks = route.preValidation === undefined ? [] : [route.preValidation].flat();
+  route.preValidation = [refuseInfiniteNumbers(query, params), ...hooks];
+};
+
+/**
+ * What Node's HTTP parser refuses before any request exists (a control character in a header
+ * value, a malformed header line, headers too large, a request too slow to arrive) leaves as
+ * problem+json too, instead of Fastify's default `{"error":"Bad Request"}`. There is no request,
+ * hence no reply: the answer is written on the socket, which is then closed, as Node and
+ * Fastify do (the parser cannot go on reading that connection). Same signature as Fastify's
+ * `clientErrorHandler` option.
+ */
+export function clientErrorProblem(this: FastifyInstance | void, error: Error & { code?: string }, socket: Duplex): void {
+  // The peer is gone (a reset), or an answer is already on its way: nothing to write.
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const timeout = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const headerError = tooLarge || /HEADER|LF_EXPECTED|CR_EXPECTED/.test(error.code ?? '');
+  const status = timeout ? 408 : tooLarge ? 431 : 400;
+  const name = headerError ? 'headers' : '(request)';
+  const reason = timeout
+    ? 'the request did not arrive in time'
+    : tooLarge
+      ? 'the request headers are too large'
+      : headerError
+        ? 'a header is malformed: header lines are "name: value", without control characters'
+        : 'is not a well-formed HTTP/1.1 request';
+  const problem: Problem = {
+    type: ProblemType.validation,
+    title: timeout ? 'Request timeout' : tooLarge ? 'Request headers too large' : 'Invalid request',
+    status,
+    detail: `${name}: ${reason}`,
+    invalid_params: [{ name, reason }],
+  };
+  this?.log?.trace({ err: error }, 'client error');
+  const body = JSON.stringify(problem);
+  // A response already started on this connection (keep-alive) would be corrupted by a second one.
+  const started = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true;
+  if (socket.writable && !started) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+        `Content-Type: ${PROBLEM_MEDIA_TYPE}\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+        'Cache-Control: no-store\r\n' +
+        'X-Content-Type-Options: nosniff\r\n' +
+        'Connection: close\r\n\r\n' +
+        body,
+    );
+  }
+  socket.destroy(error);
+}
+
 /** Every error leaves the API as problem+json; nothing internal leaks, nothing crashes the process. */
 export function registerProblemHandlers(app: FastifyInstance) {
+  // In place of the handler Fastify attached (its `clientErrorHandler` option would do the same).
+  app.server.removeAllListeners('clientError');
+  app.server.on('clientError', clientErrorProblem.bind(app));
+  // Before any route is added: the hook sees every route of the app and of its plugins.
+  app.addHook('onRoute', boundNumbers);
+
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpProblem) {
       reply.headers(error.headers);
