@@ -184,7 +184,12 @@ export async function buildApp({
         decorateReply: false,
         // The `.br` and `.gz` written beside each file at build (scripts/build/precompress.mjs).
         preCompressed: true,
-        setHeaders: (reply, path) => reply.header('cache-control', widgetCacheControl(path)),
+        setHeaders: (reply, path) => {
+          const cacheControl = widgetCacheControl(path);
+          reply.header('cache-control', cacheControl);
+          // Never revalidated: validators would be bytes on every response for nothing.
+          if (cacheControl === IMMUTABLE_CACHE) reply.removeHeader('etag').removeHeader('last-modified').removeHeader('accept-ranges');
+        },
       });
     }
     // The configurator, the embed pages, the versioned widgets with their integrity, the manifest.

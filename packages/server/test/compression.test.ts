@@ -184,6 +184,11 @@ describe('compression and caching', () => {
     const plainChunk = await raw(base, '/widgets/chunks/site-card-AbC123_x.js');
     assert.equal(plainChunk.body.toString(), CHUNK);
     assert.equal(plainChunk.headers['cache-control'], 'public, max-age=31536000, immutable');
+    // Never revalidated, so no validators on the wire.
+    for (const res of [chunk, pinned, plainChunk]) {
+      assert.equal(res.headers.etag, undefined);
+      assert.equal(res.headers['last-modified'], undefined);
+    }
   });
 
   test('pages are compressed per response (Brotli at a cheap quality)', async () => {

@@ -59,6 +59,10 @@ export const embedRoutes: FastifyPluginAsync<EmbedRoutesOptions> = async (app, {
       decorateReply: false,
       index: false,
       preCompressed: true,
+      // Never revalidated (a new version gets a new URL): no validators to send with each file.
+      etag: false,
+      lastModified: false,
+      acceptRanges: false,
       immutable: true,
       maxAge: '365d',
     });
