@@ -6,6 +6,7 @@ import {
   type CreateTableBuilder,
   type Migration,
   type MigrationProvider,
+  type MigrationResultSet,
 } from 'kysely';
 import { dialectOf } from './dialect.js';
 
@@ -359,14 +360,136 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('local_partners').ifExists().execute();
     },
   },
+  '0007_activity_rollups': {
+    async up(db: Kysely<any>) {
+      // One transaction on SQLite too (Kysely runs only PostgreSQL's migrations in one): a crash
+      // halfway leaves the 0006 tables, and the next start runs this again from the start.
+      await inTransaction(db, async (trx) => {
+        for (const table of ACTIVITY_ROLLUPS) await trx.schema.dropTable(table.name).ifExists().execute();
+        for (const table of ACTIVITY_ROLLUPS) {
+          let create: CreateTableBuilder<any, any> = trx.schema.createTable(table.name);
+          for (const column of table.key) create = create.addColumn(column, 'text', (c) => c.notNull());
+          for (const column of table.counters) create = create.addColumn(column, 'integer', (c) => c.notNull().defaultTo(0));
+          create = create.addPrimaryKeyConstraint(`${table.name}_pk`, [...table.key]);
+          // SQLite: the rows stored in primary key order, no separate index (half the size, one lookup per upsert).
+          if (dialectOf(db) === 'sqlite') create = create.modifyEnd(sql`without rowid`);
+          await create.execute();
+        }
+        await rebuildActivityRollups(trx);
+      });
+    },
+    async down(db: Kysely<any>) {
+      // Back to 0005's daily aggregates (referred_to one of their dimensions), recounted from the acts.
+      await inTransaction(db, async (trx) => {
+        for (const table of ACTIVITY_ROLLUPS) await trx.schema.dropTable(table.name).ifExists().execute();
+        const counters = (table: CreateTableBuilder<any, any>) =>
+          table
+            .addColumn('partner', 'text', (c) => c.notNull())
+            .addColumn('theme', 'text', (c) => c.notNull())
+            .addColumn('referred_to', 'text', (c) => c.notNull())
+            .addColumn('acts', 'integer', (c) => c.notNull().defaultTo(0))
+            .addColumn('solved', 'integer', (c) => c.notNull().defaultTo(0))
+            .addColumn('referred', 'integer', (c) => c.notNull().defaultTo(0))
+            .addColumn('follow_up', 'integer', (c) => c.notNull().defaultTo(0));
+        await counters(
+          trx.schema
+            .createTable('activity_daily')
+            .addColumn('site_id', 'text', (c) => c.notNull())
+            .addColumn('day', 'text', (c) => c.notNull()),
+        )
+          .addPrimaryKeyConstraint('activity_daily_pk', ['site_id', 'day', 'partner', 'theme', 'referred_to'])
+          .execute();
+        await counters(trx.schema.createTable('activity_daily_network').addColumn('day', 'text', (c) => c.notNull()))
+          .addPrimaryKeyConstraint('activity_daily_network_pk', ['day', 'partner', 'theme', 'referred_to'])
+          .execute();
+        await sql
+          .raw(
+            `insert into activity_daily (site_id, day, partner, theme, referred_to, acts, solved, referred, follow_up)
+             select site_id, day, partner, theme, coalesce(referred_to, ''), ${OUTCOME_SUMS} from acts
+             group by site_id, day, partner, theme, coalesce(referred_to, '')`,
+          )
+          .execute(trx);
+        await sql`
+          insert into activity_daily_network (day, partner, theme, referred_to, acts, solved, referred, follow_up)
+          select day, partner, theme, referred_to, sum(acts), sum(solved), sum(referred), sum(follow_up) from activity_daily
+          group by day, partner, theme, referred_to`.execute(trx);
+      });
+    },
+  },
 };
+
+/**
+ * The activity roll-ups of migration 0007 (written out here, as the other migrations' tables
+ * are): counters by partner and theme, referrals by partner referred to, per site (`site_id`)
+ * and for the network, per local day and per local month. Listed in the order `countAct`
+ * writes them.
+ */
+const ACTIVITY_ROLLUPS = [
+  { name: 'activity_daily', key: ['site_id', 'day', 'partner', 'theme'], counters: ['acts', 'solved', 'referred', 'follow_up'] },
+  { name: 'activity_daily_network', key: ['day', 'partner', 'theme'], counters: ['acts', 'solved', 'referred', 'follow_up'] },
+  { name: 'activity_monthly', key: ['site_id', 'month', 'partner', 'theme'], counters: ['acts', 'solved', 'referred', 'follow_up'] },
+  { name: 'activity_monthly_network', key: ['month', 'partner', 'theme'], counters: ['acts', 'solved', 'referred', 'follow_up'] },
+  { name: 'activity_referrals_daily', key: ['site_id', 'day', 'referred_to'], counters: ['referred'] },
+  { name: 'activity_referrals_daily_network', key: ['day', 'referred_to'], counters: ['referred'] },
+  { name: 'activity_referrals_monthly', key: ['site_id', 'month', 'referred_to'], counters: ['referred'] },
+  { name: 'activity_referrals_monthly_network', key: ['month', 'referred_to'], counters: ['referred'] },
+] as const;
+
+/** The four counters of a group of acts: all of them, and those of each outcome. */
+const OUTCOME_SUMS =
+  "count(*), sum(case when outcome = 'solved' then 1 else 0 end), sum(case when outcome = 'referred' then 1 else 0 end), " +
+  "sum(case when outcome = 'follow-up' then 1 else 0 end)";
+
+/**
+ * Empties the activity roll-ups of migration 0007 and counts every stored act in them again:
+ * one INSERT … SELECT … GROUP BY per table, the site's daily rows from the acts and each other
+ * table from a finer one (a month is its days; the network is its sites). The migration's
+ * backfill, and how the bench builds the roll-ups of the millions of acts it loads in bulk.
+ * Run it in a transaction (the migration does).
+ */
+export async function rebuildActivityRollups(db: Kysely<any>): Promise<void> {
+  for (const table of ACTIVITY_ROLLUPS) await db.deleteFrom(table.name).execute();
+  const counters = 'sum(acts), sum(solved), sum(referred), sum(follow_up)';
+  const statements = [
+    `insert into activity_daily (site_id, day, partner, theme, acts, solved, referred, follow_up)
+     select site_id, day, partner, theme, ${OUTCOME_SUMS} from acts group by site_id, day, partner, theme`,
+    `insert into activity_daily_network (day, partner, theme, acts, solved, referred, follow_up)
+     select day, partner, theme, ${counters} from activity_daily group by day, partner, theme`,
+    `insert into activity_monthly (site_id, month, partner, theme, acts, solved, referred, follow_up)
+     select site_id, substr(day, 1, 7), partner, theme, ${counters} from activity_daily group by site_id, substr(day, 1, 7), partner, theme`,
+    `insert into activity_monthly_network (month, partner, theme, acts, solved, referred, follow_up)
+     select month, partner, theme, ${counters} from activity_monthly group by month, partner, theme`,
+    `insert into activity_referrals_daily (site_id, day, referred_to, referred)
+     select site_id, day, referred_to, count(*) from acts where referred_to is not null group by site_id, day, referred_to`,
+    `insert into activity_referrals_daily_network (day, referred_to, referred)
+     select day, referred_to, sum(referred) from activity_referrals_daily group by day, referred_to`,
+    `insert into activity_referrals_monthly (site_id, month, referred_to, referred)
+     select site_id, substr(day, 1, 7), referred_to, sum(referred) from activity_referrals_daily group by site_id, substr(day, 1, 7), referred_to`,
+    `insert into activity_referrals_monthly_network (month, referred_to, referred)
+     select month, referred_to, sum(referred) from activity_referrals_monthly group by month, referred_to`,
+  ];
+  for (const statement of statements) await sql.raw(statement).execute(db);
+}
+
+/** Runs `work` in a transaction: the caller's (PostgreSQL's migrations run in one) or a new one. */
+async function inTransaction(db: Kysely<any>, work: (trx: Kysely<any>) => Promise<void>): Promise<void> {
+  if (db.isTransaction) return work(db);
+  await db.transaction().execute(work);
+}
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Brings the database to the latest schema; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const migrator = new Migrator({ db, provider });
-  const { error, results } = await migrator.migrateToLatest();
+  check(await new Migrator({ db, provider }).migrateToLatest());
+}
+
+/** Brings the database to the schema of migration `name`, up or down (what a migration's tests start from). */
+export async function migrateTo(db: Kysely<any>, name: string): Promise<void> {
+  check(await new Migrator({ db, provider }).migrateTo(name));
+}
+
+function check({ error, results }: MigrationResultSet): void {
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     const name = failed ? ` (${failed.migrationName})` : '';

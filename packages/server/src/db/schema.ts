@@ -192,23 +192,66 @@ export interface ActivityCounters {
 }
 
 /**
- * Acts counted by site, local day, partner, theme and partner referred to ('' when not
- * referred), in the transaction that stores each act.
+ * The activity roll-ups, all kept in the transaction that stores each act (`countAct`) and
+ * rebuilt from the acts by migration 0007: counters by partner and theme, and referrals by
+ * partner referred to, each per site and for the whole network, per local day and per local
+ * month (`YYYY-MM`, the month of the site's local day). The statistics read whole months from
+ * the monthly rows and only the partial months at the edges of a period from the daily ones.
  */
 export interface ActivityDailyTable extends ActivityCounters {
   site_id: string;
   day: string;
   partner: string;
   theme: string;
-  referred_to: string;
 }
 
-/** The same counters summed over every site: the network figures read one row per day and dimension. */
+/** `activity_daily` summed over every site: the network figures read one row per day, partner and theme. */
 export interface ActivityDailyNetworkTable extends ActivityCounters {
   day: string;
   partner: string;
   theme: string;
+}
+
+/** `activity_daily` summed by local month (`YYYY-MM`). */
+export interface ActivityMonthlyTable extends ActivityCounters {
+  site_id: string;
+  month: string;
+  partner: string;
+  theme: string;
+}
+
+/** `activity_monthly` summed over every site. */
+export interface ActivityMonthlyNetworkTable extends ActivityCounters {
+  month: string;
+  partner: string;
+  theme: string;
+}
+
+/** Acts referred to another partner (`referred_to`), by site and local day. */
+export interface ActivityReferralsDailyTable {
+  site_id: string;
+  day: string;
   referred_to: string;
+  referred: number;
+}
+
+export interface ActivityReferralsDailyNetworkTable {
+  day: string;
+  referred_to: string;
+  referred: number;
+}
+
+export interface ActivityReferralsMonthlyTable {
+  site_id: string;
+  month: string;
+  referred_to: string;
+  referred: number;
+}
+
+export interface ActivityReferralsMonthlyNetworkTable {
+  month: string;
+  referred_to: string;
+  referred: number;
 }
 
 /** A follow-up case: its current state. Its history is `case_events`. */
@@ -293,6 +336,12 @@ export interface Database {
   acts: ActTable;
   activity_daily: ActivityDailyTable;
   activity_daily_network: ActivityDailyNetworkTable;
+  activity_monthly: ActivityMonthlyTable;
+  activity_monthly_network: ActivityMonthlyNetworkTable;
+  activity_referrals_daily: ActivityReferralsDailyTable;
+  activity_referrals_daily_network: ActivityReferralsDailyNetworkTable;
+  activity_referrals_monthly: ActivityReferralsMonthlyTable;
+  activity_referrals_monthly_network: ActivityReferralsMonthlyNetworkTable;
   cases: CaseTable;
   case_events: CaseEventTable;
   local_partners: LocalPartnerTable;

@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { THEMES, type ActInput, type PartnerId } from '@fs-widgets/contract';
 import { localDay } from '../dates/local-day.js';
 import { storeOnce, type StoreOutcome } from '../db/idempotent-write.js';
@@ -51,8 +51,8 @@ export const ACTIVITY_COUNTERS = ['acts', 'solved', 'referred', 'follow_up'] as 
 const STORED_FIELDS = ['site_id', 'partner', 'theme', 'outcome', 'referred_to', 'channel', 'acted_at'] as const;
 
 /**
- * Stores an act once per key and counts it in the daily aggregates (the site's and the
- * network's), in the caller's transaction (`storeOnce`), as for satisfaction answers.
+ * Stores an act once per key and counts it in the activity roll-ups (`countAct`), in the
+ * caller's transaction (`storeOnce`), as for satisfaction answers: a repeat counts nothing.
  */
 export async function storeAct(trx: Transaction<Database>, act: Act, options: { now?: Date } = {}): Promise<StoreOutcome> {
   return storeOnce(
@@ -67,8 +67,11 @@ export async function storeAct(trx: Transaction<Database>, act: Act, options: { 
 }
 
 /**
- * Adds `n` acts like `act` to the aggregates: the one aggregate code, used by `storeAct` (n = 1)
- * and by the bench's batched ingest (n = acts of one group).
+ * Adds `n` acts like `act` to the roll-ups (db/schema.ts): the counters of its partner and
+ * theme and, when it was referred, its referral, each for its site and for the network, on its
+ * local day and in that day's month. One upsert per table, always in the same order, so that
+ * two transactions never wait for each other's rows in a cycle (PostgreSQL row locks). The one
+ * roll-up code, used by `storeAct` (n = 1); migration 0007 counts the stored acts the same way.
  */
 export async function countAct(
   trx: Transaction<Database>,
@@ -76,20 +79,41 @@ export async function countAct(
   n: number,
 ) {
   const outcomeColumn = OUTCOME_COLUMN[act.outcome as keyof typeof OUTCOME_COLUMN];
-  const increments: ActivityCounters = { acts: n, solved: 0, referred: 0, follow_up: 0, [outcomeColumn]: n };
-  const plus = (table: string) => ({
-    acts: sql<number>`${sql.ref(`${table}.acts`)} + ${n}`,
-    [outcomeColumn]: sql<number>`${sql.ref(`${table}.${outcomeColumn}`)} + ${n}`,
-  });
-  const dimensions = { day: act.day, partner: act.partner, theme: act.theme, referred_to: act.referred_to ?? '' };
-  await trx
-    .insertInto('activity_daily')
-    .values({ site_id: act.site_id, ...dimensions, ...increments })
-    .onConflict((oc) => oc.columns(['site_id', 'day', 'partner', 'theme', 'referred_to']).doUpdateSet(plus('activity_daily')))
-    .execute();
-  await trx
-    .insertInto('activity_daily_network')
-    .values({ ...dimensions, ...increments })
-    .onConflict((oc) => oc.columns(['day', 'partner', 'theme', 'referred_to']).doUpdateSet(plus('activity_daily_network')))
+  const counters: Partial<ActivityCounters> = { acts: n, [outcomeColumn]: n };
+  const { site_id, day, partner, theme } = act;
+  const month = day.slice(0, 7);
+  await addTo(trx, 'activity_daily', { site_id, day, partner, theme }, counters);
+  await addTo(trx, 'activity_daily_network', { day, partner, theme }, counters);
+  await addTo(trx, 'activity_monthly', { site_id, month, partner, theme }, counters);
+  await addTo(trx, 'activity_monthly_network', { month, partner, theme }, counters);
+  if (act.referred_to === null) return;
+  const referral = { referred: n };
+  const { referred_to } = act;
+  await addTo(trx, 'activity_referrals_daily', { site_id, day, referred_to }, referral);
+  await addTo(trx, 'activity_referrals_daily_network', { day, referred_to }, referral);
+  await addTo(trx, 'activity_referrals_monthly', { site_id, month, referred_to }, referral);
+  await addTo(trx, 'activity_referrals_monthly_network', { month, referred_to }, referral);
+}
+
+type RollupTable = Extract<keyof Database, `activity_${string}`>;
+
+/** Adds `counters` to the row of `key` in a roll-up, creating it (the other counters 0) if needed. */
+async function addTo<T extends RollupTable>(
+  trx: Transaction<Database>,
+  table: T,
+  key: Partial<Database[T]>,
+  counters: Partial<Database[T]>,
+): Promise<void> {
+  // Kysely cannot follow a table name that is a type parameter: the row is checked by the signature above.
+  const db = trx as unknown as Kysely<Record<string, Record<string, unknown>>>;
+  const increments = Object.entries(counters as Record<string, number>);
+  await db
+    .insertInto(table as string)
+    .values({ ...key, ...counters })
+    .onConflict((oc) =>
+      oc
+        .columns(Object.keys(key))
+        .doUpdateSet(Object.fromEntries(increments.map(([column, n]) => [column, sql<number>`${sql.ref(`${table}.${column}`)} + ${n}`]))),
+    )
     .execute();
 }

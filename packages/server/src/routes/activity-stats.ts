@@ -21,7 +21,7 @@ export const activityStatsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }>
         description:
           'Acts recorded by the agents: count, share solved at the first visit, referrals by partner referred to, and groups by ' +
           '`partner`, `theme` (keys `partner/theme`) or `month` (`YYYY-MM`), over the site’s local days `from`–`to`. A site’s figures ' +
-          'need a token of that site (or admin); the network’s (no `site`) an admin token. Read from daily aggregates.',
+          'need a token of that site (or admin); the network’s (no `site`) an admin token. Read from monthly roll-ups (whole months) and daily ones (the days of months covered in part), never from the acts.',
         tags: ['demarches'],
         security: [{ bearerToken: [] }],
         querystring: ActivityStatsQuery,
