@@ -6,12 +6,13 @@ import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { widgetLoadersPlugin } from './widget-registry.mjs';
 
 /**
- * The embed loader's map from the widget registry, workspace sources (`source` condition), Lit's
- * production build, the markup and CSS inside `html`/`css` templates minified, then the code.
+ * The embed loader's map from the widget registry (with each widget's chunks, which the loader
+ * preloads together), workspace sources (`source` condition), Lit's production build, the markup
+ * and CSS inside `html`/`css` templates minified, then the code.
  */
 export function browserPlugins({ root = process.cwd(), tsconfig = 'tsconfig.esbuild.json' } = {}) {
   return [
-    widgetLoadersPlugin(),
+    widgetLoadersPlugin({ preload: true }),
     nodeResolve({
       exportConditions: ['source', 'production', 'browser'],
       browser: true,

@@ -15,7 +15,7 @@ declare module '*/scripts/bench/size-report.mjs' {
 declare module '*/scripts/build/widget-registry.mjs' {
   export function loadWidgetRegistry(): Promise<typeof import('../src/widgets.js')>;
   export const WIDGET_LOADERS_ID: string;
-  export function widgetLoadersPlugin(): {
+  export function widgetLoadersPlugin(options?: { preload?: boolean }): {
     name: string;
     resolveId(id: string): string | null;
     load(id: string): Promise<string | null>;

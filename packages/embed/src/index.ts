@@ -1,10 +1,10 @@
 /**
  * The one-script embed: `<script type="module" src="https://<server>/widgets/fs-widgets.js">`.
  *
- * It is a loader, a few hundred bytes: it watches the page for `fs-*` elements and fetches the
- * code of each widget the first time one appears, so a page pays only for the widgets it uses
- * (a town hall's card does not download the locator, the map or the kiosk). Widgets without an
- * `api` attribute talk to the server this script was loaded from.
+ * It is a loader, about 1.5 KB: it watches the page for `fs-*` elements and fetches the code of
+ * each widget the first time one appears (all of it at once, see `preload`), so a page pays only
+ * for the widgets it uses (a town hall's card does not download the locator, the map or the
+ * kiosk). Widgets without an `api` attribute talk to the server this script was loaded from.
  *
  * Elements inside another component's shadow root are not seen by the watcher: call
  * `loadWidget('fs-site-card')` from this module, or import the widget's package directly.
@@ -13,8 +13,9 @@ import { setDefaultApiBase } from '@fs-widgets/core';
 // One `() => import('@fs-widgets/<package>/<name>.js')` per element of the registry
 // (packages/contract/src/widgets.ts), generated at build time (scripts/build/widget-registry.mjs):
 // each widget is a chunk of its own. The configurator page (/configurateur) loads its element
-// like any widget, sharing Lit and the core with its previews.
-import { widgetLoaders as widgets } from 'fs-widgets:widget-loaders';
+// like any widget, sharing Lit and the core with its previews. With it, the chunks each widget's
+// chunk imports (`widgetChunks`, filled in once Rollup has named them).
+import { widgetChunks, widgetLoaders as widgets } from 'fs-widgets:widget-loaders';
 
 // `/widgets/fs-widgets.js` (the latest) or `/widgets/v<version>/fs-widgets.js` (a pinned release,
 // with Subresource Integrity): the API is beside `/widgets/` either way.
@@ -24,6 +25,26 @@ setDefaultApiBase(
 
 const loading = new Map<string, Promise<unknown>>();
 
+const [chunkFiles, chunksOf] = widgetChunks;
+const preloaded = new Set<number>();
+
+/**
+ * Asks for every chunk a widget imports at once, while its own chunk is fetched: without it the
+ * browser would discover them one level at a time (the widget's chunk, then its imports). A
+ * `modulepreload` fetches and compiles without running, so the modules still run in their order;
+ * the URLs are relative to this script, as its imports are (a pinned `/widgets/v<version>/` too).
+ */
+function preload(tag: string) {
+  for (const i of chunksOf[tag] ?? []) {
+    if (preloaded.has(i)) continue;
+    preloaded.add(i);
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = new URL(chunkFiles[i]!, import.meta.url).href;
+    document.head.append(link);
+  }
+}
+
 /** Fetches and registers one widget (once). Resolves when `customElements.get(tag)` is defined. */
 export function loadWidget(tag: string): Promise<unknown> {
   const name = tag.toLowerCase();
@@ -31,6 +52,7 @@ export function loadWidget(tag: string): Promise<unknown> {
   if (!load) return Promise.reject(new Error(`Unknown France services widget <${tag}>`));
   let promise = loading.get(name);
   if (!promise) {
+    preload(name);
     promise = load().catch((err: unknown) => {
       loading.delete(name); // a failed fetch (offline) may be tried again
       throw err;

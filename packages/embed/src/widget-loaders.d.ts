@@ -4,4 +4,10 @@
  */
 declare module 'fs-widgets:widget-loaders' {
   export const widgetLoaders: Readonly<Record<string, () => Promise<unknown>>>;
+  /**
+   * `[files, chunksOf]`: the chunks each widget's chunk imports statically, directly or not
+   * (paths relative to the loader, then per tag their indexes in `files`), for the loader to
+   * preload them together. Empty outside the embed bundle.
+   */
+  export const widgetChunks: readonly [files: readonly string[], chunksOf: Readonly<Record<string, readonly number[]>>];
 }

@@ -45,3 +45,42 @@ test('the embed is a small loader: its own code stays in fs-widgets.js, every wi
   }
   for (const c of lazy) assert.match(c.fileName, /^chunks\//);
 });
+
+test('the loader knows each widget’s chunks: every chunk its chunk imports statically, to fetch them all in one round trip', async () => {
+  const options = embedBundle as RollupOptions;
+  const bundle = await rollup({ ...options, onwarn: () => {} });
+  const { output } = await bundle.generate({ ...(options.output as object), sourcemap: false });
+  await bundle.close();
+  const chunks = new Map(output.filter((o): o is OutputChunk => o.type === 'chunk').map((c) => [c.fileName, c]));
+  const entry = chunks.get('fs-widgets.js')!;
+  // The table as the plugin writes it (JSON: esbuild's minifier leaves it as it is), final names in.
+  const literal = /\[\[(?:"[^"]*",?)*\],\{(?:"[^"]*":\[[\d,]*\],?)*\}\]/.exec(entry.code)?.[0];
+  assert.ok(literal, 'the loader holds the table of chunks');
+  const [files, chunksOf] = JSON.parse(literal) as [string[], Record<string, number[]>];
+  assert.ok(!literal.includes('!~{'), 'no hash placeholder is left');
+  for (const file of files) assert.ok(chunks.has(file), `${file} is a chunk of the build (relative to the loader)`);
+  for (const { tag } of WIDGETS) {
+    const own = new RegExp(`"${tag}":\\(\\)=>import\\("\\./([^"]+)"\\)`).exec(entry.code)?.[1];
+    assert.ok(own && chunks.has(own), `<${tag}> has a chunk of its own`);
+    const expected = new Set<string>();
+    const visit = (file: string) => {
+      for (const dep of chunks.get(file)!.imports) {
+        if (expected.has(dep)) continue;
+        expected.add(dep);
+        visit(dep);
+      }
+    };
+    visit(own);
+    expected.delete('fs-widgets.js');
+    expected.delete(own);
+    const listed = (chunksOf[tag] ?? []).map((i) => files[i]!);
+    assert.deepEqual(listed.sort(), [...expected].sort(), `<${tag}>: its chunk's static imports, all of them`);
+    // Only what runs when the widget is shown: what it loads on demand stays out.
+    for (const file of listed) {
+      const modules = Object.keys(chunks.get(file)!.modules);
+      assert.ok(!modules.some((m) => /leaflet|qrcode-generator|strings\.en\.ts$/.test(m)), `${file}, preloaded for <${tag}>, is not lazy`);
+    }
+  }
+  // The locator needs more than its own chunk (Lit and the core, the commune search…).
+  assert.ok((chunksOf['fs-site-locator'] ?? []).length >= 5, 'the locator preloads its imports');
+});
