@@ -6,11 +6,17 @@
 // (OK/OVER) and never fail the run; the exit code is 1 when an entry is over its size budget
 // or when a part could not be measured. See docs/performance.md.
 //
-// Options: --runs=N (default 5), --no-latency, --no-satisfaction, --no-activity, --no-load, --no-scale (skip those parts), --build
-// (rebuild even if up to date).
+// Section 8 (scripts/bench/api-ratio.mjs, also `npm run bench:api`) sets each public read route
+// of the built server against a bare Fastify route sending an answer of the same size: the ratio of
+// their requests per second is printed against its budget (≥ 0.6×); errors, non-2xx or wrong
+// answers there fail the run.
+//
+// Options: --runs=N (default 5), --no-latency, --no-satisfaction, --no-activity, --no-load, --no-scale, --no-api-ratio
+// (skip those parts), --build (rebuild even if up to date).
 import { cpus, totalmem } from 'node:os';
 import { formatSizeTable, overBudgetMessage, sizeReport } from './size-report.mjs';
 import { benchActivity } from './activity.mjs';
+import { benchApiRatio } from './api-ratio.mjs';
 import { compareWithGoogle } from './compare.mjs';
 import { BUDGET, COMMUNES, benchLatency, formatLatency, launchBrowser } from './latency.mjs';
 import { buildIsStale, buildJs, section, startBuiltServer } from './lib.mjs';
@@ -187,6 +193,25 @@ try {
       for (const r of rows) if (r[4] > 0) problems.push(`scale: ${r[4]} errors in ${r[0]}, ${r[1]}`);
     } catch (err) {
       problems.push(`scale: ${err.message.split('\n')[0]}`);
+      console.log(`Could not measure: ${err.message}`);
+    }
+  }
+
+  // 8. Each public read route against a bare Fastify route of the same size (scripts/bench/api-ratio.mjs).
+  section('8. API routes against a bare Fastify route of the same size (autocannon, varied requests)');
+  if (args.includes('--no-api-ratio')) {
+    console.log('Skipped (--no-api-ratio).');
+  } else {
+    try {
+      if (buildIsStale()) {
+        console.log('Building (npm run build:js)…');
+        await buildJs();
+      }
+      const result = await benchApiRatio({ cleanups, log: (m) => console.log(m) });
+      console.log(`\n${result.text}`);
+      problems.push(...result.problems.map((p) => `API ratio: ${p}`));
+    } catch (err) {
+      problems.push(`API ratio: ${err.message.split('\n')[0]}`);
       console.log(`Could not measure: ${err.message}`);
     }
   }
