@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CommuneList, CommuneQuery, Problem } from '@fs-widgets/contract';
 import { invalidParam } from '../http/problem.js';
-import { searchCommunes } from '../communes/commune-search.js';
 import { searchName } from '../communes/search-name.js';
 import type { AppContext } from '../app-context.js';
 
@@ -21,7 +20,7 @@ export const communesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
     async (request) => {
       const { q, limit = 10 } = request.query;
       if (searchName(q) === '') throw invalidParam('q', 'must contain letters or digits');
-      const items = await searchCommunes(ctx.db, q, limit);
+      const items = ctx.catalogue().communes.search(q, limit);
       return { items, count: items.length };
     },
   );

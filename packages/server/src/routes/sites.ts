@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Problem, ProblemType, Site, SiteList, SiteListQuery, SiteParams, type SiteKind } from '@fs-widgets/contract';
 import { HttpProblem, invalidParam, notFound } from '../http/problem.js';
-import { findCommune } from '../communes/commune-search.js';
 import type { SiteFilter } from '../sites/site-filter.js';
 import { travelTimes } from '../travel/travel-times.js';
 import type { AppContext } from '../app-context.js';
@@ -45,6 +44,8 @@ export const sitesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
     async (request) => {
       const { near, commune, limit = 10, radius, open_now: openNow, saturday, kind, at } = request.query;
       const now = parseAt(at) ?? new Date();
+      // One catalogue for the whole request, even if a re-import replaces it meanwhile.
+      const catalogue = ctx.catalogue();
       if (near === undefined && commune === undefined) {
         throw invalidParam('near', 'give a search origin: near=lat,lon or commune=<INSEE code>');
       }
@@ -58,7 +59,7 @@ export const sitesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
       } else {
         const code = commune!.trim().toUpperCase();
         if (!INSEE.test(code)) throw invalidParam('commune', 'must be an INSEE commune code of 5 characters, e.g. 48095');
-        const found = await findCommune(ctx.db, code);
+        const found = catalogue.communes.get(code);
         if (!found) {
           throw new HttpProblem(404, ProblemType.unknownCommune, 'Unknown commune', `No commune has the INSEE code ${code}.`);
         }
@@ -78,7 +79,6 @@ export const sitesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
         ...(openNow ? { openAt: now } : {}),
         ...(saturday ? { saturday: true } : {}),
       };
-      const catalogue = ctx.catalogue();
       const sites = catalogue.nearest({ ...origin, limit, radiusKm: radius, filter }, now);
       const travel = await travelTimes(
         ctx.routing,

@@ -1,6 +1,7 @@
 import KDBush from 'kdbush';
 import { around, distance } from 'geokdbush';
 import { RADIUS_STEPS_KM, type Site, type SiteKind, type SiteWithDistance, type Week } from '@fs-widgets/contract';
+import { CommuneIndex } from '../communes/commune-index.js';
 import type { Db } from '../db/database.js';
 import type { SiteTable } from '../db/schema.js';
 import { hasSaturdaySessions, loadStop, stopWithNextSessions, type LoadedStop } from './itinerant-stop.js';
@@ -58,15 +59,19 @@ interface CatalogueEntry extends FilterableSite {
 
 /**
  * Every site, held in memory with a geographic k-d tree: 2,845 records weigh about 3 MB, and
- * a nearest-sites query answers in microseconds without touching the database. Rebuilt from
- * the database after each import.
+ * a nearest-sites query answers in microseconds without touching the database. The communes,
+ * imported with the sites, are held beside them ({@link CommuneIndex}). Rebuilt from the
+ * database after each import.
  */
 export class SiteCatalogue {
   readonly #entries: CatalogueEntry[];
   readonly #byId: Map<string, CatalogueEntry>;
   readonly #index: KDBush;
+  /** The communes and their name and postcode index, as imported with these sites. */
+  readonly communes: CommuneIndex;
 
-  private constructor(entries: CatalogueEntry[]) {
+  private constructor(entries: CatalogueEntry[], communes: CommuneIndex) {
+    this.communes = communes;
     this.#entries = entries;
     this.#byId = new Map(entries.map((e) => [e.site.id, e]));
     this.#index = new KDBush(Math.max(entries.length, 1));
@@ -76,9 +81,10 @@ export class SiteCatalogue {
   }
 
   static async load(db: Db): Promise<SiteCatalogue> {
-    const [rows, stopRows] = await Promise.all([
+    const [rows, stopRows, communes] = await Promise.all([
       db.selectFrom('sites').selectAll().orderBy('id').execute(),
       db.selectFrom('itinerant_stops').selectAll().orderBy('site_id').orderBy('stop_id').execute(),
+      CommuneIndex.load(db),
     ]);
     const stopsBySite = new Map<string, LoadedStop[]>();
     for (const row of stopRows) stopsBySite.set(row.site_id, [...(stopsBySite.get(row.site_id) ?? []), loadStop(row)]);
@@ -90,6 +96,7 @@ export class SiteCatalogue {
         const stops = stopsBySite.get(row.id) ?? [];
         return { site, stops, opensOnSaturday: site.hours.sa.length > 0 || stops.some(hasSaturdaySessions) };
       }),
+      communes,
     );
   }
 

@@ -1,0 +1,201 @@
+import type { Commune } from '@fs-widgets/contract';
+import type { Db } from '../db/database.js';
+import type { CommunePostcodeTable, CommuneTable } from '../db/schema.js';
+import { searchNameVariants } from './search-name.js';
+
+/** Leading articles a person may leave out: "nouvion" finds "Le Nouvion-en-Thiérache". */
+const ARTICLES = ['le ', 'la ', 'les ', 'l '];
+
+/** The kinds of place a search lists; former communes are kept only to resolve their codes. */
+const SEARCHABLE_KINDS = new Set(['commune', 'arrondissement']);
+
+export function communeFromRow(r: CommuneTable, postcodes: string[]): Commune {
+  return {
+    insee: r.insee,
+    name: r.name,
+    postcodes,
+    department: r.department,
+    region: r.region,
+    population: r.population,
+    location: r.lat != null && r.lon != null ? { lat: r.lat, lon: r.lon } : null,
+  };
+}
+
+/** Code-unit order, as SQLite's BINARY collation (and PostgreSQL's C) sorts these strings. */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The first index of `sorted` whose value is not below `key`. */
+function lowerBound(sorted: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The communes (with the Paris, Lyon and Marseille arrondissements) in memory, searched by name
+ * prefix or postcode prefix without touching the database: about 37,000 places, indexed once
+ * per import (the catalogue holding it is rebuilt after each one).
+ *
+ * Names are searched in their `search_name` form (lower case, no accents, "saint" spelled out,
+ * see search-name.ts) in a sorted array of keys: each name, and each name without its leading
+ * article ("le nouvion en thierache" is also keyed "nouvion en thierache"). A prefix is a
+ * contiguous run of that array, found by binary search. Postcodes are a sorted array too.
+ *
+ * The order is the one the SQL search had: exact names first, then by population (largest
+ * first), then by name; for a postcode, by the first matching postcode, then by population.
+ * Equal places are then ordered by INSEE code, so that the order never depends on the engine.
+ */
+export class CommuneIndex {
+  /** Every row, former communes too, by INSEE code. */
+  readonly #byInsee = new Map<string, CommuneTable>();
+  /** The searchable places: their row, their answer, their search name. */
+  readonly #rows: CommuneTable[] = [];
+  readonly #answers: Commune[] = [];
+  readonly #searchNames: string[] = [];
+  /** Each place's position by population (largest first), then name, then INSEE code. */
+  readonly #rank: Int32Array;
+  /** Name keys, sorted, and the place each one leads to. */
+  readonly #nameKeys: string[];
+  readonly #nameOwners: Int32Array;
+  /** Postcodes, sorted, each with its place; a postcode's places by population, largest first. */
+  readonly #postcodes: string[];
+  readonly #postcodeOwners: Int32Array;
+  /** Per place, the last search that met it (no place is counted twice in one search). */
+  readonly #seen: Uint32Array;
+  #search = 0;
+
+  constructor(rows: readonly CommuneTable[], postcodeRows: readonly CommunePostcodeTable[]) {
+    const postcodesOf = new Map<string, string[]>();
+    for (const { insee, postcode } of postcodeRows) {
+      const list = postcodesOf.get(insee);
+      if (list) list.push(postcode);
+      else postcodesOf.set(insee, [postcode]);
+    }
+    for (const row of [...rows].sort((a, b) => compareText(a.insee, b.insee))) {
+      this.#byInsee.set(row.insee, row);
+      if (!SEARCHABLE_KINDS.has(row.kind)) continue;
+      this.#rows.push(row);
+      this.#answers.push(communeFromRow(row, (postcodesOf.get(row.insee) ?? []).sort(compareText)));
+      this.#searchNames.push(row.search_name);
+    }
+    const count = this.#rows.length;
+    const population = (i: number) => this.#rows[i]!.population ?? 0;
+
+    const byPopulation = Array.from({ length: count }, (_, i) => i).sort(
+      (a, b) =>
+        population(b) - population(a) ||
+        compareText(this.#rows[a]!.name, this.#rows[b]!.name) ||
+        compareText(this.#rows[a]!.insee, this.#rows[b]!.insee),
+    );
+    this.#rank = new Int32Array(count);
+    byPopulation.forEach((place, position) => (this.#rank[place] = position));
+
+    const names: Array<[string, number]> = [];
+    for (let i = 0; i < count; i++) {
+      const name = this.#searchNames[i]!;
+      names.push([name, i]);
+      for (const article of ARTICLES) if (name.startsWith(article)) names.push([name.slice(article.length), i]);
+    }
+    names.sort((a, b) => compareText(a[0], b[0]) || a[1] - b[1]);
+    this.#nameKeys = names.map(([key]) => key);
+    this.#nameOwners = Int32Array.from(names, ([, place]) => place);
+
+    const postcodes: Array<[string, number]> = [];
+    for (let i = 0; i < count; i++) for (const postcode of this.#answers[i]!.postcodes) postcodes.push([postcode, i]);
+    postcodes.sort((a, b) => compareText(a[0], b[0]) || this.#rank[a[1]]! - this.#rank[b[1]]!);
+    this.#postcodes = postcodes.map(([postcode]) => postcode);
+    this.#postcodeOwners = Int32Array.from(postcodes, ([, place]) => place);
+
+    this.#seen = new Uint32Array(count);
+  }
+
+  static async load(db: Db): Promise<CommuneIndex> {
+    const [rows, postcodes] = await Promise.all([
+      db.selectFrom('communes').selectAll().execute(),
+      db.selectFrom('commune_postcodes').select(['insee', 'postcode']).execute(),
+    ]);
+    return new CommuneIndex(rows, postcodes);
+  }
+
+  /** Searchable places (communes and arrondissements). */
+  get size(): number {
+    return this.#rows.length;
+  }
+
+  /** A commune (or arrondissement, or former commune) by INSEE code. */
+  get(insee: string): CommuneTable | undefined {
+    return this.#byInsee.get(insee);
+  }
+
+  /**
+   * Communes by name prefix or postcode prefix (a query of digits only). Exact names come
+   * first, then the most populated: "saint-denis" lists the big ones first. The answers are
+   * shared: callers must not modify them.
+   */
+  search(q: string, limit: number): Commune[] {
+    const query = q.trim();
+    if (limit < 1) return [];
+    if (/^\d+$/.test(query)) return this.#byPostcode(query, limit);
+    return this.#byName(searchNameVariants(query), limit);
+  }
+
+  #nextSearch(): number {
+    if (++this.#search === 0xffffffff) {
+      this.#seen.fill(0);
+      this.#search = 1;
+    }
+    return this.#search;
+  }
+
+  /** Places with a postcode starting with `prefix`: the postcodes are sorted, so places come in answer order. */
+  #byPostcode(prefix: string, limit: number): Commune[] {
+    const search = this.#nextSearch();
+    const found: Commune[] = [];
+    for (let i = lowerBound(this.#postcodes, prefix); i < this.#postcodes.length && found.length < limit; i++) {
+      if (!this.#postcodes[i]!.startsWith(prefix)) break;
+      const place = this.#postcodeOwners[i]!;
+      if (this.#seen[place] === search) continue;
+      this.#seen[place] = search;
+      found.push(this.#answers[place]!);
+    }
+    return found;
+  }
+
+  /**
+   * Places whose name, with or without its leading article, starts with one of the variants:
+   * the best `limit` of them kept in order while the runs of keys are read.
+   */
+  #byName(variants: readonly string[], limit: number): Commune[] {
+    const search = this.#nextSearch();
+    const count = this.#rows.length;
+    /** Exact names first (rank), then the others (count + rank): one number per place. */
+    const kept: number[] = [];
+    const places: number[] = [];
+    for (const variant of variants) {
+      for (let i = lowerBound(this.#nameKeys, variant); i < this.#nameKeys.length; i++) {
+        if (!this.#nameKeys[i]!.startsWith(variant)) break;
+        const place = this.#nameOwners[i]!;
+        if (this.#seen[place] === search) continue;
+        this.#seen[place] = search;
+        const name = this.#searchNames[place]!;
+        const order = (variants.includes(name) ? 0 : count) + this.#rank[place]!;
+        if (kept.length === limit && order >= kept[limit - 1]!) continue;
+        // Insertion into the few kept so far (at most `limit`, 50).
+        let at = kept.length;
+        while (at > 0 && kept[at - 1]! > order) at--;
+        kept.splice(at, 0, order);
+        places.splice(at, 0, place);
+        if (kept.length > limit) {
+          kept.pop();
+          places.pop();
+        }
+      }
+    }
+    return places.map((place) => this.#answers[place]!);
+  }
+}

@@ -1,0 +1,270 @@
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import type { Commune, CommuneList } from '@fs-widgets/contract';
+import type { Db } from '../src/db/database.js';
+import type { CommuneTable } from '../src/db/schema.js';
+import { communeFromRow, CommuneIndex } from '../src/communes/commune-index.js';
+import { findCommune } from '../src/communes/commune-search.js';
+import { searchName, searchNameVariants } from '../src/communes/search-name.js';
+import { importData } from '../src/import/import-data.js';
+import { expectProblem, json, POSTCODES_FILE, startTestServer, type TestServer } from './test-server.js';
+
+/**
+ * The search the API made in SQL before the in-memory index, kept as the reference the index
+ * must agree with. Its last order keys (the name for postcodes, the INSEE code for both) only
+ * settle ties the former query left to the engine; SQLite happened to give the same order.
+ */
+async function sqlSearch(db: Db, q: string, limit: number): Promise<Commune[]> {
+  const ARTICLES = ['le ', 'la ', 'les ', 'l '];
+  const withPostcodes = async (rows: CommuneTable[]) => {
+    if (rows.length === 0) return [];
+    const codes = await db
+      .selectFrom('commune_postcodes')
+      .select(['insee', 'postcode'])
+      .where(
+        'insee',
+        'in',
+        rows.map((r) => r.insee),
+      )
+      .orderBy('postcode')
+      .execute();
+    const byInsee = new Map<string, string[]>();
+    for (const { insee, postcode } of codes) byInsee.set(insee, [...(byInsee.get(insee) ?? []), postcode]);
+    return rows.map((r) => communeFromRow(r, byInsee.get(r.insee) ?? []));
+  };
+  const query = q.trim();
+  if (/^\d+$/.test(query)) {
+    const rows = await db
+      .selectFrom('communes')
+      .innerJoin('commune_postcodes', 'commune_postcodes.insee', 'communes.insee')
+      .selectAll('communes')
+      .select((eb) => eb.fn.min('commune_postcodes.postcode').as('first_postcode'))
+      .where('commune_postcodes.postcode', 'like', `${query}%`)
+      .where('communes.kind', 'in', ['commune', 'arrondissement'])
+      .groupBy('communes.insee')
+      .orderBy('first_postcode')
+      .orderBy(sql`coalesce(communes.population, 0)`, 'desc')
+      .orderBy('communes.name')
+      .orderBy('communes.insee')
+      .limit(limit)
+      .execute();
+    return withPostcodes(rows.map(({ first_postcode: _, ...row }) => row));
+  }
+  const variants = searchNameVariants(query);
+  const patterns = variants.flatMap((v) => [`${v}%`, ...ARTICLES.map((a) => `${a}${v}%`)]);
+  const rows = await db
+    .selectFrom('communes')
+    .selectAll()
+    .where('kind', 'in', ['commune', 'arrondissement'])
+    .where((eb) => eb.or(patterns.map((p) => eb('search_name', 'like', p))))
+    .orderBy(sql`case when search_name in (${sql.join(variants)}) then 0 else 1 end`)
+    .orderBy(sql`coalesce(population, 0)`, 'desc')
+    .orderBy('name')
+    .orderBy('insee')
+    .limit(limit)
+    .execute();
+  return withPostcodes(rows);
+}
+
+/** Queries as people type them, from the communes themselves: a few hundred, every kind of name. */
+async function typedQueries(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('communes')
+    .select(['insee', 'name'])
+    .where('kind', 'in', ['commune', 'arrondissement'])
+    .orderBy('insee')
+    .execute();
+  const queries = new Set<string>([
+    'st den',
+    'st-den',
+    'saint denis',
+    "l'isle",
+    "L'Isle-Ad",
+    'isle',
+    'paris 15',
+    'paris 1',
+    'Paris 12e',
+    'marseille 1',
+    'lyon 3',
+    'Èze',
+    'eze',
+    'ÉPINAL',
+    'saint-flour',
+    'St-Flour',
+    '  saint   flour ',
+    'st',
+    'ste',
+    'ste ma',
+    'sainte-',
+    'le',
+    'la',
+    'les',
+    'l',
+    'le nouvion',
+    'nouvion',
+    '2A',
+    '2B',
+    '2a004',
+    '20',
+    '201',
+    '202',
+    '20000',
+    '20090',
+    '20200',
+    '97',
+    '974',
+    '9',
+    '0',
+    '00',
+    '01',
+    '99999',
+    '480001',
+    'œ',
+    'oe',
+    'Œuilly',
+    'zzzz',
+    'aix-en',
+    'aix en p',
+    'château-',
+    'chateau thierry',
+    "saint-martin-d'",
+    'ham',
+    'y',
+    'a',
+    'mende',
+    'mend',
+    'ajaccio',
+    'bastia',
+    'Porto-Vecchio',
+  ]);
+  // Every 250th commune: its name as typed (prefixes, capitals, "St" for "Saint", no article).
+  for (let i = 0; i < rows.length; i += 250) {
+    const { name } = rows[i]!;
+    for (const length of [1, 2, 4, 7]) queries.add(name.slice(0, length));
+    queries.add(name);
+    queries.add(name.toUpperCase());
+    queries.add(name.replace(/^Saint-/, 'St ').replace(/^Sainte-/, 'Ste-'));
+    queries.add(name.replace(/^(Le |La |Les |L')/, ''));
+    queries.add(name.replace(/-/g, ' ').slice(0, 12));
+  }
+  // Every 300th postcode, and its prefixes.
+  const postcodes = await db.selectFrom('commune_postcodes').select('postcode').distinct().orderBy('postcode').execute();
+  for (let i = 0; i < postcodes.length; i += 300) {
+    const { postcode } = postcodes[i]!;
+    for (const length of [1, 2, 3, 4, 5]) queries.add(postcode.slice(0, length));
+  }
+  return [...queries].filter((q) => q.length <= 80 && searchName(q) !== '');
+}
+
+describe('commune search from the in-memory index', () => {
+  let server: TestServer;
+  let queries: string[];
+
+  before(async () => {
+    server = await startTestServer();
+    queries = await typedQueries(server.db);
+  });
+
+  after(async () => {
+    await server?.close();
+  });
+
+  test('the API answers exactly what the SQL search answered, for a few hundred queries', async () => {
+    assert.ok(queries.length > 300, `${queries.length} queries`);
+    const differences: string[] = [];
+    let answers = 0;
+    for (const q of queries) {
+      for (const limit of [10, 50]) {
+        const params = new URLSearchParams({ q, limit: String(limit) });
+        const body = await json<CommuneList>(await server.get(`/api/v1/communes?${params}`));
+        const expected = await sqlSearch(server.db, q, limit);
+        answers += expected.length;
+        try {
+          assert.deepEqual(body.items, expected);
+          assert.equal(body.count, expected.length);
+        } catch {
+          differences.push(
+            `"${q}" limit ${limit}: ${body.items.map((c) => c.insee).join(' ')} ≠ ${expected.map((c) => c.insee).join(' ')}`,
+          );
+        }
+      }
+    }
+    assert.deepEqual(differences, []);
+    assert.ok(answers > 10_000, `${answers} communes compared`);
+  });
+
+  test('the index alone agrees with SQL at every limit for the tricky queries', async () => {
+    const index = await CommuneIndex.load(server.db);
+    for (const q of ['st', 's', 'saint', 'paris', '75', '13', 'l', 'la', 'mont', 'ste']) {
+      for (const limit of [1, 2, 3, 7, 25, 50]) {
+        assert.deepEqual(index.search(q, limit), await sqlSearch(server.db, q, limit), `"${q}" limit ${limit}`);
+      }
+    }
+  });
+
+  test('a commune code resolves as it did in SQL: current, arrondissement, former and Corsican ones', async () => {
+    const index = await CommuneIndex.load(server.db);
+    const codes = await server.db
+      .selectFrom('communes')
+      .select(['insee', 'kind'])
+      .where(sql<boolean>`(cast(substr(insee, 4, 2) as integer) % 37) = 0`)
+      .execute();
+    assert.ok(
+      codes.some((c) => c.kind === 'former'),
+      'former communes sampled',
+    );
+    for (const insee of [...codes.map((c) => c.insee), '2A004', '2B033', '75112', '13201', '48095', '00000', '2C004']) {
+      assert.deepEqual(index.get(insee), await findCommune(server.db, insee), insee);
+    }
+  });
+
+  test('a former commune is still a search origin (sites?commune=)', async () => {
+    const former = await server.db
+      .selectFrom('communes')
+      .select(['insee', 'name'])
+      .where('kind', '=', 'former')
+      .where('lat', 'is not', null)
+      .orderBy('insee')
+      .executeTakeFirstOrThrow();
+    const body = await json<{ origin: { commune: { insee: string; name: string } } }>(
+      await server.get(`/api/v1/sites?commune=${former.insee}&limit=1`),
+    );
+    assert.deepEqual(body.origin.commune, { insee: former.insee, name: former.name });
+  });
+});
+
+describe('the commune index after a re-import', () => {
+  let server: TestServer;
+
+  before(async () => {
+    server = await startTestServer({ FS_CATALOGUE_REFRESH_SECONDS: '1' });
+  });
+
+  after(async () => {
+    await server?.close();
+  });
+
+  test('is rebuilt with the catalogue: a commune that lost its centroid is answered so within seconds', async () => {
+    const mende = async () => (await json<CommuneList>(await server.get('/api/v1/communes?q=mende&limit=1'))).items[0]!;
+    assert.equal((await mende()).insee, '48095');
+    assert.ok((await mende()).location);
+    assert.equal((await server.get('/api/v1/sites?commune=48095&limit=1')).status, 200);
+    // The La Poste base without Mende's lines: Mende keeps its name and postcode, not its centroid.
+    const lines = readFileSync(POSTCODES_FILE, 'utf8').split('\n');
+    const withoutMende = lines.filter((line) => !line.startsWith('48095;'));
+    assert.ok(withoutMende.length < lines.length);
+    const postcodesFile = join(server.dir, 'postcodes-without-mende.csv');
+    writeFileSync(postcodesFile, withoutMende.join('\n'));
+    await importData(server.db, { postcodesFile });
+    const deadline = Date.now() + 10_000;
+    while ((await mende()).location !== null) {
+      assert.ok(Date.now() < deadline, 'the index was not rebuilt within 10 s');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    assert.deepEqual((await mende()).postcodes, ['48000']);
+    await expectProblem(await server.get('/api/v1/sites?commune=48095&limit=1'), 422);
+  });
+});
