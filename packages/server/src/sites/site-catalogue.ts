@@ -5,7 +5,7 @@ import { CommuneIndex } from '../communes/commune-index.js';
 import type { Db } from '../db/database.js';
 import type { SiteTable } from '../db/schema.js';
 import { hasSaturdaySessions, loadStop, stopWithNextSessions, type LoadedStop } from './itinerant-stop.js';
-import { sitePredicate, type FilterableSite, type SiteFilter } from './site-filter.js';
+import { sitePredicate, weeklyOpenings, type FilterableSite, type SiteFilter } from './site-filter.js';
 
 /**
  * The public view of a stored site: what the contract's `Site` says, nothing more. Its stops
@@ -94,7 +94,12 @@ export class SiteCatalogue {
       rows.map((row) => {
         const site = siteFromRow(row);
         const stops = stopsBySite.get(row.id) ?? [];
-        return { site, stops, opensOnSaturday: site.hours.sa.length > 0 || stops.some(hasSaturdaySessions) };
+        return {
+          site,
+          stops,
+          opensOnSaturday: site.hours.sa.length > 0 || stops.some(hasSaturdaySessions),
+          openings: weeklyOpenings(site),
+        };
       }),
       communes,
     );
