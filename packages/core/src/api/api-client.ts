@@ -30,10 +30,26 @@ export function requestUrl(base: string, path: string, searchParams?: SearchPara
   return url.href;
 }
 
+/** A GET in flight, shared by every caller asking for the same thing meanwhile. */
+interface SharedGet {
+  /** The answer's text: each caller parses its own copy, so no widget sees another's changes. */
+  text: Promise<string>;
+  abort: AbortController;
+  callers: number;
+}
+
+/**
+ * The GETs in flight, by URL and headers, whichever client (element) sent them: four
+ * cards of one site on a page make one request. Only while in flight: never a cache (the
+ * browser's HTTP cache and the offline copy are the caches).
+ */
+const inFlight = new Map<string, SharedGet>();
+
 /**
  * The only way widgets talk to the server. GETs time out after 10 s and are retried twice on
  * network failures and 408/429/502/503/504 (reads are safe to repeat); errors come back as
- * `ApiError` with a kind each widget designs a state for.
+ * `ApiError` with a kind each widget designs a state for. Identical GETs made at the same time
+ * (several widgets of one page showing the same site) share one request.
  */
 export class ApiClient {
   constructor(
@@ -47,19 +63,79 @@ export class ApiClient {
 
   async get<T>(path: string, options: GetOptions = {}): Promise<T> {
     const url = this.url(path, options.searchParams);
+    const headers = { accept: 'application/json', ...options.headers };
+    const { signal, cache } = options;
+    // A read that must bypass the HTTP cache (an editor reading back its write) wants an answer
+    // newer than the call, not one already on its way: it is never shared.
+    if (cache && cache !== 'default') return parse<T>(await this.#fetchText(url, headers, signal, cache));
+    if (signal?.aborted) throw abortReason(signal);
+    const key = JSON.stringify([url, this.timeoutMs, headers]);
+    let shared = inFlight.get(key);
+    if (!shared) {
+      const abort = new AbortController();
+      const text = this.#fetchText(url, headers, abort.signal);
+      const entry: SharedGet = { text, abort, callers: 0 };
+      const forget = () => {
+        if (inFlight.get(key) === entry) inFlight.delete(key);
+      };
+      text.then(forget, forget);
+      inFlight.set(key, entry);
+      shared = entry;
+    }
+    const entry = shared;
+    entry.callers++;
+    let onAbort = () => {};
+    const aborted = new Promise<never>((_, reject) => {
+      onAbort = () => reject(abortReason(signal!));
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+      return parse<T>(await Promise.race([entry.text, aborted]));
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      // The last caller gone before the answer: nobody waits for it any more.
+      if (--entry.callers === 0 && signal?.aborted) {
+        if (inFlight.get(key) === entry) inFlight.delete(key);
+        entry.abort.abort();
+      }
+    }
+  }
+
+  /**
+   * One GET on the network (ky: timeout, retries), its answer as text, its errors as `ApiError`s.
+   * The first attempt leaves now: ky would send it a microtask later, and a widget asks from its
+   * update, so the request would wait for the widget's first render. ky still times it out, reads
+   * it, retries it and turns its errors into `ApiError`s as it does its own.
+   */
+  async #fetchText(url: string, headers: Record<string, string>, signal: AbortSignal | undefined, cache?: RequestCache): Promise<string> {
+    const first = new AbortController();
+    const early = fetch(url, { headers, signal: first.signal, cache });
+    early.catch(() => {}); // ky reads it (or never does, when an error came first): not unhandled
+    let handedOver = false;
     try {
       return await ky
         .get(url, {
-          signal: options.signal,
+          signal,
           timeout: this.timeoutMs,
-          ...(options.cache ? { cache: options.cache } : {}),
+          ...(cache ? { cache } : {}),
           // A 429 asking to wait longer than 2 s is not retried here: the widget says so instead of hanging.
           retry: { limit: 2, methods: ['get'], statusCodes: [408, 429, 502, 503, 504], backoffLimit: 2000, maxRetryAfter: 2000 },
-          headers: { accept: 'application/json', ...options.headers },
+          headers,
+          fetch: (input, init) => {
+            if (handedOver) return fetch(input, init);
+            handedOver = true;
+            // ky's signal (the caller's and its timeout's, on the Request it made) ends the attempt under way.
+            const { signal: kySignal } = input as Request;
+            if (kySignal.aborted) first.abort(kySignal.reason);
+            else kySignal.addEventListener('abort', () => first.abort(kySignal.reason), { once: true });
+            return early;
+          },
         })
-        .json<T>();
+        .text();
     } catch (err) {
-      throw await toApiError(err, options.signal);
+      throw await toApiError(err, signal);
+    } finally {
+      if (!handedOver) first.abort(); // ky never sent its first attempt (an error came first)
     }
   }
 
@@ -133,6 +209,16 @@ function retryAfter(header: string | null): number | undefined {
   if (/^\d+$/.test(value)) return Number(value);
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+/** What a cancelled call rejects with, as `fetch` does: the signal's reason. */
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+}
+
+/** A JSON answer (an empty one reads as '', as ky's `json()` has it). */
+function parse<T>(text: string): T {
+  return (text === '' ? '' : JSON.parse(text)) as T;
 }
 
 function isProblem(data: unknown): data is Problem {

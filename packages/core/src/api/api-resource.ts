@@ -96,26 +96,34 @@ export class ApiResource<T> implements ReactiveController {
   async #load(request: ResourceRequest, key: string): Promise<void> {
     const abort = new AbortController();
     this.#abort = abort;
-    const cached = await responseCache.get<T>(key);
-    if (abort.signal.aborted) return;
-    if (cached && this.state.status !== 'ready') {
-      this.#set({ status: 'ready', data: cached.body, fromCache: true, savedAt: cached.storedAt, offline: false });
-    }
+    // The request leaves at once; the offline copy is read meanwhile (opening IndexedDB the first
+    // time can take longer than a round trip) and shown only while the answer is not there.
+    let answered = false;
+    const cached = responseCache.get<T>(key).then((copy) => {
+      if (copy && !answered && !abort.signal.aborted && this.state.status !== 'ready') {
+        this.#set({ status: 'ready', data: copy.body, fromCache: true, savedAt: copy.storedAt, offline: false });
+      }
+      return copy;
+    });
     try {
       const data = await request.client.get<T>(request.path, {
         searchParams: request.searchParams,
         signal: abort.signal,
         ...(request.cache ? { cache: request.cache } : {}),
       });
+      answered = true;
       if (abort.signal.aborted) return;
       this.#set({ status: 'ready', data, fromCache: false, offline: false });
       await responseCache.put(key, data);
     } catch (err) {
+      answered = true;
       if (abort.signal.aborted) return;
       const error = err instanceof ApiError ? err : new ApiError('server', String(err));
       const unreachable = error.kind === 'offline' || error.kind === 'timeout';
-      if (cached && unreachable) {
-        this.#set({ status: 'ready', data: cached.body, fromCache: true, savedAt: cached.storedAt, offline: true });
+      const copy = unreachable ? await cached : undefined;
+      if (abort.signal.aborted) return;
+      if (copy) {
+        this.#set({ status: 'ready', data: copy.body, fromCache: true, savedAt: copy.storedAt, offline: true });
       } else {
         this.#set({ status: 'error', error });
       }

@@ -93,6 +93,20 @@ describe('<fs-site-card>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('four cards of one site on a page make one request', async () => {
+      performance.setResourceTimingBufferSize(2000);
+      performance.clearResourceTimings();
+      const url = `${realApi()}/sites/2983`;
+      const parent = await fixture<HTMLElement>(html`<div>
+        ${[1, 2, 3, 4].map(() => html`<fs-site-card api=${realApi()} site-id="2983"></fs-site-card>`)}
+      </div>`);
+      const cards = [...parent.querySelectorAll<FsSiteCard>('fs-site-card')];
+      for (const el of cards) await until(settled(el), 'the card to settle');
+      expect(cards.map((el) => $(el, '[part="name"]')?.textContent)).to.deep.equal(Array(4).fill('France services de Mende'));
+      await until(() => performance.getEntriesByName(url).length > 0, 'the request in Resource Timing');
+      expect(performance.getEntriesByName(url)).to.have.length(1);
+    });
+
     it('says open now and when it closes, in the site’s time (10:00 in Paris)', async () => {
       const el = await card(html`<fs-site-card api=${realApi()} site-id="2983" .now=${monday('09:00:00')}></fs-site-card>`);
       expect($(el, '.badge')!.textContent).to.equal('Ouvert');
