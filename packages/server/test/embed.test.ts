@@ -149,7 +149,7 @@ describe('embed pages and versioned widgets', () => {
     const html = await res.text();
     assert.match(html, /<html lang="fr">/);
     assert.match(html, /<title>Trouver une France services — Mende<\/title>/);
-    assert.match(html, /<main>[\s\S]*<fs-site-locator commune="48095" view="map" no-url-state><\/fs-site-locator>[\s\S]*<\/main>/);
+    assert.match(html, /<main>[\s\S]*<fs-site-locator commune="48095" view="map" no-url-state>[\s\S]*<\/fs-site-locator>\s*<\/main>/);
     assert.match(html, /<h1 class="visually-hidden">Trouver une France services — Mende<\/h1>/);
     assert.deepEqual(scriptsOf(html), [
       `<script type="module" src="/widgets/v${VERSION}/fs-widgets.js" integrity="${sha384(LOADER)}" crossorigin="anonymous">`,
@@ -157,6 +157,43 @@ describe('embed pages and versioned widgets', () => {
     ]);
     assert.match(html, /<link rel="stylesheet" href="\/embed-page.css" \/>/);
     assert.equal(res.headers.get('cache-control'), 'public, max-age=300');
+  });
+
+  test('until its code arrives the page shows, inside the element, the widget’s name, the place and « Chargement… », styled by a file', async () => {
+    const html = await (await f.get('/embed/fs-site-locator?commune=48095')).text();
+    const inside = /<fs-site-locator commune="48095">([\s\S]*)<\/fs-site-locator>/.exec(html)?.[1] ?? '';
+    const text = (fragment: string) =>
+      fragment
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    assert.equal(text(inside), 'Trouver une France services Mende Chargement…');
+    // The name repeats the page's <h1> for the eyes only: read once, by the heading.
+    assert.match(
+      inside,
+      /<p class="embed-placeholder-title" aria-hidden="true">Trouver une France services\s*<span class="embed-placeholder-place">Mende<\/span><\/p>/,
+    );
+    assert.match(inside, /<p class="embed-placeholder-status">Chargement…<\/p>/);
+    assert.doesNotMatch(inside, /aria-hidden="true">[^<]*Chargement/, 'the status is read');
+    // A strict policy allows no inline style: the look comes from the page's style sheet.
+    assert.doesNotMatch(html, /\sstyle=|<style/);
+    const css = await (await f.get('/embed-page.css')).text();
+    for (const rule of ['.embed-placeholder', '.embed-placeholder-title', ':not(:defined)']) assert.ok(css.includes(rule), rule);
+
+    // In English with lang=en; without a known place, the name alone; the text is escaped like the title.
+    const en = await (await f.get('/embed/fs-site-card?site-id=2983&lang=en')).text();
+    assert.match(
+      en,
+      /aria-hidden="true">Your France services\s*<span class="embed-placeholder-place">France services de Mende<\/span><\/p>/,
+    );
+    assert.match(en, /<p class="embed-placeholder-status">Loading…<\/p>/);
+    const unknown = await (await f.get('/embed/fs-site-card?site-id=999999')).text();
+    assert.match(unknown, /aria-hidden="true">Votre France services<\/p>/);
+    const poster = await (await f.get('/embed/fs-poster?site-id=2983')).text();
+    assert.match(
+      poster,
+      /aria-hidden="true">Affiche France services à imprimer\s*<span class="embed-placeholder-place">France services de Mende<\/span>/,
+    );
   });
 
   test('embed pages are framable by any site, under the strict policy otherwise', async () => {
@@ -199,7 +236,7 @@ describe('embed pages and versioned widgets', () => {
     const res = await f.get(`/embed/fs-site-card?site-id=${encodeURIComponent(evil)}`);
     assert.equal(res.status, 200);
     const html = await res.text();
-    assert.ok(html.includes('<fs-site-card site-id="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;x a=&quot;"></fs-site-card>'), html);
+    assert.ok(html.includes('<fs-site-card site-id="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;x a=&quot;">'), html);
     assert.equal(scriptsOf(html).length, 2, 'only the loader and the height script');
     assert.ok(!html.includes('<script>alert'));
     // The title holds no query text: it comes from the server's data only.
@@ -261,11 +298,14 @@ describe('embed pages and versioned widgets', () => {
   });
 
   test('booleans follow the query: present, or left out when false; lang sets the page’s language', async () => {
-    assert.match(await (await f.get('/embed/fs-site-locator?no-url-state=false')).text(), /<fs-site-locator><\/fs-site-locator>/);
+    assert.match(
+      await (await f.get('/embed/fs-site-locator?no-url-state=false')).text(),
+      /<fs-site-locator>\s*<div class="embed-placeholder">/,
+    );
     const en = await (await f.get('/embed/fs-site-card?site-id=2983&lang=en')).text();
     assert.match(en, /<html lang="en">/);
     assert.match(en, /<title>Your France services — France services de Mende<\/title>/);
-    assert.match(en, /<fs-site-card site-id="2983"><\/fs-site-card>/);
+    assert.match(en, /<fs-site-card site-id="2983">\s*<div class="embed-placeholder">/);
   });
 
   test('the poster’s page prints on one A4 sheet', async () => {

@@ -95,11 +95,38 @@ const HEAD = (lang: string, title: string, extra = '') => `<!doctype html>
     <link rel="stylesheet" href="/embed-page.css" />${extra}
   </head>`;
 
-/** The page of one widget: its title names the widget and the place, and it holds nothing else. */
+/** The placeholder's status line, in the page's language. */
+const LOADING = { fr: 'Chargement…', en: 'Loading…' } as const;
+
+/**
+ * What the page shows at once, before the widget's code has arrived (one or two round trips on
+ * a slow network): the widget's name, the place, and « Chargement… », written inside the element
+ * and styled by `/embed-page.css` (no inline style: the page's policy allows none). Once the
+ * element is defined its shadow root is rendered instead of its children (no public widget has
+ * a slot), so the placeholder leaves the screen and the accessibility tree together. Its title
+ * repeats the page's `<h1>` for the eyes only (`aria-hidden`): a screen reader reads the
+ * heading, then « Chargement… », then the widget, each once.
+ */
+function placeholder(widgetTitle: string, place: string | null, lang: 'fr' | 'en'): string {
+  const name = escapeHtml(widgetTitle);
+  const where = place ? `\n          <span class="embed-placeholder-place">${escapeHtml(place)}</span>` : '';
+  return `
+        <div class="embed-placeholder">
+          <p class="embed-placeholder-title" aria-hidden="true">${name}${where}</p>
+          <p class="embed-placeholder-status">${LOADING[lang]}</p>
+        </div>
+      `;
+}
+
+/**
+ * The page of one widget: its title names the widget and the place, and it holds nothing else
+ * than the widget (with its placeholder until its code has arrived).
+ */
 export function renderEmbedPage(request: Extract<EmbedRequest, { ok: true }>, place: string | null, assets: PageAssets): string {
   const { widget, attributes, lang } = request;
   const frame = EMBED_WIDGETS[widget.tag]!;
-  const title = `${lang === 'en' ? frame.titleEn : frame.title}${place ? ` — ${place}` : ''}`;
+  const widgetTitle = lang === 'en' ? frame.titleEn : frame.title;
+  const title = `${widgetTitle}${place ? ` — ${place}` : ''}`;
   const integrity = assets.loaderIntegrity ? ` integrity="${assets.loaderIntegrity}" crossorigin="anonymous"` : '';
   const extra = [
     // A poster prints on one A4 sheet: its own page box, no browser margins.
@@ -112,7 +139,7 @@ export function renderEmbedPage(request: Extract<EmbedRequest, { ok: true }>, pl
   <body data-widget="${widget.tag}">
     <main>
       <h1 class="visually-hidden">${escapeHtml(title)}</h1>
-      <${widget.tag}${attrs}></${widget.tag}>
+      <${widget.tag}${attrs}>${placeholder(widgetTitle, place, lang)}</${widget.tag}>
     </main>
   </body>
 </html>
