@@ -10,8 +10,8 @@
 //   and `<fs-site-locator commune="48095">` (or `<fs-site-card site-id="2983">`). The page and
 //   `/widgets/` are served by this script from `--widgets` (default `packages/embed/dist`, so a
 //   copy of an older build can be measured against the same server), gzipped on the fly like a
-//   compressing server or CDN would (`--no-gzip`: raw bytes); `/api/` is proxied to the built
-//   server. Page, widgets and API share one origin, as on the demo page.
+//   compressing server or CDN would (`--no-gzip`: raw bytes); the rest (`/api/`…) is proxied to
+//   the built server. Page, widgets and API share one origin, as on the demo page.
 // - `embed`: the built server's own `/embed/fs-site-locator?commune=48095` (pinned release path,
 //   Subresource Integrity, strict CSP), exactly as an iframe loads it.
 //
@@ -32,7 +32,7 @@
 // Needs the built server (`npm run build:js`); starts it on a free port with a throw-away SQLite
 // file and widgets archive. A measurement, never a test: it fails only when a page does not work.
 import { createServer, request as httpRequest } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -94,14 +94,25 @@ const HOST_PAGES = {
 const TYPES = { '.js': 'text/javascript; charset=utf-8', '.json': 'application/json', '.map': 'application/json', '.css': 'text/css' };
 
 /**
- * The town hall's server: its pages, the widgets from `widgetsDir` (gzipped when `gzip`), and the
- * API proxied to `apiOrigin`. Resolves to `{ origin, close }`.
+ * The town hall's server: its pages, the widgets from `widgetsDir` (gzipped when `gzip`), and
+ * everything else (the API, the demo page and its files) proxied to `apiOrigin`, the built server.
+ * Resolves to `{ origin, close }`.
  */
 export async function startHostServer({ widgetsDir, apiOrigin, gzip = true }) {
   const compressed = new Map();
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://host');
-    if (url.pathname.startsWith('/api/')) {
+    let body;
+    let type = 'text/html; charset=utf-8';
+    if (HOST_PAGES[url.pathname]) body = Buffer.from(HOST_PAGES[url.pathname]);
+    else if (url.pathname.startsWith('/widgets/')) {
+      const file = normalize(join(widgetsDir, decodeURIComponent(url.pathname.slice('/widgets/'.length))));
+      if (file.startsWith(widgetsDir) && existsSync(file) && statSync(file).isFile()) {
+        body = readFileSync(file);
+        type = TYPES[extname(file)] ?? 'application/octet-stream';
+      }
+    }
+    if (!body) {
       const upstream = httpRequest(
         `${apiOrigin}${req.url}`,
         { method: req.method, headers: { ...req.headers, host: new URL(apiOrigin).host } },
@@ -114,17 +125,6 @@ export async function startHostServer({ widgetsDir, apiOrigin, gzip = true }) {
       req.pipe(upstream);
       return;
     }
-    let body;
-    let type = 'text/html; charset=utf-8';
-    if (HOST_PAGES[url.pathname]) body = Buffer.from(HOST_PAGES[url.pathname]);
-    else if (url.pathname.startsWith('/widgets/')) {
-      const file = normalize(join(widgetsDir, decodeURIComponent(url.pathname.slice('/widgets/'.length))));
-      if (file.startsWith(widgetsDir) && existsSync(file) && !file.endsWith('/')) {
-        body = readFileSync(file);
-        type = TYPES[extname(file)] ?? 'application/octet-stream';
-      }
-    }
-    if (!body) return res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     const headers = { 'content-type': type, 'cache-control': 'no-cache' };
     if (gzip && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
       const key = url.pathname;
