@@ -1,12 +1,27 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
 import { Problem, ProblemType, Site, SiteList, SiteListQuery, SiteParams, type SiteKind } from '@fs-widgets/contract';
 import { HttpProblem, invalidParam, notFound } from '../http/problem.js';
 import type { SiteFilter } from '../sites/site-filter.js';
+import { MinuteAnswers } from '../sites/answer-cache.js';
+import { SESSIONS_KEPT_FROM } from '../sites/site-catalogue.js';
+import { estimateProvider } from '../travel/estimate.js';
 import { travelTimes } from '../travel/travel-times.js';
 import type { AppContext } from '../app-context.js';
 
 const NEAR = /^\s*(-?\d{1,3}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$/;
 const INSEE = /^(\d{5}|2[AB]\d{3})$/;
+
+/**
+ * Both routes send JSON they wrote themselves (a string): Fastify sends a string of this type as
+ * it is. Their `response` schemas still document the answers, and a test checks the bytes are
+ * what the schemas' serializer writes.
+ */
+const JSON_UTF8 = 'application/json; charset=utf-8';
+
+function sendJsonText(reply: FastifyReply, json: string): FastifyReply {
+  return reply.type(JSON_UTF8).send(json);
+}
 
 function parseNear(near: string): { lat: number; lon: number } {
   const m = NEAR.exec(near);
@@ -27,6 +42,9 @@ function parseAt(at: string | undefined): Date | undefined {
 }
 
 export const sitesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+  /** The searches' answers, kept for their minute (see MinuteAnswers): 8 million characters at most. */
+  const answers = new MinuteAnswers(8_000_000);
+
   app.get(
     '/sites',
     {
@@ -41,7 +59,7 @@ export const sitesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
         response: { 200: SiteList, 400: Problem, 404: Problem, 422: Problem },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { near, commune, limit = 10, radius, open_now: openNow, saturday, kind, at } = request.query;
       const now = parseAt(at) ?? new Date();
       // One catalogue for the whole request, even if a re-import replaces it meanwhile.
@@ -79,21 +97,29 @@ export const sitesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
         ...(openNow ? { openAt: now } : {}),
         ...(saturday ? { saturday: true } : {}),
       };
-      const sites = catalogue.nearest({ ...origin, limit, radiusKm: radius, filter }, now);
+      // With the estimate, the same search in the same minute gets the same answer: kept (a
+      // routing engine is asked each time, as its answers and failures are its own).
+      const cacheable = ctx.routing === estimateProvider && now.getTime() >= SESSIONS_KEPT_FROM;
+      const key = `${origin.lat},${origin.lon},${communeRef?.insee ?? ''}|${limit}|${radius ?? ''}|${kind ?? ''}|${openNow ? 1 : 0}|${saturday ? 1 : 0}`;
+      const kept = cacheable ? answers.get(catalogue, now, key) : undefined;
+      if (kept !== undefined) return sendJsonText(reply, kept);
+      const sites = catalogue.nearby({ ...origin, limit, radiusKm: radius, filter }, now);
       const travel = await travelTimes(
         ctx.routing,
         origin,
-        sites.map((s) => s.location),
+        sites.map((s) => s.site.location),
         { onProviderError: (err) => request.log.warn({ err, provider: ctx.routing.name }, 'routing failed; travel times estimated') },
       );
-      const items = sites.map((site, i) => ({ ...site, travel: travel[i]! }));
-      return {
-        items,
-        count: items.length,
-        origin: { location: origin, commune: communeRef },
-        radius_km: radius ?? null,
-        suggestion: items.length === 0 && radius !== undefined ? catalogue.widerRadius(origin.lat, origin.lon, radius, filter) : null,
-      };
+      const suggestion = sites.length === 0 && radius !== undefined ? catalogue.widerRadius(origin.lat, origin.lon, radius, filter) : null;
+      // A SiteList written from each site's JSON, kept since the catalogue was loaded: the
+      // fields in the contract's order, as the schema's serializer would write them.
+      const items = sites.map((site, i) => `${site.openJson},"travel":${JSON.stringify(travel[i])}}`);
+      const list =
+        `{"items":[${items.join(',')}],"count":${items.length},` +
+        `"origin":${JSON.stringify({ location: { lat: origin.lat, lon: origin.lon }, commune: communeRef })},` +
+        `"radius_km":${radius ?? null},"suggestion":${JSON.stringify(suggestion)}}`;
+      if (cacheable) answers.set(catalogue, now, key, list);
+      return sendJsonText(reply, list);
     },
   );
 
@@ -108,10 +134,11 @@ export const sitesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
         response: { 200: Site, 400: Problem, 404: Problem },
       },
     },
-    async (request) => {
-      const site = ctx.catalogue().get(request.params.id);
-      if (!site) throw notFound(`No France services site has the id ${request.params.id}.`);
-      return site;
+    async (request, reply) => {
+      // The site's JSON is written once per catalogue load (its stops' sessions once a minute).
+      const site = ctx.catalogue().getJson(request.params.id);
+      if (site === undefined) throw notFound(`No France services site has the id ${request.params.id}.`);
+      return sendJsonText(reply, site);
     },
   );
 };

@@ -1,6 +1,6 @@
 import KDBush from 'kdbush';
 import { around, distance } from 'geokdbush';
-import { RADIUS_STEPS_KM, type Site, type SiteKind, type SiteWithDistance, type Week } from '@fs-widgets/contract';
+import { RADIUS_STEPS_KM, type ItinerantStop, type Site, type SiteKind, type SiteWithDistance, type Week } from '@fs-widgets/contract';
 import { CommuneIndex } from '../communes/commune-index.js';
 import type { Db } from '../db/database.js';
 import type { SiteTable } from '../db/schema.js';
@@ -52,10 +52,54 @@ export interface NearestQuery {
   filter?: SiteFilter;
 }
 
-/** A site as held in memory: its stops keep their rules, their next sessions are computed per request. */
+/** The stops of a site with their next sessions at one minute, and the site's JSON with them. */
+interface StopsAtMinute {
+  minute: number;
+  stops: ItinerantStop[];
+  siteJson: string;
+}
+
+/**
+ * A site as held in memory: its JSON written once, its stops with their rules (their next
+ * sessions depend on the instant: computed when asked, kept for the minute).
+ */
 interface CatalogueEntry extends FilterableSite {
   stops: LoadedStop[];
+  /** The site's JSON as the API writes it (the contract's order of fields), up to its stops: `{"id":…,"stops":`. */
+  jsonHead: string;
+  /** The site's whole JSON when it has no stops: then nothing in it depends on the instant. */
+  json: string | null;
+  /** Its stops' sessions for the last minute asked (sites with stops only). */
+  sessions: StopsAtMinute | null;
 }
+
+/** A site near a search origin, as the catalogue finds it. */
+export interface NearbySite {
+  /** The site's record, shared by every request (its `stops` left empty): read it, never modify it. */
+  site: Site;
+  distance_km: number;
+  /**
+   * The site with its stops and `distance_km` as JSON, in the contract's order of fields, its
+   * closing brace left out: the answer adds its own fields (the travel), then `}`.
+   */
+  openJson: string;
+}
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  for (const inner of Object.values(value)) deepFreeze(inner);
+  Object.freeze(value);
+}
+
+/** What `JSON.stringify` writes for a site ends with its stops, the last field (see siteFromRow). */
+const NO_STOPS = '"stops":[]}';
+
+/**
+ * The next sessions of a stop depend on the instant only through its local date and time to the
+ * minute (time zones are whole minutes apart from UTC since 1980 at least), so they are kept
+ * for the minute; before 1980 (an odd `at`) they are computed each time.
+ */
+export const SESSIONS_KEPT_FROM = Date.UTC(1980, 0, 1);
 
 /**
  * Every site, held in memory with a geographic k-d tree: 2,845 records weigh about 3 MB, and
@@ -94,11 +138,18 @@ export class SiteCatalogue {
       rows.map((row) => {
         const site = siteFromRow(row);
         const stops = stopsBySite.get(row.id) ?? [];
+        // Shared by every request and written once as JSON: frozen, so that the two cannot part.
+        deepFreeze(site);
+        const json = JSON.stringify(site);
+        if (!json.endsWith(NO_STOPS)) throw new Error(`site ${site.id}: its JSON does not end with its stops`);
         return {
           site,
           stops,
           opensOnSaturday: site.hours.sa.length > 0 || stops.some(hasSaturdaySessions),
           openings: weeklyOpenings(site),
+          jsonHead: json.slice(0, -'[]}'.length),
+          json: stops.length === 0 ? json : null,
+          sessions: null,
         };
       }),
       communes,
@@ -109,21 +160,40 @@ export class SiteCatalogue {
     return this.#entries.length;
   }
 
-  /** One site, its stops' next sessions counted from `now`. */
+  /** One site, its stops' next sessions counted from `now` (shared objects: read them, never modify them). */
   get(id: string, now: Date = new Date()): Site | undefined {
     const entry = this.#byId.get(id);
-    return entry && this.#present(entry, now);
+    return entry && (entry.stops.length === 0 ? entry.site : { ...entry.site, stops: this.#sessions(entry, now).stops });
+  }
+
+  /** One site as the API's JSON, what `get` gives written in the contract's order of fields. */
+  getJson(id: string, now: Date = new Date()): string | undefined {
+    const entry = this.#byId.get(id);
+    return entry && (entry.json ?? this.#sessions(entry, now).siteJson);
   }
 
   /**
    * Sites matching the filter by increasing great-circle distance from a point. The filter
    * runs inside the k-d tree walk, so `limit` counts matching sites only.
    */
-  nearest({ lat, lon, limit, radiusKm, filter = {} }: NearestQuery, now: Date = new Date()): SiteWithDistance[] {
-    return this.#around(lat, lon, limit, radiusKm, filter).map((entry) => {
-      const km = distance(lon, lat, entry.site.location.lon, entry.site.location.lat);
-      return { ...this.#present(entry, now), distance_km: Math.round(km * 100) / 100 };
-    });
+  nearest(query: NearestQuery, now: Date = new Date()): SiteWithDistance[] {
+    return this.#nearestEntries(query).map(({ entry, km }) => ({ ...this.get(entry.site.id, now)!, distance_km: km }));
+  }
+
+  /** What `nearest` finds, each site with its JSON ready for a search answer. */
+  nearby(query: NearestQuery, now: Date = new Date()): NearbySite[] {
+    return this.#nearestEntries(query).map(({ entry, km }) => ({
+      site: entry.site,
+      distance_km: km,
+      openJson: `${entry.json === null ? this.#sessions(entry, now).siteJson.slice(0, -1) : entry.json.slice(0, -1)},"distance_km":${km}`,
+    }));
+  }
+
+  #nearestEntries({ lat, lon, limit, radiusKm, filter = {} }: NearestQuery): Array<{ entry: CatalogueEntry; km: number }> {
+    return this.#around(lat, lon, limit, radiusKm, filter).map((entry) => ({
+      entry,
+      km: Math.round(distance(lon, lat, entry.site.location.lon, entry.site.location.lat) * 100) / 100,
+    }));
   }
 
   /**
@@ -147,7 +217,14 @@ export class SiteCatalogue {
     return ids.map((i) => this.#entries[i]!);
   }
 
-  #present(entry: CatalogueEntry, now: Date): Site {
-    return { ...entry.site, stops: entry.stops.map((stop) => stopWithNextSessions(stop, now)) };
+  /** The entry's stops with their next sessions from `now`, and its JSON with them: kept for the minute. */
+  #sessions(entry: CatalogueEntry, now: Date): StopsAtMinute {
+    const time = now.getTime();
+    const minute = Math.floor(time / 60_000);
+    if (entry.sessions?.minute === minute && time >= SESSIONS_KEPT_FROM) return entry.sessions;
+    const stops = entry.stops.map((stop) => stopWithNextSessions(stop, now));
+    const sessions = { minute, stops, siteJson: `${entry.jsonHead}${JSON.stringify(stops)}}` };
+    entry.sessions = sessions;
+    return sessions;
   }
 }

@@ -22,7 +22,8 @@ function plausible(road: RoadTravel, origin: Point, destination: Point): boolean
 }
 
 function travelOf(road: RoadTravel, method: Travel['method'], provider: string): Travel {
-  return { ...road, within_30_min: road.minutes <= WITHIN_MINUTES, method, provider };
+  // Field by field (a spread copies with a slower, generic path): the contract's order.
+  return { minutes: road.minutes, road_km: road.road_km, within_30_min: road.minutes <= WITHIN_MINUTES, method, provider };
 }
 
 /**

@@ -1,0 +1,53 @@
+/**
+ * Answers kept per minute of one catalogue: a search's answer depends on the catalogue, its
+ * parameters and the minute of its instant only (open_now and the stops' next sessions change
+ * at whole minutes), so the same search within the same minute is answered from here. Answers
+ * of another catalogue are dropped at once; at most `maxChars` characters of answers are kept,
+ * the least recently used dropped first (those of past minutes go that way).
+ */
+export class MinuteAnswers {
+  #scope: object | null = null;
+  readonly #answers = new Map<string, string>();
+  #chars = 0;
+
+  constructor(readonly maxChars = 8_000_000) {}
+
+  get size(): number {
+    return this.#answers.size;
+  }
+
+  /** The answer kept for this key, in this scope (a catalogue), at this instant's minute. */
+  get(scope: object, instant: Date, key: string): string | undefined {
+    if (scope !== this.#scope) return undefined;
+    const minuteKey = `${Math.floor(instant.getTime() / 60_000)}|${key}`;
+    const answer = this.#answers.get(minuteKey);
+    if (answer !== undefined) {
+      // Most recently used last.
+      this.#answers.delete(minuteKey);
+      this.#answers.set(minuteKey, answer);
+    }
+    return answer;
+  }
+
+  set(scope: object, instant: Date, key: string, answer: string): void {
+    if (answer.length > this.maxChars / 4) return;
+    if (scope !== this.#scope) {
+      this.#answers.clear();
+      this.#chars = 0;
+      this.#scope = scope;
+    }
+    const minuteKey = `${Math.floor(instant.getTime() / 60_000)}|${key}`;
+    const former = this.#answers.get(minuteKey);
+    if (former !== undefined) {
+      this.#answers.delete(minuteKey);
+      this.#chars -= former.length;
+    }
+    this.#answers.set(minuteKey, answer);
+    this.#chars += answer.length;
+    for (const [oldest, kept] of this.#answers) {
+      if (this.#chars <= this.maxChars) break;
+      this.#answers.delete(oldest);
+      this.#chars -= kept.length;
+    }
+  }
+}
