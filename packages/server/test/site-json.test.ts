@@ -102,8 +102,10 @@ describe('the JSON of the sites routes is the schemas’ own', () => {
       const res = await server.get(`/api/v1/sites?${search}&at=${at}`);
       const text = await res.text();
       assert.equal(res.status, 200, text);
-      // Asked again in the same minute: the answer kept, the same bytes.
-      assert.equal(await (await server.get(`/api/v1/sites?${search}&at=${at.replace(':00Z', ':59Z')}`)).text(), text);
+      // Asked again in the same minute (kept the second time, sent from there the third): the same bytes.
+      for (const again of [':30Z', ':59Z']) {
+        assert.equal(await (await server.get(`/api/v1/sites?${search}&at=${at.replace(':00Z', again)}`)).text(), text);
+      }
       assert.equal(res.headers.get('content-type'), 'application/json; charset=utf-8');
       const body = JSON.parse(text) as SiteListType;
       assert.equal(text, await list.serialize(body), search);
@@ -139,29 +141,41 @@ describe('the JSON of the sites routes is the schemas’ own', () => {
 describe('MinuteAnswers', () => {
   const catalogue = {};
   const monday = new Date('2026-11-30T09:00:10Z');
+  /** A search answered twice: the second answer is kept. */
+  const answerTwice = (answers: MinuteAnswers, scope: object, instant: Date, key: string, answer: string) => {
+    answers.set(scope, instant, key, answer);
+    answers.set(scope, instant, key, answer);
+  };
 
-  test('an answer is kept for its minute and its catalogue only', () => {
+  test('an answer is kept the second time its search is made, for its minute and its catalogue only', () => {
     const answers = new MinuteAnswers(100);
     answers.set(catalogue, monday, 'near=1,2', 'A');
+    assert.equal(answers.get(catalogue, monday, 'near=1,2'), undefined);
+    answers.set(catalogue, new Date('2026-11-30T09:00:50Z'), 'near=1,2', 'A');
     assert.equal(answers.get(catalogue, new Date('2026-11-30T09:00:59.999Z'), 'near=1,2'), 'A');
     assert.equal(answers.get(catalogue, new Date('2026-11-30T09:01:00Z'), 'near=1,2'), undefined);
     assert.equal(answers.get(catalogue, new Date('2026-11-30T08:59:59.999Z'), 'near=1,2'), undefined);
     assert.equal(answers.get(catalogue, monday, 'near=1,3'), undefined);
+    // Made once in each of two minutes: not kept.
+    answers.set(catalogue, monday, 'near=5,5', 'C');
+    answers.set(catalogue, new Date('2026-11-30T09:01:00Z'), 'near=5,5', 'C');
+    assert.equal(answers.get(catalogue, new Date('2026-11-30T09:01:00Z'), 'near=5,5'), undefined);
     // A re-import: another catalogue, the former answers dropped.
     const reloaded = {};
     assert.equal(answers.get(reloaded, monday, 'near=1,2'), undefined);
-    answers.set(reloaded, monday, 'near=1,3', 'B');
+    answerTwice(answers, reloaded, monday, 'near=1,3', 'B');
     assert.equal(answers.size, 1);
+    assert.equal(answers.get(reloaded, monday, 'near=1,3'), 'B');
     assert.equal(answers.get(catalogue, monday, 'near=1,3'), undefined);
   });
 
   test('at most maxChars characters, the least recently used dropped first', () => {
     const answers = new MinuteAnswers(40);
-    for (const n of [1, 2, 3]) answers.set(catalogue, monday, `k${n}`, String(n).repeat(10));
+    for (const n of [1, 2, 3]) answerTwice(answers, catalogue, monday, `k${n}`, String(n).repeat(10));
     assert.equal(answers.get(catalogue, monday, 'k1'), '1111111111');
-    answers.set(catalogue, monday, 'k4', '4'.repeat(10));
+    answerTwice(answers, catalogue, monday, 'k4', '4'.repeat(10));
     assert.equal(answers.size, 4);
-    answers.set(catalogue, monday, 'k5', '5'.repeat(10));
+    answerTwice(answers, catalogue, monday, 'k5', '5'.repeat(10));
     assert.equal(answers.size, 4);
     assert.equal(answers.get(catalogue, monday, 'k2'), undefined);
     assert.deepEqual(
@@ -169,7 +183,17 @@ describe('MinuteAnswers', () => {
       ['1', '3', '4', '5'],
     );
     // An answer over a quarter of the room is not kept.
-    answers.set(catalogue, monday, 'big', 'x'.repeat(11));
+    answerTwice(answers, catalogue, monday, 'big', 'x'.repeat(11));
     assert.equal(answers.get(catalogue, monday, 'big'), undefined);
+  });
+
+  test('the searches made once are remembered by key, maxSeen at most', () => {
+    const answers = new MinuteAnswers(1000, 2);
+    for (const key of ['a', 'b', 'c']) answers.set(catalogue, monday, key, key);
+    // 'a' was forgotten: its second time counts as a first.
+    answers.set(catalogue, monday, 'a', 'a');
+    assert.equal(answers.get(catalogue, monday, 'a'), undefined);
+    answers.set(catalogue, monday, 'c', 'c');
+    assert.equal(answers.get(catalogue, monday, 'c'), 'c');
   });
 });

@@ -1,16 +1,25 @@
 /**
  * Answers kept per minute of one catalogue: a search's answer depends on the catalogue, its
  * parameters and the minute of its instant only (open_now and the stops' next sessions change
- * at whole minutes), so the same search within the same minute is answered from here. Answers
- * of another catalogue are dropped at once; at most `maxChars` characters of answers are kept,
- * the least recently used dropped first (those of past minutes go that way).
+ * at whole minutes), so the same search within the same minute is answered from here.
+ *
+ * An answer is kept the second time its search is made in the minute: most searches (a
+ * visitor's own position) are made once, and keeping every answer would cost more in memory
+ * and garbage collection than it saves. Answers of another catalogue are dropped at once; at
+ * most `maxChars` characters of answers are kept, the least recently used dropped first (those
+ * of past minutes go that way).
  */
 export class MinuteAnswers {
   #scope: object | null = null;
   readonly #answers = new Map<string, string>();
   #chars = 0;
+  /** The searches made once (their keys only), the oldest forgotten first. */
+  readonly #seenOnce = new Set<string>();
 
-  constructor(readonly maxChars = 8_000_000) {}
+  constructor(
+    readonly maxChars = 8_000_000,
+    readonly maxSeen = 20_000,
+  ) {}
 
   get size(): number {
     return this.#answers.size;
@@ -33,10 +42,16 @@ export class MinuteAnswers {
     if (answer.length > this.maxChars / 4) return;
     if (scope !== this.#scope) {
       this.#answers.clear();
+      this.#seenOnce.clear();
       this.#chars = 0;
       this.#scope = scope;
     }
     const minuteKey = `${Math.floor(instant.getTime() / 60_000)}|${key}`;
+    if (!this.#seenOnce.delete(minuteKey)) {
+      this.#seenOnce.add(minuteKey);
+      if (this.#seenOnce.size > this.maxSeen) this.#seenOnce.delete(this.#seenOnce.values().next().value!);
+      return;
+    }
     const former = this.#answers.get(minuteKey);
     if (former !== undefined) {
       this.#answers.delete(minuteKey);
