@@ -1,11 +1,11 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import Fastify, { type FastifyInstance } from 'fastify';
 import { Site, SiteList, type SiteList as SiteListType } from '@fs-widgets/contract';
 import { MinuteAnswers } from '../src/sites/answer-cache.js';
 import { SiteCatalogue } from '../src/sites/site-catalogue.js';
 import { estimateProvider } from '../src/travel/estimate.js';
 import { travelTimes } from '../src/travel/travel-times.js';
+import { schemaSerializer } from './schema-serializer.js';
 import { startTestServer, type TestServer } from './test-server.js';
 
 /*
@@ -14,23 +14,6 @@ import { startTestServer, type TestServer } from './test-server.js';
  * must be exactly those the schema's serializer (Fastify's, fast-json-stringify) writes for the
  * objects the routes used to return: same fields, same order, nothing more.
  */
-
-/** Fastify's serializer of a response schema, asked through a route of a bare app. */
-async function schemaSerializer(schema: object): Promise<{ app: FastifyInstance; serialize(value: unknown): Promise<string> }> {
-  const app = Fastify();
-  let value: unknown;
-  app.get('/', { schema: { response: { 200: schema } } }, async () => value);
-  await app.ready();
-  return {
-    app,
-    async serialize(next) {
-      value = next;
-      const res = await app.inject({ method: 'GET', url: '/' });
-      assert.equal(res.statusCode, 200, res.body);
-      return res.body;
-    },
-  };
-}
 
 describe('the JSON of the sites routes is the schemas’ own', () => {
   let server: TestServer;

@@ -56,6 +56,8 @@ export class CommuneIndex {
   /** The searchable places: their row, their answer, their search name. */
   readonly #rows: CommuneTable[] = [];
   readonly #answers: Commune[] = [];
+  /** Each answer's JSON, in the contract's order of fields (as the Commune schema writes it). */
+  #json: string[] = [];
   readonly #searchNames: string[] = [];
   /** Each place's position by population (largest first), then name, then INSEE code. */
   readonly #rank: Int32Array;
@@ -83,6 +85,7 @@ export class CommuneIndex {
       this.#answers.push(communeFromRow(row, (postcodesOf.get(row.insee) ?? []).sort(compareText)));
       this.#searchNames.push(row.search_name);
     }
+    this.#json = this.#answers.map((answer) => JSON.stringify(answer));
     const count = this.#rows.length;
     const population = (i: number) => this.#rows[i]!.population ?? 0;
 
@@ -138,6 +141,19 @@ export class CommuneIndex {
    * shared: callers must not modify them.
    */
   search(q: string, limit: number): Commune[] {
+    return this.#find(q, limit).map((place) => this.#answers[place]!);
+  }
+
+  /** What `search` finds, as the API's CommuneList JSON: `{"items":[…],"count":n}`. */
+  searchJson(q: string, limit: number): string {
+    const places = this.#find(q, limit);
+    let items = '';
+    for (const place of places) items += items === '' ? this.#json[place]! : `,${this.#json[place]!}`;
+    return `{"items":[${items}],"count":${places.length}}`;
+  }
+
+  /** The places found, best first. */
+  #find(q: string, limit: number): number[] {
     const query = q.trim();
     if (limit < 1) return [];
     if (/^\d+$/.test(query)) return this.#byPostcode(query, limit);
@@ -153,15 +169,15 @@ export class CommuneIndex {
   }
 
   /** Places with a postcode starting with `prefix`: the postcodes are sorted, so places come in answer order. */
-  #byPostcode(prefix: string, limit: number): Commune[] {
+  #byPostcode(prefix: string, limit: number): number[] {
     const search = this.#nextSearch();
-    const found: Commune[] = [];
+    const found: number[] = [];
     for (let i = lowerBound(this.#postcodes, prefix); i < this.#postcodes.length && found.length < limit; i++) {
       if (!this.#postcodes[i]!.startsWith(prefix)) break;
       const place = this.#postcodeOwners[i]!;
       if (this.#seen[place] === search) continue;
       this.#seen[place] = search;
-      found.push(this.#answers[place]!);
+      found.push(place);
     }
     return found;
   }
@@ -170,7 +186,7 @@ export class CommuneIndex {
    * Places whose name, with or without its leading article, starts with one of the variants:
    * the best `limit` of them kept in order while the runs of keys are read.
    */
-  #byName(variants: readonly string[], limit: number): Commune[] {
+  #byName(variants: readonly string[], limit: number): number[] {
     const search = this.#nextSearch();
     const count = this.#rows.length;
     /** Exact names first (rank), then the others (count + rank): one number per place. */
@@ -196,6 +212,6 @@ export class CommuneIndex {
         }
       }
     }
-    return places.map((place) => this.#answers[place]!);
+    return places;
   }
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CommuneList, CommuneQuery, Problem } from '@fs-widgets/contract';
+import { sendJsonText } from '../http/json-text.js';
 import { invalidParam } from '../http/problem.js';
 import { searchName } from '../communes/search-name.js';
 import type { AppContext } from '../app-context.js';
@@ -17,11 +18,11 @@ export const communesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
         response: { 200: CommuneList, 400: Problem },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { q, limit = 10 } = request.query;
       if (searchName(q) === '') throw invalidParam('q', 'must contain letters or digits');
-      const items = ctx.catalogue().communes.search(q, limit);
-      return { items, count: items.length };
+      // Each commune's JSON is written once per catalogue load; Fastify sends a JSON string as it is.
+      return sendJsonText(reply, ctx.catalogue().communes.searchJson(q, limit));
     },
   );
 };

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
 import { Problem, ProblemType, Site, SiteList, SiteListQuery, SiteParams, type SiteKind } from '@fs-widgets/contract';
+import { sendJsonText } from '../http/json-text.js';
 import { HttpProblem, invalidParam, notFound } from '../http/problem.js';
 import type { SiteFilter } from '../sites/site-filter.js';
 import { MinuteAnswers } from '../sites/answer-cache.js';
@@ -11,17 +11,6 @@ import type { AppContext } from '../app-context.js';
 
 const NEAR = /^\s*(-?\d{1,3}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$/;
 const INSEE = /^(\d{5}|2[AB]\d{3})$/;
-
-/**
- * Both routes send JSON they wrote themselves (a string): Fastify sends a string of this type as
- * it is. Their `response` schemas still document the answers, and a test checks the bytes are
- * what the schemas' serializer writes.
- */
-const JSON_UTF8 = 'application/json; charset=utf-8';
-
-function sendJsonText(reply: FastifyReply, json: string): FastifyReply {
-  return reply.type(JSON_UTF8).send(json);
-}
 
 function parseNear(near: string): { lat: number; lon: number } {
   const m = NEAR.exec(near);
