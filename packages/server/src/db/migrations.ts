@@ -374,6 +374,9 @@ const migrations: Record<string, Migration> = {
           // SQLite: the rows stored in primary key order, no separate index (half the size, one lookup per upsert).
           if (dialectOf(db) === 'sqlite') create = create.modifyEnd(sql`without rowid`);
           await create.execute();
+          // PostgreSQL: no parallel scan. The statistics read a site's or the network's few hundred
+          // rows, which parallel workers (a few milliseconds to start) would only slow down.
+          if (dialectOf(db) === 'postgres') await sql`alter table ${sql.table(table.name)} set (parallel_workers = 0)`.execute(trx);
         }
         await rebuildActivityRollups(trx);
       });

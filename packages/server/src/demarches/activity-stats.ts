@@ -65,37 +65,27 @@ export function periodParts(from: string | null, to: string | null): PeriodParts
   return { months: none ? null : { from: monthsFrom, to: monthsTo }, days };
 }
 
+type Period = 'month' | 'day';
+type Range = { from: string | null; to: string | null };
+
 /**
- * The rows of one roll-up family (counters or referrals) within a period, for a site or the
- * network: the monthly table's rows of the whole months, then the daily table's rows of the edge
- * days, as one UNION ALL, each row with the columns `select` picks from it (given the name of
- * its period column, `month` or `day`).
+ * The WHERE clause of one roll-up read: the site (none for the network), and its period column
+ * (`month` or `day`) within the range (a bound left null is no condition): one range of the
+ * primary key's index.
  */
-function rowsOf(
-  family: 'activity' | 'activity_referrals',
-  scope: ActivityScope,
-  parts: PeriodParts,
-  select: (period: 'month' | 'day') => RawBuilder<unknown>,
-): RawBuilder<unknown> | null {
-  const network = scope.site === null ? '_network' : '';
-  const from = (period: 'month' | 'day', range: { from: string | null; to: string | null }) => {
-    const conditions: RawBuilder<unknown>[] = [];
-    if (scope.site !== null) conditions.push(sql`site_id = ${scope.site}`);
-    if (range.from !== null) conditions.push(sql`${sql.ref(period)} >= ${range.from}`);
-    if (range.to !== null) conditions.push(sql`${sql.ref(period)} <= ${range.to}`);
-    const table = sql.table(`${family}_${period === 'month' ? 'monthly' : 'daily'}${network}`);
-    const where = conditions.length === 0 ? sql`` : sql` where ${sql.join(conditions, sql` and `)}`;
-    return sql`select ${select(period)} from ${table}${where}`;
-  };
-  const selects = [...(parts.months ? [from('month', parts.months)] : []), ...parts.days.map((range) => from('day', range))];
-  return selects.length === 0 ? null : sql.join(selects, sql` union all `);
+function where(site: string | null, period: Period, range: Range): RawBuilder<unknown> {
+  const conditions: RawBuilder<unknown>[] = [];
+  if (site !== null) conditions.push(sql`site_id = ${site}`);
+  if (range.from !== null) conditions.push(sql`${sql.ref(period)} >= ${range.from}`);
+  if (range.to !== null) conditions.push(sql`${sql.ref(period)} <= ${range.to}`);
+  return conditions.length === 0 ? sql`` : sql` where ${sql.join(conditions, sql` and `)}`;
 }
 
 /**
  * The key of a group: the partner; `partner/theme` (a theme name alone is ambiguous: `autre`,
  * `logement`); the month `YYYY-MM` of the local day.
  */
-const GROUP_KEY: Record<ActivityGroupBy, (period: 'month' | 'day') => RawBuilder<unknown>> = {
+const GROUP_KEY: Record<ActivityGroupBy, (period: Period) => RawBuilder<unknown>> = {
   partner: () => sql`partner`,
   theme: () => sql`partner || '/' || theme`,
   month: (period) => (period === 'month' ? sql`month` : sql`substr(day, 1, 7)`),
@@ -110,44 +100,59 @@ const GROUP_KEY: Record<ActivityGroupBy, (period: 'month' | 'day') => RawBuilder
 export async function activityStats(db: Db, scope: ActivityScope): Promise<ActivityStats> {
   const parts = periodParts(scope.from, scope.to);
   const groupBy = scope.group_by;
-  const counters = rowsOf('activity', scope, parts, (period) => {
-    const key = groupBy === null ? sql`''` : GROUP_KEY[groupBy](period);
-    return sql`${key} as ${sql.ref('key')}, acts, solved, referred, follow_up`;
-  });
-  const referrals = rowsOf('activity_referrals', scope, parts, () => sql`referred_to, referred`);
-  type Counters = { key: string; acts: number; solved: number; referred: number; follow_up: number };
-  const [groupRows, referralRows] = await Promise.all([
-    counters === null
-      ? []
-      : sql<Counters>`select ${sql.ref('key')}, sum(acts) as acts, sum(solved) as solved, sum(referred) as referred, sum(follow_up) as follow_up
-          from (${counters}) as ${sql.ref('rows')} group by ${sql.ref('key')}`
-          .execute(db)
-          .then((r) => r.rows),
-    referrals === null
-      ? []
-      : sql<{ referred_to: string; referred: number }>`select referred_to, sum(referred) as referred
-          from (${referrals}) as ${sql.ref('rows')} group by referred_to`
-          .execute(db)
-          .then((r) => r.rows),
+  const network = scope.site === null ? '_network' : '';
+  // One read per range: the whole months, then the days at each edge. Each reads one range of
+  // one table's primary key (never a UNION: PostgreSQL would run its branches in parallel
+  // workers, which take longer to start than these few hundred rows to read; migration 0007
+  // turns parallel scans of these tables off too).
+  const reads: Array<[Period, Range]> = [];
+  if (parts.months) reads.push(['month', parts.months]);
+  for (const days of parts.days) reads.push(['day', days]);
+  const table = (family: string, period: Period) => sql.table(`${family}_${period === 'month' ? 'monthly' : 'daily'}${network}`);
+  const [counterReads, referralReads] = await Promise.all([
+    Promise.all(
+      reads.map(([period, range]) => {
+        const key = groupBy === null ? null : GROUP_KEY[groupBy](period);
+        return sql<ActivityStats['groups'][number]>`select ${key ?? sql`''`} as ${sql.ref('key')}, sum(acts) as acts,
+            sum(solved) as solved, sum(referred) as referred, sum(follow_up) as follow_up
+          from ${table('activity', period)}${where(scope.site, period, range)}${key === null ? sql`` : sql` group by ${key}`}`.execute(db);
+      }),
+    ),
+    Promise.all(
+      reads.map(([period, range]) =>
+        sql<{ referred_to: string; referred: number }>`select referred_to, sum(referred) as referred
+          from ${table('activity_referrals', period)}${where(scope.site, period, range)} group by referred_to`.execute(db),
+      ),
+    ),
   ]);
   const n = (value: unknown) => Number(value ?? 0);
   let acts = 0;
   let solved = 0;
-  const groups: ActivityStats['groups'] = [];
-  for (const row of groupRows) {
-    acts += n(row.acts);
-    solved += n(row.solved);
-    if (groupBy === null) continue;
-    groups.push({ key: String(row.key), acts: n(row.acts), solved: n(row.solved), referred: n(row.referred), follow_up: n(row.follow_up) });
+  const byKey = new Map<string, ActivityStats['groups'][number]>();
+  const referrals: Record<string, number> = {};
+  for (const { rows } of counterReads) {
+    for (const row of rows) {
+      acts += n(row.acts);
+      solved += n(row.solved);
+      if (groupBy === null) continue;
+      const key = String(row.key);
+      const group = byKey.get(key) ?? { key, acts: 0, solved: 0, referred: 0, follow_up: 0 };
+      group.acts += n(row.acts);
+      group.solved += n(row.solved);
+      group.referred += n(row.referred);
+      group.follow_up += n(row.follow_up);
+      byKey.set(key, group);
+    }
   }
-  groups.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const referralsByPartner: Record<string, number> = {};
-  for (const row of referralRows) referralsByPartner[String(row.referred_to)] = n(row.referred);
+  for (const { rows } of referralReads) {
+    for (const row of rows) referrals[row.referred_to] = (referrals[row.referred_to] ?? 0) + n(row.referred);
+  }
+  const groups = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return {
     scope,
     acts,
     first_visit_share: acts === 0 ? null : solved / acts,
-    referrals: referralsByPartner,
+    referrals,
     groups,
   };
 }
