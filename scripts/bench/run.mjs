@@ -148,8 +148,8 @@ try {
     }
   }
 
-  // 5. A year of acts for the network, through the server's own insert+aggregate code.
-  section('5. Activity statistics at national scale (3,500,000 acts, 2,800 sites, 365 days)');
+  // 5. A year of acts for the network (bulk-loaded, roll-ups rebuilt), then the statistics and single writes.
+  section('5. Activity statistics with 9,000,000 acts of 2023 (the 2,845 real sites): network year and one site');
   if (args.includes('--no-activity')) {
     console.log('Skipped (--no-activity).');
   } else {
