@@ -253,7 +253,7 @@ export function installFakeApi(fixtures: FakeApiFixtures): void {
     const url = new URL(request ? request.url : String(input), document.baseURI);
     if (url.origin !== FAKE_ORIGIN) return realFetch(input, init);
     const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
-    // ky sends a Request (its body is read only for a write); a plain call may give `init.body`.
+    // The widgets' client calls fetch(url, init) (a write's body in `init.body`); a Request is read too.
     const body = async () => (request ? request.clone().text() : typeof init?.body === 'string' ? init.body : '');
     const refused = refusal(request ? request.headers.get('authorization') : new Headers(init?.headers).get('authorization'), fixtures);
     if (refused) return Promise.resolve(refused);

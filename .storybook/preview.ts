@@ -4,7 +4,7 @@ import api from '../stories/fixtures/api.json';
 import sites from '../stories/fixtures/sites.json';
 import { installFakeApi } from './fake-api.js';
 
-// Before any story renders: the widgets' API client (ky) looks up the global `fetch` per request.
+// Before any story renders: the widgets' API client looks up the global `fetch` per request.
 installFakeApi({ sites, api });
 
 /** One custom element declaration of the manifest, as far as the catalogue reads it. */

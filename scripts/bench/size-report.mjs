@@ -31,7 +31,6 @@ export const entries = [
   { name: '<fs-site-card> with Lit', input: widgetSource({ tag: 'fs-site-card', package: 'site-locator' }), budget: 30 },
   ...WIDGETS.map((w) => ({ name: `<${w.tag}> without Lit`, tag: w.tag, input: widgetSource(w), external: withoutLit, budget: w.budgetKb })),
   { name: 'floor: Lit (LitElement, html, css)', code: "export { LitElement, html, css } from 'lit';" },
-  { name: 'floor: ky', code: "export { default } from 'ky';" },
   { name: 'floor: idb', code: "export { openDB } from 'idb';" },
 ];
 

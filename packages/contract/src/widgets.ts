@@ -64,7 +64,7 @@ export interface WidgetEntry {
 
 /**
  * Every element, in the order the configurator lists the public ones. Budgets: the core of a
- * data widget is about 14 KB (ky, idb, tokens, the core's strings); the notes say what each
+ * data widget is about 10 KB (the API client, idb, tokens, the core's strings); the notes say what each
  * element adds on top.
  */
 export const WIDGETS: readonly WidgetEntry[] = [

@@ -20,7 +20,7 @@ test('the embed is a small loader: its own code stays in fs-widgets.js, every wi
   assert.match(entry.code, /"\.\.\/\.\.\/api\/v1"/);
   // What a page loads at first is the loader alone: no Lit, no widget.
   assert.deepEqual(entry.imports, [], 'the loader imports nothing statically');
-  assert.ok(!Object.keys(entry.modules).some((m) => /node_modules\/(lit|@lit|ky|idb)\//.test(m)), 'no library in the loader');
+  assert.ok(!Object.keys(entry.modules).some((m) => /node_modules\/(lit|@lit|idb)\//.test(m)), 'no library in the loader');
   for (const { tag } of WIDGETS) assert.ok(entry.code.includes(`"${tag}"`), `the loader knows <${tag}>`);
   // Each widget is a chunk of its own, fetched on demand.
   assert.ok(entry.dynamicImports.length >= WIDGETS.length, `${entry.dynamicImports.length} lazy imports for ${WIDGETS.length} elements`);

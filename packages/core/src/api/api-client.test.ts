@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { LitElement, html } from 'lit';
 import type { Site } from '@fs-widgets/contract';
 import { ApiClient } from './api-client.js';
+import { ApiError } from './api-error.js';
 import { ApiResource } from './api-resource.js';
 import { clearOfflineCache, pendingApi, realApi, until } from '../../../../test-support/component-test-env.js';
 
@@ -145,5 +146,143 @@ describe('ApiResource: the request leaves as soon as the element knows what to a
     } finally {
       window.fetch = original;
     }
+  });
+});
+
+/**
+ * Answers `fetch` from a script of responses (a narrow unit test of the retry rules; the
+ * real server is used above and in every widget's tests). Records each call's method and body.
+ */
+async function scripted<T>(answers: Array<() => Response | Promise<Response>>, run: () => Promise<T>) {
+  const calls: Array<{ url: string; method: string; body?: string; at: number }> = [];
+  const original = window.fetch;
+  const started = performance.now();
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    calls.push({
+      url: String(input),
+      method: init?.method ?? 'GET',
+      body: init?.body as string | undefined,
+      at: performance.now() - started,
+    });
+    const next = answers.shift();
+    if (!next) return Promise.reject(new Error('no answer scripted'));
+    return new Promise<Response>((resolve, reject) => {
+      init?.signal?.addEventListener('abort', () => reject(init.signal!.reason), { once: true });
+      Promise.resolve(next()).then(resolve, reject);
+    });
+  };
+  try {
+    const result = await run().then(
+      (value) => ({ value, error: undefined }),
+      (error: unknown) => ({ value: undefined, error }),
+    );
+    return { ...result, calls };
+  } finally {
+    window.fetch = original;
+  }
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+const problem = (status: number, detail: string, headers: Record<string, string> = {}) =>
+  json(status, { type: 'about:blank', title: 'Problem', status, detail }, { 'content-type': 'application/problem+json', ...headers });
+
+describe('ApiClient: timeouts, retries and errors', () => {
+  it('a GET is tried again after a 503 and a network failure, waiting 0.3 s then 0.6 s', async () => {
+    const { value, calls } = await scripted(
+      [() => problem(503, 'busy'), () => Promise.reject(new TypeError('Failed to fetch')), () => json(200, { id: '2983' })],
+      () => new ApiClient('https://api.example/api/v1').get<{ id: string }>('sites/2983'),
+    );
+    expect(value).to.deep.equal({ id: '2983' });
+    expect(calls).to.have.length(3);
+    expect(calls[1]!.at - calls[0]!.at).to.be.within(280, 1000);
+    expect(calls[2]!.at - calls[1]!.at).to.be.within(580, 1500);
+  });
+
+  it('gives up after two retries, with the kind of the last failure', async () => {
+    const { error, calls } = await scripted([() => problem(502, 'a'), () => problem(502, 'b'), () => problem(504, 'gateway')], () =>
+      new ApiClient('https://api.example/api/v1').get('sites/2983'),
+    );
+    expect(calls).to.have.length(3);
+    expect(error).to.be.instanceOf(ApiError);
+    expect((error as ApiError).kind).to.equal('server');
+    expect((error as ApiError).message).to.equal('gateway');
+  });
+
+  it('a 429 asking for 1 s is waited for; one asking for 60 s is not (the widget says so, with the delay)', async () => {
+    const short = await scripted([() => problem(429, 'slow down', { 'retry-after': '1' }), () => json(200, [])], () =>
+      new ApiClient('https://api.example/api/v1').get('communes', { searchParams: { q: 'mend' } }),
+    );
+    expect(short.value).to.deep.equal([]);
+    expect(short.calls[1]!.at - short.calls[0]!.at).to.be.within(950, 2000);
+    const long = await scripted([() => problem(429, 'Trop de demandes', { 'retry-after': '60' })], () =>
+      new ApiClient('https://api.example/api/v1').get('communes', { searchParams: { q: 'mend' } }),
+    );
+    expect(long.calls).to.have.length(1);
+    expect((long.error as ApiError).kind).to.equal('invalid');
+    expect((long.error as ApiError).status).to.equal(429);
+    expect((long.error as ApiError).retryAfterSeconds).to.equal(60);
+  });
+
+  it('a 404 or a 400 is not tried again and carries the problem', async () => {
+    const notFound = await scripted([() => problem(404, 'No site 1')], () => new ApiClient('https://api.example/api/v1').get('sites/1'));
+    expect(notFound.calls).to.have.length(1);
+    expect((notFound.error as ApiError).kind).to.equal('not-found');
+    expect((notFound.error as ApiError).problem?.detail).to.equal('No site 1');
+    const invalid = await scripted([() => problem(400, 'limit must be ≤ 50')], () =>
+      new ApiClient('https://api.example/api/v1').get('sites'),
+    );
+    expect(invalid.calls).to.have.length(1);
+    expect((invalid.error as ApiError).kind).to.equal('invalid');
+  });
+
+  it('an attempt that takes longer than the timeout ends as a timeout, not retried', async () => {
+    const { error, calls } = await scripted([() => new Promise<Response>(() => {})], () =>
+      new ApiClient('https://api.example/api/v1', 200).get('sites/2983'),
+    );
+    expect(calls).to.have.length(1);
+    expect((error as ApiError).kind).to.equal('timeout');
+  });
+
+  it('no answer at all is "offline" after the retries', async () => {
+    const offline = () => Promise.reject(new TypeError('Failed to fetch'));
+    const { error, calls } = await scripted([offline, offline, offline], () =>
+      new ApiClient('https://api.example/api/v1').get('sites/2983'),
+    );
+    expect(calls).to.have.length(3);
+    expect((error as ApiError).kind).to.equal('offline');
+  });
+
+  it('cancelling during the wait before a retry stops there', async () => {
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(), 100);
+    const { error, calls } = await scripted([() => problem(503, 'busy'), () => json(200, {})], () =>
+      new ApiClient('https://api.example/api/v1').get('sites/2983', { signal: stop.signal }),
+    );
+    expect(calls).to.have.length(1);
+    expect((error as DOMException).name).to.equal('AbortError');
+  });
+
+  it('a write is sent once as JSON, never retried, and reads its answer', async () => {
+    const client = new ApiClient('https://api.example/api/v1');
+    const created = await scripted([() => json(201, { key: 'k1' })], () => client.post('feedback', { key: 'k1', rating: 'satisfied' }));
+    expect(created.value).to.deep.equal({ key: 'k1' });
+    expect(created.calls).to.deep.equal([
+      { url: 'https://api.example/api/v1/feedback', method: 'POST', body: '{"key":"k1","rating":"satisfied"}', at: created.calls[0]!.at },
+    ]);
+    const failed = await scripted([() => problem(503, 'busy'), () => json(201, {})], () => client.post('feedback', { key: 'k2' }));
+    expect(failed.calls).to.have.length(1);
+    expect((failed.error as ApiError).kind).to.equal('server');
+    const removed = await scripted([() => new Response(null, { status: 204 })], () => client.delete('sites/2983/permanences/p1'));
+    expect(removed.error).to.equal(undefined);
+    expect(removed.calls[0]!.method).to.equal('DELETE');
+  });
+
+  it('against the real server: a site, and a problem for a bad parameter', async () => {
+    const client = new ApiClient(realApi());
+    expect((await client.get<Site>('sites/2983')).name).to.equal('France services de Mende');
+    const error = await client.get('sites', { searchParams: { near: 'nowhere' } }).catch((e: unknown) => e);
+    expect((error as ApiError).kind).to.equal('invalid');
+    expect((error as ApiError).problem?.invalid_params?.[0]?.name).to.equal('near');
   });
 });

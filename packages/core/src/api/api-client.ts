@@ -1,4 +1,3 @@
-import ky, { HTTPError, TimeoutError } from 'ky';
 import type { Problem } from '@fs-widgets/contract';
 import { ApiError } from './api-error.js';
 
@@ -102,40 +101,51 @@ export class ApiClient {
   }
 
   /**
-   * One GET on the network (ky: timeout, retries), its answer as text, its errors as `ApiError`s.
-   * The first attempt leaves now: ky would send it a microtask later, and a widget asks from its
-   * update, so the request would wait for the widget's first render. ky still times it out, reads
-   * it, retries it and turns its errors into `ApiError`s as it does its own.
+   * One GET on the network, its answer as text, its errors as `ApiError`s: each attempt times
+   * out after `timeoutMs`; a network failure or a 408/429/502/503/504 is tried again, twice at
+   * most, after 0.3 s then 0.6 s (or the server's `Retry-After`, when it asks for 2 s or less; a
+   * longer wait is not retried: the widget says so instead of hanging). A timeout is not retried.
    */
   async #fetchText(url: string, headers: Record<string, string>, signal: AbortSignal | undefined, cache?: RequestCache): Promise<string> {
-    const first = new AbortController();
-    const early = fetch(url, { headers, signal: first.signal, cache });
-    early.catch(() => {}); // ky reads it (or never does, when an error came first): not unhandled
-    let handedOver = false;
+    for (let attempt = 0; ; attempt++) {
+      let delayMs = 300 * 2 ** attempt;
+      try {
+        return await this.#attempt(url, { headers, ...(cache ? { cache } : {}) }, signal, (response) => response.text());
+      } catch (err) {
+        if (signal?.aborted) throw abortReason(signal);
+        const status = err instanceof HttpStatusError ? err.response.status : undefined;
+        const retryable = status === undefined ? err instanceof TypeError : RETRY_STATUSES.includes(status);
+        if (status !== undefined && retryable) {
+          const asked = retryAfter(err instanceof HttpStatusError ? err.response.headers.get('retry-after') : null);
+          if (asked !== undefined) delayMs = asked * 1000;
+        }
+        if (attempt >= RETRIES || !retryable || delayMs > MAX_RETRY_DELAY_MS) throw await toApiError(err, signal);
+      }
+      await wait(delayMs, signal);
+    }
+  }
+
+  /**
+   * One request: `read` gets the answer of a 2xx; any other status rejects with an
+   * `HttpStatusError`; `timeoutMs` (reading the body included) with a `RequestTimeout`; the
+   * caller's `signal` with its reason.
+   */
+  async #attempt<T>(url: string, init: RequestInit, signal: AbortSignal | undefined, read: (response: Response) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    const timeout = new RequestTimeout();
+    const timer = setTimeout(() => controller.abort(timeout), this.timeoutMs);
+    const cancel = () => controller.abort(abortReason(signal!));
+    signal?.addEventListener('abort', cancel, { once: true });
     try {
-      return await ky
-        .get(url, {
-          signal,
-          timeout: this.timeoutMs,
-          ...(cache ? { cache } : {}),
-          // A 429 asking to wait longer than 2 s is not retried here: the widget says so instead of hanging.
-          retry: { limit: 2, methods: ['get'], statusCodes: [408, 429, 502, 503, 504], backoffLimit: 2000, maxRetryAfter: 2000 },
-          headers,
-          fetch: (input, init) => {
-            if (handedOver) return fetch(input, init);
-            handedOver = true;
-            // ky's signal (the caller's and its timeout's, on the Request it made) ends the attempt under way.
-            const { signal: kySignal } = input as Request;
-            if (kySignal.aborted) first.abort(kySignal.reason);
-            else kySignal.addEventListener('abort', () => first.abort(kySignal.reason), { once: true });
-            return early;
-          },
-        })
-        .text();
+      if (signal?.aborted) throw abortReason(signal);
+      const response = await fetch(url, { ...init, signal: controller.signal });
+      if (!response.ok) throw new HttpStatusError(response);
+      return await read(response);
     } catch (err) {
-      throw await toApiError(err, signal);
+      throw controller.signal.reason === timeout ? timeout : err;
     } finally {
-      if (!handedOver) first.abort(); // ky never sent its first attempt (an error came first)
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', cancel);
     }
   }
 
@@ -145,48 +155,74 @@ export class ApiClient {
    * timeout and same `ApiError`s as `get`; a 429 also carries `retryAfterSeconds`.
    */
   async post<T>(path: string, body: unknown, options: PostOptions = {}): Promise<T> {
-    return this.#write<T>('post', path, body, options);
+    return this.#write<T>('POST', path, body, options);
   }
 
   /** PATCHes `body` as JSON: same rules as `post` (never retried here). */
   async patch<T>(path: string, body: unknown, options: PostOptions = {}): Promise<T> {
-    return this.#write<T>('patch', path, body, options);
+    return this.#write<T>('PATCH', path, body, options);
   }
 
   /** PUTs `body` as JSON (replaces a resource): same rules as `post` (never retried here). */
   async put<T>(path: string, body: unknown, options: PostOptions = {}): Promise<T> {
-    return this.#write<T>('put', path, body, options);
+    return this.#write<T>('PUT', path, body, options);
   }
 
   /** DELETEs a resource (the answer, usually 204, has no body): same rules as `post`. */
   async delete(path: string, options: PostOptions = {}): Promise<void> {
-    await this.#write<unknown>('delete', path, undefined, options);
+    await this.#write<unknown>('DELETE', path, undefined, options);
   }
 
-  async #write<T>(method: 'post' | 'patch' | 'put' | 'delete', path: string, body: unknown, options: PostOptions): Promise<T> {
+  async #write<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body: unknown, options: PostOptions): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+    if (body !== undefined) headers['content-type'] = 'application/json';
     try {
-      const response = ky(this.url(path), {
-        method,
-        ...(body === undefined ? {} : { json: body }),
-        signal: options.signal,
-        timeout: this.timeoutMs,
-        retry: 0,
-        headers: { accept: 'application/json', ...options.headers },
-      });
-      if (method === 'delete') {
-        await response;
-        return undefined as T;
-      }
-      return await response.json<T>();
+      return await this.#attempt(
+        this.url(path),
+        { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) },
+        options.signal,
+        async (response) => (method === 'DELETE' ? (undefined as T) : parse<T>(await response.text())),
+      );
     } catch (err) {
       throw await toApiError(err, options.signal);
     }
   }
 }
 
+/** Statuses worth trying a GET again for: the server or a proxy asks for a moment. */
+const RETRY_STATUSES = [408, 429, 502, 503, 504];
+const RETRIES = 2;
+/** A server asking to wait longer than this is not waited for: the widget shows its error state. */
+const MAX_RETRY_DELAY_MS = 2000;
+
+/** An answer that is not a 2xx. */
+class HttpStatusError extends Error {
+  constructor(readonly response: Response) {
+    super(`HTTP ${response.status}`);
+  }
+}
+
+/** An attempt that took longer than the client's timeout. */
+class RequestTimeout extends Error {}
+
+/** Resolves after `ms`, or rejects with the signal's reason when the caller cancels meanwhile. */
+function wait(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer);
+      reject(abortReason(signal!));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
 async function toApiError(err: unknown, signal?: AbortSignal): Promise<unknown> {
   if (signal?.aborted) return err; // the caller cancelled: not an error to show
-  if (err instanceof HTTPError) {
+  if (err instanceof HttpStatusError) {
     const status = err.response.status;
     const body: unknown = await err.response.json().catch(() => undefined);
     const problem = isProblem(body) ? body : undefined;
@@ -196,7 +232,7 @@ async function toApiError(err: unknown, signal?: AbortSignal): Promise<unknown> 
     if (status === 429) return new ApiError('invalid', message, status, problem, retryAfter(err.response.headers.get('retry-after')));
     return new ApiError('invalid', message, status, problem);
   }
-  if (err instanceof TimeoutError) return new ApiError('timeout', 'The server did not answer in time');
+  if (err instanceof RequestTimeout) return new ApiError('timeout', 'The server did not answer in time');
   // fetch rejects with a TypeError when there is no answer at all (offline, refused, CORS).
   if (err instanceof TypeError) return new ApiError('offline', 'The server cannot be reached');
   return err;
@@ -216,7 +252,7 @@ function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 }
 
-/** A JSON answer (an empty one reads as '', as ky's `json()` has it). */
+/** A JSON answer (an empty body reads as ''). */
 function parse<T>(text: string): T {
   return (text === '' ? '' : JSON.parse(text)) as T;
 }

@@ -385,9 +385,9 @@ describe('<fs-partner-editor>', () => {
     const keys: string[] = [];
     const realFetch = window.fetch;
     window.fetch = async (input, init) => {
-      const request = input instanceof Request ? input : undefined;
-      if (request?.method === 'POST' && request.url.includes('/local-partners'))
-        keys.push(((await request.clone().json()) as { key: string }).key);
+      // The widgets' client calls fetch(url, init), the body in `init.body`.
+      const url = input instanceof Request ? input.url : String(input);
+      if (init?.method === 'POST' && url.includes('/local-partners')) keys.push((JSON.parse(String(init.body)) as { key: string }).key);
       return realFetch(input, init);
     };
     try {
