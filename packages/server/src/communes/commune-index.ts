@@ -57,7 +57,7 @@ export class CommuneIndex {
   readonly #rows: CommuneTable[] = [];
   readonly #answers: Commune[] = [];
   /** Each answer's JSON, in the contract's order of fields (as the Commune schema writes it). */
-  #json: string[] = [];
+  readonly #json: string[];
   readonly #searchNames: string[] = [];
   /** Each place's position by population (largest first), then name, then INSEE code. */
   readonly #rank: Int32Array;
