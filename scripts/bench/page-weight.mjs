@@ -160,8 +160,8 @@ export function summarize(requests, { server, pageUrl }) {
   for (const r of requests) {
     if (r.url.startsWith('data:')) continue;
     const k = kind(r);
-    if (k === 'api' && r.method === 'GET') apiCalls.set(r.url, (apiCalls.get(r.url) ?? 0) + 1);
     if (r.fromCache) continue;
+    if (k === 'api' && r.method === 'GET') apiCalls.set(r.url, (apiCalls.get(r.url) ?? 0) + 1);
     sum[k] += r.bytes;
     count[k] += 1;
     if ((k === 'code' || k === 'api') && r.status === 200 && r.bytes > 1500 && !r.encoding) uncompressed.push(r.url);
@@ -237,7 +237,7 @@ export function formatPageWeight(rows) {
     'Cold: a new incognito context. Repeat: the same context opens the page again. KB on the wire (Chromium encodedDataLength, headers included; 1 KB = 1024 bytes). Requests: every network request (page, code, API). Depth: the longest chain of requests each sent after the previous one’s response had begun to arrive, the page being 1.',
   ];
   for (const { name, cold, repeat } of rows) {
-    if (cold.repeated.length) lines.push(`${name}: the same API request sent more than once: ${cold.repeated.join(', ')}`);
+    if (cold.repeated.length) lines.push(`${name}: the same API request sent more than once on the network: ${cold.repeated.join(', ')}`);
     if (cold.uncompressed.length) lines.push(`${name}: sent uncompressed: ${cold.uncompressed.join(', ')}`);
     for (const f of [...cold.failed, ...repeat.failed]) lines.push(`${name}: failed request ${f}`);
   }
