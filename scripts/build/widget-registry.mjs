@@ -51,6 +51,33 @@ export function widgetLoadersPlugin({ preload = false } = {}) {
       const chunks = preload ? JSON.stringify(CHUNKS_MARKER) : '[[], {}]';
       return `export const widgetLoaders = {\n${entries.join('\n')}\n};\nexport const widgetChunks = ${chunks};\n`;
     },
+    async generateBundle(_options, bundle) {
+      if (!preload) return;
+      const { WIDGET_CHUNKS_FILE } = await loadWidgetRegistry();
+      // The same lists with their final names, for the server's embed pages: each widget's own
+      // chunk first, then what it imports (`<link rel="modulepreload">` for all of them in the
+      // page's HTML, so they are fetched with the loader instead of after it).
+      const loader = Object.values(bundle).find((c) => c.type === 'chunk' && c.moduleIds.includes(resolved));
+      if (!loader) return;
+      const files = {};
+      for (const [tag, id] of moduleIds) {
+        const own = Object.values(bundle).find((c) => c.type === 'chunk' && c.facadeModuleId === id);
+        if (!own) continue;
+        const deps = new Set();
+        const visit = (fileName) => {
+          for (const dep of bundle[fileName]?.imports ?? []) {
+            if (deps.has(dep) || !bundle[dep]) continue;
+            deps.add(dep);
+            visit(dep);
+          }
+        };
+        visit(own.fileName);
+        deps.delete(loader.fileName);
+        deps.delete(own.fileName);
+        files[tag] = [own.fileName, ...[...deps].sort()];
+      }
+      this.emitFile({ type: 'asset', fileName: WIDGET_CHUNKS_FILE, source: `${JSON.stringify(files, null, 1)}\n` });
+    },
     renderChunk(code, chunk, _options, meta) {
       if (!preload || !chunk.moduleIds.includes(resolved)) return null;
       const marker = JSON.stringify(CHUNKS_MARKER);

@@ -184,3 +184,9 @@ export function widgetSource(widget: Pick<WidgetEntry, 'tag' | 'package'>): stri
   const name = widgetName(widget.tag);
   return `packages/${widget.package}/src/${name}/${name}.ts`;
 }
+
+/**
+ * Written by the embed bundle's build beside the loader (scripts/build/widget-registry.mjs):
+ * each widget's chunks by tag, its own first. The server's embed pages preload them.
+ */
+export const WIDGET_CHUNKS_FILE = 'widget-chunks.json';

@@ -117,6 +117,15 @@ async function startWithFixtures(prepare?: (f: Omit<Fixture, 'server' | 'get'>) 
   writeFileSync(join(dist, 'fs-iframe-resize.js'), RESIZE);
   writeFileSync(join(dist, 'embed-frame.js'), '/* fixture frame */\n');
   writeFileSync(join(dist, 'chunks', 'site-card-AbC123.js'), 'export {};\n');
+  writeFileSync(join(dist, 'chunks', 'core-XyZ789.js'), 'export {};\n');
+  // What the build writes beside the loader: each widget's chunks (one entry is not a chunk path: ignored).
+  writeFileSync(
+    join(dist, 'widget-chunks.json'),
+    JSON.stringify({
+      'fs-site-card': ['chunks/site-card-AbC123.js', 'chunks/core-XyZ789.js'],
+      'fs-site-locator': ['../../etc/passwd'],
+    }),
+  );
   writeFileSync(manifest, JSON.stringify(MANIFEST));
   prepare?.({ dir, dist, archive, manifest });
   const config = readConfig({ PORT: '0', FS_SQLITE_PATH: join(dir, 'fs.db'), LOG_LEVEL: 'silent' });
@@ -157,6 +166,24 @@ describe('embed pages and versioned widgets', () => {
     ]);
     assert.match(html, /<link rel="stylesheet" href="\/embed-page.css" \/>/);
     assert.equal(res.headers.get('cache-control'), 'public, max-age=300');
+    // widget-chunks.json names a path outside the chunks for this widget: nothing preloaded.
+    assert.doesNotMatch(html, /modulepreload/);
+  });
+
+  test('an embed page preloads its widget’s chunks with the loader, from the same release', async () => {
+    const html = await (await f.get('/embed/fs-site-card?site-id=2983')).text();
+    const preloads = html.match(/<link rel="modulepreload"[^>]*>/g) ?? [];
+    assert.deepEqual(preloads, [
+      `<link rel="modulepreload" href="/widgets/v${VERSION}/chunks/site-card-AbC123.js" />`,
+      `<link rel="modulepreload" href="/widgets/v${VERSION}/chunks/core-XyZ789.js" />`,
+    ]);
+    // In the head, after the loader: fetched together, in the page's first round trip.
+    const head = html.slice(0, html.indexOf('</head>'));
+    assert.ok(head.indexOf('fs-widgets.js') < head.indexOf('modulepreload'));
+    for (const link of preloads) {
+      const href = /href="([^"]+)"/.exec(link)![1]!;
+      assert.equal((await f.get(href)).status, 200, href);
+    }
   });
 
   test('until its code arrives the page shows, inside the element, the widget’s name, the place and « Chargement… », styled by a file', async () => {

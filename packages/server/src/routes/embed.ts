@@ -5,6 +5,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { ProblemType } from '@fs-widgets/contract';
 import { TILE_ORIGINS } from '@fs-widgets/contract/embed';
+import { WIDGET_CHUNKS_FILE } from '@fs-widgets/contract/widgets';
 import type { AppContext } from '../app-context.js';
 import { findCommune } from '../communes/commune-search.js';
 import {
@@ -31,6 +32,22 @@ export interface EmbedRoutesOptions {
   archiveDir: string;
   /** `public/` of the server: the configurator's page. */
   publicDir: string;
+}
+
+/** Each widget's chunks in a release, or none (a build before this file existed: the loader still preloads them). */
+function readWidgetChunks(path: string, warn: (message: string) => void): Record<string, string[]> {
+  if (!existsSync(path)) return {};
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    const safe = /^chunks\/[\w.-]+\.js$/;
+    const entries = Object.entries(parsed as Record<string, unknown>).filter(
+      (entry): entry is [string, string[]] => Array.isArray(entry[1]) && entry[1].every((f) => typeof f === 'string' && safe.test(f)),
+    );
+    return Object.fromEntries(entries);
+  } catch (err) {
+    warn(`${path} is not readable JSON (${(err as Error).message}): embed pages will not preload their widget's chunks.`);
+    return {};
+  }
 }
 
 /** A release's files never change (a new version gets a new URL): browsers and CDNs keep them a year. */
@@ -67,6 +84,8 @@ export const embedRoutes: FastifyPluginAsync<EmbedRoutesOptions> = async (app, {
       maxAge: '365d',
     });
   }
+
+  const chunksOf = current ? readWidgetChunks(join(current.dir, WIDGET_CHUNKS_FILE), (m) => app.log.warn(m)) : {};
 
   const integrity = current
     ? JSON.stringify({
@@ -125,6 +144,7 @@ export const embedRoutes: FastifyPluginAsync<EmbedRoutesOptions> = async (app, {
     const page = renderEmbedPage(embed, await placeOf(embed.values), {
       widgetsBase,
       loaderIntegrity: current?.integrity['fs-widgets.js'],
+      chunks: chunksOf[widget.tag],
     });
     return reply
       .header('content-security-policy', embedPolicy(pageExternalOrigins(embed)))
