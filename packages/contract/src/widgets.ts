@@ -133,7 +133,7 @@ export const WIDGETS: readonly WidgetEntry[] = [
     embed: { title: 'Badge : votre France services', titleEn: 'Badge: your France services', height: 120, nearestFromCommune: true },
   },
   // Three reads (site, partners, catalogue), the permanence wording and the sheet with its print
-  // rules; the QR code maker (qrcode-generator, 7.5 KB) comes on demand.
+  // rules; the QR code encoder (our own, 1.7 KB) comes on demand.
   {
     tag: 'fs-poster',
     package: 'kit',

@@ -34,11 +34,11 @@ test('the embed is a small loader: its own code stays in fs-widgets.js, every wi
     lazy.some((c) => Object.keys(c.modules).some((m) => m.endsWith('strings.en.ts'))),
     'English is a lazy chunk',
   );
-  // The QR code generator (the poster's, the démarche receipt's) comes alone, when a code is first drawn.
-  const qr = chunks.filter((c) => Object.keys(c.modules).some((m) => m.includes('qrcode-generator')));
+  // The QR code encoder (the poster's, the démarche receipt's) comes alone, when a code is first drawn.
+  const qr = chunks.filter((c) => Object.keys(c.modules).some((m) => m.endsWith('qr-encoder.ts')));
   assert.ok(
-    qr.length === 1 && Object.keys(qr[0]!.modules).every((m) => m.includes('qrcode-generator')),
-    'qrcode-generator is a chunk of its own',
+    qr.length === 1 && Object.keys(qr[0]!.modules).every((m) => m.endsWith('qr-encoder.ts')),
+    'the QR code encoder is a chunk of its own',
   );
   for (const c of chunks.filter((c) => initial.has(c.fileName))) {
     assert.ok(!Object.keys(c.modules).some((m) => m.includes('leaflet')), `${c.fileName} does not hold Leaflet`);
@@ -78,7 +78,7 @@ test('the loader knows each widget’s chunks: every chunk its chunk imports sta
     // Only what runs when the widget is shown: what it loads on demand stays out.
     for (const file of listed) {
       const modules = Object.keys(chunks.get(file)!.modules);
-      assert.ok(!modules.some((m) => /leaflet|qrcode-generator|strings\.en\.ts$/.test(m)), `${file}, preloaded for <${tag}>, is not lazy`);
+      assert.ok(!modules.some((m) => /leaflet|qr-encoder\.ts$|strings\.en\.ts$/.test(m)), `${file}, preloaded for <${tag}>, is not lazy`);
     }
   }
   // The locator needs more than its own chunk (Lit and the core, the commune search…).

@@ -1,5 +1,5 @@
 import { html, svg, type TemplateResult } from 'lit';
-import type qrcodeGenerator from 'qrcode-generator';
+import type { encodeQr } from './qr-encoder.js';
 
 /**
  * QR codes for the widgets (the démarche receipt, the poster), drawn as inline SVG with Lit's
@@ -7,15 +7,14 @@ import type qrcodeGenerator from 'qrcode-generator';
  * no data URL, so it passes a strict CSP. Always black on white with the 4-module quiet zone the
  * standard requires, whatever the theme: scanners need it.
  *
- * The generator (qrcode-generator, 7.5 KB min+gzip: a third of a widget) is fetched only when
- * a code is first drawn: `loadQrCode()` imports it once and resolves to `qrCodeSvg`, which is
- * synchronous from then on, so a `render()` can call it.
+ * The encoder (`qr-encoder.ts`, ours: byte mode, levels M and Q, 1.7 KB gzip; it draws the
+ * same modules qrcode-generator did, which it replaced) is fetched only when a code is first
+ * drawn, so widgets that never draw one never download it: `loadQrCode()` imports it once and
+ * resolves to `qrCodeSvg`, which is synchronous from then on, so a `render()` can call it.
  */
 
-type QrCodeFactory = typeof qrcodeGenerator;
-
-let factory: QrCodeFactory | undefined;
-let loading: Promise<QrCodeFactory> | undefined;
+let encoder: typeof encodeQr | undefined;
+let loading: Promise<typeof encodeQr> | undefined;
 
 export interface QrCodeOptions {
   /**
@@ -25,11 +24,11 @@ export interface QrCodeOptions {
   errorCorrection?: 'M' | 'Q';
 }
 
-/** Fetches the generator (once; a failed fetch may be tried again) and resolves to `qrCodeSvg`. */
+/** Fetches the encoder (once; a failed fetch may be tried again) and resolves to `qrCodeSvg`. */
 export function loadQrCode(): Promise<typeof qrCodeSvg> {
   if (!loading) {
-    loading = import('qrcode-generator').then(
-      (m) => (factory = (m as { default?: QrCodeFactory }).default ?? (m as unknown as QrCodeFactory)),
+    loading = import('./qr-encoder.js').then(
+      (m) => (encoder = m.encodeQr),
       (err: unknown) => {
         loading = undefined;
         throw err;
@@ -41,29 +40,26 @@ export function loadQrCode(): Promise<typeof qrCodeSvg> {
 
 /** True once `loadQrCode()` has resolved: `qrCodeSvg` can then be called. */
 export function qrCodeReady(): boolean {
-  return factory !== undefined;
+  return encoder !== undefined;
 }
 
 /**
  * `text` as a QR code, an `<svg class="qr" part="qr" role="img">` named by `label`. Text is
  * encoded as UTF-8 bytes (what phones expect), so an accented address survives. Needs the
- * generator: call `loadQrCode()` first (it throws otherwise).
+ * encoder: call `loadQrCode()` first (it throws otherwise).
  */
 export function qrCodeSvg(text: string, label: string, options: QrCodeOptions = {}): TemplateResult {
-  if (!factory) throw new Error('qrCodeSvg: the QR code generator is not loaded yet (await loadQrCode() first)');
-  const qr = factory(0, options.errorCorrection ?? 'M');
-  // The generator keeps the low byte of each UTF-16 unit: hand it the UTF-8 bytes instead.
-  qr.addData(String.fromCharCode(...new TextEncoder().encode(text)), 'Byte');
-  qr.make();
-  const count = qr.getModuleCount();
+  if (!encoder) throw new Error('qrCodeSvg: the QR code generator is not loaded yet (await loadQrCode() first)');
+  const modules = encoder(new TextEncoder().encode(text), options.errorCorrection ?? 'M');
+  const count = modules.length;
   const margin = 4;
   const size = count + margin * 2;
   const runs = [];
   for (let row = 0; row < count; row++) {
     for (let col = 0; col < count; col++) {
-      if (!qr.isDark(row, col)) continue;
+      if (!modules[row]![col]) continue;
       const start = col;
-      while (col + 1 < count && qr.isDark(row, col + 1)) col++;
+      while (col + 1 < count && modules[row]![col + 1]) col++;
       runs.push(svg`<rect x=${start + margin} y=${row + margin} width=${col - start + 1} height="1"></rect>`);
     }
   }
