@@ -19,9 +19,11 @@ import { widgetChunks, widgetLoaders as widgets } from 'fs-widgets:widget-loader
 
 // `/widgets/fs-widgets.js` (the latest) or `/widgets/v<version>/fs-widgets.js` (a pinned release,
 // with Subresource Integrity): the API is beside `/widgets/` either way.
-setDefaultApiBase(
-  new URL(/\/v\d[^/]*\/fs-widgets\.js$/.test(new URL(import.meta.url).pathname) ? '../../api/v1' : '../api/v1', import.meta.url).href,
-);
+const defaultBase = new URL(
+  /\/v\d[^/]*\/fs-widgets\.js$/.test(new URL(import.meta.url).pathname) ? '../../api/v1' : '../api/v1',
+  import.meta.url,
+).href;
+setDefaultApiBase(defaultBase);
 
 const loading = new Map<string, Promise<unknown>>();
 
@@ -45,6 +47,46 @@ function preload(tag: string) {
   }
 }
 
+/**
+ * The first answer a widget asks for, when its attributes alone decide it: fetched with the
+ * widget's code (`<link rel="preload" as="fetch">`) instead of after it, one round trip less on a
+ * slow network. The widget's own request for the same URL takes the preloaded answer (a test
+ * checks that one request leaves). When anything else may change that request (a shared link's
+ * state in the page's address, a radius, a position), nothing is preloaded: the widget asks itself.
+ * The URL is built as the widgets' client builds it: the base, the path, the parameters sorted.
+ */
+const FIRST_REQUESTS: Record<string, (el: Element) => string | undefined> = {
+  'fs-site-card': (el) => {
+    const id = el.getAttribute('site-id')?.trim();
+    return id && /^\d{1,9}$/.test(id) ? `sites/${id}` : undefined;
+  },
+  'fs-site-locator': (el) => {
+    const commune = el.getAttribute('commune')?.trim().toUpperCase();
+    const limit = el.getAttribute('limit') ?? '10';
+    if (!commune || !/^(\d{5}|2[AB]\d{3})$/.test(commune) || !/^(100|[1-9]\d?)$/.test(limit)) return undefined;
+    if (['radius', 'lat', 'lon', 'postcode', 'view'].some((a) => el.hasAttribute(a))) return undefined;
+    if (location.search && !el.hasAttribute('no-url-state')) return undefined;
+    return `sites?commune=${commune}&limit=${limit}`;
+  },
+};
+
+const prefetched = new Set<string>();
+
+function prefetch(el: Element) {
+  const path = FIRST_REQUESTS[el.localName]?.(el);
+  if (!path) return;
+  const base = el.getAttribute('api') || document.querySelector<HTMLMetaElement>('meta[name="fs-widgets-api"]')?.content || defaultBase;
+  const href = new URL(`${base.replace(/\/+$/, '')}/${path}`, document.baseURI).href;
+  if (prefetched.has(href)) return;
+  prefetched.add(href);
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.as = 'fetch';
+  link.crossOrigin = 'anonymous';
+  link.href = href;
+  document.head.append(link);
+}
+
 /** Fetches and registers one widget (once). Resolves when `customElements.get(tag)` is defined. */
 export function loadWidget(tag: string): Promise<unknown> {
   const name = tag.toLowerCase();
@@ -64,9 +106,15 @@ export function loadWidget(tag: string): Promise<unknown> {
 
 const selector = Object.keys(widgets).join(',');
 
+function found(el: Element) {
+  // Not once defined: the widget asks for itself.
+  if (!customElements.get(el.localName)) prefetch(el);
+  void loadWidget(el.localName).catch(() => {});
+}
+
 function discover(root: Element | Document) {
-  if (root instanceof Element && root.matches(selector)) void loadWidget(root.localName).catch(() => {});
-  for (const el of root.querySelectorAll(selector)) void loadWidget(el.localName).catch(() => {});
+  if (root instanceof Element && root.matches(selector)) found(root);
+  for (const el of root.querySelectorAll(selector)) found(el);
 }
 
 discover(document);
