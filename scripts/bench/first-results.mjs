@@ -3,15 +3,16 @@
 // number of sequential round trips before the widget asks the API for its data.
 //
 // Usage: node scripts/bench/first-results.mjs [--runs=5] [--profiles=slow4g,fast3g,none]
-//          [--pages=locator,card,embed] [--widgets=<dist dir>] [--no-gzip] [--chain] [--json=<file>]
+//          [--pages=locator,card,embed] [--widgets=server|<dist dir>] [--no-gzip] [--chain] [--json=<file>]
 //
 // Two kinds of page, each opened cold (a new incognito context: empty HTTP cache, empty IndexedDB):
 // - `locator` and `card`: a town hall's page, `<script type="module" src="/widgets/fs-widgets.js">`
-//   and `<fs-site-locator commune="48095">` (or `<fs-site-card site-id="2983">`). The page and
-//   `/widgets/` are served by this script from `--widgets` (default `packages/embed/dist`, so a
-//   copy of an older build can be measured against the same server), gzipped on the fly like a
-//   compressing server or CDN would (`--no-gzip`: raw bytes); the rest (`/api/`…) is proxied to
-//   the built server. Page, widgets and API share one origin, as on the demo page.
+//   and `<fs-site-locator commune="48095">` (or `<fs-site-card site-id="2983">`). The page is
+//   served by this script, the rest (`/widgets/`, `/api/`…) proxied to the built server, which
+//   sends its precompressed widgets with their caching headers (`--widgets=server`, the default).
+//   `--widgets=<dist dir>` serves `/widgets/` from that folder instead (a copy of an older build,
+//   measured against the same server), gzipped on the fly (`--no-gzip`: raw bytes). Page, widgets
+//   and API share one origin, as on the demo page.
 // - `embed`: the built server's own `/embed/fs-site-locator?commune=48095` (pinned release path,
 //   Subresource Integrity, strict CSP), exactly as an iframe loads it.
 //
@@ -105,7 +106,7 @@ export async function startHostServer({ widgetsDir, apiOrigin, gzip = true }) {
     let body;
     let type = 'text/html; charset=utf-8';
     if (HOST_PAGES[url.pathname]) body = Buffer.from(HOST_PAGES[url.pathname]);
-    else if (url.pathname.startsWith('/widgets/')) {
+    else if (widgetsDir && url.pathname.startsWith('/widgets/')) {
       const file = normalize(join(widgetsDir, decodeURIComponent(url.pathname.slice('/widgets/'.length))));
       if (file.startsWith(widgetsDir) && existsSync(file) && statSync(file).isFile()) {
         body = readFileSync(file);
@@ -246,7 +247,8 @@ function parseArgs(argv) {
     runs: Number(value('runs', '5')),
     profiles: value('profiles', 'slow4g,fast3g').split(','),
     pages: value('pages', 'locator,card,embed').split(','),
-    widgets: resolve(ROOT, value('widgets', 'packages/embed/dist')),
+    // `server` (default): the built server's own /widgets/ (its precompressed files, its caching).
+    widgets: value('widgets', 'server') === 'server' ? null : resolve(ROOT, value('widgets', '')),
     gzip: !argv.includes('--no-gzip'),
     chain: argv.includes('--chain'),
     json: value('json', ''),
@@ -257,7 +259,8 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   for (const p of options.profiles) if (!PROFILES[p]) throw new Error(`unknown profile ${p} (${Object.keys(PROFILES)})`);
   for (const p of options.pages) if (!PAGES[p]) throw new Error(`unknown page ${p} (${Object.keys(PAGES)})`);
-  if (!existsSync(join(options.widgets, 'fs-widgets.js'))) throw new Error(`no fs-widgets.js in ${options.widgets}: npm run build:js`);
+  const dist = options.widgets ?? join(ROOT, 'packages/embed/dist');
+  if (!existsSync(join(dist, 'fs-widgets.js'))) throw new Error(`no fs-widgets.js in ${dist}: npm run build:js`);
   const archive = mkdtempSync(join(tmpdir(), 'fs-first-results-'));
   const cleanups = [() => rmSync(archive, { recursive: true, force: true })];
   try {
@@ -268,7 +271,11 @@ async function main() {
     const { browser, close } = await launchBrowser();
     cleanups.unshift(close);
     console.log(`# First results, cold loads — Chromium ${await browser.version()}, ${options.runs} runs each (medians)`);
-    console.log(`widgets of the host pages: ${options.widgets}${options.gzip ? ' (gzip -9 on the fly)' : ' (raw bytes)'}`);
+    console.log(
+      options.widgets
+        ? `widgets of the host pages: ${options.widgets}${options.gzip ? ' (gzip -9 on the fly)' : ' (raw bytes)'}`
+        : 'widgets of the host pages: the built server’s /widgets/ (its Brotli files, its caching)',
+    );
     const rows = [];
     const report = [];
     for (const pageName of options.pages) {
