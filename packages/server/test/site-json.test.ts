@@ -40,7 +40,9 @@ describe('the JSON of the sites routes is the schemas’ own', () => {
     const instants = [new Date('2026-11-30T08:00:00Z'), new Date('2026-12-24T16:59:30Z'), new Date()];
     for (const now of instants) {
       for (const id of now === instants[0] ? ids : ['2023', '2983', ids[0]!]) {
-        assert.equal(catalogue.getJson(id, now), await site.serialize(catalogue.get(id, now)), `site ${id} at ${now.toISOString()}`);
+        const expected = await site.serialize(catalogue.get(id, now));
+        assert.equal(catalogue.getJson(id, now), expected, `site ${id} at ${now.toISOString()}`);
+        assert.deepEqual(catalogue.getJsonBytes(id, now), Buffer.from(expected));
       }
     }
     // The stops' sessions are those of the instant asked, kept for its minute only.
@@ -124,59 +126,60 @@ describe('the JSON of the sites routes is the schemas’ own', () => {
 describe('MinuteAnswers', () => {
   const catalogue = {};
   const monday = new Date('2026-11-30T09:00:10Z');
+  const kept = (answers: MinuteAnswers, scope: object, instant: Date, key: string) => answers.get(scope, instant, key)?.toString();
   /** A search answered twice: the second answer is kept. */
   const answerTwice = (answers: MinuteAnswers, scope: object, instant: Date, key: string, answer: string) => {
-    answers.set(scope, instant, key, answer);
-    answers.set(scope, instant, key, answer);
+    answers.set(scope, instant, key, Buffer.from(answer));
+    answers.set(scope, instant, key, Buffer.from(answer));
   };
 
   test('an answer is kept the second time its search is made, for its minute and its catalogue only', () => {
     const answers = new MinuteAnswers(100);
-    answers.set(catalogue, monday, 'near=1,2', 'A');
-    assert.equal(answers.get(catalogue, monday, 'near=1,2'), undefined);
-    answers.set(catalogue, new Date('2026-11-30T09:00:50Z'), 'near=1,2', 'A');
-    assert.equal(answers.get(catalogue, new Date('2026-11-30T09:00:59.999Z'), 'near=1,2'), 'A');
-    assert.equal(answers.get(catalogue, new Date('2026-11-30T09:01:00Z'), 'near=1,2'), undefined);
-    assert.equal(answers.get(catalogue, new Date('2026-11-30T08:59:59.999Z'), 'near=1,2'), undefined);
-    assert.equal(answers.get(catalogue, monday, 'near=1,3'), undefined);
+    answers.set(catalogue, monday, 'near=1,2', Buffer.from('A'));
+    assert.equal(kept(answers, catalogue, monday, 'near=1,2'), undefined);
+    answers.set(catalogue, new Date('2026-11-30T09:00:50Z'), 'near=1,2', Buffer.from('A'));
+    assert.equal(kept(answers, catalogue, new Date('2026-11-30T09:00:59.999Z'), 'near=1,2'), 'A');
+    assert.equal(kept(answers, catalogue, new Date('2026-11-30T09:01:00Z'), 'near=1,2'), undefined);
+    assert.equal(kept(answers, catalogue, new Date('2026-11-30T08:59:59.999Z'), 'near=1,2'), undefined);
+    assert.equal(kept(answers, catalogue, monday, 'near=1,3'), undefined);
     // Made once in each of two minutes: not kept.
-    answers.set(catalogue, monday, 'near=5,5', 'C');
-    answers.set(catalogue, new Date('2026-11-30T09:01:00Z'), 'near=5,5', 'C');
-    assert.equal(answers.get(catalogue, new Date('2026-11-30T09:01:00Z'), 'near=5,5'), undefined);
+    answers.set(catalogue, monday, 'near=5,5', Buffer.from('C'));
+    answers.set(catalogue, new Date('2026-11-30T09:01:00Z'), 'near=5,5', Buffer.from('C'));
+    assert.equal(kept(answers, catalogue, new Date('2026-11-30T09:01:00Z'), 'near=5,5'), undefined);
     // A re-import: another catalogue, the former answers dropped.
     const reloaded = {};
-    assert.equal(answers.get(reloaded, monday, 'near=1,2'), undefined);
+    assert.equal(kept(answers, reloaded, monday, 'near=1,2'), undefined);
     answerTwice(answers, reloaded, monday, 'near=1,3', 'B');
     assert.equal(answers.size, 1);
-    assert.equal(answers.get(reloaded, monday, 'near=1,3'), 'B');
-    assert.equal(answers.get(catalogue, monday, 'near=1,3'), undefined);
+    assert.equal(kept(answers, reloaded, monday, 'near=1,3'), 'B');
+    assert.equal(kept(answers, catalogue, monday, 'near=1,3'), undefined);
   });
 
-  test('at most maxChars characters, the least recently used dropped first', () => {
+  test('at most maxBytes bytes, the least recently used dropped first', () => {
     const answers = new MinuteAnswers(40);
     for (const n of [1, 2, 3]) answerTwice(answers, catalogue, monday, `k${n}`, String(n).repeat(10));
-    assert.equal(answers.get(catalogue, monday, 'k1'), '1111111111');
+    assert.equal(kept(answers, catalogue, monday, 'k1'), '1111111111');
     answerTwice(answers, catalogue, monday, 'k4', '4'.repeat(10));
     assert.equal(answers.size, 4);
     answerTwice(answers, catalogue, monday, 'k5', '5'.repeat(10));
     assert.equal(answers.size, 4);
-    assert.equal(answers.get(catalogue, monday, 'k2'), undefined);
+    assert.equal(kept(answers, catalogue, monday, 'k2'), undefined);
     assert.deepEqual(
-      ['k1', 'k3', 'k4', 'k5'].map((k) => answers.get(catalogue, monday, k)?.[0]),
+      ['k1', 'k3', 'k4', 'k5'].map((k) => kept(answers, catalogue, monday, k)?.[0]),
       ['1', '3', '4', '5'],
     );
     // An answer over a quarter of the room is not kept.
     answerTwice(answers, catalogue, monday, 'big', 'x'.repeat(11));
-    assert.equal(answers.get(catalogue, monday, 'big'), undefined);
+    assert.equal(kept(answers, catalogue, monday, 'big'), undefined);
   });
 
   test('the searches made once are remembered by key, maxSeen at most', () => {
     const answers = new MinuteAnswers(1000, 2);
-    for (const key of ['a', 'b', 'c']) answers.set(catalogue, monday, key, key);
+    for (const key of ['a', 'b', 'c']) answers.set(catalogue, monday, key, Buffer.from(key));
     // 'a' was forgotten: its second time counts as a first.
-    answers.set(catalogue, monday, 'a', 'a');
-    assert.equal(answers.get(catalogue, monday, 'a'), undefined);
-    answers.set(catalogue, monday, 'c', 'c');
-    assert.equal(answers.get(catalogue, monday, 'c'), 'c');
+    answers.set(catalogue, monday, 'a', Buffer.from('a'));
+    assert.equal(kept(answers, catalogue, monday, 'a'), undefined);
+    answers.set(catalogue, monday, 'c', Buffer.from('c'));
+    assert.equal(kept(answers, catalogue, monday, 'c'), 'c');
   });
 });

@@ -31,7 +31,7 @@ function parseAt(at: string | undefined): Date | undefined {
 }
 
 export const sitesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
-  /** The searches' answers, kept for their minute (see MinuteAnswers): 8 million characters at most. */
+  /** The searches' answers, kept for their minute (see MinuteAnswers): 8 MB at most. */
   const answers = new MinuteAnswers(8_000_000);
 
   app.get(
@@ -103,10 +103,12 @@ export const sitesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
       // A SiteList written from each site's JSON, kept since the catalogue was loaded: the
       // fields in the contract's order, as the schema's serializer would write them.
       const items = sites.map((site, i) => `${site.openJson},"travel":${JSON.stringify(travel[i])}}`);
-      const list =
+      // In UTF-8 once: the ETag's hash and the socket take the bytes as they are.
+      const list = Buffer.from(
         `{"items":[${items.join(',')}],"count":${items.length},` +
-        `"origin":${JSON.stringify({ location: { lat: origin.lat, lon: origin.lon }, commune: communeRef })},` +
-        `"radius_km":${radius ?? null},"suggestion":${JSON.stringify(suggestion)}}`;
+          `"origin":${JSON.stringify({ location: { lat: origin.lat, lon: origin.lon }, commune: communeRef })},` +
+          `"radius_km":${radius ?? null},"suggestion":${JSON.stringify(suggestion)}}`,
+      );
       if (cacheable) answers.set(catalogue, now, key, list);
       return sendJsonText(reply, list);
     },
@@ -125,7 +127,7 @@ export const sitesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
     },
     async (request, reply) => {
       // The site's JSON is written once per catalogue load (its stops' sessions once a minute).
-      const site = ctx.catalogue().getJson(request.params.id);
+      const site = ctx.catalogue().getJsonBytes(request.params.id);
       if (site === undefined) throw notFound(`No France services site has the id ${request.params.id}.`);
       return sendJsonText(reply, site);
     },

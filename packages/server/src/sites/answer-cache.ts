@@ -6,18 +6,18 @@
  * An answer is kept the second time its search is made in the minute: most searches (a
  * visitor's own position) are made once, and keeping every answer would cost more in memory
  * and garbage collection than it saves. Answers of another catalogue are dropped at once; at
- * most `maxChars` characters of answers are kept, the least recently used dropped first (those
+ * most `maxBytes` bytes of answers are kept, the least recently used dropped first (those
  * of past minutes go that way).
  */
 export class MinuteAnswers {
   #scope: object | null = null;
-  readonly #answers = new Map<string, string>();
-  #chars = 0;
+  readonly #answers = new Map<string, Buffer>();
+  #bytes = 0;
   /** The searches made once (their keys only), the oldest forgotten first. */
   readonly #seenOnce = new Set<string>();
 
   constructor(
-    readonly maxChars = 8_000_000,
+    readonly maxBytes = 8_000_000,
     readonly maxSeen = 20_000,
   ) {}
 
@@ -26,7 +26,7 @@ export class MinuteAnswers {
   }
 
   /** The answer kept for this key, in this scope (a catalogue), at this instant's minute. */
-  get(scope: object, instant: Date, key: string): string | undefined {
+  get(scope: object, instant: Date, key: string): Buffer | undefined {
     if (scope !== this.#scope) return undefined;
     const minuteKey = `${Math.floor(instant.getTime() / 60_000)}|${key}`;
     const answer = this.#answers.get(minuteKey);
@@ -38,12 +38,12 @@ export class MinuteAnswers {
     return answer;
   }
 
-  set(scope: object, instant: Date, key: string, answer: string): void {
-    if (answer.length > this.maxChars / 4) return;
+  set(scope: object, instant: Date, key: string, answer: Buffer): void {
+    if (answer.length > this.maxBytes / 4) return;
     if (scope !== this.#scope) {
       this.#answers.clear();
       this.#seenOnce.clear();
-      this.#chars = 0;
+      this.#bytes = 0;
       this.#scope = scope;
     }
     const minuteKey = `${Math.floor(instant.getTime() / 60_000)}|${key}`;
@@ -55,14 +55,14 @@ export class MinuteAnswers {
     const former = this.#answers.get(minuteKey);
     if (former !== undefined) {
       this.#answers.delete(minuteKey);
-      this.#chars -= former.length;
+      this.#bytes -= former.length;
     }
     this.#answers.set(minuteKey, answer);
-    this.#chars += answer.length;
+    this.#bytes += answer.length;
     for (const [oldest, kept] of this.#answers) {
-      if (this.#chars <= this.maxChars) break;
+      if (this.#bytes <= this.maxBytes) break;
       this.#answers.delete(oldest);
-      this.#chars -= kept.length;
+      this.#bytes -= kept.length;
     }
   }
 }

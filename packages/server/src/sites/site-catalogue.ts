@@ -52,11 +52,13 @@ export interface NearestQuery {
   filter?: SiteFilter;
 }
 
-/** The stops of a site with their next sessions at one minute, and the site's JSON with them. */
+/** The stops of a site with their next sessions at one minute, as objects and as JSON. */
 interface StopsAtMinute {
   minute: number;
   stops: ItinerantStop[];
-  siteJson: string;
+  stopsJson: string;
+  /** The site's whole JSON with these stops, in UTF-8. */
+  siteBytes: Buffer;
 }
 
 /**
@@ -67,8 +69,12 @@ interface CatalogueEntry extends FilterableSite {
   stops: LoadedStop[];
   /** The site's JSON as the API writes it (the contract's order of fields), up to its stops: `{"id":…,"stops":`. */
   jsonHead: string;
-  /** The site's whole JSON when it has no stops: then nothing in it depends on the instant. */
-  json: string | null;
+  /**
+   * The site's whole JSON in UTF-8, ready to send, when it has no stops: then nothing in it
+   * depends on the instant. (Bytes, not a string: neither the ETag's hash nor the socket has to
+   * encode it again for each request.)
+   */
+  bytes: Buffer | null;
   /** Its stops' sessions for the last minute asked (sites with stops only). */
   sessions: StopsAtMinute | null;
 }
@@ -148,7 +154,7 @@ export class SiteCatalogue {
           opensOnSaturday: site.hours.sa.length > 0 || stops.some(hasSaturdaySessions),
           openings: weeklyOpenings(site),
           jsonHead: json.slice(0, -'[]}'.length),
-          json: stops.length === 0 ? json : null,
+          bytes: stops.length === 0 ? Buffer.from(json) : null,
           sessions: null,
         };
       }),
@@ -169,7 +175,13 @@ export class SiteCatalogue {
   /** One site as the API's JSON, what `get` gives written in the contract's order of fields. */
   getJson(id: string, now: Date = new Date()): string | undefined {
     const entry = this.#byId.get(id);
-    return entry && (entry.json ?? this.#sessions(entry, now).siteJson);
+    return entry && `${entry.jsonHead}${this.#stopsJson(entry, now)}}`;
+  }
+
+  /** The same JSON in UTF-8, kept: what `GET /sites/{id}` sends. */
+  getJsonBytes(id: string, now: Date = new Date()): Buffer | undefined {
+    const entry = this.#byId.get(id);
+    return entry && (entry.bytes ?? this.#sessions(entry, now).siteBytes);
   }
 
   /**
@@ -185,7 +197,7 @@ export class SiteCatalogue {
     return this.#nearestEntries(query).map(({ entry, km }) => ({
       site: entry.site,
       distance_km: km,
-      openJson: `${entry.json === null ? this.#sessions(entry, now).siteJson.slice(0, -1) : entry.json.slice(0, -1)},"distance_km":${km}`,
+      openJson: `${entry.jsonHead}${this.#stopsJson(entry, now)},"distance_km":${km}`,
     }));
   }
 
@@ -217,13 +229,18 @@ export class SiteCatalogue {
     return ids.map((i) => this.#entries[i]!);
   }
 
+  #stopsJson(entry: CatalogueEntry, now: Date): string {
+    return entry.stops.length === 0 ? '[]' : this.#sessions(entry, now).stopsJson;
+  }
+
   /** The entry's stops with their next sessions from `now`, and its JSON with them: kept for the minute. */
   #sessions(entry: CatalogueEntry, now: Date): StopsAtMinute {
     const time = now.getTime();
     const minute = Math.floor(time / 60_000);
     if (entry.sessions?.minute === minute && time >= SESSIONS_KEPT_FROM) return entry.sessions;
     const stops = entry.stops.map((stop) => stopWithNextSessions(stop, now));
-    const sessions = { minute, stops, siteJson: `${entry.jsonHead}${JSON.stringify(stops)}}` };
+    const stopsJson = JSON.stringify(stops);
+    const sessions = { minute, stops, stopsJson, siteBytes: Buffer.from(`${entry.jsonHead}${stopsJson}}`) };
     entry.sessions = sessions;
     return sessions;
   }
