@@ -64,8 +64,12 @@ const FIRST_REQUESTS: Record<string, (el: Element) => string | undefined> = {
     const commune = el.getAttribute('commune')?.trim().toUpperCase();
     const limit = el.getAttribute('limit') ?? '10';
     if (!commune || !/^(\d{5}|2[AB]\d{3})$/.test(commune) || !/^(100|[1-9]\d?)$/.test(limit)) return undefined;
-    if (['radius', 'lat', 'lon', 'postcode', 'view'].some((a) => el.hasAttribute(a))) return undefined;
-    if (location.search && !el.hasAttribute('no-url-state')) return undefined;
+    if (['radius', 'lat', 'lon', 'postcode'].some((a) => el.hasAttribute(a))) return undefined;
+    // A shared link's state (`fsl-…` parameters, or the element's own prefix) wins over the attributes.
+    const prefix = `${el.getAttribute('url-prefix') || 'fsl'}-`;
+    if (!el.hasAttribute('no-url-state') && [...new URLSearchParams(location.search).keys()].some((k) => k.startsWith(prefix))) {
+      return undefined;
+    }
     return `sites?commune=${commune}&limit=${limit}`;
   },
 };

@@ -104,6 +104,30 @@ test('a card and a locator on a commune: their first answers leave with the code
   }
 });
 
+test('a page address of its own (not a locator’s state) does not stop the preload; the embed page gets it too', async () => {
+  const { tab, seen } = await open(
+    '/mairie-query.html',
+    '<fs-site-locator commune="48095" view="list"></fs-site-locator>',
+    '?page=contact',
+  );
+  try {
+    await deep(tab.page, 'fs-site-locator >>> li.result');
+    assert.equal([...seen.values()].filter((r) => r.url === `${server.url}/api/v1/sites?commune=48095&limit=10`).length, 1);
+    assert.equal(await tab.page.$$eval('link[rel="preload"][as="fetch"]', (links) => links.length), 1);
+  } finally {
+    await tab.close();
+  }
+  const embed = await openTab(browser, { isolated: true });
+  try {
+    await embed.page.goto(`${server.url}/embed/fs-site-locator?commune=48095`);
+    await deep(embed.page, 'fs-site-locator >>> li.result');
+    const preloads = await embed.page.$$eval('link[rel="preload"][as="fetch"]', (links) => links.map((l) => (l as HTMLLinkElement).href));
+    assert.deepEqual(preloads, [`${server.url}/api/v1/sites?commune=48095&limit=10`]);
+  } finally {
+    await embed.close();
+  }
+});
+
 test('nothing is preloaded when something else may decide the request: a radius, a position, a shared link’s state', async () => {
   const { tab, seen } = await open(
     '/autres.html',
@@ -121,7 +145,7 @@ test('nothing is preloaded when something else may decide the request: a radius,
   } finally {
     await tab.close();
   }
-  const shared = await open('/partage.html', '<fs-site-locator commune="48095"></fs-site-locator>', '?fs-locator-commune=75056');
+  const shared = await open('/partage.html', '<fs-site-locator commune="48095"></fs-site-locator>', '?fsl-commune=75056');
   try {
     await deep(shared.tab.page, 'fs-site-locator >>> li.result');
     assert.equal(await shared.tab.page.$$eval('link[rel="preload"][as="fetch"]', (links) => links.length), 0);
