@@ -91,7 +91,12 @@ const minutesOf = (hhmm) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3,
 /** Loads the server's modules: the built ones (after a build when stale), or the sources under tsx. */
 async function loadServer(source, log) {
   if (source) {
-    if (!process.execArgv.join(' ').includes('conditions=source')) {
+    const argv = process.execArgv;
+    if (
+      !argv.some(
+        (a, i) => a === '--conditions=source' || a === '-C=source' || (['--conditions', '-C'].includes(a) && argv[i + 1] === 'source'),
+      )
+    ) {
       throw new Error('--source runs the TypeScript sources: node --conditions=source --import tsx scripts/bench/activity.mjs --source');
     }
   } else if (buildIsStale()) {

@@ -70,8 +70,9 @@ export async function storeAct(trx: Transaction<Database>, act: Act, options: { 
  * Adds `n` acts like `act` to the roll-ups (db/schema.ts): the counters of its partner and
  * theme and, when it was referred, its referral, each for its site and for the network, on its
  * local day and in that day's month. One upsert per table, always in the same order, so that
- * two transactions never wait for each other's rows in a cycle (PostgreSQL row locks). The one
- * roll-up code, used by `storeAct` (n = 1); migration 0007 counts the stored acts the same way.
+ * two transactions never wait for each other's rows in a cycle (PostgreSQL row locks). Used by
+ * `storeAct` (n = 1); `rebuildActivityRollups` (migration 0007) counts stored acts into the same
+ * rows with one INSERT … SELECT per table (test/activity-rollups.test.ts checks both agree).
  */
 export async function countAct(
   trx: Transaction<Database>,
