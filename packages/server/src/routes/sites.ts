@@ -100,15 +100,24 @@ export const sitesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
         { onProviderError: (err) => request.log.warn({ err, provider: ctx.routing.name }, 'routing failed; travel times estimated') },
       );
       const suggestion = sites.length === 0 && radius !== undefined ? catalogue.widerRadius(origin.lat, origin.lon, radius, filter) : null;
-      // A SiteList written from each site's JSON, kept since the catalogue was loaded: the
-      // fields in the contract's order, as the schema's serializer would write them.
-      const items = sites.map((site, i) => `${site.openJson},"travel":${JSON.stringify(travel[i])}}`);
-      // In UTF-8 once: the ETag's hash and the socket take the bytes as they are.
-      const list = Buffer.from(
-        `{"items":[${items.join(',')}],"count":${items.length},` +
-          `"origin":${JSON.stringify({ location: { lat: origin.lat, lon: origin.lon }, commune: communeRef })},` +
-          `"radius_km":${radius ?? null},"suggestion":${JSON.stringify(suggestion)}}`,
+      // A SiteList in UTF-8, put together from each site's JSON bytes (written when the catalogue
+      // was loaded) and the few fields of this search: the fields in the contract's order, as the
+      // schema's serializer would write them, and no string of the whole to encode.
+      const pieces: Buffer[] = [Buffer.from('{"items":[')];
+      sites.forEach((site, i) => {
+        pieces.push(
+          site.json.subarray(0, -1),
+          Buffer.from(`,"distance_km":${site.distance_km},"travel":${JSON.stringify(travel[i])}}${i < sites.length - 1 ? ',' : ''}`),
+        );
+      });
+      pieces.push(
+        Buffer.from(
+          `],"count":${sites.length},` +
+            `"origin":${JSON.stringify({ location: { lat: origin.lat, lon: origin.lon }, commune: communeRef })},` +
+            `"radius_km":${radius ?? null},"suggestion":${JSON.stringify(suggestion)}}`,
+        ),
       );
+      const list = Buffer.concat(pieces);
       if (cacheable) answers.set(catalogue, now, key, list);
       return sendJsonText(reply, list);
     },

@@ -85,10 +85,11 @@ export interface NearbySite {
   site: Site;
   distance_km: number;
   /**
-   * The site with its stops and `distance_km` as JSON, in the contract's order of fields, its
-   * closing brace left out: the answer adds its own fields (the travel), then `}`.
+   * The site with its stops as JSON in UTF-8, in the contract's order of fields (what
+   * `GET /sites/{id}` sends; shared, never modify it): a search answer writes it without its
+   * closing brace, then its own fields.
    */
-  openJson: string;
+  json: Buffer;
 }
 
 function deepFreeze(value: unknown): void {
@@ -197,7 +198,7 @@ export class SiteCatalogue {
     return this.#nearestEntries(query).map(({ entry, km }) => ({
       site: entry.site,
       distance_km: km,
-      openJson: `${entry.jsonHead}${this.#stopsJson(entry, now)},"distance_km":${km}`,
+      json: entry.bytes ?? this.#sessions(entry, now).siteBytes,
     }));
   }
 
