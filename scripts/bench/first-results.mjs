@@ -46,6 +46,9 @@ export const PROFILES = {
   none: { label: 'no throttling (loopback)', latency: 0, download: -1, upload: -1, cpu: 1 },
 };
 
+/** Time to first results, cold, budgets in ms (the card's page has none of its own). */
+export const BUDGET_MS = { locator: { slow4g: 1000, fast3g: 2500 }, embed: { slow4g: 1000, fast3g: 2500 } };
+
 /** What each page shows, and how to tell its first results are there. */
 const PAGES = {
   locator: {
@@ -286,10 +289,12 @@ async function main() {
         const runs = [];
         for (let i = 0; i < options.runs; i++) runs.push(await measureOnce(browser, url, page, PROFILES[profileName]));
         const med = (k) => median(runs.map((r) => r[k]));
+        const budget = BUDGET_MS[pageName]?.[profileName];
         rows.push([
           pageName,
           profileName,
           med('results').toFixed(0),
+          budget === undefined ? '—' : `≤ ${budget} ${med('results') <= budget ? 'OK' : 'OVER'}`,
           med('fcp').toFixed(0),
           med('apiSent').toFixed(0),
           String(med('steps')),
@@ -319,7 +324,14 @@ async function main() {
     for (const [name, p] of Object.entries(PROFILES)) if (options.profiles.includes(name)) console.log(`${name}: ${p.label}`);
     console.log('');
     console.log(
-      table(['page', 'network', 'results ms', 'FCP ms', 'API sent ms', 'steps to API', 'requests', 'KB received'], rows, 'llrrrrrr'),
+      table(
+        ['page', 'network', 'results ms', 'budget', 'FCP ms', 'API sent ms', 'steps to API', 'requests', 'KB received'],
+        rows,
+        'llrlrrrrr',
+      ),
+    );
+    console.log(
+      '\nBudgets (issue 14): first results of the locator page and its embed page, cold, ≤ 1.0 s on slow 4G and ≤ 2.5 s on Fast 3G; printed, never failing the run.',
     );
     if (options.json) writeFileSync(options.json, JSON.stringify({ options, report }, null, 2));
   } finally {

@@ -11,15 +11,24 @@
 // their requests per second is printed against its budget (≥ 0.6×); errors, non-2xx or wrong
 // answers there fail the run.
 //
-// Options: --runs=N (default 5), --no-latency, --no-satisfaction, --no-activity, --no-load, --no-scale, --no-api-ratio
+// Section 9 (scripts/bench/page-weight.mjs) loads each public widget alone, then all of them, on a
+// town hall's page of another origin: bytes on the wire, requests, chain depth, cold and on a
+// repeat visit, against the budgets (35 KB of code for the locator, 30 KB for any other, 0 again).
+// Section 10 (scripts/bench/first-results.mjs) times the first results of the locator, card and
+// embed pages on emulated slow 4G and Fast 3G with CPU ×4 (budgets 1.0 s and 2.5 s).
+//
+// Options: --runs=N (default 5), --no-latency, --no-satisfaction, --no-activity, --no-load, --no-scale, --no-api-ratio,
+// --no-page-weight, --no-first-results
 // (skip those parts), --build (rebuild even if up to date).
+import { spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { formatSizeTable, overBudgetMessage, sizeReport } from './size-report.mjs';
 import { benchActivity } from './activity.mjs';
 import { benchApiRatio } from './api-ratio.mjs';
 import { compareWithGoogle } from './compare.mjs';
 import { BUDGET, COMMUNES, benchLatency, formatLatency, launchBrowser } from './latency.mjs';
-import { buildIsStale, buildJs, section, startBuiltServer } from './lib.mjs';
+import { ROOT, buildIsStale, buildJs, section, startBuiltServer } from './lib.mjs';
+import { benchPageWeight, formatPageWeight } from './page-weight.mjs';
 import { runLoad } from './load.mjs';
 import { benchScale, scaleDatabaseUrl } from './scale.mjs';
 import { benchSatisfaction } from './satisfaction.mjs';
@@ -212,6 +221,49 @@ try {
       problems.push(...result.problems.map((p) => `API ratio: ${p}`));
     } catch (err) {
       problems.push(`API ratio: ${err.message.split('\n')[0]}`);
+      console.log(`Could not measure: ${err.message}`);
+    }
+  }
+
+  // 9. What a town hall's page downloads (scripts/bench/page-weight.mjs).
+  section('9. Page weight: bytes on the wire, requests and chain depth of each public widget (cold, then a repeat visit)');
+  if (args.includes('--no-page-weight')) {
+    console.log('Skipped (--no-page-weight).');
+  } else {
+    try {
+      if (buildIsStale()) await buildJs();
+      const server = await startBuiltServer();
+      cleanups.add(server.stop);
+      const chromium = await launchBrowser();
+      cleanups.add(chromium.close);
+      const rows = await benchPageWeight({ browser: chromium.browser, server: server.origin });
+      await cleanup();
+      console.log(formatPageWeight(rows));
+    } catch (err) {
+      problems.push(`page weight: ${err.message.split('\n')[0]}`);
+      console.log(`Could not measure: ${err.message}`);
+    }
+  }
+
+  // 10. Time to first results on slow networks (scripts/bench/first-results.mjs, its own process).
+  section('10. First results on emulated slow 4G and Fast 3G with CPU ×4 (locator, card and embed pages, cold)');
+  if (args.includes('--no-first-results')) {
+    console.log('Skipped (--no-first-results).');
+  } else {
+    try {
+      if (buildIsStale()) await buildJs();
+      const code = await new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, [`${ROOT}scripts/bench/first-results.mjs`, `--runs=${runs}`], {
+          cwd: ROOT,
+          stdio: 'inherit',
+        });
+        cleanups.add(async () => child.kill('SIGTERM'));
+        child.on('error', reject);
+        child.on('exit', resolve);
+      });
+      if (code !== 0) problems.push(`first results: scripts/bench/first-results.mjs exited with ${code}`);
+    } catch (err) {
+      problems.push(`first results: ${err.message.split('\n')[0]}`);
       console.log(`Could not measure: ${err.message}`);
     }
   }
