@@ -244,6 +244,81 @@ describe('commune search from the in-memory index', () => {
   });
 });
 
+describe('the commune index on made-up communes: long runs, many namesakes', () => {
+  /** The order the search promises, by brute force: exact names, then by population, name, INSEE code. */
+  function bruteForce(rows: CommuneTable[], q: string, limit: number): string[] {
+    const variants = searchNameVariants(q);
+    const articles = ['', 'le ', 'la ', 'les ', 'l '];
+    return rows
+      .filter((r) => variants.some((v) => articles.some((a) => r.search_name.startsWith(a + v))))
+      .sort(
+        (a, b) =>
+          Number(!variants.includes(a.search_name)) - Number(!variants.includes(b.search_name)) ||
+          (b.population ?? 0) - (a.population ?? 0) ||
+          (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
+          (a.insee < b.insee ? -1 : 1),
+      )
+      .slice(0, limit)
+      .map((r) => r.insee);
+  }
+
+  test('the listed best places of long runs give the answers of reading every key', () => {
+    const rows: CommuneTable[] = [];
+    const add = (name: string, population: number | null) =>
+      rows.push({
+        insee: String(10000 + rows.length),
+        name,
+        search_name: searchName(name),
+        kind: rows.length % 11 === 0 ? 'arrondissement' : 'commune',
+        parent_insee: null,
+        department: '01',
+        region: null,
+        population,
+        lat: null,
+        lon: null,
+      });
+    // 150 namesakes "Saint", the most populated: they fill the listed best places of "s", "sa"… "saint".
+    for (let i = 0; i < 150; i++) add('Saint', 100_000 + i);
+    for (let i = 0; i < 400; i++) add(`Saint-${String.fromCharCode(97 + (i % 26))}${i}`, (i * 7919) % 5000);
+    for (let i = 0; i < 300; i++)
+      add(`${i % 3 === 0 ? 'Le ' : i % 3 === 1 ? "L'" : ''}Sa${i % 7}-${i}`, i % 4 === 0 ? null : (i * 31) % 900);
+    for (let i = 0; i < 200; i++) add(`St-Ex${i}`, i);
+    add('Former', 1);
+    rows.at(-1)!.kind = 'former';
+    const searchable = rows.filter((r) => r.kind !== 'former');
+    // The lists as built for real, tiny lists (the runs read after them), and no list at all.
+    for (const options of [{}, { listedRun: 4, listedPlaces: 3 }, { listedRun: 20, listedPlaces: 12 }, { listedRun: 1e9 }]) {
+      const index = new CommuneIndex(rows, [], options);
+      for (const q of [
+        's',
+        'sa',
+        'sai',
+        'saint',
+        'saint ',
+        'saint a',
+        'st',
+        'st e',
+        'sa1',
+        'sa1 1',
+        'le s',
+        "l'sa",
+        'l',
+        'le',
+        'ex',
+        'zz',
+      ]) {
+        for (const limit of [1, 5, 10, 49, 50]) {
+          assert.deepEqual(
+            index.search(q, limit).map((c) => c.insee),
+            bruteForce(searchable, q, limit),
+            `"${q}" limit ${limit} ${JSON.stringify(options)}`,
+          );
+        }
+      }
+    }
+  });
+});
+
 describe('the commune index after a re-import', () => {
   let server: TestServer;
 
