@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { buildIsStale, buildJs, median, percentile, ROOT, table } from './lib.mjs';
+import { buildIsStale, buildJs, median, percentile, random, ROOT, table } from './lib.mjs';
 
 /** Budgets of the p90 (so of the median too), in ms, on a 2-core machine (printed OK/OVER, never failing the run). */
 export const ACTIVITY_BUDGET = { site: 5, network: 10 };
@@ -35,17 +35,6 @@ const RUNS = 100;
 const WRITES = 200;
 /** Rows per INSERT statement of the bulk load (11 columns each). */
 const ROWS_PER_INSERT = 50;
-
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A weighted draw, ready to use: `pick()` returns one of the values, in proportion to its weight. */
 function weighted(rand, pairs) {

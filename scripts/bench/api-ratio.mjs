@@ -20,7 +20,7 @@ import http from 'node:http';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
-import { buildIsStale, buildJs, median, section, startBuiltServer, table } from './lib.mjs';
+import { buildIsStale, buildJs, median, random, section, startBuiltServer, table } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -38,18 +38,6 @@ export const DEFAULTS = {
   acceptEncoding: BROWSER_ACCEPT_ENCODING,
   at: 'tuesday',
 };
-
-/** A small seeded generator (mulberry32): the same seed draws the same requests. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The instant given to `open_now` (`at=`): the next Tuesday at 09:30 UTC (10:30 or 11:30 in

@@ -11,6 +11,18 @@ import { fileURLToPath } from 'node:url';
 const ANSI_COLOUR = /\x1b\[[0-9;]*m/g;
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+/** A small seeded generator (mulberry32): the same seed draws the same data and requests. */
+export function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /** Nearest-rank percentile (with 5 values, p90 is the slowest of the five). */
 export function percentile(values, p) {
   if (values.length === 0) return NaN;

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildIsStale, buildJs, median, percentile, ROOT, table } from './lib.mjs';
+import { buildIsStale, buildJs, median, percentile, random, ROOT, table } from './lib.mjs';
 
 /** Budgets of the median, in ms, on a 2-core machine (printed OK/OVER, never failing the run). */
 export const SATISFACTION_BUDGET = { site: 20, network: 50 };
@@ -20,17 +20,6 @@ const BATCH = 5000;
 const RUNS = 20;
 
 /** A small seeded generator (mulberry32): the same answers on every run. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Picks from [value, weight] pairs. */
 const weighted = (rand, pairs) => {
   let r = rand() * pairs.reduce((sum, [, w]) => sum + w, 0);
