@@ -209,6 +209,11 @@ test('iframe variant: the embed page works under the host’s frame-src, and the
   // With the resize script.
   host.page('/iframe.html', hostPage('Mairie — iframe', locatorIframe, null), csp);
   const town = await tab();
+  // The resize script asks the frames for their height: never a frame still on its first about:blank.
+  const postMessageWarnings: string[] = [];
+  town.page.on('console', (message) => {
+    if (/postMessage/.test(message.text())) postMessageWarnings.push(message.text());
+  });
   await town.page.goto(`${hostOrigin}/iframe.html`, { waitUntil: 'load' });
   const frame = await (await town.page.waitForSelector('iframe'))!.contentFrame();
   await frame.waitForFunction(
@@ -257,6 +262,7 @@ test('iframe variant: the embed page works under the host’s frame-src, and the
   assert.ok(Math.abs(attributeAfter - after) <= 1, `frame height ${attributeAfter} for content ${after} after a change`);
   t.diagnostic(`iframe: height ${attributeAfter} px after opening a site's details (content ${after} px)`);
   assert.deepEqual(town.violations, [], `no CSP violation under ${csp} (host) nor in the frame`);
+  assert.deepEqual(postMessageWarnings, [], 'no postMessage origin warning on the host page');
   if (ARTIFACTS) writeFileSync(join(ARTIFACTS, 'iframe-town-hall.png'), await town.page.screenshot({ fullPage: true }));
   await town.page.close();
 

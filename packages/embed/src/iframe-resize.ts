@@ -22,6 +22,16 @@ function framesOfOrigin(): HTMLIFrameElement[] {
   });
 }
 
+/** Whether a frame shows a page already (not the `about:blank` every frame starts with). */
+function showsItsPage(frame: HTMLIFrameElement): boolean {
+  try {
+    // Readable: a document of this page's origin, the initial one unless the server is this origin.
+    return frame.contentWindow?.location.href !== 'about:blank';
+  } catch {
+    return true; // another origin's document: the embed page has arrived
+  }
+}
+
 if (origin) {
   window.addEventListener('message', (event) => {
     if (event.origin !== origin || !isFrameHeightMessage(event.data)) return;
@@ -32,9 +42,11 @@ if (origin) {
     // Through the CSSOM (allowed by any style-src), and important: a page rule `iframe { height: … }` would win over the attribute.
     frame.style.setProperty('height', `${height}px`, 'important');
   });
-  // Frames that loaded before this script ran have already posted: ask them again.
+  // Frames that loaded before this script ran have already posted: ask them again. Only those
+  // that show their page already: a frame still on its first `about:blank` (this page's origin)
+  // cannot receive a message for the server's origin, and the browser would log a warning.
   const ask = () => {
-    for (const frame of framesOfOrigin()) frame.contentWindow?.postMessage(`${FRAME_HEIGHT_MESSAGE}?`, origin);
+    for (const frame of framesOfOrigin()) if (showsItsPage(frame)) frame.contentWindow?.postMessage(`${FRAME_HEIGHT_MESSAGE}?`, origin);
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ask, { once: true });
   else ask();
