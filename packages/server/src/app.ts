@@ -192,6 +192,10 @@ export async function buildApp({
         },
       });
     }
+    // Browsers ask every page's origin for an icon: no icon (the look stays neutral), and no 404 in the console.
+    app.get('/favicon.ico', { schema: { hide: true } }, async (_request, reply) =>
+      reply.code(204).header('cache-control', 'public, max-age=86400').send(),
+    );
     // The configurator, the embed pages, the versioned widgets with their integrity, the manifest.
     await app.register(embedRoutes, {
       ctx,

@@ -197,4 +197,11 @@ describe('compression and caching', () => {
     assert.equal(page.headers['content-encoding'], 'br');
     assert.match(decoded(page), /<html lang="fr"/);
   });
+
+  test('/favicon.ico answers 204 (no icon, no 404 in a page’s console)', async () => {
+    const res = await raw(base, '/favicon.ico');
+    assert.equal(res.status, 204);
+    assert.equal(res.body.length, 0);
+    assert.equal(res.headers['cache-control'], 'public, max-age=86400');
+  });
 });
