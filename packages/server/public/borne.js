@@ -2,12 +2,19 @@
 // the counter tablet. A file of its own, since the page runs under a strict CSP (no inline script).
 const params = new URLSearchParams(window.location.search);
 const kiosk = document.querySelector('fs-satisfaction');
-kiosk.setAttribute('site-id', params.get('site') ?? '');
+const site = (params.get('site') ?? '').trim();
+if (!site) {
+  // No site in the address: the page says what to add to it (the widget would speak of its attribute).
+  kiosk.remove();
+  document.getElementById('reglage').hidden = false;
+}
+kiosk.setAttribute('site-id', site);
 if (params.get('suivi') === '1') kiosk.setAttribute('ask-resolved', '');
 if (params.get('commentaire') === '1') kiosk.setAttribute('ask-comment', '');
 
 const button = document.getElementById('plein-ecran');
-const sync = () => (button.hidden = !!document.fullscreenElement || !document.fullscreenEnabled);
+// Not while the page asks for its site, nor once in full screen (the public would see it).
+const sync = () => (button.hidden = !site || !!document.fullscreenElement || !document.fullscreenEnabled);
 button.addEventListener('click', () => document.documentElement.requestFullscreen().catch(() => {}));
 document.addEventListener('fullscreenchange', sync);
 sync();
