@@ -89,7 +89,7 @@ export function buildCommunes(cog: CogCommune[], laPosteText: string): CommuneIm
     if (!location && kind !== 'former') withoutLocation.push(`${c.code} ${c.nom}`);
     communes.set(c.code, {
       insee: c.code,
-      name: c.nom,
+      name: displayName(c.nom),
       search_name: searchName(c.nom),
       kind,
       parent_insee: c.commune ?? null,
@@ -132,4 +132,12 @@ export function buildCommunes(cog: CogCommune[], laPosteText: string): CommuneIm
     issues: laPoste.issues,
     withoutLocation,
   };
+}
+
+/**
+ * The name as French writes it in a sentence: the COG spells Paris, Lyon and Marseille's
+ * arrondissements « Paris 15e Arrondissement »; the locator says « autour de Paris 15e arrondissement ».
+ */
+export function displayName(nom: string): string {
+  return nom.replace(/ Arrondissement$/, ' arrondissement');
 }
