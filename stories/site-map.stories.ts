@@ -98,7 +98,7 @@ type Story = StoryObj<SiteMapArgs> & ExpectedStory;
 export const WithSites: Story = {
   parameters: {
     expect: {
-      texts: ['Flèches : déplacer la carte', 'fond de carte inaccessible', '© OpenStreetMap contributors'],
+      texts: ['Flèches : déplacer la carte', 'fond de carte inaccessible', '© les contributeurs d’OpenStreetMap'],
       selectors: ['.leaflet-marker-pane .fs-marker', '.fs-origin[role="img"]', '.leaflet-control-zoom'],
     },
   },

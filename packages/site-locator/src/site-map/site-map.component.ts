@@ -25,16 +25,18 @@ export type TilePreset = 'osm' | 'ign-plan';
 
 interface TileSource {
   url: string;
-  attribution: string;
+  /** The credits, in the page's language when the source gives them in several. */
+  attribution: string | Record<Locale, string>;
   attributionUrl: string;
-  /** Language of the attribution text, marked when it differs from the page's. */
+  /** Language of a single-language attribution, marked when it differs from the page's. */
   lang: Locale;
 }
 
 export const TILE_PRESETS: Record<TilePreset, TileSource> = {
   osm: {
     url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
-    attribution: '© OpenStreetMap contributors',
+    // The wording of openstreetmap.org/copyright in each language.
+    attribution: { fr: '© les contributeurs d’OpenStreetMap', en: '© OpenStreetMap contributors' },
     attributionUrl: 'https://www.openstreetmap.org/copyright',
     lang: 'en',
   },
@@ -125,7 +127,7 @@ export class FsSiteMap extends FsElement {
   @property({ attribute: 'tile-url', converter: stringAttribute }) tileUrl = '';
 
   /**
-   * Credits of the base map, plain text (e.g. `© OpenStreetMap contributors`). Defaults to the
+   * Credits of the base map, plain text (e.g. `© les contributeurs d’OpenStreetMap`). Defaults to the
    * preset's credits.
    */
   @property({ attribute: 'tile-attribution', converter: stringAttribute }) tileAttribution = '';
@@ -186,9 +188,10 @@ export class FsSiteMap extends FsElement {
     return {
       // Tiles come over http(s) only, and the credits link is a web page: other schemes are ignored.
       url: safeHref(this.tileUrl, preset.url, WEB_PROTOCOLS),
-      attribution: this.tileAttribution.trim() || preset.attribution,
+      attribution:
+        this.tileAttribution.trim() || (typeof preset.attribution === 'string' ? preset.attribution : preset.attribution[this.i18n.locale]),
       attributionUrl: safeHref(this.tileAttributionUrl, '', WEB_PROTOCOLS) || (this.tileAttribution.trim() ? '' : preset.attributionUrl),
-      lang: this.tileAttribution.trim() ? this.i18n.locale : preset.lang,
+      lang: this.tileAttribution.trim() || typeof preset.attribution !== 'string' ? this.i18n.locale : preset.lang,
     };
   }
 
