@@ -188,7 +188,7 @@ export const CommuneChosen: Story = {
   parameters: {
     expect: {
       texts: [
-        'Commune choisie : Mende (48000) (code INSEE 48095).',
+        'Commune choisie : Mende (48000).',
         'France services les plus proches de Mende',
         'France services de Mende — à ',
         'La plus proche est choisie',

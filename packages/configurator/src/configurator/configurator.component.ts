@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import type { SiteList } from '@fs-widgets/contract';
+import type { Commune, CommuneList, SiteList } from '@fs-widgets/contract';
 import { EMBED_WIDGETS, embeddableWidgets, type WidgetAttribute, type WidgetDeclaration } from '@fs-widgets/contract/embed';
 import {
   ApiClient,
@@ -19,6 +19,7 @@ import {
 import '@fs-widgets/site-locator/commune-search.js';
 import type { FsPlaceSelectDetail } from '@fs-widgets/site-locator/commune-search.js';
 import { attributeText, widgetText, type AttributeText, type ConfiguratorStrings } from '../strings/configurator-strings.js';
+import { communeKey, communeQuery, matchCommune, type CommuneMatch } from './commune-match.js';
 import { attributesOf, fromQuery, toQuery, type Configuration } from './configuration.js';
 import { embedUrl, hostPolicies, iframeSnippet, scriptSnippet, type ReleaseInfo, type SnippetInput } from './embed-snippets.js';
 import { configuratorStyles } from './configurator.styles.js';
@@ -40,6 +41,12 @@ export interface FsConfigurationChangeDetail {
   attributes: Array<[string, string]>;
 }
 
+/** Why the text of the commune field names no commune yet: shown beside it, and copying waits for a choice. */
+type PlaceProblem = Exclude<CommuneMatch, { kind: 'one' }> | { kind: 'unavailable' };
+
+/** What the status line under a "Copier" button says. */
+type CopyStatus = 'copied' | 'selected' | 'refused';
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'fs-snippet-copy': CustomEvent<FsSnippetCopyDetail>;
@@ -56,6 +63,14 @@ const PREVIEW_TIMEOUT_MS = 15_000;
 
 /** Attributes filled by the place step rather than typed. */
 const PLACE_ATTRIBUTES = ['commune', 'site-id'];
+/**
+ * Attributes never asked in the options: an INSEE code, which the place step chooses by the
+ * commune's name. (`site-id` stays under "Réglages avancés", for a site that is not among the
+ * nearest ones the place step lists.)
+ */
+const NOT_ASKED = ['commune'];
+/** How many communes the place step reads to settle a typed text (the API's most): every namesake, every commune of a postcode. */
+const COMMUNE_CANDIDATES = 50;
 /** Values kept when the person switches to another widget. */
 const CARRIED_OVER = ['site-id', 'lang', 'theme'];
 
@@ -63,6 +78,11 @@ const CARRIED_OVER = ['site-id', 'lang', 'theme'];
  * The configurator: a person with no developer picks a widget, types their commune, checks the
  * preview and copies the code for their website — a script tag (pinned version, Subresource
  * Integrity) or an iframe for CMSes that strip scripts — with a note for their web provider.
+ *
+ * The code only ever holds the commune the commune field shows: a text left in the field is
+ * taken if it names one commune exactly (name or postcode); namesakes and the communes of a
+ * shared postcode are listed to choose from; until then copying is refused. The INSEE code is
+ * never asked: the options step leaves out what the place step chooses by name.
  *
  * @summary Build the snippet of any public widget: the form is generated from the custom
  * elements manifest (`/widgets/custom-elements.json`), the commune comes from the locator's own
@@ -84,7 +104,7 @@ const CARRIED_OVER = ['site-id', 'lang', 'theme'];
  * @cssprop [--fs-font-family=system-ui] - Design token shared by every widget.
  *
  * @fires fs-configuration-change - The person changed the widget, the place or an option; detail `{ tag, attributes }`.
- * @fires fs-snippet-copy - The person pressed a "Copier" button; detail `{ variant, tag, copied }`.
+ * @fires fs-snippet-copy - The person pressed a "Copier" button and the text was copied (or selected for Ctrl+C); detail `{ variant, tag, copied }`. Not fired while the commune field holds a text that names no commune, or several: the copy is refused until she chooses one.
  */
 export class FsConfigurator extends FsElement {
   static override styles = [...FsElement.styles, controls, configuratorStyles];
@@ -119,6 +139,10 @@ export class FsConfigurator extends FsElement {
   #previewKey = '';
   #previewTimer?: ReturnType<typeof setTimeout>;
   #focusNext?: string;
+  /** Bumped by each change of the commune field: a lookup of an older text is dropped. */
+  #placeTextVersion = 0;
+  /** The lookup of the text the person left in the commune field, while it runs (copying waits for it). */
+  #settling?: Promise<void>;
 
   /** The widget chosen (its tag), or '' before the person chooses. */
   @state() private tag = '';
@@ -129,8 +153,17 @@ export class FsConfigurator extends FsElement {
   /** The commune chosen in the place step. */
   @state() private place: Configuration['place'] = null;
 
+  /**
+   * What the commune field shows. The snippet holds a commune only while this is its label:
+   * typing something else drops it, until a commune is chosen again.
+   */
+  @state() private placeText = '';
+
+  /** The text left in the commune field names no commune, or several: said beside it; copying is refused. */
+  @state() private placeProblem: PlaceProblem | null = null;
+
   /** What the status line under each copyable text says. */
-  @state() private copyStatus: Partial<Record<SnippetVariant, string>> = {};
+  @state() private copyStatus: Partial<Record<SnippetVariant, CopyStatus>> = {};
 
   /** The polite announcement of the place step (sites found, nearest chosen). */
   @state() private announcement = '';
@@ -256,6 +289,7 @@ export class FsConfigurator extends FsElement {
         this.tag = restored.tag;
         this.values = { ...this.#defaults(widgets.find((w) => w.tag === restored.tag)!), ...restored.values };
         this.place = restored.place;
+        this.placeText = restored.place?.label ?? '';
         // A shared link keeps the site it names, not the nearest one.
         if (restored.place && restored.values['site-id']) this.#autoChosenFor = restored.place.insee;
         this.#sitePicked = !!restored.values['site-id'];
@@ -315,16 +349,137 @@ export class FsConfigurator extends FsElement {
   #onPlace(event: CustomEvent<FsPlaceSelectDetail>): void {
     const commune = event.detail.commune;
     if (!commune) return;
-    this.place = { insee: commune.insee, label: event.detail.label };
+    this.#setPlace(commune, event.detail.label);
+  }
+
+  /** The person chose a commune (in the search's list, in the list of namesakes, or by its exact name). */
+  #setPlace(commune: Commune, label: string): void {
+    this.#placeTextVersion++;
+    this.place = { insee: commune.insee, label };
+    this.placeText = label;
+    this.placeProblem = null;
     const widget = this.#widget;
     const values = { ...this.values };
     if (widget && this.#declares(widget, 'commune')) values.commune = commune.insee;
     if (widget && this.#declares(widget, 'site-id')) values['site-id'] = '';
     this.#sitePicked = false;
     this.values = values;
-    this.announcement =
-      widget && this.#declares(widget, 'site-id') ? this.#t.sitesLoading : this.#t.placeChosen(event.detail.label, commune.insee);
+    this.announcement = widget && this.#declares(widget, 'site-id') ? this.#t.sitesLoading : this.#t.placeChosen(label);
     this.#changed();
+  }
+
+  get #search(): HTMLElementTagNameMap['fs-commune-search'] | null {
+    return this.renderRoot.querySelector('fs-commune-search');
+  }
+
+  /**
+   * The commune field's text changed (typed, or emptied with Escape): a commune that is no
+   * longer what it shows leaves the snippet at once.
+   */
+  #onPlaceText(): void {
+    const text = this.#search?.value ?? '';
+    if (text === this.placeText) return;
+    this.#placeTextVersion++;
+    this.placeText = text;
+    this.placeProblem = null;
+    if (this.place && communeKey(text) !== communeKey(this.place.label)) this.#dropPlace();
+  }
+
+  #dropPlace(): void {
+    this.place = null;
+    const widget = this.#widget;
+    const values = { ...this.values };
+    if (widget && this.#declares(widget, 'commune')) values.commune = '';
+    if (widget && this.#declares(widget, 'site-id')) values['site-id'] = '';
+    this.#sitePicked = false;
+    this.#autoChosenFor = '';
+    this.values = values;
+    this.announcement = '';
+    this.#changed();
+  }
+
+  /**
+   * Enter in the commune field, on no suggestion of the list (none highlighted with the
+   * arrows): the search would take its first suggestion — for « 16700 », one of sixteen
+   * communes. The configurator takes the text only if it names one commune exactly, and asks
+   * otherwise. (Listened to in the capture phase, before the search's own handler.)
+   */
+  readonly #onPlaceEnter = {
+    capture: true,
+    handleEvent: (event: KeyboardEvent) => {
+      if (event.key !== 'Enter' || event.isComposing) return;
+      const field = event.composedPath()[0];
+      if (field instanceof Element && field.getAttribute('aria-activedescendant')) return;
+      event.preventDefault();
+      event.stopPropagation();
+      void this.#settlePlace(true);
+    },
+  };
+
+  /** Leaving the commune field: a text that is not the commune chosen is looked up. */
+  #onPlaceLeave(event: FocusEvent): void {
+    const next = event.relatedTarget;
+    if (next instanceof Node && this.#search?.contains(next)) return;
+    void this.#settlePlace(false);
+  }
+
+  /**
+   * Settles the commune field's text: a commune named exactly (one commune of that name or
+   * postcode) is chosen; several, or none, are said beside the field (namesakes and the
+   * communes of a postcode listed to choose from), and copying waits for a choice.
+   */
+  async #settlePlace(fromEnter: boolean): Promise<void> {
+    const text = this.placeText.trim();
+    if (!text || (this.place && communeKey(text) === communeKey(this.place.label))) {
+      this.placeProblem = null;
+      return;
+    }
+    const version = this.#placeTextVersion;
+    const settling = (async () => {
+      let match: CommuneMatch | null;
+      try {
+        const answer = await this.#apiClient.get<CommuneList>('communes', {
+          searchParams: { q: communeQuery(text), limit: COMMUNE_CANDIDATES },
+        });
+        match = matchCommune(text, answer.items);
+      } catch {
+        match = null;
+      }
+      if (version !== this.#placeTextVersion) return; // the person typed on meanwhile
+      if (match?.kind === 'one') {
+        this.#search?.clear();
+        this.#setPlace(match.commune, this.#t.communeLabel(match.commune.name, match.commune.postcodes));
+        return;
+      }
+      this.placeProblem = match ?? { kind: 'unavailable' };
+      // Enter asked for an answer: the choices get the focus (the search's list closes).
+      if (fromEnter && match?.kind === 'several') this.#focusNext = '.place-choices button';
+    })();
+    this.#settling = settling;
+    await settling;
+    if (this.#settling === settling) this.#settling = undefined;
+  }
+
+  /** A commune chosen in the list of namesakes or of a postcode's communes. */
+  #choosePlace(commune: Commune): void {
+    this.#search?.clear();
+    this.#setPlace(commune, this.#t.communeLabel(commune.name, commune.postcodes));
+    this.#focusNext = 'fs-commune-search';
+  }
+
+  /** The place step shows a text that is no commune (yet): the snippet has none, copying is refused. */
+  get #placeUnsettled(): boolean {
+    const widget = this.#widget;
+    return !!widget && this.#hasPlaceStep(widget) && this.placeText.trim() !== '' && !this.place;
+  }
+
+  #hasPlaceStep(widget: WidgetDeclaration): boolean {
+    return PLACE_ATTRIBUTES.some((name) => this.#declares(widget, name));
+  }
+
+  #focusPlace(): void {
+    const target = this.renderRoot.querySelector<HTMLElement>('.place-choices button') ?? this.#search;
+    target?.focus();
   }
 
   #setValue(name: string, value: string): void {
@@ -344,6 +499,16 @@ export class FsConfigurator extends FsElement {
   }
 
   async #copy(variant: SnippetVariant): Promise<void> {
+    // A commune typed but not chosen: looked up first (the copy takes the commune it names), or refused.
+    if (this.#placeUnsettled && !this.#settling && !this.placeProblem) void this.#settlePlace(false);
+    if (this.#settling) await this.#settling;
+    await this.updateComplete;
+    if (this.#placeUnsettled) {
+      this.copyStatus = {};
+      await this.updateComplete;
+      this.copyStatus = { [variant]: 'refused' };
+      return;
+    }
     const area = this.renderRoot.querySelector<HTMLTextAreaElement>(`#${variant}-code`);
     const button = this.renderRoot.querySelector<HTMLButtonElement>(`#${variant}-copy`);
     if (!area) return;
@@ -365,7 +530,7 @@ export class FsConfigurator extends FsElement {
     // Empty first, so the same message is announced again on a second press.
     this.copyStatus = {};
     await this.updateComplete;
-    this.copyStatus = { [variant]: copied ? this.#t.copied : this.#t.selected };
+    this.copyStatus = { [variant]: copied ? 'copied' : 'selected' };
     this.emit<FsSnippetCopyDetail>('fs-snippet-copy', { variant, tag: this.tag, copied });
   }
 
@@ -453,7 +618,7 @@ export class FsConfigurator extends FsElement {
   override render() {
     const widgets = this.#widgets;
     const widget = this.#widget;
-    const placeShown = !!widget && PLACE_ATTRIBUTES.some((name) => this.#declares(widget, name));
+    const placeShown = !!widget && this.#hasPlaceStep(widget);
     let step = 0;
     return html`<div part="base" class="base" data-state=${this.#manifestState(widgets)}>
       ${this.#renderManifestState(widgets)}
@@ -527,11 +692,47 @@ export class FsConfigurator extends FsElement {
     return html`<fieldset class="step">
       <legend>${this.#heading(t.step(step, t.placeStep))}</legend>
       <p class="hint">${t.placeHint}</p>
-      <fs-commune-search api=${this.#apiBase} @fs-place-select=${this.#onPlace}></fs-commune-search>
-      ${this.place ? html`<p class="chosen">${t.placeChosen(this.place.label, this.place.insee)}</p>` : nothing}
+      <fs-commune-search
+        api=${this.#apiBase}
+        .value=${live(this.placeText)}
+        @fs-place-select=${this.#onPlace}
+        @input=${this.#onPlaceText}
+        @keydown=${this.#onPlaceEnter}
+        @keyup=${this.#onPlaceText}
+        @focusout=${this.#onPlaceLeave}
+      ></fs-commune-search>
+      <div class="place-problem" role="alert">${this.#renderPlaceProblem()}</div>
+      ${this.placeProblem?.kind === 'several' ? this.#renderPlaceChoices(this.placeProblem.communes) : nothing}
+      ${this.place ? html`<p class="chosen">${t.placeChosen(this.place.label)}</p>` : nothing}
       ${wantsSite && this.place ? this.#renderSites() : nothing}
       <p class="visually-hidden" role="status">${this.announcement}</p>
     </fieldset>`;
+  }
+
+  #renderPlaceProblem(): TemplateResult | typeof nothing {
+    const problem = this.placeProblem;
+    if (!problem) return nothing;
+    const t = this.#t;
+    const why =
+      problem.kind === 'unavailable'
+        ? t.placeUnavailable
+        : problem.kind === 'several'
+          ? problem.by === 'postcode'
+            ? t.placeSharedPostcode(problem.communes.length, problem.key)
+            : t.placeNamesakes(problem.communes.length, problem.communes[0]!.name)
+          : problem.by === 'postcode'
+            ? t.placeNoPostcode(problem.key)
+            : t.placeNoName(problem.key);
+    return html`<p class="problem-inline" id="place-problem">${t.placeProblem(why)}</p>`;
+  }
+
+  #renderPlaceChoices(communes: Commune[]): TemplateResult {
+    return html`<ul class="place-choices" aria-labelledby="place-problem">
+      ${communes.map(
+        (c) =>
+          html`<li><button type="button" class="secondary" @click=${() => this.#choosePlace(c)}>${this.#t.communeLabel(c.name, c.postcodes)}</button></li>`,
+      )}
+    </ul>`;
   }
 
   #renderSites(): TemplateResult {
@@ -559,9 +760,12 @@ export class FsConfigurator extends FsElement {
 
   #renderOptionsStep(widget: WidgetDeclaration, step: number): TemplateResult {
     const t = this.#t;
-    const fields = widget.attributes;
-    const main = fields.filter((a) => !attributeText(this.#strings, widget.tag, a.name)?.advanced);
-    const advanced = fields.filter((a) => attributeText(this.#strings, widget.tag, a.name)?.advanced);
+    const fields = widget.attributes.filter((a) => !NOT_ASKED.includes(a.name));
+    // What the place step fills is kept under the advanced settings (a site not among the nearest).
+    const isAdvanced = (a: WidgetAttribute) =>
+      !!attributeText(this.#strings, widget.tag, a.name)?.advanced || PLACE_ATTRIBUTES.includes(a.name);
+    const main = fields.filter((a) => !isAdvanced(a));
+    const advanced = fields.filter(isAdvanced);
     return html`<fieldset class="step" aria-describedby="options-hint">
       <legend>${this.#heading(t.step(step, t.optionsStep))}</legend>
       <p class="hint" id="options-hint">${t.optionsHint}</p>
@@ -589,6 +793,20 @@ export class FsConfigurator extends FsElement {
       attribute.default && attribute.kind !== 'boolean' ? ` ${t.defaultValue(text.options?.[attribute.default] ?? attribute.default)}` : '';
     const help = html`<p class="hint" id=${`${id}-help`}>${text.help}${fallback}</p>`;
     const onInput = (event: Event) => this.#setValue(attribute.name, (event.target as HTMLInputElement | HTMLSelectElement).value);
+    // A text attribute whose values the strings name: a list to pick from, or boxes to tick.
+    const named = attribute.kind === 'text' && text.options ? Object.keys(text.options) : null;
+    if (named && text.multiple) return this.#renderTicks(attribute, text, named, id, value);
+    const choices = attribute.kind === 'enum' ? attribute.options : named;
+    if (choices) {
+      return html`<div class="field" data-attribute=${attribute.name}>
+        <label for=${id}>${text.label}</label>
+        ${help}
+        <select id=${id} aria-describedby=${`${id}-help`} @change=${onInput}>
+          ${choices.includes(attribute.default) ? nothing : html`<option value="" ?selected=${value === ''}>${t.defaultOption}</option>`}
+          ${choices.map((o) => html`<option .value=${o} ?selected=${value === o}>${text.options?.[o] ?? o}</option>`)}
+        </select>
+      </div>`;
+    }
     switch (attribute.kind) {
       case 'boolean':
         return html`<div class="field check" data-attribute=${attribute.name}>
@@ -601,15 +819,6 @@ export class FsConfigurator extends FsElement {
           />
           <label for=${id}>${text.label}</label>
           ${help}
-        </div>`;
-      case 'enum':
-        return html`<div class="field" data-attribute=${attribute.name}>
-          <label for=${id}>${text.label}</label>
-          ${help}
-          <select id=${id} aria-describedby=${`${id}-help`} @change=${onInput}>
-            ${attribute.options.includes(attribute.default) ? nothing : html`<option value="" ?selected=${value === ''}>${t.defaultOption}</option>`}
-            ${attribute.options.map((o) => html`<option .value=${o} ?selected=${value === o}>${text.options?.[o] ?? o}</option>`)}
-          </select>
         </div>`;
       default:
         return html`<div class="field" data-attribute=${attribute.name}>
@@ -631,13 +840,48 @@ export class FsConfigurator extends FsElement {
     }
   }
 
+  /**
+   * A text attribute listing some of its values, comma-separated (the locator's `filters`): a box
+   * per value, all ticked by default (the attribute left out), and a box for none of them.
+   */
+  #renderTicks(attribute: WidgetAttribute, text: AttributeText, named: string[], id: string, value: string): TemplateResult {
+    const none = text.multiple!.none;
+    const all = named.filter((o) => o !== none);
+    const listed = value.split(',').map((v) => v.trim());
+    const ticked = value === none ? [] : value.trim() === '' ? all : all.filter((o) => listed.includes(o));
+    const set = (list: readonly string[]) =>
+      this.#setValue(
+        attribute.name,
+        list.length === all.length ? '' : list.length === 0 ? none : all.filter((o) => list.includes(o)).join(','),
+      );
+    const box = (option: string, checked: boolean, onChange: (checked: boolean) => void) =>
+      html`<div class="check">
+        <input
+          id=${`${id}-${option}`}
+          type="checkbox"
+          .checked=${live(checked)}
+          @change=${(e: Event) => onChange((e.target as HTMLInputElement).checked)}
+        />
+        <label for=${`${id}-${option}`}>${text.options?.[option] ?? option}</label>
+      </div>`;
+    return html`<fieldset class="field ticks" data-attribute=${attribute.name} aria-describedby=${`${id}-help`}>
+      <legend>${text.label}</legend>
+      <p class="hint" id=${`${id}-help`}>${text.help}</p>
+      ${all.map((o) => box(o, ticked.includes(o), (on) => set(on ? [...ticked, o] : ticked.filter((x) => x !== o))))}
+      ${box(none, ticked.length === 0, (on) => set(on ? [] : all))}
+    </fieldset>`;
+  }
+
   #renderPreviewStep(widget: WidgetDeclaration, step: number): TemplateResult {
     const t = this.#t;
-    const name = widgetText(this.#strings, widget.tag)?.name ?? widget.tag;
     return html`<section class="step" aria-labelledby="preview-title">
       ${this.#heading(t.step(step, t.previewStep), 'preview-title')}
       <p class="hint">${t.previewHint}</p>
-      <p class="alone"><a href=${embedUrl(this.#snippetInput(widget))} target="_blank" rel="noopener">${t.openAlone(name)}</a></p>
+      <p class="alone">
+        <a href=${embedUrl(this.#snippetInput(widget))} target="_blank" rel="noopener"
+          >${t.openAlone}<span class="visually-hidden"> ${t.newTab}</span></a
+        >
+      </p>
       <button type="button" class="skip" @click=${() => this.renderRoot.querySelector<HTMLElement>('#code-title')?.focus()}>${t.skipPreview}</button>
       <div class="preview" part="preview" role="region" aria-label=${t.previewLabel} aria-busy=${this.previewState === 'loading' ? 'true' : 'false'}>
         <slot name="preview"></slot>
@@ -671,16 +915,19 @@ export class FsConfigurator extends FsElement {
   }
 
   #renderSnippet(variant: SnippetVariant, title: string, hint: string, label: string, copy: string, text: string): TemplateResult {
+    const t = this.#t;
     const rows = Math.min(variant === 'note' ? 14 : 6, text.split('\n').length + (variant === 'note' ? 0 : 2));
     const status = this.copyStatus[variant];
-    return html`<div class="snippet" part="snippet" data-variant=${variant} data-status=${status ? (status === this.#t.copied ? 'copied' : 'selected') : nothing}>
+    const said = status === 'copied' ? t.copied : status === 'selected' ? t.selected : status === 'refused' ? t.copyRefused : '';
+    return html`<div class="snippet" part="snippet" data-variant=${variant} data-status=${status ?? nothing}>
       ${this.#heading(title, `${variant}-title`, 1)}
       <p class="hint" id=${`${variant}-hint`}>${hint}</p>
       <label class="code-label" for=${`${variant}-code`}>${label}</label>
       <textarea id=${`${variant}-code`} readonly rows=${rows} spellcheck="false" aria-describedby=${`${variant}-hint`} .value=${live(text)}></textarea>
       <div class="copy-row">
         <button type="button" class="primary" part="copy" id=${`${variant}-copy`} @click=${() => void this.#copy(variant)}>${copy}</button>
-        <p class="copy-status" role="status">${this.copyStatus[variant] ?? ''}</p>
+        <p class="copy-status" role="status">${said}</p>
+        ${status === 'refused' ? html`<button type="button" class="secondary" @click=${this.#focusPlace}>${t.goToPlace}</button>` : nothing}
       </div>
     </div>`;
   }

@@ -112,6 +112,31 @@ export const configuratorStyles = css`
     font-weight: 700;
   }
 
+  .place-problem:empty {
+    display: none;
+  }
+
+  .place-problem .problem-inline {
+    max-width: 40rem;
+    border-inline-start-color: var(--_fs-danger);
+  }
+
+  /* The communes of a postcode, or the namesakes: one button each, in a few columns. */
+  .place-choices {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+    gap: var(--_fs-space);
+    max-width: 48rem;
+    margin: var(--_fs-space) 0 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .place-choices button {
+    width: 100%;
+    text-align: start;
+  }
+
   .sites legend {
     font-size: 1em;
   }
@@ -148,6 +173,25 @@ export const configuratorStyles = css`
 
   .field.check .hint {
     grid-column: 2;
+  }
+
+  /* Boxes to tick for a list of values (the locator's filters). */
+  .ticks {
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+
+  .ticks legend {
+    padding: 0;
+    font-weight: 700;
+  }
+
+  .ticks .check {
+    display: flex;
+    gap: 0.5em;
+    align-items: flex-start;
+    padding: 0.2em 0;
   }
 
   input[type='text'],
@@ -269,6 +313,10 @@ export const configuratorStyles = css`
     margin: 0;
     font-weight: 700;
     color: var(--_fs-success);
+  }
+
+  [data-status='refused'] .copy-status {
+    color: var(--_fs-danger);
   }
 
   .notice,

@@ -38,6 +38,19 @@ async function chooseWidget(el: FsConfigurator, tag: string): Promise<void> {
   await el.updateComplete;
 }
 
+const searchInput = (el: FsConfigurator) => $(el, 'fs-commune-search')!.shadowRoot!.querySelector<HTMLInputElement>('input')!;
+const problem = (el: FsConfigurator) => $(el, '#place-problem')?.textContent ?? '';
+const choices = (el: FsConfigurator) => $$(el, '.place-choices button').map((b) => b.textContent!.trim());
+
+/** Types over what the commune field holds (as a person selecting it all and typing), without choosing. */
+async function typeCommune(el: FsConfigurator, text: string): Promise<void> {
+  const input = searchInput(el);
+  input.focus();
+  input.select();
+  await sendKeys({ type: text });
+  await el.updateComplete;
+}
+
 /** Types in the commune search and chooses the first suggestion, with the keyboard. */
 async function chooseCommune(el: FsConfigurator, text: string): Promise<void> {
   const search = $(el, 'fs-commune-search')!;
@@ -79,8 +92,8 @@ describe('<fs-configurator>', () => {
     expect([...view.options].map((o) => o.value)).to.deep.equal(['list', 'map', 'split']);
     expect(view.value).to.equal('list');
     expect($<HTMLInputElement>(el, '[data-attribute="limit"] input')!.type).to.equal('number');
-    expect($<HTMLInputElement>(el, '[data-attribute="commune"] input')!.type).to.equal('text');
-    expect($(el, '[data-attribute="commune"] label')!.textContent).to.equal('Commune de départ (code INSEE)');
+    expect($<HTMLInputElement>(el, '[data-attribute="url-prefix"] input')!.type).to.equal('text');
+    expect($(el, '[data-attribute="commune"]'), 'the INSEE code is not asked').to.equal(null);
     expect($(el, '[data-attribute="api"]'), 'the API base is not offered').to.equal(null);
     expect(shadowText(el)).to.include('Réglages avancés');
     // The preview is the real widget, in the light DOM, where the page's loader sees it.
@@ -141,7 +154,6 @@ describe('<fs-configurator>', () => {
     await until(ready(el), 'the list of widgets');
     await chooseWidget(el, 'fs-site-locator');
     await chooseCommune(el, '48000');
-    expect($<HTMLInputElement>(el, '[data-attribute="commune"] input')!.value).to.equal('48095');
     expect(code(el, 'script')).to.match(/<fs-site-locator commune="48095"><\/fs-site-locator>$/);
     expect(code(el, 'iframe')).to.include('allow="geolocation"');
     expect(code(el, 'note')).to.include('img-src https://tile.openstreetmap.org');
@@ -251,11 +263,192 @@ describe('<fs-configurator>', () => {
       );
       await again.updateComplete;
       expect($<HTMLInputElement>(again, '[data-attribute="site-id"] input')!.value).to.equal('2983');
-      expect(shadowText(again)).to.include('Commune choisie : Mende (48000) (code INSEE 48095).');
+      expect(shadowText(again)).to.include('Commune choisie : Mende (48000).');
+      expect(searchInput(again).value, 'the field shows the commune').to.equal('Mende (48000)');
       expect(code(again, 'script')).to.match(/<fs-site-card site-id="2983"><\/fs-site-card>$/);
     } finally {
       history.replaceState(null, '', before);
     }
+  });
+
+  describe('the commune of the code', () => {
+    it('takes the commune a text left in the field names exactly, and never keeps the previous one in the code (axe)', async () => {
+      const el = await configurator();
+      await until(ready(el), 'the list of widgets');
+      await chooseWidget(el, 'fs-site-locator');
+      // Starting fresh: typed, not chosen in the list, and the field left with Tab.
+      await typeCommune(el, 'nanteuil en vallee');
+      await sendKeys({ press: 'Tab' });
+      await until(() => code(el, 'script').endsWith('<fs-site-locator commune="16242"></fs-site-locator>'), 'Nanteuil-en-Vallée chosen');
+      expect(shadowText(el)).to.include('Commune choisie : Nanteuil-en-Vallée (16700).');
+      expect(searchInput(el).value).to.equal('Nanteuil-en-Vallée (16700)');
+      // Another commune typed over it: the previous one leaves the code at once.
+      await typeCommune(el, 'mende');
+      expect(code(el, 'script')).to.match(/<fs-site-locator><\/fs-site-locator>$/);
+      expect(shadowText(el)).not.to.include('Commune choisie');
+      expect(shadowText(el)).not.to.include('Nanteuil');
+      await sendKeys({ press: 'Tab' });
+      await until(() => code(el, 'script').endsWith('<fs-site-locator commune="48095"></fs-site-locator>'), 'Mende chosen');
+      expect(searchInput(el).value).to.equal('Mende (48000)');
+      expect(problem(el)).to.equal('');
+      await expect(el).to.be.accessible();
+      // Copying straight from the field (without leaving it) copies the commune it names.
+      await typeCommune(el, 'Nanteuil-en-Vallée');
+      const copy = oneEvent(el, 'fs-snippet-copy');
+      $<HTMLButtonElement>(el, '#script-copy')!.click();
+      await copy;
+      expect(code(el, 'script')).to.match(/<fs-site-locator commune="16242"><\/fs-site-locator>$/);
+    });
+
+    it('refuses to copy while the field names several communes or none, and lists the namesakes (axe)', async () => {
+      const el = await configurator();
+      await until(ready(el), 'the list of widgets');
+      await chooseWidget(el, 'fs-site-locator');
+      await chooseCommune(el, 'Mende');
+      await typeCommune(el, 'saint denis');
+      await sendKeys({ press: 'Tab' });
+      await until(() => problem(el) !== '', 'the namesakes');
+      expect(problem(el)).to.equal('Choisissez votre commune dans la liste : 4 communes s’appellent Saint-Denis.');
+      expect($(el, '.place-problem')!.getAttribute('role'), 'announced').to.equal('alert');
+      expect(choices(el)).to.have.members([
+        'Saint-Denis (97400, 97417, 97490)',
+        'Saint-Denis (93200, 93210, 93380)',
+        'Saint-Denis (11310)',
+        'Saint-Denis (30500)',
+      ]);
+      expect(code(el, 'script'), 'neither Mende nor a Saint-Denis').to.match(/<fs-site-locator><\/fs-site-locator>$/);
+      // Copying is refused, and says why at the button.
+      let copies = 0;
+      el.addEventListener('fs-snippet-copy', () => copies++);
+      $<HTMLButtonElement>(el, '#script-copy')!.click();
+      await until(() => $(el, '[data-variant="script"]')!.getAttribute('data-status') === 'refused', 'the copy refused');
+      expect($(el, '[data-variant="script"] [role="status"]')!.textContent).to.equal(
+        'Choisissez votre commune dans la liste, plus haut : le code n’a pas été copié.',
+      );
+      expect(copies).to.equal(0);
+      await expect(el).to.be.accessible();
+      // The button beside the message leads back to the choices.
+      (
+        $$(el, '[data-variant="script"] .copy-row button').find(
+          (b) => b.textContent === 'Aller au choix de la commune',
+        ) as HTMLButtonElement
+      ).click();
+      expect(deepActive()?.closest('.place-choices')).not.to.equal(null);
+      // A namesake chosen: in the field and in the code; copying works.
+      const seineSaintDenis = $$(el, '.place-choices button').find((b) => b.textContent!.includes('93200'))!;
+      seineSaintDenis.click();
+      await until(() => code(el, 'script').endsWith('<fs-site-locator commune="93066"></fs-site-locator>'), 'Saint-Denis (93) chosen');
+      expect(searchInput(el).value).to.equal('Saint-Denis (93200, 93210, 93380)');
+      expect($(el, '.place-choices')).to.equal(null);
+      expect(problem(el)).to.equal('');
+      const copy = oneEvent(el, 'fs-snippet-copy');
+      $<HTMLButtonElement>(el, '#script-copy')!.click();
+      await copy;
+      expect(copies).to.equal(1);
+      // No commune of that name.
+      await typeCommune(el, 'Zzyzx');
+      await sendKeys({ press: 'Tab' });
+      await until(() => problem(el) !== '', 'no commune of that name');
+      expect(problem(el)).to.equal('Choisissez votre commune dans la liste : aucune commune ne s’appelle « Zzyzx ».');
+      expect(code(el, 'script')).to.match(/<fs-site-locator><\/fs-site-locator>$/);
+      $<HTMLButtonElement>(el, '#iframe-copy')!.click();
+      await until(() => $(el, '[data-variant="iframe"]')!.getAttribute('data-status') === 'refused', 'the copy refused');
+      expect(copies).to.equal(1);
+      await expect(el).to.be.accessible();
+    });
+
+    it('asks which commune of a shared postcode is meant: Enter does not take the first (axe)', async () => {
+      const el = await configurator();
+      await until(ready(el), 'the list of widgets');
+      await chooseWidget(el, 'fs-site-locator');
+      const input = searchInput(el);
+      input.focus();
+      await sendKeys({ type: '16700' });
+      await until(() => input.getAttribute('aria-expanded') === 'true', 'the suggestions of 16700');
+      await sendKeys({ press: 'Enter' });
+      await until(() => choices(el).length > 0, 'the communes of 16700');
+      expect(problem(el)).to.equal('Choisissez votre commune dans la liste : 16 communes ont le code postal 16700.');
+      expect(choices(el)).to.have.length(16);
+      expect(choices(el)).to.include.members(['Ruffec (16700)', 'Nanteuil-en-Vallée (16700)', 'Courcôme (16240, 16700)']);
+      expect(shadowText(el)).not.to.include('Commune choisie');
+      expect(code(el, 'script'), 'not Ruffec').to.match(/<fs-site-locator><\/fs-site-locator>$/);
+      await until(() => deepActive() === $$(el, '.place-choices button')[0], 'the focus on the first choice');
+      await expect(el).to.be.accessible();
+      // With the keyboard: Tab to Nanteuil-en-Vallée, Enter.
+      for (let i = 0; i < 16 && deepActive()?.textContent !== 'Nanteuil-en-Vallée (16700)'; i++) await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Enter' });
+      await until(() => code(el, 'script').endsWith('<fs-site-locator commune="16242"></fs-site-locator>'), 'Nanteuil-en-Vallée chosen');
+      expect(deepActive(), 'back in the field').to.equal(searchInput(el));
+      expect(searchInput(el).value).to.equal('Nanteuil-en-Vallée (16700)');
+      // A postcode of one commune, or an exact name, is taken with Enter.
+      await typeCommune(el, '29200');
+      await sendKeys({ press: 'Enter' });
+      await until(() => code(el, 'script').endsWith('<fs-site-locator commune="29019"></fs-site-locator>'), 'Brest chosen');
+      await typeCommune(el, 'mende');
+      await sendKeys({ press: 'Enter' });
+      await until(() => code(el, 'script').endsWith('<fs-site-locator commune="48095"></fs-site-locator>'), 'Mende chosen');
+      expect(searchInput(el).getAttribute('aria-expanded')).to.equal('false');
+    });
+  });
+
+  it('never asks the INSEE code, folds the advanced settings, offers the filters as boxes to tick (axe: folded, open)', async () => {
+    const el = await configurator();
+    await until(ready(el), 'the list of widgets');
+    await chooseWidget(el, 'fs-site-locator');
+    await chooseCommune(el, 'Mende');
+    expect($(el, '[data-attribute="commune"]')).to.equal(null);
+    const details = $<HTMLDetailsElement>(el, 'details.advanced')!;
+    expect(details.open, 'folded by default').to.equal(false);
+    const step = $(el, '[data-attribute="view"]')!.closest('fieldset.step')!;
+    const main = [...step.querySelectorAll<HTMLElement>(':scope > .fields > [data-attribute]')].map((f) => f.dataset.attribute);
+    expect(main).to.deep.equal(['radius', 'limit', 'view', 'theme', 'lang']);
+    for (const name of ['postcode', 'filters', 'tiles', 'lat', 'geocoder', 'no-url-state', 'heading-level'])
+      expect(details.querySelector(`[data-attribute="${name}"]`), name).not.to.equal(null);
+    // Plain French: no INSEE code, no tags, no attribute values.
+    const text = shadowText(el);
+    for (const jargon of ['INSEE', '<script>', 'balises', 'open-now', '« none »', 'Ouvrir «', 'nouvel onglet (pour'])
+      expect(text, jargon).not.to.include(jargon);
+    expect($(el, '.alone a')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Voir la page seule (pour l’imprimer ou la montrer) (nouvel onglet)',
+    );
+    await expect(el).to.be.accessible();
+
+    details.querySelector('summary')!.click();
+    await el.updateComplete;
+    const filters = $(el, '[data-attribute="filters"]')!;
+    expect(filters.localName).to.equal('fieldset');
+    expect(filters.querySelector('legend')!.textContent).to.equal('Filtres proposés');
+    const boxes = () => [...filters.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+    const labels = boxes().map((b) => filters.querySelector(`label[for="${b.id}"]`)!.textContent);
+    expect(labels).to.deep.equal(['Ouvert maintenant', 'Ouvert le samedi', 'Type d’accueil', 'Distance maximale', 'Aucun filtre']);
+    expect(boxes().map((b) => b.checked)).to.deep.equal([true, true, true, true, false]);
+    const tick = async (label: string) => {
+      boxes()[labels.indexOf(label)]!.click();
+      await el.updateComplete;
+    };
+    await tick('Aucun filtre');
+    expect(code(el, 'script')).to.include('filters="none"');
+    expect(boxes().map((b) => b.checked)).to.deep.equal([false, false, false, false, true]);
+    await tick('Ouvert maintenant');
+    expect(code(el, 'script')).to.include('filters="open-now"');
+    expect(boxes().map((b) => b.checked)).to.deep.equal([true, false, false, false, false]);
+    await tick('Distance maximale');
+    expect(code(el, 'script')).to.include('filters="open-now,radius"');
+    await tick('Ouvert le samedi');
+    await tick('Type d’accueil');
+    expect(code(el, 'script'), 'all of them: the default').not.to.include('filters=');
+    await expect(el).to.be.accessible();
+
+    // A text attribute whose values the strings name is a list to pick from.
+    await chooseWidget(el, 'fs-satisfaction');
+    const channel = $<HTMLSelectElement>(el, '[data-attribute="channel"] select')!;
+    expect([...channel.options].map((o) => o.value)).to.deep.equal(['', 'web', 'kiosk', 'phone']);
+    expect([...channel.options].map((o) => o.textContent)).to.deep.equal([
+      '(par défaut)',
+      'Sur une page web',
+      'Sur une borne à l’accueil',
+      'Au téléphone',
+    ]);
   });
 
   it('speaks English on an English page', async () => {

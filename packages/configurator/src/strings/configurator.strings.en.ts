@@ -16,7 +16,14 @@ export const configuratorEn: ConfiguratorStrings = {
       'The agents’ tools (request log, local partners and permanences) are not offered here: they need an access token and are installed on the France services’ intranet or tablet.',
     placeStep: 'Enter your town',
     placeHint: 'Type the name of your town or its postcode, then choose it in the list.',
-    placeChosen: (label, insee) => `Town chosen: ${label} (INSEE code ${insee}).`,
+    placeChosen: (label) => `Town chosen: ${label}.`,
+    communeLabel: (name, postcodes) => `${name} (${postcodes.length > 3 ? `${postcodes[0]}…` : postcodes.join(', ')})`,
+    placeProblem: (why) => `Choose your town in the list: ${why}`,
+    placeNamesakes: (n, name) => `${n} towns are called ${name}.`,
+    placeSharedPostcode: (n, postcode) => `${n} towns have the postcode ${postcode}.`,
+    placeNoName: (text) => `no town is called “${text}”.`,
+    placeNoPostcode: (postcode) => `no town has the postcode ${postcode}.`,
+    placeUnavailable: 'the town search does not answer. Try again in a moment.',
     sitesLegend: (commune) => `France services nearest to ${commune}`,
     sitesHint: 'The nearest one is chosen; choose another one if needed.',
     siteOption: (name, distance) => `${name} — ${distance} away`,
@@ -24,7 +31,8 @@ export const configuratorEn: ConfiguratorStrings = {
     nearestAuto: 'The nearest to the town, chosen automatically',
     sitesHintAuto: 'By default the widget shows the France services nearest to the town; choose one to pin it.',
     sitesLoading: 'Looking for nearby France services…',
-    sitesError: 'The nearby France services could not be loaded. You can type the identifier in the next step.',
+    sitesError:
+      'The nearby France services could not be loaded. Try again later, or give your one’s number in the advanced settings of the next step.',
     sitesFound: (n, commune, nearest) =>
       `${n === 1 ? '1 France services found' : `${n} France services found`} near ${commune}.${nearest ? ` The nearest one is chosen: ${nearest}.` : ''}`,
     optionsStep: 'Adjust the options',
@@ -38,18 +46,20 @@ export const configuratorEn: ConfiguratorStrings = {
     previewLoading: 'Loading the preview…',
     previewFailed: 'The preview could not be loaded. The code is still valid.',
     skipPreview: 'Skip the preview and go to the code',
-    openAlone: (widget) => `Open “${widget}” alone, in a new tab (to print or show it)`,
+    openAlone: 'See the page alone (to print or show it)',
+    newTab: '(new tab)',
     codeStep: 'Copy the code and paste it into your website',
     scriptTitle: 'Code to paste (an “HTML” or “code” block of your website)',
     scriptHint:
-      'Paste these lines where the widget should appear on the page. If your website removes <script> tags, use the next code (an iframe).',
-    scriptLabel: 'Widget code, with the script',
-    iframeTitle: 'If your website does not accept scripts: a frame (iframe)',
+      'Paste these lines where the widget should appear on the page. If the widget does not appear then, your website removed part of the code: use the next code instead.',
+    scriptLabel: 'Widget code',
+    iframeTitle: 'If the widget does not appear: the code in a frame (iframe)',
     iframeHint:
       'The first line is enough. The second one, optional, fits the frame’s height to its content; if your website removes it, the frame keeps its default height.',
-    iframeLabel: 'Widget code, in an iframe',
+    iframeLabel: 'Widget code in a frame',
     noteTitle: 'Note for your web agency or IT department',
-    noteHint: 'If your website applies a security policy (Content-Security-Policy), send them this note.',
+    noteHint:
+      'If the widget still does not appear, your website probably has a security policy (Content-Security-Policy): send this note to whoever looks after your website.',
     noteLabel: 'Technical note',
     copy: 'Copy',
     copyScript: 'Copy the code',
@@ -57,6 +67,8 @@ export const configuratorEn: ConfiguratorStrings = {
     copyNote: 'Copy the note',
     copied: 'Copied. Paste it into your website (Ctrl+V, or Cmd+V on a Mac).',
     selected: 'The code is selected: press Ctrl+C (or Cmd+C on a Mac) to copy it.',
+    copyRefused: 'Choose your town in the list, above: the code was not copied.',
+    goToPlace: 'Go to the choice of the town',
     releaseMissing:
       'The pinned version of the widgets is not available on this server: the code uses the latest version, without an integrity check.',
     frameTitle: (widget, place) => (place ? `${widget} — ${place}` : widget),
@@ -129,11 +141,12 @@ export const configuratorEn: ConfiguratorStrings = {
       options: { fr: 'French (français)', en: 'English' },
     },
     '*/api': { label: 'API address', help: 'Leave empty: the widgets use the server the script comes from.', advanced: true },
-    'fs-site-locator/commune': {
-      label: 'Starting town (INSEE code)',
-      help: 'The search opens on this town. Filled in at the “town” step.',
+    'fs-site-locator/commune': { label: 'Starting town', help: 'The search opens on this town, chosen at the “town” step.' },
+    'fs-site-locator/postcode': {
+      label: 'Starting postcode',
+      help: 'Only if you chose no town: the search opens on the most populated town of this postcode.',
+      advanced: true,
     },
-    'fs-site-locator/postcode': { label: 'Starting postcode', help: 'Instead of the town: the search opens on this postcode.' },
     'fs-site-locator/lat': {
       label: 'Starting latitude',
       help: 'With the longitude, instead of the town (decimal degrees, e.g. 44.518).',
@@ -149,7 +162,15 @@ export const configuratorEn: ConfiguratorStrings = {
     },
     'fs-site-locator/filters': {
       label: 'Filters offered',
-      help: 'Comma-separated among open-now, saturday, kind, radius; “none” for none.',
+      help: 'What residents can choose above the list. Default: all of them.',
+      options: {
+        'open-now': 'Open now',
+        saturday: 'Open on Saturdays',
+        kind: 'Kind of service',
+        radius: 'Maximum distance',
+        none: 'No filter',
+      },
+      multiple: { none: 'none' },
       advanced: true,
     },
     'fs-site-locator/geocoder': {
@@ -171,6 +192,7 @@ export const configuratorEn: ConfiguratorStrings = {
       label: 'Base map',
       help: 'OpenStreetMap, or the IGN map.',
       options: { osm: 'OpenStreetMap', 'ign-plan': 'IGN map (Plan IGN)' },
+      advanced: true,
     },
     'fs-site-locator/tile-url': {
       label: 'Other tile server',
@@ -207,7 +229,8 @@ export const configuratorEn: ConfiguratorStrings = {
     },
     'fs-satisfaction/channel': {
       label: 'Channel',
-      help: 'Where the answer is given: web, kiosk or phone. By default from the use.',
+      help: 'Where the answer is given. Default: from the use chosen.',
+      options: { web: 'On a web page', kiosk: 'On a kiosk at the counter', phone: 'On the phone' },
       advanced: true,
     },
     'fs-satisfaction/ask-resolved': { label: 'Ask whether the request was resolved', help: 'Adds “Was your request resolved?”.' },
@@ -235,8 +258,8 @@ export const configuratorEn: ConfiguratorStrings = {
       advanced: true,
     },
     'fs-banner/commune': {
-      label: 'Town (INSEE code)',
-      help: 'The banner shows the France services nearest to this town. Filled in at the “town” step.',
+      label: 'Town',
+      help: 'The banner shows the France services nearest to this town, chosen at the “town” step.',
     },
     'fs-banner/site-id': {
       label: 'France services identifier',
@@ -252,8 +275,8 @@ export const configuratorEn: ConfiguratorStrings = {
       options: { strip: 'Horizontal strip (like 728 × 90)', square: 'Square (like 300 × 250)', vertical: 'Vertical (like 160 × 600)' },
     },
     'fs-badge/commune': {
-      label: 'Town (INSEE code)',
-      help: 'The badge leads to the France services nearest to this town. Filled in at the “town” step.',
+      label: 'Town',
+      help: 'The badge leads to the France services nearest to this town, chosen at the “town” step.',
     },
     'fs-badge/site-id': {
       label: 'France services identifier',
@@ -265,8 +288,8 @@ export const configuratorEn: ConfiguratorStrings = {
       help: 'The poster’s France services (required): its hours, address, partners. Filled in at the “town” step.',
     },
     'fs-poster/commune': {
-      label: 'Town of the QR code (INSEE code)',
-      help: 'With the QR code to the search: the town it opens on. Empty: the France services’ town.',
+      label: 'Town of the QR code',
+      help: 'With the QR code to the search: the town it opens on, chosen at the “town” step.',
     },
     'fs-poster/qr-target': {
       label: 'The QR code leads to',

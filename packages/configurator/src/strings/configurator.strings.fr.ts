@@ -14,6 +14,12 @@ export interface AttributeText {
   options?: Record<string, string>;
   /** Shown under "Réglages avancés" (closed by default): rarely needed, or for developers. */
   advanced?: boolean;
+  /**
+   * A text attribute listing some of `options`, comma-separated: one box to tick per value, all
+   * ticked by default; `none` is the value (named in `options` too) that lists none of them.
+   * (A text attribute with `options` and no `multiple` is a list to pick one value from.)
+   */
+  multiple?: { none: string };
 }
 
 export interface WidgetText {
@@ -37,7 +43,17 @@ export const configuratorFr = {
       'Les outils des agents (journal des démarches, partenaires locaux et permanences) ne sont pas proposés ici : ils demandent un jeton d’accès et s’installent sur l’intranet ou la tablette de la France services.',
     placeStep: 'Indiquez votre commune',
     placeHint: 'Tapez le nom de votre commune ou son code postal, puis choisissez-la dans la liste.',
-    placeChosen: (label: string, insee: string) => `Commune choisie : ${label} (code INSEE ${insee}).`,
+    placeChosen: (label: string) => `Commune choisie : ${label}.`,
+    /** A commune as the list writes it: « Mende (48000) », « Saint-Denis (93200, 93210, 93380) ». */
+    communeLabel: (name: string, postcodes: readonly string[]) =>
+      `${name} (${postcodes.length > 3 ? `${postcodes[0]}…` : postcodes.join(', ')})`,
+    /** Beside the commune field, when the text left in it is no commune (yet). */
+    placeProblem: (why: string) => `Choisissez votre commune dans la liste : ${why}`,
+    placeNamesakes: (n: number, name: string) => `${n} communes s’appellent ${name}.`,
+    placeSharedPostcode: (n: number, postcode: string) => `${n} communes ont le code postal ${postcode}.`,
+    placeNoName: (text: string) => `aucune commune ne s’appelle « ${text} ».`,
+    placeNoPostcode: (postcode: string) => `aucune commune n’a le code postal ${postcode}.`,
+    placeUnavailable: 'la recherche de communes ne répond pas. Réessayez dans un instant.',
     sitesLegend: (commune: string) => `France services les plus proches de ${commune}`,
     sitesHint: 'La plus proche est choisie ; choisissez-en une autre si besoin.',
     siteOption: (name: string, distance: string) => `${name} — à ${distance}`,
@@ -45,7 +61,8 @@ export const configuratorFr = {
     nearestAuto: 'La plus proche de la commune, choisie automatiquement',
     sitesHintAuto: 'Par défaut le widget montre la France services la plus proche de la commune ; choisissez-en une pour la fixer.',
     sitesLoading: 'Recherche des France services proches…',
-    sitesError: 'La liste des France services proches n’a pas pu être chargée. Vous pouvez saisir l’identifiant à l’étape suivante.',
+    sitesError:
+      'La liste des France services proches n’a pas pu être chargée. Réessayez plus tard, ou indiquez le numéro de la vôtre dans les réglages avancés de l’étape suivante.',
     sitesFound: (n: number, commune: string, nearest: string | null) =>
       `${n === 1 ? '1 France services trouvée' : `${n} France services trouvées`} près de ${commune}.${nearest ? ` La plus proche est choisie : ${nearest}.` : ''}`,
     optionsStep: 'Réglez les options',
@@ -59,18 +76,20 @@ export const configuratorFr = {
     previewLoading: 'Chargement de l’aperçu…',
     previewFailed: 'L’aperçu n’a pas pu être chargé. Le code reste valable.',
     skipPreview: 'Passer l’aperçu et aller au code',
-    openAlone: (widget: string) => `Ouvrir « ${widget} » seul, dans un nouvel onglet (pour l’imprimer ou le montrer)`,
+    openAlone: 'Voir la page seule (pour l’imprimer ou la montrer)',
+    newTab: '(nouvel onglet)',
     codeStep: 'Copiez le code et collez-le dans votre site',
     scriptTitle: 'Code à coller (bloc « HTML » ou « code » de votre site)',
     scriptHint:
-      'Collez ces lignes à l’endroit de la page où le widget doit apparaître. Si votre site retire les balises <script>, utilisez le code suivant (cadre iframe).',
-    scriptLabel: 'Code du widget, avec le script',
-    iframeTitle: 'Si votre site n’accepte pas les scripts : un cadre (iframe)',
+      'Collez ces lignes à l’endroit de la page où le widget doit apparaître. Si le widget n’apparaît pas ensuite, votre site a retiré une partie du code : utilisez plutôt le code suivant.',
+    scriptLabel: 'Code du widget',
+    iframeTitle: 'Si le widget n’apparaît pas : le code dans un cadre (iframe)',
     iframeHint:
       'La première ligne suffit. La seconde, facultative, ajuste la hauteur du cadre à son contenu ; si votre site la retire, le cadre garde sa hauteur par défaut.',
-    iframeLabel: 'Code du widget, dans un cadre iframe',
+    iframeLabel: 'Code du widget dans un cadre',
     noteTitle: 'Note pour votre prestataire ou votre service informatique',
-    noteHint: 'Si votre site applique une politique de sécurité (Content-Security-Policy), transmettez-lui cette note.',
+    noteHint:
+      'Si le widget n’apparaît toujours pas, votre site a sans doute une politique de sécurité (Content-Security-Policy) : envoyez cette note à la personne qui s’occupe de votre site.',
     noteLabel: 'Note technique',
     copy: 'Copier',
     copyScript: 'Copier le code',
@@ -78,6 +97,8 @@ export const configuratorFr = {
     copyNote: 'Copier la note',
     copied: 'Copié. Collez-le dans votre site (Ctrl+V, ou Cmd+V sur Mac).',
     selected: 'Le code est sélectionné : appuyez sur Ctrl+C (ou Cmd+C sur Mac) pour le copier.',
+    copyRefused: 'Choisissez votre commune dans la liste, plus haut : le code n’a pas été copié.',
+    goToPlace: 'Aller au choix de la commune',
     releaseMissing:
       'La version figée des widgets n’est pas disponible sur ce serveur : le code utilise la dernière version, sans contrôle d’intégrité.',
     frameTitle: (widget: string, place: string | null) => (place ? `${widget} — ${place}` : widget),
@@ -175,12 +196,13 @@ export const configuratorFr = {
     },
 
     'fs-site-locator/commune': {
-      label: 'Commune de départ (code INSEE)',
-      help: 'La recherche s’ouvre sur cette commune. Remplie à l’étape « commune ».',
+      label: 'Commune de départ',
+      help: 'La recherche s’ouvre sur cette commune, choisie à l’étape « commune ».',
     },
     'fs-site-locator/postcode': {
       label: 'Code postal de départ',
-      help: 'À la place de la commune : la recherche s’ouvre sur ce code postal.',
+      help: 'Seulement si vous n’avez pas choisi de commune : la recherche s’ouvre sur la commune la plus peuplée de ce code postal.',
+      advanced: true,
     },
     'fs-site-locator/lat': {
       label: 'Latitude de départ',
@@ -197,7 +219,15 @@ export const configuratorFr = {
     },
     'fs-site-locator/filters': {
       label: 'Filtres proposés',
-      help: 'Liste séparée par des virgules parmi open-now, saturday, kind, radius ; « none » pour aucun.',
+      help: 'Ce que les habitants peuvent choisir au-dessus de la liste. Par défaut : tous.',
+      options: {
+        'open-now': 'Ouvert maintenant',
+        saturday: 'Ouvert le samedi',
+        kind: 'Type d’accueil',
+        radius: 'Distance maximale',
+        none: 'Aucun filtre',
+      },
+      multiple: { none: 'none' },
       advanced: true,
     },
     'fs-site-locator/geocoder': {
@@ -219,6 +249,7 @@ export const configuratorFr = {
       label: 'Fond de carte',
       help: 'OpenStreetMap, ou le Plan IGN.',
       options: { osm: 'OpenStreetMap', 'ign-plan': 'Plan IGN' },
+      advanced: true,
     },
     'fs-site-locator/tile-url': {
       label: 'Autre serveur de tuiles',
@@ -261,7 +292,8 @@ export const configuratorFr = {
     },
     'fs-satisfaction/channel': {
       label: 'Canal',
-      help: 'Où l’avis est donné : web, kiosk (borne) ou phone (au téléphone). Par défaut selon l’usage.',
+      help: 'Où l’avis est donné. Par défaut : selon l’usage choisi.',
+      options: { web: 'Sur une page web', kiosk: 'Sur une borne à l’accueil', phone: 'Au téléphone' },
       advanced: true,
     },
     'fs-satisfaction/ask-resolved': {
@@ -301,8 +333,8 @@ export const configuratorFr = {
     },
 
     'fs-banner/commune': {
-      label: 'Commune (code INSEE)',
-      help: 'Le bandeau montre la France services la plus proche de cette commune. Remplie à l’étape « commune ».',
+      label: 'Commune',
+      help: 'Le bandeau montre la France services la plus proche de cette commune, choisie à l’étape « commune ».',
     },
     'fs-banner/site-id': {
       label: 'Identifiant de la France services',
@@ -318,8 +350,8 @@ export const configuratorFr = {
       options: { strip: 'Bande horizontale (comme 728 × 90)', square: 'Carré (comme 300 × 250)', vertical: 'Vertical (comme 160 × 600)' },
     },
     'fs-badge/commune': {
-      label: 'Commune (code INSEE)',
-      help: 'Le badge mène à la France services la plus proche de cette commune. Remplie à l’étape « commune ».',
+      label: 'Commune',
+      help: 'Le badge mène à la France services la plus proche de cette commune, choisie à l’étape « commune ».',
     },
     'fs-badge/site-id': {
       label: 'Identifiant de la France services',
@@ -334,8 +366,8 @@ export const configuratorFr = {
       help: 'La France services de l’affiche (obligatoire) : ses horaires, son adresse, ses partenaires. Remplie à l’étape « commune ».',
     },
     'fs-poster/commune': {
-      label: 'Commune du QR code (code INSEE)',
-      help: 'Avec le QR code vers la recherche : la commune sur laquelle elle s’ouvre. Vide : celle de la France services.',
+      label: 'Commune du QR code',
+      help: 'Avec le QR code vers la recherche : la commune sur laquelle elle s’ouvre, choisie à l’étape « commune ».',
     },
     'fs-poster/qr-target': {
       label: 'Le QR code mène à',
