@@ -13,8 +13,12 @@ if (params.get('suivi') === '1') kiosk.setAttribute('ask-resolved', '');
 if (params.get('commentaire') === '1') kiosk.setAttribute('ask-comment', '');
 
 const button = document.getElementById('plein-ecran');
-// Not while the page asks for its site, nor once in full screen (the public would see it).
-const sync = () => (button.hidden = !site || !!document.fullscreenElement || !document.fullscreenEnabled);
+// The browser's own full screen (F11, a browser started in kiosk mode) puts no element in full
+// screen: only the display mode says it.
+const browserFullScreen = window.matchMedia('(display-mode: fullscreen)');
+// Not while the page asks for its site, nor once in full screen of either kind (the public would see it).
+const sync = () => (button.hidden = !site || !!document.fullscreenElement || browserFullScreen.matches || !document.fullscreenEnabled);
 button.addEventListener('click', () => document.documentElement.requestFullscreen().catch(() => {}));
 document.addEventListener('fullscreenchange', sync);
+browserFullScreen.addEventListener('change', sync);
 sync();

@@ -1,7 +1,9 @@
 /**
  * The kiosk page (`/borne.html?site=<id>`) in Chromium: without a site in its address it says
  * what to add to it, in the page's own words (not the widget's « attribut site-id »), and passes
- * axe; with one, the widget gets it. The widgets' code is not needed for this: not built here.
+ * axe; with one, the widget gets it; its « Plein écran » button is gone while the screen is full,
+ * whether the page asked for it or the browser is in full screen itself. The widgets' code is not
+ * needed for this: not built here (the widget's own tests are in packages/satisfaction).
  */
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -66,6 +68,54 @@ test('with ?site=2983 the widget gets the site and the setup message stays hidde
     assert.equal(await tab.page.$eval('fs-satisfaction', (el) => el.hasAttribute('ask-resolved')), true);
     assert.equal(await tab.page.$eval('#reglage', (el) => (el as HTMLElement).hidden), true);
   } finally {
+    await tab.close();
+  }
+});
+
+test('« Plein écran » hides once the page is in full screen (the public must not see it) and comes back when leaving it', async () => {
+  const tab = await openTab(browser, { isolated: true, viewport: { width: 1280, height: 800 } });
+  try {
+    await tab.page.goto(`${server.url}/borne.html?site=2983`, { waitUntil: 'load' });
+    const shown = () => tab.page.$eval('#plein-ecran', (el) => !(el as HTMLElement).hidden && el.getBoundingClientRect().height > 0);
+    assert.equal(await tab.page.evaluate(() => document.fullscreenEnabled), true, 'this Chromium offers the Fullscreen API');
+    assert.equal(await shown(), true, 'offered before full screen');
+
+    // The real Fullscreen API: a real click (a user gesture) on the button.
+    await tab.page.click('#plein-ecran');
+    await tab.page.waitForFunction(() => document.fullscreenElement === document.documentElement);
+    await tab.page.waitForFunction(() => (document.getElementById('plein-ecran') as HTMLElement).hidden, { timeout: 5000 });
+    assert.equal(await shown(), false, 'hidden in full screen');
+
+    await tab.page.evaluate(() => document.exitFullscreen());
+    await tab.page.waitForFunction(() => document.fullscreenElement === null);
+    await tab.page.waitForFunction(() => !(document.getElementById('plein-ecran') as HTMLElement).hidden, { timeout: 5000 });
+    assert.equal(await shown(), true, 'offered again after leaving full screen');
+  } finally {
+    await tab.close();
+  }
+});
+
+test('« Plein écran » hides too when the browser itself is in full screen (F11, a kiosk browser), and comes back when it leaves it', async () => {
+  const tab = await openTab(browser, { isolated: true, viewport: { width: 1280, height: 800 } });
+  const cdp = await tab.page.createCDPSession();
+  const { windowId } = await cdp.send('Browser.getWindowForTarget');
+  try {
+    await tab.page.goto(`${server.url}/borne.html?site=2983`, { waitUntil: 'load' });
+    const hidden = () => tab.page.$eval('#plein-ecran', (el) => (el as HTMLElement).hidden);
+    assert.equal(await hidden(), false, 'offered in a normal window');
+
+    // The browser's own full screen, as F11 or `chromium --kiosk` give: no element is in full
+    // screen for the page (document.fullscreenElement stays null), the display mode changes.
+    await cdp.send('Browser.setWindowBounds', { windowId, bounds: { windowState: 'fullscreen' } });
+    await tab.page.waitForFunction(() => matchMedia('(display-mode: fullscreen)').matches);
+    assert.equal(await tab.page.evaluate(() => document.fullscreenElement), null);
+    await tab.page.waitForFunction(() => (document.getElementById('plein-ecran') as HTMLElement).hidden, { timeout: 5000 });
+
+    await cdp.send('Browser.setWindowBounds', { windowId, bounds: { windowState: 'normal' } });
+    await tab.page.waitForFunction(() => !matchMedia('(display-mode: fullscreen)').matches);
+    await tab.page.waitForFunction(() => !(document.getElementById('plein-ecran') as HTMLElement).hidden, { timeout: 5000 });
+  } finally {
+    await cdp.send('Browser.setWindowBounds', { windowId, bounds: { windowState: 'normal' } }).catch(() => {});
     await tab.close();
   }
 });
