@@ -21,6 +21,7 @@ interface SatisfactionArgs {
   'thanks-duration'?: number;
   'press-guard'?: number;
   'heading-level'?: number;
+  'show-site-name'?: boolean;
   api?: string;
   lang?: 'fr' | 'en';
   /** Called with each `fs-feedback-submit` event (shown in the Actions panel). */
@@ -83,6 +84,7 @@ const meta = {
     thanks-duration=${ifDefined(args['thanks-duration'])}
     press-guard=${ifDefined(args['press-guard'])}
     heading-level=${ifDefined(args['heading-level'])}
+    ?show-site-name=${args['show-site-name']}
     api=${ifDefined(args.api)}
     lang=${ifDefined(args.lang)}
     @fs-feedback-submit=${(e: CustomEvent<FsFeedbackSubmitDetail>) => args.onFeedbackSubmit?.(e)}
@@ -146,9 +148,11 @@ const meta = {
         'thanks-duration',
         'press-guard',
         'heading-level',
+        'show-site-name',
         'api',
         'lang',
         'fs-feedback-submit',
+        'site-name',
         'scale',
         'choice',
         'pending',
@@ -176,6 +180,17 @@ export const Inline: Story = {
       ],
       selectors: ['fieldset input[type="radio"][name="rating"]', 'button[type="submit"]'],
       absent: ['Votre demande a-t-elle été résolue'],
+    },
+  },
+};
+
+/** `show-site-name`: the site's name above the question, as in kiosk mode (the page around the widget usually says it already). */
+export const InlineWithSiteName: Story = {
+  args: { 'show-site-name': true },
+  parameters: {
+    expect: {
+      texts: ['France services de Mende', 'Êtes-vous satisfait de l’accueil que vous avez reçu ?'],
+      selectors: ['[part="site-name"][data-state="ready"]'],
     },
   },
 };
@@ -229,8 +244,9 @@ export const NotConfigured: Story = {
 };
 
 /**
- * `mode="kiosk"`: the whole screen of a counter tablet, four very large buttons; one press
- * answers, a second press within `press-guard` ms is ignored, and after the thank-you
+ * `mode="kiosk"`: the whole screen of a counter tablet, headed by the site's name (read from a
+ * metre away), four very large buttons, each face of its own shape and colour with its word;
+ * one press answers, a second press within `press-guard` ms is ignored, and after the thank-you
  * (`thanks-duration` s) the screen returns to the question, keeping nothing of the answer.
  */
 export const Kiosk: Story = {
@@ -238,8 +254,8 @@ export const Kiosk: Story = {
   parameters: {
     ...KIOSK_FRAME,
     expect: {
-      texts: ['Êtes-vous satisfait de l’accueil que vous avez reçu ?', 'Très satisfait', 'Pas satisfait'],
-      selectors: ['fs-satisfaction[mode="kiosk"]', '.scale button.very-satisfied'],
+      texts: ['France services de Mende', 'Êtes-vous satisfait de l’accueil que vous avez reçu ?', 'Très satisfait', 'Pas satisfait'],
+      selectors: ['fs-satisfaction[mode="kiosk"]', '[part="site-name"][data-state="ready"]', '.scale button.very-satisfied'],
       absent: ['en attente d’envoi'],
     },
   },
@@ -269,7 +285,8 @@ export const KioskFollowUp: Story = {
 /**
  * Kiosk without network (`/offline/` prefix): a press on "Satisfait", then back to the question
  * (the story's play function calls `reset()`, as the end of the thank-you would): the answer
- * waits in the outbox, and the small count at the bottom says so, for the agents.
+ * waits in the outbox, and the small count at the bottom says so, for the agents. The site's
+ * name could not be loaded (and no copy was kept): « France services » stands in its place.
  */
 export const KioskOfflinePending: Story = {
   args: { mode: 'kiosk', api: API_OFFLINE },
@@ -277,7 +294,7 @@ export const KioskOfflinePending: Story = {
     ...KIOSK_FRAME,
     expect: {
       texts: ['Êtes-vous satisfait', '1 avis en attente d’envoi'],
-      selectors: ['.scale button', '[part="pending"][role="status"]'],
+      selectors: ['.scale button', '[part="pending"][role="status"]', '[part="site-name"][data-state="offline"]'],
       absent: ['Merci'],
     },
   },

@@ -1,8 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { COMMENT_MAX_LENGTH, RATINGS, RESOLUTIONS, isSiteId } from '@fs-widgets/contract/codes';
-import type { FeedbackChannel, FeedbackInput, Rating, Resolution } from '@fs-widgets/contract';
-import { controls, FsElement, newIdempotencyKey, outboxFor, stringAttribute, headingLevel } from '@fs-widgets/core';
+import type { FeedbackChannel, FeedbackInput, Rating, Resolution, Site } from '@fs-widgets/contract';
+import { ApiResource, controls, FsElement, newIdempotencyKey, outboxFor, stringAttribute, headingLevel } from '@fs-widgets/core';
 import { ratingFace } from './rating-faces.js';
 import type { SatisfactionStrings } from '../strings/satisfaction-strings.js';
 import '../strings/satisfaction-strings.js';
@@ -36,23 +36,38 @@ type Step = 'rating' | 'follow-up' | 'thanks';
  * the screen returns to the question after `idle-timeout` seconds, and nothing of the previous
  * person's answer stays on screen. A small count says how many answers wait to be sent.
  *
+ * The site's name (« France services de Mende ») heads the widget in kiosk mode, large enough
+ * to be read from a metre away: a person at the counter knows who asks. On a web page it is
+ * shown with `show-site-name` (the page around it usually says already). Its place is kept
+ * while it loads, so nothing moves when it comes; it is kept on the device for the next
+ * time; without network and no saved copy it reads « France services », and the question
+ * answers as always (the answers wait in the outbox).
+ *
  * @fires fs-feedback-submit - An answer was given (it is already safe in the outbox).
  * detail: `{ key, rating, resolved, channel }`.
  *
  * @csspart base - The widget.
+ * @csspart site-name - The site's name above the question (kiosk mode, or `show-site-name`).
  * @csspart scale - The four answers.
  * @csspart choice - One answer.
  * @csspart send - The send button (inline mode).
  * @csspart pending - The count of answers waiting to be sent (kiosk mode).
  *
  * @cssprop [--fs-satisfaction-accent=var(--fs-color-primary)] - Selection, buttons.
- * @cssprop [--fs-satisfaction-very-satisfied=var(--fs-color-success)] - Face colour.
- * @cssprop [--fs-satisfaction-satisfied=var(--fs-color-success)] - Face colour.
- * @cssprop [--fs-satisfaction-dissatisfied=var(--fs-color-danger)] - Face colour.
- * @cssprop [--fs-satisfaction-very-dissatisfied=var(--fs-color-danger)] - Face colour.
+ * @cssprop [--fs-satisfaction-very-satisfied=var(--fs-color-success)] - Face colour (dark green); each face colour keeps 3:1 against the answers' background (WCAG 1.4.11).
+ * @cssprop [--fs-satisfaction-satisfied=#638c00] - Face colour (olive green; #d6ec8f in dark mode).
+ * @cssprop [--fs-satisfaction-dissatisfied=#c25e00] - Face colour (orange; #f5c04a in dark mode).
+ * @cssprop [--fs-satisfaction-very-dissatisfied=var(--fs-color-danger)] - Face colour (red).
  */
 export class FsSatisfaction extends FsElement {
   static override styles = [...FsElement.styles, controls, satisfactionStyles];
+
+  // Only asked where the name is shown; kept on the device (ApiResource's offline copy).
+  readonly #site = new ApiResource<Site>(this, () =>
+    this.#showsSiteName && isSiteId(this.siteId.trim())
+      ? { client: this.client, path: `sites/${encodeURIComponent(this.siteId.trim())}` }
+      : undefined,
+  );
 
   @state() private step: Step = 'rating';
   @state() private rating: Rating | null = null;
@@ -89,6 +104,9 @@ export class FsSatisfaction extends FsElement {
   /** Level of the question's heading in the page outline (2 to 6). */
   @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
 
+  /** Show the site's name above the question in inline mode too (always shown in kiosk mode). */
+  @property({ attribute: 'show-site-name', type: Boolean, reflect: true }) showSiteName = false;
+
   #lastPress = -Infinity;
   #timer?: ReturnType<typeof setTimeout>;
   #unsubscribe?: () => void;
@@ -96,6 +114,10 @@ export class FsSatisfaction extends FsElement {
 
   get #s(): SatisfactionStrings {
     return this.i18n.part<SatisfactionStrings>('satisfaction');
+  }
+
+  get #showsSiteName(): boolean {
+    return this.mode === 'kiosk' || this.showSiteName;
   }
 
   get #channel(): FeedbackChannel {
@@ -235,6 +257,7 @@ export class FsSatisfaction extends FsElement {
       </div>`;
     }
     return html`<div part="base" class="base">
+      ${this.#siteName()}
       ${this.step === 'thanks' ? this.#thanks() : this.mode === 'kiosk' ? this.#kiosk() : this.#inline()}
       ${
         this.mode === 'kiosk' && this.pending > 0
@@ -242,6 +265,35 @@ export class FsSatisfaction extends FsElement {
           : nothing
       }
     </div>`;
+  }
+
+  /**
+   * The site's name, in a place of one line kept while it loads (nothing moves when it comes).
+   * Unreachable server without a saved copy: « France services », the question still answers.
+   * A site the server does not know: said, for the agents (the answers are kept, refused).
+   */
+  #siteName() {
+    if (!this.#showsSiteName) return nothing;
+    const s = this.#s.satisfaction;
+    const st = this.#site.state;
+    switch (st.status) {
+      case 'idle':
+      case 'loading':
+        return html`<p part="site-name" class="site-name" data-state="loading" aria-hidden="true"><span class="skeleton"></span></p>`;
+      case 'ready':
+        return html`<p part="site-name" class="site-name" data-state="ready">${st.data.name}</p>`;
+      case 'error': {
+        const kind = st.error.kind;
+        if (kind === 'not-found' || kind === 'invalid') {
+          return html`<p part="site-name" class="site-name unknown" data-state="not-found" role="status">
+            ${s.siteUnknown(this.siteId.trim())}
+          </p>`;
+        }
+        return html`<p part="site-name" class="site-name" data-state=${kind === 'offline' || kind === 'timeout' ? 'offline' : 'error'}>
+          ${s.siteNameFallback}
+        </p>`;
+      }
+    }
   }
 
   #heading(text: string) {

@@ -25,6 +25,8 @@ export const satisfactionEn: SatisfactionStrings = {
     noSiteTitle: 'Feedback not configured',
     noSiteBody: 'Put the France services identifier in the site-id attribute (the configurator gives it to you).',
     chooseRating: 'Choose an answer first.',
+    siteNameFallback: 'France services',
+    siteUnknown: (id) => `No France services has the identifier “${id}”: answers are kept on this device, but the setting needs checking.`,
   },
   satisfactionResults: {
     title: 'User satisfaction',

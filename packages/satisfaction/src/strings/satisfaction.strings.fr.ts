@@ -24,6 +24,9 @@ export const satisfactionFr = {
     noSiteTitle: 'Avis non configuré',
     noSiteBody: 'Indiquez l’identifiant de la France services dans l’attribut site-id (le configurateur vous le donne).',
     chooseRating: 'Choisissez d’abord une réponse.',
+    siteNameFallback: 'France services',
+    siteUnknown: (id: string) =>
+      `Aucune France services ne porte l’identifiant « ${id} » : les avis sont gardés sur cet appareil, mais le réglage est à vérifier.`,
   },
   satisfactionResults: {
     title: 'La satisfaction des usagers',
