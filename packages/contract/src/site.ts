@@ -1,4 +1,4 @@
-import Type, { type Static } from 'typebox';
+import Type, { type Static, type TSchemaOptions } from 'typebox';
 import { SITE_ID_PATTERN } from './codes.js';
 import { Week } from './opening-hours.js';
 
@@ -18,7 +18,8 @@ export const Location = Type.Object(
 );
 export type Location = Static<typeof Location>;
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T, options?: TSchemaOptions) =>
+  Type.Union([t, Type.Null()], options);
 
 export const Address = Type.Object({
   street: Type.String(),
@@ -63,16 +64,44 @@ export const ItinerantStop = Type.Object(
 export type ItinerantStop = Static<typeof ItinerantStop>;
 
 /**
+ * How a place is reached from the rest of its territory: by `road`, or only by `boat` (an
+ * island without a bridge), by `air-or-river` (Guyane's interior), on `foot` (a cirque without
+ * a road); `unknown` where the model has no data on roads (docs/travel-time.md).
+ */
+export const Reach = Type.Union(
+  [Type.Literal('road'), Type.Literal('boat'), Type.Literal('air-or-river'), Type.Literal('foot'), Type.Literal('unknown')],
+  { title: 'Reach' },
+);
+export type Reach = Static<typeof Reach>;
+
+/**
  * Estimated travel to a site. `method: 'estimate'` is the documented model (detour factor and
- * speeds by distance band, see docs/travel-time.md); `routing` comes from a routing engine.
+ * speeds by terrain and distance band, see docs/travel-time.md); `routing` comes from a routing
+ * engine. Where no road joins the two places, or the model knows no roads there, there are no
+ * minutes: `reach` says why.
  */
 export const Travel = Type.Object(
   {
-    minutes: Type.Integer({ minimum: 0 }),
-    road_km: Type.Number({ minimum: 0 }),
-    within_30_min: Type.Boolean(),
+    mode: Nullable(Type.Union([Type.Literal('car'), Type.Literal('walk')]), {
+      description: '`walk` up to 2 km of road (the minutes are on foot), `car` beyond; null without minutes.',
+    }),
+    minutes: Nullable(Type.Integer({ minimum: 0 }), { description: 'Door to door, rounded up; null when `reach` is not `road`.' }),
+    road_km: Nullable(Type.Number({ minimum: 0 })),
+    within_30_min: Nullable(Type.Boolean(), {
+      description:
+        'Whether the trip takes 30 minutes at most, said only where the estimate can promise it: null when the minutes are too rough to tell, or absent.',
+    }),
+    reliability: Type.Union([Type.Literal('good'), Type.Literal('rough'), Type.Literal('none')], {
+      description: '`rough` in mountains, cirques and overseas (the minutes may be off by half); `none` without minutes.',
+    }),
+    terrain: Nullable(
+      Type.Union([Type.Literal('plain'), Type.Literal('mountain'), Type.Literal('overseas'), Type.Literal('cirque')], {
+        description: 'The terrain the estimate assumed.',
+      }),
+    ),
+    reach: Reach,
     method: Type.Union([Type.Literal('estimate'), Type.Literal('routing')]),
-    provider: Type.String({ description: 'e.g. `estimate-v1` or `osrm`.' }),
+    provider: Type.String({ description: 'e.g. `estimate-v2` or `osrm`.' }),
   },
   { title: 'Travel' },
 );
@@ -103,6 +132,14 @@ export const Site = Type.Object(
     ),
     carrier_inferred: Type.Literal(true),
     time_zone: Type.String({ description: 'IANA time zone of the site, e.g. Europe/Paris, Indian/Reunion.' }),
+    road_access: Type.Object(
+      {
+        reach: Reach,
+        network: Type.String({ description: 'The road network of the site: `metropole`, `corse`, `reunion`, an island (`ouessant`)…' }),
+        source: Nullable(Type.String({ description: 'Why the site is not reached by road, with its source; null by road.' })),
+      },
+      { description: 'How the site is reached from the rest of its territory (packages/server/data/travel/road-access.json).' },
+    ),
     stops: Type.Array(ItinerantStop, {
       description: 'Stops of an itinerant site, when a source publishes them (empty otherwise).',
     }),

@@ -6,7 +6,7 @@ export { importData, type ImportReport } from './import/import-data.js';
 export { DirectoryError, loadDirectory } from './directory/catalogue.js';
 export { SiteCatalogue } from './sites/site-catalogue.js';
 export { type RoutingProvider, type Point, type RoadTravel } from './travel/routing-provider.js';
-export { ESTIMATE_V1, estimateProvider } from './travel/estimate.js';
+export { ESTIMATE_V2, estimateProvider } from './travel/estimate.js';
 export { OsrmProvider } from './travel/osrm.js';
 export { prepareAnswer, storeAnswer, type Answer } from './feedback/answers.js';
 export { storeOnce, type StoreOutcome } from './db/idempotent-write.js';

@@ -91,7 +91,7 @@ describe('open_now: the week read once answers as openingStatus', () => {
 
   before(async () => {
     server = await startTestServer();
-    sites = (await server.db.selectFrom('sites').selectAll().orderBy('id').execute()).map(siteFromRow);
+    sites = (await server.db.selectFrom('sites').selectAll().orderBy('id').execute()).map((row) => siteFromRow(row));
     catalogue = await SiteCatalogue.load(server.db);
   });
 

@@ -104,10 +104,12 @@ describe('the JSON of the sites routes is the schemas’ own', () => {
       };
       const radius = query.get('radius') ? Number(query.get('radius')) : undefined;
       const sites = catalogue.nearest({ ...origin, limit: Number(query.get('limit') ?? 10), radiusKm: radius, filter }, new Date(at));
+      const commune = body.origin.commune ? catalogue.communes.get(body.origin.commune.insee) : undefined;
       const travel = await travelTimes(
         estimateProvider,
-        origin,
-        sites.map((s) => s.location),
+        catalogue.roadAccess,
+        catalogue.roadAccess.placeOf(origin, commune && { insee: commune.insee, department: commune.department }),
+        sites.map((s) => ({ ...s.location, insee: s.address.insee_commune, department: s.address.department, siteId: s.id })),
       );
       assert.deepEqual(
         body.items,

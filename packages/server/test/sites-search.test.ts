@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { RADIUS_STEPS_KM, type Site, type SiteKind, type SiteList, type Week } from '@fs-widgets/contract';
 import { expectProblem, haversineKm, json, startTestServer, type TestServer } from './test-server.js';
 import { startFakeOsrm, type FakeOsrm } from './fake-osrm.js';
+import { documentedDrive, documentedTrip, tripOf } from './documented-travel.js';
 
 interface Point {
   lat: number;
@@ -28,13 +29,6 @@ const SATURDAY_10H = '2026-11-28T09:00:00Z';
 
 /** Open at a wall-clock time on a day, read directly from the stored week (no holiday on these dates). */
 const openAt = (hours: Week, day: keyof Week, time: string) => hours[day].some((r) => r.opens <= time && time < r.closes);
-
-/** The estimate-v1 model, written again here from docs/travel-time.md. */
-function documentedEstimate(greatCircleKm: number) {
-  const road = greatCircleKm * 1.3;
-  const minutes = (Math.min(road, 2) / 25 + Math.max(0, Math.min(road, 10) - 2) / 50 + Math.max(0, road - 10) / 70) * 60 + 3;
-  return { minutes: Math.ceil(minutes - 1e-9), road_km: Math.round(road * 10) / 10 };
-}
 
 describe('site search: filters, travel, suggestion, stops, caching', () => {
   let server: TestServer;
@@ -142,19 +136,59 @@ describe('site search: filters, travel, suggestion, stops, caching', () => {
   });
 
   test('every item has its travel, estimated by default and consistent', async () => {
+    // Mende is in Lozère: mountain terrain, whatever the terrain at the other end (none harder around).
     const body = await search('near=44.518,3.5&limit=100');
     assert.equal(body.items.length, 100);
     for (const s of body.items) {
       assert.equal(s.travel.method, 'estimate', s.name);
-      assert.equal(s.travel.provider, 'estimate-v1');
-      assert.equal(s.travel.within_30_min, s.travel.minutes <= 30, s.name);
-      const expected = documentedEstimate(haversineKm(MENDE, s.location));
-      assert.deepEqual({ minutes: s.travel.minutes, road_km: s.travel.road_km }, expected, s.name);
+      assert.equal(s.travel.provider, 'estimate-v2');
+      assert.deepEqual(tripOf(s.travel), documentedTrip(documentedDrive(haversineKm(MENDE, s.location), 'mountain'), 'mountain'), s.name);
     }
-    // Both answers occur around Mende.
-    assert.ok(body.items.some((s) => s.travel.within_30_min) && body.items.some((s) => !s.travel.within_30_min));
-    // Minutes grow with the distance.
-    for (let i = 1; i < body.items.length; i++) assert.ok(body.items[i]!.travel.minutes >= body.items[i - 1]!.travel.minutes);
+    // On foot, promised, too rough to tell, and refused: all occur around Mende.
+    assert.ok(body.items.some((s) => s.travel.mode === 'walk'));
+    assert.deepEqual(new Set(body.items.map((s) => s.travel.within_30_min)), new Set([true, null, false]));
+    // Minutes grow with the distance, driving ones after walking ones.
+    const driving = body.items.filter((s) => s.travel.mode === 'car');
+    for (let i = 1; i < driving.length; i++) assert.ok(driving[i]!.travel.minutes! >= driving[i - 1]!.travel.minutes!);
+  });
+
+  test('plain terrain from a commune: the badge is the minutes answer; Angoulême', async () => {
+    const body = await search('commune=16015&limit=30');
+    const angouleme = body.origin.location;
+    for (const s of body.items) {
+      assert.equal(s.travel.reliability, 'good', s.name);
+      assert.deepEqual(tripOf(s.travel), documentedTrip(documentedDrive(haversineKm(angouleme, s.location), 'plain'), 'plain'), s.name);
+    }
+    assert.ok(body.items.some((s) => s.travel.within_30_min === true) && body.items.some((s) => s.travel.within_30_min === false));
+  });
+
+  test('from Saint-Denis (La Réunion): Mafate on foot, Salazie about an hour, no badge on either', async () => {
+    const body = await search('commune=97411&limit=20');
+    const mafate = body.items.find((s) => s.id === '2554')!;
+    assert.deepEqual([mafate.travel.minutes, mafate.travel.reach, mafate.travel.within_30_min], [null, 'foot', null]);
+    assert.equal(mafate.road_access.reach, 'foot');
+    assert.match(mafate.road_access.source!, /Mafate/);
+    const salazie = body.items.find((s) => s.id === '3016')!;
+    assert.equal(salazie.travel.terrain, 'cirque');
+    // From the commune's centroid (inland of the town): 48 min, beyond 45, so « not within 30 » can be said.
+    assert.ok(salazie.travel.minutes! > 45, `${salazie.travel.minutes} min`);
+    assert.equal(salazie.travel.within_30_min, false);
+    // No item of La Réunion wears a badge beyond 20 min.
+    for (const s of body.items) if (s.travel.within_30_min === true) assert.ok(s.travel.minutes! <= 20, s.name);
+  });
+
+  test('from Brest, Ouessant is across the sea: no minutes; the site says how it is reached', async () => {
+    const body = await search('commune=29019&limit=50');
+    const ouessant = body.items.find((s) => s.id === '169')!;
+    assert.deepEqual([ouessant.travel.minutes, ouessant.travel.reach, ouessant.travel.within_30_min], [null, 'boat', null]);
+    assert.deepEqual(
+      { ...ouessant.road_access, source: typeof ouessant.road_access.source },
+      { reach: 'boat', network: 'ouessant', source: 'string' },
+    );
+    const site = await json<Site>(await server.get('/api/v1/sites/169'));
+    assert.equal(site.road_access.reach, 'boat');
+    const mainland = await json<Site>(await server.get('/api/v1/sites/2023'));
+    assert.deepEqual(mainland.road_access, { reach: 'road', network: 'metropole', source: null });
   });
 
   test('nothing within the radius: the smallest wider step that finds sites, and how many', async () => {
@@ -333,8 +367,7 @@ describe('site search: filters, travel, suggestion, stops, caching', () => {
       for (const s of body.items) {
         assert.equal(s.travel.method, 'routing', s.name);
         assert.equal(s.travel.provider, 'osrm');
-        assert.deepEqual({ minutes: s.travel.minutes, road_km: s.travel.road_km }, osrm.expected(MENDE, s.location), s.name);
-        assert.equal(s.travel.within_30_min, s.travel.minutes <= 30);
+        assert.deepEqual(tripOf(s.travel), documentedTrip(osrm.expected(MENDE, s.location), 'mountain', 'routing'), s.name);
       }
       // An empty answer asks the engine nothing.
       await json<SiteList>(await routed.get('/api/v1/sites?near=44.518,3.5&radius=0.1'));
@@ -347,8 +380,8 @@ describe('site search: filters, travel, suggestion, stops, caching', () => {
       assert.equal(body.items.length, 5);
       for (const s of body.items) {
         assert.equal(s.travel.method, 'estimate');
-        assert.equal(s.travel.provider, 'estimate-v1');
-        assert.deepEqual({ minutes: s.travel.minutes, road_km: s.travel.road_km }, documentedEstimate(haversineKm(MENDE, s.location)));
+        assert.equal(s.travel.provider, 'estimate-v2');
+        assert.deepEqual(tripOf(s.travel), documentedTrip(documentedDrive(haversineKm(MENDE, s.location), 'mountain'), 'mountain'));
       }
       osrm.behaviour = { kind: 'null-cell', destination: 0 };
       const partial = await json<SiteList>(await routed.get('/api/v1/sites?near=44.518,3.5&limit=3'));

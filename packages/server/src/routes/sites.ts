@@ -61,6 +61,7 @@ export const sitesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
       }
       let origin: { lat: number; lon: number };
       let communeRef: { insee: string; name: string } | null = null;
+      let originCommune: { insee: string; department: string } | null = null;
       if (near !== undefined) {
         origin = parseNear(near);
       } else {
@@ -80,6 +81,7 @@ export const sitesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
         }
         origin = { lat: found.lat, lon: found.lon };
         communeRef = { insee: found.insee, name: found.name };
+        originCommune = { insee: found.insee, department: found.department };
       }
       const filter: SiteFilter = {
         ...(kind ? { kinds: new Set(kind.split(',') as SiteKind[]) } : {}),
@@ -95,8 +97,14 @@ export const sitesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
       const sites = catalogue.nearby({ ...origin, limit, radiusKm: radius, filter }, now);
       const travel = await travelTimes(
         ctx.routing,
-        origin,
-        sites.map((s) => s.site.location),
+        catalogue.roadAccess,
+        catalogue.roadAccess.placeOf(origin, originCommune),
+        sites.map(({ site }) => ({
+          ...site.location,
+          insee: site.address.insee_commune,
+          department: site.address.department,
+          siteId: site.id,
+        })),
         { onProviderError: (err) => request.log.warn({ err, provider: ctx.routing.name }, 'routing failed; travel times estimated') },
       );
       const suggestion = sites.length === 0 && radius !== undefined ? catalogue.widerRadius(origin.lat, origin.lon, radius, filter) : null;

@@ -2,6 +2,7 @@ import KDBush from 'kdbush';
 import { around, distance } from 'geokdbush';
 import { RADIUS_STEPS_KM, type ItinerantStop, type Site, type SiteKind, type SiteWithDistance, type Week } from '@fs-widgets/contract';
 import { CommuneIndex } from '../communes/commune-index.js';
+import { RoadAccess } from '../travel/road-access.js';
 import type { Db } from '../db/database.js';
 import type { SiteTable } from '../db/schema.js';
 import { hasSaturdaySessions, loadStop, stopWithNextSessions, type LoadedStop } from './itinerant-stop.js';
@@ -11,7 +12,7 @@ import { sitePredicate, weeklyOpenings, type FilterableSite, type SiteFilter } f
  * The public view of a stored site: what the contract's `Site` says, nothing more. Its stops
  * are in another table: the catalogue attaches them, with their next sessions, per request.
  */
-export function siteFromRow(row: SiteTable): Site {
+export function siteFromRow(row: SiteTable, access: RoadAccess = RoadAccess.withoutCommunes()): Site {
   return {
     id: row.id,
     name: row.name,
@@ -39,6 +40,7 @@ export function siteFromRow(row: SiteTable): Site {
     carrier: row.carrier as Site['carrier'],
     carrier_inferred: true,
     time_zone: row.time_zone,
+    road_access: access.siteAccess(row.id, row.insee_commune, row.department),
     stops: [],
   };
 }
@@ -120,9 +122,12 @@ export class SiteCatalogue {
   readonly #index: KDBush;
   /** The communes and their name and postcode index, as imported with these sites. */
   readonly communes: CommuneIndex;
+  /** Road networks and terrain for travel times, with the communes' centroids. */
+  readonly roadAccess: RoadAccess;
 
-  private constructor(entries: CatalogueEntry[], communes: CommuneIndex) {
+  private constructor(entries: CatalogueEntry[], communes: CommuneIndex, roadAccess: RoadAccess) {
     this.communes = communes;
+    this.roadAccess = roadAccess;
     this.#entries = entries;
     this.#byId = new Map(entries.map((e) => [e.site.id, e]));
     this.#index = new KDBush(Math.max(entries.length, 1));
@@ -132,18 +137,20 @@ export class SiteCatalogue {
   }
 
   static async load(db: Db): Promise<SiteCatalogue> {
-    const [rows, stopRows, communes] = await Promise.all([
+    const [rows, stopRows, communes, communePoints] = await Promise.all([
       db.selectFrom('sites').selectAll().orderBy('id').execute(),
       db.selectFrom('itinerant_stops').selectAll().orderBy('site_id').orderBy('stop_id').execute(),
       CommuneIndex.load(db),
+      db.selectFrom('communes').select(['insee', 'department', 'lat', 'lon']).orderBy('insee').execute(),
     ]);
+    const roadAccess = new RoadAccess(communePoints);
     const stopsBySite = new Map<string, LoadedStop[]>();
     for (const row of stopRows) stopsBySite.set(row.site_id, [...(stopsBySite.get(row.site_id) ?? []), loadStop(row)]);
     for (const stops of stopsBySite.values())
       stops.sort((a, b) => Number(a.stop.id) - Number(b.stop.id) || a.stop.id.localeCompare(b.stop.id));
     return new SiteCatalogue(
       rows.map((row) => {
-        const site = siteFromRow(row);
+        const site = siteFromRow(row, roadAccess);
         const stops = stopsBySite.get(row.id) ?? [];
         // Shared by every request and written once as JSON: frozen, so that the two cannot part.
         deepFreeze(site);
@@ -160,6 +167,7 @@ export class SiteCatalogue {
         };
       }),
       communes,
+      roadAccess,
     );
   }
 

@@ -1,27 +1,60 @@
 import { distance } from 'geokdbush';
 import type { Point, RoadTravel, RoutingProvider } from './routing-provider.js';
 
+/** The kind of ground a trip crosses, which sets its detour factor and speeds (see road-access.json). */
+export type Terrain = 'plain' | 'mountain' | 'overseas' | 'cirque';
+
+/** How far the model trusts its minutes: `good` may promise « à moins de 30 min », `rough` only with a margin. */
+export type Reliability = 'good' | 'rough';
+
+interface Band {
+  untilKm: number;
+  kmh: number;
+}
+
+/** Average speeds by distance band, from the start of the trip: streets, then local roads, then main roads. */
+const PLAIN_BANDS: readonly Band[] = [
+  { untilKm: 2, kmh: 25 },
+  { untilKm: 10, kmh: 50 },
+  { untilKm: Infinity, kmh: 70 },
+];
+/** Roads that climb and wind: slower once out of the village. */
+const STEEP_BANDS: readonly Band[] = [
+  { untilKm: 2, kmh: 25 },
+  { untilKm: 10, kmh: 40 },
+  { untilKm: Infinity, kmh: 55 },
+];
+
 /**
- * The `estimate-v1` travel model, every constant in one place. docs/travel-time.md explains
+ * The `estimate-v2` travel model, every constant in one place. docs/travel-time.md explains
  * each value and the limits of the model; change them together with that page, and give the
  * model a new name when its answers change.
  */
-export const ESTIMATE_V1 = {
-  name: 'estimate-v1',
-  /** Road distance ÷ great-circle distance: 1.2–1.4 in France, higher in mountains. */
-  detourFactor: 1.3,
-  /** Walking to the car and parking at the other end, added to every trip. */
+export const ESTIMATE_V2 = {
+  name: 'estimate-v2',
+  /** Walking to the car and parking at the other end, added to every drive. */
   accessMinutes: 3,
-  /** Average speeds by distance band, from the start of the trip: streets, then local roads, then main roads. */
-  bands: [
-    { untilKm: 2, kmh: 25 },
-    { untilKm: 10, kmh: 50 },
-    { untilKm: Infinity, kmh: 70 },
-  ],
+  /** Up to this road distance the trip is timed on foot, at this pace. */
+  walk: { untilRoadKm: 2, kmh: 4.5 },
+  /** Road distance ÷ great-circle distance, and speeds, by terrain. */
+  terrains: {
+    plain: { detourFactor: 1.3, bands: PLAIN_BANDS, reliability: 'good' },
+    mountain: { detourFactor: 1.5, bands: STEEP_BANDS, reliability: 'rough' },
+    overseas: { detourFactor: 1.5, bands: STEEP_BANDS, reliability: 'rough' },
+    cirque: { detourFactor: 2.5, bands: STEEP_BANDS, reliability: 'rough' },
+  } satisfies Record<Terrain, { detourFactor: number; bands: readonly Band[]; reliability: Reliability }>,
+  /**
+   * A rough estimate may be off by half either way: it promises « à moins de 30 min » only up
+   * to 20 min (20 × 1.5 = 30), and says « not within 30 min » only beyond 45 (45 ÷ 1.5 = 30).
+   */
+  rough: { promiseUpToMinutes: 20, refuseBeyondMinutes: 45 },
 } as const;
 
 /** The question the widgets answer: is it within half an hour? */
 export const WITHIN_MINUTES = 30;
+
+/** Terrains from the easiest to the hardest: a trip takes the hardest of its two ends. */
+export const TERRAIN_ORDER: readonly Terrain[] = ['plain', 'overseas', 'mountain', 'cirque'];
 
 /**
  * Whole minutes, rounded up. Floating-point sums land a hair above a whole number (19 km as
@@ -37,10 +70,10 @@ export function roundRoadKm(km: number): number {
 }
 
 /** Driving minutes for a road distance, band by band (without the access time). */
-export function drivingMinutes(roadKm: number): number {
+export function drivingMinutes(roadKm: number, terrain: Terrain = 'plain'): number {
   let minutes = 0;
   let from = 0;
-  for (const band of ESTIMATE_V1.bands) {
+  for (const band of ESTIMATE_V2.terrains[terrain].bands) {
     if (roadKm <= from) break;
     const km = Math.min(roadKm, band.untilKm) - from;
     minutes += (km / band.kmh) * 60;
@@ -49,23 +82,31 @@ export function drivingMinutes(roadKm: number): number {
   return minutes;
 }
 
-/** The estimate for a great-circle distance in kilometres. */
-export function estimateFromGreatCircleKm(greatCircleKm: number): RoadTravel {
-  const roadKm = greatCircleKm * ESTIMATE_V1.detourFactor;
+/** Walking minutes for a road distance, rounded up. */
+export function walkingMinutes(roadKm: number): number {
+  return wholeMinutesUp((roadKm / ESTIMATE_V2.walk.kmh) * 60);
+}
+
+/** The drive for a great-circle distance in kilometres, on the given terrain. */
+export function estimateFromGreatCircleKm(greatCircleKm: number, terrain: Terrain = 'plain'): RoadTravel {
+  const roadKm = greatCircleKm * ESTIMATE_V2.terrains[terrain].detourFactor;
   return {
-    minutes: wholeMinutesUp(drivingMinutes(roadKm) + ESTIMATE_V1.accessMinutes),
+    minutes: wholeMinutesUp(drivingMinutes(roadKm, terrain) + ESTIMATE_V2.accessMinutes),
     road_km: roundRoadKm(roadKm),
   };
 }
 
-/** The estimate between two points (great-circle distance as `distance_km` is computed). */
-export function estimateTravel(origin: Point, destination: Point): RoadTravel {
-  return estimateFromGreatCircleKm(distance(origin.lon, origin.lat, destination.lon, destination.lat));
+/** The drive between two points on the given terrain (great-circle distance as `distance_km` is computed). */
+export function estimateTravel(origin: Point, destination: Point, terrain: Terrain = 'plain'): RoadTravel {
+  return estimateFromGreatCircleKm(distance(origin.lon, origin.lat, destination.lon, destination.lat), terrain);
 }
 
-/** The default provider: no network, always answers. */
+/**
+ * The default provider: no network, always answers. Alone it knows no terrain (plain, as a
+ * routing engine knows none either); `travelTimes` gives it the terrain of each trip.
+ */
 export const estimateProvider: RoutingProvider = {
-  name: ESTIMATE_V1.name,
+  name: ESTIMATE_V2.name,
   async travel(origin, destinations) {
     return destinations.map((destination) => estimateTravel(origin, destination));
   },

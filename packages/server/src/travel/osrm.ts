@@ -1,4 +1,4 @@
-import { ESTIMATE_V1, roundRoadKm, wholeMinutesUp } from './estimate.js';
+import { ESTIMATE_V2, roundRoadKm, wholeMinutesUp } from './estimate.js';
 import type { Point, RoadTravel, RoutingProvider } from './routing-provider.js';
 
 /** A search must not wait on a slow engine: past this, the estimate answers instead. */
@@ -62,7 +62,7 @@ export class OsrmProvider implements RoutingProvider {
       if (typeof seconds !== 'number' || typeof metres !== 'number' || !(seconds >= 0) || !(metres >= 0)) return null;
       // The engine times the drive only; the same access time as the estimate's is added so
       // both methods measure door to door and a list mixing them stays comparable.
-      return { minutes: wholeMinutesUp(seconds / 60 + ESTIMATE_V1.accessMinutes), road_km: roundRoadKm(metres / 1000) };
+      return { minutes: wholeMinutesUp(seconds / 60 + ESTIMATE_V2.accessMinutes), road_km: roundRoadKm(metres / 1000) };
     });
   }
 }

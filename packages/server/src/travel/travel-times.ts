@@ -1,6 +1,7 @@
 import { distance } from 'geokdbush';
-import type { Travel } from '@fs-widgets/contract';
-import { WITHIN_MINUTES, estimateProvider, estimateTravel } from './estimate.js';
+import type { Reach, Travel } from '@fs-widgets/contract';
+import { ESTIMATE_V2, WITHIN_MINUTES, estimateProvider, estimateTravel, roundRoadKm, walkingMinutes, type Terrain } from './estimate.js';
+import { UNMODELLED, type RoadAccess, type TravelPlace } from './road-access.js';
 import type { Point, RoadTravel, RoutingProvider } from './routing-provider.js';
 
 export interface TravelTimesOptions {
@@ -21,34 +22,112 @@ function plausible(road: RoadTravel, origin: Point, destination: Point): boolean
   return road.road_km + SNAPPING_MARGIN_KM >= distance(origin.lon, origin.lat, destination.lon, destination.lat);
 }
 
-function travelOf(road: RoadTravel, method: Travel['method'], provider: string): Travel {
-  // Field by field (a spread copies with a slower, generic path): the contract's order.
-  return { minutes: road.minutes, road_km: road.road_km, within_30_min: road.minutes <= WITHIN_MINUTES, method, provider };
+/** No minutes: the two places are not joined by road, or the model knows no roads there. */
+function withoutRoad(reach: Reach, method: Travel['method'], provider: string): Travel {
+  return { mode: null, minutes: null, road_km: null, within_30_min: null, reliability: 'none', terrain: null, reach, method, provider };
+}
+
+/** Whether a trip of these minutes is within 30, said only where the minutes allow it. */
+function within30(minutes: number, rough: boolean): boolean | null {
+  if (!rough) return minutes <= WITHIN_MINUTES;
+  if (minutes <= ESTIMATE_V2.rough.promiseUpToMinutes) return true;
+  if (minutes > ESTIMATE_V2.rough.refuseBeyondMinutes) return false;
+  return null;
 }
 
 /**
- * Travel from the origin to each destination, in one call to the provider. Wherever the
- * provider cannot answer (it fails, times out, has no route for a destination, or gives a road
- * shorter than the straight line) the estimate answers for that destination, and says so
+ * A road trip: on foot up to 2 km of road (timed at a walking pace, any terrain: short and
+ * reliable), by car beyond. A routed drive is `good`; an estimated one as its terrain says.
+ */
+function byRoad(road: RoadTravel, terrain: Terrain, method: Travel['method'], provider: string): Travel {
+  if (road.road_km <= ESTIMATE_V2.walk.untilRoadKm) {
+    const minutes = walkingMinutes(road.road_km);
+    // Field by field (a spread copies with a slower, generic path): the contract's order.
+    return {
+      mode: 'walk',
+      minutes,
+      road_km: roundRoadKm(road.road_km),
+      within_30_min: minutes <= WITHIN_MINUTES,
+      reliability: 'good',
+      terrain,
+      reach: 'road',
+      method,
+      provider,
+    };
+  }
+  const rough = method === 'estimate' && ESTIMATE_V2.terrains[terrain].reliability === 'rough';
+  return {
+    mode: 'car',
+    minutes: road.minutes,
+    road_km: road.road_km,
+    within_30_min: within30(road.minutes, rough),
+    reliability: rough ? 'rough' : 'good',
+    terrain,
+    reach: 'road',
+    method,
+    provider,
+  };
+}
+
+/**
+ * Where no road joins two places: the reach of the end that is cut off (an island, the
+ * interior, a cirque without road), or the sea between two territories.
+ */
+function reachBetween(access: RoadAccess, origin: TravelPlace, destination: TravelPlace): Reach | null {
+  if (destination.siteId !== undefined && destination.insee !== null && destination.department !== null) {
+    const site = access.siteAccess(destination.siteId, destination.insee, destination.department);
+    if (site.reach === 'foot') return 'foot';
+  }
+  const from = access.networkOf(origin.insee, origin.department);
+  const to = access.networkOf(destination.insee, destination.department);
+  if (from === UNMODELLED || to === UNMODELLED) return 'unknown';
+  if (from === to) return null;
+  for (const end of [destination, origin]) {
+    if (end.insee === null || end.department === null) continue;
+    const reach = access.communeAccess(end.insee, end.department).reach;
+    if (reach !== 'road') return reach;
+  }
+  return 'boat';
+}
+
+/**
+ * Travel from the origin to each destination, in one call to the provider for the trips that
+ * can go by road. Where no road joins the two places (an island, Guyane's interior, Mafate) or
+ * the model knows no roads, there are no minutes and `reach` says why. Wherever the provider
+ * cannot answer (it fails, times out, has no route for a destination, or gives a road shorter
+ * than the straight line) the estimate answers for that destination, and says so
  * (`method: 'estimate'`): a search never fails for want of a routing engine.
  */
 export async function travelTimes(
   provider: RoutingProvider,
-  origin: Point,
-  destinations: Point[],
+  access: RoadAccess,
+  origin: TravelPlace,
+  destinations: TravelPlace[],
   options: TravelTimesOptions = {},
 ): Promise<Travel[]> {
-  const estimate = (destination: Point) => travelOf(estimateTravel(origin, destination), 'estimate', estimateProvider.name);
-  if (provider === estimateProvider || destinations.length === 0) return destinations.map(estimate);
+  const reaches = destinations.map((destination) => reachBetween(access, origin, destination));
+  const terrains = destinations.map((destination) => access.terrainBetween(origin, destination));
+  const estimate = (i: number) =>
+    byRoad(estimateTravel(origin, destinations[i]!, terrains[i]), terrains[i]!, 'estimate', estimateProvider.name);
+  const answer = (i: number, routed?: RoadTravel | null): Travel => {
+    const reach = reaches[i];
+    // The data file, not an engine, says so: the model's name answers.
+    if (reach != null) return withoutRoad(reach, 'estimate', estimateProvider.name);
+    return routed && plausible(routed, origin, destinations[i]!) ? byRoad(routed, terrains[i]!, 'routing', provider.name) : estimate(i);
+  };
+  const byRoadOnly = destinations.flatMap((_, i) => (reaches[i] == null ? [i] : []));
+  if (provider === estimateProvider || byRoadOnly.length === 0) return destinations.map((_, i) => answer(i));
   let routed: Array<RoadTravel | null>;
   try {
-    routed = await provider.travel(origin, destinations, options.signal);
+    routed = await provider.travel(
+      origin,
+      byRoadOnly.map((i) => destinations[i]!),
+      options.signal,
+    );
   } catch (err) {
     options.onProviderError?.(err);
-    return destinations.map(estimate);
+    return destinations.map((_, i) => answer(i));
   }
-  return destinations.map((destination, i) => {
-    const road = routed[i];
-    return road && plausible(road, origin, destination) ? travelOf(road, 'routing', provider.name) : estimate(destination);
-  });
+  const routedOf = new Map(byRoadOnly.map((i, k) => [i, routed[k] ?? null]));
+  return destinations.map((_, i) => (routedOf.has(i) ? answer(i, routedOf.get(i)) : answer(i)));
 }
