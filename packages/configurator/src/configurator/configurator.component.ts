@@ -702,7 +702,7 @@ export class FsConfigurator extends FsElement {
         @focusout=${this.#onPlaceLeave}
       ></fs-commune-search>
       <div class="place-problem" role="alert">${this.#renderPlaceProblem()}</div>
-      ${this.placeProblem?.kind === 'several' ? this.#renderPlaceChoices(this.placeProblem.communes) : nothing}
+      ${this.placeProblem?.kind === 'several' ? this.#renderPlaceChoices(this.placeProblem) : nothing}
       ${this.place ? html`<p class="chosen">${t.placeChosen(this.place.label)}</p>` : nothing}
       ${wantsSite && this.place ? this.#renderSites() : nothing}
       <p class="visually-hidden" role="status">${this.announcement}</p>
@@ -726,11 +726,21 @@ export class FsConfigurator extends FsElement {
     return html`<p class="problem-inline" id="place-problem">${t.placeProblem(why)}</p>`;
   }
 
-  #renderPlaceChoices(communes: Commune[]): TemplateResult {
+  /**
+   * The communes to choose from: namesakes as the search ranks them, each with its postcodes;
+   * the communes of a postcode by name (the postcode is said above them).
+   */
+  #renderPlaceChoices(problem: Extract<PlaceProblem, { kind: 'several' }>): TemplateResult {
+    const byPostcode = problem.by === 'postcode';
+    const communes = byPostcode ? [...problem.communes].sort((a, b) => a.name.localeCompare(b.name, 'fr')) : problem.communes;
     return html`<ul class="place-choices" aria-labelledby="place-problem">
       ${communes.map(
         (c) =>
-          html`<li><button type="button" class="secondary" @click=${() => this.#choosePlace(c)}>${this.#t.communeLabel(c.name, c.postcodes)}</button></li>`,
+          html`<li>
+            <button type="button" class="secondary" @click=${() => this.#choosePlace(c)}>
+              ${byPostcode ? c.name : this.#t.communeLabel(c.name, c.postcodes)}
+            </button>
+          </li>`,
       )}
     </ul>`;
   }
@@ -916,7 +926,7 @@ export class FsConfigurator extends FsElement {
 
   #renderSnippet(variant: SnippetVariant, title: string, hint: string, label: string, copy: string, text: string): TemplateResult {
     const t = this.#t;
-    const rows = Math.min(variant === 'note' ? 14 : 6, text.split('\n').length + (variant === 'note' ? 0 : 2));
+    const rows = Math.min(variant === 'note' ? 8 : 6, text.split('\n').length + (variant === 'note' ? 0 : 2));
     const status = this.copyStatus[variant];
     const said = status === 'copied' ? t.copied : status === 'selected' ? t.selected : status === 'refused' ? t.copyRefused : '';
     return html`<div class="snippet" part="snippet" data-variant=${variant} data-status=${status ?? nothing}>

@@ -149,11 +149,13 @@ export const configuratorStyles = css`
     cursor: pointer;
   }
 
+  /* Two columns where there is room: the options stay short above the preview. */
   .fields {
     display: grid;
-    gap: calc(var(--_fs-space) * 2);
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 20rem), 1fr));
+    align-items: start;
+    gap: calc(var(--_fs-space) * 2) calc(var(--_fs-space) * 3);
     margin-top: calc(var(--_fs-space) * 2);
-    max-width: 40rem;
   }
 
   .field label {
@@ -194,6 +196,11 @@ export const configuratorStyles = css`
     padding: 0.2em 0;
   }
 
+  .ticks .check label {
+    display: inline;
+    font-weight: 400;
+  }
+
   input[type='text'],
   input[type='number'],
   select,
@@ -225,6 +232,17 @@ export const configuratorStyles = css`
     min-height: 2.75rem;
     display: flex;
     align-items: center;
+    gap: 0.4em;
+  }
+
+  /* The disclosure triangle (a flex summary loses its marker); not read aloud: the summary says "collapsed" or "expanded". */
+  .advanced summary::before {
+    content: '▸' / '';
+    font-size: 1.1em;
+  }
+
+  .advanced[open] summary::before {
+    content: '▾' / '';
   }
 
   .alone a {

@@ -154,7 +154,7 @@ export const configuratorEn: ConfiguratorStrings = {
     },
     'fs-site-locator/lon': { label: 'Starting longitude', help: 'With the latitude (decimal degrees, e.g. 3.5).', advanced: true },
     'fs-site-locator/radius': { label: 'Maximum distance (km)', help: 'Up to 200 km. Empty: no limit.' },
-    'fs-site-locator/limit': { label: 'Number of results', help: '1 to 100.' },
+    'fs-site-locator/limit': { label: 'Number of results', help: '1 to 100.', advanced: true },
     'fs-site-locator/view': {
       label: 'Display',
       help: 'The list (accessible to all) is always there; the map can open above it or beside it.',
@@ -299,6 +299,15 @@ export const configuratorEn: ConfiguratorStrings = {
     'fs-poster/href': {
       label: 'Another address for the QR code',
       help: 'E.g. your town hall’s page (an http or https address). Empty: the address chosen above.',
+      advanced: true,
+    },
+    'fs-poster/logo': {
+      label: 'Town hall logo (image address)',
+      help: 'The https address of your town hall’s logo or photo, printed beside the address. Empty: no logo.',
+    },
+    'fs-poster/logo-alt': {
+      label: 'What the logo shows',
+      help: 'For people who cannot see it, e.g. “Mairie de Mende”. Empty: the logo is mere decoration.',
       advanced: true,
     },
     'fs-key-figures/site-id': { label: 'France services identifier', help: 'This France services’ figures. Empty: the whole network’s.' },

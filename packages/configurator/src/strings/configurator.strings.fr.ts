@@ -211,7 +211,7 @@ export const configuratorFr = {
     },
     'fs-site-locator/lon': { label: 'Longitude de départ', help: 'Avec la latitude (degrés décimaux, par exemple 3.5).', advanced: true },
     'fs-site-locator/radius': { label: 'Distance maximale (km)', help: 'Jusqu’à 200 km. Vide : pas de limite.' },
-    'fs-site-locator/limit': { label: 'Nombre de résultats', help: 'De 1 à 100.' },
+    'fs-site-locator/limit': { label: 'Nombre de résultats', help: 'De 1 à 100.', advanced: true },
     'fs-site-locator/view': {
       label: 'Affichage',
       help: 'La liste (accessible à tous) est toujours là ; la carte peut s’ouvrir au-dessus ou à côté.',
@@ -377,6 +377,15 @@ export const configuratorFr = {
     'fs-poster/href': {
       label: 'Autre adresse pour le QR code',
       help: 'Par exemple la page de votre mairie (adresse en http ou https). Vide : l’adresse choisie ci-dessus.',
+      advanced: true,
+    },
+    'fs-poster/logo': {
+      label: 'Logo de la mairie (adresse de l’image)',
+      help: 'L’adresse en https du logo ou d’une photo de votre mairie, imprimé à côté de l’adresse. Vide : pas de logo.',
+    },
+    'fs-poster/logo-alt': {
+      label: 'Ce que montre le logo',
+      help: 'Pour les personnes qui ne le voient pas, par exemple « Mairie de Mende ». Vide : le logo est une simple décoration.',
       advanced: true,
     },
     'fs-key-figures/site-id': {
