@@ -8,15 +8,24 @@ import { test } from 'node:test';
 import type { Commune } from '@fs-widgets/contract';
 import { communeKey, communeQuery, matchCommune } from '../src/configurator/commune-match.js';
 
-const commune = (insee: string, name: string, postcodes: string[], department: string): Commune => ({
-  insee,
-  name,
-  postcodes,
-  department,
-  region: null,
-  population: null,
-  location: null,
-});
+/** A commune as `GET /communes` answers it, with the label and département name newer servers give. */
+const commune = (insee: string, name: string, postcodes: string[], department: string, departmentName = '', label = name): Commune =>
+  ({
+    insee,
+    name,
+    label,
+    postcodes,
+    department,
+    department_name: departmentName || null,
+    region: null,
+    population: null,
+    location: null,
+  }) as Commune;
+/** The same, from a server that gives neither label nor département name. */
+const older = (c: Commune): Commune => {
+  const { label: _label, department_name: _name, ...rest } = c as Commune & { label?: string; department_name?: string | null };
+  return rest as Commune;
+};
 
 const MENDE = commune('48095', 'Mende', ['48000'], '48');
 const BADAROUX = commune('48013', 'Badaroux', ['48000'], '48');
@@ -24,9 +33,16 @@ const NANTEUIL = commune('16242', 'Nanteuil-en-Vallée', ['16700'], '16');
 const RUFFEC = commune('16292', 'Ruffec', ['16700'], '16');
 const COURCOME = commune('16110', 'Courcôme', ['16240', '16700'], '16');
 const BREST = commune('29019', 'Brest', ['29200'], '29');
-const SAINT_DENIS_974 = commune('97411', 'Saint-Denis', ['97400', '97417', '97490'], '974');
-const SAINT_DENIS_93 = commune('93066', 'Saint-Denis', ['93200', '93210', '93380'], '93');
-const SAINT_DENIS_11 = commune('11339', 'Saint-Denis', ['11310'], '11');
+const SAINT_DENIS_974 = commune('97411', 'Saint-Denis', ['97400', '97417', '97490'], '974', 'La Réunion', 'Saint-Denis (La Réunion)');
+const SAINT_DENIS_93 = commune(
+  '93066',
+  'Saint-Denis',
+  ['93200', '93210', '93380'],
+  '93',
+  'Seine-Saint-Denis',
+  'Saint-Denis (Seine-Saint-Denis)',
+);
+const SAINT_DENIS_11 = commune('11339', 'Saint-Denis', ['11310'], '11', 'Aude', 'Saint-Denis (Aude)');
 const SAINT_DENIS_EN_VAL = commune('45274', 'Saint-Denis-en-Val', ['45560'], '45');
 const L_HAY = commune('94038', 'L’Haÿ-les-Roses', ['94240'], '94');
 
@@ -56,12 +72,23 @@ test('a name shared by several communes is never guessed; a longer name is not a
   );
 });
 
-test('a label as the list writes it names the commune whose postcodes or département it gives', () => {
+test('a name told apart as the list writes it names the commune whose postcodes or département it gives', () => {
+  for (const all of [[SAINT_DENIS_974, SAINT_DENIS_93, SAINT_DENIS_11], [SAINT_DENIS_974, SAINT_DENIS_93, SAINT_DENIS_11].map(older)]) {
+    const [reunion, seine, aude] = all as [Commune, Commune, Commune];
+    assert.deepEqual(matchCommune('Saint-Denis (93200, 93210, 93380)', all), { kind: 'one', commune: seine });
+    assert.deepEqual(matchCommune('Saint-Denis (97400…)', all), { kind: 'one', commune: reunion });
+    assert.deepEqual(matchCommune('Saint-Denis (11)', all), { kind: 'one', commune: aude });
+    assert.deepEqual(matchCommune('saint denis 974', all), { kind: 'one', commune: reunion });
+  }
   const all = [SAINT_DENIS_974, SAINT_DENIS_93, SAINT_DENIS_11];
-  assert.deepEqual(matchCommune('Saint-Denis (93200, 93210, 93380)', all), { kind: 'one', commune: SAINT_DENIS_93 });
-  assert.deepEqual(matchCommune('Saint-Denis (97400…)', all), { kind: 'one', commune: SAINT_DENIS_974 });
-  assert.deepEqual(matchCommune('Saint-Denis (11)', all), { kind: 'one', commune: SAINT_DENIS_11 });
+  // The server's label, and the département's name with or without its article.
+  assert.deepEqual(matchCommune('Saint-Denis (La Réunion)', all), { kind: 'one', commune: SAINT_DENIS_974 });
+  assert.deepEqual(matchCommune('saint denis reunion', all), { kind: 'one', commune: SAINT_DENIS_974 });
+  assert.deepEqual(matchCommune('Saint Denis Seine-Saint-Denis', all), { kind: 'one', commune: SAINT_DENIS_93 });
+  assert.deepEqual(matchCommune('Saint-Denis (aude)', all), { kind: 'one', commune: SAINT_DENIS_11 });
+  assert.equal(matchCommune('Saint-Denis (Lozère)', all).kind, 'none');
   assert.deepEqual(matchCommune('Mende (48000)', [MENDE]), { kind: 'one', commune: MENDE });
+  assert.deepEqual(matchCommune('Mende 48000', [MENDE]), { kind: 'one', commune: MENDE });
   assert.equal(matchCommune('Mende (16700)', [MENDE]).kind, 'none');
   assert.equal(communeQuery('Saint-Denis (93200, 93210, 93380)'), 'Saint-Denis');
   assert.equal(communeQuery(' 16700 '), '16700');

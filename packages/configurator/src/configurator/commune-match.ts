@@ -1,6 +1,12 @@
 import type { Commune } from '@fs-widgets/contract';
 
 /**
+ * A commune as `GET /communes` answers it. `label` (« Saint-Denis (La Réunion) » where the name is
+ * shared) and `department_name` are read when the server gives them.
+ */
+type Answered = Commune & { label?: string; department_name?: string | null };
+
+/**
  * Which commune a text typed in the place step names, when the person leaves the field (or
  * presses Enter) without choosing in the list: only an exact match is taken, so the snippet
  * never gets a commune the person did not mean.
@@ -8,8 +14,9 @@ import type { Commune } from '@fs-widgets/contract';
  * - a postcode (5 digits): the communes that have it — one is taken, several are offered;
  * - a name: the communes of exactly that name, case, accents, hyphens and apostrophes aside
  *   (« nanteuil en vallee » is Nanteuil-en-Vallée) — a name shared by several communes
- *   (Saint-Denis) is offered, never guessed. A label as the list writes it, « Mende (48000) »,
- *   names the commune whose postcodes it gives.
+ *   (Saint-Denis) is offered, never guessed. A name told apart as the list writes it names one:
+ *   by its postcodes, « Mende (48000) », or its département, « Saint-Denis (La Réunion) »,
+ *   « saint denis reunion », « Saint-Denis 974 ».
  */
 export type CommuneMatch =
   | { kind: 'one'; commune: Commune }
@@ -47,17 +54,40 @@ export function matchCommune(text: string, candidates: readonly Commune[]): Comm
   }
   const labelled = LABELLED.exec(trimmed);
   const name = labelled?.[1] ?? trimmed;
+  const key = communeKey(trimmed);
+  // The label the server gives, as the search's list shows it.
+  const byLabel = (candidates as readonly Answered[]).filter((c) => c.label && communeKey(c.label) === key);
+  if (byLabel.length) return pick(byLabel, 'name', name);
   let found = candidates.filter((c) => communeKey(c.name) === communeKey(name));
   if (labelled) {
     // The part in brackets tells same-name communes apart: their postcodes (as the list shows
     // them, « 93200, 93210… ») or their département.
-    const told = labelled[2]!
-      .split(/[,;\s…]+|\.\.\./)
-      .map((part) => part.trim())
-      .filter(Boolean);
-    found = found.filter((c) => told.length > 0 && told.every((part) => c.postcodes.includes(part) || c.department === part));
+    const told = labelled[2]!;
+    found = found.filter((c) => tells(c, told));
+  } else if (!found.length) {
+    // A name followed by what tells it apart, without brackets: « saint denis reunion ».
+    found = candidates.filter((c) => {
+      const own = communeKey(c.name);
+      return key.startsWith(`${own} `) && tells(c, key.slice(own.length + 1));
+    });
   }
   return pick(found, 'name', name);
+}
+
+/** Leading articles a département's name may be given without: « Réunion » is La Réunion. */
+const ARTICLE = /^(?:la|le|les|l) /;
+
+/** Whether `told` (« 93200, 93210… », « 974 », « La Réunion », « reunion ») is what tells `commune` apart. */
+function tells(commune: Answered, told: string): boolean {
+  const key = communeKey(told);
+  if (!key) return false;
+  const department = commune.department_name ? communeKey(commune.department_name) : null;
+  if (department && (key === department || key === department.replace(ARTICLE, ''))) return true;
+  const parts = told
+    .split(/[,;\s…]+|\.\.\./)
+    .map((part) => part.trim())
+    .filter(Boolean);
+  return parts.length > 0 && parts.every((part) => commune.postcodes.includes(part) || commune.department === part.toUpperCase());
 }
 
 function pick(found: Commune[], by: 'name' | 'postcode', key: string): CommuneMatch {

@@ -448,7 +448,7 @@ export class FsConfigurator extends FsElement {
       if (version !== this.#placeTextVersion) return; // the person typed on meanwhile
       if (match?.kind === 'one') {
         this.#search?.clear();
-        this.#setPlace(match.commune, this.#t.communeLabel(match.commune.name, match.commune.postcodes));
+        this.#setPlace(match.commune, this.#labelOf(match.commune));
         return;
       }
       this.placeProblem = match ?? { kind: 'unavailable' };
@@ -463,8 +463,17 @@ export class FsConfigurator extends FsElement {
   /** A commune chosen in the list of namesakes or of a postcode's communes. */
   #choosePlace(commune: Commune): void {
     this.#search?.clear();
-    this.#setPlace(commune, this.#t.communeLabel(commune.name, commune.postcodes));
+    this.#setPlace(commune, this.#labelOf(commune));
     this.#focusNext = 'fs-commune-search';
+  }
+
+  /**
+   * How the field and the list of namesakes write a commune: the server's label where it tells
+   * namesakes apart (« Saint-Denis (La Réunion) »), else the name and its postcodes (« Mende (48000) »).
+   */
+  #labelOf(commune: Commune): string {
+    const label = (commune as Commune & { label?: string }).label;
+    return label && label !== commune.name ? label : this.#t.communeLabel(commune.name, commune.postcodes);
   }
 
   /** The place step shows a text that is no commune (yet): the snippet has none, copying is refused. */
@@ -738,7 +747,7 @@ export class FsConfigurator extends FsElement {
         (c) =>
           html`<li>
             <button type="button" class="secondary" @click=${() => this.#choosePlace(c)}>
-              ${byPostcode ? c.name : this.#t.communeLabel(c.name, c.postcodes)}
+              ${byPostcode ? c.name : this.#labelOf(c)}
             </button>
           </li>`,
       )}
