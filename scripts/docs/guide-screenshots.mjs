@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, findChromium, freePort } from './chromium.mjs';
+import { CHROMIUM_ARGS, findChromium, freePort } from '../test/chromium.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const OUT = join(ROOT, 'docs/guide/img');
@@ -79,12 +79,7 @@ try {
   });
   const page = await browser.newPage();
   await page.setViewport({ width: WIDTH, height: 900, deviceScaleFactor: 1 });
-  await page.setRequestInterception(true);
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.origin === origin || url.origin === townOrigin || url.protocol === 'data:') void request.continue();
-    else void request.abort('blockedbyclient');
-  });
+  await onlyOurOrigins(page);
   mkdirSync(OUT, { recursive: true });
 
   await page.goto(`${origin}/configurateur`, { waitUntil: 'load' });
@@ -106,6 +101,23 @@ try {
 
   await shows(page, 'fs-configurator > [slot="preview"] > fs-site-card', 'France services de Mende');
   await capture(page, '04-verifier-l-apercu', ['fs-configurator >>> section.step[aria-labelledby="preview-title"]']);
+
+  // A postcode shared by several communes, typed and Enter pressed: the configurator asks which one.
+  {
+    const ask = await browser.newPage();
+    await ask.setViewport({ width: WIDTH, height: 900, deviceScaleFactor: 1 });
+    await onlyOurOrigins(ask);
+    await ask.goto(`${origin}/configurateur`, { waitUntil: 'load' });
+    await (await deep(ask, 'fs-configurator >>> input[name="widget"][value="fs-site-card"]')).click();
+    await (await deep(ask, 'fs-configurator >>> fs-commune-search >>> input')).click();
+    await ask.keyboard.type('16700', { delay: 40 });
+    await deep(ask, 'fs-configurator >>> fs-commune-search >>> [role="option"]');
+    await ask.keyboard.press('Enter');
+    await deep(ask, 'fs-configurator >>> .place-choices button');
+    await settle(ask);
+    await capture(ask, '02-bis-code-postal-partage', ['fs-configurator >>> fieldset.step:nth-of-type(2)']);
+    await ask.close();
+  }
 
   await (await deep(page, 'fs-configurator >>> #script-copy')).click();
   await deep(page, 'fs-configurator >>> [data-variant="script"][data-status]');
@@ -150,6 +162,16 @@ try {
   townHall.close();
   server.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** Refuses requests to other origins (map tiles): the pictures never depend on the network. */
+async function onlyOurOrigins(page) {
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin === origin || url.origin === townOrigin || url.protocol === 'data:') void request.continue();
+    else void request.abort('blockedbyclient');
+  });
 }
 
 async function waitForServer() {
