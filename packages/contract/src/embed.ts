@@ -206,8 +206,8 @@ function originOf(url: string): string | null {
 /**
  * Origins other than the widgets' server that a widget set up with these attribute values
  * reaches, for a page's Content-Security-Policy: the map tiles (`img-src`) of a widget that can
- * show a map (it declares `tiles`: the map opens on demand even in a list view), and an address
- * geocoder (`connect-src`) when one is set.
+ * show a map (it declares `tiles`: the map opens on demand even in a list view), a logo set by
+ * the page (`img-src`, the poster's `logo`), and an address geocoder (`connect-src`) when one is set.
  */
 export function externalOrigins(
   widget: WidgetDeclaration,
@@ -220,6 +220,10 @@ export function externalOrigins(
     const custom = declares('tile-url') && values['tile-url'] ? originOf(values['tile-url']) : null;
     const preset = TILE_ORIGINS[values.tiles || 'osm'] ?? TILE_ORIGINS.osm!;
     img.push(custom ?? preset);
+  }
+  if (declares('logo') && values.logo) {
+    const logo = originOf(values.logo);
+    if (logo && !img.includes(logo)) img.push(logo);
   }
   if (declares('geocoder') && values.geocoder) {
     const geocoder = originOf(values.geocoder);

@@ -78,24 +78,49 @@ export function readEmbedRequest(widget: WidgetDeclaration, query: URLSearchPara
   return problems.length ? { ok: false, status: 400, widget, problems } : { ok: true, widget, attributes, lang, values };
 }
 
-interface PageAssets {
+export interface PageAssets {
   /** `/widgets/v<version>/` of the release this page loads. */
   widgetsBase: string;
   /** `sha384-…` of its loader, when known. */
   loaderIntegrity?: string;
-  /** The widget's chunks, relative to `widgetsBase` (its own first), from the build's `widget-chunks.json`. */
+  /** The widgets' chunks, relative to `widgetsBase` (each widget's own first), from the build's `widget-chunks.json`. */
   chunks?: readonly string[];
 }
 
-const HEAD = (lang: string, title: string, extra = '') => `<!doctype html>
+export interface PageHead {
+  /** What follows the page's own style sheet in `<head>` (its scripts, other style sheets). */
+  extra?: string;
+  /** `<meta name="description">`: what a search engine or a shared link shows under the title. */
+  description?: string;
+  /** Whether search engines may index the page (a public page of a site); embed and error pages are not. */
+  indexable?: boolean;
+}
+
+/** The skeleton every page of the server starts with: its language, title, `/embed-page.css`. */
+export function pageHead(lang: string, title: string, head: PageHead = {}): string {
+  const description = head.description ? `\n    <meta name="description" content="${escapeHtml(head.description)}" />` : '';
+  return `<!doctype html>
 <html lang="${lang}">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <meta name="robots" content="noindex" />
-    <title>${escapeHtml(title)}</title>
-    <link rel="stylesheet" href="/embed-page.css" />${extra}
+    <meta name="robots" content="${head.indexable ? 'index, follow' : 'noindex'}" />
+    <title>${escapeHtml(title)}</title>${description}
+    <link rel="stylesheet" href="/embed-page.css" />${head.extra ?? ''}
   </head>`;
+}
+
+/**
+ * The widgets' loader of the release, with its integrity when known, and a `modulepreload` for
+ * each chunk the page's widgets need: fetched with the loader, not after it (one round trip less).
+ */
+export function loaderTags(assets: PageAssets): string {
+  const integrity = assets.loaderIntegrity ? ` integrity="${assets.loaderIntegrity}" crossorigin="anonymous"` : '';
+  return [
+    `\n    <script type="module" src="${assets.widgetsBase}fs-widgets.js"${integrity}></script>`,
+    ...(assets.chunks ?? []).map((file) => `\n    <link rel="modulepreload" href="${assets.widgetsBase}${escapeHtml(file)}" />`),
+  ].join('');
+}
 
 /** The placeholder's status line, in the page's language. */
 const LOADING = { fr: 'Chargement…', en: 'Loading…' } as const;
@@ -105,11 +130,12 @@ const LOADING = { fr: 'Chargement…', en: 'Loading…' } as const;
  * a slow network): the widget's name, the place, and « Chargement… », written inside the element
  * and styled by `/embed-page.css` (no inline style: the page's policy allows none). Once the
  * element is defined its shadow root is rendered instead of its children (no public widget has
- * a slot), so the placeholder leaves the screen and the accessibility tree together. Its title
- * repeats the page's `<h1>` for the eyes only (`aria-hidden`): a screen reader reads the
- * heading, then « Chargement… », then the widget, each once.
+ * a default slot; the poster's named `logo` slot takes only `slot="logo"` children), so the
+ * placeholder leaves the screen and the accessibility tree together. Its title repeats the
+ * page's `<h1>` for the eyes only (`aria-hidden`): a screen reader reads the heading, then
+ * « Chargement… », then the widget, each once.
  */
-function placeholder(widgetTitle: string, place: string | null, lang: 'fr' | 'en'): string {
+export function placeholder(widgetTitle: string, place: string | null, lang: 'fr' | 'en'): string {
   const name = escapeHtml(widgetTitle);
   const where = place ? `\n          <span class="embed-placeholder-place">${escapeHtml(place)}</span>` : '';
   return `
@@ -129,17 +155,14 @@ export function renderEmbedPage(request: Extract<EmbedRequest, { ok: true }>, pl
   const frame = EMBED_WIDGETS[widget.tag]!;
   const widgetTitle = lang === 'en' ? frame.titleEn : frame.title;
   const title = `${widgetTitle}${place ? ` — ${place}` : ''}`;
-  const integrity = assets.loaderIntegrity ? ` integrity="${assets.loaderIntegrity}" crossorigin="anonymous"` : '';
   const extra = [
     // A poster prints on one A4 sheet: its own page box, no browser margins.
     widget.tag === 'fs-poster' ? '\n    <link rel="stylesheet" href="/embed-print-a4.css" />' : '',
-    `\n    <script type="module" src="${assets.widgetsBase}fs-widgets.js"${integrity}></script>`,
-    // The widget's code is fetched with the loader, not after it: one round trip less.
-    ...(assets.chunks ?? []).map((file) => `\n    <link rel="modulepreload" href="${assets.widgetsBase}${escapeHtml(file)}" />`),
+    loaderTags(assets),
     `\n    <script src="${assets.widgetsBase}embed-frame.js" defer></script>`,
   ].join('');
   const attrs = attributes.map(([name, value]) => (value === '' ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`)).join('');
-  return `${HEAD(lang, title, extra)}
+  return `${pageHead(lang, title, { extra })}
   <body data-widget="${widget.tag}">
     <main>
       <h1 class="visually-hidden">${escapeHtml(title)}</h1>
@@ -173,7 +196,7 @@ export function renderBadRequestPage(request: Extract<EmbedRequest, { ok: false 
   const rows = widget.attributes
     .map((a) => `<tr><th scope="row"><code>${escapeHtml(a.name)}</code></th><td>${describe(a)}</td></tr>`)
     .join('\n            ');
-  return `${HEAD('fr', title)}
+  return `${pageHead('fr', title)}
   <body>
     <main>
       <h1>${escapeHtml(title)}</h1>
@@ -200,7 +223,7 @@ export function renderBadRequestPage(request: Extract<EmbedRequest, { ok: false 
 export function renderUnknownWidgetPage(tag: string, widgets: readonly string[]): string {
   const title = 'Widget introuvable';
   const list = widgets.map((w) => `<li><code>${w}</code> — ${escapeHtml(EMBED_WIDGETS[w]?.title ?? '')}</li>`).join('\n        ');
-  return `${HEAD('fr', title)}
+  return `${pageHead('fr', title)}
   <body>
     <main>
       <h1>${title}</h1>

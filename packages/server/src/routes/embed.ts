@@ -18,6 +18,7 @@ import {
 } from '../embed/embed-page.js';
 import { loadWidgetManifest } from '../embed/widget-manifest.js';
 import { PINNED_FILES, prepareWidgetReleases } from '../embed/widget-release.js';
+import { sitePageRoutes } from './site-page.js';
 import { HttpProblem } from '../http/problem.js';
 import { sendRepresentation } from '../http/compression.js';
 import { strongEtag } from '../http/etag.js';
@@ -60,6 +61,7 @@ const INSEE = /^(\d{5}|2[AB]\d{3})$/;
 
 /**
  * What host pages load: the configurator (`/configurateur`), the embed pages (`/embed/<tag>`),
+ * each site's public page (`/s/<id>`, routes/site-page.ts),
  * the widgets of each release at `/widgets/v<version>/` (immutable) with their Subresource
  * Integrity (`/widgets/integrity.json`), and the custom elements manifest.
  */
@@ -150,6 +152,17 @@ export const embedRoutes: FastifyPluginAsync<EmbedRoutesOptions> = async (app, {
       .header('content-security-policy', embedPolicy(pageExternalOrigins(embed)))
       .header('cache-control', PAGE_CACHE)
       .send(page);
+  });
+
+  // Each site's short public page (`/s/2983`, what the poster prints): its card and the locator, from this release.
+  await app.register(sitePageRoutes, {
+    ctx,
+    assets: {
+      widgetsBase,
+      loaderIntegrity: current?.integrity['fs-widgets.js'],
+      chunks: [...new Set([...(chunksOf['fs-site-card'] ?? []), ...(chunksOf['fs-site-locator'] ?? [])])],
+    },
+    locator: manifest?.embeddable.get('fs-site-locator'),
   });
 
   // The configurator: the site's own page (framed by itself only), where a preview may show a map.
