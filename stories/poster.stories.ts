@@ -21,6 +21,8 @@ interface PosterArgs {
   commune?: string;
   'qr-target'?: 'site' | 'locator';
   href?: string;
+  logo?: string;
+  'logo-alt'?: string;
   'heading-level'?: number;
   api?: string;
   lang?: 'fr' | 'en';
@@ -37,6 +39,8 @@ const meta = {
     commune=${ifDefined(args.commune || undefined)}
     qr-target=${ifDefined(args['qr-target'])}
     href=${ifDefined(args.href || undefined)}
+    logo=${ifDefined(args.logo || undefined)}
+    logo-alt=${ifDefined(args['logo-alt'] || undefined)}
     heading-level=${ifDefined(args['heading-level'])}
     api=${ifDefined(args.api)}
     lang=${ifDefined(args.lang)}
@@ -61,6 +65,8 @@ const meta = {
     'heading-level': { control: { type: 'number', min: 2, max: 6, step: 1 } },
     commune: { control: 'text' },
     href: { control: 'text' },
+    logo: { control: 'text' },
+    'logo-alt': { control: 'text' },
     now: { control: 'text' },
   },
   parameters: {
@@ -71,7 +77,8 @@ const meta = {
           'the real partner catalogue (`GET /directory`) and the answer of `GET /sites/2983/partners` recorded by ' +
           '`scripts/docs/story-fixtures.ts` after it added ILLUSTRATIVE local partners and permanences to Mende (see ' +
           '`stories/fixtures/README.md`), replayed by a fake API that exists only in this catalogue (`https://storybook.invalid`). ' +
-          'So the QR codes lead to `https://storybook.invalid/embed/…`, where a real server answers with its embed pages. ' +
+          'So the QR codes lead to `https://storybook.invalid/s/…` (each site’s short public page) or `/embed/…`, where a real ' +
+          'server answers with its pages. ' +
           'To print a poster alone, open `/embed/fs-poster?site-id=…` on the widgets’ server and print it.',
       },
     },
@@ -83,6 +90,7 @@ const meta = {
         'locator-target',
         'custom-address',
         'without-local-partners',
+        'with-logo',
         'partners-unavailable',
         'not-configured',
         'loading',
@@ -98,13 +106,17 @@ const meta = {
         'commune',
         'qr-target',
         'href',
+        'logo',
+        'logo-alt',
         'heading-level',
         'api',
         'lang',
         'now',
         'sheet',
         'qr',
+        'qr-text',
         'url',
+        'logo',
         '--fs-poster-accent',
         '--fs-poster-page-margin',
       ],
@@ -116,8 +128,10 @@ export default meta;
 type Story = StoryObj<PosterArgs> & ExpectedStory;
 
 /**
- * France services de Mende: its address, phone and week, the nine national partners, its local
- * partners with their next permanences, and a QR code to its page, the address printed under it.
+ * France services de Mende: its address, phone and week (days with the same hours on one row) in
+ * large type, the nine national partners in the words people use, its local partners with their
+ * next permanences, and a QR code to its short public page (`/s/2983`), that address printed under
+ * it with what scanning does.
  */
 export const Default: Story = {
   args: { 'site-id': '2983' },
@@ -131,11 +145,14 @@ export const Default: Story = {
         'France services de Mende',
         '04 66 49 67 13',
         'Horaires d’ouverture',
-        'Lundi',
+        'Du lundi au jeudi',
         '8 h 30 – 12 h',
+        'Samedi et dimanche',
         'Fermé les jours fériés.',
-        'Partenaires nationaux',
-        'France Travail',
+        'On vous aide pour',
+        'France Travail (ex-Pôle emploi)',
+        'Caisse d’allocations familiales (CAF)',
+        'Carte d’identité, passeport, permis de conduire, carte grise',
         'Impôts',
         'Partenaires locaux et permanences',
         'Mission locale (exemple)',
@@ -143,10 +160,13 @@ export const Default: Story = {
         'Prochaines dates : mardi 8 décembre et mardi 12 janvier.',
         'Un jeudi sur deux',
         'Conciliateur de justice (exemple) — Sur rendez-vous.',
-        'https://storybook.invalid/embed/fs-site-card?site-id=2983',
+        'Scannez ce code avec l’appareil photo de votre téléphone pour voir les horaires à jour et l’itinéraire.',
+        'Ou tapez cette adresse :',
+        'storybook.invalid/s/2983',
         'Informations du 30/11/2026.',
         'ce n’est pas un document officiel de l’État',
       ],
+      absent: ['Intérieur', 'Scannez-le', 'Partenaires nationaux', '/embed/'],
       selectors: [
         'svg.qr[part="qr"][role="img"]',
         'table[part="hours"] tbody tr',
@@ -162,7 +182,10 @@ export const LocatorTarget: Story = {
   args: { 'site-id': '2983', 'qr-target': 'locator', commune: '48095' },
   parameters: {
     expect: {
-      texts: ['Trouver une France services près de chez vous', 'https://storybook.invalid/embed/fs-site-locator?commune=48095'],
+      texts: [
+        'Scannez ce code avec l’appareil photo de votre téléphone pour trouver une France services près de chez vous.',
+        'storybook.invalid/embed/fs-site-locator?commune=48095',
+      ],
       selectors: ['svg.qr'],
     },
   },
@@ -171,7 +194,13 @@ export const LocatorTarget: Story = {
 /** `href`: the QR code leads to a page of the host's own (the town hall's "France services" page). */
 export const CustomAddress: Story = {
   args: { 'site-id': '2983', href: 'https://www.mairie-exemple.fr/france-services' },
-  parameters: { expect: { texts: ['https://www.mairie-exemple.fr/france-services'], selectors: ['svg.qr'], absent: ['/embed/'] } },
+  parameters: {
+    expect: {
+      texts: ['www.mairie-exemple.fr/france-services', 'pour en savoir plus.'],
+      selectors: ['svg.qr', 'a[href="https://www.mairie-exemple.fr/france-services"]'],
+      absent: ['/embed/', '/s/2983'],
+    },
+  },
 };
 
 /** MSA itinérante de Lozère: no local partner recorded, so the poster has no local section. */
@@ -179,9 +208,36 @@ export const WithoutLocalPartners: Story = {
   args: { 'site-id': '3255' },
   parameters: {
     expect: {
-      texts: ['France services MSA itinérante de Lozère', 'France services itinérante', 'Partenaires nationaux', 'Impôts'],
+      texts: ['France services MSA itinérante de Lozère', 'France services itinérante', 'On vous aide pour', 'Impôts'],
       selectors: ['svg.qr'],
       noSelectors: ['[part="local"]'],
+    },
+  },
+};
+
+/** A stand-in town-hall logo, drawn here (the catalogue has no image of a real town hall). */
+const LOGO = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" width="360" height="160" viewBox="0 0 360 160"><circle cx="70" cy="80" r="56" fill="#2b6b3f"/>' +
+    '<path d="M40 100 L70 40 L100 100 Z" fill="#f2c14e"/><text x="140" y="72" font-family="serif" font-size="34" fill="#2b6b3f">Ville de</text>' +
+    '<text x="140" y="118" font-family="serif" font-size="44" font-weight="bold" fill="#2b6b3f">Mende</text></svg>',
+)}`;
+
+/**
+ * The town hall's logo beside the address: here in the `logo` slot (an `<img>` of the page's
+ * own, with its `alt`); a page sets `logo="https://…"` and `logo-alt` instead. Without a logo the
+ * poster keeps no empty box for it.
+ */
+export const WithLogo: Story = {
+  args: { 'site-id': '2983' },
+  render: (
+    args,
+  ) => html`<fs-poster site-id=${ifDefined(args['site-id'])} api=${ifDefined(args.api)} .now=${args.now ? new Date(args.now) : undefined}
+    ><img slot="logo" src=${LOGO} alt="Ville de Mende"
+  /></fs-poster>`,
+  parameters: {
+    expect: {
+      texts: ['France services de Mende', 'Du lundi au jeudi'],
+      selectors: ['.contact-row.with-logo', '[part="logo"]:not([hidden])', 'svg.qr'],
     },
   },
 };
@@ -270,9 +326,10 @@ export const English: Story = {
         'France services is here to help',
         'Print the poster',
         'Opening hours',
-        'Monday',
+        'Monday to Thursday',
         '8:30 am – 12 pm',
-        'National partners',
+        'Help with',
+        'Family allowances (CAF)',
         'The 2nd Tuesday of the month, 9 am – 12 pm, by appointment.',
         'Next dates:',
       ],

@@ -310,6 +310,15 @@ export const configuratorEn: ConfiguratorStrings = {
       help: 'For people who cannot see it, e.g. “Mairie de Mende”. Empty: the logo is mere decoration.',
       advanced: true,
     },
+    'fs-poster/logo': {
+      label: 'Town hall logo (image address)',
+      help: 'The https address of your town hall’s logo or photo, printed beside the address. Empty: no logo.',
+    },
+    'fs-poster/logo-alt': {
+      label: 'What the logo shows',
+      help: 'For people who cannot see it, e.g. “Mairie de Mende”. Empty: the logo is mere decoration.',
+      advanced: true,
+    },
     'fs-key-figures/site-id': { label: 'France services identifier', help: 'This France services’ figures. Empty: the whole network’s.' },
     'fs-key-figures/year': { label: 'Year', help: 'A year, e.g. 2025. Empty: the current year, up to today.' },
     'fs-demarche-tracker/code': {

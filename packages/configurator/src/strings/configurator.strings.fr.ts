@@ -388,6 +388,15 @@ export const configuratorFr = {
       help: 'Pour les personnes qui ne le voient pas, par exemple « Mairie de Mende ». Vide : le logo est une simple décoration.',
       advanced: true,
     },
+    'fs-poster/logo': {
+      label: 'Logo de la mairie (adresse de l’image)',
+      help: 'L’adresse en https du logo ou d’une photo de votre mairie, imprimé à côté de l’adresse. Vide : pas de logo.',
+    },
+    'fs-poster/logo-alt': {
+      label: 'Ce que montre le logo',
+      help: 'Pour les personnes qui ne le voient pas, par exemple « Mairie de Mende ». Vide : le logo est une simple décoration.',
+      advanced: true,
+    },
     'fs-key-figures/site-id': {
       label: 'Identifiant de la France services',
       help: 'Les chiffres de cette France services. Vide : ceux de tout le réseau.',

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Directory, Permanence, Site, SitePartners } from '@fs-widgets/contract';
+import type { DayKey, Directory, Permanence, Site, SitePartners, TimeRange, Week } from '@fs-widgets/contract';
 import { SOURCES } from '@fs-widgets/contract/sources';
 import {
   ApiResource,
@@ -22,10 +22,35 @@ import '../strings/kit-strings.js';
 import { posterStyles } from './poster.styles.js';
 import { DEFAULT_PAGE_MARGIN, addPrintPageRule } from './print-page.js';
 
-/** A URL that may wrap after its slashes and before its query, not inside a word. */
+/** A URL that may wrap after its slashes and before its query, not inside a word, nor after a one-letter segment (`s/2983` stays whole). */
 function breakable(url: string) {
-  return url.split(/(?<=\/)(?!\/)|(?=\?)/).map((piece, i) => (i ? html`<wbr />${piece}` : piece));
+  const pieces = url.split(/(?<=\/)(?!\/)|(?=\?)/);
+  return pieces.map((piece, i) => (i && pieces[i - 1]!.length > 2 ? html`<wbr />${piece}` : piece));
 }
+
+/** The address as a person types it: without `https://`, which browsers add (`http://` stays: they would not). */
+function typed(url: string): string {
+  return url.replace(/^https:\/\//, '');
+}
+
+/** Consecutive days with the same hours, on one row of the poster (« Du lundi au jeudi »). */
+function dayGroups(week: Week): Array<{ days: DayKey[]; ranges: readonly TimeRange[] }> {
+  const groups: Array<{ days: DayKey[]; ranges: readonly TimeRange[]; key: string }> = [];
+  for (const day of DAY_KEYS) {
+    const key = week[day].map((r) => `${r.opens}-${r.closes}`).join(',');
+    const last = groups.at(-1);
+    if (last && last.key === key) last.days.push(day);
+    else groups.push({ days: [day], ranges: week[day], key });
+  }
+  return groups.map(({ days, ranges }) => ({ days, ranges }));
+}
+
+/** The scales the sheet's large type may take (`--_k`, poster.styles.ts), largest first: the largest that fits is kept. */
+const FIT_SCALES = Array.from({ length: 15 }, (_, i) => Math.round((1 - i * 0.03) * 100) / 100);
+
+/** Names longer than this get a smaller size, so that the longest of the list (97 characters) takes three lines, not six. */
+const LONG_NAME = 40;
+const VERY_LONG_NAME = 70;
 
 /** What the poster shows at most, so that it always fits its one page. */
 const MAX_PERMANENCES = 3;
@@ -34,10 +59,12 @@ const MAX_LOCAL = 6;
 
 /**
  * A printable A4 poster of one France services site for a notice board (town hall, library, La
- * Poste office): "Besoin d'aide pour vos démarches ? France services vous accompagne", the site's
- * name, address and phone, its opening hours for the week, the partners one can meet there (the
- * nine national partners, the local ones and their next permanences) and a QR code to the site's
- * page (or to the locator on a commune), its address printed under it.
+ * Poste office): "Besoin d'aide pour vos démarches ? France services vous accompagne", the town
+ * hall's logo when it gives one, the site's name, its address and phone and its opening hours in
+ * large type (read from two metres), the partners one can meet there in the words people use
+ * (« Impôts », « Caisse d'allocations familiales (CAF) »…), the local partners and their next
+ * permanences, and a QR code to the site's short public page (`/s/2983` on the widgets' server:
+ * its card, directions, the locator around it), that address printed under it.
  *
  * On screen it is a preview of the sheet, scaled to the width it is given, with an "Imprimer
  * l'affiche" button. In print, the sheet fills the page box exactly, whatever its margins.
@@ -49,6 +76,8 @@ const MAX_LOCAL = 6;
  *
  * @summary A one-page A4 poster with the site's hours, partners and a QR code, to print.
  *
+ * @slot logo - The town hall's logo or photo (an `<img>` with its `alt`), instead of the `logo` attribute.
+ *
  * @csspart base - The whole widget (toolbar and sheet, or the message of a state).
  * @csspart toolbar - Above the sheet, not printed: the print button and notices.
  * @csspart print - The "Imprimer l'affiche" button.
@@ -56,12 +85,14 @@ const MAX_LOCAL = 6;
  * @csspart retry - The "Réessayer" buttons.
  * @csspart sheet - The poster itself: what is printed.
  * @csspart header - The band with the title.
+ * @csspart logo - The logo's place beside the address, only when there is a logo.
  * @csspart name - The site's name.
  * @csspart contact - Address and phone.
- * @csspart hours - The table of the week's hours.
+ * @csspart hours - The table of the week's hours (days with the same hours on one row).
  * @csspart partners - The national partners' section.
  * @csspart local - The local partners and next permanences.
  * @csspart qr - The QR code (an SVG, always black on white).
+ * @csspart qr-text - What scanning the code does.
  * @csspart url - The QR code's address in clear text.
  * @csspart footer - Date, source and the not-official line.
  *
@@ -91,6 +122,12 @@ export class FsPoster extends FsElement {
   /** The maker could not be fetched (offline): the address is printed alone. */
   @state() private qrFailed = false;
 
+  /** The `logo` image did not load: no logo tile rather than a broken image. */
+  @state() private logoFailed = false;
+
+  /** Something is in the `logo` slot. */
+  @state() private logoSlotted = false;
+
   /** Identifier of the site in the ANCT list (`id_fs`), e.g. `2983` for Mende. */
   @property({ attribute: 'site-id', reflect: true, converter: stringAttribute }) siteId = '';
 
@@ -98,14 +135,24 @@ export class FsPoster extends FsElement {
   @property({ reflect: true, converter: stringAttribute }) commune = '';
 
   /**
-   * Where the QR code leads: `site` (default), the site's page on the widgets' server
-   * (`/embed/fs-site-card?site-id=…`), or `locator`, the locator on the commune
-   * (`/embed/fs-site-locator?commune=…`), for a poster that should also serve neighbours.
+   * Where the QR code leads: `site` (default), the site's short public page on the widgets'
+   * server (`/s/2983`: its card, directions, the locator around it), or `locator`, the locator on
+   * the commune (`/embed/fs-site-locator?commune=…`), for a poster that should also serve neighbours.
    */
   @property({ attribute: 'qr-target', reflect: true }) qrTarget: 'site' | 'locator' = 'site';
 
   /** Another address for the QR code (the town hall's own page, say): an `http(s)` URL, relative ones resolved against the page. */
   @property({ reflect: true, converter: stringAttribute }) href = '';
+
+  /**
+   * The town hall's logo or photo, printed beside the address: an `http(s)` URL, relative ones
+   * resolved against the page (on the `/embed/fs-poster` page its origin is allowed as an image).
+   * None by default, and no empty box then. The `logo` slot takes precedence.
+   */
+  @property({ reflect: true, converter: stringAttribute }) logo = '';
+
+  /** What the logo says, for screen readers (« Mairie de Mende »); empty, the logo counts as decoration. */
+  @property({ attribute: 'logo-alt', reflect: true, converter: stringAttribute }) logoAlt = '';
 
   /** Level of the poster's title in the host page's outline (2 to 6); its sections are one level below. */
   @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
@@ -121,6 +168,33 @@ export class FsPoster extends FsElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel')) {
       this.headingLevel = headingLevel(this.headingLevel);
+    }
+    if (changed.has('logo')) this.logoFailed = false;
+    this.logoSlotted = this.querySelector(':scope > [slot="logo"]') !== null;
+  }
+
+  protected override updated(): void {
+    this.#fit();
+  }
+
+  /**
+   * Picks the largest scale of the large type (`--_k`, poster.styles.ts; its rank in `data-fit`)
+   * that lets the content fit the sheet: nothing below its edge, nothing cut in the partners'
+   * column. The sheet is drawn in units of its own width, so what fits in the preview fits on
+   * paper (whose page box is never squatter): measured after each render, before paint, a few
+   * synchronous layouts at most. Set through the CSSOM, which a strict CSP allows. Not measured
+   * while the element has no box (hidden): the largest scale stays.
+   */
+  #fit(): void {
+    const page = this.renderRoot.querySelector<HTMLElement>('.page');
+    if (!page || page.clientHeight === 0) return;
+    const partners = page.querySelector<HTMLElement>('.partners-column');
+    for (const [step, scale] of FIT_SCALES.entries()) {
+      page.style.setProperty('--_k', String(scale));
+      page.dataset.fit = String(step);
+      const overflows =
+        page.scrollHeight > page.clientHeight + 1 || (partners !== null && partners.scrollHeight > partners.clientHeight + 1);
+      if (!overflows) return;
     }
   }
 
@@ -141,13 +215,13 @@ export class FsPoster extends FsElement {
     );
   }
 
-  /** The address in the QR code: `href`, else the site's page or the locator on the widgets' server. */
-  #qrUrl(site: Site): string {
+  /** The address in the QR code, and what it leads to: `href`, else the site's page or the locator on the widgets' server. */
+  #qrTarget(site: Site): { url: string; leadsTo: 'own' | 'site' | 'locator' } {
     const own = this.href.trim();
     if (own) {
       try {
         const url = new URL(own, document.baseURI);
-        if (url.protocol === 'https:' || url.protocol === 'http:') return url.href;
+        if (url.protocol === 'https:' || url.protocol === 'http:') return { url: url.href, leadsTo: 'own' };
       } catch {
         /* not a URL: the default below */
       }
@@ -157,12 +231,27 @@ export class FsPoster extends FsElement {
     if (this.qrTarget === 'locator') {
       const url = new URL('embed/fs-site-locator', server);
       url.searchParams.set('commune', this.commune.trim() || site.address.insee_commune);
-      return url.href;
+      return { url: url.href, leadsTo: 'locator' };
     }
-    const url = new URL('embed/fs-site-card', server);
-    url.searchParams.set('site-id', site.id);
-    return url.href;
+    // The site's short public page (packages/server/src/routes/site-page.ts): short enough to type.
+    return { url: new URL(`s/${encodeURIComponent(site.id)}`, server).href, leadsTo: 'site' };
   }
+
+  /** The `logo` attribute as an image address, when it is an http(s) one. */
+  #logoUrl(): string | null {
+    const logo = this.logo.trim();
+    if (!logo || this.logoFailed) return null;
+    try {
+      const url = new URL(logo, document.baseURI);
+      return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+    } catch {
+      return null;
+    }
+  }
+
+  #onLogoSlotChange = (event: Event) => {
+    this.logoSlotted = (event.target as HTMLSlotElement).assignedElements().length > 0;
+  };
 
   /** Prints the page with the A4 page rule, for this print only (`@page` cannot come from a shadow root). */
   #print = () => {
@@ -247,51 +336,62 @@ export class FsPoster extends FsElement {
     const locale = this.i18n.locale;
     const sub = this.headingLevel + 1;
     const { address } = site;
-    const url = this.#qrUrl(site);
+    const { url, leadsTo } = this.#qrTarget(site);
+    const qrText = { own: t.qrOwn, site: t.qrSite, locator: t.qrLocator }[leadsTo];
+    const logoUrl = this.#logoUrl();
+    const withLogo = this.logoSlotted || logoUrl !== null;
+    const nameSize = site.name.length > VERY_LONG_NAME ? 'very-long' : site.name.length > LONG_NAME ? 'long' : 'short';
     return html`<article class="sheet" part="sheet" aria-labelledby="poster-title">
-      <div class="page">
+      <div class="page" data-fit="0">
         <header class="header" part="header">
           <div role="heading" aria-level=${this.headingLevel} id="poster-title" class="title">
             <span class="kicker">${t.kicker}</span> <span class="claim">${t.title}</span>
           </div>
           <p class="pitch">${t.pitch}</p>
         </header>
-        <div class="main">
-          <div class="left">
-            <section class="site" aria-labelledby="site-name">
-              ${site.kind === 'fixed' ? nothing : html`<p class="kind">${s.kinds[site.kind]}</p>`}
-              <div role="heading" aria-level=${headingLevel(sub)} class="name" part="name" id="site-name" lang="fr">${site.name}</div>
-              <p class="contact" part="contact">
-                <span class="address" lang="fr"
-                  >${address.street}${address.complement ? html`, ${address.complement}` : nothing}<br />${address.postcode}
-                  ${address.commune}</span
-                >
-                ${site.phone ? html`<span class="phone"><span class="visually-hidden">${t.phone} : </span>${site.phone}</span>` : nothing}
-              </p>
-              ${site.itinerant ? html`<p class="itinerant">${t.itinerant}</p>` : nothing}
-            </section>
-            <section class="hours" aria-labelledby="hours-title">
-              ${this.#heading(t.hoursTitle, sub, 'subtitle', 'hours-title')} ${this.#hours(site)}
-            </section>
-          </div>
-          <div class="right">
-            <div class="qr-block">
-              ${
-                this.qrCode
-                  ? this.qrCode(url, t.qrLabel(url))
-                  : html`<div class="qr qr-pending" part="qr" data-failed=${this.qrFailed ? 'true' : 'false'} aria-hidden="true"></div>`
-              }
-              <p class="qr-title">${this.qrTarget === 'locator' && !this.href.trim() ? t.qrTitleLocator : t.qrTitle}</p>
-              <p class="qr-hint">${t.qrHint}</p>
-              <p class="url" part="url"><a href=${url}>${breakable(url)}</a></p>
+        <section class="site" aria-labelledby="site-name">
+          ${site.kind === 'fixed' ? nothing : html`<p class="kind">${s.kinds[site.kind]}</p>`}
+          <div role="heading" aria-level=${headingLevel(sub)} class="name" part="name" id="site-name" lang="fr" data-size=${nameSize}
+            >${site.name}</div
+          >
+          <div class=${withLogo ? 'contact-row with-logo' : 'contact-row'}>
+            <p class="contact" part="contact">
+              <span class="address" lang="fr"
+                >${address.street}${address.complement ? html`, ${address.complement}` : nothing}<br />${address.postcode}
+                ${address.commune}</span
+              >
+              ${site.phone ? html`<span class="phone"><span class="visually-hidden">${t.phone} : </span>${site.phone}</span>` : nothing}
+            </p>
+            <div class="logo" part="logo" ?hidden=${!withLogo}>
+              <slot name="logo" @slotchange=${this.#onLogoSlotChange}
+                >${logoUrl ? html`<img src=${logoUrl} alt=${this.logoAlt.trim()} @error=${() => (this.logoFailed = true)} />` : nothing}</slot
+              >
             </div>
+          </div>
+          ${site.itinerant ? html`<p class="itinerant">${t.itinerant}</p>` : nothing}
+        </section>
+        <section class="hours" aria-labelledby="hours-title">
+          ${this.#heading(t.hoursTitle, sub, 'subtitle', 'hours-title')} ${this.#hours(site)}
+        </section>
+        <div class="bottom">
+          <div class="partners-column">
             <section class="national" part="partners" aria-labelledby="national-title">
               ${this.#heading(t.national, sub, 'subtitle', 'national-title')}
               ${data ? this.#national(data.partners, data.directory) : html`<p>${t.partnersUnavailable}</p>`}
             </section>
+            ${data && (data.partners.local.length || data.partners.permanences.length) ? this.#local(data.partners, data.directory) : nothing}
+          </div>
+          <div class="qr-block">
+            ${
+              this.qrCode
+                ? this.qrCode(url, t.qrLabel(url))
+                : html`<div class="qr qr-pending" part="qr" data-failed=${this.qrFailed ? 'true' : 'false'} aria-hidden="true"></div>`
+            }
+            <p class="qr-text" part="qr-text">${qrText}</p>
+            <p class="qr-type">${t.qrType}</p>
+            <p class="url" part="url"><a href=${url}>${breakable(typed(url))}</a></p>
           </div>
         </div>
-        ${data && (data.partners.local.length || data.partners.permanences.length) ? this.#local(data.partners, data.directory) : nothing}
         <footer class="footer" part="footer">
           <p>
             ${t.updatedOn(formatDate(savedAt ?? this.now ?? new Date(), locale))} ${s.common.source(SOURCES.sites.attribution)}.
@@ -302,18 +402,24 @@ export class FsPoster extends FsElement {
     </article>`;
   }
 
+  /** The week, days with the same hours on one row (« Du lundi au jeudi »), Monday first: fewer rows, larger type. */
   #hours(site: Site) {
     const s = this.i18n.strings;
     const t = this.#t;
     if (!hasHours(site.hours)) return html`<p>${s.hours.unknown}</p>`;
     const capital = (text: string) => text.charAt(0).toLocaleUpperCase(s.locale) + text.slice(1);
+    const label = (days: DayKey[]) => {
+      const first = s.days[days[0]!];
+      const last = s.days[days.at(-1)!];
+      return capital(days.length === 1 ? first : days.length === 2 ? t.dayPair(first, last) : t.dayRange(first, last));
+    };
     return html`<table part="hours">
         <caption class="visually-hidden">${t.hoursCaption}</caption>
         <tbody>
-          ${DAY_KEYS.map(
-            (day) => html`<tr class=${site.hours[day].length ? '' : 'closed-day'}>
-              <th scope="row">${capital(s.days[day])}</th>
-              <td>${timeRanges(site.hours[day], s, this.i18n.locale)}</td>
+          ${dayGroups(site.hours).map(
+            ({ days, ranges }) => html`<tr class=${ranges.length ? '' : 'closed-day'} data-days=${days.join(' ')}>
+              <th scope="row">${label(days)}</th>
+              <td><span class="ranges">${timeRanges(ranges, s, this.i18n.locale)}</span></td>
             </tr>`,
           )}
         </tbody>
@@ -321,10 +427,14 @@ export class FsPoster extends FsElement {
       <p class="note">${t.holidays} ${site.appointment ? t.appointmentYes : t.appointmentNo}.</p>`;
   }
 
+  /** A national partner in the words of the people reading the poster; the directory's short name for one the strings do not know. */
+  #partnerName(id: string, directory: Directory): string {
+    return (this.#t.partners as Record<string, string | undefined>)[id] ?? directory.partners.find((p) => p.id === id)?.short_name ?? id;
+  }
+
   #national(sp: SitePartners, directory: Directory) {
-    const names = sp.national.map((id) => directory.partners.find((p) => p.id === id)?.short_name ?? id);
-    return html`<ul class="national-list" lang="fr">
-      ${names.map((name) => html`<li>${name}</li>`)}
+    return html`<ul class="national-list" lang=${this.i18n.locale}>
+      ${sp.national.map((id) => html`<li data-partner=${id}>${this.#partnerName(id, directory)}</li>`)}
     </ul>`;
   }
 
@@ -366,12 +476,10 @@ export class FsPoster extends FsElement {
   #permanence(p: Permanence, sp: SitePartners, directory: Directory) {
     const s = this.i18n.strings;
     const locale = this.i18n.locale;
-    const who = p.partner
-      ? (directory.partners.find((x) => x.id === p.partner)?.short_name ?? p.partner)
-      : (sp.local.find((x) => x.id === p.local_partner_id)?.name ?? '');
+    const who = p.partner ? this.#partnerName(p.partner, directory) : (sp.local.find((x) => x.id === p.local_partner_id)?.name ?? '');
     const next = nextDatesText({ recurrence: p.recurrence, next: p.next.slice(0, MAX_DATES) }, s, locale);
     return html`<li data-permanence=${p.id}>
-      <strong lang="fr">${who}</strong> — ${permanenceText(p, s, locale)}.${next ? html` <span class="next">${next}</span>` : nothing}
+      <strong lang=${p.partner ? locale : 'fr'}>${who}</strong> — ${permanenceText(p, s, locale)}.${next ? html` <span class="next">${next}</span>` : nothing}
     </li>`;
   }
 }

@@ -78,10 +78,33 @@ export const posterStyles = css`
     box-shadow: none;
   }
 
+  /*
+   * Top to bottom: the title band (with the logo), the site (name, address, phone), its hours,
+   * then the partners beside the QR code, the footer. What a passer-by reads from two metres is
+   * large: the name, the phone, the hours, the address.
+   *
+   * Their sizes are scaled by one factor (--_k, from 1 down to 0.58 in steps, set by the element
+   * on this element): the largest that lets the content fit the sheet is kept, so a short week
+   * prints large (hours 3.6cqw: 6.7 mm with 12 mm margins) and a bus with four stops a day still
+   * fits (2.1cqw). The small print has a floor; the QR code shrinks last (never under 32cqw, 60 mm).
+   */
   .page {
+    --_k: 1;
+    --_gap: calc(2cqw * var(--_k));
+    --_name: calc(6cqw * var(--_k));
+    --_contact: calc(3.6cqw * var(--_k));
+    --_phone: calc(6cqw * var(--_k));
+    --_hours: calc(3.6cqw * var(--_k));
+    --_cell: calc(0.7cqw * var(--_k));
+    --_subtitle: max(2.3cqw, calc(3.2cqw * var(--_k)));
+    --_list: max(1.9cqw, calc(2.7cqw * var(--_k)));
+    --_local: max(1.7cqw, calc(2.1cqw * var(--_k)));
+    --_qr: clamp(32cqw, calc(55cqw * var(--_k)), 36cqw);
+    --_qr-text: max(1.9cqw, calc(2.4cqw * var(--_k)));
+    --_small: max(1.8cqw, calc(2.3cqw * var(--_k)));
     display: flex;
     flex-direction: column;
-    gap: 2cqw;
+    gap: var(--_gap);
     min-height: 0;
     padding: 4cqw 5cqw 2.5cqw;
     font-size: 2.35cqw;
@@ -94,14 +117,15 @@ export const posterStyles = css`
   }
 
   .header,
-  .main,
+  .site,
+  .hours,
   .footer {
     flex-shrink: 0;
   }
 
   .header {
     margin: -4cqw -5cqw 0;
-    padding: 3.5cqw 5cqw 3cqw;
+    padding: 3.2cqw 5cqw 2.8cqw;
     background: var(--_accent);
     color: var(--_on-accent);
   }
@@ -125,72 +149,105 @@ export const posterStyles = css`
 
   .pitch {
     margin-top: 1.2cqw;
-    font-size: 2.2cqw;
+    font-size: 2.3cqw;
   }
 
-  .main {
+  /* The town hall's logo beside the address and phone, where the sheet has room: no box without one. */
+  .contact-row.with-logo {
     display: grid;
-    grid-template-columns: 1fr 36cqw;
-    gap: 3.5cqw;
-    align-items: start;
-    min-height: 0;
+    grid-template-columns: minmax(0, 1fr) auto;
+    align-items: center;
+    gap: 4cqw;
+  }
+
+  .logo {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+  }
+
+  .logo[hidden] {
+    display: none;
+  }
+
+  .logo img,
+  ::slotted([slot='logo']) {
+    display: block;
+    max-width: 32cqw;
+    max-height: 17cqw;
+    width: auto;
+    height: auto;
+    object-fit: contain;
   }
 
   .kind {
     color: #4d5559;
     font-weight: 700;
-    font-size: 2.2cqw;
+    font-size: var(--_small);
     text-transform: uppercase;
     letter-spacing: 0.02em;
   }
 
   .name {
-    margin-top: 0.5cqw;
-    font-size: 4.2cqw;
+    font-size: var(--_name);
     font-weight: 800;
-    line-height: 1.15;
+    line-height: 1.12;
     color: var(--_accent);
   }
 
+  .name[data-size='long'] {
+    font-size: calc(var(--_name) * 0.82);
+  }
+
+  .name[data-size='very-long'] {
+    font-size: calc(var(--_name) * 0.68);
+  }
+
   .contact {
-    margin-top: 1.5cqw;
-    font-size: 2.5cqw;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 1cqw 4cqw;
+    margin-top: 1.2cqw;
+    font-size: var(--_contact);
+    line-height: 1.25;
+  }
+
+  .address {
+    flex: 1 1 50cqw;
   }
 
   .phone {
-    display: block;
-    margin-top: 1cqw;
-    font-size: 3.6cqw;
+    flex: 0 0 auto;
+    font-size: var(--_phone);
     font-weight: 800;
     font-variant-numeric: tabular-nums;
+    white-space: nowrap;
   }
 
   .itinerant {
     margin-top: 1cqw;
-    font-size: 2.1cqw;
-  }
-
-  .hours {
-    margin-top: 2.5cqw;
+    font-size: var(--_small);
   }
 
   .subtitle {
-    font-size: 2.8cqw;
+    font-size: var(--_subtitle);
     font-weight: 800;
     color: var(--_accent);
-    margin-bottom: 1cqw;
+    margin-bottom: 0.6cqw;
   }
 
   table {
     width: 100%;
     border-collapse: collapse;
-    font-size: 2.2cqw;
+    font-size: var(--_hours);
+    line-height: 1.25;
     font-variant-numeric: tabular-nums;
   }
 
   th,
   td {
-    padding: 0.35cqw 0;
+    padding: var(--_cell) 0;
     border-bottom: 0.15cqw solid #c5cbce;
     text-align: start;
     vertical-align: top;
@@ -203,14 +260,15 @@ export const posterStyles = css`
     font-weight: 700;
   }
 
-  /* The day's ranges side by side when they fit (they stack otherwise). */
-  td .range {
-    display: inline-block;
-    white-space: nowrap;
+  /* The day's ranges side by side when they fit, stacked flush otherwise. */
+  td .ranges {
+    display: flex;
+    flex-wrap: wrap;
+    column-gap: 2cqw;
   }
 
-  td .range ~ .range {
-    margin-inline-start: 2cqw;
+  td .range {
+    white-space: nowrap;
   }
 
   tr.closed-day td {
@@ -218,9 +276,29 @@ export const posterStyles = css`
   }
 
   .note {
-    margin-top: 1cqw;
-    font-size: 2.1cqw;
+    margin-top: 0.8cqw;
+    font-size: var(--_small);
     color: #4d5559;
+  }
+
+  /*
+   * The partners beside the QR code, in the height left: the QR block sets the least height of
+   * the row (the partners' column, size-contained, adds none), so the code and its address are
+   * never cut; the partners' column is cut only if even the smallest step does not fit it.
+   */
+  .bottom {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) var(--_qr);
+    gap: 4cqw;
+    flex: 1 1 0;
+  }
+
+  .partners-column {
+    display: flex;
+    flex-direction: column;
+    gap: 1.6cqw;
+    contain: size;
+    overflow: hidden;
   }
 
   .qr-block {
@@ -232,8 +310,8 @@ export const posterStyles = css`
 
   .qr {
     display: block;
-    width: 36cqw;
-    height: 36cqw;
+    width: var(--_qr);
+    height: var(--_qr);
     /* A scanner needs black on white: forced colours must not repaint it. */
     forced-color-adjust: none;
   }
@@ -242,21 +320,21 @@ export const posterStyles = css`
     background: #f2f4f5;
   }
 
-  .qr-title {
-    margin-top: 0.5cqw;
-    font-size: 2.5cqw;
-    font-weight: 800;
+  .qr-text {
+    margin-top: 0.3cqw;
+    font-size: var(--_qr-text);
+    line-height: 1.25;
   }
 
-  .qr-hint {
-    margin-top: 0.5cqw;
+  .qr-type {
+    margin-top: 0.8cqw;
     font-size: 2cqw;
   }
 
   .url {
-    margin-top: 0.8cqw;
-    font-size: 2cqw;
-    font-weight: 700;
+    margin-top: 0.3cqw;
+    font-size: calc(var(--_qr-text) * 1.1);
+    font-weight: 800;
     overflow-wrap: anywhere;
   }
 
@@ -264,42 +342,40 @@ export const posterStyles = css`
     color: inherit;
   }
 
-  .right {
-    display: flex;
-    flex-direction: column;
-    gap: 2.5cqw;
-  }
-
-  /* The names flow (line after line), each after a dot drawn in CSS (nothing for a screen reader to read). */
+  /* One name a line, after a dot drawn in CSS (nothing for a screen reader to read); a long one wraps under itself. */
   .national-list {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5cqw 2cqw;
     margin: 0;
     padding: 0;
     list-style: none;
-    font-size: 1.9cqw;
+    font-size: var(--_list);
+    line-height: 1.2;
+  }
+
+  .national-list li {
+    margin-bottom: 0.5cqw;
+    padding-inline-start: 2cqw;
+    text-indent: -2cqw;
   }
 
   .national-list li::before {
     content: '';
     display: inline-block;
-    width: 0.9cqw;
-    height: 0.9cqw;
-    margin-inline-end: 0.8cqw;
+    width: 1cqw;
+    height: 1cqw;
+    margin-inline-end: 1cqw;
     border-radius: 50%;
     background: var(--_accent);
     vertical-align: 0.2em;
   }
 
-  /* What may be long (agents' data) gives way first: the page never grows past one sheet. */
   .local {
-    flex: 0 1 auto;
-    min-height: 0;
-    overflow: hidden;
     border-top: 0.3cqw solid var(--_accent);
-    padding-top: 1.5cqw;
-    font-size: 1.9cqw;
+    padding-top: 1.2cqw;
+    font-size: var(--_local);
+  }
+
+  .local .subtitle {
+    font-size: calc(var(--_subtitle) * 0.85);
   }
 
   .label {
@@ -320,7 +396,6 @@ export const posterStyles = css`
   }
 
   .footer {
-    margin-top: auto;
     font-size: 1.7cqw;
     color: #4d5559;
   }

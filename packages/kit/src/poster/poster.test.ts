@@ -103,19 +103,30 @@ describe('<fs-poster>', () => {
       .to.contain(site.address.street)
       .and.contain(`${site.address.postcode}`)
       .and.contain(site.phone!);
-    // The week, Monday first, formatted as the site card formats it.
+    // The week, Monday first, days with the same hours on one row, times formatted as the site card formats them.
+    const ranges = (day: 'mo' | 'fr') =>
+      site.hours[day].map((r) => `${formatClockTime(r.opens, 'fr')} – ${formatClockTime(r.closes, 'fr')}`);
     const rows = $$(el, 'table[part="hours"] tbody tr').map((tr) => tr.textContent!.replace(/\s+/g, ' ').trim());
-    expect(rows).to.have.length(7);
-    expect(rows[0]).to.equal(
-      `Lundi ${site.hours.mo.map((r) => `${formatClockTime(r.opens, 'fr')} – ${formatClockTime(r.closes, 'fr')}`).join(' et ')}`,
-    );
-    expect(rows[5]).to.equal('Samedi Fermé');
-    expect(rows[6]).to.equal('Dimanche Fermé');
+    expect(rows).to.deep.equal([
+      `Du lundi au jeudi ${ranges('mo').join(' et ')}`,
+      `Vendredi ${ranges('fr').join(' et ')}`,
+      'Samedi et dimanche Fermé',
+    ]);
+    expect($$(el, 'table[part="hours"] tbody tr').map((tr) => tr.dataset.days)).to.deep.equal(['mo tu we th', 'fr', 'sa su']);
     expect(text).to.contain('Fermé les jours fériés.');
-    // The nine national partners by their short names.
+    // The nine national partners in the words people use, not the agents' short names (« Intérieur »).
     const national = $$(el, '.national-list li').map((li) => li.textContent!.trim());
-    expect(national).to.deep.equal(partners.national.map((id) => directory.partners.find((p) => p.id === id)!.short_name));
     expect(national).to.have.length(9);
+    expect(national).to.include.members([
+      'Impôts',
+      'Caisse d’allocations familiales (CAF)',
+      'Assurance maladie',
+      'Carte d’identité, passeport, permis de conduire, carte grise',
+      'France Travail (ex-Pôle emploi)',
+    ]);
+    expect($$(el, '.national-list li').map((li) => li.dataset.partner)).to.deep.equal(partners.national);
+    expect(text).to.not.contain('Intérieur');
+    expect(directory.partners.find((p) => p.id === 'interieur')!.short_name).to.equal('Intérieur'); // what it replaces
     // Local partners and their next dates, from the API's answer.
     const shown = partners.permanences.slice(0, 3);
     for (const p of shown) expect($(el, `[data-permanence="${p.id}"]`), `permanence ${p.id}`).to.not.equal(null);
@@ -128,13 +139,18 @@ describe('<fs-poster>', () => {
     } else {
       expect(text).to.contain(partner.name); // listed among the other local partners
     }
-    // The QR code leads to the site's page on the widgets' server, and its address is printed too.
-    const expected = `${apiOrigin()}/embed/fs-site-card?site-id=${SITE}`;
+    // The QR code leads to the site's short public page on the widgets' server, its address printed under it, with what scanning does.
+    const expected = `${apiOrigin()}/s/${SITE}`;
     const qr = $(el, 'svg.qr') as unknown as SVGSVGElement;
     expect(qr.getAttribute('role')).to.equal('img');
     expect(qr.getAttribute('aria-label')).to.equal(`QR code vers ${expected}`);
     expect(await decodeQr(qr)).to.equal(expected);
-    expect($(el, '[part="url"]')!.textContent!.trim()).to.equal(expected);
+    expect($(el, '[part="url"]')!.textContent!.trim()).to.equal(expected); // http://: typed as it is (https:// would be left out)
+    expect($(el, '[part="url"] a')!.getAttribute('href')).to.equal(expected);
+    expect($(el, '[part="qr-text"]')!.textContent).to.equal(
+      'Scannez ce code avec l’appareil photo de votre téléphone pour voir les horaires à jour et l’itinéraire.',
+    );
+    expect(text).to.contain('Ou tapez cette adresse :').and.not.contain('Scannez-le');
     expect(text).to.contain('ce n’est pas un document officiel de l’État');
     await expect(el).to.be.accessible();
   });
@@ -147,7 +163,9 @@ describe('<fs-poster>', () => {
     expect(await decodeQr($(onCommune, 'svg.qr') as unknown as SVGSVGElement)).to.equal(
       `${apiOrigin()}/embed/fs-site-locator?commune=48095`,
     );
-    expect(shadowText(onCommune)).to.contain('Trouver une France services près de chez vous');
+    expect($(onCommune, '[part="qr-text"]')!.textContent).to.equal(
+      'Scannez ce code avec l’appareil photo de votre téléphone pour trouver une France services près de chez vous.',
+    );
 
     const site = await json<Site>(`${realApi()}/sites/1`);
     const own = await fixture<FsPoster>(html`<fs-poster api=${realApi()} site-id="1" qr-target="locator"></fs-poster>`);
@@ -160,14 +178,19 @@ describe('<fs-poster>', () => {
     const custom = await fixture<FsPoster>(html`<fs-poster api=${realApi()} site-id=${SITE} qr-target="locator" href=${href}></fs-poster>`);
     await until(loaded(custom), 'the poster');
     expect(await decodeQr($(custom, 'svg.qr') as unknown as SVGSVGElement)).to.equal(href);
-    expect($(custom, '[part="url"]')!.textContent!.trim()).to.equal(href);
+    // Printed as typed: browsers add https:// themselves.
+    expect($(custom, '[part="url"]')!.textContent!.trim()).to.equal(href.replace('https://', ''));
+    expect($(custom, '[part="url"] a')!.getAttribute('href')).to.equal(href);
+    expect($(custom, '[part="qr-text"]')!.textContent).to.equal(
+      'Scannez ce code avec l’appareil photo de votre téléphone pour en savoir plus.',
+    );
     await expect(custom).to.be.accessible();
 
     // Not an http(s) address: ignored, the site's page is used.
     custom.href = 'javascript:alert(1)';
     custom.qrTarget = 'site';
     await custom.updateComplete;
-    expect(await decodeQr($(custom, 'svg.qr') as unknown as SVGSVGElement)).to.equal(`${apiOrigin()}/embed/fs-site-card?site-id=${SITE}`);
+    expect(await decodeQr($(custom, 'svg.qr') as unknown as SVGSVGElement)).to.equal(`${apiOrigin()}/s/${SITE}`);
   });
 
   it('says when no site has the identifier; passes axe', async () => {
@@ -222,8 +245,11 @@ describe('<fs-poster>', () => {
     await el.updateComplete;
     const text = shadowText(el);
     expect(text).to.contain('Need help with your paperwork?').and.contain('France services is here to help');
-    expect(text).to.contain('Opening hours').and.contain('Monday').and.contain('8:30 am – 12 pm').and.contain('Closed on public holidays.');
-    expect(text).to.contain('National partners').and.contain('Print the poster').and.contain('this is not an official State document');
+    expect(text).to.contain('Opening hours').and.contain('Monday to Thursday').and.contain('Saturday and Sunday');
+    expect(text).to.contain('8:30 am – 12 pm').and.contain('Closed on public holidays.');
+    expect(text).to.contain('Help with').and.contain('Family allowances (CAF)').and.contain('ID card, passport, driving licence');
+    expect(text).to.contain('Print the poster').and.contain('this is not an official State document');
+    expect(text).to.contain('Scan this code with your phone’s camera to see the latest opening hours and directions.');
     expect(text).to.not.contain('Horaires');
     expect($(el, 'svg.qr')!.getAttribute('aria-label')).to.match(/^QR code to http/);
     await expect(el).to.be.accessible();
@@ -271,6 +297,110 @@ describe('<fs-poster>', () => {
     } finally {
       window.print = print;
     }
+  });
+
+  it('prints what is read from afar large: name, phone, address and hours, at least 5.5 mm on an A4 with 12 mm margins', async () => {
+    // Valserhône: no test writes partners there, so its sheet is the same in every run.
+    const el = await fixture<FsPoster>(html`<fs-poster api=${realApi()} site-id="1"></fs-poster>`);
+    await until(loaded(el), 'the poster');
+    const sheetWidth = $(el, '[part="sheet"]')!.getBoundingClientRect().width;
+    /** A text's printed size: the sheet is drawn in units of its width, 186 mm between 12 mm margins. */
+    const printedMm = (selector: string) => (parseFloat(getComputedStyle($(el, selector)!).fontSize) / sheetWidth) * 186;
+    // Before: hours 4.1 mm, address 4.7 mm, phone 6.7 mm, name 7.8 mm (body text: unreadable at 2 m).
+    expect(printedMm('table[part="hours"]'), 'hours').to.be.at.least(5.5);
+    expect(printedMm('.address'), 'address').to.be.at.least(5.5);
+    expect(printedMm('.phone'), 'phone').to.be.at.least(9);
+    expect(printedMm('[part="name"]'), 'name').to.be.at.least(9);
+    expect(printedMm('.national-list'), 'partners').to.be.at.least(4);
+    await expect(el).to.be.accessible();
+  });
+
+  for (const [site, what] of [
+    [SITE, 'Mende'],
+    ['1892', 'the longest week of the list (a bus, four stops a day)'],
+    ['2136', 'the longest name of the list (97 characters)'],
+  ] as const) {
+    it(`fills its sheet with the largest type that fits, nothing past its edge: ${what}`, async () => {
+      const el = await fixture<FsPoster>(html`<fs-poster api=${realApi()} site-id=${site}></fs-poster>`);
+      await until(loaded(el), 'the poster');
+      const page = $(el, '.page')!;
+      const sheet = $(el, '[part="sheet"]')!.getBoundingClientRect();
+      const partners = $(el, '.partners-column')!;
+      const fits = () => page.scrollHeight <= page.clientHeight + 1 && partners.scrollHeight <= partners.clientHeight + 1;
+      expect(fits(), 'the content fits the sheet').to.equal(true);
+      for (const part of ['qr-block', 'footer', 'hours']) {
+        expect($(el, `.${part}`)!.getBoundingClientRect().bottom, part).to.be.at.most(sheet.bottom);
+      }
+      // The largest scale that fits: one step larger would not.
+      const step = Number(page.dataset.fit);
+      const scale = parseFloat(page.style.getPropertyValue('--_k'));
+      if (step > 0) {
+        page.style.setProperty('--_k', String(scale + 0.03));
+        expect(fits(), `the scale above ${scale} does not fit`).to.equal(false);
+        page.style.setProperty('--_k', String(scale));
+      } else {
+        expect(scale).to.equal(1);
+      }
+      // The blank bottom third is gone: the partners and the QR block reach the lower third of the sheet.
+      expect($(el, '.qr-block')!.getBoundingClientRect().bottom).to.be.above(sheet.top + sheet.height * 0.8);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('without a logo: no logo box, the address takes the width', async () => {
+    const el = await fixture<FsPoster>(html`<fs-poster api=${realApi()} site-id=${SITE}></fs-poster>`);
+    await until(loaded(el), 'the poster');
+    expect(el.logo).to.equal('');
+    const logo = $(el, '[part="logo"]')!;
+    expect(logo.hidden).to.equal(true);
+    expect(logo.getBoundingClientRect().height).to.equal(0);
+    expect($(el, '.contact-row')!.classList.contains('with-logo')).to.equal(false);
+    expect($(el, '[part="logo"] img')).to.equal(null);
+  });
+
+  it('logo="…" prints the town hall’s logo beside the address, with its alt text; gone if the image fails; passes axe', async () => {
+    const src = '/docs/guide/img/10-affiche.png';
+    const el = await fixture<FsPoster>(
+      html`<fs-poster api=${realApi()} site-id=${SITE} logo=${src} logo-alt="Mairie de Mende"></fs-poster>`,
+    );
+    await until(loaded(el), 'the poster');
+    const img = $(el, '[part="logo"] img') as HTMLImageElement;
+    await until(() => img.complete && img.naturalWidth > 0, 'the logo');
+    expect(img.getAttribute('src')).to.equal(new URL(src, document.baseURI).href);
+    expect(img.alt).to.equal('Mairie de Mende');
+    const logo = $(el, '[part="logo"]')!;
+    expect(logo.hidden).to.equal(false);
+    const box = logo.getBoundingClientRect();
+    const sheetWidth = $(el, '[part="sheet"]')!.getBoundingClientRect().width;
+    expect(box.height).to.be.above(0);
+    expect(box.width).to.be.at.most(sheetWidth * 0.33);
+    // Beside the address and phone, inside the sheet.
+    const contact = $(el, '[part="contact"]')!.getBoundingClientRect();
+    expect(box.left).to.be.at.least(contact.right);
+    await expect(el).to.be.accessible();
+
+    // An address that is no image (or a javascript: one): no box, no broken image.
+    el.logo = '/no-such-logo.png';
+    await until(() => $(el, '[part="logo"]')!.hidden, 'the logo box hidden after the error');
+    el.logo = 'javascript:alert(1)';
+    await el.updateComplete;
+    expect($(el, '[part="logo"] img')).to.equal(null);
+    expect($(el, '[part="logo"]')!.hidden).to.equal(true);
+  });
+
+  it('the logo slot takes an image of the page’s own', async () => {
+    const el = await fixture<FsPoster>(
+      html`<fs-poster api=${realApi()} site-id=${SITE}><img slot="logo" src="/docs/guide/img/10-affiche.png" alt="Ville de Mende" /></fs-poster>`,
+    );
+    await until(loaded(el), 'the poster');
+    const slot = $(el, 'slot[name="logo"]') as HTMLSlotElement;
+    expect(slot.assignedElements()).to.have.length(1);
+    expect($(el, '[part="logo"]')!.hidden).to.equal(false);
+    expect($(el, '.contact-row')!.classList.contains('with-logo')).to.equal(true);
+    // Taken away: the box goes too.
+    el.querySelector('img')!.remove();
+    await until(() => $(el, '[part="logo"]')!.hidden, 'the logo box hidden');
+    await expect(el).to.be.accessible();
   });
 
   it('hides the toolbar in print and fills the page box (the Node print test prints it)', async () => {
