@@ -106,10 +106,19 @@ export const PublicHoliday: Story = {
   parameters: { expect: { texts: ['Fermé', 'Noël'] } },
 };
 
-/** A bus France services (Thiérache Sambre et Oise): itinerant. */
+/**
+ * A bus France services (Thiérache Sambre et Oise): itinerant, and it publishes no stops, so no
+ * open/closed status (an opening time without a place would mislead): the card says to check
+ * the place and the day.
+ */
 export const Bus: Story = {
   args: { 'site-id': '3' },
-  parameters: { expect: { texts: ['Bus France services Thiérache Sambre et Oise', 'Itinérante'] } },
+  parameters: {
+    expect: {
+      texts: ['Bus France services Thiérache Sambre et Oise', 'Itinérante', 'Vérifiez le lieu et le jour'],
+      noSelectors: ['[part="status"]'],
+    },
+  },
 };
 
 /** A roaming France services (MSA itinérante de Lozère). */

@@ -41,6 +41,8 @@ interface SiteLocatorArgs {
   lang?: 'fr' | 'en';
   /** An ISO 8601 instant, given to the `now` property as a Date. */
   now?: string;
+  /** The maps application offered in the details (`geo`, `apple`, `none`); detected when unset. */
+  mapsApp?: 'geo' | 'apple' | 'none';
   /** Documented, not set (see argTypes). */
   'no-url-state'?: boolean;
   'url-prefix'?: string;
@@ -87,6 +89,7 @@ const meta = {
     tiles=${ifDefined(args.tiles)}
     lang=${ifDefined(args.lang)}
     .now=${args.now ? new Date(args.now) : undefined}
+    .mapsApp=${args.mapsApp}
   ></fs-site-locator>`,
   args: {
     api: API,
@@ -108,6 +111,7 @@ const meta = {
     limit: { control: { type: 'number', min: 1, max: 100, step: 1 } },
     radius: { control: { type: 'number', min: 5, max: 200, step: 5 } },
     now: { control: 'text' },
+    mapsApp: { control: 'inline-radio', options: ['geo', 'apple', 'none'] },
     'no-url-state': { control: false, description: 'Always set in this catalogue, so the state stays out of Storybook’s URL.' },
     'url-prefix': { control: false },
     geocoder: { control: false, description: 'Base URL of a BAN-compatible geocoder (not in this catalogue: it has no network).' },
@@ -230,17 +234,26 @@ export const NoResults: Story = {
 
 /**
  * Mende within 5 km on a Sunday, then "Ouvert maintenant" ticked (by the story's play
- * function): nothing is open, and no wider radius would help (the server's `suggestion` is
- * null), so only "Retirer les filtres" is offered.
+ * function): nothing is open, so the locator asks for the same search without that filter and
+ * says when and where the next one opens, with a button to see them all.
  */
-export const NoResultsWithFilters: Story = {
+export const AllClosedNow: Story = {
   args: { commune: '48095', radius: 5, now: SUNDAY_MORNING },
   play: async ({ canvasElement }) => {
     await firstResult(canvasElement);
     const openNow = locatorRoot(canvasElement).querySelector<HTMLInputElement>('fieldset input[type="checkbox"]');
     if (!openNow?.checked) openNow?.click();
   },
-  parameters: { expect: { texts: ['Aucune France services à moins de 5 km', 'Retirer les filtres'], absent: ['Élargir'] } },
+  parameters: {
+    expect: {
+      texts: [
+        'Toutes les France services à moins de 5 km sont fermées en ce moment',
+        'La prochaine ouvre demain lundi à 8 h 30 : France services de Mende.',
+        'Voir toutes les France services proches',
+      ],
+      absent: ['Aucune France services', 'Élargir'],
+    },
+  },
 };
 
 /** A preset commune that does not exist (INSEE 99999): the server's 404, said kindly. */
@@ -309,8 +322,9 @@ export const Split: Story = {
 
 /**
  * The details of the first result (France services de Mende), opened by the story's play
- * function as a click on its name would: the site card, directions, "open in my maps app",
- * share and print, and the way back to the results.
+ * function as a click on its name would: the site card, directions (OpenStreetMap), share and
+ * print, and the way back to the results. On a desktop there is no "open in my maps app" (a
+ * `geo:` link does nothing there): see the next story.
  */
 export const Details: Story = {
   args: { commune: '48095' },
@@ -319,9 +333,42 @@ export const Details: Story = {
   },
   parameters: {
     expect: {
-      texts: ['Retour aux résultats', 'Itinéraire', 'Ouvrir dans mon application de cartes', 'France services de Mende', 'Adresse'],
+      texts: ['Retour aux résultats', 'Itinéraire', 'France services de Mende', 'Adresse'],
       selectors: ['#details fs-site-card', 'a[href^="https://www.openstreetmap.org/directions"]'],
-      noSelectors: ['li.result'],
+      noSelectors: ['li.result', 'a[href^="geo:"]'],
+    },
+  },
+};
+
+/**
+ * The same details as an Android phone shows them (`mapsApp` set to `geo`, as the platform
+ * detection would): "Ouvrir dans mon application de cartes" opens the phone's maps application.
+ */
+export const DetailsOnAndroid: Story = {
+  args: { commune: '48095', mapsApp: 'geo' },
+  play: async ({ canvasElement }) => {
+    (await firstResult(canvasElement)).click();
+  },
+  parameters: {
+    expect: {
+      texts: ['Itinéraire', 'Ouvrir dans mon application de cartes', 'France services de Mende'],
+      selectors: ['a[href^="geo:"]'],
+    },
+  },
+};
+
+/**
+ * In a narrow column (here 24rem, as on a phone or in a side column of a town hall's site), the
+ * filters fold behind « Affiner » so the results come first. The widget's own width decides, not
+ * the window's.
+ */
+export const NarrowColumn: Story = {
+  args: { commune: '48095' },
+  render: (args) => html`<div style="max-width: 24rem">${meta.render(args)}</div>`,
+  parameters: {
+    expect: {
+      texts: ['Affiner', '10 France services trouvées autour de Mende'],
+      selectors: ['button.filters-toggle[aria-expanded="false"]'],
     },
   },
 };

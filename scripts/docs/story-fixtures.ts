@@ -149,7 +149,7 @@ const WANTED_API: Wanted[] = [
   {
     path: 'sites',
     params: mende,
-    why: 'Results, MapShown, Split, Details, English, FiltersHidden; Map stories (its items)',
+    why: 'Results, MapShown, Split, Details, DetailsOnAndroid, NarrowColumn, English, FiltersHidden; Map stories (its items)',
     expect: (list: SiteList) =>
       check(list.count === 10 && list.items[0]?.id === '2983', 'Mende: 10 results, France services de Mende first'),
   },
@@ -173,13 +173,13 @@ const WANTED_API: Wanted[] = [
   {
     path: 'sites',
     params: { commune: '48095', radius: 5, limit: 10, at: SUNDAY_MORNING },
-    why: 'NoResultsWithFilters: Mende within 5 km on a Sunday (both sites closed)',
+    why: 'AllClosedNow: Mende within 5 km on a Sunday (both sites closed); asked again without open_now to say when the next one opens',
     expect: (list: SiteList) => check(list.count > 0, 'Mende, 5 km, Sunday: expected results'),
   },
   {
     path: 'sites',
     params: { commune: '48095', radius: 5, open_now: 'true', limit: 10, at: SUNDAY_MORNING },
-    why: 'NoResultsWithFilters: "Ouvert maintenant" on a Sunday: none, and no wider radius helps (suggestion null)',
+    why: 'AllClosedNow: "Ouvert maintenant" on a Sunday: none, and no wider radius helps (suggestion null)',
     expect: (list: SiteList) =>
       check(list.count === 0 && list.suggestion === null, 'Mende, Sunday, open now: expected nothing, no suggestion'),
   },

@@ -348,7 +348,7 @@ describe('<fs-configurator>', () => {
       await typeCommune(el, 'Zzyzx');
       await sendKeys({ press: 'Tab' });
       await until(() => problem(el) !== '', 'no commune of that name');
-      expect(problem(el)).to.equal('Choisissez votre commune dans la liste : aucune commune ne s’appelle « Zzyzx ».');
+      expect(problem(el)).to.equal('Choisissez votre commune dans la liste : aucune commune ne s’appelle «\u00a0Zzyzx\u00a0».');
       expect(code(el, 'script')).to.match(/<fs-site-locator><\/fs-site-locator>$/);
       $<HTMLButtonElement>(el, '#iframe-copy')!.click();
       await until(() => $(el, '[data-variant="iframe"]')!.getAttribute('data-status') === 'refused', 'the copy refused');

@@ -234,6 +234,10 @@ export const configuratorEn: ConfiguratorStrings = {
       advanced: true,
     },
     'fs-satisfaction/ask-resolved': { label: 'Ask whether the request was resolved', help: 'Adds “Was your request resolved?”.' },
+    'fs-satisfaction/show-site-name': {
+      label: 'Show the France services’ name',
+      help: 'Above the question, on a web page. On a kiosk it is always shown.',
+    },
     'fs-satisfaction/ask-comment': {
       label: 'Offer a comment',
       help: '500 characters at most, with a reminder not to write personal data.',
@@ -299,15 +303,6 @@ export const configuratorEn: ConfiguratorStrings = {
     'fs-poster/href': {
       label: 'Another address for the QR code',
       help: 'E.g. your town hall’s page (an http or https address). Empty: the address chosen above.',
-      advanced: true,
-    },
-    'fs-poster/logo': {
-      label: 'Town hall logo (image address)',
-      help: 'The https address of your town hall’s logo or photo, printed beside the address. Empty: no logo.',
-    },
-    'fs-poster/logo-alt': {
-      label: 'What the logo shows',
-      help: 'For people who cannot see it, e.g. “Mairie de Mende”. Empty: the logo is mere decoration.',
       advanced: true,
     },
     'fs-poster/logo': {

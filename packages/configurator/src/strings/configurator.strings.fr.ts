@@ -51,7 +51,7 @@ export const configuratorFr = {
     placeProblem: (why: string) => `Choisissez votre commune dans la liste : ${why}`,
     placeNamesakes: (n: number, name: string) => `${n} communes s’appellent ${name}.`,
     placeSharedPostcode: (n: number, postcode: string) => `${n} communes ont le code postal ${postcode}.`,
-    placeNoName: (text: string) => `aucune commune ne s’appelle « ${text} ».`,
+    placeNoName: (text: string) => `aucune commune ne s’appelle «\u00a0${text}\u00a0».`,
     placeNoPostcode: (postcode: string) => `aucune commune n’a le code postal ${postcode}.`,
     placeUnavailable: 'la recherche de communes ne répond pas. Réessayez dans un instant.',
     sitesLegend: (commune: string) => `France services les plus proches de ${commune}`,
@@ -300,6 +300,10 @@ export const configuratorFr = {
       label: 'Demander si la demande a été résolue',
       help: 'Ajoute « Votre demande a-t-elle été résolue ? ».',
     },
+    'fs-satisfaction/show-site-name': {
+      label: 'Afficher le nom de la France services',
+      help: 'Au-dessus de la question, sur une page web. Sur une borne, il est toujours affiché.',
+    },
     'fs-satisfaction/ask-comment': {
       label: 'Proposer un commentaire',
       help: '500 caractères au plus, avec un rappel de n’écrire aucune donnée personnelle.',
@@ -377,15 +381,6 @@ export const configuratorFr = {
     'fs-poster/href': {
       label: 'Autre adresse pour le QR code',
       help: 'Par exemple la page de votre mairie (adresse en http ou https). Vide : l’adresse choisie ci-dessus.',
-      advanced: true,
-    },
-    'fs-poster/logo': {
-      label: 'Logo de la mairie (adresse de l’image)',
-      help: 'L’adresse en https du logo ou d’une photo de votre mairie, imprimé à côté de l’adresse. Vide : pas de logo.',
-    },
-    'fs-poster/logo-alt': {
-      label: 'Ce que montre le logo',
-      help: 'Pour les personnes qui ne le voient pas, par exemple « Mairie de Mende ». Vide : le logo est une simple décoration.',
       advanced: true,
     },
     'fs-poster/logo': {

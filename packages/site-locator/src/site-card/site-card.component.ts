@@ -132,7 +132,10 @@ export class FsSiteCard extends FsElement {
       <header part="header">
         <p class="kind">${s.kinds[site.kind]}</p>
         ${this.#heading(site.name, 'name', 'name')}
-        <p class="status" part="status">${this.#status(status)}</p>
+        ${
+          // A bus or roaming site without published stops: an opening time without a place misleads.
+          site.itinerant && site.stops.length === 0 ? nothing : html`<p class="status" part="status">${this.#status(status)}</p>`
+        }
       </header>
       ${
         offlineSince

@@ -141,6 +141,23 @@ describe('<fs-site-card>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('shows no open/closed status for a bus without published stops (no place to go to), but does for one with stops', async () => {
+      // Real data: the Thiérache bus (3) publishes no stops; the Ruffecois bus (2023) does.
+      const site = (await (await fetch(`${realApi()}/sites/3`)).json()) as { itinerant: boolean; stops: unknown[] };
+      expect(site.itinerant).to.equal(true);
+      expect(site.stops).to.have.length(0);
+      // 09:00 UTC is 10:00 in Paris on a Monday: within the bus's published hours.
+      const el = await card(html`<fs-site-card api=${realApi()} site-id="3" .now=${monday('09:00:00')}></fs-site-card>`);
+      expect($(el, '[part="status"]')?.textContent ?? null).to.equal(null);
+      expect($(el, '.badge')?.textContent ?? null).to.equal(null);
+      expect(shadowText(el)).not.to.match(/ferme à|ouvre (aujourd’hui|demain)/);
+      expect($(el, '.itinerant')!.textContent).to.contain('Vérifiez le lieu et le jour');
+      await expect(el).to.be.accessible();
+
+      const withStops = await card(html`<fs-site-card api=${realApi()} site-id="2023" .now=${monday('09:00:00')}></fs-site-card>`);
+      expect($(withStops, '[part="status"] .badge')).to.exist;
+    });
+
     it('shows the site’s comment and appointment information (Le Moule, Guadeloupe)', async () => {
       const el = await card(html`<fs-site-card api=${realApi()} site-id="798" .now=${monday('14:00:00')}></fs-site-card>`);
       expect($(el, '.comment')!.textContent).to.contain('Possibilité de prendre rendez-vous');

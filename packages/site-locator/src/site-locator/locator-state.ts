@@ -78,16 +78,3 @@ export function writeUrlState(url: URL, prefix: string, state: LocatorState): UR
   set('map', state.map && '1');
   return next;
 }
-
-/** Directions on OpenStreetMap, from the search origin when it is a known point. */
-export function directionsUrl(to: Location, from?: Location | null): string {
-  if (from) {
-    return `https://www.openstreetmap.org/directions?engine=fossgis_osrm_car&route=${from.lat}%2C${from.lon}%3B${to.lat}%2C${to.lon}`;
-  }
-  return `https://www.openstreetmap.org/?mlat=${to.lat}&mlon=${to.lon}#map=16/${to.lat}/${to.lon}`;
-}
-
-/** RFC 5870 `geo:` URI: opens the phone's own maps application. */
-export function geoUri(to: Location): string {
-  return `geo:${to.lat},${to.lon}`;
-}

@@ -9,25 +9,16 @@ import {
   formatDayAndDate,
   formatDistance,
   stringAttribute,
-  telHref,
   type ResourceRequest,
   type SearchParams,
   headingLevel,
 } from '@fs-widgets/core';
-import { openingStatus } from '@fs-widgets/opening-hours';
+import { openingStatus, type NextOpening } from '@fs-widgets/opening-hours';
 import '../commune-search/commune-search.js';
 import type { FsPlaceSelectDetail } from '../commune-search/place-select-event.js';
 import type { FsSiteSelectDetail } from '../site-map/site-select-event.js';
-import {
-  KINDS_BY_FILTER,
-  directionsUrl,
-  geoUri,
-  readUrlState,
-  writeUrlState,
-  type KindFilter,
-  type LocatorState,
-  type SearchOrigin,
-} from './locator-state.js';
+import { KINDS_BY_FILTER, readUrlState, writeUrlState, type KindFilter, type LocatorState, type SearchOrigin } from './locator-state.js';
+import { detectedMapsApp, directionsUrl, mapsAppUrl, type MapsApp } from './maps-links.js';
 import { siteLocatorStyles } from './site-locator.styles.js';
 import { SITE_LOCATOR_PART, type SiteLocatorStrings } from './site-locator-strings.js';
 
@@ -68,6 +59,7 @@ type FilterName = (typeof FILTERS)[number];
  * @csspart results - The list of results.
  * @csspart result - One result.
  * @csspart filters - The filters.
+ * @csspart filters-toggle - The button that unfolds the filters in a narrow widget (under 36rem).
  * @csspart details - The details of the chosen site.
  *
  * @cssprop [--fs-site-locator-accent=var(--fs-color-primary)] - Buttons, links, selection.
@@ -78,6 +70,12 @@ export class FsSiteLocator extends FsElement {
   static override styles = [...FsElement.styles, siteLocatorStyles];
 
   readonly #results = new ApiResource<SiteList>(this, () => this.#request());
+
+  /**
+   * When "Ouvert maintenant" finds nothing: the same search without that filter, to say when
+   * and where the next one opens instead of "nothing found".
+   */
+  readonly #closedResults = new ApiResource<SiteList>(this, () => this.#closedRequest());
 
   @state() private origin: SearchOrigin | null = null;
   @state() private openNow = false;
@@ -92,6 +90,8 @@ export class FsSiteLocator extends FsElement {
   @state() private shareMessage = '';
   /** The result last focused or opened: highlighted on the map, so list and map stay in step. */
   @state() private highlighted = '';
+  /** The filters unfolded: they are folded by default when the widget is narrow (a phone, a side column). */
+  @state() private filtersOpen = false;
 
   /** INSEE code of the commune to start from, e.g. `48095` (Mende). */
   @property({ converter: stringAttribute, reflect: true }) commune = '';
@@ -140,6 +140,13 @@ export class FsSiteLocator extends FsElement {
 
   /** Frozen "now" for previews and tests: open-now status and filter. */
   @property({ attribute: false }) now?: Date;
+
+  /**
+   * The maps application the details offer to open: `geo` (Android), `apple` (iPhone, iPad) or
+   * `none` (desktops: only the web directions). Detected once from the platform when unset;
+   * set it for previews and tests.
+   */
+  @property({ attribute: false }) mapsApp?: MapsApp;
 
   readonly #onPopState = () => this.#applyUrl();
 
@@ -265,6 +272,13 @@ export class FsSiteLocator extends FsElement {
     if (this.origin.type === 'commune') searchParams.commune = this.origin.insee;
     else searchParams.near = `${this.origin.location.lat.toFixed(5)},${this.origin.location.lon.toFixed(5)}`;
     return { client: this.client, path: 'sites', searchParams };
+  }
+
+  #closedRequest(): ResourceRequest | undefined {
+    const found = this.#results.state;
+    if (!this.openNow || found.status !== 'ready' || found.data.items.length > 0) return undefined;
+    const request = this.#request();
+    return request && { ...request, searchParams: { ...request.searchParams, open_now: undefined } };
   }
 
   #searched() {
@@ -407,7 +421,26 @@ export class FsSiteLocator extends FsElement {
   #filters(shown: Set<FilterName>) {
     const s = this.texts;
     if (!FILTERS.some((f) => shown.has(f))) return nothing;
-    return html`<fieldset part="filters">
+    const active = [
+      shown.has('open-now') && this.openNow,
+      shown.has('saturday') && this.saturday,
+      shown.has('kind') && this.kind !== 'all',
+      shown.has('radius') && this.radiusKm !== null,
+    ].filter(Boolean).length;
+    // The toggle shows only in a narrow widget (a container query: the widget sits in other
+    // sites' columns, so the window's width says nothing); a wide one always shows the filters.
+    return html`<div class=${this.filtersOpen ? 'filters unfolded' : 'filters'}>
+      <button
+        type="button"
+        class="filters-toggle"
+        part="filters-toggle"
+        aria-expanded=${this.filtersOpen ? 'true' : 'false'}
+        aria-controls="filters"
+        @click=${() => (this.filtersOpen = !this.filtersOpen)}
+      >
+        ${s.filtersToggle(active)}
+      </button>
+      <fieldset part="filters" id="filters">
       <legend>${s.filtersLegend}</legend>
       ${
         shown.has('open-now')
@@ -459,7 +492,8 @@ export class FsSiteLocator extends FsElement {
           >`
           : nothing
       }
-    </fieldset>`;
+    </fieldset>
+    </div>`;
   }
 
   #message(title: string, body: string, actions: unknown = nothing) {
@@ -476,14 +510,7 @@ export class FsSiteLocator extends FsElement {
     if (this.presetError === 'unknown') return this.#message(this.texts.startTitle, this.texts.unknownCommune);
     if (!this.origin) return this.#message(this.texts.startTitle, this.texts.startBody);
     const st = this.#results.state;
-    if (st.status === 'loading' || st.status === 'idle') {
-      return html`<div aria-busy="true">
-        <p class="visually-hidden" role="status">${s.common.loading}</p>
-        <div class="skeleton" aria-hidden="true"></div>
-        <div class="skeleton" aria-hidden="true"></div>
-        <div class="skeleton" aria-hidden="true"></div>
-      </div>`;
-    }
+    if (st.status === 'loading' || st.status === 'idle') return this.#loading();
     if (st.status === 'error') {
       const retry = html`<button class="primary" type="button" @click=${() => this.#results.retry()}>${s.common.retry}</button>`;
       switch (st.error.kind) {
@@ -521,6 +548,15 @@ export class FsSiteLocator extends FsElement {
       </div>`;
   }
 
+  #loading() {
+    return html`<div aria-busy="true">
+      <p class="visually-hidden" role="status">${this.i18n.strings.common.loading}</p>
+      <div class="skeleton" aria-hidden="true"></div>
+      <div class="skeleton" aria-hidden="true"></div>
+      <div class="skeleton" aria-hidden="true"></div>
+    </div>`;
+  }
+
   #map(list: SiteList) {
     if (!this.mapReady) return html`<div class="skeleton" aria-hidden="true"></div>`;
     return html`<fs-site-map
@@ -539,6 +575,12 @@ export class FsSiteLocator extends FsElement {
 
   #empty(list: SiteList) {
     const s = this.texts;
+    if (this.openNow) {
+      // Nothing open now: the same search without that filter says whether they are all closed.
+      const all = this.#closedResults.state;
+      if (all.status === 'loading') return this.#loading();
+      if (all.status === 'ready' && all.data.items.length > 0) return this.#allClosed(all.data);
+    }
     const filtered = this.openNow || this.saturday || this.kind !== 'all';
     const actions = [
       list.suggestion
@@ -555,6 +597,35 @@ export class FsSiteLocator extends FsElement {
     return this.#message(s.emptyTitle(list.radius_km), s.emptyFilters, actions);
   }
 
+  /** Every nearby site is closed: when and where the next one opens, and a way to see them all. */
+  #allClosed(list: SiteList) {
+    const s = this.texts;
+    const strings = this.i18n.strings;
+    const now = this.now ?? new Date();
+    let first: { site: SiteResult; next: NextOpening } | undefined;
+    for (const site of list.items) {
+      if (!hasStatus(site)) continue;
+      const status = openingStatus(site.hours, { now, department: site.address.department, timeZone: site.time_zone });
+      const next = status.state === 'closed' ? status.next : null;
+      // Nearest first, so the nearer of two sites opening at the same time is named.
+      if (next && (!first || `${next.date} ${next.time}` < `${first.next.date} ${first.next.time}`)) first = { site, next };
+    }
+    let body = s.nextNone;
+    if (first) {
+      const { next } = first;
+      const time = formatClockTime(next.time, this.i18n.locale);
+      const when =
+        next.inDays === 0
+          ? s.nextToday(time)
+          : next.inDays === 1
+            ? s.nextTomorrow(strings.days[next.day], time)
+            : s.nextOn(formatDayAndDate(next.date, this.i18n.locale, { inSentence: true }), time);
+      body = s.nextOpening(when, first.site.name);
+    }
+    const showAll = html`<button class="primary" type="button" @click=${() => this.#setFilter({ openNow: false })}>${s.showAll}</button>`;
+    return this.#message(s.allClosedTitle(list.radius_km), body, showAll);
+  }
+
   #result(site: SiteResult) {
     const s = this.i18n.strings;
     const locale = this.i18n.locale;
@@ -564,8 +635,9 @@ export class FsSiteLocator extends FsElement {
       timeZone: site.time_zone,
     });
     const t = (hhmm: string) => formatClockTime(hhmm, locale);
-    const statusText =
-      status.state === 'open'
+    const statusText = !hasStatus(site)
+      ? nothing
+      : status.state === 'open'
         ? html`<span class="open">${s.hours.openNow}</span> · ${s.hours.closesAt(t(status.closesAt))}`
         : status.state === 'closed'
           ? html`<span class="closed">${s.hours.closedNow}</span> ·
@@ -598,10 +670,10 @@ export class FsSiteLocator extends FsElement {
           ${this.texts.travel(site.travel.minutes)}${site.travel.method === 'estimate' ? ` (${this.texts.travelEstimate})` : ''}
           ${site.travel.within_30_min ? html` <span class="tag ok">${this.texts.within30}</span>` : nothing}
         </li>
-        <li>${statusText}</li>
+        ${statusText === nothing ? nothing : html`<li>${statusText}</li>`}
         ${saturday ? html`<li>${this.texts.saturdayOpen}</li>` : nothing}
         ${site.appointment ? html`<li>${this.texts.appointment}</li>` : nothing}
-        ${site.phone ? html`<li><a href=${telHref(site.phone)}>${site.phone}</a></li>` : nothing}
+        ${site.phone ? html`<li>${this.texts.phone(site.phone)}</li>` : nothing}
       </ul>
       ${site.itinerant ? this.#stops(site) : nothing}
     </li>`;
@@ -633,6 +705,7 @@ export class FsSiteLocator extends FsElement {
     const s = this.texts;
     const site = list.items.find((i) => i.id === this.selectedSite);
     const from = list.origin.location;
+    const appUrl = site ? mapsAppUrl(this.mapsApp ?? detectedMapsApp(), site.location, site.name) : null;
     return html`<section id="details" part="details" tabindex="-1" aria-label=${site?.name ?? s.title}>
       <div class="details-actions">
         <button type="button" @click=${this.#back}>← ${s.back}</button>
@@ -641,7 +714,7 @@ export class FsSiteLocator extends FsElement {
             ? html`<a href=${directionsUrl(site.location, from)} target="_blank" rel="noopener" aria-label=${s.directionsLabel(site.name)}
                 >${s.directions}</a
               >
-              <a href=${geoUri(site.location)}>${s.openInMaps}</a>`
+              ${appUrl ? html`<a href=${appUrl}>${s.openInMaps}</a>` : nothing}`
             : nothing
         }
         <button type="button" @click=${this.#share}>${s.share}</button>
@@ -660,4 +733,13 @@ export class FsSiteLocator extends FsElement {
       }
     </section>`;
   }
+}
+
+/**
+ * Whether a site's opening status can be shown: a bus or roaming site without published stops
+ * has hours but no place, and an opening time without a place misleads ("ouvre demain à 9 h 30"
+ * where?). Its result says to contact it instead.
+ */
+function hasStatus(site: SiteResult): boolean {
+  return !(site.itinerant && site.stops.length === 0);
 }

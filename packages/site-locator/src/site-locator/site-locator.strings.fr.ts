@@ -10,6 +10,8 @@ export const siteLocatorFr = {
     myPosition: 'votre position',
     chosenPoint: 'ce point',
     filtersLegend: 'Affiner',
+    filtersToggle: (active: number) =>
+      active === 0 ? 'Affiner' : active === 1 ? 'Affiner (1 filtre actif)' : `Affiner (${active} filtres actifs)`,
     openNow: 'Ouvert maintenant',
     saturday: 'Ouvert le samedi',
     kindLegend: 'Type d’accueil',
@@ -32,12 +34,23 @@ export const siteLocatorFr = {
     emptyFilters: 'Essayez sans filtre, ou augmentez la distance.',
     widen: (km: number, n: number) => `Élargir à ${km} km (${n} France services)`,
     removeFilters: 'Retirer les filtres',
+    allClosedTitle: (km: number | null) =>
+      km
+        ? `Toutes les France services à moins de ${km} km sont fermées en ce moment`
+        : 'Toutes les France services proches sont fermées en ce moment',
+    nextOpening: (when: string, name: string) => `La prochaine ouvre ${when} : ${name}.`,
+    nextToday: (time: string) => `aujourd’hui à ${time}`,
+    nextTomorrow: (day: string, time: string) => `demain ${day} à ${time}`,
+    nextOn: (date: string, time: string) => `${date} à ${time}`,
+    nextNone: 'Aucune n’ouvre dans les 14 prochains jours.',
+    showAll: 'Voir toutes les France services proches',
     distance: (d: string) => `à ${d}`,
     travel: (minutes: number) => `environ ${minutes} min en voiture`,
     travelEstimate: 'estimation',
     within30: 'À moins de 30 min',
     saturdayOpen: 'Ouvert le samedi',
     appointment: 'Sur rendez-vous possible',
+    phone: (phone: string) => `Téléphone : ${phone}`,
     nextStops: 'Prochains passages',
     noStopsKnown: 'Lieux et jours de passage : contactez la France services.',
     details: (name: string) => `Voir le détail : ${name}`,

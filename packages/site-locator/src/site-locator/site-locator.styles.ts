@@ -86,6 +86,52 @@ export const siteLocatorStyles = css`
     padding: 0 0.25em;
   }
 
+  /* The filters fold away in a narrow widget (a phone, a side column), so the results come first. */
+  .filters-toggle {
+    display: none;
+  }
+
+  @container (width < 36rem) {
+    .filters {
+      display: grid;
+      gap: var(--_fs-space);
+    }
+    .filters-toggle {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.75em;
+      width: 100%;
+      text-align: start;
+    }
+    .filters-toggle::after {
+      content: '';
+      flex: none;
+      width: 0.5em;
+      height: 0.5em;
+      border-inline-end: 2px solid currentColor;
+      border-block-end: 2px solid currentColor;
+      transform: translateY(-25%) rotate(45deg);
+    }
+    .filters.unfolded .filters-toggle::after {
+      transform: translateY(25%) rotate(-135deg);
+    }
+    .filters:not(.unfolded) fieldset {
+      display: none;
+    }
+    /* Unfolded, the button above already says "Affiner": the legend still names the group. */
+    .filters legend {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      margin: -1px;
+      padding: 0;
+      overflow: hidden;
+      clip: rect(0, 0, 0, 0);
+      white-space: nowrap;
+    }
+  }
+
   .check {
     display: inline-flex;
     align-items: center;
@@ -256,10 +302,10 @@ export const siteLocatorStyles = css`
     padding: 0 0.25em;
   }
 
-  .message h2,
-  .message h3 {
+  .message [role='heading'] {
     margin: 0;
     font-size: 1.125em;
+    font-weight: 700;
   }
 
   .message p {
@@ -288,7 +334,7 @@ export const siteLocatorStyles = css`
 
   @media print {
     .search,
-    fieldset,
+    .filters,
     .toolbar,
     .details-actions button,
     fs-site-map {

@@ -1,5 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
+import type { SiteList, SiteResult } from '@fs-widgets/contract';
+import { formatClockTime } from '@fs-widgets/core';
+import { openingStatus, type NextOpening } from '@fs-widgets/opening-hours';
 import './site-locator.js';
 import type { FsSiteLocator } from './site-locator.component.js';
 import type { FsCommuneSearch } from '../commune-search/commune-search.component.js';
@@ -16,6 +19,8 @@ import {
 
 /** Monday 30 November 2026, 10:00 in Paris. */
 const MONDAY_10H = new Date('2026-11-30T09:00:00Z');
+/** Sunday 29 November 2026, 11:00 in Paris: every France services near Mende is closed. */
+const SUNDAY_11H = new Date('2026-11-29T10:00:00Z');
 
 const $ = (el: Element, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
 const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
@@ -23,6 +28,19 @@ const results = (el: FsSiteLocator) => $$(el, 'li.result');
 const search = (el: FsSiteLocator) => $(el, 'fs-commune-search') as FsCommuneSearch;
 const settled = (el: FsSiteLocator) => () => !$(el, '[aria-busy="true"]');
 const withResults = (el: FsSiteLocator) => () => results(el).length > 0;
+const sites = async (query: string): Promise<SiteList> => (await fetch(`${realApi()}/sites?${query}`)).json();
+const isShown = (node: Element) => node.getClientRects().length > 0;
+/**
+ * An element in words, to compare focus: a failed assertion on elements themselves would print
+ * them whole (and the runner can hang serialising a shadow tree).
+ */
+const described = (node: Element | null | undefined) => {
+  if (!node) return 'nothing';
+  const site = node.closest<HTMLElement>('li.result')?.dataset.site;
+  const text = (node.closest('label') ?? node).textContent!.replace(/\s+/g, ' ').trim();
+  return `${node.tagName.toLowerCase()}${site ? ` in result ${site}` : ''}: ${text}`;
+};
+const focused = (el: FsSiteLocator) => described(el.shadowRoot!.activeElement);
 
 async function locator(template: ReturnType<typeof html>, ready: (el: FsSiteLocator) => () => boolean = settled) {
   const el = await fixture<FsSiteLocator>(template);
@@ -165,7 +183,6 @@ describe('<fs-site-locator>', () => {
       expect(card.site!.id).to.equal(siteId);
       expect(window.location.search).to.contain(`fsl-site=${siteId}`);
       expect($(el, '.details-actions a[href^="https://www.openstreetmap.org/directions"]')).to.exist;
-      expect($(el, '.details-actions a[href^="geo:"]')).to.exist;
       await expect(el).to.be.accessible();
 
       const back = $(el, '.details-actions button')!;
@@ -237,21 +254,88 @@ describe('<fs-site-locator>', () => {
   });
 
   describe('filters, empty results and URL state', () => {
-    it('finds nothing open on a Sunday within 5 km and offers to widen; passes axe', async () => {
-      const sunday = new Date('2026-11-29T10:00:00Z');
+    it('finds nothing open on Saturdays within 5 km: offers to remove the filters and to widen; passes axe', async () => {
       const el = await locator(
-        html`<fs-site-locator api=${realApi()} commune="48095" radius="5" .now=${sunday}></fs-site-locator>`,
+        html`<fs-site-locator api=${realApi()} commune="48095" radius="5" .now=${MONDAY_10H}></fs-site-locator>`,
         withResults,
       );
-      const open = $$(el, 'fieldset input[type="checkbox"]')[0] as HTMLInputElement;
-      open.click();
+      const saturday = $$(el, 'fieldset input[type="checkbox"]')[1] as HTMLInputElement;
+      saturday.click();
       await until(() => shadowText(el).includes('Aucune France services à moins de 5 km'), 'the empty state');
-      expect(window.location.search).to.contain('fsl-open=1');
-      expect(shadowText(el)).to.contain('Retirer les filtres');
+      expect(window.location.search).to.contain('fsl-sat=1');
+      expect(shadowText(el)).to.match(/Élargir à \d+ km/);
       await expect(el).to.be.accessible();
       const remove = $$(el, '.message button').find((b) => b.textContent!.includes('Retirer les filtres'))!;
       remove.click();
       await until(withResults(el), 'the results again');
+    });
+
+    /** The site of `list` that opens first after `now` (nearest first on a tie), as the locator should name it. */
+    const firstToOpen = (list: SiteList, now: Date) => {
+      let first: { site: SiteResult; next: NextOpening } | undefined;
+      for (const site of list.items) {
+        if (site.itinerant && site.stops.length === 0) continue;
+        const status = openingStatus(site.hours, { now, department: site.address.department, timeZone: site.time_zone });
+        const next = status.state === 'closed' ? status.next : null;
+        if (next && (!first || `${next.date} ${next.time}` < `${first.next.date} ${first.next.time}`)) first = { site, next };
+      }
+      return first!;
+    };
+
+    it('none open now (a Sunday): says they are all closed, when and where the next one opens, and shows them all; passes axe', async () => {
+      // The server finds none open around Mende at that instant, and ten closed ones.
+      expect((await sites(`commune=48095&limit=10&open_now=true&at=${SUNDAY_11H.toISOString()}`)).count).to.equal(0);
+      const all = await sites(`commune=48095&limit=10&at=${SUNDAY_11H.toISOString()}`);
+      const first = firstToOpen(all, SUNDAY_11H);
+      expect(first.next.inDays, 'Sunday → Monday').to.equal(1);
+
+      const el = await locator(html`<fs-site-locator api=${realApi()} commune="48095" .now=${SUNDAY_11H}></fs-site-locator>`, withResults);
+      ($$(el, 'fieldset input[type="checkbox"]')[0] as HTMLInputElement).click();
+      await until(() => !!$(el, '.message') && settled(el)(), 'the all-closed message');
+      const message = $(el, '.message')!;
+      expect(message.querySelector('[role="heading"]')!.textContent).to.equal(
+        'Toutes les France services proches sont fermées en ce moment',
+      );
+      expect(message.querySelector('p')!.textContent).to.equal(
+        `La prochaine ouvre demain lundi à ${formatClockTime(first.next.time, 'fr')} : ${first.site.name}.`,
+      );
+      expect(shadowText(el)).not.to.contain('Aucune France services trouvée');
+      expect(shadowText(el)).not.to.contain('Essayez sans filtre');
+      await expect(el).to.be.accessible();
+
+      const showAll = message.querySelector<HTMLButtonElement>('button')!;
+      expect(showAll.textContent!.trim()).to.equal('Voir toutes les France services proches');
+      showAll.click();
+      await until(withResults(el), 'all the results');
+      expect(results(el).map((r) => r.dataset.site)).to.deep.equal(all.items.map((i) => i.id));
+      expect(window.location.search).not.to.contain('fsl-open');
+      expect(($$(el, 'fieldset input[type="checkbox"]')[0] as HTMLInputElement).checked).to.equal(false);
+    });
+
+    it('none open now within 5 km: says so for that distance, and in English too', async () => {
+      const all = await sites(`commune=48095&limit=10&radius=5&at=${SUNDAY_11H.toISOString()}`);
+      const first = firstToOpen(all, SUNDAY_11H);
+      const fr = await locator(
+        html`<fs-site-locator api=${realApi()} commune="48095" radius="5" .now=${SUNDAY_11H} no-url-state></fs-site-locator>`,
+        withResults,
+      );
+      ($$(fr, 'fieldset input[type="checkbox"]')[0] as HTMLInputElement).click();
+      await until(() => shadowText(fr).includes('sont fermées en ce moment') && settled(fr)(), 'the all-closed message');
+      expect(shadowText(fr)).to.contain('Toutes les France services à moins de 5 km sont fermées en ce moment');
+      expect(shadowText(fr)).to.contain(`: ${first.site.name}.`);
+
+      const en = await locator(
+        html`<fs-site-locator lang="en" api=${realApi()} commune="48095" radius="5" .now=${SUNDAY_11H} no-url-state></fs-site-locator>`,
+        withResults,
+      );
+      ($$(en, 'fieldset input[type="checkbox"]')[0] as HTMLInputElement).click();
+      await until(() => shadowText(en).includes('are closed right now') && settled(en)(), 'the all-closed message');
+      expect(shadowText(en)).to.contain('All France services within 5 km are closed right now');
+      expect(shadowText(en)).to.contain(
+        `The next one opens tomorrow (Monday) at ${formatClockTime(first.next.time, 'en')}: ${first.site.name}.`,
+      );
+      expect(shadowText(en)).to.contain('Show all nearby France services');
+      await expect(en).to.be.accessible();
     });
 
     it('offers the next radius that finds sites, from the server’s suggestion', async () => {
@@ -290,6 +374,89 @@ describe('<fs-site-locator>', () => {
       await el.updateComplete;
       expect($(el, '#details')).to.equal(null);
       expect(results(el)).to.have.length(3);
+    });
+  });
+
+  describe('each result', () => {
+    it('is one tab stop: Tab goes from one result’s name to the next, then out of the list', async () => {
+      const el = await locator(
+        html`<fs-site-locator api=${realApi()} commune="48095" limit="10" .now=${MONDAY_10H} no-url-state></fs-site-locator>`,
+        withResults,
+      );
+      const items = results(el);
+      expect(items).to.have.length(10);
+      // Phone numbers are shown (and dialled from the details, where the card links them).
+      const phones = items.filter((i) => /\d{2} \d{2} \d{2} \d{2} \d{2}/.test(i.textContent!));
+      expect(phones.length).to.be.greaterThan(0);
+      const names = items.map((i) => i.querySelector<HTMLButtonElement>('.name button')!);
+      names[0]!.focus();
+      for (let i = 1; i < names.length; i++) {
+        await sendKeys({ press: 'Tab' });
+        expect(focused(el), `Tab ${i}`).to.equal(described(names[i]));
+      }
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el), 'the Tab after the last result').not.to.contain(' in result ');
+
+      // Once a result is chosen, its phone is a link.
+      names[0]!.click();
+      await until(() => !!customElements.get('fs-site-card'), 'the card module');
+      const card = $(el, '#details fs-site-card')!;
+      await (card as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+      expect(card.shadowRoot!.querySelector('a[href^="tel:"]')).to.exist;
+    });
+
+    it('a bus without published stops shows no opening time, only to contact it (real data: Vouziers bus); passes axe', async () => {
+      const bus = (await sites('commune=08490&limit=2')).items.find((i) => i.id === '47')!;
+      expect(bus.itinerant).to.equal(true);
+      expect(bus.stops).to.have.length(0);
+      // 10:00 on a Monday is within the bus's published hours: the status would say "Ouvert".
+      expect(openingStatus(bus.hours, { now: MONDAY_10H, department: bus.address.department }).state).to.equal('open');
+      const el = await locator(
+        html`<fs-site-locator api=${realApi()} commune="08490" limit="2" .now=${MONDAY_10H} no-url-state></fs-site-locator>`,
+        withResults,
+      );
+      const [busResult] = results(el).filter((r) => r.dataset.site === '47');
+      const text = busResult!.textContent!.replace(/\s+/g, ' ');
+      expect(text).to.contain('Lieux et jours de passage : contactez la France services.');
+      expect(text).not.to.match(/Ouvert ·|Fermé ·|ferme à|ouvre /);
+      expect(busResult!.querySelector('.open, .closed')?.textContent ?? null).to.equal(null);
+      // The fixed counter beside it keeps its status.
+      const counter = results(el).find((r) => r.dataset.site === '1995')!;
+      expect(counter.querySelector('.open')!.textContent).to.equal('Ouvert');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('directions', () => {
+    const openDetails = async (mapsApp?: 'geo' | 'apple' | 'none') => {
+      const el = await locator(
+        html`<fs-site-locator api=${realApi()} commune="48095" limit="2" no-url-state .mapsApp=${mapsApp}></fs-site-locator>`,
+        withResults,
+      );
+      results(el)[0]!.querySelector<HTMLButtonElement>('.name button')!.click();
+      await el.updateComplete;
+      return $$(el, '.details-actions a');
+    };
+
+    it('on a desktop: one directions link (OpenStreetMap), no geo: link that would do nothing', async () => {
+      // This test browser is headless Chromium on Linux: no maps application.
+      const links = await openDetails();
+      expect(links.map((a) => a.getAttribute('href')!.split(':')[0])).to.deep.equal(['https']);
+      expect(links[0]!.getAttribute('href')).to.match(/^https:\/\/www\.openstreetmap\.org\/directions\?/);
+      expect(links[0]!.textContent!.trim()).to.equal('Itinéraire');
+    });
+
+    it('on Android: a geo: link opens the maps application, with the site’s name on the pin', async () => {
+      const links = await openDetails('geo');
+      expect(links).to.have.length(2);
+      expect(links[1]!.textContent!.trim()).to.equal('Ouvrir dans mon application de cartes');
+      expect(links[1]!.getAttribute('href')).to.match(/^geo:44\.\d+,3\.\d+\?q=44\.\d+,3\.\d+\(France%20services%20de%20Mende\)$/);
+    });
+
+    it('on an iPhone or iPad: the link is Apple Plans’, not geo: (which iOS does not open)', async () => {
+      const links = await openDetails('apple');
+      expect(links).to.have.length(2);
+      expect(links[1]!.getAttribute('href')).to.match(/^https:\/\/maps\.apple\.com\/\?ll=44\.\d+,3\.\d+&q=France%20services%20de%20Mende$/);
     });
   });
 
@@ -408,6 +575,81 @@ describe('<fs-site-locator>', () => {
         }
       });
     }
+  });
+
+  describe('filters on a narrow widget', () => {
+    afterEach(async () => setViewport({ width: 800, height: 600 }));
+
+    const toggle = (el: FsSiteLocator) => $(el, 'button.filters-toggle')!;
+    const fieldset = (el: FsSiteLocator) => $(el, 'fieldset')!;
+
+    it('on a 390 × 844 phone: folded, and the first result shows without scrolling; passes axe', async () => {
+      await setViewport({ width: 390, height: 844 });
+      const el = await locator(
+        html`<fs-site-locator api=${realApi()} commune="48095" .now=${MONDAY_10H} no-url-state></fs-site-locator>`,
+        withResults,
+      );
+      expect(isShown(toggle(el))).to.equal(true);
+      expect(toggle(el).getAttribute('aria-expanded')).to.equal('false');
+      expect(toggle(el).getAttribute('aria-controls')).to.equal(fieldset(el).id);
+      expect(toggle(el).textContent!.trim()).to.equal('Affiner');
+      expect(isShown(fieldset(el))).to.equal(false);
+      const firstName = results(el)[0]!.querySelector('.name')!.getBoundingClientRect();
+      expect(firstName.top).to.be.at.least(0);
+      expect(firstName.bottom, 'the first result’s name, in px from the top').to.be.at.most(window.innerHeight);
+      await expect(el).to.be.accessible();
+    });
+
+    it('unfolds and folds with the keyboard, with a visible focus, and says how many filters are on', async () => {
+      await setViewport({ width: 390, height: 844 });
+      const el = await locator(
+        html`<fs-site-locator api=${realApi()} commune="48095" radius="50" .now=${MONDAY_10H} no-url-state></fs-site-locator>`,
+        withResults,
+      );
+      expect(toggle(el).textContent!.trim()).to.equal('Affiner (1 filtre actif)');
+      $(el, 'button.around')!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)).to.equal(described(toggle(el)));
+      const focusStyle = getComputedStyle(toggle(el));
+      expect(focusStyle.outlineStyle).to.equal('solid');
+      expect(parseFloat(focusStyle.outlineWidth)).to.be.at.least(2);
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(toggle(el).getAttribute('aria-expanded')).to.equal('true');
+      expect(isShown(fieldset(el))).to.equal(true);
+      // The next Tab goes into the filters.
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)).to.equal(described($$(el, 'fieldset input')[0]));
+      await sendKeys({ press: 'Space' });
+      await until(() => toggle(el).textContent!.includes('2 filtres actifs'), 'the count of filters on');
+      await until(settled(el), 'the results');
+      await expect(el).to.be.accessible();
+      toggle(el).focus();
+      await sendKeys({ press: ' ' });
+      await el.updateComplete;
+      expect(toggle(el).getAttribute('aria-expanded')).to.equal('false');
+      expect(isShown(fieldset(el))).to.equal(false);
+      expect(toggle(el).textContent!.trim()).to.equal('Affiner (2 filtres actifs)');
+    });
+
+    it('at 1280 px: the filters are open, with no toggle', async () => {
+      await setViewport({ width: 1280, height: 900 });
+      const el = await locator(html`<fs-site-locator api=${realApi()} commune="48095" no-url-state></fs-site-locator>`, withResults);
+      expect(isShown(toggle(el))).to.equal(false);
+      expect(isShown(fieldset(el))).to.equal(true);
+      expect($$(el, 'fieldset input').every(isShown)).to.equal(true);
+    });
+
+    it('follows the widget’s own width, not the window’s: folded in a 390 px column of a 1280 px page', async () => {
+      await setViewport({ width: 1280, height: 900 });
+      const host = await fixture<HTMLDivElement>(
+        html`<div style="width: 390px"><fs-site-locator api=${realApi()} commune="48095" no-url-state></fs-site-locator></div>`,
+      );
+      const el = host.querySelector('fs-site-locator')!;
+      await until(withResults(el), 'the results');
+      expect(isShown(toggle(el))).to.equal(true);
+      expect(isShown(fieldset(el))).to.equal(false);
+    });
   });
 
   describe('map on demand', () => {
