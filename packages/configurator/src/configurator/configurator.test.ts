@@ -461,5 +461,9 @@ describe('<fs-configurator>', () => {
     expect($(el, '[data-attribute="site-id"] label')!.textContent).to.equal('France services identifier');
     expect(shadowText(el)).not.to.include('Choisissez le widget');
     await expect(el).to.be.accessible();
+    await typeCommune(el, 'Zzyzx');
+    await sendKeys({ press: 'Tab' });
+    await until(() => problem(el) !== '', 'no town of that name');
+    expect(problem(el)).to.equal('Choose your town in the list: no town is called “Zzyzx”.');
   });
 });
