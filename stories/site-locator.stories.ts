@@ -192,8 +192,8 @@ export const PresetRuralCommune: Story = {
 };
 
 /**
- * Mende (48095): the ten nearest France services, by distance, with the estimated car travel
- * time, the 30-minute marker and "open now". Each filter can be tried once (recorded answers).
+ * Mende (48095): the ten nearest France services, by distance, with the estimated travel time
+ * (on foot for the nearest, « Temps de trajet estimés » said once), the 30-minute marker and "open now". Each filter can be tried once (recorded answers).
  */
 export const Results: Story = {
   args: { commune: '48095' },
@@ -202,7 +202,8 @@ export const Results: Story = {
       texts: [
         '10 France services trouvées autour de Mende',
         'France services de Mende',
-        'en voiture (estimation)',
+        'Temps de trajet estimés',
+        'à pied',
         'À moins de 30 min',
         'Ouvert',
         'Afficher la carte',

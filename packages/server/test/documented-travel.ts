@@ -22,15 +22,23 @@ export function documentedDrive(greatCircleKm: number, terrain: Terrain = 'plain
   return { minutes: up(minutes), road_km: oneDecimal(road) };
 }
 
-/** What the API says of a road trip of this drive: on foot up to 2 road km (4.5 km/h), else by car; the badge as the terrain allows. */
-export function documentedTrip(drive: { minutes: number; road_km: number }, terrain: Terrain, method: 'estimate' | 'routing' = 'estimate') {
-  if (drive.road_km <= 2) {
-    const minutes = up((drive.road_km / 4.5) * 60);
+/**
+ * What the API says of a road trip of this drive: on foot under 2 km as the crow flies (× 1.3 at
+ * 4.5 km/h, always within 30 min), else by car, with the badge as the terrain allows.
+ */
+export function documentedTrip(
+  greatCircleKm: number,
+  drive: { minutes: number; road_km: number },
+  terrain: Terrain,
+  method: 'estimate' | 'routing' = 'estimate',
+) {
+  if (greatCircleKm < 2) {
+    const km = greatCircleKm * 1.3;
     return {
       mode: 'walk',
-      minutes,
-      road_km: oneDecimal(drive.road_km),
-      within_30_min: minutes <= 30,
+      minutes: up((km / 4.5) * 60),
+      road_km: oneDecimal(km),
+      within_30_min: true,
       reliability: 'good',
       terrain,
       reach: 'road',

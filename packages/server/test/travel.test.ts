@@ -8,7 +8,7 @@ import {
   estimateFromGreatCircleKm,
   estimateProvider,
   estimateTravel,
-  walkingMinutes,
+  estimateWalk,
 } from '../src/travel/estimate.js';
 import { RoadAccess, parseRoadAccess, type TravelPlace } from '../src/travel/road-access.js';
 import { documentedDrive, documentedTrip, tripOf } from './documented-travel.js';
@@ -58,10 +58,12 @@ describe('estimate-v2 travel model', () => {
     }
   });
 
-  test('walking: up to 2 km of road, at 4.5 km/h, without access time', () => {
-    assert.equal(walkingMinutes(0.9), 12);
-    assert.equal(walkingMinutes(2), 27);
-    assert.equal(ESTIMATE_V2.walk.untilRoadKm, 2);
+  test('walking: under 2 km as the crow flies, 1.3 detour, at 4.5 km/h, without access time', () => {
+    // 700 m as the crow flies: 0.91 km of streets at 4.5 km/h = 12.1… → 13 min.
+    assert.deepEqual(estimateWalk(0.7), { minutes: 13, road_km: 0.9 });
+    // Just under 2 km: 2.6 km of streets, 35 min on foot (by car it would be a few minutes: within 30).
+    assert.deepEqual(estimateWalk(1.99), { minutes: 35, road_km: 2.6 });
+    assert.deepEqual(ESTIMATE_V2.walk, { underGreatCircleKm: 2, detourFactor: 1.3, kmh: 4.5 });
   });
 
   test('the 30-minute boundary on plain terrain: 19 km as the crow flies is 30 min exactly, a few metres more is 31', () => {
@@ -112,13 +114,16 @@ describe('estimate-v2 travel model', () => {
     for (const [i, t] of travel.entries()) {
       assert.equal(t.method, 'estimate');
       assert.equal(t.provider, 'estimate-v2');
-      assert.deepEqual(tripOf(t), documentedTrip(estimateTravel(MENDE, DESTINATIONS[i]!, 'mountain'), 'mountain'));
+      assert.deepEqual(
+        tripOf(t),
+        documentedTrip(haversineKm(MENDE, DESTINATIONS[i]!), estimateTravel(MENDE, DESTINATIONS[i]!, 'mountain'), 'mountain'),
+      );
     }
     // 0.4 km: on foot. 14.3 km: 33 min by mountain road, too rough to promise or refuse. Florac, 22.6 km: 46 min, refused.
     assert.deepEqual(
       travel.map((t) => [t.mode, t.minutes, t.within_30_min, t.reliability]),
       [
-        ['walk', 8, true, 'good'],
+        ['walk', 7, true, 'good'],
         ['car', 33, null, 'rough'],
         ['car', 46, false, 'rough'],
       ],
@@ -128,7 +133,10 @@ describe('estimate-v2 travel model', () => {
     const angouleme: TravelPlace = { lat: 45.6484, lon: 0.1562, insee: '16015', department: '16' };
     const ruffec: TravelPlace = { lat: 46.0287, lon: 0.1983, insee: '16292', department: '16' };
     const [far] = await travelTimes(estimateProvider, access, angouleme, [ruffec]);
-    assert.deepEqual(tripOf(far!), documentedTrip(documentedDrive(haversineKm(angouleme, ruffec), 'plain'), 'plain'));
+    assert.deepEqual(
+      tripOf(far!),
+      documentedTrip(haversineKm(angouleme, ruffec), documentedDrive(haversineKm(angouleme, ruffec), 'plain'), 'plain'),
+    );
     assert.equal(far!.within_30_min, false);
     assert.equal(far!.reliability, 'good');
   });
@@ -276,7 +284,10 @@ describe('OSRM provider against a fake OSRM server', () => {
       assert.equal(t.method, 'routing');
       assert.equal(t.provider, 'osrm');
       // A routed drive is reliable on any terrain: the badge is its minutes' answer; under 2 road km, on foot.
-      assert.deepEqual(tripOf(t), documentedTrip(osrm.expected(MENDE, DESTINATIONS[i]!), 'mountain', 'routing'));
+      assert.deepEqual(
+        tripOf(t),
+        documentedTrip(haversineKm(MENDE, DESTINATIONS[i]!), osrm.expected(MENDE, DESTINATIONS[i]!), 'mountain', 'routing'),
+      );
     }
     // The fake road is 1.4 × the straight line at 60 km/h: Florac, 22.6 km away, is 31.6 road km, 35 min.
     assert.deepEqual({ minutes: travel[2]!.minutes, road_km: travel[2]!.road_km }, { minutes: 35, road_km: 31.6 });
@@ -322,7 +333,10 @@ describe('OSRM provider against a fake OSRM server', () => {
     for (const [i, t] of travel.entries()) {
       assert.equal(t.method, 'estimate');
       assert.equal(t.provider, 'estimate-v2');
-      assert.deepEqual(tripOf(t), documentedTrip(estimateTravel(MENDE, DESTINATIONS[i]!, 'mountain'), 'mountain'));
+      assert.deepEqual(
+        tripOf(t),
+        documentedTrip(haversineKm(MENDE, DESTINATIONS[i]!), estimateTravel(MENDE, DESTINATIONS[i]!, 'mountain'), 'mountain'),
+      );
     }
   });
 

@@ -34,8 +34,12 @@ export const ESTIMATE_V2 = {
   name: 'estimate-v2',
   /** Walking to the car and parking at the other end, added to every drive. */
   accessMinutes: 3,
-  /** Up to this road distance the trip is timed on foot, at this pace. */
-  walk: { untilRoadKm: 2, kmh: 4.5 },
+  /**
+   * Under 2 km as the crow flies (the distance the widgets show) the trip is timed on foot:
+   * streets and paths (the plain detour, whatever the terrain: a walker takes the short cuts
+   * a car cannot), at an ordinary pace.
+   */
+  walk: { underGreatCircleKm: 2, detourFactor: 1.3, kmh: 4.5 },
   /** Road distance ÷ great-circle distance, and speeds, by terrain. */
   terrains: {
     plain: { detourFactor: 1.3, bands: PLAIN_BANDS, reliability: 'good' },
@@ -82,9 +86,10 @@ export function drivingMinutes(roadKm: number, terrain: Terrain = 'plain'): numb
   return minutes;
 }
 
-/** Walking minutes for a road distance, rounded up. */
-export function walkingMinutes(roadKm: number): number {
-  return wholeMinutesUp((roadKm / ESTIMATE_V2.walk.kmh) * 60);
+/** The walk for a great-circle distance: its minutes, rounded up, and its length. */
+export function estimateWalk(greatCircleKm: number): RoadTravel {
+  const km = greatCircleKm * ESTIMATE_V2.walk.detourFactor;
+  return { minutes: wholeMinutesUp((km / ESTIMATE_V2.walk.kmh) * 60), road_km: roundRoadKm(km) };
 }
 
 /** The drive for a great-circle distance in kilometres, on the given terrain. */

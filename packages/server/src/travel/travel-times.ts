@@ -1,6 +1,6 @@
 import { distance } from 'geokdbush';
 import type { Reach, Travel } from '@fs-widgets/contract';
-import { ESTIMATE_V2, WITHIN_MINUTES, estimateProvider, estimateTravel, roundRoadKm, walkingMinutes, type Terrain } from './estimate.js';
+import { ESTIMATE_V2, WITHIN_MINUTES, estimateProvider, estimateTravel, estimateWalk, type Terrain } from './estimate.js';
 import { UNMODELLED, type RoadAccess, type TravelPlace } from './road-access.js';
 import type { Point, RoadTravel, RoutingProvider } from './routing-provider.js';
 
@@ -36,18 +36,19 @@ function within30(minutes: number, rough: boolean): boolean | null {
 }
 
 /**
- * A road trip: on foot up to 2 km of road (timed at a walking pace, any terrain: short and
- * reliable), by car beyond. A routed drive is `good`; an estimated one as its terrain says.
+ * A road trip: on foot under 2 km as the crow flies (any terrain, and always within 30 min: by
+ * car it would be a few minutes), by car beyond. A routed drive is `good`; an estimated one as
+ * its terrain says.
  */
-function byRoad(road: RoadTravel, terrain: Terrain, method: Travel['method'], provider: string): Travel {
-  if (road.road_km <= ESTIMATE_V2.walk.untilRoadKm) {
-    const minutes = walkingMinutes(road.road_km);
+function byRoad(greatCircleKm: number, road: RoadTravel, terrain: Terrain, method: Travel['method'], provider: string): Travel {
+  if (greatCircleKm < ESTIMATE_V2.walk.underGreatCircleKm) {
+    const walk = estimateWalk(greatCircleKm);
     // Field by field (a spread copies with a slower, generic path): the contract's order.
     return {
       mode: 'walk',
-      minutes,
-      road_km: roundRoadKm(road.road_km),
-      within_30_min: minutes <= WITHIN_MINUTES,
+      minutes: walk.minutes,
+      road_km: walk.road_km,
+      within_30_min: true,
       reliability: 'good',
       terrain,
       reach: 'road',
@@ -107,13 +108,16 @@ export async function travelTimes(
 ): Promise<Travel[]> {
   const reaches = destinations.map((destination) => reachBetween(access, origin, destination));
   const terrains = destinations.map((destination) => access.terrainBetween(origin, destination));
+  const km = destinations.map((d) => distance(origin.lon, origin.lat, d.lon, d.lat));
   const estimate = (i: number) =>
-    byRoad(estimateTravel(origin, destinations[i]!, terrains[i]), terrains[i]!, 'estimate', estimateProvider.name);
+    byRoad(km[i]!, estimateTravel(origin, destinations[i]!, terrains[i]), terrains[i]!, 'estimate', estimateProvider.name);
   const answer = (i: number, routed?: RoadTravel | null): Travel => {
     const reach = reaches[i];
     // The data file, not an engine, says so: the model's name answers.
     if (reach != null) return withoutRoad(reach, 'estimate', estimateProvider.name);
-    return routed && plausible(routed, origin, destinations[i]!) ? byRoad(routed, terrains[i]!, 'routing', provider.name) : estimate(i);
+    return routed && plausible(routed, origin, destinations[i]!)
+      ? byRoad(km[i]!, routed, terrains[i]!, 'routing', provider.name)
+      : estimate(i);
   };
   const byRoadOnly = destinations.flatMap((_, i) => (reaches[i] == null ? [i] : []));
   if (provider === estimateProvider || byRoadOnly.length === 0) return destinations.map((_, i) => answer(i));

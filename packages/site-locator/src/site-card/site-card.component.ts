@@ -154,6 +154,12 @@ export class FsSiteCard extends FsElement {
               </address>
             </dd>
             ${
+              site.road_access.reach === 'road' || site.road_access.reach === 'unknown'
+                ? nothing
+                : html`<dt>${this.texts.access}</dt>
+                    <dd class="reach">${this.texts.reach[site.road_access.reach]}</dd>`
+            }
+            ${
               site.phone
                 ? html`<dt>${this.texts.phone}</dt>
                   <dd><a href=${telHref(site.phone)} aria-label=${this.texts.phoneLink(site.phone)}>${site.phone}</a></dd>`

@@ -9,6 +9,12 @@ export const siteCardEn: SiteCardStrings = {
     notFoundTitle: 'France services not found',
     notFoundBody: (id) => `No France services has the identifier “${id}”. It may have closed or changed identifier: check the embed code.`,
     address: 'Address',
+    access: 'Access',
+    reach: {
+      boat: 'By boat: no road or bridge leads there.',
+      'air-or-river': 'By plane or by canoe: no road leads there.',
+      foot: 'On foot or by helicopter: no road leads there.',
+    },
     phone: 'Phone',
     phoneLink: (phone) => `Call ${phone}`,
     email: 'E-mail',

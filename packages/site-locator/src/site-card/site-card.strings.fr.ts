@@ -8,6 +8,13 @@ export const siteCardFr = {
     notFoundBody: (id: string) =>
       `Aucune France services ne porte l’identifiant « ${id} ». Elle a peut-être fermé ou changé d’identifiant : vérifiez le code d’intégration.`,
     address: 'Adresse',
+    access: 'Accès',
+    /** Where no road leads to the site (its `road_access`). */
+    reach: {
+      boat: 'En bateau : aucune route ni aucun pont n’y mène.',
+      'air-or-river': 'En avion ou en pirogue : aucune route n’y mène.',
+      foot: 'À pied ou en hélicoptère : aucune route n’y mène.',
+    },
     phone: 'Téléphone',
     phoneLink: (phone: string) => `Appeler le ${phone}`,
     email: 'Courriel',

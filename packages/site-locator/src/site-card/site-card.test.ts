@@ -164,6 +164,19 @@ describe('<fs-site-card>', () => {
       expect(shadowText(el)).to.contain('Sur place ou sur rendez-vous');
     });
 
+    it('says how a site no road leads to is reached: Mafate on foot, Ouessant by boat; nothing for a site by road; passes axe', async () => {
+      const mafate = await card(html`<fs-site-card api=${realApi()} site-id="2554" .now=${monday('09:00:00')}></fs-site-card>`);
+      expect($(mafate, '.reach')!.textContent!.trim()).to.equal('À pied ou en hélicoptère : aucune route n’y mène.');
+      expect($(mafate, '.reach')!.previousElementSibling!.textContent).to.equal('Accès');
+      await expect(mafate).to.be.accessible();
+      const ouessant = await card(html`<fs-site-card api=${realApi()} site-id="169" .now=${monday('09:00:00')}></fs-site-card>`);
+      expect($(ouessant, '.reach')!.textContent!.trim()).to.equal('En bateau : aucune route ni aucun pont n’y mène.');
+      const mende = await card(html`<fs-site-card api=${realApi()} site-id="2983" .now=${monday('09:00:00')}></fs-site-card>`);
+      expect($(mende, '.reach')).to.equal(null);
+      const english = await card(html`<fs-site-card lang="en" api=${realApi()} site-id="169"></fs-site-card>`);
+      expect($(english, '.reach')!.textContent!.trim()).to.equal('By boat: no road or bridge leads there.');
+    });
+
     it('speaks English with lang="en", and follows the page language when it changes', async () => {
       const el = await card(html`<fs-site-card lang="en" api=${realApi()} site-id="2983" .now=${monday('09:00:00')}></fs-site-card>`);
       expect(shadowText(el)).to.contain('Opening hours');

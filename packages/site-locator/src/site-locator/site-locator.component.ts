@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { CommuneList, SiteList, SiteResult } from '@fs-widgets/contract';
+import type { CommuneList, SiteList, SiteResult, Travel } from '@fs-widgets/contract';
 import {
   ApiResource,
   FsElement,
@@ -539,6 +539,11 @@ export class FsSiteLocator extends FsElement {
           ${this.mapShown ? this.texts.hideMap : this.texts.showMap}
         </button>
       </div>
+      ${
+        list.items.some((site) => site.travel.method === 'estimate' && site.travel.minutes !== null)
+          ? html`<p class="travel-note">${this.texts.travelNote}</p>`
+          : nothing
+      }
       <div class="layout ${this.view === 'split' ? 'split' : ''}">
         ${this.mapShown && this.view !== 'split' ? this.#map(list) : nothing}
         <ol part="results" aria-label=${this.texts.resultsHeading(place)}>
@@ -666,10 +671,7 @@ export class FsSiteLocator extends FsElement {
       </div>
       <ul class="facts">
         <li>${site.address.commune} — ${this.texts.distance(formatDistance(site.distance_km, locale))}</li>
-        <li>
-          ${this.texts.travel(site.travel.minutes)}${site.travel.method === 'estimate' ? ` (${this.texts.travelEstimate})` : ''}
-          ${site.travel.within_30_min ? html` <span class="tag ok">${this.texts.within30}</span>` : nothing}
-        </li>
+        <li class="travel">${this.#travel(site.travel)}</li>
         ${statusText === nothing ? nothing : html`<li>${statusText}</li>`}
         ${saturday ? html`<li>${this.texts.saturdayOpen}</li>` : nothing}
         ${site.appointment ? html`<li>${this.texts.appointment}</li>` : nothing}
@@ -677,6 +679,22 @@ export class FsSiteLocator extends FsElement {
       </ul>
       ${site.itinerant ? this.#stops(site) : nothing}
     </li>`;
+  }
+
+  /**
+   * The trip: on foot or by car, « environ » when estimated (the list says once how), the terrain
+   * of a rough estimate, the badge only where the server can promise it; how one gets there
+   * where no road goes.
+   */
+  #travel(travel: Travel) {
+    if (travel.minutes === null || travel.reach !== 'road')
+      return this.texts.travelNoRoad[travel.reach === 'road' ? 'unknown' : travel.reach];
+    const duration = this.texts.duration(travel.minutes);
+    const trip = travel.mode === 'walk' ? this.texts.travelWalk(duration) : this.texts.travelCar(duration, travel.method === 'estimate');
+    const terrain = travel.reliability === 'rough' && travel.terrain ? this.texts.travelTerrain[travel.terrain] : '';
+    return html`${terrain ? `${trip} ${terrain}` : trip}${
+      travel.within_30_min === true ? html` <span class="tag ok">${this.texts.within30}</span>` : nothing
+    }`;
   }
 
   #stops(site: SiteResult) {

@@ -45,8 +45,22 @@ export const siteLocatorFr = {
     nextNone: 'Aucune n’ouvre dans les 14 prochains jours.',
     showAll: 'Voir toutes les France services proches',
     distance: (d: string) => `à ${d}`,
-    travel: (minutes: number) => `environ ${minutes} min en voiture`,
-    travelEstimate: 'estimation',
+    /** A trip's length: « 25 min », « 1 h », « 1 h 05 ». */
+    duration: (minutes: number) =>
+      minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${String(minutes % 60).padStart(2, '0')}` : ''}`,
+    travelWalk: (duration: string) => `à ${duration} à pied`,
+    travelCar: (duration: string, estimated: boolean) => (estimated ? `environ ${duration} en voiture` : `${duration} en voiture`),
+    /** Said after a rough estimate, where the terrain makes it so. */
+    travelTerrain: { mountain: 'par des routes de montagne', cirque: 'par la route du cirque', overseas: '', plain: '' },
+    /** Where no road goes, instead of minutes. */
+    travelNoRoad: {
+      boat: 'Pas de route : on y va en bateau',
+      'air-or-river': 'Pas de route : on y va en avion ou en pirogue',
+      foot: 'Pas de route : on y va à pied ou en hélicoptère',
+      unknown: 'Temps de trajet non estimé ici',
+    },
+    /** Once above the list, when its times are estimated. */
+    travelNote: 'Temps de trajet estimés d’après la distance, sans calcul d’itinéraire.',
     within30: 'À moins de 30 min',
     saturdayOpen: 'Ouvert le samedi',
     appointment: 'Sur rendez-vous possible',

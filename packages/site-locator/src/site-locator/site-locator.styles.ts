@@ -171,6 +171,12 @@ export const siteLocatorStyles = css`
     font-weight: 700;
   }
 
+  .travel-note {
+    margin: 0;
+    color: var(--_fs-text-muted);
+    font-size: 0.875em;
+  }
+
   .toolbar {
     display: flex;
     flex-wrap: wrap;

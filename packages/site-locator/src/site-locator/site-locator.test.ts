@@ -5,6 +5,7 @@ import { formatClockTime } from '@fs-widgets/core';
 import { openingStatus, type NextOpening } from '@fs-widgets/opening-hours';
 import './site-locator.js';
 import type { FsSiteLocator } from './site-locator.component.js';
+import { siteLocatorFr } from './site-locator.strings.fr.js';
 import type { FsCommuneSearch } from '../commune-search/commune-search.component.js';
 import {
   clearOfflineCache,
@@ -97,13 +98,50 @@ describe('<fs-site-locator>', () => {
       expect(items.map((i) => i.dataset.site).slice(0, 2)).to.have.members(['2983', '3255']);
       expect(shadowText(el)).to.contain('10 France services trouvées autour de Mende');
       const first = items[0]!.textContent!.replace(/\s+/g, ' ');
-      expect(first).to.match(/en voiture \(estimation\)/);
+      // France services de Mende is a short walk from the town's centre: on foot, not « 6 min en voiture ».
+      expect(first).to.match(/à \d+ min à pied/);
       expect(first).to.contain('À moins de 30 min');
       expect(first).to.contain('Ouvert');
+      // « Estimation » is said once, above the list, not on each card.
+      expect($$(el, '.travel-note')).to.have.length(1);
+      expect($(el, '.travel-note')!.textContent).to.contain('Temps de trajet estimés');
+      expect(items.some((i) => /estimation/.test(i.textContent!))).to.equal(false);
+      expect(items.some((i) => /environ \d+ min en voiture par des routes de montagne/.test(i.textContent!.replace(/\s+/g, ' ')))).to.equal(
+        true,
+      );
       // Distances never decrease down the list.
       const res = await (await fetch(`${realApi()}/sites?commune=48095&limit=10`)).json();
       expect(items.map((i) => i.dataset.site)).to.deep.equal(res.items.map((s: { id: string }) => s.id));
       await expect(el).to.be.accessible();
+    });
+
+    it('from Saint-Denis (La Réunion): Mafate without minutes nor badge, Salazie by the cirque road without badge; passes axe', async () => {
+      const el = await locator(
+        html`<fs-site-locator api=${realApi()} commune="97411" limit="20" .now=${MONDAY_10H}></fs-site-locator>`,
+        withResults,
+      );
+      const text = (id: string) => $(el, `li.result[data-site="${id}"] .travel`)!.textContent!.replace(/\s+/g, ' ').trim();
+      expect(text('2554')).to.equal('Pas de route : on y va à pied ou en hélicoptère');
+      expect($(el, 'li.result[data-site="2554"] .tag.ok')).to.equal(null);
+      expect(text('3016')).to.match(/^environ \d+ min en voiture par la route du cirque$/);
+      expect($(el, 'li.result[data-site="3016"] .tag.ok')).to.equal(null);
+      // The badges left are the ones the server can promise: what it says, nothing more.
+      const res = await (await fetch(`${realApi()}/sites?commune=97411&limit=20`)).json();
+      for (const s of res.items as Array<{ id: string; travel: { within_30_min: boolean | null } }>) {
+        expect($(el, `li.result[data-site="${s.id}"] .tag.ok`) !== null, s.id).to.equal(s.travel.within_30_min === true);
+      }
+      await expect(el).to.be.accessible();
+    });
+
+    it('an hour or more is written in hours: « 1 h 05 »', () => {
+      const { duration } = siteLocatorFr.locator;
+      expect([duration(5), duration(59), duration(60), duration(65), duration(130)]).to.deep.equal([
+        '5 min',
+        '59 min',
+        '1 h',
+        '1 h 05',
+        '2 h 10',
+      ]);
     });
 
     it('starts from a postcode (48000 → Mende)', async () => {
