@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Directory, DirectoryDemarche } from '@fs-widgets/contract';
+import { damerauLevenshtein as contractDistance, typosAllowed as contractTypos } from '@fs-widgets/contract/typos';
 import { damerauLevenshtein, NeedSearch, normalize, typosAllowed, words } from '../src/search/need-search.js';
 
 /** The real catalogue, as `GET /directory` serves it (packages/server/data/directory/). */
@@ -44,28 +45,11 @@ describe('normalize and words', () => {
   });
 });
 
-describe('Damerau–Levenshtein distance and the typos allowed', () => {
-  test('counts insertions, deletions, substitutions and transpositions', () => {
-    assert.equal(damerauLevenshtein('passeport', 'passeport'), 0);
-    assert.equal(damerauLevenshtein('passeprt', 'passeport'), 1); // a deletion
-    assert.equal(damerauLevenshtein('retraitte', 'retraite'), 1); // an insertion
-    assert.equal(damerauLevenshtein('impto', 'impot'), 1); // a transposition
-    assert.equal(damerauLevenshtein('pasport', 'passeport'), 2);
-    assert.equal(damerauLevenshtein('', 'abc'), 3);
-  });
-
-  test('stops early above the maximum asked for', () => {
-    assert.equal(damerauLevenshtein('rsa', 'retraite', 1), 2);
-    assert.equal(damerauLevenshtein('chomage', 'fromage', 1), 2);
-  });
-
-  test('1 typo from 4 letters, 2 from 8 (by the right spelling), none for short words', () => {
-    assert.equal(typosAllowed('caf', 'caf'), 0);
-    assert.equal(typosAllowed('rse', 'rsa'), 0);
-    assert.equal(typosAllowed('impt', 'impot'), 1);
+describe('typos', () => {
+  test('are counted and tolerated by the contract’s rules, shared with the API’s commune search (no second copy)', () => {
+    assert.equal(damerauLevenshtein, contractDistance);
+    assert.equal(typosAllowed, contractTypos);
     assert.equal(typosAllowed('pasport', 'passeport'), 2);
-    assert.equal(typosAllowed('retraitte', 'retraite'), 2);
-    assert.equal(typosAllowed('cart', 'carte'), 1);
   });
 });
 

@@ -1,11 +1,15 @@
 import type { Directory, DirectoryDemarche, DirectoryPartner } from '@fs-widgets/contract';
+import { damerauLevenshtein, typosAllowed } from '@fs-widgets/contract/typos';
+
+/** The typo rules, shared with the API's commune search (`@fs-widgets/contract/typos`). */
+export { damerauLevenshtein, typosAllowed };
 
 /**
  * Need search: from what a person types at the counter or at home ("renouveler ma carte
  * d'identité", "chomage", "cartegrise", "pasport") to the démarches of the partner directory that
  * answer it, and the partners it names. It runs in the browser over the whole catalogue (a few
  * hundred short entries: no server round trip per keystroke, and it works from the offline copy)
- * and in Node for its tests. No dependency.
+ * and in Node for its tests. No dependency but the contract's typo rules.
  *
  * - Text is normalised (NFD, diacritics and case dropped, apostrophes, hyphens and punctuation
  *   read as spaces, œ → oe), small words ("ma", "d'", "je veux") are ignored and plurals folded
@@ -13,7 +17,8 @@ import type { Directory, DirectoryDemarche, DirectoryPartner } from '@fs-widgets
  * - Each word of the query is matched against the words of a démarche's keywords, title,
  *   partners' names and aliases, theme and summary, each field with its weight: exactly, as the
  *   start of a word (typing in progress: "retr"), or with a typo (Damerau–Levenshtein, optimal
- *   string alignment: 1 edit for words of 4 letters or more, 2 for 8 or more).
+ *   string alignment: 1 edit for words of 4 letters or more, 2 for 8 or more; the rules the API's
+ *   commune search follows too, in `@fs-widgets/contract/typos`).
  * - Spaces do not matter: "cartegrise" is split into words of the catalogue ("carte grise"), and
  *   a query written without its spaces matches a keyword or a name written with them.
  * - Results are ranked by how many words of the query they answer, then by exact hits on
@@ -96,47 +101,6 @@ export function words(text: string): string[] {
     .split(' ')
     .filter((w) => w && !STOPWORDS.has(w))
     .map(fold);
-}
-
-/**
- * Damerau–Levenshtein distance (optimal string alignment: insertions, deletions, substitutions
- * and transpositions of two neighbours, each costing 1). Stops early and returns `max + 1` as
- * soon as the distance is known to exceed `max`.
- */
-export function damerauLevenshtein(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
-  if (a === b) return 0;
-  const la = a.length;
-  const lb = b.length;
-  if (Math.abs(la - lb) > max) return max + 1;
-  if (la === 0 || lb === 0) return Math.max(la, lb);
-  let before = new Array<number>(lb + 1).fill(0);
-  let previous = Array.from({ length: lb + 1 }, (_, j) => j);
-  let current = new Array<number>(lb + 1).fill(0);
-  for (let i = 1; i <= la; i++) {
-    current[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= lb; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
-      current[j] = d;
-      if (d < rowMin) rowMin = d;
-    }
-    if (rowMin > max) return max + 1;
-    [before, previous, current] = [previous, current, before];
-  }
-  return previous[lb]!;
-}
-
-/**
- * Typos tolerated between a typed word and a word of the catalogue, by the length of the
- * catalogue's word (its right spelling): none under 4 letters ("rsa", "caf", "apl" must be
- * exact), 1 from 4 letters, 2 from 8. The typed word needs 4 letters for one typo, 6 for two.
- */
-export function typosAllowed(typed: string, known: string): number {
-  if (known.length >= 8 && typed.length >= 6) return 2;
-  if (known.length >= 4 && typed.length >= 4) return 1;
-  return 0;
 }
 
 // ---------------------------------------------------------------------------------------------
