@@ -170,7 +170,12 @@ export const SiteListQuery = Type.Object({
   radius: Type.Optional(
     Type.Number({ exclusiveMinimum: 0, maximum: 200, description: 'Search radius in km, up to 200 (default: no limit).' }),
   ),
-  open_now: Type.Optional(Type.Boolean({ description: 'Only sites open at `at` (default: now).' })),
+  open_now: Type.Optional(
+    Type.Boolean({
+      description:
+        'Only sites open at `at` (default: now), in their own time zone; never a bus or roaming site that publishes no stop (open, maybe, but where?).',
+    }),
+  ),
   saturday: Type.Optional(Type.Boolean({ description: 'Only sites open on Saturdays (or with a Saturday stop).' })),
   kind: Type.Optional(
     Type.String({

@@ -99,6 +99,22 @@ describe('open_now: the week read once answers as openingStatus', () => {
     await server?.close();
   });
 
+  test('a bus or roaming site without published stops is never « open now »: open, maybe, but where?', () => {
+    // Monday 30 November 2026, 10:00 in Paris.
+    const monday = new Date('2026-11-30T09:00:00Z');
+    const withoutStops = sites.filter((s) => s.itinerant && s.id !== '2023' && openBefore(s, monday));
+    assert.ok(withoutStops.length > 5, `${withoutStops.length} itinerant sites open by their hours`);
+    for (const bus of withoutStops) {
+      const found = catalogue.nearest({ ...bus.location, limit: 5, radiusKm: 0.01, filter: { openAt: monday } }, monday);
+      assert.ok(!found.some((s) => s.id === bus.id), `${bus.id} ${bus.name} is listed as open now`);
+      const all = catalogue.nearest({ ...bus.location, limit: 5, radiusKm: 0.01 }, monday);
+      assert.ok(
+        all.some((s) => s.id === bus.id),
+        `${bus.id} is found without the filter`,
+      );
+    }
+  });
+
   test('every site, at every instant: the same answer', () => {
     const entries = sites.map((site) => ({ site, opensOnSaturday: false, openings: weeklyOpenings(site) }));
     const counts = new Map<string, number>();
@@ -134,7 +150,8 @@ describe('open_now: the week read once answers as openingStatus', () => {
     ]) {
       const instant = new Date(iso);
       const found = catalogue.nearest({ lat: 46.5, lon: 2.5, limit: 10_000, filter: { openAt: instant } }, instant);
-      const expected = sites.filter((site) => openBefore(site, instant)).map((site) => site.id);
+      // A bus or roaming site says where it is only through its stops: without them, never open now.
+      const expected = sites.filter((site) => (!site.itinerant || site.id === '2023') && openBefore(site, instant)).map((site) => site.id);
       assert.deepEqual(found.map((site) => site.id).sort(), expected.sort(), iso);
       for (let i = 1; i < found.length; i++) assert.ok(found[i]!.distance_km >= found[i - 1]!.distance_km);
       // With a limit: the first sites of that same list.

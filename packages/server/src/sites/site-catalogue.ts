@@ -160,6 +160,7 @@ export class SiteCatalogue {
           site,
           stops,
           opensOnSaturday: site.hours.sa.length > 0 || stops.some(hasSaturdaySessions),
+          placeKnown: !site.itinerant || stops.length > 0,
           openings: weeklyOpenings(site),
           jsonHead: json.slice(0, -'[]}'.length),
           bytes: stops.length === 0 ? Buffer.from(json) : null,

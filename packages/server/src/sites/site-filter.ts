@@ -4,7 +4,10 @@ import { DAY_KEYS, departmentOf, isPublicHoliday, openingStatus, zonedParts } fr
 /** The search filters of `GET /sites`; every one given must hold. */
 export interface SiteFilter {
   kinds?: ReadonlySet<SiteKind>;
-  /** Only sites open at this instant, in their own time zone (a site without hours is not). */
+  /**
+   * Only sites open at this instant, in their own time zone (a site without hours is not, nor a
+   * bus or roaming site that publishes no stop: open, maybe, but where?).
+   */
   openAt?: Date;
   /** Only sites open on Saturdays, or with a stop on Saturdays. */
   saturday?: boolean;
@@ -27,6 +30,8 @@ export interface FilterableSite {
   site: Site;
   opensOnSaturday: boolean;
   openings: WeeklyOpenings;
+  /** False for a bus or roaming site without published stops: the widgets show it no « ouvert » (true when absent). */
+  placeKnown?: boolean;
 }
 
 const HHMM = /^(\d{2}):(\d{2})$/;
@@ -95,6 +100,6 @@ export function sitePredicate(filter: SiteFilter): ((entry: FilterableSite) => b
   const { kinds, openAt, saturday } = filter;
   if (!kinds && !openAt && !saturday) return undefined;
   const open = openAt && openAtInstant(openAt);
-  return ({ site, opensOnSaturday, openings }) =>
-    (!kinds || kinds.has(site.kind)) && (!saturday || opensOnSaturday) && (!open || open(site, openings));
+  return ({ site, opensOnSaturday, openings, placeKnown }) =>
+    (!kinds || kinds.has(site.kind)) && (!saturday || opensOnSaturday) && (!open || (placeKnown !== false && open(site, openings)));
 }
