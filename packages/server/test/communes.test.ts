@@ -1,7 +1,15 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Commune, CommuneList } from '@fs-widgets/contract';
+import { damerauLevenshtein } from '@fs-widgets/contract/typos';
+import { searchName } from '../src/communes/search-name.js';
 import { expectProblem, json, startTestServer, type TestServer } from './test-server.js';
+
+/** A name's search forms, with and without its leading article. */
+const nameKeys = (name: string) => {
+  const key = searchName(name);
+  return [key, key.replace(/^(le|la|les|l) /, '')];
+};
 
 describe('communes', () => {
   let server: TestServer;
@@ -69,8 +77,11 @@ describe('communes', () => {
       assert.equal(items[0]?.insee, '15187', `"${q}" → ${items[0]?.name}`);
       assert.equal(items[0]?.name, 'Saint-Flour');
       assert.deepEqual(items[0]?.postcodes, ['15100']);
-      // The other answers start with "Saint-Flour" too.
-      for (const c of items) assert.match(c.name, /^Saint-Flour/, `"${q}" → ${c.name}`);
+      // The names starting with "Saint-Flour" come first; names one typo away may follow them.
+      const starting = items.findIndex((c) => !c.name.startsWith('Saint-Flour'));
+      assert.ok(starting === -1 || starting >= 2, `"${q}" → ${items.map((c) => c.name).join(', ')}`);
+      for (const c of items.slice(starting === -1 ? items.length : starting))
+        assert.doesNotMatch(c.name, /^Saint-Flour/, `"${q}" → ${c.name}`);
     }
   });
 
@@ -153,6 +164,162 @@ describe('communes', () => {
     assert.equal(items[0]?.name, 'Paris 12e arrondissement');
     assert.deepEqual(items[0]?.postcodes, ['75012']);
     assert.ok(items[0]?.location && items[0].location.lat > 48.8 && items[0].location.lat < 48.9);
+  });
+
+  describe('typos', () => {
+    test('"Mnde" finds Mende, "Nanteuil en valée" finds Nanteuil-en-Vallée (one typo: a letter missing)', async () => {
+      assert.equal((await search('Mnde'))[0]?.insee, '48095');
+      assert.equal((await search('mende'))[0]?.insee, '48095');
+      const nanteuil = await search('Nanteuil en valée');
+      assert.equal(nanteuil[0]?.insee, '16242');
+      assert.equal(nanteuil[0]?.name, 'Nanteuil-en-Vallée');
+    });
+
+    test('a letter too many, a wrong letter, two letters swapped, a missing space: each is one typo', async () => {
+      for (const [q, insee] of [
+        ['Mennde', '48095'], // a letter too many
+        ['Mende', '48095'],
+        ['Bordeaus', '33063'], // a wrong letter
+        ['Marseile', '13055'], // a letter missing, in a name being typed ("Marseille" and its arrondissements)
+        ['Clermont-Ferradn', '63113'], // two letters swapped
+        ['saintflour', '15187'], // a space missing
+        ['Toulosue', '31555'],
+      ] as const) {
+        assert.equal((await search(q))[0]?.insee, insee, `"${q}" → ${(await search(q)).map((c) => c.name).join(', ')}`);
+      }
+    });
+
+    test('while a name is being typed, its start may hold a typo too: "nantueil en v"', async () => {
+      assert.equal((await search('nantueil en v'))[0]?.insee, '16242');
+    });
+
+    test('two typos from 8 letters ("clermon ferand"), only when nothing closer is found', async () => {
+      assert.equal((await search('clermon ferand'))[0]?.insee, '63113');
+      // "Mende" has names one typo away (Le Mené, Tende…): none two typos away comes with them.
+      const mende = await search('Mende', 50);
+      assert.ok(mende.length > 1);
+      for (const c of mende.slice(1)) {
+        const typos = Math.min(...nameKeys(c.name).map((key) => damerauLevenshtein('mende', key)));
+        assert.equal(typos, 1, `"Mende" → ${c.name}`);
+      }
+    });
+
+    test('exact names first, then the names they start, then the typos, by typos then population', async () => {
+      // An exact name is first even when a far bigger commune is one typo away.
+      const mende = await search('Mende');
+      assert.equal(mende[0]?.insee, '48095');
+      assert.ok(mende.length > 1, 'names one typo away follow');
+      // The four Saint-Denis, then the names starting with "Saint-Denis", all before any typo.
+      const denis = await search('Saint-Denis', 50);
+      assert.deepEqual(
+        denis.slice(0, 4).map((c) => c.insee),
+        ['97411', '93066', '11339', '30247'],
+      );
+      const firstOther = denis.findIndex((c) => !c.name.startsWith('Saint-Denis'));
+      assert.ok(firstOther === -1 || firstOther > 20, denis.map((c) => c.name).join(', '));
+      // One typo, by population: La Rochelle (Charente-Maritime, 75,000 people) before La Rochelle (Haute-Saône).
+      const rochelle = await search('la rochele');
+      const seventeen = rochelle.findIndex((c) => c.insee === '17300');
+      const seventy = rochelle.findIndex((c) => c.insee === '70450');
+      assert.ok(seventeen === 0 && seventy > seventeen, rochelle.map((c) => c.label).join(', '));
+      // Names too short for a typo: exact or by their start only.
+      assert.deepEqual(await search('zzz'), []);
+      assert.deepEqual(await search('qsdfgh'), []);
+    });
+  });
+
+  describe('same-name communes', () => {
+    test('are told apart by their département or territory, in a label', async () => {
+      const denis = await search('Saint-Denis');
+      assert.deepEqual(
+        denis.slice(0, 4).map((c) => c.label),
+        ['Saint-Denis (La Réunion)', 'Saint-Denis (Seine-Saint-Denis)', 'Saint-Denis (Aude)', 'Saint-Denis (Gard)'],
+      );
+      assert.deepEqual(
+        denis.slice(0, 4).map((c) => [c.department, c.department_name]),
+        [
+          ['974', 'La Réunion'],
+          ['93', 'Seine-Saint-Denis'],
+          ['11', 'Aude'],
+          ['30', 'Gard'],
+        ],
+      );
+      // A name no other commune has is its label.
+      const [mende] = await search('Mende');
+      assert.equal(mende?.label, 'Mende');
+      assert.equal(mende?.department_name, 'Lozère');
+      assert.equal((await search('Nanteuil-en-Vallée'))[0]?.label, 'Nanteuil-en-Vallée');
+      assert.equal((await search('paris 15'))[0]?.label, 'Paris 15e arrondissement');
+    });
+
+    test('"Saint Denis Réunion", "saint denis 974" and the label itself find Saint-Denis of La Réunion first', async () => {
+      for (const q of [
+        'Saint Denis Réunion',
+        'saint denis reunion',
+        'saint denis la réunion',
+        'saint denis 974',
+        'Saint-Denis (La Réunion)',
+        'st denis reu',
+        'saint denis 97400',
+      ]) {
+        const items = await search(q);
+        assert.equal(items[0]?.insee, '97411', `"${q}" → ${items.map((c) => c.label).join(', ')}`);
+      }
+      for (const q of ['saint denis 93', 'Saint-Denis (Seine-Saint-Denis)', 'saint denis seine saint denis']) {
+        assert.equal((await search(q))[0]?.insee, '93066', q);
+      }
+      // With its département and a typo.
+      assert.equal((await search('Mnde Lozère'))[0]?.insee, '48095');
+    });
+
+    test('a commune whose name ends like a département keeps its place: "Villeneuve-sur-Lot" is in Lot-et-Garonne', async () => {
+      const items = await search('villeneuve sur lot');
+      assert.equal(items[0]?.insee, '47323');
+      // "Marseille 13": the 13th arrondissement (a name it starts) before Marseille in département 13.
+      assert.deepEqual(
+        (await search('marseille 13')).slice(0, 2).map((c) => c.insee),
+        ['13213', '13055'],
+      );
+    });
+  });
+
+  describe('one commune by its code', () => {
+    const one = async (insee: string) => {
+      const res = await server.get(`/api/v1/communes/${insee}`);
+      assert.equal(res.status, 200, insee);
+      return json<Commune>(res);
+    };
+
+    test('GET /communes/{insee} answers the commune as the search does, with its label', async () => {
+      const mende = await one('48095');
+      assert.deepEqual(mende, (await search('Mende'))[0]);
+      assert.equal((await one('97411')).label, 'Saint-Denis (La Réunion)');
+      assert.equal((await one('93066')).label, 'Saint-Denis (Seine-Saint-Denis)');
+      assert.equal((await one('75115')).label, 'Paris 15e arrondissement');
+      // Corsican codes, in either case.
+      assert.equal((await one('2A004')).name, 'Ajaccio');
+      assert.equal((await one('2a004')).insee, '2A004');
+    });
+
+    test('a former commune answers too (it is still a search origin)', async () => {
+      const former = await server.db
+        .selectFrom('communes')
+        .selectAll()
+        .where('kind', '=', 'former')
+        .orderBy('insee')
+        .executeTakeFirstOrThrow();
+      const answer = await one(former.insee);
+      assert.equal(answer.insee, former.insee);
+      assert.equal(answer.name, former.name);
+      assert.ok(answer.label.startsWith(former.name));
+    });
+
+    test('an unknown code is a 404 problem, a malformed one a 400', async () => {
+      const unknown = await expectProblem(await server.get('/api/v1/communes/00000'), 404);
+      assert.equal(unknown.type, 'https://fs-widgets.dev/problems/unknown-commune');
+      await expectProblem(await server.get('/api/v1/communes/4809'), 400);
+      await expectProblem(await server.get('/api/v1/communes/mende'), 400);
+    });
   });
 
   test('limit is respected (default 10)', async () => {
