@@ -67,7 +67,7 @@ const meta = {
     // story photographed, and rows the docs page table must show. Each story says what it shows.
     catalogue: {
       required: ['default', 'english', 'unavailable'],
-      docsRows: ['value', 'geocoder', 'api', 'fs-place-select', 'input', 'listbox', 'option', '--fs-commune-search-accent'],
+      docsRows: ['value', 'commune', 'geocoder', 'api', 'fs-place-select', 'input', 'listbox', 'option', '--fs-commune-search-accent'],
     },
   },
 } satisfies Meta<CommuneSearchArgs> & ExpectedComponent;

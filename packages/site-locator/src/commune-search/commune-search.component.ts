@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Commune, CommuneList } from '@fs-widgets/contract';
 import { ApiClient, ApiError, FsElement, stringAttribute } from '@fs-widgets/core';
@@ -26,7 +26,9 @@ const DEBOUNCE_MS = 200;
  * the WAI-ARIA combobox pattern, served by the widgets' own server (no third-party service).
  *
  * @summary Type a commune name or a postcode, choose with the arrows and Enter (or a click);
- * the number of suggestions is announced to screen readers.
+ * the number of suggestions is announced to screen readers. Typos are tolerated (« Mnde »), and
+ * communes of the same name are told apart by their département (« Saint-Denis (La Réunion) »).
+ * A commune given by its code (`commune="48095"`) shows its name in the field.
  *
  * @fires fs-place-select - A commune or an address was chosen. detail: `FsPlaceSelectDetail`.
  *
@@ -51,6 +53,14 @@ export class FsCommuneSearch extends FsElement {
   @property({ converter: stringAttribute }) value = '';
 
   /**
+   * The commune the field shows, by INSEE code, e.g. `48095`: set it (a page or a locator
+   * preset on a commune) and the field shows that commune's name, with its département when
+   * another commune has the same name (« Saint-Denis (La Réunion) »). Choosing a commune in the
+   * list sets it; typing in the field or clearing it empties it (the text no longer names it).
+   */
+  @property({ converter: stringAttribute }) commune = '';
+
+  /**
    * Base URL of a geocoder compatible with the national address API (BAN), e.g.
    * `https://api-adresse.data.gouv.fr`, to also suggest street addresses. Off by default:
    * the commune search needs no third-party service.
@@ -59,23 +69,69 @@ export class FsCommuneSearch extends FsElement {
 
   #timer?: ReturnType<typeof setTimeout>;
   #abort?: AbortController;
+  /** The request for the name of the commune given by code, while it is in flight. */
+  #communeAbort?: AbortController;
+  /** The INSEE code of the commune whose label the field shows (chosen in the list, or given and fetched). */
+  #shownCommune = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Connected again after its request was stopped: a commune still given is shown again.
+    if (this.hasUpdated && this.commune.trim() && this.commune.trim() !== this.#shownCommune) void this.#showCommune(this.commune.trim());
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#timer);
     this.#abort?.abort();
+    if (this.#communeAbort && !this.#communeAbort.signal.aborted) this.#communeAbort.abort();
   }
 
   /** Empties the field and the suggestions. */
   clear(): void {
     this.value = '';
+    this.#forgetCommune();
     this.#close();
     this.options = [];
     this.status = 'idle';
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('commune')) {
+      const code = this.commune.trim();
+      if (!code) this.#forgetCommune();
+      else if (code !== this.#shownCommune) void this.#showCommune(code);
+    }
+    if (this.active >= 0) {
+      this.renderRoot.querySelector(`#${this.options[this.active]?.id}`)?.scrollIntoView({ block: 'nearest' });
+    }
+  }
+
+  /** Shows the label of the commune given by code in the field (unless the person types meanwhile). */
+  async #showCommune(code: string) {
+    this.#communeAbort?.abort();
+    const abort = new AbortController();
+    this.#communeAbort = abort;
+    try {
+      const commune = await this.client.get<Commune>(`communes/${encodeURIComponent(code)}`, { signal: abort.signal });
+      if (abort.signal.aborted || this.commune.trim() !== code) return;
+      this.value = commune.label || commune.name;
+      this.#shownCommune = code;
+    } catch {
+      // An unknown code or no network: the field stays as it is (a locator says why it has no results).
+    }
+  }
+
+  /** The text no longer names a chosen commune. */
+  #forgetCommune() {
+    this.#communeAbort?.abort();
+    this.#shownCommune = '';
+    this.commune = '';
+  }
+
   #onInput(event: InputEvent) {
     this.value = (event.target as HTMLInputElement).value;
+    if (this.commune) this.#forgetCommune();
     clearTimeout(this.#timer);
     this.#abort?.abort();
     if (this.value.trim().length < MIN_CHARS) {
@@ -144,7 +200,8 @@ export class FsCommuneSearch extends FsElement {
       meta: postcodes,
       detail: {
         kind: 'commune',
-        label: this.texts.commune(c.name, postcodes),
+        // « Saint-Denis (La Réunion) » where another commune is called Saint-Denis, « Mende » otherwise.
+        label: c.label || c.name,
         name: c.name,
         location: c.location,
         commune: c,
@@ -190,6 +247,10 @@ export class FsCommuneSearch extends FsElement {
 
   #choose(option: Option) {
     this.value = option.detail.label;
+    const insee = option.detail.commune?.insee ?? '';
+    this.#communeAbort?.abort();
+    this.#shownCommune = insee;
+    this.commune = insee;
     this.#close();
     this.announcement = '';
     this.emit<FsPlaceSelectDetail>('fs-place-select', option.detail);
@@ -198,12 +259,6 @@ export class FsCommuneSearch extends FsElement {
   #close() {
     this.open = false;
     this.active = -1;
-  }
-
-  protected override updated(): void {
-    if (this.active >= 0) {
-      this.renderRoot.querySelector(`#${this.options[this.active]?.id}`)?.scrollIntoView({ block: 'nearest' });
-    }
   }
 
   /** This element's texts, in its language. */
@@ -251,7 +306,7 @@ export class FsCommuneSearch extends FsElement {
               @mousedown=${(e: Event) => e.preventDefault()}
               @click=${() => this.#choose(o)}
             >
-              <span>${o.detail.kind === 'commune' ? o.detail.name : o.detail.label}</span><span class="meta">${o.meta}</span>
+              <span>${o.detail.label}</span> <span class="meta">${o.meta}</span>
             </li>`,
           )}
         </ul>

@@ -15,7 +15,6 @@ export const communeSearchEn: CommuneSearchStrings = {
     noMatch: 'No town matches. Check the spelling or type the postcode.',
     searching: 'Searching…',
     unavailable: 'The town search is not answering. Try again in a moment.',
-    commune: (name, postcodes) => `${name} (${postcodes})`,
     address: 'Address',
     clear: 'Clear',
   },

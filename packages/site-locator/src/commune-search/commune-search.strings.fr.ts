@@ -13,7 +13,6 @@ export const communeSearchFr = {
     noMatch: 'Aucune commune ne correspond. Vérifiez l’orthographe ou tapez le code postal.',
     searching: 'Recherche…',
     unavailable: 'La recherche de communes ne répond pas. Réessayez dans un instant.',
-    commune: (name: string, postcodes: string) => `${name} (${postcodes})`,
     address: 'Adresse',
     clear: 'Effacer',
   },

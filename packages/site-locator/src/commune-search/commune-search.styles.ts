@@ -53,16 +53,21 @@ export const communeSearchStyles = css`
     overflow-y: auto;
   }
 
+  /* The postcodes beside the name, or under it when both do not fit (« Saint-Denis (La Réunion) » on a phone). */
   [role='option'] {
     display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
     justify-content: space-between;
-    gap: 1em;
+    column-gap: 1em;
+    row-gap: 0.125em;
     padding: 0.625em 0.75em;
     min-height: 2.75rem;
     cursor: pointer;
   }
 
   [role='option'] .meta {
+    margin-inline-start: auto;
     color: var(--_fs-text-muted);
     font-size: 0.875em;
     white-space: nowrap;

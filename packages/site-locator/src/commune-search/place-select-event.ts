@@ -3,7 +3,11 @@ import type { Commune, Location } from '@fs-widgets/contract';
 /** A place chosen in `<fs-commune-search>`: a commune, or an address from the optional geocoder. */
 export interface FsPlaceSelectDetail {
   kind: 'commune' | 'address';
-  /** What the person sees: "Mende (48000)", "12 Rue de la République 48000 Mende". */
+  /**
+   * What the field shows once it is chosen: the commune's label, its name with its département
+   * where another commune has the same name ("Mende", "Saint-Denis (La Réunion)"), or the
+   * address ("12 Rue de la République 48000 Mende").
+   */
   label: string;
   /** Short name for sentences: "Mende". */
   name: string;
