@@ -164,6 +164,16 @@ async function scriptVariant(t: TestContext, tag: string, commune: string, expec
   const town = await tab();
   await town.page.goto(`${hostOrigin}/${tag}.html`, { waitUntil: 'load' });
   await shows(town.page, `main > ${tag}`, expected);
+  // Text and borders inside the widget sit at fractions of a pixel (a 14 px hint on a 1.5 line
+  // height…): rasterized alike only when the widget itself starts at the same fraction of a pixel
+  // as in the preview. The town-hall page is moved by that fraction, nothing else.
+  const fraction = (selector: string) => (((document.querySelector(selector)!.getBoundingClientRect().top + window.scrollY) % 1) + 1) % 1;
+  const wanted = await configurator.page.evaluate(fraction, preview);
+  const found = await town.page.evaluate(fraction, `main > ${tag}`);
+  await town.page.evaluate(
+    (px) => document.querySelector('main')!.style.setProperty('padding-top', `${px}px`, 'important'),
+    (((wanted - found) % 1) + 1) % 1,
+  );
   const pasted = await shot(town.page, `main > ${tag}`, `${tag}-town-hall`);
   assert.deepEqual(town.violations, [], `no CSP violation under ${csp}`);
   assert.deepEqual(town.errors, []);
@@ -197,7 +207,7 @@ test('iframe variant: the embed page works under the host’s frame-src, and the
   const [frameLine, scriptLine] = locatorIframe.split('\n');
   assert.match(
     frameLine!,
-    /^<iframe src="[^"]+\/embed\/fs-site-locator\?commune=48095" title="Trouver une France services — Mende \(48000\)" width="100%" height="960" loading="lazy" allow="geolocation" frameborder="0"><\/iframe>$/,
+    /^<iframe src="[^"]+\/embed\/fs-site-locator\?commune=48095" title="Trouver une France services — Mende" width="100%" height="960" loading="lazy" allow="geolocation" frameborder="0"><\/iframe>$/,
   );
   assert.match(
     scriptLine!,
