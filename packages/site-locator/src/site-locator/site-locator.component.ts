@@ -16,6 +16,7 @@ import {
 import { openingStatus, type NextOpening } from '@fs-widgets/opening-hours';
 import '../commune-search/commune-search.js';
 import type { FsPlaceSelectDetail } from '../commune-search/place-select-event.js';
+import type { FsCommuneSearch } from '../commune-search/commune-search.component.js';
 import type { FsSiteSelectDetail } from '../site-map/site-select-event.js';
 import { KINDS_BY_FILTER, readUrlState, writeUrlState, type KindFilter, type LocatorState, type SearchOrigin } from './locator-state.js';
 import { detectedMapsApp, directionsUrl, mapsAppUrl, type MapsApp } from './maps-links.js';
@@ -323,6 +324,8 @@ export class FsSiteLocator extends FsElement {
           location: { lat: position.coords.latitude, lon: position.coords.longitude },
           label: this.texts.myPosition,
         };
+        // The field no longer names the place searched around.
+        this.renderRoot.querySelector<FsCommuneSearch>('fs-commune-search')?.clear();
         this.#saveUrl('push');
         this.#searched();
       },
@@ -401,6 +404,7 @@ export class FsSiteLocator extends FsElement {
         <fs-commune-search
           api=${this.api || nothing}
           geocoder=${this.geocoder || nothing}
+          .commune=${this.origin?.type === 'commune' ? this.origin.insee : ''}
           @fs-place-select=${this.#onPlaceSelect}
         ></fs-commune-search>
         <button class="around" type="button" @click=${this.#aroundMe} ?disabled=${this.geo === 'locating'}>

@@ -144,6 +144,14 @@ describe('<fs-site-locator>', () => {
       ]);
     });
 
+    it('shows the preset commune in the search box, told apart from its namesakes: « Saint-Denis (La Réunion) »', async () => {
+      const el = await locator(html`<fs-site-locator api=${realApi()} commune="97411" limit="3"></fs-site-locator>`, withResults);
+      const field = search(el).shadowRoot!.querySelector('input')!;
+      await until(() => field.value === 'Saint-Denis (La Réunion)', 'the preset commune in the field');
+      expect(shadowText(el)).to.contain('autour de Saint-Denis');
+      await expect(el).to.be.accessible();
+    });
+
     it('starts from a postcode (48000 → Mende)', async () => {
       const el = await locator(html`<fs-site-locator api=${realApi()} postcode="48000" limit="3"></fs-site-locator>`, withResults);
       expect(shadowText(el)).to.contain('autour de Mende');
@@ -280,14 +288,16 @@ describe('<fs-site-locator>', () => {
       expect($(el, '.geo-message')!.textContent).to.contain('n’est pas disponible');
     });
 
-    it('granted: searches around the position', async () => {
+    it('granted: searches around the position, and the field no longer names the commune of before', async () => {
       geolocation.getCurrentPosition = (ok) =>
         ok({ coords: { latitude: -20.8823, longitude: 55.4504, accuracy: 20 }, timestamp: Date.now() } as GeolocationPosition);
-      const el = await locator(html`<fs-site-locator api=${realApi()} limit="3"></fs-site-locator>`);
+      const el = await locator(html`<fs-site-locator api=${realApi()} commune="48095" limit="3"></fs-site-locator>`, withResults);
+      const field = search(el).shadowRoot!.querySelector('input')!;
+      await until(() => field.value === 'Mende', 'the preset commune in the field');
       $(el, 'button.around')!.click();
-      await until(withResults(el), 'the results');
-      expect(shadowText(el)).to.contain('autour de votre position');
+      await until(() => shadowText(el).includes('autour de votre position'), 'the results around the position');
       expect(window.location.search).to.contain('fsl-near=-20.88230%2C55.45040');
+      expect(field.value).to.equal('');
     });
   });
 
