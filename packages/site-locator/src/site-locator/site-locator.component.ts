@@ -675,7 +675,7 @@ export class FsSiteLocator extends FsElement {
       </div>
       <ul class="facts">
         <li>${site.address.commune} — ${this.texts.distance(formatDistance(site.distance_km, locale))}</li>
-        <li class="travel">${this.#travel(site.travel)}</li>
+        ${hasStatus(site) ? html`<li class="travel">${this.#travel(site.travel)}</li>` : nothing}
         ${statusText === nothing ? nothing : html`<li>${statusText}</li>`}
         ${saturday ? html`<li>${this.texts.saturdayOpen}</li>` : nothing}
         ${site.appointment ? html`<li>${this.texts.appointment}</li>` : nothing}
@@ -758,9 +758,10 @@ export class FsSiteLocator extends FsElement {
 }
 
 /**
- * Whether a site's opening status can be shown: a bus or roaming site without published stops
- * has hours but no place, and an opening time without a place misleads ("ouvre demain à 9 h 30"
- * where?). Its result says to contact it instead.
+ * Whether a site's opening status and travel time can be shown: a bus or roaming site without
+ * published stops has hours and a home base but no place, and an opening time or a trip without
+ * a place misleads ("ouvre demain à 9 h 30", "à moins de 30 min": where?). Its result says to
+ * contact it instead.
  */
 function hasStatus(site: SiteResult): boolean {
   return !(site.itinerant && site.stops.length === 0);

@@ -127,8 +127,10 @@ describe('<fs-site-locator>', () => {
       expect($(el, 'li.result[data-site="3016"] .tag.ok')).to.equal(null);
       // The badges left are the ones the server can promise: what it says, nothing more.
       const res = await (await fetch(`${realApi()}/sites?commune=97411&limit=20`)).json();
-      for (const s of res.items as Array<{ id: string; travel: { within_30_min: boolean | null } }>) {
-        expect($(el, `li.result[data-site="${s.id}"] .tag.ok`) !== null, s.id).to.equal(s.travel.within_30_min === true);
+      // (A bus without published stops shows no trip at all: a trip to its home base says nothing.)
+      for (const s of res.items as SiteResult[]) {
+        const placeKnown = !s.itinerant || s.stops.length > 0;
+        expect($(el, `li.result[data-site="${s.id}"] .tag.ok`) !== null, s.id).to.equal(placeKnown && s.travel.within_30_min === true);
       }
       await expect(el).to.be.accessible();
     });
@@ -453,7 +455,7 @@ describe('<fs-site-locator>', () => {
       expect(card.shadowRoot!.querySelector('a[href^="tel:"]')).to.exist;
     });
 
-    it('a bus without published stops shows no opening time, only to contact it (real data: Vouziers bus); passes axe', async () => {
+    it('a bus without published stops shows no opening time nor travel time, only to contact it (real data: Vouziers bus); passes axe', async () => {
       const bus = (await sites('commune=08490&limit=2')).items.find((i) => i.id === '47')!;
       expect(bus.itinerant).to.equal(true);
       expect(bus.stops).to.have.length(0);
@@ -468,7 +470,15 @@ describe('<fs-site-locator>', () => {
       expect(text).to.contain('Lieux et jours de passage : contactez la France services.');
       expect(text).not.to.match(/Ouvert ·|Fermé ·|ferme à|ouvre /);
       expect(busResult!.querySelector('.open, .closed')?.textContent ?? null).to.equal(null);
-      // The fixed counter beside it keeps its status.
+      // Nor a trip to its home base: « à moins de 30 min » of where?
+      expect(busResult!.querySelector('.travel')).to.equal(null);
+      expect(text).not.to.match(/en voiture|à pied|À moins de 30 min/);
+      // The fixed counter beside it keeps its status and its trip.
+      expect(
+        results(el)
+          .find((r) => r.dataset.site === '1995')!
+          .querySelector('.travel'),
+      ).to.not.equal(null);
       const counter = results(el).find((r) => r.dataset.site === '1995')!;
       expect(counter.querySelector('.open')!.textContent).to.equal('Ouvert');
       await expect(el).to.be.accessible();
