@@ -72,7 +72,7 @@ async function chooseMende(root: ShadowRoot): Promise<void> {
     new CustomEvent('fs-place-select', {
       bubbles: true,
       composed: true,
-      detail: { kind: 'commune', label: 'Mende (48000)', name: 'Mende', location: mende.location, commune: mende },
+      detail: { kind: 'commune', label: 'Mende', name: 'Mende', location: mende.location, commune: mende },
     }),
   );
 }
@@ -188,7 +188,7 @@ export const CommuneChosen: Story = {
   parameters: {
     expect: {
       texts: [
-        'Commune choisie : Mende (48000).',
+        'Commune choisie : Mende.',
         'France services les plus proches de Mende',
         'France services de Mende — à ',
         'La plus proche est choisie',
@@ -246,7 +246,7 @@ export const English: Story = {
   },
   parameters: {
     expect: {
-      texts: ['1. Choose the widget', 'Your France services', 'Town chosen: Mende (48000)', 'Copy the code'],
+      texts: ['1. Choose the widget', 'Your France services', 'Town chosen: Mende', 'Copy the code'],
       absent: ['Choisissez le widget'],
     },
   },

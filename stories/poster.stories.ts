@@ -229,9 +229,11 @@ const LOGO = `data:image/svg+xml,${encodeURIComponent(
  */
 export const WithLogo: Story = {
   args: { 'site-id': '2983' },
-  render: (
-    args,
-  ) => html`<fs-poster site-id=${ifDefined(args['site-id'])} api=${ifDefined(args.api)} .now=${args.now ? new Date(args.now) : undefined}
+  render: (args) => html`<fs-poster
+    site-id=${ifDefined(args['site-id'])}
+    api=${ifDefined(args.api)}
+    lang=${ifDefined(args.lang)}
+    .now=${args.now ? new Date(args.now) : undefined}
     ><img slot="logo" src=${LOGO} alt="Ville de Mende"
   /></fs-poster>`,
   parameters: {
