@@ -96,7 +96,7 @@ export const Site: Story = {
   parameters: {
     expect: {
       texts: ['France services de Mende — ouvert maintenant'],
-      selectors: ['a[part="link"][href="https://storybook.invalid/embed/fs-site-card?site-id=2983"]'],
+      selectors: ['a[part="link"][href="https://storybook.invalid/s/2983"]'],
       noSelectors: ['[part="name"]'],
     },
   },

@@ -147,7 +147,7 @@ export const Site: Story = {
   parameters: {
     expect: {
       texts: ['Votre France services', 'France services de Mende', 'Voir l’adresse et les horaires'],
-      selectors: ['a[part="link"][href="https://storybook.invalid/embed/fs-site-card?site-id=2983"]'],
+      selectors: ['a[part="link"][href="https://storybook.invalid/s/2983"]'],
       absent: ['La plus proche', 'km de Mende'],
     },
   },

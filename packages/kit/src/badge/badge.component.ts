@@ -16,7 +16,7 @@ import { badgeStyles } from './badge.styles.js';
  *
  * The link goes to `href` when given; otherwise to the widgets server's own page, next to its
  * API: the locator preset on the commune (`/embed/fs-site-locator?commune=…`), or the site's
- * card (`/embed/fs-site-card?site-id=…`). With both `site-id` and `commune`, the site wins.
+ * public page (`/s/<id>`: card, directions, locator). With both `site-id` and `commune`, the site wins.
  *
  * @csspart base - The badge.
  * @csspart link - The link (the whole badge).

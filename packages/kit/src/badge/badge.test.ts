@@ -77,7 +77,7 @@ describe('<fs-badge>', () => {
     const el = await badge(html`<fs-badge api=${realApi()} site-id="2983" .now=${MONDAY_MORNING}></fs-badge>`);
     expect(text(link(el))).to.equal('France services de Mende — ouvert maintenant');
     expect($(el, '[part="name"]')).to.equal(null);
-    expect(link(el).href).to.equal(`${apiOrigin()}/embed/fs-site-card?site-id=2983`);
+    expect(link(el).href).to.equal(`${apiOrigin()}/s/2983`);
     el.href = 'https://www.mende.fr/france-services';
     await el.updateComplete;
     expect(link(el).href).to.equal('https://www.mende.fr/france-services');

@@ -30,7 +30,7 @@ const SIZES: readonly BannerSize[] = ['strip', 'square', 'vertical'];
  *
  * The link goes to `href` when given; otherwise to the widgets server's own page, next to its
  * API: the locator preset on the commune (`/embed/fs-site-locator?commune=…`), or the site's
- * card (`/embed/fs-site-card?site-id=…`). With both `site-id` and `commune`, the site wins.
+ * public page (`/s/<id>`: card, directions, locator). With both `site-id` and `commune`, the site wins.
  *
  * @csspart base - The banner.
  * @csspart title - The headline (a heading of level `heading-level`).

@@ -83,7 +83,7 @@ describe('<fs-banner>', () => {
     expect($(el, '[part="name"]')!.textContent).to.equal('France services de Mende');
     expect(shadowText(el)).to.contain('Votre France services');
     expect($(el, '.distance')).to.equal(null);
-    expect(link(el).href).to.equal(`${apiOrigin()}/embed/fs-site-card?site-id=2983`);
+    expect(link(el).href).to.equal(`${apiOrigin()}/s/2983`);
     expect(link(el).textContent).to.equal('Voir l’adresse et les horaires');
     el.href = 'https://www.mende.fr/france-services';
     await el.updateComplete;

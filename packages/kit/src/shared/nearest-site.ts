@@ -43,14 +43,15 @@ export function shownSite(answer: SiteAnswer): ShownSite | null {
 }
 
 /**
- * The widgets server's page for a source (`https://x/embed/fs-site-locator?commune=48095`, or
- * `…/embed/fs-site-card?site-id=2983`): a full page with the locator or the card, for visitors
- * who follow the link. Without a source, the locator page with no preset commune.
+ * The widgets server's page for a source, for visitors who follow the link: a site's short public
+ * page (`https://x/s/2983`: its card, directions and the locator around it, as the poster's QR
+ * code gives), or the locator on a commune (`…/embed/fs-site-locator?commune=48095`). Without a
+ * source, the locator page with no preset commune.
  */
 export function embedPageHref(api: string, source: SiteSource | null): string {
-  const page = new URL(source?.kind === 'site' ? 'embed/fs-site-card' : 'embed/fs-site-locator', widgetsServer(api));
-  if (source?.kind === 'site') page.searchParams.set('site-id', source.id);
-  else if (source) page.searchParams.set('commune', source.insee);
+  if (source?.kind === 'site') return new URL(`s/${encodeURIComponent(source.id)}`, widgetsServer(api)).href;
+  const page = new URL('embed/fs-site-locator', widgetsServer(api));
+  if (source) page.searchParams.set('commune', source.insee);
   return page.href;
 }
 
