@@ -449,11 +449,12 @@ for (const tag of [
   test(`<${tag}> in a hostile town-hall page under a strict CSP: same pixels, no violation, focus ring and links work`, async (t) => {
     const tab = await compare(t, tag);
     if (tag === 'fs-badge') {
-      // Behaviour: the focused link, followed with Enter, opens the widgets server's page of the site.
+      // Behaviour: the focused link, followed with Enter, opens the widgets server's page of the
+      // site, its short public page (its card, directions, the locator).
       const href = (await tab.page.evaluate(`__fsLinks('.scene > fs-badge')`)) as string[];
       await Promise.all([tab.page.waitForNavigation({ timeout: 10_000 }), tab.page.keyboard.press('Enter')]);
       assert.equal(tab.page.url(), href[0]);
-      assert.match(tab.page.url(), new RegExp(`^${widgets.url}/embed/fs-site-card\\?site-id=${SITE}$`));
+      assert.match(tab.page.url(), new RegExp(`^${widgets.url}/s/${SITE}$`));
       await tab.page.waitForFunction(
         () => (document.querySelector('fs-site-card')?.shadowRoot?.textContent ?? '').includes('France services de Mende'),
         { timeout: 15_000 },
