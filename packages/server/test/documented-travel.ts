@@ -23,8 +23,8 @@ export function documentedDrive(greatCircleKm: number, terrain: Terrain = 'plain
 }
 
 /**
- * What the API says of a road trip of this drive: on foot under 2 km as the crow flies (× 1.3 at
- * 4.5 km/h, always within 30 min), else by car, with the badge as the terrain allows.
+ * What the API says of a road trip of this drive: on foot under 2 km as the crow flies when the
+ * walk (× 1.3 at 4.5 km/h) takes 30 min at most, else by car, with the badge as the terrain allows.
  */
 export function documentedTrip(
   greatCircleKm: number,
@@ -32,8 +32,8 @@ export function documentedTrip(
   terrain: Terrain,
   method: 'estimate' | 'routing' = 'estimate',
 ) {
-  if (greatCircleKm < 2) {
-    const km = greatCircleKm * 1.3;
+  const km = greatCircleKm * 1.3;
+  if (greatCircleKm < 2 && up((km / 4.5) * 60) <= 30) {
     return {
       mode: 'walk',
       minutes: up((km / 4.5) * 60),

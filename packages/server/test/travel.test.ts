@@ -61,7 +61,8 @@ describe('estimate-v2 travel model', () => {
   test('walking: under 2 km as the crow flies, 1.3 detour, at 4.5 km/h, without access time', () => {
     // 700 m as the crow flies: 0.91 km of streets at 4.5 km/h = 12.1… → 13 min.
     assert.deepEqual(estimateWalk(0.7), { minutes: 13, road_km: 0.9 });
-    // Just under 2 km: 2.6 km of streets, 35 min on foot (by car it would be a few minutes: within 30).
+    // 1.73 km: 2.2 km of streets, 30 min on foot; just under 2 km, 35 min.
+    assert.deepEqual(estimateWalk(1.73), { minutes: 30, road_km: 2.2 });
     assert.deepEqual(estimateWalk(1.99), { minutes: 35, road_km: 2.6 });
     assert.deepEqual(ESTIMATE_V2.walk, { underGreatCircleKm: 2, detourFactor: 1.3, kmh: 4.5 });
   });
@@ -139,6 +140,17 @@ describe('estimate-v2 travel model', () => {
     );
     assert.equal(far!.within_30_min, false);
     assert.equal(far!.reliability, 'good');
+  });
+});
+
+describe('on foot or by car', () => {
+  test('under 2 km as the crow flies, on foot while the walk takes 30 min at most; by car beyond, never « 35 min à pied » beside the badge', async () => {
+    const angouleme: TravelPlace = { lat: 45.6484, lon: 0.1562, insee: '16015', department: '16' };
+    const north = (km: number): TravelPlace => ({ ...angouleme, lat: angouleme.lat + km / 111.195 });
+    const [near, edge, over] = await travelTimes(estimateProvider, access, angouleme, [north(0.7), north(1.72), north(1.9)]);
+    assert.deepEqual([near!.mode, near!.minutes, near!.within_30_min], ['walk', 13, true]);
+    assert.deepEqual([edge!.mode, edge!.minutes], ['walk', 30]);
+    assert.deepEqual([over!.mode, over!.minutes, over!.within_30_min], ['car', 9, true]);
   });
 });
 

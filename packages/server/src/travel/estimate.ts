@@ -35,9 +35,9 @@ export const ESTIMATE_V2 = {
   /** Walking to the car and parking at the other end, added to every drive. */
   accessMinutes: 3,
   /**
-   * Under 2 km as the crow flies (the distance the widgets show) the trip is timed on foot:
-   * streets and paths (the plain detour, whatever the terrain: a walker takes the short cuts
-   * a car cannot), at an ordinary pace.
+   * Under 2 km as the crow flies (the distance the widgets show) the trip is timed on foot, when
+   * the walk takes 30 min at most (up to about 1.7 km): streets and paths (the plain detour,
+   * whatever the terrain: a walker takes the short cuts a car cannot), at an ordinary pace.
    */
   walk: { underGreatCircleKm: 2, detourFactor: 1.3, kmh: 4.5 },
   /** Road distance ÷ great-circle distance, and speeds, by terrain. */

@@ -36,13 +36,13 @@ function within30(minutes: number, rough: boolean): boolean | null {
 }
 
 /**
- * A road trip: on foot under 2 km as the crow flies (any terrain, and always within 30 min: by
- * car it would be a few minutes), by car beyond. A routed drive is `good`; an estimated one as
- * its terrain says.
+ * A road trip: on foot under 2 km as the crow flies when the walk takes 30 min at most (any
+ * terrain; « à 35 min à pied » beside « À moins de 30 min » would read as a contradiction), by
+ * car otherwise. A routed drive is `good`; an estimated one as its terrain says.
  */
 function byRoad(greatCircleKm: number, road: RoadTravel, terrain: Terrain, method: Travel['method'], provider: string): Travel {
-  if (greatCircleKm < ESTIMATE_V2.walk.underGreatCircleKm) {
-    const walk = estimateWalk(greatCircleKm);
+  const walk = greatCircleKm < ESTIMATE_V2.walk.underGreatCircleKm ? estimateWalk(greatCircleKm) : null;
+  if (walk !== null && walk.minutes <= WITHIN_MINUTES) {
     // Field by field (a spread copies with a slower, generic path): the contract's order.
     return {
       mode: 'walk',
