@@ -8,7 +8,7 @@ import type { Db } from '../src/db/database.js';
 import type { CommuneTable } from '../src/db/schema.js';
 import { communeFromRow, CommuneIndex } from '../src/communes/commune-index.js';
 import { findCommune } from '../src/communes/commune-search.js';
-import { searchName, searchNameVariants } from '../src/communes/search-name.js';
+import { searchName, searchNameVariants } from '@fs-widgets/contract/search-name';
 import { importData } from '../src/import/import-data.js';
 import { schemaSerializer } from './schema-serializer.js';
 import { expectProblem, json, POSTCODES_FILE, startTestServer, type TestServer } from './test-server.js';

@@ -2,7 +2,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Commune, CommuneList } from '@fs-widgets/contract';
 import { damerauLevenshtein } from '@fs-widgets/contract/typos';
-import { searchName } from '../src/communes/search-name.js';
+import { searchName } from '@fs-widgets/contract/search-name';
 import { expectProblem, json, startTestServer, type TestServer } from './test-server.js';
 
 /** A name's search forms, with and without its leading article. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { SOURCES } from '@fs-widgets/contract/sources';
 import { openDatabase, type Db } from '../src/db/database.js';
 import { importData, needsImport, type ImportReport } from '../src/import/import-data.js';
-import { searchName } from '../src/communes/search-name.js';
+import { searchName } from '@fs-widgets/contract/search-name';
 import { SiteCatalogue } from '../src/sites/site-catalogue.js';
 import {
   FIXTURE_FILE,

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { loadCogCommunes } from '../src/import/communes.js';
 import { nameTypos, TypoKeys } from '../src/communes/name-typos.js';
 import { departmentName, departmentsNamed } from '../src/communes/departments.js';
-import { searchName } from '../src/communes/search-name.js';
+import { searchName } from '@fs-widgets/contract/search-name';
 
 /** The name keys of the real communes and arrondissements, as the index sorts them (with and without their article). */
 async function realKeys(): Promise<string[]> {

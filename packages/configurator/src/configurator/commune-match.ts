@@ -1,4 +1,5 @@
 import type { Commune } from '@fs-widgets/contract';
+import { searchName } from '@fs-widgets/contract/search-name';
 
 /**
  * A commune as `GET /communes` answers it. `label` (« Saint-Denis (La Réunion) » where the name is
@@ -27,17 +28,12 @@ const POSTCODE = /^\d{5}$/;
 /** « Mende (48000) », « Saint-Denis (93200, 93210…) »: a name, then what tells it apart. */
 const LABELLED = /^(.*\S)\s*\(([^()]*)\)$/;
 
-/** A name for comparison: no case, accents, ligatures, hyphens, apostrophes or extra spaces. */
-export function communeKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/[\s\p{Pd}'’ʼ`´.]+/gu, ' ')
-    .trim();
-}
+/**
+ * A name for comparison: the API's own search form (no case, accents, ligatures, hyphens,
+ * apostrophes or brackets; « st » spelled « saint »), so that what she typed meets a commune's
+ * name as the server's search meets it.
+ */
+export const communeKey = searchName;
 
 /** What to ask the API's commune search (`GET /communes?q=`) for a typed text: its name or postcode part. */
 export function communeQuery(text: string): string {

@@ -2,8 +2,9 @@ import type { Commune } from '@fs-widgets/contract';
 import type { Db } from '../db/database.js';
 import type { CommunePostcodeTable, CommuneTable } from '../db/schema.js';
 import { departmentCodes, departmentName, departmentsNamed } from './departments.js';
+import { lowerBound } from './sorted-keys.js';
 import { nameTypos, TypoKeys, type TypoRun } from './name-typos.js';
-import { searchNameVariants } from './search-name.js';
+import { searchNameVariants } from '@fs-widgets/contract/search-name';
 
 /** Leading articles a person may leave out: "nouvion" finds "Le Nouvion-en-Thiérache". */
 const ARTICLES = ['le ', 'la ', 'les ', 'l '];
@@ -72,18 +73,6 @@ export function communeFromRow(r: CommuneTable, postcodes: string[], shared: boo
 /** Code-unit order, as SQLite's BINARY collation (and PostgreSQL's C) sorts these strings. */
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The first index of `sorted` whose value is not below `key`. */
-function lowerBound(sorted: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * The order of a place in a search's answer, in tiers: each tier's places by rank (population,
  * largest first, then name, then INSEE code). "Qualified": found by the name before the
@@ -115,7 +104,7 @@ const MOST_DEPARTMENT_WORDS = 5;
  * import (the catalogue holding it is rebuilt after each one).
  *
  * Names are searched in their `search_name` form (lower case, no accents, "saint" spelled out,
- * see search-name.ts) in a sorted array of keys: each name, and each name without its leading
+ * see @fs-widgets/contract/search-name) in a sorted array of keys: each name, and each name without its leading
  * article ("le nouvion en thierache" is also keyed "nouvion en thierache"). A prefix is a
  * contiguous run of that array, found by binary search. Postcodes are a sorted array too.
  * The long runs (a prefix of one or two letters, "saint") have their best places listed when

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { searchName } from './search-name.js';
+import { searchName } from '@fs-widgets/contract/search-name';
 
 interface CogDepartment {
   code: string;

@@ -1,3 +1,4 @@
+import { lowerBound } from './sorted-keys.js';
 import { distanceRow, firstDistanceRow, mostTyposAllowed, typosAllowed, type DistanceRow } from '@fs-widgets/contract/typos';
 
 /**
@@ -51,18 +52,6 @@ export interface TypoRun {
   typos: number;
   /** The keys' common start when the typed text matches the start of every key of the run; null for one name (its copies). */
   prefix: string | null;
-}
-
-/** The first index of `sorted` whose value is not below `key`. */
-function lowerBound(sorted: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Starts of names up to this many letters have their ends listed (longer ones are searched). */

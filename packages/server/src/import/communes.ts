@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { CommuneTable, CommunePostcodeTable } from '../db/schema.js';
-import { searchName } from '../communes/search-name.js';
+import { searchName } from '@fs-widgets/contract/search-name';
 import { parseDelimited, type ParseIssue } from './delimited-file.js';
 
 interface CogCommune {

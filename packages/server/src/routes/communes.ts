@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Commune, CommuneList, CommuneParams, CommuneQuery, Problem, ProblemType } from '@fs-widgets/contract';
 import { sendJsonText } from '../http/json-text.js';
 import { HttpProblem, invalidParam } from '../http/problem.js';
-import { searchName } from '../communes/search-name.js';
+import { searchName } from '@fs-widgets/contract/search-name';
 import type { AppContext } from '../app-context.js';
 
 export const communesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {

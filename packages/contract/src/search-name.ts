@@ -1,7 +1,9 @@
 /**
  * The form commune names are searched in: lower case, no accents, one space between words,
  * and the abbreviations "st"/"ste" spelled out, so that "st flour", "Saint-Flour" and
- * "SAINT FLOUR" all meet.
+ * "SAINT FLOUR" all meet. The API's commune search keys its index with it, and the configurator
+ * compares what a person typed with the communes' names in it. No dependency: safe in a browser
+ * bundle (`@fs-widgets/contract/search-name`).
  */
 export function searchName(text: string): string {
   return text
