@@ -146,6 +146,13 @@ export class FsDemarcheLog extends FsElement {
     return this.i18n.part<DemarchesStrings>('demarches');
   }
 
+  /** The day today's figures were asked for (the site's, once its time zone is known). */
+  #statsDay: string | undefined;
+
+  get #siteTimeZone(): string | undefined {
+    return this.#site.state.status === 'ready' ? this.#site.state.data.time_zone : undefined;
+  }
+
   get #siteOk(): boolean {
     return isSiteId(this.siteId.trim());
   }
@@ -173,6 +180,14 @@ export class FsDemarcheLog extends FsElement {
     if (changed.has('siteId') || changed.has('api')) {
       this.#watchOutbox();
       if (this.#token.token) void this.refreshStats();
+    } else if (
+      this.#token.token &&
+      this.#statsDay !== undefined &&
+      this.#siteTimeZone &&
+      localToday(new Date(), this.#siteTimeZone) !== this.#statsDay
+    ) {
+      // The site arrived after the first figures, and its day is not this device's: ask again.
+      void this.refreshStats();
     }
   }
 
@@ -205,7 +220,9 @@ export class FsDemarcheLog extends FsElement {
     this.#statsAbort = abort;
     const previous = 'data' in this.stats ? this.stats.data : undefined;
     if (!previous) this.stats = { status: 'loading' };
-    const today = localToday();
+    // The site's day, as the server dates each act (an agent's device may say another one).
+    const today = localToday(new Date(), this.#siteTimeZone);
+    this.#statsDay = today;
     try {
       const data = await this.client.get<ActivityStats>('stats/activity', {
         searchParams: { site: this.siteId.trim(), from: today, to: today },

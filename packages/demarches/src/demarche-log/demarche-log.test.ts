@@ -7,6 +7,7 @@ import '../demarche-tracker/demarche-tracker.js';
 import type { FsDemarcheLog } from './demarche-log.component.js';
 import type { FsDemarcheTracker } from '../demarche-tracker/demarche-tracker.component.js';
 import { parseCaseCode } from '@fs-widgets/contract/case-code';
+import { localToday } from '../shared/format.js';
 import { proxiedApi, realApi, setNetwork, shadowText, until } from '../../../../test-support/component-test-env.js';
 
 const SITE = '2983';
@@ -20,9 +21,9 @@ async function agentToken(): Promise<string> {
   return token;
 }
 
+/** Today's acts of the site, on its own day (Mende: Europe/Paris), as the server dates them. */
 async function todayActs(): Promise<number> {
-  const d = new Date();
-  const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const today = localToday(new Date(), 'Europe/Paris');
   const res = await fetch(`${realApi()}/stats/activity?site=${SITE}&from=${today}&to=${today}`, {
     headers: { authorization: `Bearer ${await agentToken()}` },
     cache: 'no-store',
@@ -67,6 +68,20 @@ async function decodeQr(svgEl: SVGSVGElement): Promise<string | undefined> {
   URL.revokeObjectURL(url);
   return w.jsQR!(ctx.getImageData(0, 0, 400, 400).data, 400, 400)?.data;
 }
+
+describe('today, as the server dates acts', () => {
+  it('is the site’s day in its time zone, not the device’s: from 23:00 UTC it is tomorrow in Paris', () => {
+    const lateEvening = new Date('2026-12-06T23:30:00Z');
+    expect(localToday(lateEvening, 'Europe/Paris')).to.equal('2026-12-07');
+    expect(localToday(lateEvening, 'America/Cayenne')).to.equal('2026-12-06');
+    expect(localToday(new Date('2026-12-06T20:30:00Z'), 'Indian/Reunion')).to.equal('2026-12-07');
+    // Without a time zone: this device's own date.
+    const here = new Date();
+    expect(localToday(here)).to.equal(
+      `${here.getFullYear()}-${String(here.getMonth() + 1).padStart(2, '0')}-${String(here.getDate()).padStart(2, '0')}`,
+    );
+  });
+});
 
 describe('<fs-demarche-log>', () => {
   beforeEach(async () => {

@@ -12,8 +12,15 @@ export function formatShare(share: number, locale: Locale): string {
   return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 }).format(share);
 }
 
-/** Today's date on this device, YYYY-MM-DD. */
-export function localToday(now = new Date()): string {
+/**
+ * Today's date, YYYY-MM-DD: in a time zone when one is given (a site's, as the server dates its
+ * acts: from 23:00 UTC it is already tomorrow in Paris), else on this device.
+ */
+export function localToday(now = new Date(), timeZone?: string): string {
+  if (timeZone) {
+    // en-CA writes dates as YYYY-MM-DD.
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  }
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
