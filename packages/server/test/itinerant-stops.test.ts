@@ -5,11 +5,13 @@ import { join } from 'node:path';
 import { SOURCES } from '@fs-widgets/contract/sources';
 import { openDatabase, type Db } from '../src/db/database.js';
 import { importData, needsImport, type ImportReport } from '../src/import/import-data.js';
+import { departmentOfInsee, farFromCommune } from '../src/import/far-from-commune.js';
 import { searchName } from '@fs-widgets/contract/search-name';
 import { SiteCatalogue } from '../src/sites/site-catalogue.js';
 import {
   FIXTURE_FILE,
   POSTCODES_FILE,
+  SITES_FILE,
   STOPS_FILE,
   createTestDatabase,
   makeTempDir,
@@ -140,6 +142,70 @@ describe('itinerant stops of the Charente bus', () => {
     assert.deepEqual(await stopRows(db), first);
     const meta = await db.selectFrom('meta').select('value').where('key', '=', 'import').executeTakeFirstOrThrow();
     assert.deepEqual(JSON.parse(meta.value).itinerant_stops, { records: 12, file: SOURCES.itinerantStops.file });
+  });
+
+  describe('coordinates far from their own commune (issue 16)', () => {
+    let placed: Db;
+    let placedReport: ImportReport;
+    let centres: Map<string, { lat: number | null; lon: number | null }>;
+
+    before(async () => {
+      // Lozère and Charente: the communes of Mende and of the bus's stops, with their centres.
+      const laPoste = readFileSync(POSTCODES_FILE, 'utf8').split('\n');
+      const twoDepartments = writeFile(
+        'postcodes-16-48.csv',
+        `${laPoste.filter((line, i) => i === 0 || line.startsWith('48') || line.startsWith('16')).join('\n')}\n`,
+      );
+      // The ANCT list with Mende's site (2983) published near Aix-en-Provence, as the bus's Valence stop is.
+      const sites = readFileSync(SITES_FILE, 'utf8').replace(/^("2983",.*?),44\.520171,3\.496077,/m, '$1,43.45,5.41,');
+      assert.match(sites, /^"2983",.*,43\.45,5\.41,/m);
+      placed = await freshDb();
+      placedReport = await importData(placed, { postcodesFile: twoDepartments, sitesFile: writeFile('sites-far.csv', sites), now: NOW });
+      centres = new Map((await placed.selectFrom('communes').select(['insee', 'lat', 'lon']).execute()).map((c) => [c.insee, c]));
+    });
+
+    test('the Valence stop, published 485 km away near Aix-en-Provence, is placed at its commune and reported with the distance', async () => {
+      const [issue, ...others] = placedReport.issues.filter((i) => i.source === SOURCE_ID);
+      assert.deepEqual(others, []);
+      assert.equal(issue!.recordId, '4');
+      assert.equal(issue!.level, 'corrected');
+      assert.match(
+        issue!.message,
+        /^stop 4 ".*" \(Valence, 16392\): coordinates 43\.4\d*, 5\.4\d* lie 48\d(\.\d)? km from the commune's centre, farther than 30 km/,
+      );
+      const row = await placed.selectFrom('itinerant_stops').selectAll().where('stop_id', '=', '4').executeTakeFirstOrThrow();
+      assert.deepEqual({ lat: row.lat, lon: row.lon }, { lat: centres.get('16392')!.lat, lon: centres.get('16392')!.lon });
+      // The other stops stay where they were published.
+      const two = await placed.selectFrom('itinerant_stops').selectAll().where('stop_id', '=', '2').executeTakeFirstOrThrow();
+      assert.equal(two.lat, Number(records.find((r) => r.id === '2')!.latitude));
+    });
+
+    test('a site published far from its commune is placed at its commune and reported; the others stay where they are', async () => {
+      const issues = placedReport.issues.filter((i) => i.source === SOURCES.sites.id && /farther than/.test(i.message));
+      assert.deepEqual(
+        issues.map((i) => [i.recordId, i.level]),
+        [['2983', 'corrected']],
+      );
+      assert.match(
+        issues[0]!.message,
+        /^coordinates 43\.45, 5\.41 lie 19\d(\.\d)? km from the centre of Mende \(48095\), farther than 30 km/,
+      );
+      const mende = await placed.selectFrom('sites').select(['lat', 'lon']).where('id', '=', '2983').executeTakeFirstOrThrow();
+      assert.deepEqual(mende, { lat: centres.get('48095')!.lat, lon: centres.get('48095')!.lon });
+    });
+
+    test('the limits: 30 km in metropolitan France and Corsica, 100 km overseas, nothing checked without a centre', () => {
+      const mende = { lat: 44.5181, lon: 3.5006 };
+      assert.equal(farFromCommune({ lat: 44.5181, lon: 3.88 }, mende, '48'), 30.1);
+      assert.equal(farFromCommune({ lat: 44.5181, lon: 3.87 }, mende, '48'), null);
+      // Mana (Guyane) sits 70 km from its commune's centre in the ANCT list: within the overseas limit.
+      const mana = { lat: 5.66, lon: -53.78 };
+      assert.equal(farFromCommune({ lat: 5.66 + 70 / 111.195, lon: -53.78 }, mana, departmentOfInsee('97306')), null);
+      assert.equal(farFromCommune({ lat: 5.66 + 101 / 111.195, lon: -53.78 }, mana, '973'), 101);
+      assert.equal(farFromCommune(mende, { lat: null, lon: null }, '16'), null);
+      assert.equal(farFromCommune(mende, undefined, '16'), null);
+      assert.deepEqual([departmentOfInsee('16392'), departmentOfInsee('97411'), departmentOfInsee('2A004')], ['16', '974', '2A']);
+    });
   });
 
   describe('a file with unreadable hours, a Saturday stop and a stop without coordinates', () => {

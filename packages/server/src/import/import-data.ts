@@ -6,6 +6,7 @@ import { buildCommunes, loadCogCommunes } from './communes.js';
 import { parseDelimited } from './delimited-file.js';
 import type { ImportIssue } from './import-issue.js';
 import { CHARENTE_BUS_SITE_ID, readItinerantStops } from './itinerant-stops.js';
+import { departmentOfInsee, farFromCommune, farLimitKm } from './far-from-commune.js';
 import { SITE_COLUMNS, SiteRecordError, siteFromAnctRow } from './site-record.js';
 import { SOURCES } from '@fs-widgets/contract/sources';
 
@@ -100,6 +101,40 @@ export async function importData(db: Db, options: ImportOptions = {}): Promise<I
 
   const stops = readItinerantStops(stopsText, CHARENTE_BUS_SITE_ID);
   issues.push(...stops.issues);
+
+  // Coordinates far from their own commune are a mistake of the source (the Charente bus's stop
+  // in Valence was published near Aix-en-Provence): such a point is moved to its commune's centre
+  // and reported with the distance, never shown on a map in the wrong région.
+  const centres = new Map(communes.communes.map((c) => [c.insee, c]));
+  for (const site of sites.values()) {
+    const centre = centres.get(site.insee_commune);
+    const km = farFromCommune(site, centre, site.department);
+    if (km === null) continue;
+    issues.push({
+      line: site.source_line,
+      source: SOURCES.sites.id,
+      recordId: site.id,
+      level: 'corrected',
+      message: `coordinates ${site.lat}, ${site.lon} lie ${km} km from the centre of ${site.commune} (${site.insee_commune}), farther than ${farLimitKm(site.department)} km: the site is placed at its commune's centre`,
+    });
+    site.lat = centre!.lat!;
+    site.lon = centre!.lon!;
+  }
+  for (const stop of stops.stops) {
+    const centre = centres.get(stop.insee_commune);
+    const department = departmentOfInsee(stop.insee_commune);
+    const km = farFromCommune(stop, centre, department);
+    if (km === null) continue;
+    issues.push({
+      line: stops.lines.get(stop.stop_id) ?? 0,
+      source: stop.source,
+      recordId: stop.stop_id,
+      level: 'corrected',
+      message: `stop ${stop.stop_id} "${stop.name}" (${stop.commune}, ${stop.insee_commune}): coordinates ${stop.lat}, ${stop.lon} lie ${km} km from the commune's centre, farther than ${farLimitKm(department)} km: the stop is placed at its commune's centre`,
+    });
+    stop.lat = centre!.lat!;
+    stop.lon = centre!.lon!;
+  }
 
   // A site whose row could not be read this time is kept as it was, not removed: a broken
   // release of the list must not wipe sites. When a row is unreadable to the point that its id

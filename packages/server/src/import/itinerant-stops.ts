@@ -30,6 +30,8 @@ interface CartographieRecord {
 export interface ItinerantStopsReading {
   stops: ItinerantStopTable[];
   issues: ImportIssue[];
+  /** The line of the file where each stop (by id) starts, for the issues found later. */
+  lines: Map<string, number>;
   /** Records in the file. */
   read: number;
 }
@@ -90,6 +92,7 @@ export function readItinerantStops(fileText: string, siteId: string): ItinerantS
   const stops: ItinerantStopTable[] = [];
   const issues: ImportIssue[] = [];
   const seen = new Set<string>();
+  const stopLines = new Map<string, number>();
 
   records.forEach((value, index) => {
     const line = lines[index] ?? 0;
@@ -103,6 +106,7 @@ export function readItinerantStops(fileText: string, siteId: string): ItinerantS
     if (lat === null) return skip(`latitude "${text(record.latitude)}" is not a number between -90 and 90`);
     if (lon === null) return skip(`longitude "${text(record.longitude)}" is not a number between -180 and 180`);
     seen.add(id);
+    stopLines.set(id, line);
 
     const name = text(record.nom);
     const commune = text(record.commune);
@@ -135,5 +139,5 @@ export function readItinerantStops(fileText: string, siteId: string): ItinerantS
       source,
     });
   });
-  return { stops, issues, read: records.length };
+  return { stops, issues, lines: stopLines, read: records.length };
 }
