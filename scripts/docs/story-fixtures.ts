@@ -456,9 +456,19 @@ const db = await openDatabase({ sqlitePath: ':memory:' });
 const api: Record<string, RecordedAnswer> = {};
 try {
   const report = await importData(db, { now: new Date(IMPORTED_AT) });
-  const catalogue = await SiteCatalogue.load(db);
+  let catalogue = await SiteCatalogue.load(db);
   // As in server.ts, with the travel-time estimate (no routing engine).
-  const ctx: AppContext = { db, catalogue: () => catalogue, version: VERSION, routing: estimateProvider, directory: loadDirectory() };
+  const reloadCatalogue = async () => {
+    catalogue = await SiteCatalogue.load(db);
+  };
+  const ctx: AppContext = {
+    db,
+    catalogue: () => catalogue,
+    reloadCatalogue,
+    version: VERSION,
+    routing: estimateProvider,
+    directory: loadDirectory(),
+  };
   const app = await buildApp({ ctx, logger: false, serveStatic: false });
   console.log(
     `Server loaded: ${report.sites.imported} sites, ${report.communes.imported} communes, ${report.itinerantStops.imported} bus stops`,

@@ -120,3 +120,50 @@ export const MONTHLY_ORDINALS = [1, 2, 3, 4, 5, -1] as const;
  * ("pas encore assez de réponses"). See docs/security.md ("What is public").
  */
 export const KEY_FIGURES_MIN_COUNT = 30;
+
+/**
+ * Who holds a site's access (issue 16): an `agent` publishes the site's information (hours,
+ * closures, stops, offers) and logs its activity; a `manager` does the same and also creates,
+ * expires and revokes the agents' access and reads the site's history. An `admin` token
+ * (network) may do everything for every site.
+ */
+export const SITE_ACCESS_ROLES = ['agent', 'manager'] as const;
+export type SiteAccessRole = (typeof SITE_ACCESS_ROLES)[number];
+
+/**
+ * The typed offers a site publishes beside the charter's nine partners (filter `offer=` of
+ * `GET /sites`; labels in the widgets' strings, mapping to data·inclusion in the export).
+ */
+export const SITE_OFFERS = [
+  'point-justice',
+  'telemedicine',
+  'information-jeunesse',
+  'conseiller-numerique',
+  'wheelchair-access',
+  'self-service-computer',
+  'free-wifi',
+] as const;
+export type SiteOffer = (typeof SITE_OFFERS)[number];
+
+/** Where an outreach stop is held: a bus stopping in a commune, or a permanence held away from the site. */
+export const OUTREACH_KINDS = ['bus-stop', 'permanence'] as const;
+export type OutreachKind = (typeof OUTREACH_KINDS)[number];
+
+/** What is offered at an outreach stop: the whole France services offer, a partner's permanence, a conseiller numérique. */
+export const OUTREACH_OFFERS = ['france-services', 'partner', 'conseiller-numerique'] as const;
+export type OutreachOffer = (typeof OUTREACH_OFFERS)[number];
+
+/** The parts of a site's public information its history records. */
+export const SITE_HISTORY_ENTITIES = [
+  'hours',
+  'closure',
+  'stop',
+  'offers',
+  'verification',
+  'access',
+  'local-partner',
+  'permanence',
+] as const;
+export type SiteHistoryEntity = (typeof SITE_HISTORY_ENTITIES)[number];
+export const SITE_HISTORY_ACTIONS = ['create', 'update', 'delete', 'verify', 'revoke'] as const;
+export type SiteHistoryAction = (typeof SITE_HISTORY_ACTIONS)[number];

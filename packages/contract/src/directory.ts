@@ -148,7 +148,8 @@ const Day = literals(DAY_KEYS, 'DayKey');
  * When a permanence happens, in a structured form (never free text):
  * - `weekly`: on `days`, every `interval` weeks counted from the week of `starts_on`;
  * - `monthly`: on the `nth` (1–5, or -1 for the last) `day` of the month: "2e mardi du mois";
- * - `appointment`: no fixed date, by appointment only ("sur rendez-vous").
+ * - `appointment`: no fixed date, by appointment only ("sur rendez-vous");
+ * - `dates`: one-off dates.
  * Public holidays of the site's département are always skipped.
  */
 export const Recurrence = Type.Union(
@@ -175,6 +176,18 @@ export const Recurrence = Type.Union(
       { additionalProperties: false },
     ),
     Type.Object({ freq: Type.Literal('appointment') }, { additionalProperties: false }),
+    Type.Object(
+      {
+        freq: Type.Literal('dates'),
+        dates: Type.Array(date('YYYY-MM-DD, local.'), {
+          minItems: 1,
+          maxItems: 60,
+          uniqueItems: true,
+          description: 'One-off dates ("le 3 et le 17 mars"), in any order.',
+        }),
+      },
+      { additionalProperties: false },
+    ),
   ],
   { title: 'Recurrence' },
 );

@@ -13,6 +13,7 @@ export * from './demarches.js';
 export * from './directory.js';
 export * from './exports.js';
 export * from './key-figures.js';
+export * from './site-admin.js';
 
 export const API_VERSION = 'v1' as const;
 export const API_PREFIX = '/api/v1';

@@ -20,3 +20,21 @@ const day = () => Type.Array(TimeRange, { maxItems: 6 });
 /** A regular week of opening hours. An empty day is closed (or unknown when the whole week is empty). */
 export const Week = Type.Object({ mo: day(), tu: day(), we: day(), th: day(), fr: day(), sa: day(), su: day() }, { title: 'Week' });
 export type Week = Static<typeof Week>;
+
+/**
+ * An exception to the weekly hours published by the site's agents (issue 16): closed for one day
+ * or a date range, or open at other hours. It overrides the weekly hours and public holidays on
+ * its days (public: in `Site.exceptions` until its last day is past).
+ */
+export const ExceptionalHours = Type.Object(
+  {
+    id: Type.String(),
+    starts_on: Type.String({ format: 'date', description: 'First day, the site’s local date.' }),
+    ends_on: Type.String({ format: 'date', description: 'Last day (inclusive).' }),
+    closed: Type.Boolean(),
+    hours: Type.Array(TimeRange, { description: 'Empty when closed; the hours of each day of the range otherwise.' }),
+    reason: Type.String({ description: 'In plain words: « congés », « formation », « fermeture exceptionnelle ».' }),
+  },
+  { title: 'ExceptionalHours' },
+);
+export type ExceptionalHours = Static<typeof ExceptionalHours>;

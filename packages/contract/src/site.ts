@@ -1,6 +1,6 @@
 import Type, { type Static, type TSchemaOptions } from 'typebox';
-import { SITE_ID_PATTERN } from './codes.js';
-import { Week } from './opening-hours.js';
+import { OUTREACH_KINDS, OUTREACH_OFFERS, SITE_ID_PATTERN, SITE_OFFERS } from './codes.js';
+import { ExceptionalHours, Week } from './opening-hours.js';
 
 /** `format_fs` of the ANCT list: Fixe, Fixe_antenne(s), Multisites, Bus_équivalent, Itinérante. */
 export const SiteKind = Type.Union(
@@ -17,6 +17,9 @@ export const Location = Type.Object(
   { title: 'Location' },
 );
 export type Location = Static<typeof Location>;
+
+const literals = <T extends string>(values: readonly T[], description: string) =>
+  Type.Union(values.map((v) => Type.Literal(v)) as [ReturnType<typeof Type.Literal<T>>], { description });
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T, options?: TSchemaOptions) =>
   Type.Union([t, Type.Null()], options);
@@ -57,7 +60,17 @@ export const ItinerantStop = Type.Object(
     opening_hours: Nullable(
       Type.String({ description: 'OpenStreetMap `opening_hours` rule, e.g. `week 1-53/2 Tu 09:00-12:30; PH off`; null when unknown.' }),
     ),
-    next: Type.Array(StopSession, { description: 'The next sessions (up to 3, within 28 days), public holidays excluded.' }),
+    kind: literals(OUTREACH_KINDS, '`bus-stop` or `permanence` (held by the site’s agents in another commune).'),
+    offer: literals(
+      OUTREACH_OFFERS,
+      'What is offered there: the whole France services offer, a partner’s permanence, a conseiller numérique.',
+    ),
+    partner: Nullable(Type.String({ description: 'The partner, for `offer: partner` (a national partner’s id, or `local:<id>`).' })),
+    note: Nullable(Type.String()),
+    next: Type.Array(StopSession, {
+      description:
+        'The next sessions (up to 3, within 28 days): public holidays and cancelled sessions excluded, moved ones at their new date.',
+    }),
   },
   { title: 'ItinerantStop' },
 );
@@ -140,8 +153,20 @@ export const Site = Type.Object(
       },
       { description: 'How the site is reached from the rest of its territory (packages/server/data/travel/road-access.json).' },
     ),
+    hours_source: Type.Union([Type.Literal('anct'), Type.Literal('site')], {
+      description: '`site` when the site’s agents published its weekly hours (a re-import keeps them), `anct` from the list.',
+    }),
+    exceptions: Type.Array(ExceptionalHours, {
+      description: 'Exceptional closures and hours published by the site, current and upcoming, by first day. They override `hours`.',
+    }),
+    offers: Type.Array(literals(SITE_OFFERS, 'A typed offer.'), {
+      description: 'Typed offers published by the site’s agents (point justice, telemedicine cabin…).',
+    }),
+    verified_at: Nullable(
+      Type.String({ format: 'date-time', description: 'When an agent last confirmed or changed the site’s information; null: never.' }),
+    ),
     stops: Type.Array(ItinerantStop, {
-      description: 'Stops of an itinerant site, when a source publishes them (empty otherwise).',
+      description: 'Outreach stops (a bus’s stops, permanences in other communes) with their next sessions (empty when none is published).',
     }),
   },
   { title: 'Site' },
@@ -154,9 +179,33 @@ export const SiteWithDistance = Type.Intersect([Site, Type.Object({ distance_km:
 export type SiteWithDistance = Static<typeof SiteWithDistance>;
 
 /** A search result: the site, its great-circle distance and the estimated travel to it. */
-export const SiteResult = Type.Intersect([Site, Type.Object({ distance_km: Type.Number(), travel: Travel })], {
-  title: 'SiteResult',
-});
+/** Where a search found an itinerant site or an outreach permanence: the stop nearest the origin, when nearer than the site. */
+export const StopMatch = Type.Object(
+  {
+    stop_id: Type.String(),
+    name: Type.String(),
+    commune: Type.String(),
+    insee_commune: Type.String(),
+    location: Location,
+    next: Type.Array(StopSession),
+  },
+  { title: 'StopMatch' },
+);
+export type StopMatch = Static<typeof StopMatch>;
+
+export const SiteResult = Type.Intersect(
+  [
+    Site,
+    Type.Object({
+      distance_km: Type.Number({ description: 'To the site, or to `at_stop` when the site was found at one of its stops.' }),
+      travel: Travel,
+      at_stop: Nullable(StopMatch, {
+        description: 'The stop the distance and travel are measured to, when a stop is nearer than the site itself; null otherwise.',
+      }),
+    }),
+  ],
+  { title: 'SiteResult' },
+);
 export type SiteResult = Static<typeof SiteResult>;
 
 /** Radius steps offered when a search finds nothing ("élargir à 50 km ?"). */
@@ -181,6 +230,12 @@ export const SiteListQuery = Type.Object({
     Type.String({
       pattern: '^(fixed|antenna|multisite|bus|roaming)(,(fixed|antenna|multisite|bus|roaming))*$',
       description: 'Comma-separated kinds to keep, e.g. `fixed,antenna`.',
+    }),
+  ),
+  offer: Type.Optional(
+    Type.String({
+      pattern: `^(${SITE_OFFERS.join('|')})(,(${SITE_OFFERS.join('|')}))*$`,
+      description: 'Comma-separated offers every site kept must publish, e.g. `point-justice,free-wifi`.',
     }),
   ),
   at: Type.Optional(Type.String({ format: 'date-time', description: 'The instant `open_now` is evaluated at (ISO 8601; default: now).' })),

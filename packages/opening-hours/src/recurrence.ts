@@ -71,6 +71,10 @@ export function checkPermanenceRule(rule: PermanenceRule): void {
   if (recurrence.freq === 'weekly' && recurrence.interval > 1 && !starts_on) {
     throw new RecurrenceError(`every ${recurrence.interval} weeks needs starts_on, a date of a week it takes place`, 'starts_on');
   }
+  if (recurrence.freq === 'dates') {
+    if (recurrence.dates.length === 0) throw new RecurrenceError('give at least one date', 'recurrence.dates');
+    for (const date of recurrence.dates) dayKeyOf(date);
+  }
   if (recurrence.freq === 'appointment' && opens !== null) {
     throw new RecurrenceError('a permanence by appointment only has no fixed hours: leave opens and closes empty', 'opens');
   }
@@ -98,6 +102,8 @@ function recursOn(rule: PermanenceRule, date: string): boolean {
     }
     case 'appointment':
       return false;
+    case 'dates':
+      return recurrence.dates.includes(date);
   }
 }
 
@@ -128,6 +134,10 @@ export function permanenceDates(rule: PermanenceRule, options: PermanenceDatesOp
   return dates;
 }
 
+const OSM_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+/** `2026-12-24` as OSM writes a date: `2026 Dec 24`. */
+export const osmDate = (date: string) => `${date.slice(0, 4)} ${OSM_MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(8, 10)}`;
+
 const OSM_DAY: Readonly<Record<DayKey, string>> = { mo: 'Mo', tu: 'Tu', we: 'We', th: 'Th', fr: 'Fr', sa: 'Sa', su: 'Su' };
 
 /**
@@ -147,6 +157,13 @@ export function permanenceToOsm(rule: PermanenceRule): string | null {
   if (recurrence.freq === 'monthly') {
     const nth = [...recurrence.nth].sort((a, b) => (a === -1 ? 6 : a) - (b === -1 ? 6 : b));
     return `${OSM_DAY[recurrence.day]}[${nth.join(',')}] ${hours}; PH off`;
+  }
+  if (recurrence.freq === 'dates') {
+    // One rule per date (`2026 Dec 03 09:00-12:00, 2026 Dec 17 09:00-12:00`): closed on every other day.
+    return [...recurrence.dates]
+      .sort()
+      .map((date) => `${osmDate(date)} ${hours}`)
+      .join(', ');
   }
   return null;
 }

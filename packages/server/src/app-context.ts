@@ -8,6 +8,8 @@ export interface AppContext {
   db: Db;
   /** The current catalogue; replaced after a re-import. */
   catalogue: () => SiteCatalogue;
+  /** Reloads the catalogue from the database: after a site's agents changed what it publishes. */
+  reloadCatalogue: () => Promise<void>;
   version: string;
   /** Travel times of search results: the estimate, or a routing engine (`FS_OSRM_URL`). */
   routing: RoutingProvider;

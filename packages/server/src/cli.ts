@@ -15,6 +15,9 @@ Usage:
   npm run server -- token create --site ID --label LABEL [--expires YYYY-MM-DD]
       Make a token for the agents of one site (e.g. to export its answers); valid through
       the --expires day (UTC) when given. The token is printed once: only its hash is kept.
+  npm run server -- token create --site ID --manager --label LABEL [--expires YYYY-MM-DD]
+      Make the access of a site's manager: the agents' rights, and from <fs-site-admin> the
+      site's agents' access (create, relabel, expire, revoke) and its history.
   npm run server -- token create --admin --label LABEL [--expires YYYY-MM-DD]
       Make a token valid for every site.
   npm run server -- token list
@@ -92,17 +95,27 @@ async function runToken(args: string[]): Promise<number> {
     if (action === 'create') {
       const { values } = parseArgs({
         args: rest,
-        options: { site: { type: 'string' }, admin: { type: 'boolean' }, label: { type: 'string' }, expires: { type: 'string' } },
+        options: {
+          site: { type: 'string' },
+          admin: { type: 'boolean' },
+          manager: { type: 'boolean' },
+          label: { type: 'string' },
+          expires: { type: 'string' },
+        },
       });
       if (!values.admin && values.site === undefined)
-        throw new TokenError('say whose token it is: --site ID (the agents of one site) or --admin');
+        throw new TokenError('say whose token it is: --site ID (the agents of one site; add --manager for its manager) or --admin');
+      if (values.admin && values.manager) throw new TokenError('--manager is for one site (--site ID): an admin token is for every site');
       const { token, info, siteName } = await createToken(db, {
-        role: values.admin ? 'admin' : 'agent',
+        role: values.admin ? 'admin' : values.manager ? 'manager' : 'agent',
         siteId: values.site,
         label: values.label ?? '',
         expiresAt: parseExpiry(values.expires),
       });
-      const scope = info.role === 'admin' ? 'every site (admin)' : `site ${info.site_id} (${siteName})`;
+      const scope =
+        info.role === 'admin'
+          ? 'every site (admin)'
+          : `${info.role === 'manager' ? 'the manager of ' : ''}site ${info.site_id} (${siteName})`;
       console.log(`Token ${info.id} "${info.label}" for ${scope}, ${info.expires_at ? `refused from ${info.expires_at}` : 'no expiry'}:\n`);
       console.log(token);
       console.log(`\nCopy it now: it is not stored and cannot be shown again. Revoke it with \`token revoke ${info.id}\`.`);

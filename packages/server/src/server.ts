@@ -64,7 +64,19 @@ export async function startServer(
   }, config.catalogueRefreshSeconds * 1000);
   refresh.unref();
   const routing = config.osrmUrl ? new OsrmProvider(config.osrmUrl) : estimateProvider;
-  const ctx: AppContext = { db, catalogue: () => catalogue, version: VERSION, routing, directory: loadDirectory() };
+  const ctx: AppContext = {
+    db,
+    catalogue: () => catalogue,
+    // After a site's own change on this node: reloaded at once (the other nodes within the refresh period).
+    reloadCatalogue: async () => {
+      const version = await importVersion(db);
+      catalogue = await SiteCatalogue.load(db);
+      catalogueVersion = version;
+    },
+    version: VERSION,
+    routing,
+    directory: loadDirectory(),
+  };
   const app = await buildApp({
     ctx,
     logger,

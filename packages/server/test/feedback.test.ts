@@ -238,7 +238,14 @@ describe('POST /api/v1/feedback', () => {
     // Behind a trusted proxy (here the test's own address), each forwarded client has its own count.
     const catalogue = await SiteCatalogue.load(server.db);
     const app = await buildApp({
-      ctx: { db: server.db, catalogue: () => catalogue, version: 'test', routing: estimateProvider, directory: loadDirectory() },
+      ctx: {
+        db: server.db,
+        catalogue: () => catalogue,
+        reloadCatalogue: async () => {},
+        version: 'test',
+        routing: estimateProvider,
+        directory: loadDirectory(),
+      },
       serveStatic: false,
       trustProxy: '127.0.0.1',
     });

@@ -113,7 +113,7 @@ describe('the JSON of the sites routes is the schemas’ own', () => {
       );
       assert.deepEqual(
         body.items,
-        sites.map((s, i) => ({ ...s, travel: travel[i] })),
+        sites.map((s, i) => ({ ...s, travel: travel[i], at_stop: null })),
         search,
       );
       assert.equal(body.count, sites.length);

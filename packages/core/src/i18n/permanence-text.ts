@@ -17,7 +17,7 @@ import type { Strings } from './strings.fr.js';
 const monthOrder = (n: number) => (n < 0 ? 6 : n);
 
 /** "Chaque mardi et jeudi", "Un lundi sur deux", "Le dernier jeudi du mois", "Sur rendez-vous". */
-export function recurrenceText(recurrence: Recurrence, strings: Strings): string {
+export function recurrenceText(recurrence: Recurrence, strings: Strings, locale: Locale = 'fr'): string {
   const words = strings.permanences;
   switch (recurrence.freq) {
     case 'weekly':
@@ -32,6 +32,8 @@ export function recurrenceText(recurrence: Recurrence, strings: Strings): string
       );
     case 'appointment':
       return words.appointment;
+    case 'dates':
+      return words.dates([...recurrence.dates].sort().map((date) => formatDate(date, locale)));
   }
 }
 
@@ -42,7 +44,7 @@ export function recurrenceText(recurrence: Recurrence, strings: Strings): string
 export function permanenceText(permanence: PermanenceRule & Pick<Permanence, 'by_appointment'>, strings: Strings, locale: Locale): string {
   const { recurrence, opens, closes, starts_on, ends_on } = permanence;
   const words = strings.permanences;
-  const parts = [recurrenceText(recurrence, strings)];
+  const parts = [recurrenceText(recurrence, strings, locale)];
   if (opens && closes) parts.push(strings.hours.range(formatClockTime(opens, locale), formatClockTime(closes, locale)));
   if (permanence.by_appointment && recurrence.freq !== 'appointment') parts.push(words.byAppointment);
   if (starts_on) parts.push(words.from(formatDate(starts_on, locale)));

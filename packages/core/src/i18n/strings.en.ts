@@ -70,6 +70,7 @@ export const en: Strings = {
     monthly: (ordinals, day) => `The ${list(ordinals)} ${day}${ordinals.length > 1 ? 's' : ''} of the month`,
     ordinal: (n) => (n < 0 ? 'last' : `${n}${['st', 'nd', 'rd'][n - 1] ?? 'th'}`),
     appointment: 'By appointment',
+    dates: (dates) => `On ${list(dates)}`,
     byAppointment: 'by appointment',
     from: (date) => `from ${date}`,
     until: (date) => `until ${date}`,

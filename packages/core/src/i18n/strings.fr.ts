@@ -87,6 +87,8 @@ export const fr = {
     /** 1 to 5, or -1 for the last one of the month. */
     ordinal: (n: number) => (n < 0 ? 'dernier' : n === 1 ? '1er' : `${n}e`),
     appointment: 'Sur rendez-vous',
+    /** One-off dates, already written out: "Le 03/12/2026 et le 17/12/2026". */
+    dates: (dates: string[]) => list(dates.map((d, i) => (i === 0 ? `Le ${d}` : `le ${d}`))),
     byAppointment: 'sur rendez-vous',
     from: (date: string) => `à partir du ${date}`,
     until: (date: string) => `jusqu’au ${date}`,

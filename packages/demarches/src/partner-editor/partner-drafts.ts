@@ -18,7 +18,7 @@ export interface LocalDraft {
 }
 
 /** The recurrence builder's choices, in a secretary's terms. */
-export type Freq = 'weekly' | 'every-n-weeks' | 'monthly' | 'appointment';
+export type Freq = 'weekly' | 'every-n-weeks' | 'monthly' | 'appointment' | 'dates';
 
 export interface PermanenceDraft {
   /** `national:<id>` or `local:<id>`; empty until chosen. */

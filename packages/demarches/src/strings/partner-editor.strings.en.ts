@@ -94,6 +94,7 @@ export const partnerEditorEn: PartnerEditorStrings = {
     'every-n-weeks': 'Every 2 weeks or more',
     monthly: 'Every month',
     appointment: 'By appointment, no fixed date',
+    dates: 'On given dates',
   },
   interval: 'How often',
   intervalOption: (n) => `Every ${n} weeks`,

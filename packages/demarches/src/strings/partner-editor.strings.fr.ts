@@ -98,6 +98,7 @@ export const partnerEditorFr = {
     'every-n-weeks': 'Toutes les 2 semaines ou plus',
     monthly: 'Chaque mois',
     appointment: 'Sur rendez-vous, sans date fixe',
+    dates: 'À des dates précises',
   },
   interval: 'Rythme',
   intervalOption: (n: number) => `Toutes les ${n} semaines`,

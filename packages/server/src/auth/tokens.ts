@@ -13,7 +13,7 @@ import { HttpProblem } from '../http/problem.js';
  * database or backup gives no usable token, and the secret is random enough that no salt or
  * slow hash is needed.
  */
-export const TOKEN_ROLES = ['agent', 'admin'] as const;
+export const TOKEN_ROLES = ['agent', 'manager', 'admin'] as const;
 export type TokenRole = (typeof TOKEN_ROLES)[number];
 
 const ID_BYTES = 6;
@@ -32,11 +32,13 @@ const sha256 = (secret: string) => createHash('sha256').update(secret).digest();
 
 export interface NewToken {
   role: TokenRole;
-  /** Required for an agent, absent for an admin. */
+  /** Required for an agent or a manager, absent for an admin. */
   siteId?: string;
   label: string;
   expiresAt?: Date;
   now?: Date;
+  /** Label of the access creating it (a manager, an admin), kept for the site's access list; none from the command line. */
+  createdBy?: string;
 }
 
 /** Creates a token; the returned `token` string is the only copy of its secret. */
@@ -49,8 +51,8 @@ export async function createToken(db: Db, request: NewToken): Promise<{ token: s
     throw new TokenError(`--expires must be in the future, got ${request.expiresAt.toISOString()}`);
   }
   let siteName: string | null = null;
-  if (request.role === 'agent') {
-    if (!request.siteId) throw new TokenError('an agent token needs --site <id>, the ANCT identifier of its site');
+  if (request.role === 'agent' || request.role === 'manager') {
+    if (!request.siteId) throw new TokenError(`an ${request.role} token needs --site <id>, the ANCT identifier of its site`);
     const site = await db.selectFrom('sites').select('name').where('id', '=', request.siteId).executeTakeFirst();
     if (!site) {
       throw new TokenError(
@@ -66,12 +68,13 @@ export async function createToken(db: Db, request: NewToken): Promise<{ token: s
   const info: TokenInfo = {
     id,
     role: request.role,
-    site_id: request.role === 'agent' ? request.siteId! : null,
+    site_id: request.role === 'admin' ? null : request.siteId!,
     label,
     created_at: now.toISOString(),
     expires_at: request.expiresAt?.toISOString() ?? null,
     revoked_at: null,
     last_used_at: null,
+    created_by: request.createdBy ?? null,
   };
   await db
     .insertInto('tokens')
@@ -83,7 +86,7 @@ export async function createToken(db: Db, request: NewToken): Promise<{ token: s
 export async function listTokens(db: Db): Promise<TokenInfo[]> {
   const rows = await db
     .selectFrom('tokens')
-    .select(['id', 'role', 'site_id', 'label', 'created_at', 'expires_at', 'revoked_at', 'last_used_at'])
+    .select(['id', 'role', 'site_id', 'label', 'created_at', 'expires_at', 'revoked_at', 'last_used_at', 'created_by'])
     .orderBy('created_at')
     .orderBy('id')
     .execute();
@@ -109,24 +112,28 @@ const unauthorized = (detail: string, invalidToken = true) =>
 const NO_HASH = Buffer.alloc(32);
 
 /**
- * The token of `Authorization: Bearer …`, checked for `site`: any admin token, or an agent
- * token of that site; `site: null` (the whole network) admits admin tokens only. Throws a 401
- * problem (no token, malformed, unknown or wrong secret, revoked, expired) or a 403 (an agent
- * of another site, or an agent asking for the network).
+ * The token of `Authorization: Bearer …`, checked for `site`: any admin token, or an agent's or
+ * manager's token of that site (a manager's only when `role: 'manager'` is asked); `site: null`
+ * (the whole network) admits admin tokens only. Throws a 401 problem (no token, malformed,
+ * unknown or wrong secret, revoked, expired) or a 403 (another site's token, an agent asking
+ * for a manager's action or for the network).
  */
 export async function requireToken(
   db: Db,
   request: FastifyRequest,
-  { site }: { site: string | null },
+  { site, role = 'agent' }: { site: string | null; role?: 'agent' | 'manager' },
   now = new Date(),
 ): Promise<TokenInfo> {
   const token = await authenticate(db, request, now);
-  authorizeSite(token, site);
+  authorizeSite(token, site, role);
   return token;
 }
 
-/** Whether `token` may act for `site` (null: the whole network): throws a 403 problem if not. */
-export function authorizeSite(token: TokenInfo, site: string | null): void {
+/**
+ * Whether `token` may act for `site` (null: the whole network) with `role`'s rights (a manager
+ * has an agent's too): throws a 403 problem if not.
+ */
+export function authorizeSite(token: TokenInfo, site: string | null, role: 'agent' | 'manager' = 'agent'): void {
   if (token.role === 'admin') return;
   if (site === null) {
     throw new HttpProblem(
@@ -138,6 +145,14 @@ export function authorizeSite(token: TokenInfo, site: string | null): void {
   }
   if (token.site_id !== site) {
     throw new HttpProblem(403, ProblemType.forbidden, 'Forbidden', `The token ${token.id} is for site ${token.site_id}, not site ${site}.`);
+  }
+  if (role === 'manager' && token.role !== 'manager') {
+    throw new HttpProblem(
+      403,
+      ProblemType.forbidden,
+      'Forbidden',
+      `The token ${token.id} is an agent's: this needs the access of the site's manager (or an admin).`,
+    );
   }
 }
 

@@ -75,10 +75,29 @@ export async function withImportLock(db: Db, work: (conn: Db) => Promise<void>):
 /** The advisory lock's number: "fsw" in ASCII. */
 const IMPORT_LOCK = 0x667377;
 
-/** When the sites were last imported (the `meta` row's date): what nodes compare to reload their catalogue. */
+/**
+ * When the sites were last imported and when a site last changed what it publishes itself (the
+ * `meta` rows `import` and `site-data`): what nodes compare to reload their catalogue.
+ */
 export async function importVersion(db: Db): Promise<string | null> {
-  const row = await db.selectFrom('meta').select('updated_at').where('key', '=', 'import').executeTakeFirst();
-  return row?.updated_at ?? null;
+  const rows = await db.selectFrom('meta').select(['key', 'updated_at']).where('key', 'in', ['import', 'site-data']).execute();
+  const at = (key: string) => rows.find((r) => r.key === key)?.updated_at;
+  const imported = at('import');
+  return imported === undefined ? null : `${imported}|${at('site-data') ?? ''}`;
+}
+
+/**
+ * Marks that a site changed what it publishes (hours, closures, stops, offers…), in the
+ * transaction of the change: the other nodes reload their catalogue at their next check.
+ */
+export async function markSiteDataChanged(db: Kysely<Database>, now = new Date()): Promise<void> {
+  // A counter in `value`, so two changes in the same millisecond still make a new version.
+  const stamp = `${now.toISOString()}#${Math.random().toString(36).slice(2, 10)}`;
+  await db
+    .insertInto('meta')
+    .values({ key: 'site-data', value: stamp, updated_at: stamp })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: stamp, updated_at: stamp }))
+    .execute();
 }
 
 /** A unique constraint refused a row: another request (on this node or another) stored the same key first. */

@@ -419,6 +419,141 @@ const migrations: Record<string, Migration> = {
       });
     },
   },
+  '0008_site_self_service': {
+    async up(db: Kysely<any>) {
+      // Tokens gain the site manager's role (issue 16) and who created each one.
+      const roleRule = `(role = 'admin' and site_id is null) or (role in ('agent', 'manager') and site_id is not null)`;
+      if (dialectOf(db) === 'postgres') {
+        await sql`alter table tokens drop constraint tokens_role_site`.execute(db);
+        await sql.raw(`alter table tokens add constraint tokens_role_site check (${roleRule})`).execute(db);
+        await db.schema.alterTable('tokens').addColumn('created_by', 'text').execute();
+      } else {
+        // SQLite cannot change a check constraint: the table is written again.
+        await db.schema
+          .createTable('tokens_0008')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('site_id', 'text')
+          .addColumn('label', 'text', (c) => c.notNull())
+          .addColumn('secret_hash', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text')
+          .addColumn('revoked_at', 'text')
+          .addColumn('last_used_at', 'text')
+          .addColumn('created_by', 'text')
+          .addCheckConstraint('tokens_role_site', sql.raw(roleRule))
+          .execute();
+        await sql`insert into tokens_0008 (id, role, site_id, label, secret_hash, created_at, expires_at, revoked_at, last_used_at)
+          select id, role, site_id, label, secret_hash, created_at, expires_at, revoked_at, last_used_at from tokens`.execute(db);
+        await db.schema.dropTable('tokens').execute();
+        await db.schema.alterTable('tokens_0008').renameTo('tokens').execute();
+      }
+      await db.schema.createIndex('tokens_site').on('tokens').column('site_id').execute();
+
+      // Every change to a site's public information, append-only (as case_events).
+      await db.schema
+        .createTable('site_history')
+        .addColumn('id', serialType(db), (c) => serialKey(db, c))
+        .addColumn('site_id', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('access_id', 'text')
+        .addColumn('access_label', 'text', (c) => c.notNull())
+        .addColumn('access_role', 'text', (c) => c.notNull())
+        .addColumn('entity', 'text', (c) => c.notNull())
+        .addColumn('entity_id', 'text')
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('before', 'text')
+        .addColumn('after', 'text')
+        .execute();
+      await db.schema.createIndex('site_history_site').on('site_history').columns(['site_id', 'id']).execute();
+      if (dialectOf(db) === 'postgres') {
+        await sql`create function site_history_append_only() returns trigger language plpgsql as $$ begin raise exception 'site_history is append-only'; end $$`.execute(
+          db,
+        );
+        await sql`create trigger site_history_no_update before update on site_history for each row execute function site_history_append_only()`.execute(
+          db,
+        );
+        await sql`create trigger site_history_no_delete before delete on site_history for each row execute function site_history_append_only()`.execute(
+          db,
+        );
+      } else {
+        await sql`create trigger site_history_no_update before update on site_history begin select raise(abort, 'site_history is append-only'); end`.execute(
+          db,
+        );
+        await sql`create trigger site_history_no_delete before delete on site_history begin select raise(abort, 'site_history is append-only'); end`.execute(
+          db,
+        );
+      }
+
+      // What a site publishes itself. No foreign key to sites, as for local partners: a site
+      // leaving the list on a re-import keeps its rows, and they come back with it.
+      await db.schema
+        .createTable('site_edits')
+        .addColumn('site_id', 'text', (c) => c.primaryKey())
+        .addColumn('hours', 'text')
+        .addColumn('hours_updated_at', 'text')
+        .addColumn('offers', 'text', (c) => c.notNull().defaultTo('[]'))
+        .addColumn('verified_at', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('site_exceptions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('site_id', 'text', (c) => c.notNull())
+        .addColumn('starts_on', 'text', (c) => c.notNull())
+        .addColumn('ends_on', 'text', (c) => c.notNull())
+        .addColumn('closed', 'integer', (c) => c.notNull())
+        .addColumn('hours', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('created_key', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('site_exceptions_created_key').on('site_exceptions').column('created_key').unique().execute();
+      await db.schema.createIndex('site_exceptions_site').on('site_exceptions').columns(['site_id', 'ends_on']).execute();
+
+      await db.schema
+        .createTable('outreach_stops')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('site_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('street', 'text', (c) => c.notNull())
+        .addColumn('postcode', 'text', (c) => c.notNull())
+        .addColumn('commune', 'text', (c) => c.notNull())
+        .addColumn('insee_commune', 'text', (c) => c.notNull())
+        .addColumn('lat', 'double precision', (c) => c.notNull())
+        .addColumn('lon', 'double precision', (c) => c.notNull())
+        .addColumn('location_from', 'text', (c) => c.notNull())
+        .addColumn('rules', 'text', (c) => c.notNull())
+        .addColumn('changes', 'text', (c) => c.notNull())
+        .addColumn('offer', 'text', (c) => c.notNull())
+        .addColumn('partner', 'text')
+        .addColumn('note', 'text')
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('created_key', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('outreach_stops_created_key').on('outreach_stops').column('created_key').unique().execute();
+      await db.schema.createIndex('outreach_stops_site').on('outreach_stops').column('site_id').execute();
+    },
+    async down(db: Kysely<any>) {
+      for (const t of ['outreach_stops', 'site_exceptions', 'site_edits', 'site_history'])
+        await db.schema.dropTable(t).ifExists().execute();
+      if (dialectOf(db) === 'postgres') await sql`drop function if exists site_history_append_only()`.execute(db);
+      await db.schema.dropIndex('tokens_site').ifExists().execute();
+      await db.deleteFrom('tokens').where('role', '=', 'manager').execute();
+      if (dialectOf(db) === 'postgres') {
+        await sql`alter table tokens drop constraint tokens_role_site`.execute(db);
+        await sql`alter table tokens add constraint tokens_role_site check ((role = 'admin' and site_id is null) or (role = 'agent' and site_id is not null))`.execute(
+          db,
+        );
+      }
+      await db.schema.alterTable('tokens').dropColumn('created_by').execute();
+    },
+  },
 };
 
 /**

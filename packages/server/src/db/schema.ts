@@ -92,9 +92,9 @@ export interface ItinerantStopTable {
  */
 export interface TokenTable {
   id: string;
-  /** `agent` (the agents of one site) or `admin` (every site). */
+  /** `agent` or `manager` (of one site), or `admin` (every site). */
   role: string;
-  /** The site of an agent's token; null for an admin's (a check constraint holds both rules). */
+  /** The site of an agent's or manager's token; null for an admin's (a check constraint holds both rules). */
   site_id: string | null;
   /** Who or what holds it, e.g. "accueil" or "national", for `token list`. */
   label: string;
@@ -106,6 +106,8 @@ export interface TokenTable {
   revoked_at: string | null;
   /** Updated at most once a minute, so reading an export does not write on every request. */
   last_used_at: string | null;
+  /** Label of the access that created it (a site manager, an admin); null from the command line. */
+  created_by: string | null;
 }
 
 /** One satisfaction answer as stored (personal data already removed from the comment). */
@@ -321,6 +323,82 @@ export interface PermanenceTable {
   updated_at: string;
 }
 
+/** One change to a site's public information (append-only: triggers refuse UPDATE and DELETE). */
+export interface SiteHistoryTable {
+  id: Generated<number>;
+  site_id: string;
+  at: string;
+  /** The token that made it; null for the command line or an import. */
+  access_id: string | null;
+  access_label: string;
+  /** agent | manager | admin | cli | import */
+  access_role: string;
+  entity: string;
+  entity_id: string | null;
+  action: string;
+  /** JSON of the entity before and after the change; null when created or deleted. */
+  before: string | null;
+  after: string | null;
+}
+
+/** What a site publishes itself about the whole site (a re-import never overwrites it). */
+export interface SiteEditsTable {
+  site_id: string;
+  /** JSON of the contract's `Week`, when the site corrected its weekly hours; null: the list's. */
+  hours: string | null;
+  hours_updated_at: string | null;
+  /** JSON array of `SITE_OFFERS`. */
+  offers: string;
+  /** Last time an agent confirmed or changed the site's information. */
+  verified_at: string | null;
+  updated_at: string;
+}
+
+/** An exceptional closure or exceptional hours over one day or a date range. */
+export interface SiteExceptionTable {
+  id: string;
+  site_id: string;
+  starts_on: string;
+  ends_on: string;
+  /** 0 or 1. */
+  closed: number;
+  /** JSON array of `TimeRange` (empty when closed). */
+  hours: string;
+  reason: string;
+  created_key: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A bus's stop or an outreach permanence of a site, written by its agents (or imported once). */
+export interface OutreachStopTable {
+  id: string;
+  site_id: string;
+  /** bus-stop | permanence */
+  kind: string;
+  name: string;
+  street: string;
+  postcode: string;
+  commune: string;
+  insee_commune: string;
+  lat: number;
+  lon: number;
+  /** `agent` (given or picked on the map) or `commune` (the commune's centre). */
+  location_from: string;
+  /** JSON array of the contract's `OutreachRule`. */
+  rules: string;
+  /** JSON array of the contract's `OutreachChange`. */
+  changes: string;
+  offer: string;
+  partner: string | null;
+  note: string | null;
+  /** `site`, or the id of the source it was imported from. */
+  source: string;
+  created_key: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   sites: SiteTable;
   communes: CommuneTable;
@@ -346,4 +424,8 @@ export interface Database {
   case_events: CaseEventTable;
   local_partners: LocalPartnerTable;
   permanences: PermanenceTable;
+  site_history: SiteHistoryTable;
+  site_edits: SiteEditsTable;
+  site_exceptions: SiteExceptionTable;
+  outreach_stops: OutreachStopTable;
 }

@@ -192,6 +192,9 @@ export function permanenceFr(
     case 'appointment':
       when = 'sur rendez-vous uniquement';
       break;
+    case 'dates':
+      when = listFr([...recurrence.dates].sort().map((d) => `le ${dateFr(d)}`));
+      break;
   }
   const parts = [when];
   if (permanence.opens && permanence.closes) parts[0] += ` de ${timeFr(permanence.opens)} à ${timeFr(permanence.closes)}`;

@@ -115,7 +115,9 @@ export const sitesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
       sites.forEach((site, i) => {
         pieces.push(
           site.json.subarray(0, -1),
-          Buffer.from(`,"distance_km":${site.distance_km},"travel":${JSON.stringify(travel[i])}}${i < sites.length - 1 ? ',' : ''}`),
+          Buffer.from(
+            `,"distance_km":${site.distance_km},"travel":${JSON.stringify(travel[i])},"at_stop":null}${i < sites.length - 1 ? ',' : ''}`,
+          ),
         );
       });
       pieces.push(

@@ -41,6 +41,10 @@ export function siteFromRow(row: SiteTable, access: RoadAccess = RoadAccess.with
     carrier_inferred: true,
     time_zone: row.time_zone,
     road_access: access.siteAccess(row.id, row.insee_commune, row.department),
+    hours_source: 'anct',
+    exceptions: [],
+    offers: [],
+    verified_at: null,
     stops: [],
   };
 }
