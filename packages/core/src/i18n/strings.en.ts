@@ -64,6 +64,15 @@ export const en: Strings = {
     rangeSeparator: ' and ',
     range: (opens, closes) => `${opens} – ${closes}`,
   },
+  offers: {
+    'point-justice': 'Legal help point (point justice)',
+    telemedicine: 'Telemedicine booth',
+    'information-jeunesse': 'Youth information',
+    'conseiller-numerique': 'Digital adviser (conseiller numérique)',
+    'wheelchair-access': 'Wheelchair accessible',
+    'self-service-computer': 'Self-service computer and printer',
+    'free-wifi': 'Free Wi-Fi',
+  },
   permanences: {
     weekly: (days, interval) =>
       interval === 1 ? `Every ${list(days)}` : interval === 2 ? `Every other ${list(days)}` : `Every ${interval} weeks on ${list(days)}`,

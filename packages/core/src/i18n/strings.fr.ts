@@ -1,4 +1,4 @@
-import type { DayKey, SiteKind } from '@fs-widgets/contract';
+import type { DayKey, SiteKind, SiteOffer } from '@fs-widgets/contract';
 import type { HolidayKey } from '@fs-widgets/opening-hours';
 
 /**
@@ -73,6 +73,19 @@ export const fr = {
     rangeSeparator: ' et ',
     range: (opens: string, closes: string) => `${opens} – ${closes}`,
   },
+  /**
+   * The typed offers a site publishes (`SITE_OFFERS`, issue 16): one table for the agents'
+   * checkboxes (`<fs-site-admin>`) and the public widgets that show and filter them.
+   */
+  offers: {
+    'point-justice': 'Point justice',
+    telemedicine: 'Cabine de téléconsultation',
+    'information-jeunesse': 'Information jeunesse',
+    'conseiller-numerique': 'Conseiller numérique',
+    'wheelchair-access': 'Accessible en fauteuil roulant',
+    'self-service-computer': 'Ordinateur et imprimante en libre-service',
+    'free-wifi': 'Wi-Fi gratuit',
+  } satisfies Record<SiteOffer, string>,
   /** A permanence in plain words (`permanence-text.ts`); days in week order, their names from `days`. */
   permanences: {
     weekly: (days: string[], interval: number) =>
