@@ -26,6 +26,17 @@ export {
 export type { Strings } from './i18n/strings.fr.js';
 export { formatClockTime, formatDistance, formatDate, formatDayAndDate, telHref } from './i18n/format.js';
 export { timeRanges } from './i18n/time-ranges.js';
+export {
+  exceptionParts,
+  exceptionText,
+  formatDayMonth,
+  reopeningText,
+  stopSessionText,
+  upcomingExceptions,
+  verifiedText,
+  UPCOMING_EXCEPTION_DAYS,
+  type ExceptionLike,
+} from './i18n/exception-text.js';
 export { nextDatesText, permanenceText, recurrenceText, sessionText } from './i18n/permanence-text.js';
 export { loadQrCode, qrCodeReady, qrCodeSvg, type QrCodeOptions } from './qr/qr-code.js';
 export { tokens } from './tokens/tokens.js';

@@ -1,4 +1,4 @@
-import type { DayKey, SiteKind, SiteOffer } from '@fs-widgets/contract';
+import type { DayKey, OutreachKind, OutreachOffer, SiteKind, SiteOffer } from '@fs-widgets/contract';
 import type { HolidayKey } from '@fs-widgets/opening-hours';
 
 /**
@@ -86,6 +86,50 @@ export const fr = {
     'self-service-computer': 'Ordinateur et imprimante en libre-service',
     'free-wifi': 'Wi-Fi gratuit',
   } satisfies Record<SiteOffer, string>,
+  /**
+   * Exceptional closures and hours a site publishes (issue 16), said the same way by every public
+   * widget (`exception-text.ts`): « Fermé exceptionnellement du 24 décembre au 2 janvier (congés)
+   * — réouverture le lundi 4 janvier à 9 h », « Horaires exceptionnels le 24 décembre : 9 h – 12 h
+   * (veille de Noël) ».
+   */
+  exceptions: {
+    closed: 'Fermé exceptionnellement',
+    hours: 'Horaires exceptionnels',
+    today: 'aujourd’hui',
+    on: (date: string) => `le ${date}`,
+    fromTo: (from: string, to: string) => `du ${from} au ${to}`,
+    /** The period, then the hours of an exceptional opening: « le 24 décembre : 9 h – 12 h ». */
+    withHours: (period: string, hours: string) => `${period} : ${hours}`,
+    reason: (reason: string) => `(${reason})`,
+    reopensToday: (time: string) => `réouverture aujourd’hui à ${time}`,
+    reopensTomorrow: (time: string) => `réouverture demain à ${time}`,
+    reopensOn: (date: string, time: string) => `réouverture le ${date} à ${time}`,
+    noReopening: 'pas de réouverture annoncée dans les 14 jours suivants',
+    /** A day of the week's table closed by an exception. */
+    dayClosed: 'Fermé exceptionnellement',
+    upcomingTitle: 'Fermetures et horaires exceptionnels',
+  },
+  /** What a site says of itself (issue 16). */
+  siteInfo: {
+    verifiedOn: (date: string) => `Informations vérifiées le ${date}`,
+    hoursFromSite: 'Horaires publiés par la France services elle-même.',
+  },
+  /** A bus's stops and permanences held in other communes (issue 16). */
+  stops: {
+    nextAt: (commune: string, when: string) => `Prochain passage à ${commune} : ${when}`,
+    none: 'Aucun passage prévu dans les 4 prochaines semaines',
+    noneAt: (commune: string) => `Aucun passage prévu à ${commune} dans les 4 prochaines semaines`,
+    /** « mardi 9 h – 12 h », « demain 9 h – 12 h », « mardi 22 décembre, 9 h – 12 h ». */
+    session: (day: string, hours: string, withDate: boolean) => (withDate ? `${day}, ${hours}` : `${day} ${hours}`),
+    today: 'aujourd’hui',
+    tomorrow: 'demain',
+    kinds: { 'bus-stop': 'Arrêt du bus', permanence: 'Permanence' } satisfies Record<OutreachKind, string>,
+    offers: {
+      'france-services': 'Toute l’offre France services',
+      partner: 'Permanence d’un partenaire',
+      'conseiller-numerique': 'Conseiller numérique',
+    } satisfies Record<OutreachOffer, string>,
+  },
   /** A permanence in plain words (`permanence-text.ts`); days in week order, their names from `days`. */
   permanences: {
     weekly: (days: string[], interval: number) =>
