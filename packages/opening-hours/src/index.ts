@@ -5,8 +5,9 @@
  */
 export { OpeningHoursError, parseAnctDay, readAnctWeek, weekFromAnct, type AnctHoursRow, type AnctWeekReading } from './anct-hours.js';
 export { departmentOf } from './department.js';
+export { exceptionOn, exceptionRanges, type OpeningException } from './exceptions.js';
 export { easterSunday, isPublicHoliday, publicHolidays, type Holiday, type HolidayKey } from './holidays.js';
-export { toOsmOpeningHours, weeklyMinutes } from './osm.js';
+export { exceptionToOsm, toOsmOpeningHours, weeklyMinutes } from './osm.js';
 export {
   isoWeek,
   nextSessions,

@@ -9,6 +9,8 @@ import { DAY_KEYS } from './week.js';
  * buses and roaming permanences, and computing their next sessions:
  *
  * - rules separated by `;`;
+ * - an optional date or date range with its year (exceptional closures and hours):
+ *   `2026 Dec 24`, `2026 Dec 24-2026 Dec 26`, `2026 Dec 24-26`;
  * - an optional ISO 8601 week selector: `week 5`, `week 1-10`, `week 1-53/2`, `week 1,3,5`;
  * - an optional weekday selector: `Mo`, `Tu-Th`, `Mo,We,Fr`, `Mo-We,Fr` (`Sa-Mo` wraps);
  *   without one, the rule applies to every day;
@@ -44,6 +46,8 @@ export type OsmRule =
       readonly kind: 'hours';
       /** The rule as written (trimmed). */
       readonly text: string;
+      /** The dates (`YYYY-MM-DD`, inclusive) the rule is limited to; null for every date. */
+      readonly dates: { readonly from: string; readonly to: string } | null;
       /** ISO 8601 week numbers (1 to 53, sorted) the rule applies to; null for every week. */
       readonly weeks: readonly number[] | null;
       /** Days of the week the rule applies to, Monday first (all seven without a weekday selector). */
@@ -107,8 +111,8 @@ const OSM_DAYS: Readonly<Record<string, DayKey>> = {
 const UNSUPPORTED: ReadonlyArray<readonly [RegExp, string]> = [
   [/^24\/7/, '"24/7" (always open) is not supported'],
   [/^\(?\s*(sunrise|sunset|dawn|dusk)\b/i, 'variable times (sunrise, sunset, dawn, dusk) are not supported'],
-  [/^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/i, 'month and date selectors (Jan, Feb…) are not supported'],
-  [/^\d{4}(?![\d:])/, 'year selectors are not supported'],
+  [/^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/i, 'month and date selectors without a year (Jan, Feb…) are not supported'],
+  [/^\d{4}(?![\d:])/, 'year selectors are only supported in a date ("2026 Dec 24") or a date range'],
   [/^easter\b/i, 'easter dates are not supported'],
   [/^PH\b/, 'public holidays (PH) are only supported as the rule "PH off"'],
   [/^SH\b/, 'school holidays (SH) are not supported'],
@@ -159,6 +163,9 @@ class RuleReader {
   }
 }
 
+const DATE = /(\d{4}) +(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +(\d{1,2})(?![\d:])/y;
+const DAY_NUMBER = /(\d{1,2})(?![\d:])/y;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const WEEK_KEYWORD = /week(?![A-Za-z])/y;
 const WEEK_NUMBER = /\d+/y;
 const WEEKDAY = /(Mo|Tu|We|Th|Fr|Sa|Su)(?![A-Za-z])/y;
@@ -176,6 +183,23 @@ function parseRule(rule: string, fail: (reason: string) => never): OsmRule {
   if (PUBLIC_HOLIDAYS_OFF.test(rule)) return { kind: 'public-holidays-off', text: rule };
   const reader = new RuleReader(rule);
   const unexpected = (): never => fail(describeUnexpected(reader.rest()));
+
+  // Date or date range, with the year.
+  let dates: { from: string; to: string } | null = null;
+  const first = reader.take(DATE);
+  if (first) {
+    const from = calendarDate(first[1]!, first[2]!, first[3]!, fail);
+    let to = from;
+    if (reader.take(DASH)) {
+      const last = reader.take(DATE);
+      const day = last ? null : reader.take(DAY_NUMBER);
+      if (last) to = calendarDate(last[1]!, last[2]!, last[3]!, fail);
+      else if (day) to = calendarDate(first[1]!, first[2]!, day[1]!, fail);
+      else fail(`expected a date or a day after "-", found ${describeFound(reader.rest())}`);
+      if (to < from) fail(`the date range ${from} to ${to} ends before it starts`);
+    }
+    dates = { from, to };
+  }
 
   // Week selector.
   let weeks: number[] | null = null;
@@ -284,7 +308,17 @@ function parseRule(rule: string, fail: (reason: string) => never): OsmRule {
     opens: formatTimeOfDay(range.opens),
     closes: formatTimeOfDay(range.closes),
   }));
-  return { kind: 'hours', text: rule, weeks, days, ranges };
+  return { kind: 'hours', text: rule, dates, weeks, days, ranges };
+}
+
+/** `YYYY-MM-DD` of an OSM date (`2026`, `Dec`, `24`); fails for a day the month does not have. */
+function calendarDate(year: string, month: string, day: string, fail: (reason: string) => never): string {
+  const monthNumber = MONTHS.indexOf(month) + 1;
+  const value = new Date(Date.UTC(Number(year), monthNumber - 1, Number(day)));
+  if (value.getUTCMonth() !== monthNumber - 1 || value.getUTCDate() !== Number(day)) {
+    fail(`${year} ${month} ${day} is not a date`);
+  }
+  return value.toISOString().slice(0, 10);
 }
 
 function describeFound(rest: string): string {
@@ -348,7 +382,7 @@ export function isoWeek(date: string): { year: number; week: number } {
 
 /**
  * The sessions of one local calendar day (`YYYY-MM-DD`), sorted: one per time range of the
- * last rule matching the date (its ISO week, its weekday, and for `PH off` a public holiday
+ * last rule matching the date (its dates, its ISO week, its weekday, and for `PH off` a public holiday
  * of the department). Empty when closed, including on a public holiday with `PH off`.
  *
  * @throws {RangeError} for a date that is not a valid `YYYY-MM-DD` date.
@@ -361,7 +395,11 @@ export function sessionsOn(schedule: OsmSchedule, date: string, department: stri
   for (const rule of schedule.rules) {
     if (rule.kind === 'public-holidays-off') {
       if (holiday) ranges = [];
-    } else if (rule.days.includes(day) && (rule.weeks === null || rule.weeks.includes(week))) {
+    } else if (
+      rule.days.includes(day) &&
+      (rule.weeks === null || rule.weeks.includes(week)) &&
+      (rule.dates === null || (rule.dates.from <= date && date <= rule.dates.to))
+    ) {
       ranges = rule.ranges;
     }
   }

@@ -91,6 +91,7 @@ describe('the Charente bus fixture', () => {
     assert.deepEqual(rule, {
       kind: 'hours',
       text: 'week 1-53/2 Tu 09:00-12:30,13:30-15:30',
+      dates: null,
       weeks: Array.from({ length: 27 }, (_, index) => 2 * index + 1), // 1, 3, … 53
       days: ['tu'],
       ranges: [
@@ -461,7 +462,10 @@ describe('errors', () => {
     })();
     assert.ok(error instanceof OsmOpeningHoursError);
     assert.equal(error.rule, 'Jan off');
-    assert.equal(error.message, 'Unsupported opening_hours rule "Jan off": month and date selectors (Jan, Feb…) are not supported');
+    assert.equal(
+      error.message,
+      'Unsupported opening_hours rule "Jan off": month and date selectors without a year (Jan, Feb…) are not supported',
+    );
   });
 
   test('other unsupported syntax', () => {
@@ -473,7 +477,7 @@ describe('errors', () => {
     rejects('Mo[1] 09:00-12:00', /nth weekday selectors/);
     rejects('Mo 09:00-12:00 "sur rendez-vous"', /comments \("…"\) are not supported/);
     rejects('Mo 09:00-12:00, We 14:00-16:00', /"," between rules is not supported/);
-    rejects('2026 Mo 09:00-12:00', /year selectors are not supported/);
+    rejects('2026 Mo 09:00-12:00', /year selectors are only supported in a date/);
     rejects('easter off', /easter dates are not supported/);
     rejects('Mo 09:00-12:00 unknown', /the state "unknown" is not supported/);
     rejects('Mo: 09:00-12:00', /a ":" after the weekdays is not supported/);
