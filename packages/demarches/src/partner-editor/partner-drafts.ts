@@ -1,4 +1,5 @@
-import type { DayKey, DirectoryTheme, LocalPartner, Permanence } from '@fs-widgets/contract';
+import type { DirectoryTheme, LocalPartner, Permanence } from '@fs-widgets/contract';
+import { emptyRecurrenceDraft, recurrenceDraftOf, type RecurrenceDraft, type RecurrenceField } from '../shared/recurrence-builder.js';
 
 /**
  * What an agent is typing in the editor's two forms, kept by the element (so a refused token, a
@@ -17,18 +18,13 @@ export interface LocalDraft {
   extra: string[];
 }
 
-/** The recurrence builder's choices, in a secretary's terms. */
-export type Freq = 'weekly' | 'every-n-weeks' | 'monthly' | 'appointment' | 'dates';
+export type { Freq } from '../shared/recurrence-builder.js';
 
 export interface PermanenceDraft {
   /** `national:<id>` or `local:<id>`; empty until chosen. */
   partner: string;
-  freq: Freq;
-  /** Weeks between two permanences, for `every-n-weeks` (2 to 4). */
-  interval: number;
-  days: DayKey[];
-  day: DayKey | '';
-  nth: number[];
+  /** The shared recurrence builder's draft. */
+  recurrence: RecurrenceDraft;
   opens: string;
   closes: string;
   byAppointment: boolean;
@@ -45,11 +41,7 @@ export type FieldKey =
   | 'website'
   | 'themes'
   | 'partner'
-  | 'freq'
-  | 'interval'
-  | 'days'
-  | 'nth'
-  | 'day'
+  | RecurrenceField
   | 'opens'
   | 'closes'
   | 'byAppointment'
@@ -66,11 +58,7 @@ export const emptyLocalDraft = (): LocalDraft => ({ name: '', description: '', p
 
 export const emptyPermanenceDraft = (partner = ''): PermanenceDraft => ({
   partner,
-  freq: 'weekly',
-  interval: 2,
-  days: [],
-  day: '',
-  nth: [],
+  recurrence: emptyRecurrenceDraft(),
   opens: '',
   closes: '',
   byAppointment: false,
@@ -108,11 +96,7 @@ export function permanenceDraftOf(p: Permanence): PermanenceDraft {
   const r = p.recurrence;
   return {
     ...emptyPermanenceDraft(p.partner ? `national:${p.partner}` : `local:${p.local_partner_id ?? ''}`),
-    freq: r.freq === 'weekly' ? (r.interval > 1 ? 'every-n-weeks' : 'weekly') : r.freq,
-    interval: r.freq === 'weekly' && r.interval > 1 ? r.interval : 2,
-    days: r.freq === 'weekly' ? [...r.days] : [],
-    day: r.freq === 'monthly' ? r.day : '',
-    nth: r.freq === 'monthly' ? [...r.nth] : [],
+    recurrence: recurrenceDraftOf(r),
     opens: p.opens ?? '',
     closes: p.closes ?? '',
     byAppointment: p.by_appointment && r.freq !== 'appointment',

@@ -27,6 +27,8 @@ import { localToday } from '../shared/format.js';
 import { demarchesSharedStyles } from '../shared/shared.styles.js';
 import type { PartnerEditorStrings } from '../strings/partner-editor-strings.js';
 import '../strings/partner-editor-strings.js';
+import type { RecurrenceBuilderStrings } from '../strings/recurrence-builder-strings.js';
+import '../strings/recurrence-builder-strings.js';
 import {
   emptyLocalDraft,
   emptyPermanenceDraft,
@@ -37,7 +39,8 @@ import {
   type LocalDraft,
   type PermanenceDraft,
 } from './partner-drafts.js';
-import { partnerEditorStyles } from './partner-editor.styles.js';
+import { editorStyles } from '../shared/editor.styles.js';
+import { mergeErrors } from '../shared/field-errors.js';
 
 /** The forms, fetched after the lists are shown (see `#loadForms`). */
 type Forms = typeof import('./partner-forms.js');
@@ -90,7 +93,7 @@ interface Confirmation {
  * @cssprop [--fs-demarches-accent=var(--fs-color-primary)] - Buttons, links, selection.
  */
 export class FsPartnerEditor extends FsElement {
-  static override styles = [...FsElement.styles, controls, demarchesSharedStyles, partnerEditorStyles];
+  static override styles = [...FsElement.styles, controls, demarchesSharedStyles, editorStyles];
 
   /** The site's agent token, the same one as the démarche log's, pasted once on this device. */
   readonly #token = new AgentTokenController(this, { onSave: () => this.#tokenSaved() });
@@ -139,6 +142,10 @@ export class FsPartnerEditor extends FsElement {
 
   get #s(): PartnerEditorStrings {
     return this.i18n.part<PartnerEditorStrings>('partner-editor');
+  }
+
+  get #rs(): RecurrenceBuilderStrings {
+    return this.i18n.part<RecurrenceBuilderStrings>('recurrence-builder');
   }
 
   get #siteOk(): boolean {
@@ -330,7 +337,7 @@ export class FsPartnerEditor extends FsElement {
     const forms = this.forms;
     if (this.busy || this.view.kind !== 'permanence' || !forms) return;
     const draft = this.permanenceDraft;
-    const errors = forms.checkPermanence(draft, this.#s);
+    const errors = forms.checkPermanence(draft, this.#s, this.#rs);
     if (Object.keys(errors).length) return this.#showErrors(errors);
     const input = forms.permanenceInputOf(draft);
     const id = this.view.id;
@@ -382,7 +389,7 @@ export class FsPartnerEditor extends FsElement {
       this.#createKey = newIdempotencyKey();
       this.#partners.retry();
     } else {
-      const errors = this.forms?.fieldErrorsOf(error.problem?.invalid_params ?? [], error.status, permanence, this.#s) ?? {};
+      const errors = this.forms?.fieldErrorsOf(error.problem?.invalid_params ?? [], error.status, permanence, this.#s, this.#rs) ?? {};
       if (Object.keys(errors).length) return this.#showErrors(errors);
       this.formMessage = 'refused';
     }
@@ -731,10 +738,20 @@ export class FsPartnerEditor extends FsElement {
             })
           : forms.permanenceForm({
               ...context,
+              rs: this.#rs,
+              recurrence: {
+                locale: this.i18n.locale,
+                today: localToday(),
+                onErrors: (errors) => (this.errors = mergeErrors(this.errors, errors)),
+                announce: (text) => (this.announcement = text),
+                focus: (id) => void this.updateComplete.then(() => this.#byId(id)?.focus()),
+              },
               draft: this.permanenceDraft,
               nationals: this.#nationalIds().map((id) => ({ id, name: this.#nationalName(id) })),
               locals: this.#data?.local ?? [],
               onChange: (patch) => (this.permanenceDraft = { ...this.permanenceDraft, ...patch }),
+              onRecurrenceChange: (patch) =>
+                (this.permanenceDraft = { ...this.permanenceDraft, recurrence: { ...this.permanenceDraft.recurrence, ...patch } }),
               onSubmit: (e) => void this.#submitPermanence(e),
             })
     }`;

@@ -1,17 +1,29 @@
 import { html, nothing } from 'lit';
-import type {
-  DayKey,
-  DirectoryTheme,
-  InvalidParam,
-  LocalPartner,
-  LocalPartnerInput,
-  PermanenceInput,
-  Recurrence,
-} from '@fs-widgets/contract';
-import { MONTHLY_ORDINALS } from '@fs-widgets/contract/codes';
-import { DAY_KEYS } from '@fs-widgets/opening-hours';
+import type { DayKey, DirectoryTheme, InvalidParam, LocalPartner, LocalPartnerInput, PermanenceInput } from '@fs-widgets/contract';
 import type { PartnerEditorStrings } from '../strings/partner-editor-strings.js';
-import type { FieldErrors, FieldKey, FormMessage, Freq, LocalDraft, PermanenceDraft } from './partner-drafts.js';
+import type { RecurrenceBuilderStrings } from '../strings/recurrence-builder-strings.js';
+import {
+  boxes,
+  fieldError,
+  fieldLabel,
+  firstErrorIdOf,
+  option,
+  selectField,
+  textField,
+  toggle,
+  type FieldOptions,
+  type FieldsContext,
+} from '../shared/form-fields.js';
+import {
+  ALL_FREQS,
+  checkRecurrence,
+  recurrenceBuilder,
+  recurrenceFieldOf,
+  recurrenceOf,
+  type RecurrenceBuilderContext,
+  type RecurrenceField,
+} from '../shared/recurrence-builder.js';
+import type { FieldErrors, FieldKey, FormMessage, LocalDraft, PermanenceDraft } from './partner-drafts.js';
 
 /**
  * The editor's two forms (a local partner; a permanence with its recurrence builder), what they
@@ -20,8 +32,6 @@ import type { FieldErrors, FieldKey, FormMessage, Freq, LocalDraft, PermanenceDr
  * come first and a page that only lists pays nothing for them.
  */
 
-const FREQS: readonly Freq[] = ['weekly', 'every-n-weeks', 'monthly', 'appointment'];
-const INTERVALS = [2, 3, 4] as const;
 /** `LocalPartnerInput.thematiques` takes 6 values at most (the contract's `maxItems`). */
 const MAX_THEMATIQUES = 6;
 
@@ -38,6 +48,8 @@ export const FIELD_IDS: Readonly<Record<FieldKey, string>> = {
   days: 'pm-days',
   nth: 'pm-nth',
   day: 'pm-day',
+  dates: 'pm-dates',
+  newDate: 'pm-date-new',
   opens: 'pm-opens',
   closes: 'pm-closes',
   byAppointment: 'pm-by-appointment',
@@ -48,8 +60,7 @@ export const FIELD_IDS: Readonly<Record<FieldKey, string>> = {
 
 /** The id of the first field in error, in the form's order. */
 export function firstErrorId(errors: FieldErrors): string | undefined {
-  const first = (Object.keys(FIELD_IDS) as FieldKey[]).find((k) => errors[k]);
-  return first && FIELD_IDS[first];
+  return firstErrorIdOf(FIELD_IDS, errors);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -73,20 +84,15 @@ export function localInputOf(d: LocalDraft, themes: readonly DirectoryTheme[]): 
 }
 
 export function permanenceInputOf(d: PermanenceDraft): PermanenceInput {
-  const recurrence: Recurrence =
-    d.freq === 'appointment'
-      ? { freq: 'appointment' }
-      : d.freq === 'monthly'
-        ? { freq: 'monthly', day: d.day as DayKey, nth: MONTHLY_ORDINALS.filter((n) => d.nth.includes(n)) }
-        : { freq: 'weekly', days: DAY_KEYS.filter((day) => d.days.includes(day)), interval: d.freq === 'every-n-weeks' ? d.interval : 1 };
   const [kind, id = ''] = d.partner.split(/:(.*)/s) as [string, string?];
-  const fixedHours = d.freq !== 'appointment';
+  const freq = d.recurrence.freq;
+  const fixedHours = freq !== 'appointment';
   return {
     ...(kind === 'national' ? { partner: id as Exclude<PermanenceInput['partner'], undefined> } : { local_partner_id: id }),
-    recurrence,
+    recurrence: recurrenceOf(d.recurrence),
     opens: fixedHours ? d.opens || null : null,
     closes: fixedHours ? d.closes || null : null,
-    by_appointment: d.freq === 'appointment' || d.byAppointment,
+    by_appointment: freq === 'appointment' || d.byAppointment,
     starts_on: d.startsOn || null,
     ends_on: d.endsOn || null,
     note: d.note.trim() || null,
@@ -101,31 +107,27 @@ export function checkLocal(d: LocalDraft, themes: readonly DirectoryTheme[], s: 
   return errors;
 }
 
-export function checkPermanence(d: PermanenceDraft, s: PartnerEditorStrings): FieldErrors {
+export function checkPermanence(d: PermanenceDraft, s: PartnerEditorStrings, rs: RecurrenceBuilderStrings): FieldErrors {
   const e = s.fieldErrors;
+  const freq = d.recurrence.freq;
   const errors: FieldErrors = {};
   if (!d.partner) errors.partner = e.partner;
-  if ((d.freq === 'weekly' || d.freq === 'every-n-weeks') && d.days.length === 0) errors.days = e.days;
-  if (d.freq === 'monthly') {
-    if (d.nth.length === 0) errors.nth = e.nth;
-    if (!d.day) errors.day = e.day;
-  }
-  if (d.freq !== 'appointment' && !d.opens !== !d.closes) errors[d.opens ? 'closes' : 'opens'] = e.hoursPair;
-  if (d.freq === 'every-n-weeks' && !d.startsOn) errors.startsOn = e.startsOn;
+  Object.assign(errors, checkRecurrence(d.recurrence, rs));
+  if (freq !== 'appointment' && !d.opens !== !d.closes) errors[d.opens ? 'closes' : 'opens'] = e.hoursPair;
+  if (freq === 'every-n-weeks' && !d.startsOn) errors.startsOn = e.startsOn;
   return errors;
 }
 
+const RECURRENCE_FIELDS: readonly string[] = ['freq', 'interval', 'days', 'nth', 'day', 'dates', 'newDate'] satisfies RecurrenceField[];
+const isRecurrenceField = (f: FieldKey): f is RecurrenceField => RECURRENCE_FIELDS.includes(f);
+
 /** The API's name of a field (`invalid_params[].name`) as the form's. */
-function fieldOf(name: string): FieldKey | undefined {
+function fieldOf(name: string, freq: PermanenceDraft['recurrence']['freq'] | undefined): FieldKey | 'skip' | undefined {
   const n = name.replace(/^body\./, '');
   if (['name', 'description', 'phone', 'website', 'note', 'opens', 'closes'].includes(n)) return n as FieldKey;
   if (n.startsWith('thematiques')) return 'themes';
   if (n === 'partner' || n === 'local_partner_id') return 'partner';
-  if (n.startsWith('recurrence.days')) return 'days';
-  if (n.startsWith('recurrence.nth')) return 'nth';
-  if (n === 'recurrence.day') return 'day';
-  if (n === 'recurrence.interval') return 'interval';
-  if (n.startsWith('recurrence')) return 'freq';
+  if (n.startsWith('recurrence')) return recurrenceFieldOf(n.slice('recurrence'.length), freq) ?? 'skip';
   return ({ starts_on: 'startsOn', ends_on: 'endsOn', by_appointment: 'byAppointment' } as Record<string, FieldKey>)[n];
 }
 
@@ -138,18 +140,18 @@ export function fieldErrorsOf(
   status: number | undefined,
   permanence: PermanenceDraft | null,
   s: PartnerEditorStrings,
+  rs: RecurrenceBuilderStrings,
 ): FieldErrors {
   const e = s.fieldErrors;
-  const freq = permanence?.freq;
+  const freq = permanence?.recurrence.freq;
   const errors: FieldErrors = {};
   for (const { name, reason } of params) {
-    const field = fieldOf(name);
-    if (!field || errors[field]) continue;
-    // A union's report names the fields of every kind of recurrence: keep the chosen kind's.
-    if ((field === 'days' || field === 'interval') && freq !== 'weekly' && freq !== 'every-n-weeks') continue;
-    if ((field === 'nth' || field === 'day') && freq !== 'monthly') continue;
-    errors[field] =
-      field === 'partner' && status === 422
+    // A union's report names the fields of every kind of recurrence: only the chosen kind's are kept.
+    const field = fieldOf(name, freq);
+    if (!field || field === 'skip' || errors[field]) continue;
+    errors[field] = isRecurrenceField(field)
+      ? rs.fieldErrors[field === 'newDate' ? 'dateInvalid' : field]
+      : field === 'partner' && status === 422
         ? e.partnerGone
         : field === 'closes' && /after/.test(reason)
           ? e.closesAfter
@@ -159,7 +161,7 @@ export function fieldErrorsOf(
               ? e.startsOnInvalid
               : e[field];
   }
-  if (errors.freq && (errors.days || errors.interval || errors.nth || errors.day)) delete errors.freq;
+  if (errors.freq && (errors.days || errors.interval || errors.nth || errors.day || errors.dates)) delete errors.freq;
   return errors;
 }
 
@@ -188,114 +190,29 @@ export interface LocalFormContext extends FormContext {
 }
 
 export interface PermanenceFormContext extends FormContext {
+  /** The recurrence builder's strings. */
+  rs: RecurrenceBuilderStrings;
+  /** What the recurrence builder needs besides its draft and errors. */
+  recurrence: Pick<RecurrenceBuilderContext, 'locale' | 'today' | 'onErrors' | 'announce' | 'focus'>;
   draft: PermanenceDraft;
   nationals: readonly { id: string; name: string }[];
   locals: readonly LocalPartner[];
   onChange: (patch: Partial<PermanenceDraft>) => void;
+  /** Applied to the element's current draft (two quick changes must not undo each other). */
+  onRecurrenceChange: (patch: Partial<PermanenceDraft['recurrence']>) => void;
 }
 
-const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const toggle = <T>(list: readonly T[], item: T, on: boolean): T[] =>
-  on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item);
-
-/** `aria-describedby` of a field: its hint, and its error when there is one. */
-function describedBy(c: FormContext, key: FieldKey, hint: boolean) {
-  const id = FIELD_IDS[key];
-  const ids = [hint ? `${id}-hint` : '', c.errors[key] ? `${id}-error` : ''].filter(Boolean);
-  return ids.length ? ids.join(' ') : nothing;
-}
-
-function error(c: FormContext, key: FieldKey) {
-  const message = c.errors[key];
-  return message ? html`<p class="error-text field-error" id=${`${FIELD_IDS[key]}-error`}>${message}</p>` : nothing;
-}
-
-/** A label saying "(obligatoire)" or "(facultatif)", or neither (`null`: the fieldset's legend says it). */
-function label(c: FormContext, key: FieldKey, text: string, required: boolean | null) {
-  return html`<label class="field" for=${FIELD_IDS[key]}>
-    ${text}${required === null ? nothing : html` <span class="small">${required ? c.s.required : c.s.optional}</span>`}
-  </label>`;
-}
-
-/** A labelled text field (input or textarea) with its hint and its error, wired for screen readers. */
-function field(
-  c: FormContext,
-  key: FieldKey,
-  text: string,
-  value: string,
-  onInput: (value: string) => void,
-  o: { hint?: string; required?: boolean | null; type?: string; max?: number; textarea?: boolean } = {},
-) {
-  const id = FIELD_IDS[key];
-  const input = (e: Event) => onInput((e.target as HTMLInputElement).value);
-  const invalid = c.errors[key] ? 'true' : 'false';
-  const described = describedBy(c, key, !!o.hint);
-  return html`${label(c, key, text, o.required === undefined ? false : o.required)}
-    ${o.hint ? html`<p class="small" id=${`${id}-hint`}>${o.hint}</p>` : nothing}
-    ${
-      o.textarea
-        ? html`<textarea id=${id} maxlength=${o.max ?? nothing} .value=${value} aria-invalid=${invalid} aria-describedby=${described} @input=${input}></textarea>`
-        : html`<input
-          id=${id}
-          type=${o.type ?? 'text'}
-          autocomplete="off"
-          maxlength=${o.max ?? nothing}
-          ?required=${!!o.required}
-          aria-required=${o.required ? 'true' : nothing}
-          .value=${value}
-          aria-invalid=${invalid}
-          aria-describedby=${described}
-          @input=${input}
-        />`
-    }
-    ${error(c, key)}`;
-}
-
-/** A fieldset of checkboxes or radio buttons, its error under the legend (focus goes to its first box). */
-function boxes<T extends string | number>(
-  c: FormContext,
-  key: FieldKey,
-  legend: unknown,
-  type: 'checkbox' | 'radio',
-  values: readonly T[],
-  text: (v: T) => string,
-  checked: (v: T) => boolean,
-  pick: (v: T, on: boolean) => void,
-  hint?: string,
-) {
-  const id = FIELD_IDS[key];
-  return html`<fieldset id=${id} aria-describedby=${describedBy(c, key, !!hint)}>
-    <legend>${legend}</legend>
-    ${hint ? html`<p class="small" id=${`${id}-hint`}>${hint}</p>` : nothing} ${error(c, key)}
-    <div class="boxes ${key}">
-      ${values.map(
-        (v) => html`<label class="box">
-          <input type=${type} name=${key} value=${v} .checked=${checked(v)} @change=${(e: Event) => pick(v, (e.target as HTMLInputElement).checked)} /><span
-            >${text(v)}</span
-          >
-        </label>`,
-      )}
-    </div>
-  </fieldset>`;
-}
-
-/** A select with its label, hint and error. */
-function select(c: FormContext, key: FieldKey, labelled: unknown, options: unknown, onChange: (value: string) => void, hint?: unknown) {
-  const id = FIELD_IDS[key];
-  return html`${labelled} ${hint ? html`<p class="small" id=${`${id}-hint`}>${hint}</p>` : nothing}
-    <select
-      id=${id}
-      aria-invalid=${c.errors[key] ? 'true' : 'false'}
-      aria-describedby=${describedBy(c, key, !!hint)}
-      @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}
-    >
-      ${options}
-    </select>
-    ${error(c, key)}`;
-}
-
-const option = (value: string | number, text: string, selected: boolean) =>
-  html`<option value=${value} ?selected=${selected}>${text}</option>`;
+/** The shared fields' view of a form: where its fields are, their errors, "(obligatoire)" / "(facultatif)". */
+const fieldsOf = (c: FormContext): FieldsContext<FieldKey> => ({
+  ids: FIELD_IDS,
+  errors: c.errors,
+  required: c.s.required,
+  optional: c.s.optional,
+});
+const error = (c: FormContext, key: FieldKey) => fieldError(fieldsOf(c), key);
+const label = (c: FormContext, key: FieldKey, text: string, required: boolean | null) => fieldLabel(fieldsOf(c), key, text, required);
+const field = (c: FormContext, key: FieldKey, text: string, value: string, onInput: (value: string) => void, o: FieldOptions = {}) =>
+  textField(fieldsOf(c), key, text, value, onInput, o);
 
 function footer(c: FormContext) {
   const s = c.s;
@@ -328,7 +245,7 @@ export function localForm(c: LocalFormContext) {
     ${field(c, 'phone', s.phoneLabel, d.phone, set('phone'), { hint: s.phoneHint, type: 'tel', max: 25 })}
     ${field(c, 'website', s.websiteLabel, d.website, set('website'), { hint: s.websiteHint, type: 'url', max: 300 })}
     ${boxes(
-      c,
+      fieldsOf(c),
       'themes',
       html`${s.themes} <span class="small">${s.optional}</span>`,
       'checkbox',
@@ -336,7 +253,7 @@ export function localForm(c: LocalFormContext) {
       (id) => themes.find((t) => t.id === id)?.label ?? id,
       (id) => d.themes.includes(id),
       (id, on) => c.onChange({ themes: toggle(d.themes, id, on) }),
-      c.themes ? s.themesHint : s.themesUnavailable,
+      { hint: c.themes ? s.themesHint : s.themesUnavailable },
     )}
     ${footer(c)}
   </form>`;
@@ -345,11 +262,11 @@ export function localForm(c: LocalFormContext) {
 /** A permanence: whose, when (the recurrence builder), hours, period, note. */
 export function permanenceForm(c: PermanenceFormContext) {
   const { s, draft: d, onChange: update } = c;
-  const everyN = d.freq === 'every-n-weeks';
-  const weekday = (day: DayKey) => capitalize(c.days[day]);
+  const freq = d.recurrence.freq;
+  const everyN = freq === 'every-n-weeks';
   return html`<form class="permanence-form" part="form" @submit=${c.onSubmit} novalidate aria-labelledby="form-title">
-    ${select(
-      c,
+    ${selectField(
+      fieldsOf(c),
       'partner',
       label(c, 'partner', s.partner, true),
       html`${option('', s.partnerChoose, !d.partner)}
@@ -364,65 +281,22 @@ export function permanenceForm(c: PermanenceFormContext) {
       (partner) => update({ partner }),
       html`${s.partnerHint}${c.locals.length ? nothing : ` ${s.noLocalYet}`}`,
     )}
-    ${boxes(
-      c,
-      'freq',
-      s.when,
-      'radio',
-      FREQS,
-      (f) => s.freqs[f],
-      (f) => d.freq === f,
-      (freq) => update({ freq }),
-    )}
+    ${recurrenceBuilder({
+      ...c.recurrence,
+      s: c.rs,
+      ids: FIELD_IDS,
+      legend: s.when,
+      freqs: ALL_FREQS,
+      draft: d.recurrence,
+      errors: c.errors,
+      required: s.required,
+      optional: s.optional,
+      days: c.days,
+      ordinal: c.ordinal,
+      onChange: c.onRecurrenceChange,
+    })}
     ${
-      everyN
-        ? select(
-            c,
-            'interval',
-            label(c, 'interval', s.interval, null),
-            INTERVALS.map((n) => option(n, s.intervalOption(n), d.interval === n)),
-            (value) => update({ interval: Number(value) }),
-          )
-        : nothing
-    }
-    ${
-      d.freq === 'weekly' || everyN
-        ? boxes(
-            c,
-            'days',
-            s.days,
-            'checkbox',
-            DAY_KEYS,
-            weekday,
-            (day) => d.days.includes(day),
-            (day, on) => update({ days: toggle(d.days, day, on) }),
-          )
-        : nothing
-    }
-    ${
-      d.freq === 'monthly'
-        ? html`${boxes(
-            c,
-            'nth',
-            s.nth,
-            'checkbox',
-            MONTHLY_ORDINALS,
-            (n) => c.ordinal(n),
-            (n) => d.nth.includes(n),
-            (n, on) => update({ nth: toggle(d.nth, n, on) }),
-            s.nthHint,
-          )}
-        ${select(
-          c,
-          'day',
-          label(c, 'day', s.day, null),
-          html`${option('', s.partnerChoose, !d.day)} ${DAY_KEYS.map((day) => option(day, weekday(day), d.day === day))}`,
-          (day) => update({ day: day as DayKey | '' }),
-        )}`
-        : nothing
-    }
-    ${
-      d.freq !== 'appointment'
+      freq !== 'appointment'
         ? html`<fieldset id="pm-hours" aria-describedby="pm-hours-hint">
           <legend>${s.hours} <span class="small">${s.optional}</span></legend>
           <p class="small" id="pm-hours-hint">${s.hoursHint}</p>

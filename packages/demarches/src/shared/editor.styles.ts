@@ -1,6 +1,11 @@
 import { css } from 'lit';
 
-export const partnerEditorStyles = css`
+/**
+ * The agents' editors' look (partners and permanences, closures, outreach stops): lists of items
+ * with their actions, the removal's confirmation, boxes as large rows, pairs of fields, the
+ * recurrence builder's one-off dates.
+ */
+export const editorStyles = css`
   .section {
     margin-top: calc(var(--_fs-space) * 3);
   }
@@ -110,6 +115,37 @@ export const partnerEditorStyles = css`
 
   .pair > div {
     flex: 1 1 10rem;
+  }
+
+  .add-date {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    gap: var(--_fs-space);
+  }
+
+  .add-date > div {
+    flex: 1 1 12rem;
+  }
+
+  .date-list {
+    list-style: none;
+    margin: calc(var(--_fs-space) / 2) 0 0;
+    padding: 0;
+    display: grid;
+    gap: calc(var(--_fs-space) / 2);
+  }
+
+  .date-list li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: calc(var(--_fs-space) / 2) var(--_fs-space);
+    padding: 0.25em 0.5em;
+    border: 1px solid var(--_fs-border);
+    border-radius: calc(var(--_fs-radius) / 1.5);
+    background: var(--_fs-surface);
   }
 
   .field-error {

@@ -1,0 +1,42 @@
+import type { RecurrenceBuilderStrings } from './recurrence-builder.strings.fr.js';
+
+/** The texts of the recurrence builder, English. */
+export const recurrenceBuilderEn: RecurrenceBuilderStrings = {
+  freqs: {
+    weekly: 'Every week',
+    'every-n-weeks': 'Every 2 weeks or more',
+    monthly: 'Every month',
+    appointment: 'By appointment, no fixed date',
+    dates: 'On given dates',
+  },
+  interval: 'How often',
+  intervalOption: (n: number) => `Every ${n} weeks`,
+  days: 'Which days?',
+  nth: 'Which week of the month?',
+  nthHint: 'Tick one or more: “2nd and 4th” for twice a month.',
+  day: 'Which day of the week?',
+  choose: 'Choose…',
+  dates: 'Which dates?',
+  datesHint: 'Choose a date, then “Add this date”. Repeat for each date (60 at most).',
+  dateToAdd: 'Date to add',
+  addDate: 'Add this date',
+  datesEmpty: 'No date yet.',
+  datesCount: (n: number) => (n === 1 ? '1 date' : `${n} dates`),
+  removeDate: 'Remove',
+  removeDateAbout: (date: string) => `: ${date}`,
+  dateAdded: (date: string) => `Date added: ${date}.`,
+  dateRemoved: (date: string) => `Date removed: ${date}.`,
+  fieldErrors: {
+    freq: 'Choose when it takes place.',
+    interval: 'Choose every 2, 3 or 4 weeks.',
+    days: 'Tick at least one day.',
+    nth: 'Tick at least one week of the month.',
+    day: 'Choose the day of the week.',
+    dates: 'Add at least one date: choose it, then “Add this date”.',
+    dateMissing: 'First choose a date in the field, then “Add this date”.',
+    dateInvalid: 'This date is not valid: choose it in the calendar.',
+    datePast: 'This date is past: choose today or a date to come.',
+    dateTwice: 'This date is already in the list.',
+    datesMax: 'You already have 60 dates: remove one before adding another.',
+  },
+};
