@@ -12,7 +12,8 @@ import { join } from 'node:path';
  * `/__test/status/503/*` answers like an overloaded server (a narrow fake for the error state);
  * `/__test/pending/*` never answers (the loading state); `/__test/ban/search/` answers like the
  * national address API (BAN) for "montbel" (the optional address search).
- * `/__test/agent-token?site=ID` makes an agent token with the real CLI on the run's database;
+ * `/__test/agent-token?site=ID` makes an agent token with the real CLI on the run's database
+ * (`&role=manager`: the site manager's; `&label=…`: its label, `wtr` by default);
  * `/__test/auth-echo/*` accepts writes and tells (GET) the last `Authorization` it received;
  * proxied requests carrying `Authorization` (the agents' reads and writes) are forwarded with it.
  */
@@ -205,7 +206,11 @@ export function testNetwork({ apiOrigin, dataDir }) {
       const token = await new Promise((resolve, reject) => {
         execFile(
           process.execPath,
-          ['--conditions=source', '--import', 'tsx', 'packages/server/src/cli.ts', 'token', 'create', '--site', site, '--label', 'wtr'],
+          [
+            ...['--conditions=source', '--import', 'tsx', 'packages/server/src/cli.ts', 'token', 'create', '--site', site],
+            ...(ctx.query.role === 'manager' ? ['--manager'] : []),
+            ...['--label', typeof ctx.query.label === 'string' && ctx.query.label ? ctx.query.label.slice(0, 100) : 'wtr'],
+          ],
           { env: { ...process.env, FS_SQLITE_PATH: join(dataDir, 'test.db'), LOG_LEVEL: 'warn' } },
           (err, stdout) => (err ? reject(err) : resolve(/fsw_[0-9a-f]{12}\.[A-Za-z0-9_-]{43}/.exec(stdout)?.[0])),
         );
