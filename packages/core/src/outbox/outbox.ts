@@ -144,6 +144,22 @@ function authorizationHeaders(entry: OutboxEntry): Record<string, string> | unde
   return value ? { authorization: value } : undefined;
 }
 
+/** Sends an entry by its method; a DELETE answered 404 is done (already removed: an earlier try, another device). */
+async function send(
+  client: ApiClient,
+  entry: OutboxEntry,
+  options: { signal: AbortSignal; headers: Record<string, string> },
+): Promise<void> {
+  if (entry.method === 'PUT') await client.put(entry.path, entry.body, options);
+  else if (entry.method === 'DELETE') {
+    try {
+      await client.delete(entry.path, options);
+    } catch (err) {
+      if (!(err instanceof ApiError && err.status === 404)) throw err;
+    }
+  } else await client.post(entry.path, entry.body, options);
+}
+
 /** In-tab stand-in for the Web Lock when the API is missing. */
 let sendingInTab = false;
 
@@ -235,12 +251,20 @@ export class Outbox {
    * after that first attempt (so `pendingKeys()` then says whether it is still waiting). An
    * entry whose key is already queued is left as it is. `auth`: a credentials reference
    * (`scheme:ref`, see `registerOutboxAuthorization`) resolved into a header at send time.
+   * `method`: PUT or DELETE for an edit or a removal of an existing row (see `StoredOutboxEntry`).
    */
-  async enqueue<B>(kind: string, path: string, key: string, body: B, options: { auth?: string } = {}): Promise<void> {
+  async enqueue<B>(
+    kind: string,
+    path: string,
+    key: string,
+    body: B,
+    options: { auth?: string; method?: 'POST' | 'PUT' | 'DELETE' } = {},
+  ): Promise<void> {
     if (!key) throw new TypeError('An outbox entry needs an idempotency key');
     const now = Date.now();
     const auth = options.auth ? { auth: options.auth } : {};
-    await store.addIfAbsent({ key, kind, path, base: this.base, body, ...auth, queuedAt: now, attempts: 0, nextAttemptAt: now });
+    const method = options.method && options.method !== 'POST' ? { method: options.method } : {};
+    await store.addIfAbsent({ key, kind, path, base: this.base, body, ...auth, ...method, queuedAt: now, attempts: 0, nextAttemptAt: now });
     await this.#changed();
     await this.#request(false);
   }
@@ -262,6 +286,11 @@ export class Outbox {
   /** Keys of the entries waiting to be sent, oldest first. */
   async pendingKeys(kind?: string): Promise<string[]> {
     return (await this.#entries()).filter((e) => !e.rejectedAt && (!kind || e.kind === kind)).map((e) => e.key);
+  }
+
+  /** Entries waiting to be sent (optionally of one kind), oldest first: an agent's screen shows what is not sent yet. */
+  async pending(kind?: string): Promise<OutboxEntry[]> {
+    return (await this.#entries()).filter((e) => !e.rejectedAt && (!kind || e.kind === kind));
   }
 
   /** Entries the server refused for good, oldest first, with `rejectedAt` and `problem`. */
@@ -394,7 +423,7 @@ export class Outbox {
       const headers = authorizationHeaders(entry);
       if (!headers) continue; // its credentials are not available here yet: left as it is
       try {
-        await this.#client.post(entry.path, entry.body, { signal: this.#abort.signal, headers });
+        await send(this.#client, entry, { signal: this.#abort.signal, headers });
         // 201 or 200 `duplicate: true`: the server has it (once) either way.
         await store.delete(entry.key);
         this.#pausedUntil = 0;

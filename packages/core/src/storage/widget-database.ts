@@ -35,8 +35,14 @@ export interface StoredOutboxEntry<B = unknown> {
   key: string;
   /** What it is (`feedback`, …): counts and listings can be filtered by kind. */
   kind: string;
-  /** The API path it is POSTed to, relative to `base` (e.g. `feedback`). */
+  /** The API path it is sent to, relative to `base` (e.g. `feedback`). */
   path: string;
+  /**
+   * How it is sent: POST when absent (a creation, deduplicated by `key`); PUT (a whole row
+   * replaced: sending it twice leaves the same row) or DELETE (a removal: a 404 means it is
+   * already gone, and counts as delivered) for the agents' edits of rows that exist.
+   */
+  method?: 'POST' | 'PUT' | 'DELETE';
   /** The absolute API base URL (e.g. `https://widgets.example.fr/api/v1`). */
   base: string;
   body: B;
