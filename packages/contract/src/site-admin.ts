@@ -284,3 +284,41 @@ export const SiteHistoryQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
 });
 export type SiteHistoryQuery = Static<typeof SiteHistoryQuery>;
+
+// ---------------------------------------------------------------------------------------------
+// The network's administration.
+
+/** `GET /admin/unverified-sites`: the sites whose information no agent confirmed or changed for `months`. */
+export const UnverifiedSitesQuery = Type.Object({
+  months: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 24, default: 6, description: 'Not verified for this many months (calendar months, UTC).' }),
+  ),
+  page: Type.Optional(Type.Integer({ minimum: 1, default: 1, description: 'Page, from 1.' })),
+  size: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 200, description: 'Sites per page.' })),
+});
+export type UnverifiedSitesQuery = Static<typeof UnverifiedSitesQuery>;
+
+export const UnverifiedSite = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    department: Type.String({ description: 'INSEE code of the département.' }),
+    verified_at: Nullable(Type.String({ format: 'date-time', description: 'Null: never confirmed nor changed by its agents.' })),
+  },
+  { title: 'UnverifiedSite' },
+);
+export type UnverifiedSite = Static<typeof UnverifiedSite>;
+
+export const UnverifiedSites = Type.Object(
+  {
+    months: Type.Integer(),
+    verified_before: Type.String({ format: 'date-time', description: 'The cut-off: verified before this instant, or never.' }),
+    items: Type.Array(UnverifiedSite, { description: 'Never verified first, then the oldest verification; then by département and id.' }),
+    total: Type.Integer(),
+    page: Type.Integer(),
+    size: Type.Integer(),
+    pages: Type.Integer(),
+  },
+  { title: 'UnverifiedSites' },
+);
+export type UnverifiedSites = Static<typeof UnverifiedSites>;

@@ -22,6 +22,7 @@ import { keyFiguresRoutes } from './routes/key-figures.js';
 import { metaRoutes } from './routes/meta.js';
 import { satisfactionStatsRoutes } from './routes/satisfaction-stats.js';
 import { sitesRoutes } from './routes/sites.js';
+import { siteAccessRoutes } from './routes/site-access.js';
 import { PUBLIC_DIR, REPO_ROOT } from './paths.js';
 
 declare module 'fastify' {
@@ -119,6 +120,10 @@ export async function buildApp({
         },
         { name: 'exports', description: 'The network’s data in national formats (data·inclusion)' },
         { name: 'figures', description: 'Public key figures of the network and of each site (communication kit)' },
+        {
+          name: 'site-admin',
+          description: 'A site’s own administration: its agents’ and managers’ access, its history; the sites nobody verified',
+        },
       ],
       components: {
         securitySchemes: {
@@ -168,6 +173,7 @@ export async function buildApp({
       await api.register(activityStatsRoutes, { ctx });
       await api.register(directoryRoutes, { ctx });
       await api.register(exportsRoutes, { ctx });
+      await api.register(siteAccessRoutes, { ctx });
     },
     { prefix: API_PREFIX },
   );

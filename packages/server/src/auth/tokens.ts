@@ -186,7 +186,7 @@ export async function authenticate(db: Db, request: FastifyRequest, now = new Da
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The token checked by `agentOfBodySite`. */
+    /** The token checked by `agentOfBodySite` or a route's preValidation hook: the actor of the request's writes. */
     agentToken?: TokenInfo;
   }
 }

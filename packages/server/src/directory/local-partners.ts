@@ -16,12 +16,15 @@ import { writeTransaction, type Db } from '../db/database.js';
 import type { LocalPartnerTable, PermanenceTable } from '../db/schema.js';
 import { removePersonalData } from '../privacy/personal-data.js';
 import { HttpProblem, invalidParam, keyConflict } from '../http/problem.js';
+import { recordSiteChange, type Actor } from '../site-admin/history.js';
 import { dataInclusionValues } from './catalogue.js';
 
 /**
  * A site's local partners and recurring permanences: written by the site's agents (the routes
  * check the token), read by anyone. Free texts lose e-mail addresses and phone numbers (as
  * every public text): a local partner is an organisation, its phone has its own checked field.
+ * Every change goes to the site's history (`site-admin/history.ts`) in its own transaction,
+ * with the token that made it; an idempotent retry (same key) writes nothing more.
  */
 
 /** Every site offers the nine national partners, by charter. */
@@ -62,7 +65,8 @@ const ruleOf = (row: Pick<PermanenceTable, 'recurrence' | 'opens' | 'closes' | '
   ends_on: row.ends_on,
 });
 
-export function permanenceFromRow(row: PermanenceTable, site: Pick<Site, 'address' | 'time_zone'>, now: Date): Permanence {
+/** A permanence as the history keeps it: as the API shows it, without its next dates (they move every day). */
+export function permanenceRecord(row: PermanenceTable): Omit<Permanence, 'next'> {
   const rule = ruleOf(row);
   return {
     id: row.id,
@@ -77,8 +81,14 @@ export function permanenceFromRow(row: PermanenceTable, site: Pick<Site, 'addres
     ends_on: row.ends_on,
     note: row.note,
     opening_hours: permanenceToOsm(rule),
-    next: permanenceDates(rule, { now, department: site.address.department, timeZone: site.time_zone }),
     updated_at: row.updated_at,
+  };
+}
+
+export function permanenceFromRow(row: PermanenceTable, site: Pick<Site, 'address' | 'time_zone'>, now: Date): Permanence {
+  return {
+    ...permanenceRecord(row),
+    next: permanenceDates(ruleOf(row), { now, department: site.address.department, timeZone: site.time_zone }),
   };
 }
 
@@ -114,6 +124,7 @@ export async function createLocalPartner(
   siteId: string,
   key: string,
   input: LocalPartnerInput,
+  by: Actor,
   now = new Date(),
 ): Promise<Written<LocalPartner>> {
   const values = localPartnerValues(input);
@@ -126,7 +137,18 @@ export async function createLocalPartner(
     const at = now.toISOString();
     const row: LocalPartnerTable = { id: newId(), site_id: siteId, ...values, created_key: key, created_at: at, updated_at: at };
     await trx.insertInto('local_partners').values(row).execute();
-    return { value: localPartnerFromRow(row), duplicate: false };
+    const value = localPartnerFromRow(row);
+    await recordSiteChange(trx, {
+      siteId,
+      by,
+      entity: 'local-partner',
+      entityId: row.id,
+      action: 'create',
+      before: null,
+      after: value,
+      at: now,
+    });
+    return { value, duplicate: false };
   });
 }
 
@@ -136,23 +158,65 @@ export async function updateLocalPartner(
   siteId: string,
   id: string,
   input: LocalPartnerInput,
+  by: Actor,
   now = new Date(),
 ): Promise<LocalPartner | null> {
   const values = localPartnerValues(input);
-  const result = await db
-    .updateTable('local_partners')
-    .set({ ...values, updated_at: now.toISOString() })
-    .where('id', '=', id)
-    .where('site_id', '=', siteId)
-    .returningAll()
-    .executeTakeFirst();
-  return result ? localPartnerFromRow(result) : null;
+  return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('local_partners').selectAll().where('id', '=', id).where('site_id', '=', siteId).executeTakeFirst();
+    if (!before) return null;
+    const result = await trx
+      .updateTable('local_partners')
+      .set({ ...values, updated_at: now.toISOString() })
+      .where('id', '=', id)
+      .where('site_id', '=', siteId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const after = localPartnerFromRow(result);
+    await recordSiteChange(trx, {
+      siteId,
+      by,
+      entity: 'local-partner',
+      entityId: id,
+      action: 'update',
+      before: localPartnerFromRow(before),
+      after,
+      at: now,
+    });
+    return after;
+  });
 }
 
-/** Removes a local partner of the site and its permanences; false when the site has no such partner. */
-export async function deleteLocalPartner(db: Db, siteId: string, id: string): Promise<boolean> {
-  const result = await db.deleteFrom('local_partners').where('id', '=', id).where('site_id', '=', siteId).executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
+/** Removes a local partner of the site and its permanences (each kept in the history); false when the site has no such partner. */
+export async function deleteLocalPartner(db: Db, siteId: string, id: string, by: Actor, now = new Date()): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const partner = await trx
+      .selectFrom('local_partners')
+      .selectAll()
+      .where('id', '=', id)
+      .where('site_id', '=', siteId)
+      .executeTakeFirst();
+    if (!partner) return false;
+    const permanences = await trx.selectFrom('permanences').selectAll().where('local_partner_id', '=', id).orderBy('id').execute();
+    const result = await trx.deleteFrom('local_partners').where('id', '=', id).where('site_id', '=', siteId).executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0) return false;
+    for (const permanence of permanences) {
+      const before = permanenceRecord(permanence);
+      await recordSiteChange(trx, {
+        siteId,
+        by,
+        entity: 'permanence',
+        entityId: permanence.id,
+        action: 'delete',
+        before,
+        after: null,
+        at: now,
+      });
+    }
+    const before = localPartnerFromRow(partner);
+    await recordSiteChange(trx, { siteId, by, entity: 'local-partner', entityId: id, action: 'delete', before, after: null, at: now });
+    return true;
+  });
 }
 
 /** Checks a permanence against the rules the schema cannot say, and its local partner against the site. */
@@ -212,6 +276,7 @@ export async function createPermanence(
   site: Site,
   key: string,
   input: PermanenceInput,
+  by: Actor,
   now = new Date(),
 ): Promise<Written<Permanence>> {
   const values = await permanenceValues(db, site.id, input);
@@ -229,6 +294,17 @@ export async function createPermanence(
     const at = now.toISOString();
     const row: PermanenceTable = { id: newId(), site_id: site.id, ...values, created_key: key, created_at: at, updated_at: at };
     await trx.insertInto('permanences').values(row).execute();
+    const after = permanenceRecord(row);
+    await recordSiteChange(trx, {
+      siteId: site.id,
+      by,
+      entity: 'permanence',
+      entityId: row.id,
+      action: 'create',
+      before: null,
+      after,
+      at: now,
+    });
     return { value: permanenceFromRow(row, site, now), duplicate: false };
   });
 }
@@ -238,20 +314,50 @@ export async function updatePermanence(
   site: Site,
   id: string,
   input: PermanenceInput,
+  by: Actor,
   now = new Date(),
 ): Promise<Permanence | null> {
   const values = await permanenceValues(db, site.id, input);
-  const row = await db
-    .updateTable('permanences')
-    .set({ ...values, updated_at: now.toISOString() })
-    .where('id', '=', id)
-    .where('site_id', '=', site.id)
-    .returningAll()
-    .executeTakeFirst();
-  return row ? permanenceFromRow(row, site, now) : null;
+  return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('permanences').selectAll().where('id', '=', id).where('site_id', '=', site.id).executeTakeFirst();
+    if (!before) return null;
+    const row = await trx
+      .updateTable('permanences')
+      .set({ ...values, updated_at: now.toISOString() })
+      .where('id', '=', id)
+      .where('site_id', '=', site.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordSiteChange(trx, {
+      siteId: site.id,
+      by,
+      entity: 'permanence',
+      entityId: id,
+      action: 'update',
+      before: permanenceRecord(before),
+      after: permanenceRecord(row),
+      at: now,
+    });
+    return permanenceFromRow(row, site, now);
+  });
 }
 
-export async function deletePermanence(db: Db, siteId: string, id: string): Promise<boolean> {
-  const result = await db.deleteFrom('permanences').where('id', '=', id).where('site_id', '=', siteId).executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
+export async function deletePermanence(db: Db, siteId: string, id: string, by: Actor, now = new Date()): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('permanences').selectAll().where('id', '=', id).where('site_id', '=', siteId).executeTakeFirst();
+    if (!before) return false;
+    const result = await trx.deleteFrom('permanences').where('id', '=', id).where('site_id', '=', siteId).executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0) return false;
+    await recordSiteChange(trx, {
+      siteId,
+      by,
+      entity: 'permanence',
+      entityId: id,
+      action: 'delete',
+      before: permanenceRecord(before),
+      after: null,
+      at: now,
+    });
+    return true;
+  });
 }

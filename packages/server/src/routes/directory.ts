@@ -49,8 +49,10 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
   /** preValidation: the token before the body (an anonymous request learns nothing about it). */
   const agentOfPathSite = async (request: FastifyRequest) => {
     const { id } = request.params as { id?: unknown };
-    await requireToken(ctx.db, request, { site: typeof id === 'string' ? id : '' });
+    request.agentToken = await requireToken(ctx.db, request, { site: typeof id === 'string' ? id : '' });
   };
+  /** Who writes: the token checked above, named in the site's history. */
+  const actor = (request: FastifyRequest) => request.agentToken!;
   const write = { cors: AGENT_WRITE_CORS };
   const security = [{ bearerToken: [] }];
 
@@ -105,7 +107,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
     async (request, reply) => {
       const site = siteOf(request.params.id);
       const { key, ...input } = request.body;
-      const written = await createLocalPartner(ctx.db, site.id, key, input);
+      const written = await createLocalPartner(ctx.db, site.id, key, input, actor(request));
       return reply.code(written.duplicate ? 200 : 201).send(written.value);
     },
   );
@@ -127,7 +129,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
     },
     async (request) => {
       const site = siteOf(request.params.id);
-      const updated = await updateLocalPartner(ctx.db, site.id, request.params.item, request.body);
+      const updated = await updateLocalPartner(ctx.db, site.id, request.params.item, request.body, actor(request));
       if (!updated) throw notFound(`Site ${site.id} has no local partner ${request.params.item}.`);
       return updated;
     },
@@ -149,7 +151,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
     },
     async (request, reply) => {
       const site = siteOf(request.params.id);
-      if (!(await deleteLocalPartner(ctx.db, site.id, request.params.item))) {
+      if (!(await deleteLocalPartner(ctx.db, site.id, request.params.item, actor(request)))) {
         throw notFound(`Site ${site.id} has no local partner ${request.params.item}.`);
       }
       return reply.code(204).send(null);
@@ -176,7 +178,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
     async (request, reply) => {
       const site = siteOf(request.params.id);
       const { key, ...input } = request.body;
-      const written = await createPermanence(ctx.db, site, key, input);
+      const written = await createPermanence(ctx.db, site, key, input, actor(request));
       return reply.code(written.duplicate ? 200 : 201).send(written.value);
     },
   );
@@ -198,7 +200,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
     },
     async (request) => {
       const site = siteOf(request.params.id);
-      const updated = await updatePermanence(ctx.db, site, request.params.item, request.body);
+      const updated = await updatePermanence(ctx.db, site, request.params.item, request.body, actor(request));
       if (!updated) throw notFound(`Site ${site.id} has no permanence ${request.params.item}.`);
       return updated;
     },
@@ -220,7 +222,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
     },
     async (request, reply) => {
       const site = siteOf(request.params.id);
-      if (!(await deletePermanence(ctx.db, site.id, request.params.item))) {
+      if (!(await deletePermanence(ctx.db, site.id, request.params.item, actor(request)))) {
         throw notFound(`Site ${site.id} has no permanence ${request.params.item}.`);
       }
       return reply.code(204).send(null);
