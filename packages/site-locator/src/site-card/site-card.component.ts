@@ -1,9 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Site, TimeRange } from '@fs-widgets/contract';
+import type { ItinerantStop, Site, TimeRange } from '@fs-widgets/contract';
 import { SOURCES } from '@fs-widgets/contract/sources';
 import {
   ApiResource,
+  exceptionParts,
   MinuteClock,
   FsElement,
   formatClockTime,
@@ -13,8 +14,12 @@ import {
   telHref,
   timeRanges,
   headingLevel,
+  reopeningText,
+  stopSessionText,
+  upcomingExceptions,
+  verifiedText,
 } from '@fs-widgets/core';
-import { openingStatus, weekWithDates, type OpeningStatus } from '@fs-widgets/opening-hours';
+import { openingStatus, weekWithDates, zonedParts, type DayWithDate, type OpeningStatus } from '@fs-widgets/opening-hours';
 import { siteCardStyles } from './site-card.styles.js';
 import { SITE_CARD_PART, type SiteCardStrings } from './site-card-strings.js';
 
@@ -22,8 +27,10 @@ import { SITE_CARD_PART, type SiteCardStrings } from './site-card-strings.js';
  * "Your France services": one site's card, for a town hall's or a partner's page.
  *
  * @summary Name, kind, address, phone and e-mail links, the week's hours with today
- * highlighted, open-now status, appointment information and the site's comment. Works offline
- * from the copy kept on the device after one visit.
+ * highlighted, open-now status, appointment information and the site's comment; what the site
+ * publishes itself: its exceptional closures and hours (they override the week), its offers, a
+ * bus's stops and the permanences it holds elsewhere with their next sessions, the date its
+ * information was last checked. Works offline from the copy kept on the device after one visit.
  *
  * @csspart base - The card.
  * @csspart header - Kind, name and open-now status.
@@ -31,6 +38,10 @@ import { SITE_CARD_PART, type SiteCardStrings } from './site-card-strings.js';
  * @csspart status - The open-now line.
  * @csspart details - Address, phone and e-mail.
  * @csspart hours - The table of the next 7 days' hours.
+ * @csspart exceptions - The closures and exceptional hours of the next 60 days.
+ * @csspart offers - The site's offers (point justice, Wi-Fi…).
+ * @csspart stops - A bus's stops or the site's permanences in other communes, with their next sessions.
+ * @csspart verified - « Informations vérifiées le … ».
  * @csspart notice - The offline notice shown with a saved copy.
  * @csspart retry - The "Réessayer" button of the error states.
  *
@@ -124,9 +135,10 @@ export class FsSiteCard extends FsElement {
     const s = this.i18n.strings;
     const locale = this.i18n.locale;
     const now = this.now ?? this.#clock.now;
-    const options = { now, department: site.address.department, timeZone: site.time_zone };
+    const options = { now, department: site.address.department, timeZone: site.time_zone, exceptions: site.exceptions };
     const status = openingStatus(site.hours, options);
     const days = weekWithDates(site.hours, options);
+    const today = zonedParts(now, site.time_zone).date;
     const { address } = site;
     return html`<article part="base" class="card" aria-labelledby="name">
       <header part="header">
@@ -134,7 +146,7 @@ export class FsSiteCard extends FsElement {
         ${this.#heading(site.name, 'name', 'name')}
         ${
           // A bus or roaming site without published stops: an opening time without a place misleads.
-          site.itinerant && site.stops.length === 0 ? nothing : html`<p class="status" part="status">${this.#status(status)}</p>`
+          site.itinerant && site.stops.length === 0 ? nothing : html`<p class="status" part="status">${this.#status(status, today)}</p>`
         }
       </header>
       ${
@@ -142,7 +154,7 @@ export class FsSiteCard extends FsElement {
           ? html`<p class="notice" part="notice" role="status">${s.common.offlineStale(formatDate(offlineSince, locale))}</p>`
           : nothing
       }
-      ${site.itinerant ? html`<p class="itinerant">${this.texts.itinerant}</p>` : nothing}
+      ${site.itinerant ? html`<p class="itinerant">${this.texts.itinerant}</p>` : nothing} ${this.#exceptions(site, today)}
       <div class="columns">
         <div>
           <dl part="details">
@@ -190,16 +202,16 @@ export class FsSiteCard extends FsElement {
                       <th scope="row">
                         ${formatDayAndDate(d.date, locale)}${d.today ? html`<span class="visually-hidden">, ${s.hours.today}</span>` : nothing}
                       </th>
-                      <td class=${d.holiday || d.ranges.length === 0 ? 'closed-day' : ''}>
-                        ${d.holiday ? `${s.hours.holidayClosed.replace(/\)$/, '')} – ${s.holidays[d.holiday]})` : this.#ranges(d.ranges)}
-                      </td>
+                      <td class=${d.holiday || d.ranges.length === 0 ? 'closed-day' : ''}>${this.#day(d)}</td>
                     </tr>`,
                   )}
                 </tbody>
               </table>`
           }
+          ${site.hours_source === 'site' && status.state !== 'unknown' ? html`<p class="hours-source">${s.siteInfo.hoursFromSite}</p>` : nothing}
         </section>
       </div>
+      ${this.#offers(site)} ${this.#stops(site, today)}
       ${
         site.comment
           ? html`<section class="comment" aria-labelledby="comment-title">
@@ -208,8 +220,78 @@ export class FsSiteCard extends FsElement {
           </section>`
           : nothing
       }
+      ${site.verified_at ? html`<p class="verified" part="verified">${verifiedText(site.verified_at, s, locale, site.time_zone)}</p>` : nothing}
       <p class="source">${s.common.source(SOURCES.sites.attribution)}</p>
     </article>`;
+  }
+
+  /** One day of the week's table: its hours, a public holiday, or the exception that replaces them (with its reason). */
+  #day(d: DayWithDate) {
+    const s = this.i18n.strings;
+    if (d.exception) {
+      const reason = d.exception.reason.trim() ? ` ${s.exceptions.reason(d.exception.reason.trim())}` : '';
+      return d.exception.closed
+        ? `${s.exceptions.dayClosed}${reason}`
+        : html`${this.#ranges(d.ranges)}<span class="exceptional">${s.exceptions.hours}${reason}</span>`;
+    }
+    if (d.holiday) return `${s.hours.holidayClosed.replace(/\)$/, '')} – ${s.holidays[d.holiday]})`;
+    return this.#ranges(d.ranges);
+  }
+
+  /**
+   * The closures and exceptional hours of the next 60 days, above the details: a visitor
+   * planning a trip for next week needs « Fermé du 24 décembre au 2 janvier » before the week.
+   */
+  #exceptions(site: Site, today: string) {
+    const upcoming = upcomingExceptions(site.exceptions, today);
+    if (upcoming.length === 0) return nothing;
+    const s = this.i18n.strings;
+    return html`<section class="exceptions" part="exceptions" aria-labelledby="exceptions-title">
+      <h3 class="subtitle" id="exceptions-title">${s.exceptions.upcomingTitle}</h3>
+      <ul>
+        ${upcoming.map((e) => {
+          const { head, detail } = exceptionParts(e, s, this.i18n.locale, today);
+          return html`<li class=${e.closed ? 'closure' : 'other-hours'}><strong>${head}</strong> ${detail}</li>`;
+        })}
+      </ul>
+    </section>`;
+  }
+
+  #offers(site: Site) {
+    if (site.offers.length === 0) return nothing;
+    const s = this.i18n.strings;
+    return html`<section class="offers" part="offers" aria-labelledby="offers-title">
+      <h3 class="subtitle" id="offers-title">${this.texts.offersTitle}</h3>
+      <ul>
+        ${site.offers.map((offer) => html`<li data-offer=${offer}>${s.offers[offer]}</li>`)}
+      </ul>
+    </section>`;
+  }
+
+  /** A bus's stops, or the permanences a site holds in other communes: where, what is offered there, the next sessions. */
+  #stops(site: Site, today: string) {
+    if (site.stops.length === 0) return nothing;
+    const s = this.i18n.strings;
+    const locale = this.i18n.locale;
+    const offer = (stop: ItinerantStop) => [s.stops.offers[stop.offer], stop.note?.trim()].filter(Boolean).join(' — ');
+    return html`<section class="stops" part="stops" aria-labelledby="stops-title">
+      <h3 class="subtitle" id="stops-title">${site.itinerant ? this.texts.stopsTitleItinerant : this.texts.stopsTitlePermanences}</h3>
+      <ul>
+        ${site.stops.map(
+          (stop) => html`<li data-stop=${stop.id}>
+            <strong>${stop.address.commune}</strong> — ${stop.name}${stop.address.street ? html`, ${stop.address.street}` : nothing}
+            <br /><span class="offer">${offer(stop)}</span>
+            ${
+              stop.next.length === 0
+                ? html`<br /><span class="next none">${s.stops.none}</span>`
+                : html`<ul class="next">
+                    ${stop.next.map((session) => html`<li>${stopSessionText(session, s, locale, today)}</li>`)}
+                  </ul>`
+            }
+          </li>`,
+        )}
+      </ul>
+    </section>`;
   }
 
   #ranges(ranges: TimeRange[]) {
@@ -217,7 +299,7 @@ export class FsSiteCard extends FsElement {
     return timeRanges(ranges, this.i18n.strings, this.i18n.locale);
   }
 
-  #status(status: OpeningStatus): TemplateResult | typeof nothing {
+  #status(status: OpeningStatus, today: string): TemplateResult | typeof nothing {
     const s = this.i18n.strings;
     const locale = this.i18n.locale;
     const t = (hhmm: string) => formatClockTime(hhmm, locale);
@@ -227,6 +309,12 @@ export class FsSiteCard extends FsElement {
         <span>${s.hours.closesAt(t(status.closesAt))}${status.reopensAt ? html`, ${s.hours.reopensAt(t(status.reopensAt))}` : nothing}</span>`;
     }
     const next = status.next;
+    if (status.reason === 'exception' && status.exception) {
+      // « Fermé exceptionnellement aujourd’hui (congés) », then when it reopens.
+      const { head, detail } = exceptionParts(status.exception, s, locale, today);
+      return html`<span class="badge closed">${head}</span>
+        <span>${detail} — ${reopeningText(next, s, locale)}</span>`;
+    }
     const when = !next
       ? s.hours.noNextOpening
       : next.inDays === 0

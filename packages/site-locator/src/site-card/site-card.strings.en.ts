@@ -24,5 +24,9 @@ export const siteCardEn: SiteCardStrings = {
     itinerant: 'Roaming: a bus or sessions in several communes. Check the place and day before you go.',
     comment: 'Good to know',
     hoursTitle: 'Opening hours',
+    offersTitle: 'Also on site',
+    stopsTitleItinerant: 'Where and when it stops',
+    stopsTitlePermanences: 'Drop-in sessions in other communes',
+    stopAddress: 'Address',
   },
 };

@@ -24,6 +24,13 @@ export const siteCardFr = {
     itinerant: 'Itinérante : bus ou permanences dans plusieurs communes. Vérifiez le lieu et le jour avant de vous déplacer.',
     comment: 'À savoir',
     hoursTitle: 'Horaires',
+    offersTitle: 'Sur place aussi',
+    /** The stops of a bus or a roaming site. */
+    stopsTitleItinerant: 'Lieux et jours de passage',
+    /** A fixed site's permanences held in other communes. */
+    stopsTitlePermanences: 'Permanences dans d’autres communes',
+    /** Where a stop is, for screen readers before its address. */
+    stopAddress: 'Adresse',
   },
 };
 

@@ -165,6 +165,51 @@ export const siteCardStyles = css`
     color: var(--_fs-text-muted);
   }
 
+  /* A day of the table at exceptional hours: its hours, then why, in smaller type. */
+  .exceptional {
+    display: block;
+    font-size: 0.875em;
+    color: var(--_fs-text-muted);
+  }
+
+  .hours-source,
+  .verified {
+    margin: var(--_fs-space) 0 0;
+    font-size: 0.875em;
+    color: var(--_fs-text-muted);
+  }
+
+  /* Closures first: the same box as the itinerant notice, a danger edge. */
+  .exceptions {
+    margin: calc(var(--_fs-space) * 2) 0 0;
+    padding: var(--_fs-space) calc(var(--_fs-space) * 1.5);
+    background: var(--_fs-surface-alt);
+    border-inline-start: 0.25rem solid var(--_fs-danger);
+    border-radius: calc(var(--_radius) / 2);
+  }
+
+  .exceptions ul,
+  .offers ul,
+  .stops ul {
+    margin: 0;
+    padding-inline-start: 1.25em;
+  }
+
+  .offers,
+  .stops {
+    margin-top: calc(var(--_fs-space) * 2);
+  }
+
+  .stops > ul > li + li {
+    margin-top: var(--_fs-space);
+  }
+
+  .stops .offer,
+  .stops .none {
+    color: var(--_fs-text-muted);
+    font-size: 0.9375em;
+  }
+
   .comment p {
     margin: 0;
     white-space: pre-line;
