@@ -224,6 +224,7 @@ export const configuratorFr = {
         'open-now': 'Ouvert maintenant',
         saturday: 'Ouvert le samedi',
         kind: 'Type d’accueil',
+        offer: 'Service proposé (point justice, Wi-Fi…)',
         radius: 'Distance maximale',
         none: 'Aucun filtre',
       },

@@ -1,4 +1,4 @@
-import { isSiteId } from '@fs-widgets/contract/codes';
+import { isSiteId, SITE_OFFERS, type SiteOffer } from '@fs-widgets/contract/codes';
 import type { Location } from '@fs-widgets/contract';
 
 /** Which kinds of counter the person wants: the filter groups the five kinds in two. */
@@ -18,6 +18,8 @@ export interface LocatorState {
   openNow: boolean;
   saturday: boolean;
   kind: KindFilter;
+  /** The offer every site listed publishes (`offer=` of the API); null = any. */
+  offer: SiteOffer | null;
   /** km; null = no limit. */
   radius: number | null;
   /** The site whose details are open. */
@@ -48,6 +50,8 @@ export function readUrlState(params: URLSearchParams, prefix: string): Partial<L
   if (get('sat') === '1') state.saturday = true;
   const kind = get('kind');
   if (kind === 'fixed' || kind === 'itinerant') state.kind = kind;
+  const offer = get('offer');
+  if (offer && (SITE_OFFERS as readonly string[]).includes(offer)) state.offer = offer as SiteOffer;
   const radius = Number(get('radius'));
   if (get('radius') && Number.isFinite(radius) && radius > 0 && radius <= 200) state.radius = radius;
   const site = get('site');
@@ -73,6 +77,7 @@ export function writeUrlState(url: URL, prefix: string, state: LocatorState): UR
   set('open', state.openNow && '1');
   set('sat', state.saturday && '1');
   set('kind', state.kind !== 'all' && state.kind);
+  set('offer', state.offer);
   set('radius', state.radius !== null && String(state.radius));
   set('site', state.site);
   set('map', state.map && '1');

@@ -1,8 +1,10 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { CommuneList, SiteList, SiteResult, Travel } from '@fs-widgets/contract';
+import type { CommuneList, SiteList, SiteOffer, SiteResult, Travel } from '@fs-widgets/contract';
+import { SITE_OFFERS } from '@fs-widgets/contract/codes';
 import {
   ApiResource,
+  exceptionParts,
   FsElement,
   formatClockTime,
   formatDate,
@@ -12,8 +14,11 @@ import {
   type ResourceRequest,
   type SearchParams,
   headingLevel,
+  reopeningText,
+  stopSessionText,
+  upcomingExceptions,
 } from '@fs-widgets/core';
-import { openingStatus, type NextOpening } from '@fs-widgets/opening-hours';
+import { openingStatus, zonedParts, type NextOpening } from '@fs-widgets/opening-hours';
 import '../commune-search/commune-search.js';
 import type { FsPlaceSelectDetail } from '../commune-search/place-select-event.js';
 import type { FsCommuneSearch } from '../commune-search/commune-search.component.js';
@@ -28,6 +33,8 @@ export interface FsSearchDetail {
   openNow: boolean;
   saturday: boolean;
   kind: KindFilter;
+  /** The offer chosen in the « Service proposé » filter; null = any. */
+  offer: SiteOffer | null;
   radius: number | null;
 }
 
@@ -40,7 +47,7 @@ declare global {
 }
 
 const RADIUS_CHOICES = [5, 10, 20, 50, 100, 200];
-const FILTERS = ['open-now', 'saturday', 'kind', 'radius'] as const;
+const FILTERS = ['open-now', 'saturday', 'kind', 'offer', 'radius'] as const;
 type FilterName = (typeof FILTERS)[number];
 
 /**
@@ -82,6 +89,7 @@ export class FsSiteLocator extends FsElement {
   @state() private openNow = false;
   @state() private saturday = false;
   @state() private kind: KindFilter = 'all';
+  @state() private offer: SiteOffer | null = null;
   @state() private radiusKm: number | null = null;
   @state() private selectedSite: string | null = null;
   @state() private mapShown = false;
@@ -115,7 +123,10 @@ export class FsSiteLocator extends FsElement {
   /** `list` (default), `map` (the map shown above the list) or `split` (side by side when wide). */
   @property({ reflect: true }) view: 'list' | 'map' | 'split' = 'list';
 
-  /** The filters offered, comma-separated: `open-now,saturday,kind,radius` (default), or `none`. */
+  /**
+   * The filters offered, comma-separated: `open-now,saturday,kind,offer,radius` (default), or
+   * `none`. `offer` keeps the sites that publish an offer (point justice, Wi-Fi…).
+   */
   @property({ converter: stringAttribute, reflect: true }) filters = FILTERS.join(',');
 
   /** Base URL of a BAN-compatible geocoder to also search street addresses (off by default). */
@@ -225,6 +236,7 @@ export class FsSiteLocator extends FsElement {
         this.openNow = false;
         this.saturday = false;
         this.kind = 'all';
+        this.offer = null;
         this.#applyPresets();
       }
       return;
@@ -234,6 +246,7 @@ export class FsSiteLocator extends FsElement {
     this.openNow = url.openNow ?? false;
     this.saturday = url.saturday ?? false;
     this.kind = url.kind ?? 'all';
+    this.offer = url.offer ?? null;
     this.radiusKm = url.radius ?? this.radiusKm;
     this.selectedSite = url.site ?? null;
     this.mapShown = url.map ?? this.mapShown;
@@ -246,6 +259,7 @@ export class FsSiteLocator extends FsElement {
       openNow: this.openNow,
       saturday: this.saturday,
       kind: this.kind,
+      offer: this.offer,
       radius: this.radiusKm,
       site: this.selectedSite,
       map: this.mapShown,
@@ -268,6 +282,7 @@ export class FsSiteLocator extends FsElement {
       open_now: this.openNow ? 'true' : undefined,
       saturday: this.saturday ? 'true' : undefined,
       kind: this.kind === 'all' ? undefined : KINDS_BY_FILTER[this.kind],
+      offer: this.offer ?? undefined,
       at: this.now ? this.now.toISOString() : undefined,
     };
     if (this.origin.type === 'commune') searchParams.commune = this.origin.insee;
@@ -286,7 +301,7 @@ export class FsSiteLocator extends FsElement {
     if (!this.origin) return;
     this.emit<FsSearchDetail>(
       'fs-site-search',
-      { origin: this.origin, openNow: this.openNow, saturday: this.saturday, kind: this.kind, radius: this.radiusKm },
+      { origin: this.origin, openNow: this.openNow, saturday: this.saturday, kind: this.kind, offer: this.offer, radius: this.radiusKm },
       { formerName: 'fs-search' },
     );
   }
@@ -336,10 +351,11 @@ export class FsSiteLocator extends FsElement {
     );
   }
 
-  #setFilter(change: Partial<Pick<LocatorState, 'openNow' | 'saturday' | 'kind' | 'radius'>>) {
+  #setFilter(change: Partial<Pick<LocatorState, 'openNow' | 'saturday' | 'kind' | 'offer' | 'radius'>>) {
     if (change.openNow !== undefined) this.openNow = change.openNow;
     if (change.saturday !== undefined) this.saturday = change.saturday;
     if (change.kind !== undefined) this.kind = change.kind;
+    if (change.offer !== undefined) this.offer = change.offer;
     if (change.radius !== undefined) this.radiusKm = change.radius;
     this.#saveUrl('replace');
     this.#searched();
@@ -429,6 +445,7 @@ export class FsSiteLocator extends FsElement {
       shown.has('open-now') && this.openNow,
       shown.has('saturday') && this.saturday,
       shown.has('kind') && this.kind !== 'all',
+      shown.has('offer') && this.offer !== null,
       shown.has('radius') && this.radiusKm !== null,
     ].filter(Boolean).length;
     // The toggle shows only in a narrow widget (a container query: the widget sits in other
@@ -476,6 +493,24 @@ export class FsSiteLocator extends FsElement {
               <option value="all" ?selected=${this.kind === 'all'}>${s.kindAll}</option>
               <option value="fixed" ?selected=${this.kind === 'fixed'}>${s.kindFixed}</option>
               <option value="itinerant" ?selected=${this.kind === 'itinerant'}>${s.kindItinerant}</option>
+            </select></label
+          >`
+          : nothing
+      }
+      ${
+        shown.has('offer')
+          ? html`<label class="field"
+            >${s.offerLegend}
+            <select
+              @change=${(e: Event) => {
+                const value = (e.target as HTMLSelectElement).value;
+                this.#setFilter({ offer: value ? (value as SiteOffer) : null });
+              }}
+            >
+              <option value="" ?selected=${this.offer === null}>${s.offerAll}</option>
+              ${SITE_OFFERS.map(
+                (offer) => html`<option value=${offer} ?selected=${this.offer === offer}>${this.i18n.strings.offers[offer]}</option>`,
+              )}
             </select></label
           >`
           : nothing
@@ -590,7 +625,7 @@ export class FsSiteLocator extends FsElement {
       if (all.status === 'loading') return this.#loading();
       if (all.status === 'ready' && all.data.items.length > 0) return this.#allClosed(all.data);
     }
-    const filtered = this.openNow || this.saturday || this.kind !== 'all';
+    const filtered = this.openNow || this.saturday || this.kind !== 'all' || this.offer !== null;
     const actions = [
       list.suggestion
         ? html`<button class="primary" type="button" @click=${() => this.#setFilter({ radius: list.suggestion!.radius_km })}>
@@ -598,7 +633,7 @@ export class FsSiteLocator extends FsElement {
           </button>`
         : nothing,
       filtered
-        ? html`<button type="button" @click=${() => this.#setFilter({ openNow: false, saturday: false, kind: 'all' })}>
+        ? html`<button type="button" @click=${() => this.#setFilter({ openNow: false, saturday: false, kind: 'all', offer: null })}>
             ${s.removeFilters}
           </button>`
         : nothing,
@@ -614,7 +649,12 @@ export class FsSiteLocator extends FsElement {
     let first: { site: SiteResult; next: NextOpening } | undefined;
     for (const site of list.items) {
       if (!hasStatus(site)) continue;
-      const status = openingStatus(site.hours, { now, department: site.address.department, timeZone: site.time_zone });
+      const status = openingStatus(site.hours, {
+        now,
+        department: site.address.department,
+        timeZone: site.time_zone,
+        exceptions: site.exceptions,
+      });
       const next = status.state === 'closed' ? status.next : null;
       // Nearest first, so the nearer of two sites opening at the same time is named.
       if (next && (!first || `${next.date} ${next.time}` < `${first.next.date} ${first.next.time}`)) first = { site, next };
@@ -638,18 +678,27 @@ export class FsSiteLocator extends FsElement {
   #result(site: SiteResult) {
     const s = this.i18n.strings;
     const locale = this.i18n.locale;
+    const now = this.now ?? new Date();
     const status = openingStatus(site.hours, {
-      now: this.now ?? new Date(),
+      now,
       department: site.address.department,
       timeZone: site.time_zone,
+      exceptions: site.exceptions,
     });
+    const today = zonedParts(now, site.time_zone).date;
     const t = (hhmm: string) => formatClockTime(hhmm, locale);
-    const statusText = !hasStatus(site)
-      ? nothing
-      : status.state === 'open'
-        ? html`<span class="open">${s.hours.openNow}</span> · ${s.hours.closesAt(t(status.closesAt))}`
-        : status.state === 'closed'
-          ? html`<span class="closed">${s.hours.closedNow}</span> ·
+    const closure = status.state === 'closed' && status.reason === 'exception' ? status.exception : undefined;
+    // Found at one of its stops: where and when it passes there says more than its home base's hours.
+    const statusText =
+      !hasStatus(site) || site.at_stop
+        ? nothing
+        : closure
+          ? html`<span class="closed">${exceptionParts(closure, s, locale, today).head}</span>
+            ${exceptionParts(closure, s, locale, today).detail} — ${reopeningText(status.state === 'closed' ? status.next : null, s, locale)}`
+          : status.state === 'open'
+            ? html`<span class="open">${s.hours.openNow}</span> · ${s.hours.closesAt(t(status.closesAt))}`
+            : status.state === 'closed'
+              ? html`<span class="closed">${s.hours.closedNow}</span> ·
               ${
                 !status.next
                   ? s.hours.noNextOpening
@@ -659,8 +708,10 @@ export class FsSiteLocator extends FsElement {
                       ? s.hours.opensTomorrow(t(status.next.time))
                       : s.hours.opensOn(s.days[status.next.day], t(status.next.time))
               }`
-          : s.hours.unknown;
+              : s.hours.unknown;
     const saturday = site.hours.sa.length > 0;
+    // The next closure or exceptional hours within two weeks, other than today's closure said above.
+    const coming = site.at_stop ? undefined : upcomingExceptions(site.exceptions, today, 14).find((e) => e !== closure);
     return html`<li
       class=${site.id === this.highlighted ? 'result selected' : 'result'}
       part="result"
@@ -674,15 +725,30 @@ export class FsSiteLocator extends FsElement {
         </button>
       </div>
       <ul class="facts">
-        <li>${site.address.commune} — ${this.texts.distance(formatDistance(site.distance_km, locale))}</li>
+        <li>${site.at_stop?.commune ?? site.address.commune} — ${this.texts.distance(formatDistance(site.distance_km, locale))}</li>
+        ${site.at_stop ? html`<li class="passage">${this.#passage(site.at_stop, today)}</li>` : nothing}
         ${hasStatus(site) ? html`<li class="travel">${this.#travel(site.travel)}</li>` : nothing}
         ${statusText === nothing ? nothing : html`<li>${statusText}</li>`}
+        ${coming ? html`<li class="exception">${this.#exceptionLine(coming, today)}</li>` : nothing}
         ${saturday ? html`<li>${this.texts.saturdayOpen}</li>` : nothing}
         ${site.appointment ? html`<li>${this.texts.appointment}</li>` : nothing}
         ${site.phone ? html`<li>${this.texts.phone(site.phone)}</li>` : nothing}
       </ul>
-      ${site.itinerant ? this.#stops(site) : nothing}
+      ${site.itinerant && !site.at_stop ? this.#stops(site) : nothing}
     </li>`;
+  }
+
+  /** « Prochain passage à Tusson : mardi 9 h – 12 h », or none planned there in the next 4 weeks. */
+  #passage(stop: NonNullable<SiteResult['at_stop']>, today: string) {
+    const s = this.i18n.strings;
+    const next = stop.next[0];
+    return next ? s.stops.nextAt(stop.commune, stopSessionText(next, s, this.i18n.locale, today)) : s.stops.noneAt(stop.commune);
+  }
+
+  /** « Fermé exceptionnellement le 24 décembre (congés) », its first words in the closed colour. */
+  #exceptionLine(exception: SiteResult['exceptions'][number], today: string) {
+    const { head, detail } = exceptionParts(exception, this.i18n.strings, this.i18n.locale, today);
+    return html`<span class=${exception.closed ? 'closed' : 'exceptional'}>${head}</span> ${detail}`;
   }
 
   /**

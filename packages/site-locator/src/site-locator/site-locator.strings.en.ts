@@ -22,6 +22,8 @@ export const siteLocatorEn: SiteLocatorStrings = {
     radius: 'Maximum distance',
     radiusOption: (km) => `${km} km`,
     radiusNone: 'No limit',
+    offerLegend: 'Service offered',
+    offerAll: 'All',
     startTitle: 'Where are you looking?',
     startBody: 'Enter your town or postcode, or use “Near me”.',
     resultsCount: (n, place) =>

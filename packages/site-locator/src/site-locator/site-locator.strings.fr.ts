@@ -21,6 +21,8 @@ export const siteLocatorFr = {
     radius: 'Distance maximale',
     radiusOption: (km: number) => `${km} km`,
     radiusNone: 'Sans limite',
+    offerLegend: 'Service proposé',
+    offerAll: 'Tous',
     startTitle: 'Où cherchez-vous ?',
     startBody: 'Indiquez votre commune ou votre code postal, ou utilisez « Autour de moi ».',
     resultsCount: (n: number, place: string) =>

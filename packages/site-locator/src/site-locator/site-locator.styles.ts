@@ -280,6 +280,11 @@ export const siteLocatorStyles = css`
     font-weight: 700;
   }
 
+  .exceptional,
+  .passage {
+    font-weight: 700;
+  }
+
   .stops {
     margin: 0.5em 0 0;
     font-size: 0.9375em;
