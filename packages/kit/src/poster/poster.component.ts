@@ -6,6 +6,8 @@ import {
   ApiResource,
   FsElement,
   controls,
+  exceptionParts,
+  upcomingExceptions,
   widgetsServer,
   formatDate,
   loadQrCode,
@@ -16,7 +18,7 @@ import {
   type qrCodeSvg,
   headingLevel,
 } from '@fs-widgets/core';
-import { DAY_KEYS, hasHours } from '@fs-widgets/opening-hours';
+import { DAY_KEYS, hasHours, zonedParts } from '@fs-widgets/opening-hours';
 import type { KitStrings } from '../strings/kit-strings.js';
 import '../strings/kit-strings.js';
 import { posterStyles } from './poster.styles.js';
@@ -56,13 +58,16 @@ const VERY_LONG_NAME = 70;
 const MAX_PERMANENCES = 3;
 const MAX_DATES = 2;
 const MAX_LOCAL = 6;
+/** Closures and exceptional hours printed (the next 60 days' first ones). */
+const MAX_EXCEPTIONS = 3;
 
 /**
  * A printable A4 poster of one France services site for a notice board (town hall, library, La
  * Poste office): "Besoin d'aide pour vos démarches ? France services vous accompagne", the town
  * hall's logo when it gives one, the site's name, its address and phone and its opening hours in
  * large type (read from two metres), the partners one can meet there in the words people use
- * (« Impôts », « Caisse d'allocations familiales (CAF) »…), the local partners and their next
+ * (« Impôts », « Caisse d'allocations familiales (CAF) »…), its exceptional closures and hours of
+ * the next two months (« Fermé exceptionnellement du 24 décembre au 2 janvier (congés) »), the local partners and their next
  * permanences, and a QR code to the site's short public page (`/s/2983` on the widgets' server:
  * its card, directions, the locator around it), that address printed under it.
  *
@@ -89,6 +94,7 @@ const MAX_LOCAL = 6;
  * @csspart name - The site's name.
  * @csspart contact - Address and phone.
  * @csspart hours - The table of the week's hours (days with the same hours on one row).
+ * @csspart exceptions - The exceptional closures and hours of the next 60 days (3 at most), under the week.
  * @csspart partners - The national partners' section.
  * @csspart local - The local partners and next permanences.
  * @csspart qr - The QR code (an SVG, always black on white).
@@ -371,7 +377,7 @@ export class FsPoster extends FsElement {
           ${site.itinerant ? html`<p class="itinerant">${t.itinerant}</p>` : nothing}
         </section>
         <section class="hours" aria-labelledby="hours-title">
-          ${this.#heading(t.hoursTitle, sub, 'subtitle', 'hours-title')} ${this.#hours(site)}
+          ${this.#heading(t.hoursTitle, sub, 'subtitle', 'hours-title')} ${this.#hours(site)} ${this.#exceptions(site)}
         </section>
         <div class="bottom">
           <div class="partners-column">
@@ -425,6 +431,25 @@ export class FsPoster extends FsElement {
         </tbody>
       </table>
       <p class="note">${t.holidays} ${site.appointment ? t.appointmentYes : t.appointmentNo}.</p>`;
+  }
+
+  /**
+   * The closures and exceptional hours of the next 60 days, always with their dates (a printed
+   * sheet stays up for weeks: « aujourd’hui » would lie tomorrow).
+   */
+  #exceptions(site: Site) {
+    const s = this.i18n.strings;
+    const today = zonedParts(this.now ?? new Date(), site.time_zone).date;
+    const upcoming = upcomingExceptions(site.exceptions, today).slice(0, MAX_EXCEPTIONS);
+    if (upcoming.length === 0) return nothing;
+    return html`<div class="exceptions" part="exceptions">
+      <ul aria-label=${s.exceptions.upcomingTitle}>
+        ${upcoming.map((e) => {
+          const { head, detail } = exceptionParts(e, s, this.i18n.locale);
+          return html`<li><strong>${head}</strong> ${detail}</li>`;
+        })}
+      </ul>
+    </div>`;
   }
 
   /** A national partner in the words of the people reading the poster; the directory's short name for one the strings do not know. */

@@ -281,6 +281,26 @@ export const posterStyles = css`
     color: #4d5559;
   }
 
+  /* The closures of the next two months under the week, in the large type's colour, framed so they catch the eye. */
+  .exceptions {
+    margin-top: 1.2cqw;
+    padding: 0.8cqw 2cqw;
+    border: 0.4cqw solid #000;
+    border-radius: 1cqw;
+    font-size: var(--_contact);
+    line-height: 1.25;
+  }
+
+  .exceptions ul {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .exceptions strong {
+    font-weight: 800;
+  }
+
   /*
    * The partners beside the QR code, in the height left: the QR block sets the least height of
    * the row (the partners' column, size-contained, adds none), so the code and its address are

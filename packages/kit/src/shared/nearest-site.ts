@@ -5,7 +5,7 @@
  */
 import type { Site, SiteList, SiteResult } from '@fs-widgets/contract';
 import { widgetsServer, type ApiClient, type ResourceRequest } from '@fs-widgets/core';
-import { openingStatus, weekWithDates, type HolidayKey, type NextOpening } from '@fs-widgets/opening-hours';
+import { openingStatus, weekWithDates, type HolidayKey, type NextOpening, type OpeningException } from '@fs-widgets/opening-hours';
 
 /** The answer of either request: one site (`sites/{id}`) or a search (`sites?commune=`). */
 export type SiteAnswer = Site | SiteList;
@@ -55,16 +55,20 @@ export function embedPageHref(api: string, source: SiteSource | null): string {
   return page.href;
 }
 
-/** The site's day, in its own time zone and calendar (public holidays included). */
+/**
+ * The site's day, in its own time zone and calendar (public holidays and the site's exceptional
+ * closures and hours included): closed all day by an exceptional closure is `closed-today` with
+ * that `exception`, and `today` (the site's local date) to say « aujourd’hui » of a one-day one.
+ */
 export type SiteDay =
   | { kind: 'open-now'; closesAt: string }
   | { kind: 'opens-later-today'; opensAt: string }
   | { kind: 'closed-for-today'; next: NextOpening | null }
-  | { kind: 'closed-today'; holiday?: HolidayKey; next: NextOpening | null }
+  | { kind: 'closed-today'; holiday?: HolidayKey; exception?: OpeningException; today?: string; next: NextOpening | null }
   | { kind: 'unknown' };
 
 export function siteDay(site: Site, now: Date): SiteDay {
-  const options = { now, department: site.address.department, timeZone: site.time_zone };
+  const options = { now, department: site.address.department, timeZone: site.time_zone, exceptions: site.exceptions };
   const status = openingStatus(site.hours, options);
   if (status.state === 'unknown') return { kind: 'unknown' };
   if (status.state === 'open') return { kind: 'open-now', closesAt: status.closesAt };
@@ -72,5 +76,8 @@ export function siteDay(site: Site, now: Date): SiteDay {
   const opensToday = !!today && !today.holiday && today.ranges.length > 0;
   if (opensToday && status.next?.inDays === 0) return { kind: 'opens-later-today', opensAt: status.next.time };
   if (opensToday) return { kind: 'closed-for-today', next: status.next };
+  if (status.reason === 'exception' && status.exception && today) {
+    return { kind: 'closed-today', exception: status.exception, today: today.date, next: status.next };
+  }
   return { kind: 'closed-today', ...(status.holiday ? { holiday: status.holiday } : {}), next: status.next };
 }

@@ -1,4 +1,4 @@
-import { formatClockTime, type Locale, type Strings } from '@fs-widgets/core';
+import { exceptionParts, formatClockTime, reopeningText, type Locale, type Strings } from '@fs-widgets/core';
 import { type NextOpening } from '@fs-widgets/opening-hours';
 import type { KitStrings } from '../strings/kit-strings.js';
 import type { SiteDay } from './nearest-site.js';
@@ -26,6 +26,11 @@ export function siteDayText(day: SiteDay, k: KitStrings, s: Strings, locale: Loc
     case 'closed-for-today':
       return { state: t.closedForToday, detail: nextOpeningText(day.next, s, locale) };
     case 'closed-today':
+      if (day.exception) {
+        // « Fermé exceptionnellement » du 24 décembre au 2 janvier (congés) — réouverture le lundi 4 janvier à 9 h
+        const { head, detail } = exceptionParts(day.exception, s, locale, day.today);
+        return { state: head, detail: `${detail} — ${reopeningText(day.next, s, locale)}` };
+      }
       return {
         state: t.closedToday,
         detail: `${day.holiday ? `${s.holidays[day.holiday]}, ` : ''}${nextOpeningText(day.next, s, locale)}`,
@@ -46,7 +51,7 @@ export function siteDayShort(day: SiteDay, k: KitStrings): string {
     case 'closed-for-today':
       return b.closedForToday;
     case 'closed-today':
-      return b.closedToday;
+      return day.exception ? b.closedExceptionally : b.closedToday;
     case 'unknown':
       return b.unknownHours;
   }

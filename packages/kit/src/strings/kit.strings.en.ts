@@ -34,6 +34,7 @@ export const kitEn: KitStrings = {
     openToday: 'open today',
     closedForToday: 'closed for today',
     closedToday: 'closed today',
+    closedExceptionally: 'exceptionally closed today',
     unknownHours: 'hours not published',
     loading: 'France services…',
     unavailable: 'France services: information unavailable',

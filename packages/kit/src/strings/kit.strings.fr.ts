@@ -41,6 +41,7 @@ export const kitFr = {
     openToday: 'ouvert aujourd’hui',
     closedForToday: 'fermé pour aujourd’hui',
     closedToday: 'fermé aujourd’hui',
+    closedExceptionally: 'fermé exceptionnellement aujourd’hui',
     unknownHours: 'horaires non communiqués',
     loading: 'France services…',
     unavailable: 'France services : informations indisponibles',
