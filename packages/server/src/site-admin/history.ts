@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { SiteHistory, SiteHistoryAction, SiteHistoryEntity, SiteHistoryEntry } from '@fs-widgets/contract';
-import type { TokenInfo } from '../auth/tokens.js';
 import type { Database } from '../db/schema.js';
 
-/** Who made a change: a token (agent, manager, admin), the command line, or an import (its source). */
-export type Actor = TokenInfo | { role: 'cli'; label: string } | { role: 'import'; label: string };
+/**
+ * Who made a change: a token (agent, manager, admin: a `TokenInfo`, described by its fields so
+ * this module does not depend on the auth module), the command line, or an import (its source).
+ */
+export type Actor = { id: string; role: string; label: string } | { role: 'cli'; label: string } | { role: 'import'; label: string };
 
 export interface SiteChange {
   siteId: string;
