@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { readConfig, ConfigError } from './config.js';
 import { openDatabase } from './db/database.js';
 import { importData } from './import/import-data.js';
-import { createToken, listTokens, revokeToken, TokenError, type TokenInfo } from './auth/tokens.js';
+import { listTokens, TokenError, type TokenInfo } from './auth/tokens.js';
+import { createTokenFromCommandLine, revokeTokenFromCommandLine } from './site-admin/site-access.js';
 
 const HELP = `France services widgets — server command line
 
@@ -106,7 +107,7 @@ async function runToken(args: string[]): Promise<number> {
       if (!values.admin && values.site === undefined)
         throw new TokenError('say whose token it is: --site ID (the agents of one site; add --manager for its manager) or --admin');
       if (values.admin && values.manager) throw new TokenError('--manager is for one site (--site ID): an admin token is for every site');
-      const { token, info, siteName } = await createToken(db, {
+      const { token, info, siteName } = await createTokenFromCommandLine(db, {
         role: values.admin ? 'admin' : values.manager ? 'manager' : 'agent',
         siteId: values.site,
         label: values.label ?? '',
@@ -133,7 +134,7 @@ async function runToken(args: string[]): Promise<number> {
     }
     const id = rest[0];
     if (!id || rest.length > 1) throw new TokenError('give the id of the token to revoke: token revoke ID (see token list)');
-    const outcome = await revokeToken(db, id);
+    const outcome = await revokeTokenFromCommandLine(db, id);
     if (outcome === 'unknown') {
       console.error(`Error: no token has the id ${id} (see token list).`);
       return 1;

@@ -327,6 +327,55 @@ describe('tokens: the command line, and the CSV export of a site’s answers', (
     await expectProblem(await exportCsv('271', auth, '?from=2026-03-10&to=2026-03-01'), 400, 'from');
     await expectProblem(await exportCsv('271', auth, '?from=2026-13-01'), 400, 'from');
   });
+
+  test('token create --manager: the site’s first manager, listed with its role, kept in the site’s history, who then makes agents', async () => {
+    const made = await cli(dbEnv, 'token', 'create', '--site', '2983', '--manager', '--label', 'responsable Mende');
+    const manager = printedToken(made);
+    assert.match(made.stdout, /for the manager of site 2983 \(France services de Mende\), no expiry/);
+    const list = await cli(dbEnv, 'token', 'list');
+    assert.match(
+      list.stdout,
+      new RegExp(
+        `^${manager.id} {2}manager {2}2983 {2}"responsable Mende" {2}created \\S+ {2}expires never {2}last used never {2}active$`,
+        'm',
+      ),
+    );
+    assert.ok(!list.stdout.includes(manager.secret));
+    const bearer = { authorization: `Bearer ${manager.token}`, 'content-type': 'application/json' };
+
+    const me = await server.get('/api/v1/sites/2983/access/me', { headers: bearer });
+    assert.equal(me.status, 200, await me.clone().text());
+    assert.equal(((await me.json()) as { role: string }).role, 'manager');
+    const agent = await server.get('/api/v1/sites/2983/access', {
+      method: 'POST',
+      headers: bearer,
+      body: JSON.stringify({ role: 'agent', label: 'tablette accueil' }),
+    });
+    assert.equal(agent.status, 201, await agent.clone().text());
+    const created = (await agent.json()) as { access: { id: string; created_by: string } };
+    assert.equal(created.access.created_by, 'responsable Mende');
+
+    // Revoked on the command line: refused at the next request, and both changes are in the history.
+    const revoked = await cli(dbEnv, 'token', 'revoke', created.access.id);
+    assert.equal(revoked.code, 0, revoked.stderr);
+    const history = await server.get('/api/v1/sites/2983/history', { headers: bearer });
+    assert.equal(history.status, 200, await history.clone().text());
+    const entries = (
+      (await history.json()) as { items: { entity: string; action: string; entity_id: string; by: { role: string; label: string } }[] }
+    ).items;
+    const summary = entries.map((e) => `${e.action} ${e.entity_id} by ${e.by.role} ${e.by.label}`);
+    assert.deepEqual(summary.slice(0, 3), [
+      `revoke ${created.access.id} by cli serveur (ligne de commande)`,
+      `create ${created.access.id} by manager responsable Mende`,
+      `create ${manager.id} by cli serveur (ligne de commande)`,
+    ]);
+    const refused = await server.get('/api/v1/sites/2983/access', { headers: bearer });
+    assert.equal(refused.status, 200);
+    assert.equal(
+      ((await refused.json()) as { items: { id: string; state: string }[] }).items.find((i) => i.id === created.access.id)?.state,
+      'revoked',
+    );
+  });
 });
 
 describe('csvField', () => {

@@ -9,13 +9,13 @@ import {
   type UnverifiedSites,
 } from '@fs-widgets/contract';
 import { addDays, zonedInstant } from '@fs-widgets/opening-hours';
-import { createToken, type TokenInfo } from '../auth/tokens.js';
+import { createToken, revokeToken, type NewToken, type TokenInfo } from '../auth/tokens.js';
 import type { Db } from '../db/database.js';
 import type { TokenTable } from '../db/schema.js';
 import { localDay } from '../dates/local-day.js';
 import { HttpProblem, invalidParam, notFound } from '../http/problem.js';
 import { removePersonalData } from '../privacy/personal-data.js';
-import { recordSiteChange } from './history.js';
+import { recordSiteChange, type Actor } from './history.js';
 
 /*
  * The access of a site's agents and managers (docs/security.md, « Roles »): a manager creates,
@@ -236,6 +236,50 @@ export async function revokeSiteAccess(db: Db, siteId: string, by: TokenInfo, ac
       after: accessRecord({ ...row, revoked_at: at }),
       at: now,
     });
+  });
+}
+
+/** Who the history names for the server's command line (`token create`, `token revoke`). */
+export const COMMAND_LINE: Actor = { role: 'cli', label: 'serveur (ligne de commande)' };
+
+/** `token create` of the command line: a site's new access (a first manager, most often) goes to its history too. */
+export async function createTokenFromCommandLine(db: Db, request: NewToken): Promise<Awaited<ReturnType<typeof createToken>>> {
+  return db.transaction().execute(async (trx) => {
+    const made = await createToken(trx, request);
+    if (made.info.site_id !== null) {
+      await recordSiteChange(trx, {
+        siteId: made.info.site_id,
+        by: COMMAND_LINE,
+        entity: 'access',
+        entityId: made.info.id,
+        action: 'create',
+        before: null,
+        after: accessRecord(made.info),
+        at: request.now,
+      });
+    }
+    return made;
+  });
+}
+
+/** `token revoke` of the command line, kept in the site's history when the token was a site's. */
+export async function revokeTokenFromCommandLine(db: Db, id: string, now = new Date()): Promise<Awaited<ReturnType<typeof revokeToken>>> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('tokens').select(ACCESS_COLUMNS).where('id', '=', id).executeTakeFirst();
+    const outcome = await revokeToken(trx, id, now);
+    if (outcome === 'revoked' && row?.site_id) {
+      await recordSiteChange(trx, {
+        siteId: row.site_id,
+        by: COMMAND_LINE,
+        entity: 'access',
+        entityId: id,
+        action: 'revoke',
+        before: accessRecord(row),
+        after: accessRecord({ ...row, revoked_at: now.toISOString() }),
+        at: now,
+      });
+    }
+    return outcome;
   });
 }
 
