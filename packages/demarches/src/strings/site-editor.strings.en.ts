@@ -1,0 +1,63 @@
+import type { SiteEditorStrings } from './site-editor.strings.fr.js';
+
+/** What the site's own editors share, English. */
+export const siteEditorEn: SiteEditorStrings = {
+  noSiteTitle: 'Editor not configured',
+  noSiteBody: 'Put the France services identifier in the site-id attribute, for example site-id="2983".',
+
+  token: {
+    title: 'Agent access token',
+    body: 'To edit the information of your France services, paste the token your coordinator gave you. It stays saved on this device, for this France services.',
+    label: 'Access token',
+    hint: 'It starts with fsw_.',
+    invalid: 'This token does not have the right form: it starts with fsw_, followed by digits and letters.',
+    save: 'Save',
+  },
+  changeToken: 'Change token',
+  unauthorizedTitle: 'Token refused',
+  unauthorizedBody: 'The server refuses this token: it is invalid, has expired or was revoked. Ask your coordinator for a new one.',
+  forbiddenTitle: 'Token of another France services',
+  forbiddenBody: (site) =>
+    `This token belongs to another France services: it cannot edit France services no. ${site}. Paste the token of this France services.`,
+  draftKept: 'What you were typing is kept: you will find it again after changing the token.',
+
+  offlineTitle: 'You are offline',
+  offlineNoData: 'The list is not saved on this device yet. Check your Internet connection, then try again.',
+  offlineStale: (date) =>
+    `You are offline: this is the list saved on ${date}. Your changes are kept on this device and sent as soon as the connection is back.`,
+  errorTitle: 'List unavailable for now',
+  errorBody: 'The service is not answering. Try again in a few minutes.',
+  notFoundTitle: 'France services not found',
+  notFoundBody: (site) => `No France services has the identifier ${site}. Check the site-id attribute.`,
+  retry: 'Try again',
+
+  edit: 'Edit',
+  remove: 'Remove',
+  about: (what) => `: ${what}`,
+  confirmRemoveHint: 'It also disappears from what the public sees.',
+  confirmYes: 'Yes, remove',
+  confirmNo: 'Cancel',
+  removing: 'Removing…',
+
+  required: '(required)',
+  optional: '(optional)',
+  save: 'Save',
+  saving: 'Saving…',
+  cancel: 'Cancel',
+  formLoading: 'Opening the form…',
+  formLoadFailed: 'The form could not open: check your Internet connection, then try again.',
+  formInvalid: 'The form has an error: correct the field shown, then save again.',
+  formInvalidCount: (n) => `The form has ${n} errors: correct the fields shown, then save again.`,
+  formRefused: 'The server refused this form. Check the fields, then save again.',
+  formServer: 'The service is not answering: what you typed is kept, try again in a few minutes.',
+
+  pendingTitle: 'Waiting to be sent',
+  pendingHint:
+    'These changes are saved on this device. They will be sent automatically as soon as the connection is back: leave this page open or come back later.',
+  pendingCreate: (what) => `Addition: ${what}`,
+  pendingUpdate: (what) => `Change: ${what}`,
+  pendingDelete: (what) => `Removal: ${what}`,
+  sendNow: 'Send now',
+  queued: 'You are offline: your change is kept on this device and will be sent as soon as the connection is back.',
+  sent: 'The changes waiting to be sent have been sent.',
+};
