@@ -31,6 +31,7 @@ export {
   exceptionText,
   formatDayMonth,
   reopeningText,
+  sessionDays,
   stopSessionText,
   upcomingExceptions,
   verifiedText,

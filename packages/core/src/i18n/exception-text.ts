@@ -83,22 +83,37 @@ export function upcomingExceptions<E extends ExceptionLike>(
     .sort((a, b) => a.starts_on.localeCompare(b.starts_on) || a.ends_on.localeCompare(b.ends_on));
 }
 
-/**
- * A stop's session from the site's `today`: « aujourd’hui 9 h – 12 h », « demain 9 h – 12 h »,
- * « mardi 9 h – 12 h » within the week, « mardi 22 décembre, 9 h – 12 h » beyond.
- */
-export function stopSessionText(session: StopSession, strings: Strings, locale: Locale, today: string): string {
-  const w = strings.stops;
-  const hours = strings.hours.range(formatClockTime(session.opens, locale), formatClockTime(session.closes, locale));
-  if (session.date === today) return w.session(w.today, hours, false);
-  if (session.date === addDays(today, 1)) return w.session(w.tomorrow, hours, false);
-  if (session.date < addDays(today, 7)) {
-    const day = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { weekday: 'long', timeZone: 'UTC' }).format(
-      new Date(`${session.date}T12:00:00Z`),
-    );
-    return w.session(day, hours, false);
+/** A stop's next sessions grouped by day (the bus's morning and afternoon at one place), first day first. */
+export function sessionDays(sessions: readonly StopSession[]): StopSession[][] {
+  const days: StopSession[][] = [];
+  for (const session of [...sessions].sort((a, b) => `${a.date} ${a.opens}`.localeCompare(`${b.date} ${b.opens}`))) {
+    const last = days.at(-1);
+    if (last && last[0]!.date === session.date) last.push(session);
+    else days.push([session]);
   }
-  return w.session(formatDayAndDate(session.date, locale, { inSentence: true }), hours, true);
+  return days;
+}
+
+/**
+ * One day of a stop's sessions from the site's `today`: « aujourd’hui 9 h – 12 h », « demain
+ * 9 h – 12 h », « mardi 9 h – 12 h 30 et 13 h 30 – 15 h 30 » within the week, « mardi 22
+ * décembre, 9 h – 12 h » beyond.
+ */
+export function stopSessionText(day: readonly StopSession[], strings: Strings, locale: Locale, today: string): string {
+  const w = strings.stops;
+  const date = day[0]?.date ?? today;
+  const hours = day
+    .map((session) => strings.hours.range(formatClockTime(session.opens, locale), formatClockTime(session.closes, locale)))
+    .join(strings.hours.rangeSeparator);
+  if (date === today) return w.session(w.today, hours, false);
+  if (date === addDays(today, 1)) return w.session(w.tomorrow, hours, false);
+  if (date < addDays(today, 7)) {
+    const weekday = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { weekday: 'long', timeZone: 'UTC' }).format(
+      new Date(`${date}T12:00:00Z`),
+    );
+    return w.session(weekday, hours, false);
+  }
+  return w.session(formatDayAndDate(date, locale, { inSentence: true }), hours, true);
 }
 
 /** « Informations vérifiées le 7 décembre 2026 », the day in the site's time zone. */

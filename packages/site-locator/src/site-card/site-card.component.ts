@@ -15,6 +15,7 @@ import {
   timeRanges,
   headingLevel,
   reopeningText,
+  sessionDays,
   stopSessionText,
   upcomingExceptions,
   verifiedText,
@@ -285,7 +286,7 @@ export class FsSiteCard extends FsElement {
               stop.next.length === 0
                 ? html`<br /><span class="next none">${s.stops.none}</span>`
                 : html`<ul class="next">
-                    ${stop.next.map((session) => html`<li>${stopSessionText(session, s, locale, today)}</li>`)}
+                    ${sessionDays(stop.next).map((day) => html`<li>${stopSessionText(day, s, locale, today)}</li>`)}
                   </ul>`
             }
           </li>`,

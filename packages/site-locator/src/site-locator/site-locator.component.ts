@@ -15,6 +15,7 @@ import {
   type SearchParams,
   headingLevel,
   reopeningText,
+  sessionDays,
   stopSessionText,
   upcomingExceptions,
 } from '@fs-widgets/core';
@@ -741,7 +742,7 @@ export class FsSiteLocator extends FsElement {
   /** « Prochain passage à Tusson : mardi 9 h – 12 h », or none planned there in the next 4 weeks. */
   #passage(stop: NonNullable<SiteResult['at_stop']>, today: string) {
     const s = this.i18n.strings;
-    const next = stop.next[0];
+    const next = sessionDays(stop.next)[0];
     return next ? s.stops.nextAt(stop.commune, stopSessionText(next, s, this.i18n.locale, today)) : s.stops.noneAt(stop.commune);
   }
 

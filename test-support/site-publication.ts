@@ -1,0 +1,66 @@
+/**
+ * What a site's agents publish of it (issue 16), published for real in component tests: an
+ * agent token made by the real CLI (`/__test/agent-token`), then the agents' writes, through the
+ * same-origin test proxy
+ * (`POST /sites/{id}/exceptions`, `PUT /sites/{id}/offers`, `POST /sites/{id}/verify`) on the
+ * run's server. Every write is idempotent (the same key, or the same whole list), so the test
+ * files that publish the same news for one site agree, whichever runs first.
+ */
+import { proxiedApi } from './component-test-env.js';
+
+/** A site no other test file looks at: Brest Kérédern (29), open Monday to Friday 9 h – 12 h and 14 h – 17 h. */
+export const PUBLISHING_SITE = '594';
+
+const tokens = new Map<string, string>();
+
+async function agentToken(site: string): Promise<string> {
+  if (!tokens.has(site)) {
+    const answer = (await (await fetch(`/__test/agent-token?site=${site}&label=${encodeURIComponent('Tests publication')}`)).json()) as {
+      token: string;
+    };
+    tokens.set(site, answer.token);
+  }
+  return tokens.get(site)!;
+}
+
+async function write(site: string, method: 'POST' | 'PUT', path: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(`${proxiedApi}/sites/${site}/${path}`, {
+    method,
+    headers: { authorization: `Bearer ${await agentToken(site)}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/** The local date (`YYYY-MM-DD`) in a time zone, `plus` days from today. */
+export function localDate(timeZone = 'Europe/Paris', plus = 0): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const date = new Date(`${today}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + plus);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * The site's news, relative to today (Paris): closed today « congés », exceptional hours in
+ * 10 days « veille de fête » 9 h – 12 h, closed 20 to 27 days from now « formation »; offers
+ * point justice, free Wi-Fi, wheelchair access; checked now.
+ */
+export async function publishSiteNews(site = PUBLISHING_SITE): Promise<void> {
+  const today = localDate();
+  const key = (what: string) => `tests-${site}-${what}-${today}`;
+  const exception = (what: string, starts: number, ends: number, closed: boolean, reason: string) =>
+    write(site, 'POST', 'exceptions', {
+      key: key(what),
+      starts_on: localDate('Europe/Paris', starts),
+      ends_on: localDate('Europe/Paris', ends),
+      closed,
+      hours: closed ? [] : [{ opens: '09:00', closes: '12:00' }],
+      reason,
+    });
+  await exception('closed-today', 0, 0, true, 'congés');
+  await exception('other-hours', 10, 10, false, 'veille de fête');
+  await exception('training', 20, 27, true, 'formation');
+  await write(site, 'PUT', 'offers', { offers: ['point-justice', 'free-wifi', 'wheelchair-access'] });
+  await write(site, 'POST', 'verify');
+}
