@@ -22,6 +22,7 @@ import { keyFiguresRoutes } from './routes/key-figures.js';
 import { metaRoutes } from './routes/meta.js';
 import { satisfactionStatsRoutes } from './routes/satisfaction-stats.js';
 import { sitesRoutes } from './routes/sites.js';
+import { siteInfoRoutes } from './routes/site-info.js';
 import { siteAccessRoutes } from './routes/site-access.js';
 import { PUBLIC_DIR, REPO_ROOT } from './paths.js';
 
@@ -172,6 +173,7 @@ export async function buildApp({
       await api.register(casesRoutes, { ctx });
       await api.register(activityStatsRoutes, { ctx });
       await api.register(directoryRoutes, { ctx });
+      await api.register(siteInfoRoutes, { ctx });
       await api.register(exportsRoutes, { ctx });
       await api.register(siteAccessRoutes, { ctx });
     },

@@ -132,7 +132,7 @@ describe('/s/<id>, a site’s public page', () => {
     const res = await get('/s/2983');
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /^text\/html; charset=utf-8/);
-    assert.equal(res.headers.get('cache-control'), 'public, max-age=300');
+    assert.equal(res.headers.get('cache-control'), 'public, max-age=60');
     const html = await res.text();
     assert.match(html, /^<!doctype html>\n<html lang="fr">/);
     assert.match(html, /<title>France services de Mende — horaires, adresse et itinéraire<\/title>/);

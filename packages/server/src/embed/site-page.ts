@@ -1,5 +1,7 @@
-import type { Site } from '@fs-widgets/contract';
+import type { ExceptionalHours, Site } from '@fs-widgets/contract';
 import { EMBED_WIDGETS, escapeHtml } from '@fs-widgets/contract/embed';
+import { addDays } from '@fs-widgets/opening-hours';
+import { localDay } from '../dates/local-day.js';
 import { loaderTags, pageHead, placeholder, type PageAssets } from './embed-page.js';
 
 /**
@@ -41,8 +43,73 @@ export function sitePageMeta(site: Site): { title: string; description: string }
   };
 }
 
-/** The page of a site: its card, the way there, the locator on its commune. */
-export function renderSitePage(site: Site, assets: PageAssets): string {
+/** How far ahead the page lists closures and exceptional hours: two months, as the card and the poster. */
+const NOTICE_DAYS = 60;
+
+const dayMonth = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', timeZone: 'UTC' });
+const dayMonthYear = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** « 24 décembre », « 1er janvier », with the year when it is not this year's: « 4 janvier 2027 ». */
+function dateFr(date: string, today: string): string {
+  const text = (date.slice(0, 4) === today.slice(0, 4) ? dayMonth : dayMonthYear).format(new Date(`${date}T12:00:00Z`));
+  return text.replace(/^1(\s)/, '1er$1');
+}
+
+/** « 9 h », « 13 h 30 ». */
+const clockFr = (hhmm: string) => {
+  const [h, m] = hhmm.split(':');
+  return m === '00' ? `${Number(h)} h` : `${Number(h)} h ${m}`;
+};
+
+/**
+ * One exception in plain French: « Fermé exceptionnellement le 24 décembre (congés) », « Fermé
+ * exceptionnellement du 24 décembre au 2 janvier 2027 (congés) », « Horaires exceptionnels le
+ * 31 décembre : 9 h – 12 h (inventaire) ».
+ */
+export function exceptionFr(
+  exception: Pick<ExceptionalHours, 'starts_on' | 'ends_on' | 'closed' | 'hours' | 'reason'>,
+  today: string,
+): string {
+  const when =
+    exception.starts_on === exception.ends_on
+      ? `le ${dateFr(exception.starts_on, today)}`
+      : `du ${dateFr(exception.starts_on, today)} au ${dateFr(exception.ends_on, today)}`;
+  const reason = exception.reason.trim() ? ` (${exception.reason.trim()})` : '';
+  if (exception.closed) return `Fermé exceptionnellement ${when}${reason}`;
+  const hours = exception.hours.map((range) => `${clockFr(range.opens)} – ${clockFr(range.closes)}`).join(' et ');
+  return `Horaires exceptionnels ${when} : ${hours}${reason}`;
+}
+
+/** « Informations vérifiées le 7 décembre 2026 », the day in the site's time zone. */
+export function verifiedFr(verifiedAt: string, timeZone: string): string {
+  const text = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(new Date(verifiedAt));
+  return `Informations vérifiées le ${text.replace(/^1(\s)/, '1er$1')}`;
+}
+
+/**
+ * What the site published of itself, written in the page (readable before the widgets load, and
+ * by search engines): its closures and exceptional hours under way or starting within two
+ * months, and when an agent last confirmed its information.
+ */
+function siteNotices(site: Site, now: Date): string {
+  const today = localDay(now, site.time_zone);
+  const last = addDays(today, NOTICE_DAYS);
+  const soon = site.exceptions.filter((e) => e.ends_on >= today && e.starts_on <= last);
+  const list =
+    soon.length === 0
+      ? ''
+      : `<section class="site-page-exceptions" aria-labelledby="exceptions-title">
+        <h2 id="exceptions-title">Fermetures et horaires exceptionnels</h2>
+        <ul>
+          ${soon.map((e) => `<li>${escapeHtml(exceptionFr(e, today))}</li>`).join('\n          ')}
+        </ul>
+      </section>`;
+  const verified = site.verified_at ? `<p class="site-page-verified">${escapeHtml(verifiedFr(site.verified_at, site.time_zone))}</p>` : '';
+  return [list, verified].filter(Boolean).join('\n      ');
+}
+
+/** The page of a site: its card, its closures and exceptional hours, the way there, the locator on its commune. */
+export function renderSitePage(site: Site, assets: PageAssets, now: Date = new Date()): string {
   const { title, description } = sitePageMeta(site);
   const name = escapeHtml(site.name);
   const card = EMBED_WIDGETS['fs-site-card']!.title;
@@ -57,6 +124,7 @@ export function renderSitePage(site: Site, assets: PageAssets): string {
     <main class="site-page">
       <h1 class="visually-hidden">${name}</h1>
       <fs-site-card site-id="${escapeHtml(site.id)}">${placeholder(card, site.name, 'fr')}</fs-site-card>
+      ${siteNotices(site, now)}
       <section class="site-page-way" aria-labelledby="way-title">
         <h2 id="way-title">${site.itinerant ? 'Où la trouver' : 'Comment y aller'}</h2>
         ${directions}

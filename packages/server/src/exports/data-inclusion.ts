@@ -10,6 +10,7 @@ import {
   type PartnerId,
   type Permanence,
   type Site,
+  type SiteOffer,
 } from '@fs-widgets/contract';
 import { removePersonalData } from '../privacy/personal-data.js';
 
@@ -249,12 +250,38 @@ function nationalPartners(directory: Directory): DirectoryPartner[] {
   return NATIONAL_PARTNERS.map((id) => directory.partners.find((p) => p.id === id)).filter((p): p is DirectoryPartner => p !== undefined);
 }
 
+/**
+ * The site's typed offers (issue 16) that are networks of the data·inclusion referential
+ * `reseaux-porteurs` (data/data-inclusion/reseaux-porteurs.json): « Points Justice »
+ * (`points-justice`), « Réseau Information Jeunesse » (`reseau-information-jeunesse`),
+ * « Conseillers Numériques » (`conseillers-numeriques`). The others have no value in the
+ * referential (no réseau, and the structure has no field for them): they are said in the
+ * description (see OFFERS_FR).
+ */
+export const OFFER_NETWORKS: Readonly<Partial<Record<SiteOffer, string>>> = {
+  'point-justice': 'points-justice',
+  'information-jeunesse': 'reseau-information-jeunesse',
+  'conseiller-numerique': 'conseillers-numeriques',
+};
+
+/** The typed offers in the structure's description, in French. */
+const OFFERS_FR: Readonly<Record<SiteOffer, string>> = {
+  'point-justice': 'un point justice',
+  telemedicine: 'une cabine de téléconsultation',
+  'information-jeunesse': 'un point information jeunesse',
+  'conseiller-numerique': 'un conseiller numérique',
+  'wheelchair-access': 'un accès en fauteuil roulant',
+  'self-service-computer': 'un ordinateur et une imprimante en libre-service',
+  'free-wifi': 'le Wi-Fi gratuit',
+};
+
 function structureDescription(site: Site, name: string, directory: Directory): string {
   const partners = nationalPartners(directory).map((p) => p.name);
   return [
     `${name} est un espace France services, à ${site.address.commune} : un guichet public de proximité où des agents formés accompagnent gratuitement chacun dans ses démarches administratives du quotidien.`,
     kindFr(site),
     `On y est accompagné pour les démarches des ${partners.length === 9 ? 'neuf' : partners.length} partenaires nationaux du réseau : ${listFr(partners)}.`,
+    site.offers.length > 0 ? `On y trouve aussi ${listFr(site.offers.map((offer) => OFFERS_FR[offer]))}.` : '',
     site.appointment ? 'Il est possible d’y prendre rendez-vous.' : '',
   ]
     .filter(Boolean)
@@ -279,16 +306,18 @@ export function structureOf(site: Site, ctx: ExportContext): DataInclusionStruct
     source: SOURCE,
     id: structureId(site.id),
     nom,
-    date_maj: ctx.dataDate,
+    // The list's date, or the last time the site's agents confirmed or changed its information.
+    date_maj: site.verified_at ? latest([ctx.dataDate, isoDate(site.verified_at)]) : ctx.dataDate,
     description: structureDescription(site, nom, ctx.directory),
     ...placeOf(site),
     telephone: toE164(site.phone),
     courriel: validEmail(site.email),
     site_web: null,
     lien_source: ctx.origin ? `${ctx.origin}/api/v1/sites/${site.id}` : null,
+    // The weekly hours with the site's exceptional closures and hours (`…; PH off; 2026 Dec 24 off`).
     horaires_accueil: site.opening_hours,
     // The carrier (La Poste, MSA…) is only inferred from the name: not published as a fact.
-    reseaux_porteurs: ['france-service'],
+    reseaux_porteurs: ['france-service', ...site.offers.flatMap((offer) => OFFER_NETWORKS[offer] ?? [])],
     siret: null,
     accessibilite_lieu: null,
   };

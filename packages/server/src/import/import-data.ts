@@ -8,6 +8,7 @@ import type { ImportIssue } from './import-issue.js';
 import { CHARENTE_BUS_SITE_ID, readItinerantStops } from './itinerant-stops.js';
 import { departmentOfInsee, farFromCommune, farLimitKm } from './far-from-commune.js';
 import { SITE_COLUMNS, SiteRecordError, siteFromAnctRow } from './site-record.js';
+import { differencesWithSites } from './site-differences.js';
 import { SOURCES } from '@fs-widgets/contract/sources';
 
 export type { ImportIssue };
@@ -180,6 +181,9 @@ export async function importData(db: Db, options: ImportOptions = {}): Promise<I
     await insertInBatches(communes.communes, (batch) => trx.insertInto('communes').values(batch).execute());
     await insertInBatches(communes.postcodes, (batch) => trx.insertInto('commune_postcodes').values(batch).execute());
 
+    // What the sites published themselves stays (site_edits is never written here); where the
+    // list says otherwise, the import says so, site by site and field by field.
+    issues.push(...(await differencesWithSites(trx, sites)));
     await trx.deleteFrom('import_issues').execute();
     await insertInBatches(issues, (batch) =>
       trx

@@ -4,6 +4,9 @@ import type { ParseIssue } from './delimited-file.js';
 export interface ImportIssue extends ParseIssue {
   source: string;
   recordId: string | null;
-  /** `skipped`: the row was not loaded; `corrected`: loaded after a repair the message describes. */
-  level: 'skipped' | 'corrected';
+  /**
+   * `skipped`: the row was not loaded; `corrected`: loaded after a repair the message describes;
+   * `differs`: the row disagrees with what the site published itself, which is kept (issue 16).
+   */
+  level: 'skipped' | 'corrected' | 'differs';
 }

@@ -30,6 +30,7 @@ import {
 } from '../exports/data-inclusion.js';
 import { invalidParam } from '../http/problem.js';
 import { siteFromRow } from '../sites/site-catalogue.js';
+import { loadSiteOwnData } from '../site-admin/site-info.js';
 import type { AppContext } from '../app-context.js';
 
 /** Ids are digits: sorted as numbers, then as text (stable whatever the list holds). */
@@ -72,7 +73,8 @@ export const exportsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
         summary: 'The France services sites as data·inclusion structures',
         description:
           `One structure per France services site: name, address, position, phone (E.164), e-mail (when the list gives one valid address), ` +
-          `OSM opening hours, \`reseaux_porteurs\` \`france-service\`. ${PAGING_DOC}`,
+          `OSM opening hours with the site’s exceptional closures and hours (\`2026 Dec 24 off\`), \`reseaux_porteurs\` \`france-service\` ` +
+          `and the networks of its typed offers (\`points-justice\`, \`reseau-information-jeunesse\`, \`conseillers-numeriques\`). ${PAGING_DOC}`,
         tags: ['exports'],
         querystring: DataInclusionExportQuery,
         response: { 200: DataInclusionStructurePage, 400: Problem },
@@ -87,7 +89,11 @@ export const exportsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
         const { total } = await filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
         const { offset, ...info } = pageInfo(Number(total), page, size);
         const rows = await filtered.selectAll().orderBy(byId[0]).orderBy(byId[1]).limit(size).offset(offset).execute();
-        return { items: rows.map((row) => structureOf(siteFromRow(row), exportCtx)), ...info };
+        const own = await loadSiteOwnData(
+          trx,
+          rows.map((row) => row.id),
+        );
+        return { items: rows.map((row) => structureOf(siteFromRow(row, undefined, own.get(row.id)), exportCtx)), ...info };
       });
     },
   );
@@ -147,10 +153,11 @@ export const exportsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
         }
         if (pageSites.length === 0) return { items: [], ...info };
 
-        const [siteRows, localRows, permanenceRows] = await Promise.all([
+        const [siteRows, localRows, permanenceRows, own] = await Promise.all([
           trx.selectFrom('sites').selectAll().where('id', 'in', pageSites).execute(),
           trx.selectFrom('local_partners').selectAll().where('site_id', 'in', pageSites).orderBy('name').orderBy('id').execute(),
           trx.selectFrom('permanences').selectAll().where('site_id', 'in', pageSites).orderBy('created_at').orderBy('id').execute(),
+          loadSiteOwnData(trx, pageSites),
         ]);
         const rowsById = new Map(siteRows.map((row) => [row.id, row]));
         const localsBySite = new Map<string, LocalPartner[]>();
@@ -162,7 +169,7 @@ export const exportsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
         for (const id of pageSites) {
           const row = rowsById.get(id);
           if (!row) continue;
-          const site = siteFromRow(row);
+          const site = siteFromRow(row, undefined, own.get(id));
           const permanences: Permanence[] = (permanencesBySite.get(id) ?? []).map((p) => permanenceFromRow(p, site, now));
           items.push(...servicesOfSite(site, localsBySite.get(id) ?? [], permanences, exportCtx));
         }

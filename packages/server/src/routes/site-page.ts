@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { isSiteId } from '@fs-widgets/contract/codes';
 import { TILE_ORIGINS, externalOrigins, type WidgetDeclaration } from '@fs-widgets/contract/embed';
 import type { AppContext } from '../app-context.js';
+import { SITE_DATA_CACHE } from '../http/cache-control.js';
 import { embedPolicy, type PageAssets } from '../embed/embed-page.js';
 import { renderSiteNotFoundPage, renderSitePage } from '../embed/site-page.js';
 
@@ -13,8 +14,8 @@ export interface SitePageRoutesOptions {
   locator?: WidgetDeclaration;
 }
 
-/** A site's page changes with an import of the list: short caching, as the embed pages. */
-const PAGE_CACHE = 'public, max-age=300';
+/** A site's page changes with what its agents publish (a closure): kept a minute at most, as the site's data. */
+const PAGE_CACHE = SITE_DATA_CACHE;
 
 /**
  * `/s/<id>`: the short public page of a site (`/s/2983`), the address a poster prints and encodes

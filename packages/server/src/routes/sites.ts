@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Problem, ProblemType, Site, SiteList, SiteListQuery, SiteParams, type SiteKind } from '@fs-widgets/contract';
+import { Problem, ProblemType, Site, SiteList, SiteListQuery, SiteParams, type SiteKind, type SiteOffer } from '@fs-widgets/contract';
+import { SITE_DATA_CACHE } from '../http/cache-control.js';
 import { sendJsonText } from '../http/json-text.js';
 import { HttpProblem, invalidParam, notFound } from '../http/problem.js';
 import type { SiteFilter } from '../sites/site-filter.js';
@@ -37,11 +38,12 @@ export const sitesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
   app.get(
     '/sites',
     {
+      config: { cacheControl: SITE_DATA_CACHE },
       schema: {
         summary: 'Nearest France services sites',
         description:
           'Sites ordered by increasing great-circle distance from a point (`near`) or from the centroid of a commune (`commune`), ' +
-          'each with the travel time to it (estimated, or from a routing engine). Filters (`open_now`, `saturday`, `kind`) apply ' +
+          'each with the travel time to it (estimated, or from a routing engine). Filters (`open_now`, `saturday`, `kind`, `offer`) apply ' +
           'before `limit`. When nothing is found within `radius`, `suggestion` names the next radius step that finds sites.',
         tags: ['sites'],
         querystring: SiteListQuery,
@@ -49,7 +51,7 @@ export const sitesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
       },
     },
     async (request, reply) => {
-      const { near, commune, limit = 10, radius, open_now: openNow, saturday, kind, at } = request.query;
+      const { near, commune, limit = 10, radius, open_now: openNow, saturday, kind, offer, at } = request.query;
       const now = parseAt(at) ?? new Date();
       // One catalogue for the whole request, even if a re-import replaces it meanwhile.
       const catalogue = ctx.catalogue();
@@ -87,11 +89,12 @@ export const sitesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
         ...(kind ? { kinds: new Set(kind.split(',') as SiteKind[]) } : {}),
         ...(openNow ? { openAt: now } : {}),
         ...(saturday ? { saturday: true } : {}),
+        ...(offer ? { offers: [...new Set(offer.split(','))] as SiteOffer[] } : {}),
       };
       // With the estimate, the same search in the same minute gets the same answer: kept (a
       // routing engine is asked each time, as its answers and failures are its own).
       const cacheable = ctx.routing === estimateProvider && now.getTime() >= SESSIONS_KEPT_FROM;
-      const key = `${origin.lat},${origin.lon},${communeRef?.insee ?? ''}|${limit}|${radius ?? ''}|${kind ?? ''}|${openNow ? 1 : 0}|${saturday ? 1 : 0}`;
+      const key = `${origin.lat},${origin.lon},${communeRef?.insee ?? ''}|${limit}|${radius ?? ''}|${kind ?? ''}|${openNow ? 1 : 0}|${saturday ? 1 : 0}|${offer ?? ''}`;
       const kept = cacheable ? answers.get(catalogue, now, key) : undefined;
       if (kept !== undefined) return sendJsonText(reply, kept);
       const sites = catalogue.nearby({ ...origin, limit, radiusKm: radius, filter }, now);
@@ -136,6 +139,7 @@ export const sitesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
   app.get(
     '/sites/:id',
     {
+      config: { cacheControl: SITE_DATA_CACHE },
       schema: {
         summary: 'One France services site',
         description: 'With the stops of an itinerant site and their next sessions, when a source publishes them.',

@@ -5,14 +5,26 @@ import { CommuneIndex } from '../communes/commune-index.js';
 import { RoadAccess } from '../travel/road-access.js';
 import type { Db } from '../db/database.js';
 import type { SiteTable } from '../db/schema.js';
+import { loadSiteOwnData, withSiteOwnData, type SiteOwnData } from '../site-admin/site-info.js';
 import { hasSaturdaySessions, loadStop, stopWithNextSessions, type LoadedStop } from './itinerant-stop.js';
 import { sitePredicate, weeklyOpenings, type FilterableSite, type SiteFilter } from './site-filter.js';
 
 /**
  * The public view of a stored site: what the contract's `Site` says, nothing more. Its stops
  * are in another table: the catalogue attaches them, with their next sessions, per request.
+ * What the site published itself (`own`: its weekly hours, exceptions current at `now`, offers,
+ * verification; see site-admin/site-info.ts) overrides the list's record.
  */
-export function siteFromRow(row: SiteTable, access: RoadAccess = RoadAccess.withoutCommunes()): Site {
+export function siteFromRow(
+  row: SiteTable,
+  access: RoadAccess = RoadAccess.withoutCommunes(),
+  own?: SiteOwnData,
+  now: Date = new Date(),
+): Site {
+  return withSiteOwnData(siteFromListRow(row, access), own, now);
+}
+
+function siteFromListRow(row: SiteTable, access: RoadAccess): Site {
   return {
     id: row.id,
     name: row.name,
@@ -141,12 +153,14 @@ export class SiteCatalogue {
   }
 
   static async load(db: Db): Promise<SiteCatalogue> {
+    const loadedAt = new Date();
     const [rows, stopRows, communes, communePoints] = await Promise.all([
       db.selectFrom('sites').selectAll().orderBy('id').execute(),
       db.selectFrom('itinerant_stops').selectAll().orderBy('site_id').orderBy('stop_id').execute(),
       CommuneIndex.load(db),
       db.selectFrom('communes').select(['insee', 'department', 'lat', 'lon']).orderBy('insee').execute(),
     ]);
+    const ownData = await loadSiteOwnData(db, undefined, loadedAt);
     const roadAccess = new RoadAccess(communePoints);
     const stopsBySite = new Map<string, LoadedStop[]>();
     for (const row of stopRows) stopsBySite.set(row.site_id, [...(stopsBySite.get(row.site_id) ?? []), loadStop(row)]);
@@ -154,7 +168,7 @@ export class SiteCatalogue {
       stops.sort((a, b) => Number(a.stop.id) - Number(b.stop.id) || a.stop.id.localeCompare(b.stop.id));
     return new SiteCatalogue(
       rows.map((row) => {
-        const site = siteFromRow(row, roadAccess);
+        const site = siteFromRow(row, roadAccess, ownData.get(row.id), loadedAt);
         const stops = stopsBySite.get(row.id) ?? [];
         // Shared by every request and written once as JSON: frozen, so that the two cannot part.
         deepFreeze(site);

@@ -1,4 +1,4 @@
-import type { DayKey, Site, SiteKind } from '@fs-widgets/contract';
+import type { DayKey, Site, SiteKind, SiteOffer } from '@fs-widgets/contract';
 import { DAY_KEYS, departmentOf, isPublicHoliday, openingStatus, zonedParts } from '@fs-widgets/opening-hours';
 
 /** The search filters of `GET /sites`; every one given must hold. */
@@ -11,6 +11,8 @@ export interface SiteFilter {
   openAt?: Date;
   /** Only sites open on Saturdays, or with a stop on Saturdays. */
   saturday?: boolean;
+  /** Only sites publishing every one of these offers. */
+  offers?: readonly SiteOffer[];
 }
 
 /**
@@ -65,16 +67,25 @@ export function weeklyOpenings(site: Site): WeeklyOpenings {
 
 /**
  * "Is it open at this instant?" for many sites: the same answer as
- * `openingStatus(site.hours, …).state === 'open'` (open within one of the day's ranges, not on
- * a public holiday of its department, in its own time zone), with the local time read once per
- * time zone and the holiday once per department and date, instead of once per site.
+ * `openingStatus(site.hours, { exceptions: site.exceptions, … }).state === 'open'` (open within
+ * one of the day's ranges, not on a public holiday of its department, in its own time zone,
+ * unless an exceptional closure or exceptional hours cover that day), with the local time read
+ * once per time zone and the holiday once per department and date, instead of once per site.
+ * The few sites publishing exceptions are asked to `openingStatus` itself.
  */
 export function openAtInstant(instant: Date): (site: Site, openings: WeeklyOpenings) => boolean {
   const localTimes = new Map<string, ReturnType<typeof zonedParts>>();
   const holidays = new Map<string, boolean>();
   return (site, { department, timeZone, days }) => {
-    if (days === null) {
-      return openingStatus(site.hours, { now: instant, department: site.address.department, timeZone: site.time_zone }).state === 'open';
+    if (days === null || site.exceptions.length > 0) {
+      return (
+        openingStatus(site.hours, {
+          now: instant,
+          department: site.address.department,
+          timeZone: site.time_zone,
+          exceptions: site.exceptions,
+        }).state === 'open'
+      );
     }
     let local = localTimes.get(timeZone);
     if (!local) {
@@ -97,9 +108,12 @@ export function openAtInstant(instant: Date): (site: Site, openings: WeeklyOpeni
 
 /** The filter as a predicate, or undefined when it keeps every site. */
 export function sitePredicate(filter: SiteFilter): ((entry: FilterableSite) => boolean) | undefined {
-  const { kinds, openAt, saturday } = filter;
-  if (!kinds && !openAt && !saturday) return undefined;
+  const { kinds, openAt, saturday, offers } = filter;
+  if (!kinds && !openAt && !saturday && !offers?.length) return undefined;
   const open = openAt && openAtInstant(openAt);
   return ({ site, opensOnSaturday, openings, placeKnown }) =>
-    (!kinds || kinds.has(site.kind)) && (!saturday || opensOnSaturday) && (!open || (placeKnown !== false && open(site, openings)));
+    (!kinds || kinds.has(site.kind)) &&
+    (!saturday || opensOnSaturday) &&
+    (!offers || offers.every((offer) => site.offers.includes(offer))) &&
+    (!open || (placeKnown !== false && open(site, openings)));
 }
