@@ -332,6 +332,35 @@ describe('site access, history and unverified sites', () => {
     assert.ok(!labels.some((row) => row.access_label === 'quelqu’un d’autre'));
   });
 
+  test('the intranet page of any origin may call these routes with its token (CORS)', async () => {
+    for (const [path, method] of [
+      [`/sites/${SITE}/access/me`, 'GET'],
+      [`/sites/${SITE}/access`, 'POST'],
+      [`/sites/${SITE}/access/${manager.access.id}`, 'PATCH'],
+      [`/sites/${SITE}/access/${manager.access.id}`, 'DELETE'],
+      [`/sites/${SITE}/history`, 'GET'],
+    ] as const) {
+      const preflight = await server.get(`/api/v1${path}`, {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'https://intranet.mairie-exemple.fr',
+          'access-control-request-method': method,
+          'access-control-request-headers': 'authorization, content-type',
+        },
+      });
+      assert.equal(preflight.status, 204, path);
+      assert.match(preflight.headers.get('access-control-allow-methods') ?? '', new RegExp(method), path);
+      assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /authorization/, path);
+    }
+    const read = await server.get(`/api/v1/sites/${SITE}/access`, {
+      headers: { origin: 'https://intranet.mairie-exemple.fr', authorization: `Bearer ${manager.token}` },
+    });
+    assert.equal(read.status, 200);
+    assert.equal(read.headers.get('access-control-allow-origin'), '*');
+    assert.equal(read.headers.get('cache-control'), 'no-store');
+    assert.equal(read.headers.get('etag'), null);
+  });
+
   test('unverified sites: never verified first, then the oldest, for admins only', async () => {
     const now = Date.now();
     const at = (monthsAgo: number) => new Date(now - monthsAgo * 30.5 * 86_400_000).toISOString();
