@@ -81,12 +81,6 @@ const MATRIX: Record<string, { need: Need; query?: string }> = {
 };
 /** Routes of the matrix still being written by others (issue 16): may be absent until they land. */
 const NOT_YET_SERVED = new Set([
-  'PUT /api/v1/sites/{id}/hours',
-  'POST /api/v1/sites/{id}/exceptions',
-  'PUT /api/v1/sites/{id}/exceptions/{item}',
-  'DELETE /api/v1/sites/{id}/exceptions/{item}',
-  'PUT /api/v1/sites/{id}/offers',
-  'POST /api/v1/sites/{id}/verify',
   'POST /api/v1/sites/{id}/stops',
   'PUT /api/v1/sites/{id}/stops/{item}',
   'DELETE /api/v1/sites/{id}/stops/{item}',
