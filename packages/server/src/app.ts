@@ -20,6 +20,7 @@ import { casesRoutes } from './routes/cases.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { keyFiguresRoutes } from './routes/key-figures.js';
 import { metaRoutes } from './routes/meta.js';
+import { outreachRoutes } from './routes/outreach.js';
 import { satisfactionStatsRoutes } from './routes/satisfaction-stats.js';
 import { sitesRoutes } from './routes/sites.js';
 import { siteInfoRoutes } from './routes/site-info.js';
@@ -174,6 +175,7 @@ export async function buildApp({
       await api.register(activityStatsRoutes, { ctx });
       await api.register(directoryRoutes, { ctx });
       await api.register(siteInfoRoutes, { ctx });
+      await api.register(outreachRoutes, { ctx });
       await api.register(exportsRoutes, { ctx });
       await api.register(siteAccessRoutes, { ctx });
     },

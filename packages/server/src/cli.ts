@@ -44,7 +44,9 @@ async function runImport(args: string[]) {
     console.log(
       stops.siteMissing
         ? `Itinerant stops not loaded: their site ${stops.siteId} is not in the list (${stops.read} stops read).`
-        : `Loaded ${stops.imported} itinerant stops of site ${stops.siteId}.`,
+        : stops.imported > 0
+          ? `Imported ${stops.imported} stops of site ${stops.siteId} into its outreach stops (its agents edit them from now on).`
+          : `Stops of site ${stops.siteId}: ${stops.stored} from the file, as the site keeps them (imported once, never overwritten).`,
     );
     if (report.sites.removalWithheld) {
       console.log('Some rows could not be read at all: no site was removed from the database this time.');

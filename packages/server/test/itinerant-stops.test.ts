@@ -8,6 +8,7 @@ import { importData, needsImport, type ImportReport } from '../src/import/import
 import { departmentOfInsee, farFromCommune } from '../src/import/far-from-commune.js';
 import { searchName } from '@fs-widgets/contract/search-name';
 import { SiteCatalogue } from '../src/sites/site-catalogue.js';
+import { compareStopRows } from '../src/outreach/outreach-stops.js';
 import {
   FIXTURE_FILE,
   POSTCODES_FILE,
@@ -37,7 +38,9 @@ interface StopRecord {
 }
 
 const records = JSON.parse(readFileSync(STOPS_FILE, 'utf8')) as StopRecord[];
-const stopRows = (db: Db) => db.selectFrom('itinerant_stops').selectAll().orderBy('site_id').orderBy('stop_id').execute();
+/** Since issue 16 the file's stops are site 2023's own outreach stops, imported once. */
+const stopRows = async (db: Db) =>
+  (await db.selectFrom('outreach_stops').selectAll().where('site_id', '=', '2023').execute()).sort(compareStopRows);
 
 describe('itinerant stops of the Charente bus', () => {
   let dir: string;
@@ -86,39 +89,92 @@ describe('itinerant stops of the Charente bus', () => {
     assert.deepEqual([...new Set(records.map((r) => r.date_maj))], ['1969-12-31']);
   });
 
-  test('the 12 stops are stored under site 2023 as published, 10 with hours', async () => {
-    assert.deepEqual(report.itinerantStops, { read: 12, imported: 12, siteId: '2023', siteMissing: false });
+  test('the 12 stops are stored as site 2023’s outreach stops as published, 10 with rules', async () => {
+    assert.deepEqual(report.itinerantStops, { read: 12, imported: 12, stored: 12, siteId: '2023', siteMissing: false });
     assert.deepEqual(
       report.issues.filter((i) => i.source === SOURCE_ID),
       [],
     );
     const rows = await stopRows(db);
     assert.equal(rows.length, 12);
-    const byId = new Map(rows.map((r) => [r.stop_id, r]));
+    // In the file's order, ids of the site and the file.
+    assert.deepEqual(
+      rows.map((r) => r.id),
+      records.map((r) => `2023-${r.id}`),
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
     for (const r of records) {
-      assert.deepEqual(byId.get(r.id), {
-        site_id: '2023',
-        stop_id: r.id,
-        name: r.nom,
-        street: r.adresse,
-        postcode: r.code_postal,
-        commune: r.commune,
-        insee_commune: r.code_insee,
-        lat: r.latitude,
-        lon: r.longitude,
-        opening_hours: r.horaires ?? null,
-        source: SOURCE_ID,
-      });
+      const row = byId.get(`2023-${r.id}`)!;
+      assert.deepEqual(
+        { ...row, rules: undefined, created_at: undefined, updated_at: undefined },
+        {
+          id: `2023-${r.id}`,
+          site_id: '2023',
+          kind: 'bus-stop',
+          name: r.nom,
+          street: r.adresse,
+          postcode: r.code_postal,
+          commune: r.commune,
+          insee_commune: r.code_insee,
+          lat: r.latitude,
+          lon: r.longitude,
+          location_from: 'agent',
+          rules: undefined,
+          changes: '[]',
+          offer: 'france-services',
+          partner: null,
+          note: null,
+          source: SOURCE_ID,
+          created_key: `import-${SOURCE_ID}-${r.id}`,
+          created_at: undefined,
+          updated_at: undefined,
+        },
+      );
+      assert.equal(row.created_at, NOW.toISOString());
     }
-    assert.equal(rows.filter((r) => r.opening_hours !== null).length, 10);
+    assert.equal(rows.filter((r) => r.rules !== '[]').length, 10);
     assert.deepEqual(
       rows
-        .filter((r) => r.opening_hours === null)
+        .filter((r) => r.rules === '[]')
         .map((r) => r.commune)
         .sort(),
       ['Nanteuil-en-Vallée', 'Valence'],
     );
-    assert.equal(byId.get('2')!.opening_hours, 'week 1-53/2 Tu 09:00-12:30,13:30-15:30; PH off');
+    // `week 1-53/2 Tu 09:00-12:30,13:30-15:30; PH off`: every other Tuesday from an odd ISO week, one rule per range.
+    assert.deepEqual(JSON.parse(byId.get('2023-2')!.rules), [
+      { recurrence: { freq: 'weekly', days: ['tu'], interval: 2 }, opens: '09:00', closes: '12:30', starts_on: '2023-10-09' },
+      { recurrence: { freq: 'weekly', days: ['tu'], interval: 2 }, opens: '13:30', closes: '15:30', starts_on: '2023-10-09' },
+    ]);
+  });
+
+  test('the published stops: in the file’s order, OSM hours from their rules, next sessions every other week', async () => {
+    const catalogue = await SiteCatalogue.load(db);
+    const bus = catalogue.get('2023', new Date('2026-12-07T08:00:00Z'))!;
+    assert.deepEqual(
+      bus.stops.map((s) => s.id),
+      records.map((r) => `2023-${r.id}`),
+    );
+    const byCommune = new Map(bus.stops.map((s) => [s.address.commune, s]));
+    // Every week: OSM says it as the file did; every other week counted from a date: OSM cannot say it exactly.
+    assert.equal(byCommune.get('Saint-Fraigne')!.opening_hours, 'Mo 09:30-12:30,13:30-15:30; PH off');
+    assert.equal(byCommune.get('Val-de-Bonnieure')!.opening_hours, 'Fr 08:45-12:15; PH off');
+    assert.equal(byCommune.get('Tusson')!.opening_hours, null);
+    // Tusson: odd weeks (50 is even: 15 and 29 December, weeks 51 and 53); Verteuil: even weeks, Christmas skipped.
+    assert.deepEqual(
+      byCommune.get('Tusson')!.next.map((s) => `${s.date} ${s.opens}`),
+      ['2026-12-15 09:00', '2026-12-15 13:30', '2026-12-29 09:00'],
+    );
+    assert.deepEqual(
+      byCommune.get('Verteuil-sur-Charente')!.next.map((s) => s.date),
+      ['2026-12-11'],
+    );
+    // After week 53 of 2026 the every-other-week rule keeps alternating (weeks 2, 4… of 2027), where OSM's `week 1-53/2` restarts at week 1.
+    const january = catalogue.get('2023', new Date('2027-01-01T08:00:00Z'))!;
+    assert.deepEqual(
+      january.stops.find((s) => s.address.commune === 'Tusson')!.next.map((s) => s.date),
+      ['2027-01-12', '2027-01-12', '2027-01-26'],
+    );
+    assert.deepEqual(byCommune.get('Valence')!.next, []);
   });
 
   test('site 2023 is the bus these stops belong to: same web domain, same communes', async () => {
@@ -135,10 +191,11 @@ describe('itinerant stops of the Charente bus', () => {
     for (const r of records) assert.ok(comment.includes(searchName(r.commune).replace(' sur ', ' s ')), `${r.commune} in the comment`);
   });
 
-  test('importing twice leaves the same stops, in the same transaction as the sites', async () => {
+  test('importing twice leaves the same stops (imported once), the import record counting them', async () => {
     const first = await stopRows(db);
     const again = await importData(db, { postcodesFile, now: NOW });
-    assert.equal(again.itinerantStops.imported, 12);
+    assert.equal(again.itinerantStops.imported, 0);
+    assert.equal(again.itinerantStops.stored, 12);
     assert.deepEqual(await stopRows(db), first);
     const meta = await db.selectFrom('meta').select('value').where('key', '=', 'import').executeTakeFirstOrThrow();
     assert.deepEqual(JSON.parse(meta.value).itinerant_stops, { records: 12, file: SOURCES.itinerantStops.file });
@@ -173,10 +230,10 @@ describe('itinerant stops of the Charente bus', () => {
         issue!.message,
         /^stop 4 ".*" \(Valence, 16392\): coordinates 43\.4\d*, 5\.4\d* lie 48\d(\.\d)? km from the commune's centre, farther than 30 km/,
       );
-      const row = await placed.selectFrom('itinerant_stops').selectAll().where('stop_id', '=', '4').executeTakeFirstOrThrow();
+      const row = await placed.selectFrom('outreach_stops').selectAll().where('id', '=', '2023-4').executeTakeFirstOrThrow();
       assert.deepEqual({ lat: row.lat, lon: row.lon }, { lat: centres.get('16392')!.lat, lon: centres.get('16392')!.lon });
       // The other stops stay where they were published.
-      const two = await placed.selectFrom('itinerant_stops').selectAll().where('stop_id', '=', '2').executeTakeFirstOrThrow();
+      const two = await placed.selectFrom('outreach_stops').selectAll().where('id', '=', '2023-2').executeTakeFirstOrThrow();
       assert.equal(two.lat, Number(records.find((r) => r.id === '2')!.latitude));
     });
 
@@ -228,7 +285,7 @@ describe('itinerant stops of the Charente bus', () => {
     /** 1-based line of the `{` opening the record of a stop: the 0-based index of its `"id"` line, one below. */
     const lineOf = (id: string) => text.split('\n').findIndex((line) => line.includes(`"id": "${id}"`));
 
-    test('unreadable hours: the stop is kept as published and the import reports a correction naming it', async () => {
+    test('unreadable hours: the stop is imported without rules and the import reports a correction naming it', async () => {
       const issues = variantReport.issues.filter((i) => i.source === SOURCE_ID);
       const corrected = issues.filter((i) => i.level === 'corrected');
       assert.equal(corrected.length, 1);
@@ -236,8 +293,9 @@ describe('itinerant stops of the Charente bus', () => {
       assert.equal(corrected[0]!.line, lineOf('6'));
       assert.match(corrected[0]!.message, /^stop 6 "Bus France Services - \[En face de la Mairie\]" \(Fouqueure\)/);
       assert.match(corrected[0]!.message, /25:00/);
-      const row = await variant.selectFrom('itinerant_stops').selectAll().where('stop_id', '=', '6').executeTakeFirstOrThrow();
-      assert.equal(row.opening_hours, 'Tu 25:00-26:00');
+      assert.match(corrected[0]!.message, /imported without rules/);
+      const row = await variant.selectFrom('outreach_stops').selectAll().where('id', '=', '2023-6').executeTakeFirstOrThrow();
+      assert.equal(row.rules, '[]');
       const stored = await variant
         .selectFrom('import_issues')
         .selectAll()
@@ -265,10 +323,10 @@ describe('itinerant stops of the Charente bus', () => {
       const at = new Date('2026-11-30T09:00:00Z');
       const bus = catalogue.get('2023', at)!;
       assert.equal(bus.stops.length, 11);
-      const six = bus.stops.find((s) => s.id === '6')!;
-      assert.equal(six.opening_hours, 'Tu 25:00-26:00');
+      const six = bus.stops.find((s) => s.id === '2023-6')!;
+      assert.equal(six.opening_hours, null);
       assert.deepEqual(six.next, []);
-      const five = bus.stops.find((s) => s.id === '5')!;
+      const five = bus.stops.find((s) => s.id === '2023-5')!;
       assert.deepEqual(five.next, [
         { date: '2026-12-05', opens: '09:00', closes: '12:00' },
         { date: '2026-12-12', opens: '09:00', closes: '12:00' },
@@ -302,13 +360,16 @@ describe('itinerant stops of the Charente bus', () => {
     assert.equal(await needsImport(db), false);
   });
 
-  // Last: it empties the shared database of site 2023.
-  test('a re-import of a list without site 2023 removes its stops, and reports no issue for them', async () => {
-    assert.equal((await stopRows(db)).length, 12);
+  // Last: it removes site 2023 from the shared database.
+  test('a re-import of a list without site 2023 keeps its stops (its own data) but shows none, and reports no issue for them', async () => {
+    const rows = await stopRows(db);
+    assert.equal(rows.length, 12);
     const sample = await importData(db, { postcodesFile, sitesFile: FIXTURE_FILE, now: NOW });
-    assert.deepEqual(sample.itinerantStops, { read: 12, imported: 0, siteId: '2023', siteMissing: true });
+    assert.deepEqual(sample.itinerantStops, { read: 12, imported: 0, stored: 0, siteId: '2023', siteMissing: true });
     assert.equal(await db.selectFrom('sites').select('id').where('id', '=', '2023').executeTakeFirst(), undefined);
-    assert.deepEqual(await stopRows(db), []);
+    // As a site's local partners: a site leaving the list keeps its rows, and they come back with it.
+    assert.deepEqual(await stopRows(db), rows);
+    assert.equal((await SiteCatalogue.load(db)).get('2023'), undefined);
     // The stops are not wrong: their site is not in this list (a sample of it here).
     assert.deepEqual(
       sample.issues.filter((i) => i.source === SOURCE_ID),

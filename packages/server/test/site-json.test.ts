@@ -1,6 +1,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Site, SiteList, type SiteList as SiteListType } from '@fs-widgets/contract';
+import { departmentOfInsee } from '../src/import/far-from-commune.js';
 import { MinuteAnswers } from '../src/sites/answer-cache.js';
 import { SiteCatalogue } from '../src/sites/site-catalogue.js';
 import { estimateProvider } from '../src/travel/estimate.js';
@@ -103,19 +104,28 @@ describe('the JSON of the sites routes is the schemas’ own', () => {
         ...(query.get('saturday') ? { saturday: true } : {}),
       };
       const radius = query.get('radius') ? Number(query.get('radius')) : undefined;
-      const sites = catalogue.nearest({ ...origin, limit: Number(query.get('limit') ?? 10), radiusKm: radius, filter }, new Date(at));
+      const nearestQuery = { ...origin, limit: Number(query.get('limit') ?? 10), radiusKm: radius, filter };
+      const sites = catalogue.nearest(nearestQuery, new Date(at));
+      // A site found at one of its stops (the Charente bus): the stop, its sessions, the travel to it.
+      const stops = catalogue.nearby(nearestQuery, new Date(at)).map((found) => found.atStop);
       const commune = body.origin.commune ? catalogue.communes.get(body.origin.commune.insee) : undefined;
       const travel = await travelTimes(
         estimateProvider,
         catalogue.roadAccess,
         catalogue.roadAccess.placeOf(origin, commune && { insee: commune.insee, department: commune.department }),
-        sites.map((s) => ({ ...s.location, insee: s.address.insee_commune, department: s.address.department, siteId: s.id })),
+        sites.map((s, i) => {
+          const stop = stops[i];
+          return stop
+            ? { ...stop.location, insee: stop.insee_commune, department: departmentOfInsee(stop.insee_commune) }
+            : { ...s.location, insee: s.address.insee_commune, department: s.address.department, siteId: s.id };
+        }),
       );
       assert.deepEqual(
         body.items,
-        sites.map((s, i) => ({ ...s, travel: travel[i], at_stop: null })),
+        sites.map((s, i) => ({ ...s, travel: travel[i], at_stop: stops[i] })),
         search,
       );
+      if (search.startsWith('near=45.65,0.16')) assert.ok(body.items.find((s) => s.id === '2023')?.at_stop, 'the bus found at a stop');
       assert.equal(body.count, sites.length);
       assert.deepEqual(
         body.suggestion,

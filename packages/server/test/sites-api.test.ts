@@ -186,7 +186,7 @@ describe('sites API', () => {
     ]);
     // The same record as in the nearest list, without the distance and the travel.
     const listed = (await nearest('near=44.518,3.5&limit=5')).items.find((s) => s.id === '2983')!;
-    const { distance_km: _d, travel: _t, ...withoutDistance } = listed;
+    const { distance_km: _d, travel: _t, at_stop: _s, ...withoutDistance } = listed;
     assert.deepEqual(withoutDistance, site);
     // An overseas site has its time zone.
     const reunion = await json<Site>(await server.get('/api/v1/sites/561'));

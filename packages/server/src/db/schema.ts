@@ -68,7 +68,11 @@ export interface ImportIssueTable {
   imported_at: string;
 }
 
-/** Where and when an itinerant site (a bus) stops, from a source other than the ANCT list. */
+/**
+ * Where and when an itinerant site (a bus) stops, as read from a source other than the ANCT list.
+ * Since issue 16 these are imported once into the site's `outreach_stops`; the table of migration
+ * 0002 (`itinerant_stops`) is neither read nor written any more.
+ */
 export interface ItinerantStopTable {
   site_id: string;
   /** The stop's identifier in its source. */
@@ -405,7 +409,6 @@ export interface Database {
   commune_postcodes: CommunePostcodeTable;
   meta: MetaTable;
   import_issues: ImportIssueTable;
-  itinerant_stops: ItinerantStopTable;
   tokens: TokenTable;
   feedback: FeedbackTable;
   satisfaction_daily: SatisfactionDailyTable;

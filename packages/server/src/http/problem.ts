@@ -58,13 +58,40 @@ export function sendProblem(reply: FastifyReply, problem: Problem) {
 
 interface AjvIssue {
   instancePath: string;
+  schemaPath?: string;
+  keyword?: string;
   message?: string;
   params?: { missingProperty?: string; additionalProperty?: string; limit?: number };
 }
 
+/**
+ * In a union of objects told apart by a constant (a recurrence's `freq: 'weekly'`), the input
+ * names the branch it means: Ajv reports every branch's issues, and the others' (« must be equal
+ * to constant », « is not an accepted field ») only hide the one that matters (« days: must NOT
+ * have fewer than 1 items »). The branches whose constant failed are dropped, with the union's
+ * own « must match a schema in anyOf », when another branch is left to tell what is wrong.
+ */
+function meantBranches(issues: AjvIssue[]): AjvIssue[] {
+  let kept = issues;
+  for (const union of issues.filter((i) => i.keyword === 'anyOf' && i.schemaPath)) {
+    const prefix = `${union.schemaPath!}/`;
+    const branchOf = (i: AjvIssue) => (i.schemaPath?.startsWith(prefix) ? i.schemaPath.slice(prefix.length).split('/')[0]! : null);
+    const branches = new Set(kept.map(branchOf).filter((b) => b !== null));
+    const wrong = new Set(
+      kept
+        .filter((i) => i.keyword === 'const')
+        .map(branchOf)
+        .filter((b) => b !== null),
+    );
+    if (wrong.size === 0 || wrong.size >= branches.size) continue;
+    kept = kept.filter((i) => i !== union && !wrong.has(branchOf(i) ?? ''));
+  }
+  return kept;
+}
+
 /** Turns Ajv's report into named parameters: `/limit must be <= 100` becomes `limit: must be <= 100`. */
 function invalidParamsFrom(issues: AjvIssue[]): InvalidParam[] {
-  return issues.map((issue) => {
+  return meantBranches(issues).map((issue) => {
     const path = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
     const name = issue.params?.missingProperty
       ? [path, issue.params.missingProperty].filter(Boolean).join('.')

@@ -5,13 +5,18 @@ import { DATA_DIR } from '../paths.js';
 import { buildCommunes, loadCogCommunes } from './communes.js';
 import { parseDelimited } from './delimited-file.js';
 import type { ImportIssue } from './import-issue.js';
-import { CHARENTE_BUS_SITE_ID, readItinerantStops } from './itinerant-stops.js';
+import { CHARENTE_BUS_SITE_ID, outreachStopsOf, readItinerantStops } from './itinerant-stops.js';
+import { outreachStopFromRow } from '../outreach/outreach-stops.js';
+import { recordSiteChange } from '../site-admin/history.js';
 import { departmentOfInsee, farFromCommune, farLimitKm } from './far-from-commune.js';
 import { SITE_COLUMNS, SiteRecordError, siteFromAnctRow } from './site-record.js';
 import { differencesWithSites } from './site-differences.js';
 import { SOURCES } from '@fs-widgets/contract/sources';
 
 export type { ImportIssue };
+
+/** The `meta` row saying the Charente bus's stops were imported into its outreach stops (never again). */
+export const STOPS_IMPORTED_KEY = 'outreach-stops-imported';
 
 export interface ImportReport {
   sites: {
@@ -25,7 +30,10 @@ export interface ImportReport {
   communes: { imported: number; postcodes: number; withoutLocation: string[] };
   itinerantStops: {
     read: number;
+    /** Written into the site's outreach stops by this import: all of them the first time, none after. */
     imported: number;
+    /** The site's stops from this file now (as its agents edited them; 0 without the site). */
+    stored: number;
     /** The site the stops belong to; when it is not in the database, no stop is loaded. */
     siteId: string;
     siteMissing: boolean;
@@ -144,7 +152,7 @@ export async function importData(db: Db, options: ImportOptions = {}): Promise<I
   const removalAllowed = skipped.every((i) => i.recordId !== null);
   const keep = new Set(skipped.map((i) => i.recordId));
 
-  const { removed, stopsImported, stopsSiteMissing } = await db.transaction().execute(async (trx) => {
+  const { removed, stopsImported, stopsStored, stopsSiteMissing } = await db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('sites').select('id').execute();
     const gone = removalAllowed ? existing.map((r) => r.id).filter((id) => !sites.has(id) && !keep.has(id)) : [];
     for (let i = 0; i < gone.length; i += BATCH) {
@@ -169,12 +177,44 @@ export async function importData(db: Db, options: ImportOptions = {}): Promise<I
         .execute(),
     );
 
-    // The stops are replaced as a whole. They are loaded only when their site is in the
-    // database (a list without it, such as a sample of the list, leaves them out).
+    // The bus's stops are the site's own data (issue 16), edited by its agents: imported into
+    // its outreach stops once, when its site is in the database (a list without it, such as a
+    // sample of the list, leaves them out) and has no stops yet. A later import never overwrites,
+    // duplicates nor brings back what the site changed or removed.
     const stopsSite = await trx.selectFrom('sites').select('id').where('id', '=', CHARENTE_BUS_SITE_ID).executeTakeFirst();
-    const stopRows = stopsSite ? stops.stops : [];
-    await trx.deleteFrom('itinerant_stops').where('source', '=', SOURCES.itinerantStops.id).execute();
-    await insertInBatches(stopRows, (batch) => trx.insertInto('itinerant_stops').values(batch).execute());
+    const alreadyImported = await trx.selectFrom('meta').select('key').where('key', '=', STOPS_IMPORTED_KEY).executeTakeFirst();
+    const ownStops = await trx
+      .selectFrom('outreach_stops')
+      .select('id')
+      .where('site_id', '=', CHARENTE_BUS_SITE_ID)
+      .limit(1)
+      .executeTakeFirst();
+    const stopRows = stopsSite && !alreadyImported && !ownStops ? outreachStopsOf(stops.stops, importedAt) : [];
+    if (stopRows.length > 0) {
+      await insertInBatches(stopRows, (batch) => trx.insertInto('outreach_stops').values(batch).execute());
+      const by = { role: 'import' as const, label: SOURCES.itinerantStops.id };
+      for (const row of stopRows) {
+        await recordSiteChange(trx, {
+          siteId: row.site_id,
+          by,
+          entity: 'stop',
+          entityId: row.id,
+          action: 'create',
+          before: null,
+          after: outreachStopFromRow(row),
+          at: new Date(importedAt),
+        });
+      }
+      const marker = JSON.stringify({ site_id: CHARENTE_BUS_SITE_ID, source: SOURCES.itinerantStops.id, stops: stopRows.length });
+      await trx.insertInto('meta').values({ key: STOPS_IMPORTED_KEY, value: marker, updated_at: importedAt }).execute();
+    }
+    // What the data sources count: the stops of the file the site publishes today.
+    const { count: storedStops } = await trx
+      .selectFrom('outreach_stops')
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .where('site_id', '=', CHARENTE_BUS_SITE_ID)
+      .where('source', '=', SOURCES.itinerantStops.id)
+      .executeTakeFirstOrThrow();
 
     await trx.deleteFrom('commune_postcodes').execute();
     await trx.deleteFrom('communes').execute();
@@ -206,14 +246,21 @@ export async function importData(db: Db, options: ImportOptions = {}): Promise<I
       sites: { records: sites.size, file: sitesFile.split('/').pop() },
       communes: { records: communes.communes.filter((c) => c.kind === 'commune').length },
       postcodes: { records: communes.postcodes.length },
-      itinerant_stops: { records: stopRows.length, file: stopsFile.split('/').pop() },
+      itinerant_stops: { records: stopsSite ? Number(storedStops) : 0, file: stopsFile.split('/').pop() },
+      // The stops are the site's outreach stops (issue 16): a database loaded before is loaded again on start.
+      outreach_stops: true,
     };
     await trx
       .insertInto('meta')
       .values({ key: 'import', value: JSON.stringify(record), updated_at: importedAt })
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(record), updated_at: importedAt }))
       .execute();
-    return { removed: gone.length, stopsImported: stopRows.length, stopsSiteMissing: !stopsSite };
+    return {
+      removed: gone.length,
+      stopsImported: stopRows.length,
+      stopsStored: stopsSite ? Number(storedStops) : 0,
+      stopsSiteMissing: !stopsSite,
+    };
   });
 
   return {
@@ -232,6 +279,7 @@ export async function importData(db: Db, options: ImportOptions = {}): Promise<I
     itinerantStops: {
       read: stops.read,
       imported: stopsImported,
+      stored: stopsStored,
       siteId: CHARENTE_BUS_SITE_ID,
       siteMissing: stopsSiteMissing,
     },
@@ -242,9 +290,11 @@ export async function importData(db: Db, options: ImportOptions = {}): Promise<I
 
 /**
  * True when the database has never been loaded, or was loaded before the itinerant stops were
- * (its import record does not count them): a server upgraded in place loads them on start.
+ * (its import record does not count them), or before they became the site's outreach stops (the
+ * old `itinerant_stops` table is no longer read): a server upgraded in place loads them on start.
  */
 export async function needsImport(db: Db): Promise<boolean> {
   const row = await db.selectFrom('meta').select('value').where('key', '=', 'import').executeTakeFirst();
-  return !row || !('itinerant_stops' in (JSON.parse(row.value) as object));
+  const record = row ? (JSON.parse(row.value) as object) : null;
+  return !record || !('itinerant_stops' in record) || !('outreach_stops' in record);
 }

@@ -3,6 +3,7 @@ import { Problem, ProblemType, Site, SiteList, SiteListQuery, SiteParams, type S
 import { SITE_DATA_CACHE } from '../http/cache-control.js';
 import { sendJsonText } from '../http/json-text.js';
 import { HttpProblem, invalidParam, notFound } from '../http/problem.js';
+import { departmentOfInsee } from '../import/far-from-commune.js';
 import type { SiteFilter } from '../sites/site-filter.js';
 import { MinuteAnswers } from '../sites/answer-cache.js';
 import { SESSIONS_KEPT_FROM } from '../sites/site-catalogue.js';
@@ -43,7 +44,9 @@ export const sitesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
         summary: 'Nearest France services sites',
         description:
           'Sites ordered by increasing great-circle distance from a point (`near`) or from the centroid of a commune (`commune`), ' +
-          'each with the travel time to it (estimated, or from a routing engine). Filters (`open_now`, `saturday`, `kind`, `offer`) apply ' +
+          'each with the travel time to it (estimated, or from a routing engine). A bus or a site holding permanences in other communes ' +
+          'is listed once, at its nearest point: itself, or one of its stops with upcoming sessions (then `at_stop` names the stop and ' +
+          'its next sessions, and `distance_km` and `travel` are measured to it). Filters (`open_now`, `saturday`, `kind`, `offer`) apply ' +
           'before `limit`. When nothing is found within `radius`, `suggestion` names the next radius step that finds sites.',
         tags: ['sites'],
         querystring: SiteListQuery,
@@ -102,12 +105,12 @@ export const sitesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
         ctx.routing,
         catalogue.roadAccess,
         catalogue.roadAccess.placeOf(origin, originCommune),
-        sites.map(({ site }) => ({
-          ...site.location,
-          insee: site.address.insee_commune,
-          department: site.address.department,
-          siteId: site.id,
-        })),
+        // To the point the site was found at: the site, or the stop nearer the origin.
+        sites.map(({ site, atStop }) =>
+          atStop
+            ? { ...atStop.location, insee: atStop.insee_commune, department: departmentOfInsee(atStop.insee_commune) }
+            : { ...site.location, insee: site.address.insee_commune, department: site.address.department, siteId: site.id },
+        ),
         { onProviderError: (err) => request.log.warn({ err, provider: ctx.routing.name }, 'routing failed; travel times estimated') },
       );
       const suggestion = sites.length === 0 && radius !== undefined ? catalogue.widerRadius(origin.lat, origin.lon, radius, filter) : null;
@@ -119,7 +122,7 @@ export const sitesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
         pieces.push(
           site.json.subarray(0, -1),
           Buffer.from(
-            `,"distance_km":${site.distance_km},"travel":${JSON.stringify(travel[i])},"at_stop":null}${i < sites.length - 1 ? ',' : ''}`,
+            `,"distance_km":${site.distance_km},"travel":${JSON.stringify(travel[i])},"at_stop":${JSON.stringify(site.atStop)}}${i < sites.length - 1 ? ',' : ''}`,
           ),
         );
       });

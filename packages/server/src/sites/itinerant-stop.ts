@@ -1,63 +1,193 @@
-import type { ItinerantStop } from '@fs-widgets/contract';
+import type { ItinerantStop, OutreachChange, OutreachRule, StopSession } from '@fs-widgets/contract';
 import {
+  addDays,
+  dayKeyOf,
   departmentOf,
-  nextSessions,
-  OsmOpeningHoursError,
-  parseOsmOpeningHours,
+  permanenceOn,
+  permanenceToOsm,
   timeZoneForDepartment,
-  type OsmSchedule,
+  zonedInstant,
+  zonedParts,
+  type PermanenceRule,
 } from '@fs-widgets/opening-hours';
-import type { ItinerantStopTable } from '../db/schema.js';
+import type { OutreachStopTable } from '../db/schema.js';
 
 /** The sessions shown for each stop: the next 3 within 4 weeks (enough to see an every-other-week rota). */
 export const NEXT_SESSIONS = { count: 3, horizonDays: 28 } as const;
 
-/** A stop as held in memory: its public fields, and its rule read once. */
-export interface LoadedStop {
-  stop: Omit<ItinerantStop, 'next'>;
-  /** Null when the stop has no hours, or hours the reader does not understand (reported at import). */
-  schedule: OsmSchedule | null;
-  department: string;
-  timeZone: string;
+/**
+ * A stop is a point of its site in the search when it has a session within this many days of the
+ * catalogue's load: a stop without hours (`rules: []`) or whose rules have ended is not.
+ */
+export const INDEXED_WITHIN_DAYS = 366;
+
+/** Days the whole site is closed (its exceptional closures, `YYYY-MM-DD` inclusive): no session is held. */
+export interface ClosedDays {
+  from: string;
+  to: string;
 }
 
-export function loadStop(row: ItinerantStopTable): LoadedStop {
-  let schedule: OsmSchedule | null = null;
-  if (row.opening_hours !== null) {
-    try {
-      schedule = parseOsmOpeningHours(row.opening_hours);
-    } catch (err) {
-      if (!(err instanceof OsmOpeningHoursError)) throw err;
+/** A stop as held in memory: its public fields, its rules and changes read once. */
+export interface LoadedStop {
+  stop: Omit<ItinerantStop, 'next'>;
+  rules: PermanenceRule[];
+  /** The changes by the regular date they change: that day's sessions are cancelled, or held at `to`. */
+  changed: ReadonlyMap<string, OutreachChange>;
+  /** Moved sessions by their new date. */
+  movedTo: ReadonlyMap<string, StopSession[]>;
+  /** The site's exceptional closures (sessions of those days are not held). */
+  closed: readonly ClosedDays[];
+  department: string;
+  timeZone: string;
+  /** When the stop was last written (the calendar's DTSTAMP). */
+  updatedAt: string;
+}
+
+export const ruleOf = (rule: OutreachRule): PermanenceRule => ({
+  recurrence: rule.recurrence,
+  opens: rule.opens,
+  closes: rule.closes,
+  starts_on: rule.starts_on ?? null,
+  ends_on: rule.ends_on ?? null,
+});
+
+const OSM_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+/** `2026-12-24` as OSM writes a date: `2026 Dec 24`. */
+const osmDate = (date: string) => `${date.slice(0, 4)} ${OSM_MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(8, 10)}`;
+
+/**
+ * The stop's hours in OpenStreetMap `opening_hours` syntax, from its rules: each rule as
+ * `permanenceToOsm` writes it, rules of the same days joined (`Mo 09:30-12:30,13:30-15:30`),
+ * the others added with `, `; `PH off` (a stop holds no session on a public holiday); then each
+ * cancelled session as `2026 Dec 24 off`, each moved one as its regular date `off` and its new
+ * date's hours. Null when OSM cannot say one of the rules exactly (every N weeks counted from a
+ * date, rules bounded in time: see permanenceToOsm), or when there is no rule (hours unknown).
+ */
+export function stopOpeningHours(rules: readonly OutreachRule[], changes: readonly OutreachChange[]): string | null {
+  if (rules.length === 0) return null;
+  const hoursBySelector = new Map<string, string[]>();
+  const oneOffs: string[] = [];
+  for (const rule of rules) {
+    const osm = permanenceToOsm(ruleOf(rule));
+    if (osm === null) return null;
+    if (rule.recurrence.freq === 'dates') {
+      oneOffs.push(osm);
+      continue;
     }
+    // `Tu[2] 09:00-12:00; PH off`: the selector, then the hours.
+    const [selector, hours] = osm.replace(/; PH off$/, '').split(' ') as [string, string];
+    hoursBySelector.set(selector, [...(hoursBySelector.get(selector) ?? []), hours]);
+  }
+  const weekly = [...hoursBySelector].map(([selector, hours]) => `${selector} ${hours.sort().join(',')}`);
+  let text = `${[...weekly, ...oneOffs].join(', ')}; PH off`;
+  for (const change of [...changes].sort((a, b) => a.date.localeCompare(b.date))) {
+    text += `; ${osmDate(change.date)} off`;
+    if (change.status === 'moved') text += `; ${osmDate(change.to.date)} ${change.to.opens}-${change.to.closes}`;
+  }
+  return text;
+}
+
+export function loadStop(row: OutreachStopTable, closed: readonly ClosedDays[] = []): LoadedStop {
+  const rules = JSON.parse(row.rules) as OutreachRule[];
+  const changes = JSON.parse(row.changes) as OutreachChange[];
+  const movedTo = new Map<string, StopSession[]>();
+  for (const change of changes) {
+    if (change.status !== 'moved') continue;
+    const { date, opens, closes } = change.to;
+    movedTo.set(date, [...(movedTo.get(date) ?? []), { date, opens, closes }]);
   }
   const department = departmentOf(row.insee_commune);
   return {
     stop: {
-      id: row.stop_id,
+      id: row.id,
       name: row.name,
       address: { street: row.street, postcode: row.postcode, commune: row.commune, insee_commune: row.insee_commune },
       location: { lat: row.lat, lon: row.lon },
-      opening_hours: row.opening_hours,
-      kind: 'bus-stop',
-      offer: 'france-services',
-      partner: null,
-      note: null,
+      opening_hours: stopOpeningHours(rules, changes),
+      kind: row.kind as ItinerantStop['kind'],
+      offer: row.offer as ItinerantStop['offer'],
+      partner: row.partner,
+      note: row.note,
     },
-    schedule,
+    rules: rules.map(ruleOf),
+    changed: new Map(changes.map((c) => [c.date, c])),
+    movedTo,
+    closed,
     department,
     timeZone: timeZoneForDepartment(department),
+    updatedAt: row.updated_at,
   };
 }
 
-/** True when one of the stop's rules opens on Saturdays (whatever the weeks). */
+/**
+ * The sessions held on one local date: the rules' (public holidays of the stop's département
+ * skipped), unless a change cancelled or moved that day's sessions, plus the sessions moved to
+ * it; none on a day the site is closed. Sorted by opening time.
+ */
+export function sessionsOnDate(loaded: LoadedStop, date: string): StopSession[] {
+  if (loaded.closed.some((c) => c.from <= date && date <= c.to)) return [];
+  const sessions: StopSession[] = [];
+  if (!loaded.changed.has(date)) {
+    for (const rule of loaded.rules) {
+      if (rule.opens !== null && rule.closes !== null && permanenceOn(rule, date, loaded.department)) {
+        sessions.push({ date, opens: rule.opens, closes: rule.closes });
+      }
+    }
+  }
+  sessions.push(...(loaded.movedTo.get(date) ?? []));
+  return sessions.sort((a, b) => a.opens.localeCompare(b.opens) || a.closes.localeCompare(b.closes));
+}
+
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** The instants a session starts and ends, from its local date and times in the stop's time zone (summer or winter time). */
+export function sessionInstants(loaded: Pick<LoadedStop, 'timeZone'>, session: StopSession): { start: Date; end: Date } {
+  return {
+    start: zonedInstant(session.date, minutesOf(session.opens), loaded.timeZone),
+    end: zonedInstant(session.date, minutesOf(session.closes), loaded.timeZone),
+  };
+}
+
+/**
+ * The sessions from `now` (a session of today is listed until its closing time) over the next
+ * `horizonDays` days in the stop's own calendar, at most `count` of them.
+ */
+export function upcomingSessions(
+  loaded: LoadedStop,
+  now: Date,
+  { count, horizonDays }: { count: number; horizonDays: number } = NEXT_SESSIONS,
+): StopSession[] {
+  const today = zonedParts(now, loaded.timeZone).date;
+  const sessions: StopSession[] = [];
+  for (let inDays = 0; inDays <= horizonDays && sessions.length < count; inDays++) {
+    for (const session of sessionsOnDate(loaded, addDays(today, inDays))) {
+      if (inDays === 0 && sessionInstants(loaded, session).end.getTime() <= now.getTime()) continue;
+      sessions.push(session);
+      if (sessions.length === count) break;
+    }
+  }
+  return sessions;
+}
+
+/** True when one of the stop's sessions falls on a Saturday (a weekly or monthly rule, a one-off date, a moved session). */
 export function hasSaturdaySessions(loaded: LoadedStop): boolean {
-  return (loaded.schedule?.rules ?? []).some((rule) => rule.kind === 'hours' && rule.days.includes('sa') && rule.ranges.length > 0);
+  return (
+    loaded.rules.some(({ recurrence: r }) =>
+      r.freq === 'weekly'
+        ? r.days.includes('sa')
+        : r.freq === 'monthly'
+          ? r.day === 'sa'
+          : r.freq === 'dates' && r.dates.some((d) => dayKeyOf(d) === 'sa'),
+    ) || [...loaded.movedTo.keys()].some((d) => dayKeyOf(d) === 'sa')
+  );
+}
+
+/** Whether the stop holds a session within {@link INDEXED_WITHIN_DAYS} of `now`: then the search finds its site there. */
+export function hasUpcomingSessions(loaded: LoadedStop, now: Date): boolean {
+  return upcomingSessions(loaded, now, { count: 1, horizonDays: INDEXED_WITHIN_DAYS }).length > 0;
 }
 
 /** The stop as the API shows it, with its next sessions from `now` in the stop's own calendar. */
 export function stopWithNextSessions(loaded: LoadedStop, now: Date): ItinerantStop {
-  const next = loaded.schedule
-    ? nextSessions(loaded.schedule, { now, department: loaded.department, timeZone: loaded.timeZone, ...NEXT_SESSIONS })
-    : [];
-  return { ...loaded.stop, next };
+  return { ...loaded.stop, next: upcomingSessions(loaded, now) };
 }

@@ -1,12 +1,28 @@
 import KDBush from 'kdbush';
 import { around, distance } from 'geokdbush';
-import { RADIUS_STEPS_KM, type ItinerantStop, type Site, type SiteKind, type SiteWithDistance, type Week } from '@fs-widgets/contract';
+import {
+  RADIUS_STEPS_KM,
+  type ItinerantStop,
+  type Site,
+  type SiteKind,
+  type SiteWithDistance,
+  type StopMatch,
+  type Week,
+} from '@fs-widgets/contract';
 import { CommuneIndex } from '../communes/commune-index.js';
 import { RoadAccess } from '../travel/road-access.js';
 import type { Db } from '../db/database.js';
 import type { SiteTable } from '../db/schema.js';
+import { compareStopRows } from '../outreach/outreach-stops.js';
 import { loadSiteOwnData, withSiteOwnData, type SiteOwnData } from '../site-admin/site-info.js';
-import { hasSaturdaySessions, loadStop, stopWithNextSessions, type LoadedStop } from './itinerant-stop.js';
+import {
+  hasSaturdaySessions,
+  hasUpcomingSessions,
+  loadStop,
+  stopWithNextSessions,
+  type ClosedDays,
+  type LoadedStop,
+} from './itinerant-stop.js';
 import { sitePredicate, weeklyOpenings, type FilterableSite, type SiteFilter } from './site-filter.js';
 
 /**
@@ -85,6 +101,8 @@ interface StopsAtMinute {
  */
 interface CatalogueEntry extends FilterableSite {
   stops: LoadedStop[];
+  /** Per stop: whether it is a point of the site in the search (it has upcoming sessions). */
+  indexedStops: boolean[];
   /** The site's JSON as the API writes it (the contract's order of fields), up to its stops: `{"id":…,"stops":`. */
   jsonHead: string;
   /**
@@ -102,6 +120,8 @@ export interface NearbySite {
   /** The site's record, shared by every request (its `stops` left empty): read it, never modify it. */
   site: Site;
   distance_km: number;
+  /** The stop the site was found at, when one of its stops is nearer the origin than the site itself; null otherwise. */
+  atStop: StopMatch | null;
   /**
    * The site with its stops as JSON in UTF-8, in the contract's order of fields (what
    * `GET /sites/{id}` sends; shared, never modify it): a search answer writes it without its
@@ -114,6 +134,19 @@ function deepFreeze(value: unknown): void {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
   for (const inner of Object.values(value)) deepFreeze(inner);
   Object.freeze(value);
+}
+
+/** Where a search found a site: one of its stops, with its next sessions (the contract's order of fields). */
+function stopMatch(loaded: LoadedStop, withSessions: ItinerantStop): StopMatch {
+  const { stop } = loaded;
+  return {
+    stop_id: stop.id,
+    name: stop.name,
+    commune: stop.address.commune,
+    insee_commune: stop.address.insee_commune,
+    location: stop.location,
+    next: withSessions.next,
+  };
 }
 
 /** What `JSON.stringify` writes for a site ends with its stops, the last field (see siteFromRow). */
@@ -136,6 +169,8 @@ export class SiteCatalogue {
   readonly #entries: CatalogueEntry[];
   readonly #byId: Map<string, CatalogueEntry>;
   readonly #index: KDBush;
+  /** Each point of the k-d tree: a site (`stop` -1) or one of its stops (its index in the entry's stops). */
+  readonly #points: Array<{ entry: number; stop: number }>;
   /** The communes and their name and postcode index, as imported with these sites. */
   readonly communes: CommuneIndex;
   /** Road networks and terrain for travel times, with the communes' centroids. */
@@ -146,26 +181,36 @@ export class SiteCatalogue {
     this.roadAccess = roadAccess;
     this.#entries = entries;
     this.#byId = new Map(entries.map((e) => [e.site.id, e]));
-    this.#index = new KDBush(Math.max(entries.length, 1));
-    for (const { site } of entries) this.#index.add(site.location.lon, site.location.lat);
-    if (entries.length === 0) this.#index.add(0, 0);
+    // The sites, then the stops with upcoming sessions: a bus is found where it stops (issue 16).
+    this.#points = entries.map((_, i) => ({ entry: i, stop: -1 }));
+    entries.forEach((entry, i) => entry.indexedStops.forEach((indexed, j) => indexed && this.#points.push({ entry: i, stop: j })));
+    this.#index = new KDBush(Math.max(this.#points.length, 1));
+    for (const { entry, stop } of this.#points) {
+      const { location } = stop < 0 ? entries[entry]!.site : entries[entry]!.stops[stop]!.stop;
+      this.#index.add(location.lon, location.lat);
+    }
+    if (this.#points.length === 0) this.#index.add(0, 0);
     this.#index.finish();
   }
 
   static async load(db: Db): Promise<SiteCatalogue> {
     const loadedAt = new Date();
-    const [rows, stopRows, communes, communePoints] = await Promise.all([
+    const [rows, stopRows, communes, communePoints, closures] = await Promise.all([
       db.selectFrom('sites').selectAll().orderBy('id').execute(),
-      db.selectFrom('itinerant_stops').selectAll().orderBy('site_id').orderBy('stop_id').execute(),
+      db.selectFrom('outreach_stops').selectAll().execute(),
       CommuneIndex.load(db),
       db.selectFrom('communes').select(['insee', 'department', 'lat', 'lon']).orderBy('insee').execute(),
+      db.selectFrom('site_exceptions').select(['site_id', 'starts_on', 'ends_on']).where('closed', '=', 1).execute(),
     ]);
     const ownData = await loadSiteOwnData(db, undefined, loadedAt);
     const roadAccess = new RoadAccess(communePoints);
+    // A site's stops hold no session on the days the site is closed (its exceptional closures).
+    const closedBySite = new Map<string, ClosedDays[]>();
+    for (const c of closures) closedBySite.set(c.site_id, [...(closedBySite.get(c.site_id) ?? []), { from: c.starts_on, to: c.ends_on }]);
     const stopsBySite = new Map<string, LoadedStop[]>();
-    for (const row of stopRows) stopsBySite.set(row.site_id, [...(stopsBySite.get(row.site_id) ?? []), loadStop(row)]);
-    for (const stops of stopsBySite.values())
-      stops.sort((a, b) => Number(a.stop.id) - Number(b.stop.id) || a.stop.id.localeCompare(b.stop.id));
+    for (const row of stopRows.sort(compareStopRows)) {
+      stopsBySite.set(row.site_id, [...(stopsBySite.get(row.site_id) ?? []), loadStop(row, closedBySite.get(row.site_id))]);
+    }
     return new SiteCatalogue(
       rows.map((row) => {
         const site = siteFromRow(row, roadAccess, ownData.get(row.id), loadedAt);
@@ -177,6 +222,7 @@ export class SiteCatalogue {
         return {
           site,
           stops,
+          indexedStops: stops.map((stop) => hasUpcomingSessions(stop, loadedAt)),
           opensOnSaturday: site.hours.sa.length > 0 || stops.some(hasSaturdaySessions),
           placeKnown: !site.itinerant || stops.length > 0,
           openings: weeklyOpenings(site),
@@ -220,20 +266,32 @@ export class SiteCatalogue {
     return this.#nearestEntries(query).map(({ entry, km }) => ({ ...this.get(entry.site.id, now)!, distance_km: km }));
   }
 
-  /** What `nearest` finds, each site with its JSON ready for a search answer. */
+  /** What `nearest` finds, each site with its JSON ready for a search answer, and the stop it was found at. */
   nearby(query: NearestQuery, now: Date = new Date()): NearbySite[] {
-    return this.#nearestEntries(query).map(({ entry, km }) => ({
-      site: entry.site,
-      distance_km: km,
-      json: entry.bytes ?? this.#sessions(entry, now).siteBytes,
-    }));
+    return this.#nearestEntries(query).map(({ entry, stop, km }) => {
+      const sessions = entry.bytes === null ? this.#sessions(entry, now) : null;
+      return {
+        site: entry.site,
+        distance_km: km,
+        atStop: stop < 0 ? null : stopMatch(entry.stops[stop]!, sessions!.stops[stop]!),
+        json: entry.bytes ?? sessions!.siteBytes,
+      };
+    });
   }
 
-  #nearestEntries({ lat, lon, limit, radiusKm, filter = {} }: NearestQuery): Array<{ entry: CatalogueEntry; km: number }> {
-    return this.#around(lat, lon, limit, radiusKm, filter).map((entry) => ({
-      entry,
-      km: Math.round(distance(lon, lat, entry.site.location.lon, entry.site.location.lat) * 100) / 100,
-    }));
+  /** The stops of a site as loaded (their rules, changes and the site's closures): for its calendar. */
+  stopsOf(id: string): readonly LoadedStop[] | undefined {
+    return this.#byId.get(id)?.stops;
+  }
+
+  #nearestEntries({ lat, lon, limit, radiusKm, filter = {} }: NearestQuery): Array<{ entry: CatalogueEntry; stop: number; km: number }> {
+    return this.#around(lat, lon, limit, radiusKm, filter)
+      .map(({ entry, stop, index }) => {
+        const { location } = stop < 0 ? entry.site : entry.stops[stop]!.stop;
+        return { entry, stop, index, exact: distance(lon, lat, location.lon, location.lat) };
+      })
+      .sort((a, b) => a.exact - b.exact || a.index - b.index) // sites at the same place: by id, whatever the tree's order
+      .map(({ entry, stop, exact }) => ({ entry, stop, km: Math.round(exact * 100) / 100 }));
   }
 
   /**
@@ -250,11 +308,40 @@ export class SiteCatalogue {
     return null;
   }
 
-  #around(lat: number, lon: number, limit: number, radiusKm: number | undefined, filter: SiteFilter): CatalogueEntry[] {
+  /**
+   * The sites nearest the point, each once, at its nearest point (the site or one of its stops),
+   * by increasing distance. The k-d tree holds points: when a site's other points took places
+   * among the `limit` asked, more are asked for until `limit` sites are found or none is left.
+   */
+  #around(
+    lat: number,
+    lon: number,
+    limit: number,
+    radiusKm: number | undefined,
+    filter: SiteFilter,
+  ): Array<{ entry: CatalogueEntry; stop: number; index: number }> {
     if (this.#entries.length === 0) return [];
     const matches = sitePredicate(filter);
-    const ids = around(this.#index, lon, lat, limit, radiusKm ?? Infinity, matches && ((i) => matches(this.#entries[i]!))) as number[];
-    return ids.map((i) => this.#entries[i]!);
+    const points = this.#points;
+    const predicate = matches && ((i: number) => matches(this.#entries[points[i]!.entry]!));
+    if (points.length === this.#entries.length) {
+      // No stop is indexed: one point per site.
+      const ids = around(this.#index, lon, lat, limit, radiusKm ?? Infinity, predicate) as number[];
+      return ids.map((i) => ({ entry: this.#entries[i]!, stop: -1, index: i }));
+    }
+    for (let asked = limit; ; asked *= 2) {
+      const ids = around(this.#index, lon, lat, asked, radiusKm ?? Infinity, predicate) as number[];
+      const seen = new Set<number>();
+      const found: Array<{ entry: CatalogueEntry; stop: number; index: number }> = [];
+      for (const i of ids) {
+        const point = points[i]!;
+        if (seen.has(point.entry)) continue;
+        seen.add(point.entry);
+        found.push({ entry: this.#entries[point.entry]!, stop: point.stop, index: point.entry });
+        if (found.length === limit) return found;
+      }
+      if (ids.length < asked) return found;
+    }
   }
 
   #stopsJson(entry: CatalogueEntry, now: Date): string {
