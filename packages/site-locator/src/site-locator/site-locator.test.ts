@@ -411,7 +411,8 @@ describe('<fs-site-locator>', () => {
       const el = await locator(html`<fs-site-locator api=${realApi()} commune="48095" limit="3"></fs-site-locator>`, withResults);
       expect(shadowText(el)).to.contain('autour de Ajaccio');
       expect(($$(el, 'fieldset select')[0] as HTMLSelectElement).value).to.equal('fixed');
-      expect(($$(el, 'fieldset select')[1] as HTMLSelectElement).value).to.equal('50');
+      // The offer filter (issue 16) sits between the kind and the radius.
+      expect(($$(el, 'fieldset select').at(-1) as HTMLSelectElement).value).to.equal('50');
 
       // A new search pushes a history entry; going back restores Ajaccio.
       results(el)[0]!.querySelector('button')!.click();
