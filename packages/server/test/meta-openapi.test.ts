@@ -83,6 +83,7 @@ describe('meta and OpenAPI', () => {
       'query:kind',
       'query:limit',
       'query:near',
+      'query:offer',
       'query:open_now',
       'query:radius',
       'query:saturday',
