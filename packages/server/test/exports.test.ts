@@ -57,9 +57,14 @@ describe('data·inclusion exports (real data)', () => {
       .select(['id', 'email', 'department'])
       .$if(department !== undefined, (qb) => qb.where('department', '=', department!))
       .execute();
+  /** A site's own services: its local partners and its outreach stops (the Ruffecois bus's 12, issue 16). */
   const localCount = async (department?: string) => {
     const ids = new Set((await sitesOf(department)).map((s) => s.id));
-    return (await server.db.selectFrom('local_partners').select('site_id').execute()).filter((row) => ids.has(row.site_id)).length;
+    const rows = [
+      ...(await server.db.selectFrom('local_partners').select('site_id').execute()),
+      ...(await server.db.selectFrom('outreach_stops').select('site_id').execute()),
+    ];
+    return rows.filter((row) => ids.has(row.site_id)).length;
   };
 
   before(async () => {
@@ -152,6 +157,25 @@ describe('data·inclusion exports (real data)', () => {
       paged.items.map((s) => s.id),
       ids,
     );
+
+    // The Ruffecois bus's stops: a service each, at the stop's place, with its hours (OSM when it can say them).
+    const stops = items.filter((s) => s.id.startsWith('fs-widgets--2023--stop-'));
+    assert.equal(stops.length, 12);
+    const tusson = stops.find((s) => s.commune === 'Tusson')!;
+    assert.equal(tusson.structure_id, 'fs-widgets--2023');
+    assert.equal(tusson.nom, 'Bus France services — Tusson');
+    assert.deepEqual(
+      [tusson.adresse, tusson.code_postal, tusson.code_insee, tusson.latitude, tusson.longitude],
+      ['Le Bourg', '16140', '16390', 45.932439, 0.068913],
+    );
+    assert.match(
+      tusson.description,
+      /le mardi, une semaine sur deux de 9 h à 12 h 30, à partir du 09\/10\/2023 ; le mardi, une semaine sur deux de 13 h 30 à 15 h 30/,
+    );
+    assert.equal(tusson.horaires_accueil, null, 'every other week from a date: OSM cannot say it');
+    const saintFraigne = stops.find((s) => s.commune === 'Saint-Fraigne')!;
+    assert.equal(saintFraigne.horaires_accueil, 'Mo 09:30-12:30,13:30-15:30; PH off');
+    assert.match(stops.find((s) => s.commune === 'Valence')!.description, /horaires de passage non publiés/);
 
     const caf = items.find((s) => s.id === `fs-widgets--${MENDE}--caf`)!;
     assert.equal(caf.structure_id, `fs-widgets--${MENDE}`);

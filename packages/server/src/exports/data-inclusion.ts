@@ -8,6 +8,7 @@ import {
   type DirectoryPartner,
   type LocalPartner,
   type PartnerId,
+  type OutreachStop,
   type Permanence,
   type Site,
   type SiteOffer,
@@ -48,6 +49,7 @@ export interface ExportContext {
 export const structureId = (siteId: string) => `${SOURCE}--${siteId}`;
 export const nationalServiceId = (siteId: string, partner: NationalPartnerId) => `${SOURCE}--${siteId}--${partner}`;
 export const localServiceId = (siteId: string, localPartnerId: string) => `${SOURCE}--${siteId}--local-${localPartnerId}`;
+export const stopServiceId = (siteId: string, stopId: string) => `${SOURCE}--${siteId}--stop-${stopId}`;
 
 /**
  * The `email` format of the schema (ajv-formats' full mode, RFC 5322 dot-atom on an ASCII
@@ -469,17 +471,103 @@ export function localServiceOf(
   };
 }
 
-/** Every service of a site, in a stable order: the national partners, then the local ones as given. */
+/** An outreach stop with its OSM hours (generated from its rules, see sites/itinerant-stop.ts). */
+export type ExportedStop = Pick<
+  OutreachStop,
+  'id' | 'kind' | 'name' | 'address' | 'location' | 'rules' | 'offer' | 'partner' | 'note' | 'updated_at'
+> & {
+  opening_hours: string | null;
+};
+
+/**
+ * A bus's stop or a permanence the site's agents hold in another commune (issue 16): a service of
+ * the site's structure at the stop's own place (data·inclusion services have their own address),
+ * with its OSM hours, and its days in plain French (OSM cannot say every other week).
+ */
+export function stopServiceOf(
+  site: Site,
+  stop: ExportedStop,
+  ctx: ExportContext,
+  base: ServiceBase = serviceBase(site, ctx),
+): DataInclusionService {
+  const siteName = structureName(site);
+  const commune = stop.address.commune;
+  const partner =
+    stop.offer === 'partner' && stop.partner && !stop.partner.startsWith('local:')
+      ? ctx.directory.partners.find((p) => p.id === stop.partner)
+      : undefined;
+  const what =
+    stop.offer === 'conseiller-numerique'
+      ? 'un conseiller numérique'
+      : stop.offer === 'partner'
+        ? `la permanence ${partner ? `de « ${partner.name} »` : 'd’un partenaire'}`
+        : 'les agents France services';
+  const nom =
+    stop.kind === 'bus-stop'
+      ? `Bus France services — ${commune}`
+      : `Permanence ${stop.offer === 'conseiller-numerique' ? 'conseiller numérique' : 'France services'} — ${commune}`;
+  const when = stop.rules.map((rule) =>
+    permanenceFr({
+      recurrence: rule.recurrence,
+      opens: rule.opens,
+      closes: rule.closes,
+      by_appointment: false,
+      starts_on: rule.starts_on ?? null,
+      ends_on: rule.ends_on ?? null,
+      note: null,
+    }),
+  );
+  const note = scrubbed(stop.note);
+  const description = [
+    stop.kind === 'bus-stop'
+      ? `Le bus de ${siteName} s’arrête à ${commune} (${scrubbed(stop.name) ?? ''}) : ${what} y accompagnent gratuitement chacun dans ses démarches administratives.`
+      : `${siteName} tient une permanence à ${commune} (${scrubbed(stop.name) ?? ''}) : ${what} y accompagne${stop.offer === 'france-services' ? 'nt' : ''} gratuitement chacun dans ses démarches.`,
+    when.length > 0
+      ? `Passages : ${when.join(' ; ')} (sauf jours fériés).`
+      : 'Jours et horaires de passage non publiés : renseignez-vous auprès de l’espace France services.',
+    note ? (/[.!?…]$/u.test(note) ? note : `${note}.`) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return {
+    ...base,
+    adresse: stop.address.street.trim() || null,
+    complement_adresse: null,
+    code_postal: /^\d{5}$/.test(stop.address.postcode) ? stop.address.postcode : null,
+    commune: commune.trim() || null,
+    code_insee: /^\w{5}$/.test(stop.address.insee_commune) ? stop.address.insee_commune : null,
+    latitude: stop.location.lat,
+    longitude: stop.location.lon,
+    id: stopServiceId(site.id, stop.id),
+    nom: cleanName(nom, `France services — ${commune}`),
+    description,
+    date_maj: latest([ctx.dataDate, isoDate(stop.updated_at)]),
+    type: 'accompagnement',
+    thematiques: null,
+    frais: 'gratuit',
+    publics: ['tous-publics'],
+    modes_accueil: ['en-presentiel'],
+    modes_mobilisation: ['se-presenter'],
+    mobilisable_par: ['usagers'],
+    mobilisation_precisions: 'Se présenter au lieu et aux horaires de passage.',
+    lien_source: ctx.origin ? `${ctx.origin}/api/v1/sites/${site.id}/stops` : null,
+    horaires_accueil: stop.opening_hours,
+  };
+}
+
+/** Every service of a site, in a stable order: the national partners, then the local ones as given, then its outreach stops. */
 export function servicesOfSite(
   site: Site,
   locals: readonly LocalPartner[],
   permanences: readonly Permanence[],
   ctx: ExportContext,
+  stops: readonly ExportedStop[] = [],
 ): DataInclusionService[] {
   const base = serviceBase(site, ctx);
   return [
     ...nationalOffers(ctx.directory).map((offer) => nationalServiceOf(site, offer, permanences, ctx, base)),
     ...locals.map((local) => localServiceOf(site, local, permanences, ctx, base)),
+    ...stops.map((stop) => stopServiceOf(site, stop, ctx, base)),
   ];
 }
 

@@ -27,8 +27,11 @@ import {
   servicesOfSite,
   structureOf,
   type ExportContext,
+  type ExportedStop,
 } from '../exports/data-inclusion.js';
 import { invalidParam } from '../http/problem.js';
+import { compareStopRows, outreachStopFromRow } from '../outreach/outreach-stops.js';
+import { stopOpeningHours } from '../sites/itinerant-stop.js';
 import { siteFromRow } from '../sites/site-catalogue.js';
 import { loadSiteOwnData } from '../site-admin/site-info.js';
 import type { AppContext } from '../app-context.js';
@@ -107,7 +110,8 @@ export const exportsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
           'Per site, in the order of the structures: one service per national partner of the France services charter (the ' +
           'accompaniment of its démarches by the site’s agents: free, for everyone, at the site’s opening hours, thématiques from ' +
           'the partner directory), then one per local partner listed by the site’s agents (its thématiques and description, the OSM ' +
-          `hours of its permanences). ${PAGING_DOC}`,
+          'hours of its permanences), then one per outreach stop (a bus’s stop, a permanence in another commune: at the stop’s ' +
+          `address and coordinates, with its OSM hours and its days in plain French). ${PAGING_DOC}`,
         tags: ['exports'],
         querystring: DataInclusionExportQuery,
         response: { 200: DataInclusionServicePage, 400: Problem },
@@ -120,7 +124,7 @@ export const exportsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
       return ctx.db.transaction().execute(async (trx) => {
         const exportCtx = await exportContext(trx, ctx, request);
         const perSite = nationalServicesPerSite(ctx.directory);
-        const [sites, localCounts] = await Promise.all([
+        const [sites, localCounts, stopCounts] = await Promise.all([
           trx
             .selectFrom('sites')
             .select('id')
@@ -133,8 +137,15 @@ export const exportsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
             .select(['site_id', (eb) => eb.fn.countAll<number>().as('count')])
             .groupBy('site_id')
             .execute(),
+          trx
+            .selectFrom('outreach_stops')
+            .select(['site_id', (eb) => eb.fn.countAll<number>().as('count')])
+            .groupBy('site_id')
+            .execute(),
         ]);
+        // A site's own services: its local partners, then its outreach stops (issue 16).
         const locals = new Map(localCounts.map((row) => [row.site_id, Number(row.count)]));
+        for (const row of stopCounts) locals.set(row.site_id, (locals.get(row.site_id) ?? 0) + Number(row.count));
 
         // The sites whose services fall in the page, and where the page starts in the first one.
         const total = sites.reduce((sum, { id }) => sum + perSite + (locals.get(id) ?? 0), 0);
@@ -153,12 +164,21 @@ export const exportsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
         }
         if (pageSites.length === 0) return { items: [], ...info };
 
-        const [siteRows, localRows, permanenceRows, own] = await Promise.all([
+        const [siteRows, localRows, permanenceRows, own, stopRows] = await Promise.all([
           trx.selectFrom('sites').selectAll().where('id', 'in', pageSites).execute(),
           trx.selectFrom('local_partners').selectAll().where('site_id', 'in', pageSites).orderBy('name').orderBy('id').execute(),
           trx.selectFrom('permanences').selectAll().where('site_id', 'in', pageSites).orderBy('created_at').orderBy('id').execute(),
           loadSiteOwnData(trx, pageSites),
+          trx.selectFrom('outreach_stops').selectAll().where('site_id', 'in', pageSites).execute(),
         ]);
+        const stopsBySite = new Map<string, ExportedStop[]>();
+        for (const row of stopRows.sort(compareStopRows)) {
+          const stop = outreachStopFromRow(row);
+          stopsBySite.set(row.site_id, [
+            ...(stopsBySite.get(row.site_id) ?? []),
+            { ...stop, opening_hours: stopOpeningHours(stop.rules, stop.changes) },
+          ]);
+        }
         const rowsById = new Map(siteRows.map((row) => [row.id, row]));
         const localsBySite = new Map<string, LocalPartner[]>();
         for (const row of localRows) localsBySite.set(row.site_id, [...(localsBySite.get(row.site_id) ?? []), localPartnerFromRow(row)]);
@@ -171,7 +191,7 @@ export const exportsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
           if (!row) continue;
           const site = siteFromRow(row, undefined, own.get(id));
           const permanences: Permanence[] = (permanencesBySite.get(id) ?? []).map((p) => permanenceFromRow(p, site, now));
-          items.push(...servicesOfSite(site, localsBySite.get(id) ?? [], permanences, exportCtx));
+          items.push(...servicesOfSite(site, localsBySite.get(id) ?? [], permanences, exportCtx, stopsBySite.get(id)));
         }
         return { items: items.slice(skip, skip + size), ...info };
       });
