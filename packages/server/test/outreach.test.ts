@@ -248,7 +248,8 @@ describe('outreach stops: a site’s agents publish where its bus stops (issue 1
     const res = await server.get(`/api/v1/sites/${SITE}/calendar.ics`);
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), 'text/calendar; charset=utf-8');
-    assert.match(res.headers.get('cache-control') ?? '', /public/);
+    // Kept as the site's other public data: 60 s, so that a cancelled session leaves phones' calendars soon.
+    assert.equal(res.headers.get('cache-control'), 'public, max-age=60');
     assert.ok(res.headers.get('etag'));
     const { events } = parseCalendar(await res.text());
     assert.ok(events.length > 20, `${events.length} events`);

@@ -11,6 +11,7 @@ import {
   type Site,
 } from '@fs-widgets/contract';
 import { requireToken, type TokenInfo } from '../auth/tokens.js';
+import { SITE_DATA_CACHE } from '../http/cache-control.js';
 import { notFound } from '../http/problem.js';
 import {
   createOutreachStop,
@@ -22,9 +23,6 @@ import {
 import { CALENDAR_DAYS, siteCalendar } from '../outreach/stop-calendar.js';
 import type { AppContext } from '../app-context.js';
 import { AGENT_WRITE_CORS } from './demarches-cors.js';
-
-/** An agent's edit is visible within a minute (as the partners' lists). */
-const STOPS_CACHE = 'public, max-age=60, stale-while-revalidate=600';
 
 const ItemParams = Type.Object({
   id: SiteParams.properties.id,
@@ -61,7 +59,7 @@ export const outreachRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
   app.get(
     '/sites/:id/stops',
     {
-      config: { cacheControl: STOPS_CACHE },
+      config: { cacheControl: SITE_DATA_CACHE },
       schema: {
         summary: 'A site’s outreach stops, as its agents edit them',
         description:
@@ -166,6 +164,7 @@ export const outreachRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
   app.get(
     '/sites/:id/calendar.ics',
     {
+      config: { cacheControl: SITE_DATA_CACHE },
       schema: {
         summary: 'A site’s outreach sessions as an iCalendar file',
         description:
