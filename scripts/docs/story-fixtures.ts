@@ -54,6 +54,8 @@ import type {
   Site,
   SiteList,
   SitePartners,
+  SiteAccessList,
+  SiteHistory,
 } from '@fs-widgets/contract';
 import { parseDelimited } from '../../packages/server/src/import/delimited-file.js';
 import { SITE_COLUMNS, siteFromAnctRow } from '../../packages/server/src/import/site-record.js';
@@ -750,6 +752,75 @@ try {
         (p: { invalid_params?: Array<{ name: string }> }) =>
           check(p.invalid_params?.[0]?.name === 'year', 'year=2999: expected a 400 naming year'),
       );
+
+      // The site admin's stories (<fs-site-admin>), last, so no answer recorded above sees these
+      // changes: Mende's manager (an ILLUSTRATIVE access made here) creates two ILLUSTRATIVE
+      // agents' access and revokes one, publishes a closure on 24 December, changes Tuesday's
+      // hours, the offers, and confirms the information, through the real routes at the frozen
+      // clock; then what the manager's token may do (`access/me`), the access list and the history
+      // (the default page); and what an agent of 3255 may do.
+      const siteManager = await createToken(db, { role: 'manager', siteId: '2983', label: 'Responsable (exemple)', now: FEEDBACK_NOW });
+      const asManager = async <T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, status: number, payload?: object) => {
+        const res = await app.inject({
+          method,
+          url: `/api/v1/${url}`,
+          headers: { authorization: `Bearer ${siteManager.token}` },
+          ...(payload ? { payload } : {}),
+        });
+        if (res.statusCode !== status) throw new Error(`${method} ${url}: expected HTTP ${status}, got ${res.statusCode} ${res.body}`);
+        console.log(`${status} ${`${method} ${url}`.padEnd(72)}  Site admin (illustrative change)`);
+        return (res.body ? res.json() : undefined) as T;
+      };
+      const tick = () => mock.timers.tick(7 * 60_000);
+      await asManager('POST', 'sites/2983/access', 201, { role: 'agent', label: 'Accueil (exemple)', expires_on: '2027-06-30' });
+      tick();
+      const bus = await asManager<{ access: { id: string } }>('POST', 'sites/2983/access', 201, { role: 'agent', label: 'Bus (exemple)' });
+      tick();
+      await asManager('DELETE', `sites/2983/access/${bus.access.id}`, 204);
+      tick();
+      await asManager('POST', 'sites/2983/exceptions', 201, {
+        key: 'story-fixture-closure-0001',
+        starts_on: '2026-12-24',
+        ends_on: '2026-12-24',
+        closed: true,
+        hours: [],
+        reason: 'congés',
+      });
+      tick();
+      const mende = await asManager<{ hours: Record<string, Array<{ opens: string; closes: string }>> }>('GET', 'sites/2983', 200);
+      const tuesday = mende.hours.tu!.map((r, i) => (i === 0 ? { ...r, closes: '12:30' } : r));
+      await asManager('PUT', 'sites/2983/hours', 200, { hours: { ...mende.hours, tu: tuesday } });
+      tick();
+      await asManager('PUT', 'sites/2983/offers', 200, { offers: ['point-justice', 'free-wifi'] });
+      tick();
+      await asManager('POST', 'sites/2983/verify', 200);
+      await recordAnswer(
+        'sites/2983/access/me',
+        'Site admin/Manager: a manager of Mende',
+        200,
+        'GET',
+        'sites/2983/access/me',
+        siteManager.token,
+      );
+      await recordAnswer(
+        'sites/2983/access',
+        'Site admin/Access: 3 accesses, one revoked',
+        200,
+        'GET',
+        'sites/2983/access',
+        siteManager.token,
+      );
+      check((api['sites/2983/access']!.body as SiteAccessList).items.length === 3, 'sites/2983/access: expected 3 accesses');
+      await recordAnswer(
+        'sites/2983/history',
+        'Site admin/History: the changes above',
+        200,
+        'GET',
+        'sites/2983/history',
+        siteManager.token,
+      );
+      check((api['sites/2983/history']!.body as SiteHistory).items.length >= 7, 'sites/2983/history: expected the 7 changes');
+      await recordAnswer('sites/3255/access/me', 'Site admin/Agent: an agent of 3255', 200, 'GET', 'sites/3255/access/me', msa.token);
     } finally {
       mock.timers.reset();
     }

@@ -155,6 +155,10 @@ export const WIDGETS: readonly WidgetEntry[] = [
   // The lists in plain words, the token screens and every state; its two forms (recurrence
   // builder, checks, ≈ 3 KB) are fetched once the lists are shown.
   { tag: 'fs-partner-editor', package: 'demarches', audience: 'agents', budgetKb: 24 },
+  // A site's own administration: sign-in, role, verification, the week's form, the offers; the
+  // managers' sections (access, history in plain words) and the hosted closure and outreach
+  // editors are fetched on demand. Budget set after measuring (see the size report).
+  { tag: 'fs-site-admin', package: 'demarches', audience: 'agents', budgetKb: 24 },
   // Building blocks. The commune combobox, as the locator and the configurator use it (measured
   // 11.9 KB on 2026-12-06).
   { tag: 'fs-commune-search', package: 'site-locator', audience: 'building-block', budgetKb: 15 },

@@ -82,6 +82,7 @@ test('public widgets are exactly the ones the configurator offers and /embed/ re
   );
   assert.equal(NOT_EMBEDDED['fs-demarche-log'], 'agents');
   assert.equal(NOT_EMBEDDED['fs-partner-editor'], 'agents');
+  assert.equal(NOT_EMBEDDED['fs-site-admin'], 'agents');
 });
 
 test('the embed loader can load every element, and the embed package depends on every package that holds one', async () => {
