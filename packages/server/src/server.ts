@@ -44,14 +44,17 @@ export async function startServer(
   });
   let catalogue = await SiteCatalogue.load(db);
   // The sites live in memory (with their k-d tree) on each node: a re-import made elsewhere (the
-  // CLI, another node) is picked up within `catalogueRefreshSeconds`.
-  let catalogueVersion = await importVersion(db);
+  // CLI, another node) is picked up within `catalogueRefreshSeconds`. The hour is part of the
+  // version: a site's exceptional closure leaves `Site.exceptions` (and its OSM string) within
+  // the hour after its last day ends in the site's time zone.
+  const currentVersion = async () => `${await importVersion(db)}@${Math.floor(Date.now() / 3_600_000)}`;
+  let catalogueVersion = await currentVersion();
   let refreshing = false;
   const refresh = setInterval(async () => {
     if (refreshing) return;
     refreshing = true;
     try {
-      const version = await importVersion(db);
+      const version = await currentVersion();
       if (version !== catalogueVersion) {
         catalogue = await SiteCatalogue.load(db);
         catalogueVersion = version;
@@ -69,7 +72,7 @@ export async function startServer(
     catalogue: () => catalogue,
     // After a site's own change on this node: reloaded at once (the other nodes within the refresh period).
     reloadCatalogue: async () => {
-      const version = await importVersion(db);
+      const version = await currentVersion();
       catalogue = await SiteCatalogue.load(db);
       catalogueVersion = version;
     },
