@@ -85,7 +85,9 @@ export class FsClosureEditor extends FsSiteItemsEditor<ExceptionalHours, Excepti
 
   protected readonly collection = 'exceptions';
   protected readonly outboxKind = 'site-exception';
-  protected readonly fieldIds = FIELD_IDS;
+  protected get fieldIds() {
+    return FIELD_IDS;
+  }
   protected readonly changeEvent = 'fs-closures-change';
 
   get #c(): ClosureEditorStrings {

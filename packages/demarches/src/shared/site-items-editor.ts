@@ -118,7 +118,7 @@ export abstract class FsSiteItemsEditor<Item extends { id: string }, Input> exte
   /** The server's `invalid_params` as errors next to the fields, in plain words. */
   protected abstract fieldErrorsOf(params: readonly InvalidParam[], status: number | undefined): EditorErrors;
   /** The element id of each field, in the form's order (focus goes to the first one in error). */
-  protected abstract readonly fieldIds: Readonly<Record<string, string>>;
+  protected abstract get fieldIds(): Readonly<Record<string, string>>;
   /** Prepares the form's draft: an item to edit, or a new one (`null`). */
   protected abstract startDraft(item: Item | null): void;
   /** The event fired after a write: `fs-closures-change`, `fs-stops-change`. */
@@ -341,7 +341,10 @@ export abstract class FsSiteItemsEditor<Item extends { id: string }, Input> exte
     const first = Object.keys(this.fieldIds).find((k) => errors[k]);
     void this.updateComplete.then(() => {
       const target = this.byId(first ? (this.fieldIds[first] ?? '') : '');
-      const focusable = target instanceof HTMLFieldSetElement ? target.querySelector<HTMLElement>('input:checked, input, select') : target;
+      const focusable =
+        target instanceof HTMLFieldSetElement
+          ? target.querySelector<HTMLElement>('input:checked, input, select, fs-commune-search')
+          : target;
       focusable?.focus();
     });
   }

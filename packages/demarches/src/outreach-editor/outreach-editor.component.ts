@@ -1,0 +1,744 @@
+import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import type {
+  Directory,
+  InvalidParam,
+  OutreachChange,
+  OutreachKind,
+  OutreachOffer,
+  OutreachRule,
+  OutreachStop,
+  OutreachStopInput,
+  SitePartners,
+} from '@fs-widgets/contract';
+import { OUTREACH_KINDS, OUTREACH_OFFERS } from '@fs-widgets/contract/codes';
+import { ApiResource, formatDayAndDate, permanenceText, sessionText } from '@fs-widgets/core';
+import { permanenceDates } from '@fs-widgets/opening-hours';
+import type { FsPlaceSelectDetail } from '@fs-widgets/site-locator/commune-search.js';
+import type { OutreachEditorStrings } from '../strings/outreach-editor-strings.js';
+import '../strings/outreach-editor-strings.js';
+import type { RecurrenceBuilderStrings } from '../strings/recurrence-builder-strings.js';
+import '../strings/recurrence-builder-strings.js';
+import { boxes, fieldError, fieldLabel, option, selectField, textField, type FieldsContext } from '../shared/form-fields.js';
+import { mergeErrors } from '../shared/field-errors.js';
+import {
+  ALL_FREQS,
+  checkRecurrence,
+  emptyRecurrenceDraft,
+  recurrenceBuilder,
+  recurrenceDraftOf,
+  recurrenceFieldOf,
+  recurrenceOf,
+  type RecurrenceDraft,
+  type RecurrenceErrors,
+  type RecurrenceField,
+} from '../shared/recurrence-builder.js';
+import { FsSiteItemsEditor, type EditorErrors, type ItemsEditorWords, type SiteItemsChangeDetail } from '../shared/site-items-editor.js';
+import { outreachEditorStyles } from './outreach-editor.styles.js';
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'fs-stops-change': CustomEvent<SiteItemsChangeDetail>;
+  }
+}
+
+/** One rhythm of visits being typed: the shared recurrence builder's draft, hours, period. */
+export interface RuleDraft {
+  recurrence: RecurrenceDraft;
+  opens: string;
+  closes: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+/** What the agent is typing: kept by the element, so a refused token, a lost connection or a refused field loses nothing. */
+export interface StopDraft {
+  kind: OutreachKind;
+  name: string;
+  /** The commune chosen with the commune search (its INSEE code is what is sent). */
+  commune: { insee: string; name: string; postcodes: string[] } | null;
+  postcode: string;
+  street: string;
+  lat: string;
+  lon: string;
+  rules: RuleDraft[];
+  offer: OutreachOffer;
+  /** A national partner's id or `local:<id>`, for `offer: partner`. */
+  partner: string;
+  note: string;
+  /** Sessions cancelled or moved, kept as they are through an edit. */
+  changes: OutreachChange[];
+}
+
+type RuleField = RecurrenceField | 'opens' | 'closes' | 'startsOn' | 'endsOn';
+/** The builders' kinds of rhythm for stops: the contract's `OutreachRule` has no "by appointment". */
+const STOP_FREQS = ALL_FREQS.filter((f) => f !== 'appointment');
+const RULE_FIELDS: readonly RuleField[] = [
+  'freq',
+  'interval',
+  'days',
+  'nth',
+  'day',
+  'dates',
+  'newDate',
+  'opens',
+  'closes',
+  'startsOn',
+  'endsOn',
+];
+/** The contract's `rules` maxItems. */
+const MAX_RULES = 12;
+/** How far ahead the list shows a stop's visits, and how many. */
+const HORIZON_DAYS = 56;
+const NEXT_COUNT = 4;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const emptyRule = (): RuleDraft => ({ recurrence: emptyRecurrenceDraft(), opens: '', closes: '', startsOn: '', endsOn: '' });
+
+const emptyDraft = (): StopDraft => ({
+  kind: 'bus-stop',
+  name: '',
+  commune: null,
+  postcode: '',
+  street: '',
+  lat: '',
+  lon: '',
+  rules: [emptyRule()],
+  offer: 'france-services',
+  partner: '',
+  note: '',
+  changes: [],
+});
+
+/** The id of the element of a rule's field: `r0-days`, `r1-opens`. */
+const ruleFieldId = (index: number, field: RuleField) =>
+  `r${index}-${{ startsOn: 'starts-on', endsOn: 'ends-on', newDate: 'date-new' }[field as string] ?? field}`;
+
+/** What is sent for a saved stop (an edit of its changes keeps the rest as it is). */
+export function stopInputOf(stop: OutreachStop): OutreachStopInput {
+  return {
+    kind: stop.kind,
+    name: stop.name,
+    address: { street: stop.address.street, postcode: stop.address.postcode, insee_commune: stop.address.insee_commune },
+    location: stop.location_from === 'agent' ? stop.location : null,
+    rules: stop.rules,
+    changes: stop.changes,
+    offer: stop.offer,
+    partner: stop.partner,
+    note: stop.note,
+  };
+}
+
+/** One regular visit of a stop with what became of it. */
+interface Visit {
+  date: string;
+  opens: string;
+  closes: string;
+  change?: OutreachChange;
+}
+
+/**
+ * The next regular visits of a stop, from its rules (public holidays skipped, as the public sees
+ * them), each with its change (cancelled, or moved elsewhere in time), soonest first.
+ */
+export function upcomingVisits(stop: Pick<OutreachStop, 'rules' | 'changes' | 'address'>, now = new Date()): Visit[] {
+  const byDate = new Map<string, Visit>();
+  for (const rule of stop.rules) {
+    const dates = permanenceDates(
+      {
+        recurrence: rule.recurrence,
+        opens: rule.opens,
+        closes: rule.closes,
+        starts_on: rule.starts_on ?? null,
+        ends_on: rule.ends_on ?? null,
+      },
+      { department: stop.address.insee_commune, now, count: NEXT_COUNT, horizonDays: HORIZON_DAYS },
+    );
+    for (const d of dates)
+      if (!byDate.has(d.date)) byDate.set(d.date, { date: d.date, opens: d.opens ?? rule.opens, closes: d.closes ?? rule.closes });
+  }
+  return [...byDate.values()]
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .slice(0, NEXT_COUNT)
+    .map((v) => ({ ...v, change: stop.changes.find((c) => c.date === v.date) }));
+}
+
+/**
+ * The site agents' tool to publish where their France services goes: a bus's stops
+ * (« Place de la mairie, Tusson — chaque mardi, 9 h – 12 h ») and its agents' permanences in
+ * other communes, with what is offered there; a single visit can be cancelled or moved.
+ *
+ * @summary Asks once for the agent's access token (the one the other agents' tools use, kept on
+ * the device for this site), then lists the site's stops and outreach permanences with their
+ * rhythm in plain words and their next visits, each with « Annuler cette date » or « Déplacer »
+ * (a new date and hours), and « Rétablir » for one cancelled or moved. Add or edit a place: a bus
+ * stop or a permanence, its name, its commune chosen with the commune search (`<fs-commune-search>`),
+ * street and postcode, optional coordinates, one or more rhythms with the shared recurrence
+ * builder (every week, every N weeks, nth or last weekday of the month, one-off dates) and their
+ * hours, what is offered (the whole France services offer, a partner's permanence — a national or
+ * one of the site's local partners —, a conseiller numérique), a note. Checks before sending and
+ * the server's refusals are said at the field. Offline, a write waits on the device, listed as
+ * « En attente d'envoi », and is sent once when the connection is back.
+ *
+ * @fires fs-stops-change - A stop was created, updated (a visit cancelled, moved or restored too) or removed on the server (or queued to be). detail: `{ action, id, queued }` (`id` null for a creation).
+ *
+ * @csspart base - The widget.
+ * @csspart list - The list of places.
+ * @csspart item - One place.
+ * @csspart visits - A place's next visits.
+ * @csspart form - The form of a place.
+ * @csspart confirmation - The message after a save, a removal or a visit's change.
+ * @csspart pending - The writes waiting to be sent (offline).
+ *
+ * @cssprop [--fs-demarches-accent=var(--fs-color-primary)] - Buttons, links, selection.
+ */
+export class FsOutreachEditor extends FsSiteItemsEditor<OutreachStop, OutreachStopInput> {
+  static override styles = [...FsSiteItemsEditor.styles, outreachEditorStyles];
+
+  /** The national partners' names. */
+  readonly #directory = new ApiResource<Directory>(this, () =>
+    this.siteOk && this.token.token && this.view.kind === 'form' ? { client: this.client, path: 'directory' } : undefined,
+  );
+
+  /** The site's local partners (a partner's permanence may be theirs). */
+  readonly #partners = new ApiResource<SitePartners>(this, () =>
+    this.siteOk && this.token.token && this.view.kind === 'form' ? { client: this.client, path: `sites/${this.site}/partners` } : undefined,
+  );
+
+  @state() private draft: StopDraft = emptyDraft();
+  /** The visit being moved (its stop and regular date) and what is typed for it. */
+  @state() private moving: { stop: string; date: string; to: string; opens: string; closes: string; errors: EditorErrors } | null = null;
+  @state() private visitError: { stop: string; text: string } | null = null;
+  @state() private visitBusy = false;
+
+  protected readonly collection = 'stops';
+  protected readonly outboxKind = 'site-stop';
+  protected readonly changeEvent = 'fs-stops-change';
+
+  get #o(): OutreachEditorStrings {
+    return this.i18n.part<OutreachEditorStrings>('outreach-editor');
+  }
+
+  get #rs(): RecurrenceBuilderStrings {
+    return this.i18n.part<RecurrenceBuilderStrings>('recurrence-builder');
+  }
+
+  protected get words(): ItemsEditorWords {
+    return this.#o;
+  }
+
+  protected get fieldIds(): Readonly<Record<string, string>> {
+    const ids: Record<string, string> = {
+      kind: 'oe-kind',
+      name: 'oe-name',
+      commune: 'oe-commune',
+      postcode: 'oe-postcode',
+      street: 'oe-street',
+      lat: 'oe-lat',
+      lon: 'oe-lon',
+    };
+    this.draft.rules.forEach((_, i) => RULE_FIELDS.forEach((f) => (ids[`r${i}.${f}`] = ruleFieldId(i, f))));
+    return { ...ids, offer: 'oe-offer', partner: 'oe-partner', note: 'oe-note' };
+  }
+
+  protected describe(item: OutreachStop | OutreachStopInput): string {
+    return 'id' in item ? `${item.name}, ${item.address.commune}` : `${item.name} (${item.address.postcode})`;
+  }
+
+  protected override openForm(item: OutreachStop | null, opener: string) {
+    // The commune search comes with the form (a page that only lists does not load it).
+    void import('@fs-widgets/site-locator/commune-search.js');
+    this.moving = null;
+    this.visitError = null;
+    super.openForm(item, opener);
+  }
+
+  protected startDraft(item: OutreachStop | null): void {
+    if (!item) {
+      this.draft = emptyDraft();
+      return;
+    }
+    this.draft = {
+      kind: item.kind,
+      name: item.name,
+      commune: { insee: item.address.insee_commune, name: item.address.commune, postcodes: [item.address.postcode] },
+      postcode: item.address.postcode,
+      street: item.address.street,
+      lat: item.location_from === 'agent' ? String(item.location.lat) : '',
+      lon: item.location_from === 'agent' ? String(item.location.lon) : '',
+      rules: item.rules.map((r) => ({
+        recurrence: recurrenceDraftOf(r.recurrence),
+        opens: r.opens,
+        closes: r.closes,
+        startsOn: r.starts_on ?? '',
+        endsOn: r.ends_on ?? '',
+      })),
+      offer: item.offer,
+      partner: item.partner ?? '',
+      note: item.note ?? '',
+      changes: item.changes,
+    };
+  }
+
+  protected input(): OutreachStopInput {
+    const d = this.draft;
+    const number = (v: string) => Number(v.trim().replace(',', '.'));
+    return {
+      kind: d.kind,
+      name: d.name.trim(),
+      address: { street: d.street.trim(), postcode: d.postcode.trim(), insee_commune: d.commune?.insee ?? '' },
+      location: d.lat.trim() && d.lon.trim() ? { lat: number(d.lat), lon: number(d.lon) } : null,
+      rules: d.rules.map((r): OutreachRule => ({
+        recurrence: recurrenceOf(r.recurrence),
+        opens: r.opens,
+        closes: r.closes,
+        starts_on: r.startsOn || null,
+        ends_on: r.endsOn || null,
+      })),
+      changes: d.changes,
+      offer: d.offer,
+      partner: d.offer === 'partner' ? d.partner : null,
+      note: d.note.trim() || null,
+    };
+  }
+
+  protected check(): EditorErrors {
+    const d = this.draft;
+    const e = this.#o.fieldErrors;
+    const errors: EditorErrors = {};
+    const name = d.name.trim();
+    if (name.length < 2 || name.length > 120) errors.name = e.name;
+    if (!d.commune) errors.commune = e.commune;
+    if (!/^\d{5}$/.test(d.postcode.trim())) errors.postcode = e.postcode;
+    const lat = d.lat.trim().replace(',', '.');
+    const lon = d.lon.trim().replace(',', '.');
+    if (!lat !== !lon) errors[lat ? 'lon' : 'lat'] = e.location;
+    else if (lat) {
+      if (!Number.isFinite(Number(lat)) || Math.abs(Number(lat)) > 90) errors.lat = e.lat;
+      if (!Number.isFinite(Number(lon)) || Math.abs(Number(lon)) > 180) errors.lon = e.lon;
+    }
+    d.rules.forEach((r, i) => {
+      const p = `r${i}.`;
+      for (const [field, message] of Object.entries(checkRecurrence(r.recurrence, this.#rs))) errors[p + field] = message;
+      if (!r.opens) errors[`${p}opens`] = e.opens;
+      if (!r.closes) errors[`${p}closes`] = e.closes;
+      else if (r.opens && r.closes <= r.opens) errors[`${p}closes`] = e.closesAfter;
+      if (r.recurrence.freq === 'every-n-weeks' && !r.startsOn) errors[`${p}startsOn`] = e.startsOn;
+      if (r.startsOn && r.endsOn && r.endsOn < r.startsOn) errors[`${p}endsOn`] = e.endsOn;
+    });
+    if (d.offer === 'partner' && !d.partner) errors.partner = e.partner;
+    return errors;
+  }
+
+  protected fieldErrorsOf(params: readonly InvalidParam[]): EditorErrors {
+    const e = this.#o.fieldErrors;
+    const errors: EditorErrors = {};
+    for (const { name, reason } of params) {
+      const n = name.replace(/^body\./, '').replace(/\[(\d+)\]/g, '.$1');
+      let field: string | undefined;
+      let message: string | undefined;
+      const rule = /^rules\.(\d+)\.?(.*)$/.exec(n);
+      if (rule) {
+        const i = Number(rule[1]);
+        const rest = rule[2] ?? '';
+        const draft = this.draft.rules[i];
+        if (!draft) continue;
+        if (rest.startsWith('recurrence')) {
+          const f = recurrenceFieldOf(rest.slice('recurrence'.length), draft.recurrence.freq);
+          if (!f) continue;
+          field = `r${i}.${f}`;
+          message = this.#rs.fieldErrors[f === 'newDate' ? 'dateInvalid' : f];
+        } else if (rest === 'opens' || rest === 'closes') {
+          field = `r${i}.${rest}`;
+          message = /after/.test(reason) ? e.closesAfter : e[rest];
+        } else if (rest === 'starts_on') [field, message] = [`r${i}.startsOn`, draft.startsOn ? e.startsOnInvalid : e.startsOn];
+        else if (rest === 'ends_on') [field, message] = [`r${i}.endsOn`, e.endsOn];
+        else [field, message] = [`r${i}.freq`, this.#rs.fieldErrors.freq];
+      } else if (n === 'rules') [field, message] = ['r0.freq', this.#rs.fieldErrors.freq];
+      else if (n.startsWith('address.insee_commune') || n === 'address') [field, message] = ['commune', e.commune];
+      else if (n.startsWith('address.postcode')) [field, message] = ['postcode', e.postcode];
+      else if (n.startsWith('address.street')) [field, message] = ['street', e.street];
+      else if (n.startsWith('location')) {
+        const far = /far|km|France|commune/.test(reason);
+        [field, message] = n.endsWith('lon') ? ['lon', far ? e.farAway : e.lon] : ['lat', far ? e.farAway : e.lat];
+      } else if (n === 'kind' || n === 'name' || n === 'offer' || n === 'note' || n === 'partner') [field, message] = [n, e[n]];
+      if (field && message && !errors[field]) errors[field] = message;
+    }
+    return errors;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The list: a place, its rhythm, its next visits and their changes.
+
+  protected renderItem(stop: OutreachStop) {
+    const o = this.#o;
+    const { strings, locale } = this.i18n;
+    const offer = stop.offer === 'partner' && stop.partner ? o.partnerOffer(this.#partnerName(stop.partner)) : o.offers[stop.offer];
+    const visits = upcomingVisits(stop);
+    return html`<p class="item-name">${stop.name}</p>
+      <p class="small">${o.kinds[stop.kind]} · ${o.address(stop.address.street, stop.address.postcode, stop.address.commune)}</p>
+      ${stop.rules.map(
+        (r) =>
+          html`<p class="rule">
+            ${permanenceText(
+              {
+                recurrence: r.recurrence,
+                opens: r.opens,
+                closes: r.closes,
+                starts_on: r.starts_on ?? null,
+                ends_on: r.ends_on ?? null,
+                by_appointment: false,
+              },
+              strings,
+              locale,
+            )}
+          </p>`,
+      )}
+      <p class="small offer">${offer}</p>
+      ${stop.note ? html`<p class="small note">${stop.note}</p>` : nothing}
+      <div class="visits" part="visits">
+        <p class="visits-title"><strong>${o.nextTitle}</strong></p>
+        ${
+          visits.length
+            ? html`<ul class="visit-list">
+              ${visits.map((v) => this.#visit(stop, v))}
+            </ul>`
+            : html`<p class="small">${o.noNext}</p>`
+        }
+        ${this.visitError?.stop === stop.id ? html`<p class="notice error visit-error" role="alert" tabindex="-1">${this.visitError.text}</p>` : nothing}
+      </div>`;
+  }
+
+  #partnerName(partner: string): string {
+    if (partner.startsWith('local:')) {
+      const id = partner.slice('local:'.length);
+      return this.#partners.state.status === 'ready' ? (this.#partners.state.data.local.find((p) => p.id === id)?.name ?? id) : id;
+    }
+    const national =
+      this.#directory.state.status === 'ready' ? this.#directory.state.data.partners.find((p) => p.id === partner) : undefined;
+    return national?.short_name ?? partner;
+  }
+
+  #when(date: string) {
+    return formatDayAndDate(date, this.i18n.locale, { inSentence: true });
+  }
+
+  #visit(stop: OutreachStop, v: Visit) {
+    const o = this.#o;
+    const { strings, locale } = this.i18n;
+    const text = sessionText({ date: v.date, opens: v.opens, closes: v.closes }, strings, locale);
+    const id = `${stop.id}-${v.date}`;
+    const about = html`<span class="visually-hidden">${this.s.about(`${text}, ${stop.name}`)}</span>`;
+    const change = v.change;
+    const movedTo =
+      change?.status === 'moved'
+        ? sessionText({ date: change.to.date, opens: change.to.opens, closes: change.to.closes }, strings, locale)
+        : '';
+    const moving = this.moving?.stop === stop.id && this.moving.date === v.date;
+    return html`<li class="visit" data-date=${v.date} data-status=${change?.status ?? 'regular'}>
+      <span class=${change ? 'changed' : ''}>${text}</span>
+      ${change?.status === 'cancelled' ? html`<span class="tag">${o.cancelled}</span>` : nothing}
+      ${change?.status === 'moved' ? html`<span class="tag">${o.movedTo(movedTo)}</span>` : nothing}
+      <span class="visit-actions">
+        ${
+          change
+            ? html`<button class="secondary" type="button" id=${`restore-${id}`} @click=${() => void this.#restore(stop, v)}>
+              ${o.restore}${about}
+            </button>`
+            : html`<button class="secondary" type="button" id=${`cancel-${id}`} @click=${() => void this.#cancelVisit(stop, v)}>
+                ${o.cancelDate}${about}
+              </button>
+              <button
+                class="secondary"
+                type="button"
+                id=${`move-${id}`}
+                aria-expanded=${moving ? 'true' : 'false'}
+                @click=${() => this.#startMove(stop, v)}
+              >
+                ${o.move}${about}
+              </button>`
+        }
+      </span>
+      ${moving ? this.#moveForm(stop, v) : nothing}
+    </li>`;
+  }
+
+  #startMove(stop: OutreachStop, v: Visit) {
+    this.visitError = null;
+    this.moving = { stop: stop.id, date: v.date, to: '', opens: v.opens, closes: v.closes, errors: {} };
+    this.focusId('mv-date');
+  }
+
+  #moveForm(stop: OutreachStop, v: Visit) {
+    const o = this.#o;
+    const m = this.moving!;
+    const fc: FieldsContext<'to' | 'opens' | 'closes'> = {
+      ids: { to: 'mv-date', opens: 'mv-opens', closes: 'mv-closes' },
+      errors: m.errors,
+      required: this.s.required,
+      optional: this.s.optional,
+    };
+    const set = (patch: Partial<typeof m>) => (this.moving = { ...this.moving!, ...patch });
+    return html`<form class="move-form" aria-labelledby="mv-title" novalidate @submit=${(e: Event) => void this.#saveMove(e, stop, v)}>
+      <p id="mv-title" class="move-title"><strong>${o.moveTitle(this.#when(v.date))}</strong></p>
+      <div class="pair">
+        <div>${textField(fc, 'to', o.moveDate, m.to, (to) => set({ to }), { type: 'date', required: true })}</div>
+        <div>${textField(fc, 'opens', o.opens, m.opens, (opens) => set({ opens }), { type: 'time', required: true })}</div>
+        <div>${textField(fc, 'closes', o.closes, m.closes, (closes) => set({ closes }), { type: 'time', required: true })}</div>
+      </div>
+      <div class="actions">
+        <button class="primary" type="submit" aria-disabled=${this.visitBusy ? 'true' : 'false'}>${o.moveSave}</button>
+        <button
+          class="secondary"
+          type="button"
+          @click=${() => {
+            this.moving = null;
+            this.focusId(`move-${stop.id}-${v.date}`);
+          }}
+        >
+          ${this.s.cancel}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  async #saveMove(event: Event, stop: OutreachStop, v: Visit) {
+    event.preventDefault();
+    const m = this.moving;
+    if (!m || this.visitBusy) return;
+    const e = this.#o.fieldErrors;
+    const errors: EditorErrors = {};
+    if (!ISO_DATE.test(m.to)) errors.to = e.moveDate;
+    if (!m.opens) errors.opens = e.opens;
+    if (!m.closes) errors.closes = e.closes;
+    else if (m.opens && m.closes <= m.opens) errors.closes = e.closesAfter;
+    if (Object.keys(errors).length) {
+      this.moving = { ...m, errors };
+      this.focusId(errors.to ? 'mv-date' : errors.opens ? 'mv-opens' : 'mv-closes');
+      return;
+    }
+    const change: OutreachChange = { date: v.date, status: 'moved', to: { date: m.to, opens: m.opens, closes: m.closes } };
+    const to = sessionText(change.to, this.i18n.strings, this.i18n.locale);
+    await this.#changeVisit(stop, v, change, this.#o.movedDone(this.#when(v.date), to));
+  }
+
+  #cancelVisit(stop: OutreachStop, v: Visit) {
+    return this.#changeVisit(stop, v, { date: v.date, status: 'cancelled' }, this.#o.cancelledDone(this.#when(v.date), stop.name));
+  }
+
+  #restore(stop: OutreachStop, v: Visit) {
+    return this.#changeVisit(stop, v, null, this.#o.restoredDone(this.#when(v.date)));
+  }
+
+  /** Sends the stop with one visit's change set (or removed): a PUT of the whole stop, through the outbox. */
+  async #changeVisit(stop: OutreachStop, v: Visit, change: OutreachChange | null, done: string) {
+    if (this.visitBusy) return;
+    this.visitBusy = true;
+    this.visitError = null;
+    const input = stopInputOf(stop);
+    input.changes = [...stop.changes.filter((c) => c.date !== v.date), ...(change ? [change] : [])].sort((a, b) =>
+      a.date.localeCompare(b.date),
+    );
+    try {
+      const result = await this.write('PUT', stop.id, input);
+      if (result.outcome === 'refused') {
+        if (result.status === 401 || result.status === 403) {
+          this.authProblem = result.status === 401 ? 'unauthorized' : 'forbidden';
+          this.focusSelector('.title');
+          return;
+        }
+        const closes = result.params.find((p) => /changes.*to.*closes/.test(p.name.replace(/\[(\d+)\]/g, '.$1')));
+        if (this.moving && closes) {
+          this.moving = { ...this.moving, errors: { closes: this.#o.fieldErrors.closesAfter } };
+          this.focusId('mv-closes');
+          return;
+        }
+        this.visitError = { stop: stop.id, text: this.#o.changeRefused };
+        this.focusSelector('.visit-error');
+        return;
+      }
+      this.moving = null;
+      this.done(result.outcome === 'queued' ? this.s.queued : done, result.outcome === 'queued');
+      this.emit<SiteItemsChangeDetail>(this.changeEvent, { action: 'update', id: stop.id, queued: result.outcome === 'queued' });
+    } finally {
+      this.visitBusy = false;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The form.
+
+  #set(patch: Partial<StopDraft>) {
+    this.draft = { ...this.draft, ...patch };
+  }
+
+  #setRule(index: number, patch: Partial<RuleDraft>) {
+    this.draft = { ...this.draft, rules: this.draft.rules.map((r, i) => (i === index ? { ...r, ...patch } : r)) };
+  }
+
+  #onPlace(event: CustomEvent<FsPlaceSelectDetail>) {
+    const commune = event.detail.commune;
+    if (!commune) return;
+    const postcodes = commune.postcodes;
+    const keep = postcodes.includes(this.draft.postcode.trim());
+    this.#set({
+      commune: { insee: commune.insee, name: commune.name, postcodes },
+      postcode: keep ? this.draft.postcode : (postcodes[0] ?? ''),
+    });
+    this.errors = mergeErrors(this.errors, { commune: undefined, postcode: undefined });
+  }
+
+  protected renderFields() {
+    const o = this.#o;
+    const d = this.draft;
+    const fc: FieldsContext<string> = { ids: this.fieldIds, errors: this.errors, required: this.s.required, optional: this.s.optional };
+    const text = (key: keyof StopDraft & string, label: string, opts: Parameters<typeof textField>[5] = {}) =>
+      textField(fc, key, label, d[key] as string, (value) => this.#set({ [key]: value }), opts);
+    return html`${boxes(
+      fc,
+      'kind',
+      o.kind,
+      'radio',
+      OUTREACH_KINDS,
+      (k) => o.kinds[k] ?? k,
+      (k) => d.kind === k,
+      (kind) => this.#set({ kind }),
+    )}
+      ${text('name', o.name, { hint: o.nameHint, required: true, max: 120 })}
+      <fieldset id="oe-commune" aria-describedby=${['oe-commune-hint', this.errors.commune ? 'oe-commune-error' : ''].filter(Boolean).join(' ')}>
+        <legend>${o.commune} <span class="small">${this.s.required}</span></legend>
+        <p class="small" id="oe-commune-hint">${o.communeHint}</p>
+        ${fieldError(fc, 'commune')}
+        <fs-commune-search api=${this.api || nothing} commune=${d.commune?.insee ?? ''} lang=${this.i18n.locale} @fs-place-select=${this.#onPlace}></fs-commune-search>
+        ${d.commune ? html`<p class="small chosen" role="status">${o.communeChosen(d.commune.name, d.commune.insee)}</p>` : html`<p class="small chosen" role="status"></p>`}
+      </fieldset>
+      <div class="pair">
+        <div>${text('street', o.street, { max: 200 })}</div>
+        <div>
+          ${text('postcode', o.postcode, {
+            required: true,
+            max: 5,
+            hint: d.commune && d.commune.postcodes.length > 1 ? o.postcodeHint(d.commune.postcodes.join(', ')) : undefined,
+          })}
+        </div>
+      </div>
+      <fieldset id="oe-location" aria-describedby="oe-location-hint">
+        <legend>${o.location} <span class="small">${this.s.optional}</span></legend>
+        <p class="small" id="oe-location-hint">${o.locationHint}</p>
+        <div class="pair">
+          <div>${text('lat', o.lat, { required: null, type: 'text' })}</div>
+          <div>${text('lon', o.lon, { required: null, type: 'text' })}</div>
+        </div>
+      </fieldset>
+      <fieldset class="rules">
+        <legend>${o.rules}</legend>
+        ${d.rules.map((r, i) => this.#rule(r, i, fc))}
+        ${
+          d.rules.length < MAX_RULES
+            ? html`<div class="actions">
+              <button class="secondary" type="button" id="add-rule" @click=${() => this.#addRule()}>${o.addRule}</button>
+            </div>`
+            : nothing
+        }
+      </fieldset>
+      ${boxes(
+        fc,
+        'offer',
+        o.offer,
+        'radio',
+        OUTREACH_OFFERS,
+        (k) => o.offers[k] ?? k,
+        (k) => d.offer === k,
+        (offer) => this.#set({ offer }),
+      )}
+      ${d.offer === 'partner' ? this.#partnerSelect(fc) : nothing}
+      ${text('note', o.note, { hint: o.noteHint, max: 200 })}`;
+  }
+
+  #partnerSelect(fc: FieldsContext<string>) {
+    const o = this.#o;
+    const d = this.draft;
+    const nationals = this.#directory.state.status === 'ready' ? this.#directory.state.data.partners : [];
+    const locals = this.#partners.state.status === 'ready' ? this.#partners.state.data.local : [];
+    return selectField(
+      fc,
+      'partner',
+      fieldLabel(fc, 'partner', o.partner, true),
+      html`${option('', o.partnerChoose, !d.partner)}
+        <optgroup label=${o.nationalGroup}>${nationals.map((p) => option(p.id, p.short_name, d.partner === p.id))}</optgroup>
+        ${
+          locals.length
+            ? html`<optgroup label=${o.localGroup}>${locals.map((p) => option(`local:${p.id}`, p.name, d.partner === `local:${p.id}`))}</optgroup>`
+            : nothing
+        }`,
+      (partner) => this.#set({ partner }),
+    );
+  }
+
+  #addRule() {
+    const index = this.draft.rules.length;
+    this.#set({ rules: [...this.draft.rules, emptyRule()] });
+    void this.updateComplete.then(() => this.byId(ruleFieldId(index, 'freq'))?.querySelector<HTMLElement>('input:checked')?.focus());
+  }
+
+  #removeRule(index: number) {
+    this.#set({ rules: this.draft.rules.filter((_, i) => i !== index) });
+    // Errors are keyed by the rules' positions, which have just moved.
+    this.errors = Object.fromEntries(Object.entries(this.errors).filter(([k]) => !/^r\d+\./.test(k)));
+    this.focusId('add-rule');
+  }
+
+  #rule(r: RuleDraft, i: number, fc: FieldsContext<string>) {
+    const o = this.#o;
+    const p = `r${i}.`;
+    const ruleErrors: RecurrenceErrors = {};
+    for (const f of RULE_FIELDS) if (this.errors[p + f]) (ruleErrors as Record<string, string | undefined>)[f] = this.errors[p + f];
+    const ids = Object.fromEntries(RULE_FIELDS.map((f) => [f, ruleFieldId(i, f)])) as Record<RuleField, string>;
+    const many = this.draft.rules.length > 1;
+    const everyN = r.recurrence.freq === 'every-n-weeks';
+    return html`<div class="rule-box" role="group" aria-labelledby=${`r${i}-title`}>
+      <p class="rule-title" id=${`r${i}-title`}><strong>${o.rule(i + 1)}</strong></p>
+      ${recurrenceBuilder({
+        s: this.#rs,
+        ids,
+        group: `r${i}`,
+        legend: o.ruleWhen,
+        freqs: STOP_FREQS,
+        draft: r.recurrence,
+        errors: ruleErrors,
+        required: this.s.required,
+        optional: this.s.optional,
+        days: this.i18n.strings.days,
+        ordinal: this.i18n.strings.permanences.ordinal,
+        locale: this.i18n.locale,
+        today: this.today,
+        onChange: (patch) => this.#setRule(i, { recurrence: { ...this.draft.rules[i]!.recurrence, ...patch } }),
+        onErrors: (errors) =>
+          (this.errors = mergeErrors(this.errors, Object.fromEntries(Object.entries(errors).map(([k, v]) => [p + k, v])))),
+        announce: (text) => (this.announcement = text),
+        focus: (id) => this.focusId(id),
+      })}
+      <div class="pair">
+        <div>${textField(fc, p + 'opens', `${o.hours} — ${o.opens}`, r.opens, (opens) => this.#setRule(i, { opens }), { type: 'time', required: true })}</div>
+        <div>${textField(fc, p + 'closes', o.closes, r.closes, (closes) => this.#setRule(i, { closes }), { type: 'time', required: true })}</div>
+      </div>
+      <div class="pair" role="group" aria-label=${o.period}>
+        <div>
+          ${textField(fc, p + 'startsOn', o.startsOn, r.startsOn, (startsOn) => this.#setRule(i, { startsOn }), {
+            type: 'date',
+            required: everyN ? true : false,
+            hint: o.periodHint,
+          })}
+        </div>
+        <div>${textField(fc, p + 'endsOn', o.endsOn, r.endsOn, (endsOn) => this.#setRule(i, { endsOn }), { type: 'date' })}</div>
+      </div>
+      ${
+        many
+          ? html`<div class="actions">
+            <button class="secondary danger" type="button" id=${`remove-rule-${i}`} @click=${() => this.#removeRule(i)}>${o.removeRule(i + 1)}</button>
+          </div>`
+          : nothing
+      }
+    </div>`;
+  }
+}
