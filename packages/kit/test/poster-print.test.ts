@@ -76,6 +76,8 @@ before(async () => {
   server = started;
   bundle = built.outputFiles[0]!.text;
   await addLocalPartners();
+  // The two most crowded sheets also print the closures of the next two months (issue 16).
+  for (const site of ['1892', '2136']) await addClosures(site);
   profile = mkdtempSync(join(tmpdir(), 'fs-poster-chromium-'));
   browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS, userDataDir: profile });
   if (ARTIFACTS) mkdirSync(ARTIFACTS, { recursive: true });
@@ -141,6 +143,42 @@ async function addLocalPartners(): Promise<void> {
     by_appointment: true,
   });
   await post('permanences', { key: key(8), local_partner_id: conciliator.id, recurrence: { freq: 'appointment' }, by_appointment: true });
+}
+
+/** The local date in Paris, `plus` days from today (`YYYY-MM-DD`). */
+function parisDate(plus: number): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+  const date = new Date(`${today}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + plus);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Three closures and exceptional hours within the next two months (the poster prints the first
+ * two), with long reasons: the fullest posters must still take one page (issue 16).
+ */
+async function addClosures(site: string): Promise<void> {
+  const { token } = await createToken(server.db, { role: 'agent', siteId: site, label: 'poster print test' });
+  const exceptions = [
+    { starts: 0, ends: 0, closed: true, reason: 'fermeture exceptionnelle pour inventaire' },
+    { starts: 12, ends: 12, closed: false, reason: 'veille de fête, accueil du matin seulement' },
+    { starts: 20, ends: 34, closed: true, reason: 'congés et formation de toute l’équipe' },
+  ];
+  for (const [i, e] of exceptions.entries()) {
+    const res = await server.get(`/api/v1/sites/${site}/exceptions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        key: `poster-print-closure-${site}-${i}`,
+        starts_on: parisDate(e.starts),
+        ends_on: parisDate(e.ends),
+        closed: e.closed,
+        hours: e.closed ? [] : [{ opens: '09:00', closes: '12:00' }],
+        reason: e.reason,
+      }),
+    });
+    assert.equal(res.status, 201, await res.clone().text());
+  }
 }
 
 /** Opens the test page (with the page's stylesheet, or none) and waits for the poster and its QR code. */
@@ -217,6 +255,7 @@ async function printedSheet(tab: Page) {
       footerInside: sheet.bottom - root.querySelector('.footer')!.getBoundingClientRect().bottom,
       hoursMm: parseFloat(getComputedStyle(root.querySelector('table[part="hours"]')!).fontSize) / mm,
       phoneMm: phone ? parseFloat(getComputedStyle(phone).fontSize) / mm : null,
+      exceptions: root.querySelectorAll('[part="exceptions"] li').length,
     };
   }, MM);
 }
@@ -422,6 +461,8 @@ for (const [site, what] of [
         assert.ok(printed.qrInside >= 0, `${name}: the QR block ends ${printed.qrInside} px inside the sheet`);
         assert.ok(printed.footerInside >= 0, `${name}: the footer ends ${printed.footerInside} px inside the sheet`);
         assert.ok(printed.partnersClipped <= 1, `${name}: nothing of the partners is cut (${printed.partnersClipped} px over)`);
+        // Under the week, the first two of its three closures and exceptional hours (issue 16).
+        assert.equal(printed.exceptions, 2, `${name}: the next two closures printed`);
       } finally {
         await tab.close();
       }

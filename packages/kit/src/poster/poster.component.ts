@@ -48,7 +48,7 @@ function dayGroups(week: Week): Array<{ days: DayKey[]; ranges: readonly TimeRan
 }
 
 /** The scales the sheet's large type may take (`--_k`, poster.styles.ts), largest first: the largest that fits is kept. */
-const FIT_SCALES = Array.from({ length: 15 }, (_, i) => Math.round((1 - i * 0.03) * 100) / 100);
+const FIT_SCALES = Array.from({ length: 17 }, (_, i) => Math.round((1 - i * 0.03) * 100) / 100);
 
 /** Names longer than this get a smaller size, so that the longest of the list (97 characters) takes three lines, not six. */
 const LONG_NAME = 40;
@@ -59,7 +59,7 @@ const MAX_PERMANENCES = 3;
 const MAX_DATES = 2;
 const MAX_LOCAL = 6;
 /** Closures and exceptional hours printed (the next 60 days' first ones). */
-const MAX_EXCEPTIONS = 3;
+const MAX_EXCEPTIONS = 2;
 
 /**
  * A printable A4 poster of one France services site for a notice board (town hall, library, La

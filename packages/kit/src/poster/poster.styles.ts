@@ -83,7 +83,7 @@ export const posterStyles = css`
    * then the partners beside the QR code, the footer. What a passer-by reads from two metres is
    * large: the name, the phone, the hours, the address.
    *
-   * Their sizes are scaled by one factor (--_k, from 1 down to 0.58 in steps, set by the element
+   * Their sizes are scaled by one factor (--_k, from 1 down to 0.52 in steps, set by the element
    * on this element): the largest that lets the content fit the sheet is kept, so a short week
    * prints large (hours 3.6cqw: 6.7 mm with 12 mm margins) and a bus with four stops a day still
    * fits (2.1cqw). The small print has a floor; the QR code shrinks last (never under 32cqw, 60 mm).
@@ -281,14 +281,13 @@ export const posterStyles = css`
     color: #4d5559;
   }
 
-  /* The closures of the next two months under the week, in the large type's colour, framed so they catch the eye. */
+  /* The closures of the next two months under the week: the small print's size, a thick edge to catch the eye. */
   .exceptions {
-    margin-top: 1.2cqw;
-    padding: 0.8cqw 2cqw;
-    border: 0.4cqw solid #000;
-    border-radius: 1cqw;
-    font-size: var(--_contact);
-    line-height: 1.25;
+    margin-top: 0.8cqw;
+    padding-inline-start: 1.5cqw;
+    border-inline-start: 0.8cqw solid #000;
+    font-size: max(1.8cqw, calc(2.4cqw * var(--_k)));
+    line-height: 1.2;
   }
 
   .exceptions ul {
