@@ -5,6 +5,7 @@ import { SOURCES } from '@fs-widgets/contract/sources';
 import { createToken, revokeToken } from '../src/auth/tokens.js';
 import { importData } from '../src/import/import-data.js';
 import { siteCalendar } from '../src/outreach/stop-calendar.js';
+import { stopOpeningHours } from '../src/sites/itinerant-stop.js';
 import { SiteCatalogue } from '../src/sites/site-catalogue.js';
 import { expectProblem, haversineKm, json, startTestServer, type TestServer } from './test-server.js';
 
@@ -73,6 +74,31 @@ function parisTime(stamp: string): string {
   const iso = stamp.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z');
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
 }
+
+test('a stop’s OSM opening_hours from its rules: ranges of the same days together, one-off dates, cancelled and moved sessions; null when OSM cannot say it', () => {
+  const weekly = (days: Array<'mo' | 'tu' | 'fr'>, opens: string, closes: string, interval = 1, starts_on?: string) => ({
+    recurrence: { freq: 'weekly' as const, days, interval },
+    opens,
+    closes,
+    ...(starts_on ? { starts_on } : {}),
+  });
+  assert.equal(
+    stopOpeningHours([weekly(['mo'], '13:30', '15:30'), weekly(['mo'], '09:30', '12:30'), weekly(['tu', 'fr'], '09:00', '12:00')], []),
+    'Mo 09:30-12:30,13:30-15:30, Tu,Fr 09:00-12:00; PH off',
+  );
+  assert.equal(
+    stopOpeningHours(
+      [
+        { recurrence: { freq: 'monthly', day: 'th', nth: [-1, 2] }, opens: '14:00', closes: '16:00' },
+        { recurrence: { freq: 'dates', dates: ['2027-02-03', '2027-01-20'] }, opens: '09:00', closes: '11:00' },
+      ],
+      [{ date: '2027-01-20', status: 'cancelled' }],
+    ),
+    'Th[2,-1] 14:00-16:00, 2027 Jan 20 09:00-11:00, 2027 Feb 03 09:00-11:00; PH off; 2027 Jan 20 off',
+  );
+  assert.equal(stopOpeningHours([weekly(['tu'], '09:00', '12:00', 2, '2026-12-01')], []), null);
+  assert.equal(stopOpeningHours([], []), null);
+});
 
 describe('outreach stops: a site’s agents publish where its bus stops (issue 16)', () => {
   let server: TestServer;
@@ -242,6 +268,18 @@ describe('outreach stops: a site’s agents publish where its bus stops (issue 1
     // Friday 5 November, winter time (UTC+1): 11:59 in Paris is 10:59 UTC, noon is 11:00 UTC.
     assert.deepEqual((await nextAt('2027-11-05T10:59:00Z'))[0], '2027-11-05 09:00');
     assert.deepEqual((await nextAt('2027-11-05T11:00:00Z'))[0], '2027-11-08 09:00');
+
+    // The site closed on Friday 12 November (its agents' exceptional closure): no session at its stops that day.
+    const closure = await send('POST', `/sites/${SITE}/exceptions`, 'agent', {
+      key: newKey(),
+      starts_on: '2027-11-12',
+      ends_on: '2027-11-12',
+      closed: true,
+      hours: [],
+      reason: 'formation',
+    });
+    assert.equal(closure.status, 201, await closure.clone().text());
+    assert.deepEqual(await nextAt('2027-10-29T10:00:00Z'), ['2027-11-05 09:00', '2027-11-08 09:00', '2027-11-15 09:00']);
   });
 
   test('the iCalendar file: one event per session in UTC from the local hours, across the switch to winter time; cancelled absent, moved at its new time', async () => {
