@@ -58,7 +58,10 @@ export const ItinerantStop = Type.Object(
     }),
     location: Location,
     opening_hours: Nullable(
-      Type.String({ description: 'OpenStreetMap `opening_hours` rule, e.g. `week 1-53/2 Tu 09:00-12:30; PH off`; null when unknown.' }),
+      Type.String({
+        description:
+          'OpenStreetMap `opening_hours` generated from the stop’s rules, with its cancelled and moved sessions, e.g. `Mo 09:30-12:30,13:30-15:30; PH off; 2026 Dec 28 off`; null when OSM cannot say them (every other week counted from a date, rules bounded in time) or when the stop has no rules.',
+      }),
     ),
     kind: literals(OUTREACH_KINDS, '`bus-stop` or `permanence` (held by the site’s agents in another commune).'),
     offer: literals(
