@@ -73,6 +73,8 @@ describe('<fs-configurator>', () => {
     expect(tags).to.include.members(['fs-site-locator', 'fs-site-card', 'fs-satisfaction', 'fs-partner-directory', 'fs-demarche-tracker']);
     expect(tags).not.to.include('fs-demarche-log');
     expect(tags).not.to.include('fs-partner-editor');
+    expect(tags).not.to.include('fs-closure-editor');
+    expect(tags).not.to.include('fs-outreach-editor');
     expect(tags).not.to.include('fs-commune-search');
     expect(tags).not.to.include('fs-configurator');
     expect(shadowText(el)).to.include('1. Choisissez le widget');
@@ -421,22 +423,31 @@ describe('<fs-configurator>', () => {
     expect(filters.querySelector('legend')!.textContent).to.equal('Filtres proposés');
     const boxes = () => [...filters.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
     const labels = boxes().map((b) => filters.querySelector(`label[for="${b.id}"]`)!.textContent);
-    expect(labels).to.deep.equal(['Ouvert maintenant', 'Ouvert le samedi', 'Type d’accueil', 'Distance maximale', 'Aucun filtre']);
-    expect(boxes().map((b) => b.checked)).to.deep.equal([true, true, true, true, false]);
+    expect(labels).to.deep.equal([
+      'Ouvert maintenant',
+      'Ouvert le samedi',
+      'Type d’accueil',
+      'Service proposé (point justice, Wi-Fi…)',
+      'Distance maximale',
+      'Aucun filtre',
+    ]);
+    expect(boxes().map((b) => b.checked)).to.deep.equal([true, true, true, true, true, false]);
     const tick = async (label: string) => {
       boxes()[labels.indexOf(label)]!.click();
       await el.updateComplete;
     };
     await tick('Aucun filtre');
     expect(code(el, 'script')).to.include('filters="none"');
-    expect(boxes().map((b) => b.checked)).to.deep.equal([false, false, false, false, true]);
+    expect(boxes().map((b) => b.checked)).to.deep.equal([false, false, false, false, false, true]);
     await tick('Ouvert maintenant');
     expect(code(el, 'script')).to.include('filters="open-now"');
-    expect(boxes().map((b) => b.checked)).to.deep.equal([true, false, false, false, false]);
+    expect(boxes().map((b) => b.checked)).to.deep.equal([true, false, false, false, false, false]);
     await tick('Distance maximale');
     expect(code(el, 'script')).to.include('filters="open-now,radius"');
     await tick('Ouvert le samedi');
     await tick('Type d’accueil');
+    expect(code(el, 'script')).to.include('filters="open-now,saturday,kind,radius"');
+    await tick('Service proposé (point justice, Wi-Fi…)');
     expect(code(el, 'script'), 'all of them: the default').not.to.include('filters=');
     await expect(el).to.be.accessible();
 

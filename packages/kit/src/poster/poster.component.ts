@@ -94,7 +94,7 @@ const MAX_EXCEPTIONS = 2;
  * @csspart name - The site's name.
  * @csspart contact - Address and phone.
  * @csspart hours - The table of the week's hours (days with the same hours on one row).
- * @csspart exceptions - The exceptional closures and hours of the next 60 days (3 at most), under the week.
+ * @csspart exceptions - The exceptional closures and hours of the next 60 days (the first two), under the week.
  * @csspart partners - The national partners' section.
  * @csspart local - The local partners and next permanences.
  * @csspart qr - The QR code (an SVG, always black on white).
