@@ -145,6 +145,48 @@ export const English: Story = {
   parameters: { expect: { texts: ['France services de Mende', 'Open', 'Address'] } },
 };
 
+/**
+ * What a site publishes itself (issue 16), ILLUSTRATIVE (made up on Mende's real record, given
+ * as the `site` property): closed today for training, exceptional hours on 24 December, closed
+ * from 26 December to 2 January; three offers; hours published by the site; checked on 27 November.
+ */
+export const PublishedBySite: Story = {
+  args: {
+    api: undefined,
+    site: {
+      ...sites['2983']!,
+      hours_source: 'site',
+      exceptions: [
+        { id: 'story-1', starts_on: '2026-11-30', ends_on: '2026-11-30', closed: true, hours: [], reason: 'formation' },
+        {
+          id: 'story-2',
+          starts_on: '2026-12-24',
+          ends_on: '2026-12-24',
+          closed: false,
+          hours: [{ opens: '09:00', closes: '12:00' }],
+          reason: 'veille de Noël',
+        },
+        { id: 'story-3', starts_on: '2026-12-26', ends_on: '2027-01-02', closed: true, hours: [], reason: 'congés' },
+      ],
+      offers: ['point-justice', 'self-service-computer', 'free-wifi'],
+      verified_at: '2026-11-27T10:30:00Z',
+    },
+  },
+  parameters: {
+    expect: {
+      texts: [
+        'Fermé exceptionnellement',
+        'aujourd’hui (formation) — réouverture demain à 8 h 30',
+        'Horaires exceptionnels le 24 décembre : 9 h – 12 h (veille de Noël)',
+        'du 26 décembre au 2 janvier (congés)',
+        'Point justice',
+        'Informations vérifiées le 27 novembre 2026',
+      ],
+      selectors: ['[part="exceptions"]', '[part="offers"]'],
+    },
+  },
+};
+
 /** The `site` property set to a Site object (France services de Valserhône): shown as is, nothing is fetched. */
 export const GivenSiteObject: Story = {
   args: { site: sites['1'], api: undefined },

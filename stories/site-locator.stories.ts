@@ -179,14 +179,30 @@ export const Start: Story = {
 
 /**
  * A town hall's page preset on its commune: Nanteuil-en-Vallée (Charente, 16242), rural. The
- * Ruffecois bus stops nearby: its next three stops are listed (alternating weeks, real data).
+ * Ruffecois bus is found at its nearest stop with sessions (issue 16): « Prochain passage à … »
+ * (alternating weeks, real data).
  */
 export const PresetRuralCommune: Story = {
   args: { commune: '16242', limit: 8 },
   parameters: {
     expect: {
-      texts: ['8 France services trouvées autour de Nanteuil-en-Vallée', 'Bus France services', 'Prochains passages', 'Lundi 30 novembre'],
-      selectors: ['li.result[data-site="2023"] .stops li'],
+      texts: ['8 France services trouvées autour de Nanteuil-en-Vallée', 'Bus France services', 'Prochain passage à'],
+      selectors: ['li.result[data-site="2023"] .passage'],
+    },
+  },
+};
+
+/**
+ * Tusson (Charente, 16390), where the Ruffecois bus stops (issue 16): found at its stop 150 m
+ * away, « Prochain passage à Tusson : mardi 8 décembre, 9 h – 12 h 30 et 13 h 30 – 15 h 30 »
+ * rather than its home base's hours in Condac.
+ */
+export const FoundAtItsStop: Story = {
+  args: { commune: '16390' },
+  parameters: {
+    expect: {
+      texts: ['Bus France services du Ruffecois', 'Tusson — à', 'Prochain passage à Tusson'],
+      selectors: ['li.result[data-site="2023"] .passage'],
     },
   },
 };
