@@ -68,8 +68,8 @@ function stringUnionAliasPlugin() {
 
 export default {
   litelement: true,
-  // The base class, so that inheritance adds its attributes to every widget.
-  globs: ['packages/*/src/**/*.component.ts', 'packages/core/src/base/fs-element.ts'],
+  // The base classes, so that inheritance adds their attributes to every widget (the site editors' too).
+  globs: ['packages/*/src/**/*.component.ts', 'packages/core/src/base/fs-element.ts', 'packages/demarches/src/shared/site-items-editor.ts'],
   outdir: '.',
   exclude: ['**/*.test.ts'],
   plugins: [defineElementPlugin(), stringUnionAliasPlugin()],

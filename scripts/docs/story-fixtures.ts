@@ -829,6 +829,32 @@ try {
       );
       check((api['sites/2983/history']!.body as SiteHistory).items.length >= 7, 'sites/2983/history: expected the 7 changes');
       await recordAnswer('sites/3255/access/me', 'Site admin/Agent: an agent of 3255', 200, 'GET', 'sites/3255/access/me', msa.token);
+
+      // The closure and outreach editors' stories (<fs-closure-editor>, <fs-outreach-editor>):
+      // Mende's closures and exceptional hours after one more ILLUSTRATIVE range (training, open
+      // 9 h – 12 h for three days) next to the closure on 24 December above; the Ruffecois bus's
+      // stops (site 2023, imported from its file as the site's own data); empty lists for 3255.
+      await asManager('POST', 'sites/2983/exceptions', 201, {
+        key: 'story-fixture-closure-0002',
+        starts_on: '2027-01-04',
+        ends_on: '2027-01-06',
+        closed: false,
+        hours: [{ opens: '09:00', closes: '12:00' }],
+        reason: 'formation',
+      });
+      await recordAnswer(
+        'sites/2983/exceptions',
+        'Closure editor/List: two of Mende',
+        200,
+        'GET',
+        'sites/2983/exceptions',
+        siteManager.token,
+      );
+      check((api['sites/2983/exceptions']!.body as { items: unknown[] }).items.length === 2, 'sites/2983/exceptions: expected 2');
+      await recordAnswer('sites/3255/exceptions', 'Closure editor/Empty: none', 200, 'GET', 'sites/3255/exceptions', msa.token);
+      await recordAnswer('sites/2023/stops', 'Outreach editor/List: the Ruffecois bus', 200, 'GET', 'sites/2023/stops', msa.token);
+      check((api['sites/2023/stops']!.body as { items: unknown[] }).items.length > 3, 'sites/2023/stops: expected the bus’s stops');
+      await recordAnswer('sites/3255/stops', 'Outreach editor/Empty: none', 200, 'GET', 'sites/3255/stops', msa.token);
     } finally {
       mock.timers.reset();
     }

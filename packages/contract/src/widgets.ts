@@ -159,6 +159,12 @@ export const WIDGETS: readonly WidgetEntry[] = [
   // managers' sections (access, history in plain words) and the hosted closure and outreach
   // editors are fetched on demand. Budget set after measuring (see the size report).
   { tag: 'fs-site-admin', package: 'demarches', audience: 'agents', budgetKb: 24 },
+  // Exceptional closures and hours: the site editors' shared base (sign-in, list states, outbox
+  // writes, confirmation), the form and the public widgets' words for an exception.
+  { tag: 'fs-closure-editor', package: 'demarches', audience: 'agents', budgetKb: 24 },
+  // Stops and outreach permanences: the same base, the recurrence builder, the visits computed
+  // from the rules (public holidays); the commune search is fetched when the form opens.
+  { tag: 'fs-outreach-editor', package: 'demarches', audience: 'agents', budgetKb: 28 },
   // Building blocks. The commune combobox, as the locator and the configurator use it (measured
   // 11.9 KB on 2026-12-06).
   { tag: 'fs-commune-search', package: 'site-locator', audience: 'building-block', budgetKb: 15 },

@@ -83,6 +83,8 @@ test('public widgets are exactly the ones the configurator offers and /embed/ re
   assert.equal(NOT_EMBEDDED['fs-demarche-log'], 'agents');
   assert.equal(NOT_EMBEDDED['fs-partner-editor'], 'agents');
   assert.equal(NOT_EMBEDDED['fs-site-admin'], 'agents');
+  assert.equal(NOT_EMBEDDED['fs-closure-editor'], 'agents');
+  assert.equal(NOT_EMBEDDED['fs-outreach-editor'], 'agents');
 });
 
 test('the embed loader can load every element, and the embed package depends on every package that holds one', async () => {

@@ -2,6 +2,7 @@ import { defineElement } from '@fs-widgets/core';
 import { FsClosureEditor } from './closure-editor.component.js';
 
 export { FsClosureEditor };
+export type { SiteItemsChangeDetail as FsClosuresChangeDetail } from '../shared/site-items-editor.js';
 
 defineElement('fs-closure-editor', FsClosureEditor);
 

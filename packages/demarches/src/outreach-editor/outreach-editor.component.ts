@@ -374,7 +374,7 @@ export class FsOutreachEditor extends FsSiteItemsEditor<OutreachStop, OutreachSt
     const o = this.#o;
     const { strings, locale } = this.i18n;
     const offer = stop.offer === 'partner' && stop.partner ? o.partnerOffer(this.#partnerName(stop.partner)) : o.offers[stop.offer];
-    const visits = upcomingVisits(stop);
+    const visits = upcomingVisits(stop, this.now);
     return html`<p class="item-name">${stop.name}</p>
       <p class="small">${o.kinds[stop.kind]} · ${o.address(stop.address.street, stop.address.postcode, stop.address.commune)}</p>
       ${stop.rules.map(

@@ -101,6 +101,9 @@ export abstract class FsSiteItemsEditor<Item extends { id: string }, Input> exte
   /** Level of the widget's heading in the page outline (2 to 6). */
   @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
 
+  /** Frozen "now" for previews and catalogues (which closures are still to come, the next visits); the real clock when unset. */
+  @property({ attribute: false }) now?: Date;
+
   /** `exceptions`, `stops`: the route under `/sites/{id}/`. */
   protected abstract readonly collection: string;
   /** The outbox kind of this editor's writes. */
@@ -156,7 +159,7 @@ export abstract class FsSiteItemsEditor<Item extends { id: string }, Input> exte
 
   /** Today on this device (YYYY-MM-DD): the first day a date may be. */
   protected get today(): string {
-    return localToday();
+    return localToday(this.now);
   }
 
   override connectedCallback(): void {
