@@ -379,6 +379,60 @@ describe('<fs-partner-editor>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('one-off dates: added with the keyboard, refused when past or twice, removed, saved as { freq: dates }; axe', async () => {
+    localStorage.setItem(tokenKey(SITE), await agentToken());
+    const el = await editor();
+    await ready(el);
+    ($(el, '#add-permanence') as HTMLButtonElement).click();
+    await formShown(el);
+    const select = $(el, '#pm-partner') as HTMLSelectElement;
+    select.value = 'national:msa';
+    select.dispatchEvent(new Event('change'));
+    ($(el, 'input[name="freq"][value="dates"]') as HTMLInputElement).click();
+    await el.updateComplete;
+    expect(shadowText(el)).to.contain('Quelles dates ?').and.contain('Aucune date pour l’instant.');
+    const day = (n: number) => {
+      const d = new Date();
+      d.setDate(d.getDate() + n);
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    };
+    const add = async (date: string) => {
+      const input = $(el, '#pm-date-new') as HTMLInputElement;
+      input.value = date;
+      input.dispatchEvent(new InputEvent('input'));
+      input.focus();
+      await sendKeys({ press: 'Enter' }); // adds the date, does not send the form
+      await el.updateComplete;
+    };
+    await add(day(-3));
+    expect($(el, '#pm-date-new-error')!.textContent).to.contain('Cette date est passée');
+    expect($(el, '#pm-date-new')!.getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible();
+    await add(day(20));
+    await add(day(6));
+    await add(day(20));
+    expect($(el, '#pm-date-new-error')!.textContent).to.contain('Cette date est déjà dans la liste.');
+    expect($$(el, '.date-list li').length).to.equal(2);
+    expect($$(el, '.date-list li')[0]!.textContent).to.contain(formatDayAndDate(day(6), 'fr', { inSentence: false }));
+    // « Retirer » the first, with the keyboard: focus goes to the next one's button.
+    ($(el, `#pm-dates-remove-${day(6)}`) as HTMLButtonElement).focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await el.updateComplete;
+    expect($$(el, '.date-list li').length).to.equal(1);
+    expect(active(el)?.id).to.equal(`pm-dates-remove-${day(20)}`);
+    expect($(el, '[aria-live="polite"]')!.textContent).to.contain('Date retirée');
+    await expect(el).to.be.accessible();
+    ($(el, 'button[type="submit"]') as HTMLButtonElement).click();
+    await until(() => $(el, '.confirmation') !== null, 'the saved permanence');
+    const saved = (await publicPartners()).permanences.find((p) => p.partner === 'msa' && p.recurrence.freq === 'dates') as Permanence;
+    expect(saved.recurrence).to.deep.equal({ freq: 'dates', dates: [day(20)] });
+    await fetch(`${proxiedApi}/sites/${SITE}/permanences/${saved.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${await agentToken()}` },
+    });
+  });
+
   it('offline keeps the form filled and says what to do; the retry reuses the idempotency key and stores one row', async () => {
     localStorage.setItem(tokenKey(SITE), await agentToken());
     const name = `CCAS hors ligne ${Date.now()}`;
