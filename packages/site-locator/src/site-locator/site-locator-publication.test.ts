@@ -76,6 +76,12 @@ describe('<fs-site-locator>: what sites publish themselves', () => {
     expect(text(result)).to.not.match(/Fermé ·|Ouvert ·|Prochains passages/);
     await expect(el).to.be.accessible();
 
+    // Its details lead to the stop, where the distance was measured, not to Condac.
+    result.querySelector<HTMLButtonElement>('.name button')!.click();
+    await until(() => !!$(el, '#details a[href*="openstreetmap"]'), 'the details');
+    const { lat, lon } = bus.at_stop!.location;
+    expect($(el, '#details a[href*="openstreetmap"]')!.getAttribute('href')).to.contain(`%3B${lat}%2C${lon}`);
+
     const english = await locator(html`<fs-site-locator lang="en" no-url-state api=${realApi()} commune="16390"></fs-site-locator>`);
     expect(text($(english, 'li.result[data-site="2023"] .passage'))).to.equal(
       `Next visit to Tusson: ${sessionDay(bus.at_stop!.next, 'en')}`,

@@ -605,7 +605,7 @@ export class FsSiteLocator extends FsElement {
   #map(list: SiteList) {
     if (!this.mapReady) return html`<div class="skeleton" aria-hidden="true"></div>`;
     return html`<fs-site-map
-      .sites=${list.items}
+      .sites=${list.items.map((site) => (site.at_stop ? { ...site, location: site.at_stop.location } : site))}
       .origin=${list.origin.location}
       selected-id=${this.highlighted || nothing}
       tiles=${this.tiles}
@@ -794,13 +794,15 @@ export class FsSiteLocator extends FsElement {
     const s = this.texts;
     const site = list.items.find((i) => i.id === this.selectedSite);
     const from = list.origin.location;
-    const appUrl = site ? mapsAppUrl(this.mapsApp ?? detectedMapsApp(), site.location, site.name) : null;
+    // A site found at one of its stops: the directions lead to that stop, where the distance was measured.
+    const place = site?.at_stop?.location ?? site?.location;
+    const appUrl = site && place ? mapsAppUrl(this.mapsApp ?? detectedMapsApp(), place, site.name) : null;
     return html`<section id="details" part="details" tabindex="-1" aria-label=${site?.name ?? s.title}>
       <div class="details-actions">
         <button type="button" @click=${this.#back}>← ${s.back}</button>
         ${
           site
-            ? html`<a href=${directionsUrl(site.location, from)} target="_blank" rel="noopener" aria-label=${s.directionsLabel(site.name)}
+            ? html`<a href=${directionsUrl(place!, from)} target="_blank" rel="noopener" aria-label=${s.directionsLabel(site.name)}
                 >${s.directions}</a
               >
               ${appUrl ? html`<a href=${appUrl}>${s.openInMaps}</a>` : nothing}`
