@@ -195,14 +195,14 @@ export function upcomingVisits(stop: Pick<OutreachStop, 'rules' | 'changes' | 'a
 export class FsOutreachEditor extends FsSiteItemsEditor<OutreachStop, OutreachStopInput> {
   static override styles = [...FsSiteItemsEditor.styles, outreachEditorStyles];
 
-  /** The national partners' names. */
+  /** The national partners' names (the list names a partner's permanence, the form offers them). */
   readonly #directory = new ApiResource<Directory>(this, () =>
-    this.siteOk && this.token.token && this.view.kind === 'form' ? { client: this.client, path: 'directory' } : undefined,
+    this.siteOk && this.token.token ? { client: this.client, path: 'directory' } : undefined,
   );
 
   /** The site's local partners (a partner's permanence may be theirs). */
   readonly #partners = new ApiResource<SitePartners>(this, () =>
-    this.siteOk && this.token.token && this.view.kind === 'form' ? { client: this.client, path: `sites/${this.site}/partners` } : undefined,
+    this.siteOk && this.token.token ? { client: this.client, path: `sites/${this.site}/partners` } : undefined,
   );
 
   @state() private draft: StopDraft = emptyDraft();

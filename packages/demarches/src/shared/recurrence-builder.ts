@@ -250,7 +250,7 @@ function datesField(c: RecurrenceBuilderContext, fc: FieldsContext<RecurrenceFie
     }
     const added = d.pendingDate.trim();
     c.onErrors({ newDate: undefined, dates: undefined });
-    c.onChange(result.draft);
+    c.onChange({ dates: result.draft.dates, pendingDate: '' });
     c.announce(s.dateAdded(formatDayAndDate(added, c.locale, { inSentence: true })));
   };
   const remove = (date: string, index: number) => {
