@@ -115,7 +115,7 @@ export class FsBadge extends FsElement {
           html`${this.#link(
             source,
             html`<span class="line"
-                ><span part="label" class="label">${label}</span> — <span part="status" class="status">${siteDayShort(day, k)}</span></span
+                ><span part="label" class="label">${label}</span> — <span part="status" class="status">${siteDayShort(day, k, this.i18n.strings, locale)}</span></span
               >${shown.distanceKm === null ? nothing : html`${' '}<span part="name" class="name">${shown.site.name}</span>`}`,
             day.kind,
           )}

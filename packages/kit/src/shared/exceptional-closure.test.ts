@@ -6,6 +6,7 @@ import '../poster/poster.js';
 import type { FsBanner } from '../banner/banner.component.js';
 import type { FsBadge } from '../badge/badge.component.js';
 import type { FsPoster } from '../poster/poster.component.js';
+import type { SiteList } from '@fs-widgets/contract';
 import { clearOfflineCache, realApi, setNetwork, until } from '../../../../test-support/component-test-env.js';
 import { localDate, PUBLISHING_SITE, publishSiteNews } from '../../../../test-support/site-publication.js';
 
@@ -72,6 +73,21 @@ describe('a closure published today, on the kit', () => {
 
     const english = await mount<FsBadge>(html`<fs-badge lang="en" api=${realApi()} site-id=${PUBLISHING_SITE}></fs-badge>`);
     expect(text($(english, '[part="status"]'))).to.equal('exceptionally closed today');
+  });
+
+  it('from a commune where a bus stops (Tusson): the banner and the badge say its next visit there, not its home base’s day; axe', async () => {
+    const list = (await (await fetch(`${realApi()}/sites?commune=16390&limit=1`)).json()) as SiteList;
+    const stop = list.items[0]!.at_stop!;
+    expect(stop.commune).to.equal('Tusson');
+    const banner = await mount<FsBanner>(html`<fs-banner api=${realApi()} commune="16390"></fs-banner>`);
+    const status = $(banner, '[part="status"]')!;
+    expect(status.dataset.day).to.equal('next-visit');
+    expect(text(status)).to.match(/^Prochain passage à Tusson : \p{L}+/u);
+    expect(text(status)).to.not.match(/Ouvert|Fermé/);
+    await expect(banner).to.be.accessible();
+    const badge = await mount<FsBadge>(html`<fs-badge api=${realApi()} commune="16390"></fs-badge>`);
+    expect(text($(badge, '[part="status"]'))).to.match(/^passage à Tusson \p{L}+/u);
+    await expect(badge).to.be.accessible();
   });
 
   it('<fs-poster>: the closures and exceptional hours of the next two months under the week, dated (a sheet stays up); axe', async () => {

@@ -3,9 +3,16 @@
  * page (the nearest one to a commune, or one site), the default link to the widgets server's
  * own pages, and the site's day (open now, later today, closed for today, closed all day).
  */
-import type { Site, SiteList, SiteResult } from '@fs-widgets/contract';
+import type { Site, SiteList, SiteResult, StopMatch } from '@fs-widgets/contract';
 import { widgetsServer, type ApiClient, type ResourceRequest } from '@fs-widgets/core';
-import { openingStatus, weekWithDates, type HolidayKey, type NextOpening, type OpeningException } from '@fs-widgets/opening-hours';
+import {
+  openingStatus,
+  weekWithDates,
+  zonedParts,
+  type HolidayKey,
+  type NextOpening,
+  type OpeningException,
+} from '@fs-widgets/opening-hours';
 
 /** The answer of either request: one site (`sites/{id}`) or a search (`sites?commune=`). */
 export type SiteAnswer = Site | SiteList;
@@ -65,10 +72,14 @@ export type SiteDay =
   | { kind: 'opens-later-today'; opensAt: string }
   | { kind: 'closed-for-today'; next: NextOpening | null }
   | { kind: 'closed-today'; holiday?: HolidayKey; exception?: OpeningException; today?: string; next: NextOpening | null }
+  /** A bus or a permanence found at one of its stops near the commune: its next visit there. */
+  | { kind: 'next-visit'; stop: StopMatch; today: string }
   | { kind: 'unknown' };
 
-export function siteDay(site: Site, now: Date): SiteDay {
+export function siteDay(site: Site | SiteResult, now: Date): SiteDay {
   const options = { now, department: site.address.department, timeZone: site.time_zone, exceptions: site.exceptions };
+  // Found at one of its stops: what matters here is when it comes, not its home base's hours.
+  if ('at_stop' in site && site.at_stop) return { kind: 'next-visit', stop: site.at_stop, today: zonedParts(now, site.time_zone).date };
   const status = openingStatus(site.hours, options);
   if (status.state === 'unknown') return { kind: 'unknown' };
   if (status.state === 'open') return { kind: 'open-now', closesAt: status.closesAt };

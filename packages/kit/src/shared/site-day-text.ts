@@ -1,4 +1,4 @@
-import { exceptionParts, formatClockTime, reopeningText, type Locale, type Strings } from '@fs-widgets/core';
+import { exceptionParts, formatClockTime, reopeningText, sessionDays, stopSessionText, type Locale, type Strings } from '@fs-widgets/core';
 import { type NextOpening } from '@fs-widgets/opening-hours';
 import type { KitStrings } from '../strings/kit-strings.js';
 import type { SiteDay } from './nearest-site.js';
@@ -35,15 +35,27 @@ export function siteDayText(day: SiteDay, k: KitStrings, s: Strings, locale: Loc
         state: t.closedToday,
         detail: `${day.holiday ? `${s.holidays[day.holiday]}, ` : ''}${nextOpeningText(day.next, s, locale)}`,
       };
+    case 'next-visit': {
+      // « Prochain passage à Tusson : mardi 9 h – 12 h »
+      const next = sessionDays(day.stop.next)[0];
+      return {
+        state: next ? s.stops.nextAt(day.stop.commune, stopSessionText(next, s, locale, day.today)) : s.stops.noneAt(day.stop.commune),
+        detail: '',
+      };
+    }
     case 'unknown':
       return { state: t.unknownHours, detail: '' };
   }
 }
 
-/** The badge's few words: "ouvert maintenant", "ouvert aujourd’hui", "fermé aujourd’hui"… */
-export function siteDayShort(day: SiteDay, k: KitStrings): string {
+/** The badge's few words: "ouvert maintenant", "ouvert aujourd’hui", "fermé aujourd’hui", "passage à Tusson mardi"… */
+export function siteDayShort(day: SiteDay, k: KitStrings, s: Strings, locale: Locale): string {
   const b = k.badge;
   switch (day.kind) {
+    case 'next-visit': {
+      const next = sessionDays(day.stop.next)[0];
+      return next ? b.nextVisit(day.stop.commune, stopSessionText(next, s, locale, day.today)) : b.noVisit(day.stop.commune);
+    }
     case 'open-now':
       return b.openNow;
     case 'opens-later-today':

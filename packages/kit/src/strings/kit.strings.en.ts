@@ -35,6 +35,8 @@ export const kitEn: KitStrings = {
     closedForToday: 'closed for today',
     closedToday: 'closed today',
     closedExceptionally: 'exceptionally closed today',
+    nextVisit: (commune, when) => `at ${commune} ${when}`,
+    noVisit: (commune) => `no visit to ${commune} planned`,
     unknownHours: 'hours not published',
     loading: 'France services…',
     unavailable: 'France services: information unavailable',

@@ -42,6 +42,8 @@ export const kitFr = {
     closedForToday: 'fermé pour aujourd’hui',
     closedToday: 'fermé aujourd’hui',
     closedExceptionally: 'fermé exceptionnellement aujourd’hui',
+    nextVisit: (commune: string, when: string) => `passage à ${commune} ${when}`,
+    noVisit: (commune: string) => `aucun passage prévu à ${commune}`,
     unknownHours: 'horaires non communiqués',
     loading: 'France services…',
     unavailable: 'France services : informations indisponibles',
