@@ -102,5 +102,12 @@ describe('a closure published today, on the kit', () => {
     const page = $(el, '.page')!;
     expect(page.scrollHeight, 'the content fits the sheet').to.be.at.most(page.clientHeight + 1);
     await expect(el).to.be.accessible();
+
+    const english = await mount<FsPoster>(html`<fs-poster lang="en" api=${realApi()} site-id=${PUBLISHING_SITE}></fs-poster>`);
+    await until(() => !!$(english, '[part="exceptions"] li'), 'the closures in English');
+    const inEnglish = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+      new Date(`${localDate()}T12:00:00Z`),
+    );
+    expect(text($(english, '[part="exceptions"] li'))).to.equal(`Exceptionally closed on ${inEnglish} (congés)`);
   });
 });
