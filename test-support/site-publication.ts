@@ -2,7 +2,7 @@
  * What a site's agents publish of it (issue 16), published for real in component tests: an
  * agent token made by the real CLI (`/__test/agent-token`), then the agents' writes, through the
  * same-origin test proxy
- * (`POST /sites/{id}/exceptions`, `PUT /sites/{id}/offers`, `POST /sites/{id}/verify`) on the
+ * (`POST /sites/{id}/exceptions`, `POST /sites/{id}/stops`, `PUT /sites/{id}/offers`, `POST /sites/{id}/verify`) on the
  * run's server. Every write is idempotent (the same key, or the same whole list), so the test
  * files that publish the same news for one site agree, whichever runs first.
  */
@@ -41,10 +41,14 @@ export function localDate(timeZone = 'Europe/Paris', plus = 0): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** Where the site holds a permanence (the stop published below): Gouesnou. */
+export const PERMANENCE_COMMUNE = '29061';
+
 /**
  * The site's news, relative to today (Paris): closed today « congés », exceptional hours in
- * 10 days « veille de fête » 9 h – 12 h, closed 20 to 27 days from now « formation »; offers
- * point justice, free Wi-Fi, wheelchair access; checked now.
+ * 10 days « veille de fête » 9 h – 12 h, closed 20 to 27 days from now « formation »; a CAF
+ * permanence on Tuesday mornings in Gouesnou; offers point justice, free Wi-Fi, wheelchair
+ * access; checked now.
  */
 export async function publishSiteNews(site = PUBLISHING_SITE): Promise<void> {
   const today = localDate();
@@ -61,6 +65,17 @@ export async function publishSiteNews(site = PUBLISHING_SITE): Promise<void> {
   await exception('closed-today', 0, 0, true, 'congés');
   await exception('other-hours', 10, 10, false, 'veille de fête');
   await exception('training', 20, 27, true, 'formation');
+  // A CAF permanence the site holds every Tuesday morning in Gouesnou (29061), 4 km north.
+  await write(site, 'POST', 'stops', {
+    key: `tests-${site}-permanence-gouesnou`,
+    kind: 'permanence',
+    name: 'Mairie de Gouesnou',
+    address: { street: 'Place de la mairie', postcode: '29850', insee_commune: PERMANENCE_COMMUNE },
+    rules: [{ recurrence: { freq: 'weekly', days: ['tu'], interval: 1 }, opens: '09:00', closes: '12:00' }],
+    offer: 'partner',
+    partner: 'caf',
+    note: 'Sur rendez-vous',
+  });
   await write(site, 'PUT', 'offers', { offers: ['point-justice', 'free-wifi', 'wheelchair-access'] });
   await write(site, 'POST', 'verify');
 }

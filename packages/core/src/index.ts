@@ -33,6 +33,7 @@ export {
   reopeningText,
   sessionDays,
   stopSessionText,
+  stopVisitText,
   upcomingExceptions,
   verifiedText,
   UPCOMING_EXCEPTION_DAYS,

@@ -1,4 +1,4 @@
-import type { ExceptionalHours, StopSession } from '@fs-widgets/contract';
+import type { ExceptionalHours, ItinerantStop, StopMatch, StopSession } from '@fs-widgets/contract';
 import { addDays, type NextOpening } from '@fs-widgets/opening-hours';
 import { formatClockTime, formatDayAndDate } from './format.js';
 import type { Locale } from './locale.js';
@@ -114,6 +114,26 @@ export function stopSessionText(day: readonly StopSession[], strings: Strings, l
     return w.session(weekday, hours, false);
   }
   return w.session(formatDayAndDate(date, locale, { inSentence: true }), hours, true);
+}
+
+/**
+ * Where a search found a site at one of its stops (`SiteResult.at_stop`), its next day there:
+ * « Prochain passage à Tusson : mardi 9 h – 12 h » for a bus, « Prochaine permanence à
+ * Gouesnou : mardi 9 h – 12 h » for a permanence, or none planned in the next 4 weeks.
+ */
+export function stopVisitText(
+  stop: StopMatch,
+  stops: readonly Pick<ItinerantStop, 'id' | 'kind'>[],
+  strings: Strings,
+  locale: Locale,
+  today: string,
+): string {
+  const w = strings.stops;
+  const permanence = stops.find((s) => s.id === stop.stop_id)?.kind === 'permanence';
+  const next = sessionDays(stop.next)[0];
+  if (!next) return permanence ? w.nonePermanenceAt(stop.commune) : w.noneAt(stop.commune);
+  const when = stopSessionText(next, strings, locale, today);
+  return permanence ? w.nextPermanenceAt(stop.commune, when) : w.nextAt(stop.commune, when);
 }
 
 /** « Informations vérifiées le 7 décembre 2026 », the day in the site's time zone. */

@@ -96,6 +96,8 @@ export const en: Strings = {
     nextAt: (commune, when) => `Next visit to ${commune}: ${when}`,
     none: 'No visit planned in the next 4 weeks',
     noneAt: (commune) => `No visit to ${commune} planned in the next 4 weeks`,
+    nextPermanenceAt: (commune, when) => `Next drop-in session in ${commune}: ${when}`,
+    nonePermanenceAt: (commune) => `No drop-in session planned in ${commune} in the next 4 weeks`,
     session: (day, hours, withDate) => (withDate ? `${day}, ${hours}` : `${day} ${hours}`),
     today: 'today',
     tomorrow: 'tomorrow',
@@ -105,6 +107,7 @@ export const en: Strings = {
       partner: 'A partner’s drop-in session',
       'conseiller-numerique': 'Digital adviser (conseiller numérique)',
     },
+    partnerNamed: (name) => `A partner’s drop-in session: ${name}`,
   },
   permanences: {
     weekly: (days, interval) =>

@@ -119,6 +119,9 @@ export const fr = {
     nextAt: (commune: string, when: string) => `Prochain passage à ${commune} : ${when}`,
     none: 'Aucun passage prévu dans les 4 prochaines semaines',
     noneAt: (commune: string) => `Aucun passage prévu à ${commune} dans les 4 prochaines semaines`,
+    /** The same for a permanence the site holds in another commune. */
+    nextPermanenceAt: (commune: string, when: string) => `Prochaine permanence à ${commune} : ${when}`,
+    nonePermanenceAt: (commune: string) => `Aucune permanence prévue à ${commune} dans les 4 prochaines semaines`,
     /** « mardi 9 h – 12 h », « demain 9 h – 12 h », « mardi 22 décembre, 9 h – 12 h ». */
     session: (day: string, hours: string, withDate: boolean) => (withDate ? `${day}, ${hours}` : `${day} ${hours}`),
     today: 'aujourd’hui',
@@ -129,6 +132,8 @@ export const fr = {
       partner: 'Permanence d’un partenaire',
       'conseiller-numerique': 'Conseiller numérique',
     } satisfies Record<OutreachOffer, string>,
+    /** A partner's permanence at a stop, the partner named: « Permanence d’un partenaire : CAF ». */
+    partnerNamed: (name: string) => `Permanence d’un partenaire : ${name}`,
   },
   /** A permanence in plain words (`permanence-text.ts`); days in week order, their names from `days`. */
   permanences: {

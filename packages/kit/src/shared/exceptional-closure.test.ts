@@ -8,7 +8,7 @@ import type { FsBadge } from '../badge/badge.component.js';
 import type { FsPoster } from '../poster/poster.component.js';
 import type { SiteList } from '@fs-widgets/contract';
 import { clearOfflineCache, realApi, setNetwork, until } from '../../../../test-support/component-test-env.js';
-import { localDate, PUBLISHING_SITE, publishSiteNews } from '../../../../test-support/site-publication.js';
+import { localDate, PERMANENCE_COMMUNE, PUBLISHING_SITE, publishSiteNews } from '../../../../test-support/site-publication.js';
 
 /**
  * A closure the site's agents published for today (issue 16), for real on the run's server, on
@@ -88,6 +88,12 @@ describe('a closure published today, on the kit', () => {
     const badge = await mount<FsBadge>(html`<fs-badge api=${realApi()} commune="16390"></fs-badge>`);
     expect(text($(badge, '[part="status"]'))).to.match(/^passage à Tusson \p{L}+/u);
     await expect(badge).to.be.accessible();
+
+    // A fixed site found at the permanence it holds in Gouesnou: a permanence, not a bus.
+    const gouesnou = await mount<FsBanner>(html`<fs-banner api=${realApi()} commune=${PERMANENCE_COMMUNE}></fs-banner>`);
+    expect(text($(gouesnou, '[part="status"]'))).to.match(/^Prochaine permanence à Gouesnou : /);
+    const gouesnouBadge = await mount<FsBadge>(html`<fs-badge api=${realApi()} commune=${PERMANENCE_COMMUNE}></fs-badge>`);
+    expect(text($(gouesnouBadge, '[part="status"]'))).to.match(/^permanence à Gouesnou /);
   });
 
   it('<fs-poster>: the closures and exceptional hours of the next two months under the week, dated (a sheet stays up); axe', async () => {

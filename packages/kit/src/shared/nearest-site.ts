@@ -73,13 +73,14 @@ export type SiteDay =
   | { kind: 'closed-for-today'; next: NextOpening | null }
   | { kind: 'closed-today'; holiday?: HolidayKey; exception?: OpeningException; today?: string; next: NextOpening | null }
   /** A bus or a permanence found at one of its stops near the commune: its next visit there. */
-  | { kind: 'next-visit'; stop: StopMatch; today: string }
+  | { kind: 'next-visit'; stop: StopMatch; stops: Site['stops']; today: string }
   | { kind: 'unknown' };
 
 export function siteDay(site: Site | SiteResult, now: Date): SiteDay {
   const options = { now, department: site.address.department, timeZone: site.time_zone, exceptions: site.exceptions };
   // Found at one of its stops: what matters here is when it comes, not its home base's hours.
-  if ('at_stop' in site && site.at_stop) return { kind: 'next-visit', stop: site.at_stop, today: zonedParts(now, site.time_zone).date };
+  if ('at_stop' in site && site.at_stop)
+    return { kind: 'next-visit', stop: site.at_stop, stops: site.stops, today: zonedParts(now, site.time_zone).date };
   const status = openingStatus(site.hours, options);
   if (status.state === 'unknown') return { kind: 'unknown' };
   if (status.state === 'open') return { kind: 'open-now', closesAt: status.closesAt };

@@ -1,4 +1,13 @@
-import { exceptionParts, formatClockTime, reopeningText, sessionDays, stopSessionText, type Locale, type Strings } from '@fs-widgets/core';
+import {
+  exceptionParts,
+  formatClockTime,
+  reopeningText,
+  sessionDays,
+  stopSessionText,
+  stopVisitText,
+  type Locale,
+  type Strings,
+} from '@fs-widgets/core';
 import { type NextOpening } from '@fs-widgets/opening-hours';
 import type { KitStrings } from '../strings/kit-strings.js';
 import type { SiteDay } from './nearest-site.js';
@@ -36,12 +45,8 @@ export function siteDayText(day: SiteDay, k: KitStrings, s: Strings, locale: Loc
         detail: `${day.holiday ? `${s.holidays[day.holiday]}, ` : ''}${nextOpeningText(day.next, s, locale)}`,
       };
     case 'next-visit': {
-      // « Prochain passage à Tusson : mardi 9 h – 12 h »
-      const next = sessionDays(day.stop.next)[0];
-      return {
-        state: next ? s.stops.nextAt(day.stop.commune, stopSessionText(next, s, locale, day.today)) : s.stops.noneAt(day.stop.commune),
-        detail: '',
-      };
+      // « Prochain passage à Tusson : mardi 9 h – 12 h », « Prochaine permanence à Gouesnou : … »
+      return { state: stopVisitText(day.stop, day.stops, s, locale, day.today), detail: '' };
     }
     case 'unknown':
       return { state: t.unknownHours, detail: '' };
@@ -54,7 +59,10 @@ export function siteDayShort(day: SiteDay, k: KitStrings, s: Strings, locale: Lo
   switch (day.kind) {
     case 'next-visit': {
       const next = sessionDays(day.stop.next)[0];
-      return next ? b.nextVisit(day.stop.commune, stopSessionText(next, s, locale, day.today)) : b.noVisit(day.stop.commune);
+      const permanence = day.stops.find((stop) => stop.id === day.stop.stop_id)?.kind === 'permanence';
+      if (!next) return b.noVisit(day.stop.commune);
+      const when = stopSessionText(next, s, locale, day.today);
+      return permanence ? b.nextPermanence(day.stop.commune, when) : b.nextVisit(day.stop.commune, when);
     }
     case 'open-now':
       return b.openNow;

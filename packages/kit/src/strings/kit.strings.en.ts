@@ -37,6 +37,7 @@ export const kitEn: KitStrings = {
     closedExceptionally: 'exceptionally closed today',
     nextVisit: (commune, when) => `at ${commune} ${when}`,
     noVisit: (commune) => `no visit to ${commune} planned`,
+    nextPermanence: (commune, when) => `drop-in session in ${commune} ${when}`,
     unknownHours: 'hours not published',
     loading: 'France services…',
     unavailable: 'France services: information unavailable',

@@ -44,6 +44,7 @@ export const kitFr = {
     closedExceptionally: 'fermé exceptionnellement aujourd’hui',
     nextVisit: (commune: string, when: string) => `passage à ${commune} ${when}`,
     noVisit: (commune: string) => `aucun passage prévu à ${commune}`,
+    nextPermanence: (commune: string, when: string) => `permanence à ${commune} ${when}`,
     unknownHours: 'horaires non communiqués',
     loading: 'France services…',
     unavailable: 'France services : informations indisponibles',

@@ -78,6 +78,20 @@ describe('<fs-site-card>: what the site publishes itself', () => {
     expect($(mende, '[part="exceptions"]')).to.equal(null);
   });
 
+  it('a permanence held in another commune: where, the partner by name with the note, its next Tuesdays; axe', async () => {
+    const site = (await (await fetch(`${realApi()}/sites/${PUBLISHING_SITE}`)).json()) as Site;
+    const stop = site.stops.find((s) => s.address.commune === 'Gouesnou')!;
+    const el = await card(html`<fs-site-card api=${realApi()} site-id=${PUBLISHING_SITE}></fs-site-card>`);
+    expect(text($(el, '#stops-title'))).to.equal('Permanences dans d’autres communes');
+    const li = $(el, `[part="stops"] li[data-stop="${stop.id}"]`)!;
+    expect(text(li.querySelector('strong'))).to.equal('Gouesnou');
+    await until(() => text(li.querySelector('.offer')).includes('CAF'), 'the partner’s name from the directory');
+    expect(text(li.querySelector('.offer'))).to.equal('Permanence d’un partenaire : CAF — Sur rendez-vous');
+    expect(li.querySelectorAll('ul.next li')).to.have.length(new Set(stop.next.map((s) => s.date)).size);
+    expect(text(li.querySelector('ul.next li'))).to.match(/9 h – 12 h$/);
+    await expect(el).to.be.accessible();
+  });
+
   it('in English', async () => {
     const el = await card(html`<fs-site-card lang="en" api=${realApi()} site-id=${PUBLISHING_SITE}></fs-site-card>`);
     expect(text($(el, '[part="status"]'))).to.match(

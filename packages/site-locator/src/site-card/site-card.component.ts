@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { ItinerantStop, Site, TimeRange } from '@fs-widgets/contract';
+import type { Directory, ItinerantStop, Site, SitePartners, TimeRange } from '@fs-widgets/contract';
 import { SOURCES } from '@fs-widgets/contract/sources';
 import {
   ApiResource,
@@ -60,6 +60,24 @@ export class FsSiteCard extends FsElement {
     !this.site && this.siteId.trim() ? { client: this.client, path: `sites/${encodeURIComponent(this.siteId.trim())}` } : undefined,
   );
 
+  /**
+   * The partners' names of its stops held by a partner (`offer: 'partner'`): the directory for a
+   * national partner (`caf`), the site's own list for a local one (`local:<id>`). Fetched only
+   * when a stop names one.
+   */
+  readonly #directory = new ApiResource<Directory>(this, () =>
+    this.#shown()?.stops.some((stop) => stop.partner && !stop.partner.startsWith('local:'))
+      ? { client: this.client, path: 'directory' }
+      : undefined,
+  );
+
+  readonly #sitePartners = new ApiResource<SitePartners>(this, () => {
+    const site = this.#shown();
+    return site?.stops.some((stop) => stop.partner?.startsWith('local:'))
+      ? { client: this.client, path: `sites/${encodeURIComponent(site.id)}/partners` }
+      : undefined;
+  });
+
   /** Ticks every minute so "open now" stays true while the page stays open. */
   readonly #clock = new MinuteClock(this);
 
@@ -82,6 +100,23 @@ export class FsSiteCard extends FsElement {
     if (changed.has('headingLevel')) {
       this.headingLevel = headingLevel(this.headingLevel);
     }
+  }
+
+  /** The site shown: the `site` property, or the one loaded. */
+  #shown(): Site | undefined {
+    if (this.site) return this.site;
+    const st = this.#site.state;
+    return st.status === 'ready' ? st.data : undefined;
+  }
+
+  /** A stop's partner by name (« CAF », « Mission locale »); null while unknown. */
+  #partnerName(partner: string): string | null {
+    if (partner.startsWith('local:')) {
+      const st = this.#sitePartners.state;
+      return st.status === 'ready' ? (st.data.local.find((p) => p.id === partner.slice(6))?.name ?? null) : null;
+    }
+    const st = this.#directory.state;
+    return st.status === 'ready' ? (st.data.partners.find((p) => p.id === partner)?.short_name ?? null) : null;
   }
 
   /** Loads the site again (after an error, or to refresh). */
@@ -274,7 +309,10 @@ export class FsSiteCard extends FsElement {
     if (site.stops.length === 0) return nothing;
     const s = this.i18n.strings;
     const locale = this.i18n.locale;
-    const offer = (stop: ItinerantStop) => [s.stops.offers[stop.offer], stop.note?.trim()].filter(Boolean).join(' — ');
+    const offer = (stop: ItinerantStop) => {
+      const partner = stop.offer === 'partner' && stop.partner ? this.#partnerName(stop.partner) : null;
+      return [partner ? s.stops.partnerNamed(partner) : s.stops.offers[stop.offer], stop.note?.trim()].filter(Boolean).join(' — ');
+    };
     return html`<section class="stops" part="stops" aria-labelledby="stops-title">
       <h3 class="subtitle" id="stops-title">${site.itinerant ? this.texts.stopsTitleItinerant : this.texts.stopsTitlePermanences}</h3>
       <ul>

@@ -4,7 +4,7 @@ import type { SiteList } from '@fs-widgets/contract';
 import './site-locator.js';
 import type { FsSiteLocator } from './site-locator.component.js';
 import { clearOfflineCache, realApi, setNetwork, until } from '../../../../test-support/component-test-env.js';
-import { localDate, PUBLISHING_SITE, publishSiteNews } from '../../../../test-support/site-publication.js';
+import { localDate, PERMANENCE_COMMUNE, PUBLISHING_SITE, publishSiteNews } from '../../../../test-support/site-publication.js';
 
 /**
  * What sites publish themselves (issue 16) in the locator's results: a bus found at its stop
@@ -86,6 +86,19 @@ describe('<fs-site-locator>: what sites publish themselves', () => {
     expect(text($(english, 'li.result[data-site="2023"] .passage'))).to.equal(
       `Next visit to Tusson: ${sessionDay(bus.at_stop!.next, 'en')}`,
     );
+  });
+
+  it('finds a fixed site at the permanence it holds in Gouesnou: « Prochaine permanence à Gouesnou : … »', async () => {
+    const answer = await sites(`commune=${PERMANENCE_COMMUNE}&limit=3`);
+    const found = answer.items.find((s) => s.id === PUBLISHING_SITE)!;
+    expect(found.at_stop?.commune).to.equal('Gouesnou');
+    const el = await locator(
+      html`<fs-site-locator no-url-state api=${realApi()} commune=${PERMANENCE_COMMUNE} limit="3"></fs-site-locator>`,
+    );
+    const result = $(el, `li.result[data-site="${PUBLISHING_SITE}"]`)!;
+    expect(text(result.querySelector('.facts li'))).to.match(/^Gouesnou — à /);
+    expect(text(result.querySelector('.passage'))).to.equal(`Prochaine permanence à Gouesnou : ${sessionDay(found.at_stop!.next, 'fr')}`);
+    await expect(el).to.be.accessible();
   });
 
   it('says a closure today in the result and the exceptional hours to come; axe', async () => {

@@ -15,8 +15,7 @@ import {
   type SearchParams,
   headingLevel,
   reopeningText,
-  sessionDays,
-  stopSessionText,
+  stopVisitText,
   upcomingExceptions,
 } from '@fs-widgets/core';
 import { openingStatus, zonedParts, type NextOpening } from '@fs-widgets/opening-hours';
@@ -727,7 +726,7 @@ export class FsSiteLocator extends FsElement {
       </div>
       <ul class="facts">
         <li>${site.at_stop?.commune ?? site.address.commune} — ${this.texts.distance(formatDistance(site.distance_km, locale))}</li>
-        ${site.at_stop ? html`<li class="passage">${this.#passage(site.at_stop, today)}</li>` : nothing}
+        ${site.at_stop ? html`<li class="passage">${this.#passage(site.at_stop, site.stops, today)}</li>` : nothing}
         ${hasStatus(site) ? html`<li class="travel">${this.#travel(site.travel)}</li>` : nothing}
         ${statusText === nothing ? nothing : html`<li>${statusText}</li>`}
         ${coming ? html`<li class="exception">${this.#exceptionLine(coming, today)}</li>` : nothing}
@@ -740,10 +739,8 @@ export class FsSiteLocator extends FsElement {
   }
 
   /** « Prochain passage à Tusson : mardi 9 h – 12 h », or none planned there in the next 4 weeks. */
-  #passage(stop: NonNullable<SiteResult['at_stop']>, today: string) {
-    const s = this.i18n.strings;
-    const next = sessionDays(stop.next)[0];
-    return next ? s.stops.nextAt(stop.commune, stopSessionText(next, s, this.i18n.locale, today)) : s.stops.noneAt(stop.commune);
+  #passage(stop: NonNullable<SiteResult['at_stop']>, stops: SiteResult['stops'], today: string) {
+    return stopVisitText(stop, stops, this.i18n.strings, this.i18n.locale, today);
   }
 
   /** « Fermé exceptionnellement le 24 décembre (congés) », its first words in the closed colour. */
