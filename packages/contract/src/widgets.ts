@@ -160,11 +160,13 @@ export const WIDGETS: readonly WidgetEntry[] = [
   // editors are fetched on demand. Budget set after measuring (see the size report).
   { tag: 'fs-site-admin', package: 'demarches', audience: 'agents', budgetKb: 24 },
   // Exceptional closures and hours: the site editors' shared base (sign-in, list states, outbox
-  // writes, confirmation), the form and the public widgets' words for an exception.
-  { tag: 'fs-closure-editor', package: 'demarches', audience: 'agents', budgetKb: 24 },
-  // Stops and outreach permanences: the same base, the recurrence builder, the visits computed
-  // from the rules (public holidays); the commune search is fetched when the form opens.
-  { tag: 'fs-outreach-editor', package: 'demarches', audience: 'agents', budgetKb: 28 },
+  // writes, confirmation), the form and the public widgets' words for an exception (measured
+  // 20.6 KB on 2026-12-07).
+  { tag: 'fs-closure-editor', package: 'demarches', audience: 'agents', budgetKb: 23 },
+  // Stops and outreach permanences: the same base, the visits computed from the rules (public
+  // holidays), the drafts and checks (measured 26.8 KB on 2026-12-07); the forms (recurrence
+  // builder, fields) and the commune search, 11.8 KB, are fetched once the list is shown.
+  { tag: 'fs-outreach-editor', package: 'demarches', audience: 'agents', budgetKb: 29 },
   // Building blocks. The commune combobox, as the locator and the configurator use it (measured
   // 11.9 KB on 2026-12-06).
   { tag: 'fs-commune-search', package: 'site-locator', audience: 'building-block', budgetKb: 15 },

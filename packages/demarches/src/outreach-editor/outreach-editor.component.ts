@@ -4,14 +4,11 @@ import type {
   Directory,
   InvalidParam,
   OutreachChange,
-  OutreachKind,
-  OutreachOffer,
   OutreachRule,
   OutreachStop,
   OutreachStopInput,
   SitePartners,
 } from '@fs-widgets/contract';
-import { OUTREACH_KINDS, OUTREACH_OFFERS } from '@fs-widgets/contract/codes';
 import { ApiResource, formatDayAndDate, permanenceText, sessionText } from '@fs-widgets/core';
 import { permanenceDates } from '@fs-widgets/opening-hours';
 import type { FsPlaceSelectDetail } from '@fs-widgets/site-locator/commune-search.js';
@@ -19,100 +16,25 @@ import type { OutreachEditorStrings } from '../strings/outreach-editor-strings.j
 import '../strings/outreach-editor-strings.js';
 import type { RecurrenceBuilderStrings } from '../strings/recurrence-builder-strings.js';
 import '../strings/recurrence-builder-strings.js';
-import { boxes, fieldError, fieldLabel, option, selectField, textField, type FieldsContext } from '../shared/form-fields.js';
 import { mergeErrors } from '../shared/field-errors.js';
-import {
-  ALL_FREQS,
-  checkRecurrence,
-  emptyRecurrenceDraft,
-  recurrenceBuilder,
-  recurrenceDraftOf,
-  recurrenceFieldOf,
-  recurrenceOf,
-  type RecurrenceDraft,
-  type RecurrenceErrors,
-  type RecurrenceField,
-} from '../shared/recurrence-builder.js';
+import { checkRecurrence, recurrenceDraftOf, recurrenceFieldOf, recurrenceOf } from '../shared/recurrence-drafts.js';
 import { FsSiteItemsEditor, type EditorErrors, type ItemsEditorWords, type SiteItemsChangeDetail } from '../shared/site-items-editor.js';
+import { emptyRule, emptyStopDraft, RULE_FIELDS, ruleFieldId, type MoveDraft, type RuleDraft, type StopDraft } from './outreach-drafts.js';
 import { outreachEditorStyles } from './outreach-editor.styles.js';
+
+/** The forms, fetched after the list is shown (see `#loadForms`). */
+type Forms = typeof import('./outreach-forms.js');
+
+/** How far ahead the list shows a stop's visits, and how many. */
+const HORIZON_DAYS = 56;
+const NEXT_COUNT = 4;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 declare global {
   interface GlobalEventHandlersEventMap {
     'fs-stops-change': CustomEvent<SiteItemsChangeDetail>;
   }
 }
-
-/** One rhythm of visits being typed: the shared recurrence builder's draft, hours, period. */
-export interface RuleDraft {
-  recurrence: RecurrenceDraft;
-  opens: string;
-  closes: string;
-  startsOn: string;
-  endsOn: string;
-}
-
-/** What the agent is typing: kept by the element, so a refused token, a lost connection or a refused field loses nothing. */
-export interface StopDraft {
-  kind: OutreachKind;
-  name: string;
-  /** The commune chosen with the commune search (its INSEE code is what is sent). */
-  commune: { insee: string; name: string; postcodes: string[] } | null;
-  postcode: string;
-  street: string;
-  lat: string;
-  lon: string;
-  rules: RuleDraft[];
-  offer: OutreachOffer;
-  /** A national partner's id or `local:<id>`, for `offer: partner`. */
-  partner: string;
-  note: string;
-  /** Sessions cancelled or moved, kept as they are through an edit. */
-  changes: OutreachChange[];
-}
-
-type RuleField = RecurrenceField | 'opens' | 'closes' | 'startsOn' | 'endsOn';
-/** The builders' kinds of rhythm for stops: the contract's `OutreachRule` has no "by appointment". */
-const STOP_FREQS = ALL_FREQS.filter((f) => f !== 'appointment');
-const RULE_FIELDS: readonly RuleField[] = [
-  'freq',
-  'interval',
-  'days',
-  'nth',
-  'day',
-  'dates',
-  'newDate',
-  'opens',
-  'closes',
-  'startsOn',
-  'endsOn',
-];
-/** The contract's `rules` maxItems. */
-const MAX_RULES = 12;
-/** How far ahead the list shows a stop's visits, and how many. */
-const HORIZON_DAYS = 56;
-const NEXT_COUNT = 4;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-const emptyRule = (): RuleDraft => ({ recurrence: emptyRecurrenceDraft(), opens: '', closes: '', startsOn: '', endsOn: '' });
-
-const emptyDraft = (): StopDraft => ({
-  kind: 'bus-stop',
-  name: '',
-  commune: null,
-  postcode: '',
-  street: '',
-  lat: '',
-  lon: '',
-  rules: [emptyRule()],
-  offer: 'france-services',
-  partner: '',
-  note: '',
-  changes: [],
-});
-
-/** The id of the element of a rule's field: `r0-days`, `r1-opens`. */
-const ruleFieldId = (index: number, field: RuleField) =>
-  `r${index}-${{ startsOn: 'starts-on', endsOn: 'ends-on', newDate: 'date-new' }[field as string] ?? field}`;
 
 /** What is sent for a saved stop (an edit of its changes keeps the rest as it is). */
 export function stopInputOf(stop: OutreachStop): OutreachStopInput {
@@ -205,11 +127,15 @@ export class FsOutreachEditor extends FsSiteItemsEditor<OutreachStop, OutreachSt
     this.siteOk && this.token.token ? { client: this.client, path: `sites/${this.site}/partners` } : undefined,
   );
 
-  @state() private draft: StopDraft = emptyDraft();
+  @state() private draft: StopDraft = emptyStopDraft();
   /** The visit being moved (its stop and regular date) and what is typed for it. */
-  @state() private moving: { stop: string; date: string; to: string; opens: string; closes: string; errors: EditorErrors } | null = null;
+  @state() private moving: MoveDraft | null = null;
   @state() private visitError: { stop: string; text: string } | null = null;
   @state() private visitBusy = false;
+  /** The forms' module, once fetched; `formsFailed` when it could not be (offline on a first visit). */
+  @state() private forms?: Forms;
+  @state() private formsFailed = false;
+  #formsLoading?: Promise<void>;
 
   protected readonly collection = 'stops';
   protected readonly outboxKind = 'site-stop';
@@ -245,7 +171,27 @@ export class FsOutreachEditor extends FsSiteItemsEditor<OutreachStop, OutreachSt
     return 'id' in item ? `${item.name}, ${item.address.commune}` : `${item.name} (${item.address.postcode})`;
   }
 
+  protected override updated(): void {
+    // The forms as soon as the list is on screen: there when an agent opens one, even if the network drops meanwhile.
+    if (!this.forms && this.items.state.status === 'ready') this.#loadForms();
+  }
+
+  #loadForms(): void {
+    if (this.forms || this.#formsLoading) return;
+    this.formsFailed = false;
+    this.#formsLoading = import('./outreach-forms.js').then(
+      (forms) => {
+        this.forms = forms;
+      },
+      () => {
+        this.#formsLoading = undefined;
+        this.formsFailed = true;
+      },
+    );
+  }
+
   protected override openForm(item: OutreachStop | null, opener: string) {
+    this.#loadForms();
     // The commune search comes with the form (a page that only lists does not load it).
     void import('@fs-widgets/site-locator/commune-search.js');
     this.moving = null;
@@ -255,7 +201,7 @@ export class FsOutreachEditor extends FsSiteItemsEditor<OutreachStop, OutreachSt
 
   protected startDraft(item: OutreachStop | null): void {
     if (!item) {
-      this.draft = emptyDraft();
+      this.draft = emptyStopDraft();
       return;
     }
     this.draft = {
@@ -470,36 +416,23 @@ export class FsOutreachEditor extends FsSiteItemsEditor<OutreachStop, OutreachSt
   }
 
   #moveForm(stop: OutreachStop, v: Visit) {
-    const o = this.#o;
-    const m = this.moving!;
-    const fc: FieldsContext<'to' | 'opens' | 'closes'> = {
-      ids: { to: 'mv-date', opens: 'mv-opens', closes: 'mv-closes' },
-      errors: m.errors,
+    const forms = this.forms;
+    if (!forms) return html`<p class="hint loading" role="status" aria-busy="true">${this.s.formLoading}</p>`;
+    return forms.moveVisitForm({
+      o: this.#o,
       required: this.s.required,
       optional: this.s.optional,
-    };
-    const set = (patch: Partial<typeof m>) => (this.moving = { ...this.moving!, ...patch });
-    return html`<form class="move-form" aria-labelledby="mv-title" novalidate @submit=${(e: Event) => void this.#saveMove(e, stop, v)}>
-      <p id="mv-title" class="move-title"><strong>${o.moveTitle(this.#when(v.date))}</strong></p>
-      <div class="pair">
-        <div>${textField(fc, 'to', o.moveDate, m.to, (to) => set({ to }), { type: 'date', required: true })}</div>
-        <div>${textField(fc, 'opens', o.opens, m.opens, (opens) => set({ opens }), { type: 'time', required: true })}</div>
-        <div>${textField(fc, 'closes', o.closes, m.closes, (closes) => set({ closes }), { type: 'time', required: true })}</div>
-      </div>
-      <div class="actions">
-        <button class="primary" type="submit" aria-disabled=${this.visitBusy ? 'true' : 'false'}>${o.moveSave}</button>
-        <button
-          class="secondary"
-          type="button"
-          @click=${() => {
-            this.moving = null;
-            this.focusId(`move-${stop.id}-${v.date}`);
-          }}
-        >
-          ${this.s.cancel}
-        </button>
-      </div>
-    </form>`;
+      cancelText: this.s.cancel,
+      title: this.#o.moveTitle(this.#when(v.date)),
+      moving: this.moving!,
+      busy: this.visitBusy,
+      set: (patch) => (this.moving = { ...this.moving!, ...patch }),
+      submit: (e) => void this.#saveMove(e, stop, v),
+      cancel: () => {
+        this.moving = null;
+        this.focusId(`move-${stop.id}-${v.date}`);
+      },
+    });
   }
 
   async #saveMove(event: Event, stop: OutreachStop, v: Visit) {
@@ -589,90 +522,38 @@ export class FsOutreachEditor extends FsSiteItemsEditor<OutreachStop, OutreachSt
   }
 
   protected renderFields() {
-    const o = this.#o;
-    const d = this.draft;
-    const fc: FieldsContext<string> = { ids: this.fieldIds, errors: this.errors, required: this.s.required, optional: this.s.optional };
-    const text = (key: keyof StopDraft & string, label: string, opts: Parameters<typeof textField>[5] = {}) =>
-      textField(fc, key, label, d[key] as string, (value) => this.#set({ [key]: value }), opts);
-    return html`${boxes(
-      fc,
-      'kind',
-      o.kind,
-      'radio',
-      OUTREACH_KINDS,
-      (k) => o.kinds[k] ?? k,
-      (k) => d.kind === k,
-      (kind) => this.#set({ kind }),
-    )}
-      ${text('name', o.name, { hint: o.nameHint, required: true, max: 120 })}
-      <fieldset id="oe-commune" aria-describedby=${['oe-commune-hint', this.errors.commune ? 'oe-commune-error' : ''].filter(Boolean).join(' ')}>
-        <legend>${o.commune} <span class="small">${this.s.required}</span></legend>
-        <p class="small" id="oe-commune-hint">${o.communeHint}</p>
-        ${fieldError(fc, 'commune')}
-        <fs-commune-search api=${this.api || nothing} commune=${d.commune?.insee ?? ''} lang=${this.i18n.locale} @fs-place-select=${this.#onPlace}></fs-commune-search>
-        ${d.commune ? html`<p class="small chosen" role="status">${o.communeChosen(d.commune.name, d.commune.insee)}</p>` : html`<p class="small chosen" role="status"></p>`}
-      </fieldset>
-      <div class="pair">
-        <div>${text('street', o.street, { max: 200 })}</div>
-        <div>
-          ${text('postcode', o.postcode, {
-            required: true,
-            max: 5,
-            hint: d.commune && d.commune.postcodes.length > 1 ? o.postcodeHint(d.commune.postcodes.join(', ')) : undefined,
-          })}
-        </div>
-      </div>
-      <fieldset id="oe-location" aria-describedby="oe-location-hint">
-        <legend>${o.location} <span class="small">${this.s.optional}</span></legend>
-        <p class="small" id="oe-location-hint">${o.locationHint}</p>
-        <div class="pair">
-          <div>${text('lat', o.lat, { required: null, type: 'text' })}</div>
-          <div>${text('lon', o.lon, { required: null, type: 'text' })}</div>
-        </div>
-      </fieldset>
-      <fieldset class="rules">
-        <legend>${o.rules}</legend>
-        ${d.rules.map((r, i) => this.#rule(r, i, fc))}
-        ${
-          d.rules.length < MAX_RULES
-            ? html`<div class="actions">
-              <button class="secondary" type="button" id="add-rule" @click=${() => this.#addRule()}>${o.addRule}</button>
-            </div>`
-            : nothing
-        }
-      </fieldset>
-      ${boxes(
-        fc,
-        'offer',
-        o.offer,
-        'radio',
-        OUTREACH_OFFERS,
-        (k) => o.offers[k] ?? k,
-        (k) => d.offer === k,
-        (offer) => this.#set({ offer }),
-      )}
-      ${d.offer === 'partner' ? this.#partnerSelect(fc) : nothing}
-      ${text('note', o.note, { hint: o.noteHint, max: 200 })}`;
-  }
-
-  #partnerSelect(fc: FieldsContext<string>) {
-    const o = this.#o;
-    const d = this.draft;
-    const nationals = this.#directory.state.status === 'ready' ? this.#directory.state.data.partners : [];
-    const locals = this.#partners.state.status === 'ready' ? this.#partners.state.data.local : [];
-    return selectField(
-      fc,
-      'partner',
-      fieldLabel(fc, 'partner', o.partner, true),
-      html`${option('', o.partnerChoose, !d.partner)}
-        <optgroup label=${o.nationalGroup}>${nationals.map((p) => option(p.id, p.short_name, d.partner === p.id))}</optgroup>
-        ${
-          locals.length
-            ? html`<optgroup label=${o.localGroup}>${locals.map((p) => option(`local:${p.id}`, p.name, d.partner === `local:${p.id}`))}</optgroup>`
-            : nothing
-        }`,
-      (partner) => this.#set({ partner }),
-    );
+    const forms = this.forms;
+    if (!forms) {
+      return this.formsFailed
+        ? html`<p class="notice error" role="alert">${this.s.formLoadFailed}</p>
+            <div class="actions"><button class="secondary" type="button" @click=${() => this.#loadForms()}>${this.s.retry}</button></div>`
+        : html`<p class="hint loading" role="status" aria-busy="true">${this.s.formLoading}</p>`;
+    }
+    return forms.stopFormFields({
+      o: this.#o,
+      rs: this.#rs,
+      required: this.s.required,
+      optional: this.s.optional,
+      draft: this.draft,
+      errors: this.errors,
+      ids: this.fieldIds,
+      api: this.api,
+      locale: this.i18n.locale,
+      days: this.i18n.strings.days,
+      ordinal: this.i18n.strings.permanences.ordinal,
+      today: this.today,
+      nationals: this.#directory.state.status === 'ready' ? this.#directory.state.data.partners : [],
+      locals: this.#partners.state.status === 'ready' ? this.#partners.state.data.local : [],
+      set: (patch) => this.#set(patch),
+      setRule: (index, patch) => this.#setRule(index, patch),
+      setRecurrence: (index, patch) => this.#setRule(index, { recurrence: { ...this.draft.rules[index]!.recurrence, ...patch } }),
+      onPlace: (event) => this.#onPlace(event),
+      addRule: () => this.#addRule(),
+      removeRule: (index) => this.#removeRule(index),
+      onErrors: (errors) => (this.errors = mergeErrors(this.errors, errors)),
+      announce: (text) => (this.announcement = text),
+      focus: (id) => this.focusId(id),
+    });
   }
 
   #addRule() {
@@ -686,59 +567,5 @@ export class FsOutreachEditor extends FsSiteItemsEditor<OutreachStop, OutreachSt
     // Errors are keyed by the rules' positions, which have just moved.
     this.errors = Object.fromEntries(Object.entries(this.errors).filter(([k]) => !/^r\d+\./.test(k)));
     this.focusId('add-rule');
-  }
-
-  #rule(r: RuleDraft, i: number, fc: FieldsContext<string>) {
-    const o = this.#o;
-    const p = `r${i}.`;
-    const ruleErrors: RecurrenceErrors = {};
-    for (const f of RULE_FIELDS) if (this.errors[p + f]) (ruleErrors as Record<string, string | undefined>)[f] = this.errors[p + f];
-    const ids = Object.fromEntries(RULE_FIELDS.map((f) => [f, ruleFieldId(i, f)])) as Record<RuleField, string>;
-    const many = this.draft.rules.length > 1;
-    const everyN = r.recurrence.freq === 'every-n-weeks';
-    return html`<div class="rule-box" role="group" aria-labelledby=${`r${i}-title`}>
-      <p class="rule-title" id=${`r${i}-title`}><strong>${o.rule(i + 1)}</strong></p>
-      ${recurrenceBuilder({
-        s: this.#rs,
-        ids,
-        group: `r${i}`,
-        legend: o.ruleWhen,
-        freqs: STOP_FREQS,
-        draft: r.recurrence,
-        errors: ruleErrors,
-        required: this.s.required,
-        optional: this.s.optional,
-        days: this.i18n.strings.days,
-        ordinal: this.i18n.strings.permanences.ordinal,
-        locale: this.i18n.locale,
-        today: this.today,
-        onChange: (patch) => this.#setRule(i, { recurrence: { ...this.draft.rules[i]!.recurrence, ...patch } }),
-        onErrors: (errors) =>
-          (this.errors = mergeErrors(this.errors, Object.fromEntries(Object.entries(errors).map(([k, v]) => [p + k, v])))),
-        announce: (text) => (this.announcement = text),
-        focus: (id) => this.focusId(id),
-      })}
-      <div class="pair">
-        <div>${textField(fc, p + 'opens', `${o.hours} — ${o.opens}`, r.opens, (opens) => this.#setRule(i, { opens }), { type: 'time', required: true })}</div>
-        <div>${textField(fc, p + 'closes', o.closes, r.closes, (closes) => this.#setRule(i, { closes }), { type: 'time', required: true })}</div>
-      </div>
-      <div class="pair" role="group" aria-label=${o.period}>
-        <div>
-          ${textField(fc, p + 'startsOn', o.startsOn, r.startsOn, (startsOn) => this.#setRule(i, { startsOn }), {
-            type: 'date',
-            required: everyN ? true : false,
-            hint: o.periodHint,
-          })}
-        </div>
-        <div>${textField(fc, p + 'endsOn', o.endsOn, r.endsOn, (endsOn) => this.#setRule(i, { endsOn }), { type: 'date' })}</div>
-      </div>
-      ${
-        many
-          ? html`<div class="actions">
-            <button class="secondary danger" type="button" id=${`remove-rule-${i}`} @click=${() => this.#removeRule(i)}>${o.removeRule(i + 1)}</button>
-          </div>`
-          : nothing
-      }
-    </div>`;
   }
 }

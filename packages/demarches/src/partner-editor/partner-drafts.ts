@@ -1,5 +1,5 @@
 import type { DirectoryTheme, LocalPartner, Permanence } from '@fs-widgets/contract';
-import { emptyRecurrenceDraft, recurrenceDraftOf, type RecurrenceDraft, type RecurrenceField } from '../shared/recurrence-builder.js';
+import { emptyRecurrenceDraft, recurrenceDraftOf, type RecurrenceDraft, type RecurrenceField } from '../shared/recurrence-drafts.js';
 
 /**
  * What an agent is typing in the editor's two forms, kept by the element (so a refused token, a
@@ -18,7 +18,7 @@ export interface LocalDraft {
   extra: string[];
 }
 
-export type { Freq } from '../shared/recurrence-builder.js';
+export type { Freq } from '../shared/recurrence-drafts.js';
 
 export interface PermanenceDraft {
   /** `national:<id>` or `local:<id>`; empty until chosen. */
