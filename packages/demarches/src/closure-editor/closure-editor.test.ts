@@ -285,7 +285,24 @@ describe('<fs-closure-editor>', () => {
     window.dispatchEvent(new Event('online'));
     await new Promise((r) => setTimeout(r, 200));
     expect((await publicExceptions()).length).to.equal(1);
-    await removeAll();
+
+    // A removal offline waits too (a DELETE in the outbox), named in plain words, then goes once.
+    const id = server[0]!.id;
+    await until(() => $(el, `#remove-${id}`) !== null, 'the closure’s buttons');
+    ($(el, `#remove-${id}`) as HTMLButtonElement).click();
+    await el.updateComplete;
+    await setNetwork('down');
+    ($$(el, '.confirm button').find((b) => b.textContent!.includes('Oui, supprimer')) as HTMLButtonElement).click();
+    await until(
+      () => ($(el, '[part="pending"]')?.textContent ?? '').includes('Suppression : Fermé exceptionnellement le'),
+      'the removal waiting',
+    );
+    expect((await publicExceptions()).length).to.equal(1);
+    await setNetwork('up');
+    window.dispatchEvent(new Event('online'));
+    await until(() => $(el, '[part="pending"]') === null, 'the removal sent');
+    expect(await publicExceptions()).to.deep.equal([]);
+    await until(() => $(el, '[data-state="empty"]') !== null, 'the empty list');
   });
 
   it('speaks English with lang="en"; axe on the list and the form', async () => {
