@@ -305,6 +305,33 @@ describe('<fs-closure-editor>', () => {
     await until(() => $(el, '[data-state="empty"]') !== null, 'the empty list');
   });
 
+  it('a write refused by the server once back online is listed as refused, never lost silently, until dismissed; axe', async () => {
+    localStorage.setItem(tokenKey(SITE), await agentToken());
+    const el = await editor();
+    await listed(el);
+    ($(el, '#add') as HTMLButtonElement).click();
+    await el.updateComplete;
+    ($(el, 'input[name="range"][value="range"]') as HTMLInputElement).click();
+    await el.updateComplete;
+    fill(el, 'ce-starts-on', inDays(3));
+    fill(el, 'ce-ends-on', inDays(450)); // over a year: the server's to refuse
+    fill(el, 'ce-reason', 'Travaux');
+    await setNetwork('down');
+    ($(el, 'button[type="submit"]') as HTMLButtonElement).click();
+    await until(() => $(el, '[part="pending"]') !== null, 'the write waiting');
+    await setNetwork('up');
+    window.dispatchEvent(new Event('online'));
+    await until(() => $(el, '[part="refused"]') !== null, 'the refused write');
+    expect($(el, '[part="pending"]')).to.equal(null);
+    expect($(el, '[part="refused"]')!.textContent).to.contain('Refusé par le serveur').and.contain('Ajout : Fermé exceptionnellement du');
+    expect(await publicExceptions()).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+    const dismiss = $(el, '[part="refused"] button') as HTMLButtonElement;
+    dismiss.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => $(el, '[part="refused"]') === null, 'the refused write dismissed');
+  });
+
   it('speaks English with lang="en"; axe on the list and the form', async () => {
     localStorage.setItem(tokenKey(SITE), await agentToken());
     const token = await agentToken();

@@ -94,6 +94,8 @@ export abstract class FsSiteItemsEditor<Item extends { id: string }, Input> exte
   @state() protected announcement = '';
   /** This site's writes of this editor still waiting in the outbox. */
   @state() protected pending: OutboxEntry[] = [];
+  /** This site's writes of this editor the server refused after they waited (kept by the outbox until the agent dismisses them). */
+  @state() protected refused: OutboxEntry[] = [];
 
   /** Identifier of the site in the ANCT list (`id_fs`). */
   @property({ attribute: 'site-id', reflect: true, converter: stringAttribute }) siteId = '';
@@ -140,6 +142,8 @@ export abstract class FsSiteItemsEditor<Item extends { id: string }, Input> exte
   #outbox?: Outbox;
   #unsubscribe?: () => void;
   #pendingCount = -1;
+  /** Writes sent from the form now: a refusal of one is said at the form, not in the refused list. */
+  readonly #answering = new Set<string>();
 
   protected get s(): SiteEditorStrings {
     return this.i18n.part<SiteEditorStrings>('site-editor');
@@ -196,7 +200,9 @@ export abstract class FsSiteItemsEditor<Item extends { id: string }, Input> exte
     const outbox = this.#outbox;
     if (!outbox) return;
     const prefix = `sites/${this.site}/${this.collection}`;
-    const pending = (await outbox.pending(this.outboxKind)).filter((e) => e.path === prefix || e.path.startsWith(`${prefix}/`));
+    const mine = (e: OutboxEntry) => e.path === prefix || e.path.startsWith(`${prefix}/`);
+    const pending = (await outbox.pending(this.outboxKind)).filter(mine);
+    this.refused = (await outbox.rejected(this.outboxKind)).filter((e) => mine(e) && !this.#answering.has(e.key));
     const before = this.#pendingCount;
     this.#pendingCount = pending.length;
     this.pending = pending;
@@ -241,6 +247,8 @@ export abstract class FsSiteItemsEditor<Item extends { id: string }, Input> exte
   #tokenSaved() {
     this.authProblem = '';
     void this.#checkToken();
+    // Writes refused for their token (401, 403) go again with the new one.
+    for (const e of this.refused) if (e.lastError?.status === 401 || e.lastError?.status === 403) void this.#outbox?.retryRejected(e.key);
     // A form left open when the token was refused comes back as it was; writes waiting for it go now.
     void this.#outbox?.flush();
     this.focusSelector(this.view.kind === 'list' ? '.title' : '.form-title');
@@ -324,7 +332,16 @@ export abstract class FsSiteItemsEditor<Item extends { id: string }, Input> exte
     const base = `sites/${this.site}/${this.collection}`;
     const path = id ? `${base}/${encodeURIComponent(id)}` : base;
     const body = method === 'POST' ? { key, ...input } : method === 'PUT' ? input : null;
-    await outbox.enqueue(this.outboxKind, path, key, body, { auth: agentAuthRef(this.site), method });
+    this.#answering.add(key);
+    try {
+      await outbox.enqueue(this.outboxKind, path, key, body, { auth: agentAuthRef(this.site), method });
+      return await this.#outcome(outbox, key);
+    } finally {
+      this.#answering.delete(key);
+    }
+  }
+
+  async #outcome(outbox: Outbox, key: string): Promise<WriteResult> {
     if ((await outbox.pendingKeys(this.outboxKind)).includes(key)) {
       await this.#readPending();
       return { outcome: 'queued' };
@@ -526,10 +543,10 @@ export abstract class FsSiteItemsEditor<Item extends { id: string }, Input> exte
       </section>`;
   }
 
-  /** The writes of this editor still on this device, each in plain words. */
+  /** The writes of this editor still on this device, each in plain words; those the server refused after they waited. */
   #pendingList() {
     const s = this.s;
-    if (!this.pending.length) return nothing;
+    if (!this.pending.length && !this.refused.length) return nothing;
     const known = new Map((this.data?.items ?? []).map((item) => [item.id, item]));
     const text = (e: OutboxEntry) => {
       const id = decodeURIComponent(e.path.split('/')[3] ?? '');
@@ -540,14 +557,42 @@ export abstract class FsSiteItemsEditor<Item extends { id: string }, Input> exte
       const what = this.describe(e.body as Input);
       return e.method === 'PUT' ? s.pendingUpdate(what) : s.pendingCreate(what);
     };
-    return html`<section class="notice offline pending" part="pending" aria-labelledby="pending-title">
-      ${this.subheading(s.pendingTitle, 'pending-title')}
-      <p class="small">${s.pendingHint}</p>
-      <ul>
-        ${this.pending.map((e) => html`<li>${text(e)}</li>`)}
-      </ul>
-      <div class="actions"><button class="secondary" type="button" @click=${() => this.reload()}>${s.sendNow}</button></div>
-    </section>`;
+    return html`${
+      this.pending.length
+        ? html`<section class="notice offline pending" part="pending" aria-labelledby="pending-title">
+          ${this.subheading(s.pendingTitle, 'pending-title')}
+          <p class="small">${s.pendingHint}</p>
+          <ul>
+            ${this.pending.map((e) => html`<li>${text(e)}</li>`)}
+          </ul>
+          <div class="actions"><button class="secondary" type="button" @click=${() => this.reload()}>${s.sendNow}</button></div>
+        </section>`
+        : nothing
+    }
+    ${
+      this.refused.length
+        ? html`<section class="notice error refused" part="refused" aria-labelledby="refused-title">
+          ${this.subheading(s.refusedTitle, 'refused-title')}
+          <p class="small">${s.refusedHint}</p>
+          <ul>
+            ${this.refused.map(
+              (e) => html`<li>
+                ${text(e)}
+                <button class="secondary" type="button" id=${`dismiss-${e.key}`} @click=${() => void this.#dismiss(e.key)}>
+                  ${s.dismiss}<span class="visually-hidden">${s.about(text(e))}</span>
+                </button>
+              </li>`,
+            )}
+          </ul>
+        </section>`
+        : nothing
+    }`;
+  }
+
+  /** A refused write the agent has seen: taken out of the outbox. */
+  async #dismiss(key: string) {
+    await this.#outbox?.discardRejected(key);
+    this.focusSelector(this.refused.length > 1 ? '.refused button' : '#add');
   }
 
   /** « Modifier » and « Supprimer » of an item (their accessible names say which item). */

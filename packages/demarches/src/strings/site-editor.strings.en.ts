@@ -60,4 +60,8 @@ export const siteEditorEn: SiteEditorStrings = {
   sendNow: 'Send now',
   queued: 'You are offline: your change is kept on this device and will be sent as soon as the connection is back.',
   sent: 'The changes waiting to be sent have been sent.',
+  refusedTitle: 'Refused by the server',
+  refusedHint:
+    'These changes made offline were not accepted (a date or hours refused, a line removed from another device): nothing changed for the public. Make them again in the form if needed, then remove them from this list.',
+  dismiss: 'Remove from the list',
 };

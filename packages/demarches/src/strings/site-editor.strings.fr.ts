@@ -65,6 +65,10 @@ export const siteEditorFr = {
   sendNow: 'Envoyer maintenant',
   queued: 'Vous êtes hors ligne : votre modification est gardée sur cet appareil et sera envoyée dès le retour de la connexion.',
   sent: 'Les modifications en attente ont été envoyées.',
+  refusedTitle: 'Refusé par le serveur',
+  refusedHint:
+    'Ces modifications faites hors ligne n’ont pas été acceptées (une date ou un horaire refusé, une ligne supprimée depuis un autre poste) : rien n’a changé pour le public. Refaites-les dans le formulaire si besoin, puis retirez-les de cette liste.',
+  dismiss: 'Retirer de la liste',
 };
 
 export type SiteEditorStrings = typeof siteEditorFr;
