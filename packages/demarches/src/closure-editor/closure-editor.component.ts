@@ -77,6 +77,7 @@ const emptyDraft = (): ClosureDraft => ({
  * @csspart form - The form.
  * @csspart confirmation - The message after a save or a removal.
  * @csspart pending - The writes waiting to be sent (offline).
+ * @csspart refused - The writes the server refused after they waited, until the agent dismisses them.
  *
  * @cssprop [--fs-demarches-accent=var(--fs-color-primary)] - Buttons, links, selection.
  */

@@ -111,6 +111,7 @@ export function upcomingVisits(stop: Pick<OutreachStop, 'rules' | 'changes' | 'a
  * @csspart form - The form of a place.
  * @csspart confirmation - The message after a save, a removal or a visit's change.
  * @csspart pending - The writes waiting to be sent (offline).
+ * @csspart refused - The writes the server refused after they waited, until the agent dismisses them.
  *
  * @cssprop [--fs-demarches-accent=var(--fs-color-primary)] - Buttons, links, selection.
  */
