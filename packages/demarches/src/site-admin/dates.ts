@@ -30,3 +30,21 @@ export function dayText(date: string, locale: Locale, year?: number): string {
   });
   return firstOfMonth(out.format(d), locale);
 }
+
+/** A day (YYYY-MM-DD) in a time zone (the site's: an access's last day is the site's). */
+export function localDay(instant: Date, timeZone?: string): string {
+  const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
+  try {
+    // en-CA writes dates as YYYY-MM-DD.
+    return new Intl.DateTimeFormat('en-CA', { ...options, ...(timeZone ? { timeZone } : {}) }).format(instant);
+  } catch {
+    return new Intl.DateTimeFormat('en-CA', options).format(instant);
+  }
+}
+
+/** The last valid day of an access: its `expires_at` is the midnight that ends it, in the site's time zone. */
+export function lastDayOf(expiresAt: string | null, timeZone?: string): string {
+  if (!expiresAt) return '';
+  const at = new Date(Date.parse(expiresAt) - 1000);
+  return Number.isNaN(at.getTime()) ? '' : localDay(at, timeZone);
+}

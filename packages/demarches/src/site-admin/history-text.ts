@@ -2,13 +2,15 @@ import type { DayKey, SiteHistoryEntry, TimeRange } from '@fs-widgets/contract';
 import { DAY_KEYS } from '@fs-widgets/opening-hours';
 import { formatClockTime, type Locale, type Strings } from '@fs-widgets/core';
 import type { SiteAdminStrings } from '../strings/site-admin-strings.js';
-import { dayText } from './dates.js';
+import { dayText, lastDayOf } from './dates.js';
 
 /** What the sentences need: the widget's texts, the core's (days, offers, ranges) and the locale. */
 export interface HistoryTextContext {
   s: SiteAdminStrings;
   strings: Strings;
   locale: Locale;
+  /** The site's time zone: an access's last day is a day there. */
+  timeZone?: string;
 }
 
 type Loose = Record<string, unknown> | null;
@@ -108,8 +110,8 @@ function accessText(entry: SiteHistoryEntry, ctx: HistoryTextContext, year: numb
   const after = record(entry.after);
   const h = ctx.s.history;
   const expiry = (a: Record<string, unknown> | null) => {
-    const at = text(a?.expires_at);
-    return at ? dayText(at, ctx.locale, year) : '';
+    const day = lastDayOf(text(a?.expires_at) || null, ctx.timeZone);
+    return day ? dayText(day, ctx.locale, year) : '';
   };
   const role = (a: Record<string, unknown>) => ctx.s.roles[text(a.role)] ?? text(a.role);
   if (entry.action === 'revoke' || (after && text(after.revoked_at) && !text(before?.revoked_at))) {

@@ -12,7 +12,7 @@ import type {
 import { ApiError, type ApiClient, type Locale, type Strings } from '@fs-widgets/core';
 import { formatDateTime } from '../shared/format.js';
 import type { SiteAdminStrings } from '../strings/site-admin-strings.js';
-import { dayText } from './dates.js';
+import { dayText, lastDayOf, localDay } from './dates.js';
 import { historyAuthor, historyText } from './history-text.js';
 
 /** What the managers' sections need from `<fs-site-admin>`. */
@@ -31,6 +31,10 @@ export interface ManagerHost {
   changed: () => void;
   /** The level of headings inside a section. */
   headingLevel: () => number;
+  /** The site's time zone: an access's last day is a day there. */
+  timeZone: () => string | undefined;
+  /** Changes per page of the history; undefined: the server's page. */
+  pageSize: () => number | undefined;
 }
 
 type LoadStatus = 'idle' | 'loading' | 'ready' | 'offline' | 'error';
@@ -42,21 +46,6 @@ interface Editing {
   value: string;
   error: string;
   busy: boolean;
-}
-
-const HISTORY_PAGE = 20;
-
-/** The last valid day of an access (its `expires_at`, the end of that day), as YYYY-MM-DD in this device's time zone. */
-function lastDayOf(expiresAt: string | null): string {
-  if (!expiresAt) return '';
-  const at = new Date(new Date(expiresAt).getTime() - 1000);
-  if (Number.isNaN(at.getTime())) return '';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-}
-
-function today(): string {
-  return lastDayOf(new Date(Date.now() + 1000).toISOString());
 }
 
 /**
@@ -86,6 +75,11 @@ export class ManagerSections {
   #historyAbort?: AbortController;
 
   constructor(private readonly h: ManagerHost) {}
+
+  /** Today at the site: the earliest last day an access may be given. */
+  #today(): string {
+    return localDay(new Date(), this.h.timeZone());
+  }
 
   get #s() {
     return this.h.strings();
@@ -139,7 +133,7 @@ export class ManagerSections {
     const label = this.#label.trim();
     const errors: { label?: string; expires?: string } = {};
     if (!label || label.length > 100) errors.label = this.#s.labelMissing;
-    if (this.#expires && this.#expires < today()) errors.expires = this.#s.expiryPast;
+    if (this.#expires && this.#expires < this.#today()) errors.expires = this.#s.expiryPast;
     this.#formErrors = errors;
     this.#formMessage = '';
     if (errors.label || errors.expires) {
@@ -169,6 +163,7 @@ export class ManagerSections {
       if (f === 'refused' && byName('label')) this.#formErrors = { label: this.#s.labelMissing };
       else if (f === 'refused' && byName('expires')) this.#formErrors = { expires: this.#s.expiryPast };
       else this.#formMessage = f;
+      this.#update();
       this.h.focus(this.#formErrors.label ? '#access-label' : this.#formErrors.expires ? '#access-expires' : '.create-message');
     } finally {
       this.#creating = false;
@@ -198,7 +193,7 @@ export class ManagerSections {
     this.#editing = {
       id: access.id,
       field,
-      value: field === 'label' ? access.label : lastDayOf(access.expires_at),
+      value: field === 'label' ? access.label : lastDayOf(access.expires_at, this.h.timeZone()),
       error: '',
       busy: false,
     };
@@ -221,7 +216,7 @@ export class ManagerSections {
     if (!editing || editing.busy) return;
     const value = editing.value.trim();
     if (editing.field === 'label' && (!value || value.length > 100)) editing.error = this.#s.labelMissing;
-    else if (editing.field === 'expiry' && value && value < today()) editing.error = this.#s.expiryPast;
+    else if (editing.field === 'expiry' && value && value < this.#today()) editing.error = this.#s.expiryPast;
     else editing.error = '';
     if (editing.error) {
       this.#update();
@@ -342,7 +337,7 @@ export class ManagerSections {
         const mine = a.id === me?.id;
         // A manager acts on agents' access; a network admin on every one; nobody on their own from here.
         const actionable = a.state !== 'revoked' && !mine && (a.role === 'agent' || me?.role === 'admin');
-        const lastDay = lastDayOf(a.expires_at);
+        const lastDay = lastDayOf(a.expires_at, this.h.timeZone());
         return html`<li class="item state-${a.state}" data-id=${a.id} data-state=${a.state}>
           <p class="item-name">${a.label} ${mine ? html`<span class="small">${s.you}</span>` : nothing}</p>
           <p class="small">${s.pair(c.role, s.roles[a.role] ?? a.role)} · ${s.pair(c.state, s.states[a.state] ?? a.state)}</p>
@@ -383,7 +378,7 @@ export class ManagerSections {
         id=${id}
         type=${editing.field === 'label' ? 'text' : 'date'}
         maxlength=${editing.field === 'label' ? 100 : nothing}
-        min=${editing.field === 'expiry' ? today() : nothing}
+        min=${editing.field === 'expiry' ? this.#today() : nothing}
         .value=${editing.value}
         aria-invalid=${editing.error ? 'true' : 'false'}
         aria-describedby=${editing.error ? `${id}-hint ${id}-error` : `${id}-hint`}
@@ -435,7 +430,7 @@ export class ManagerSections {
       <input
         id="access-expires"
         type="date"
-        min=${today()}
+        min=${this.#today()}
         .value=${this.#expires}
         aria-invalid=${e.expires ? 'true' : 'false'}
         aria-describedby=${e.expires ? 'access-expires-hint access-expires-error' : 'access-expires-hint'}
@@ -475,7 +470,7 @@ export class ManagerSections {
     try {
       const page = await this.h.client().get<SiteHistory>(`sites/${this.h.site()}/history`, {
         headers: this.h.headers(),
-        searchParams: { limit: HISTORY_PAGE, ...(more && this.#next !== null ? { before: this.#next } : {}) },
+        searchParams: { limit: this.h.pageSize(), before: more && this.#next !== null ? this.#next : undefined },
         signal: abort.signal,
         cache: 'no-store',
       });
@@ -484,6 +479,9 @@ export class ManagerSections {
       this.#history = more ? [...this.#history, ...page.items] : page.items;
       this.#next = page.next_before;
       this.#historyStatus = 'ready';
+      this.#loadingMore = false;
+      this.#update();
+      // The first change of the new page, so a keyboard user goes on reading from there.
       if (more) this.h.focus(`.history li:nth-child(${first + 1})`);
     } catch (err) {
       if (abort.signal.aborted) return;
@@ -513,7 +511,7 @@ export class ManagerSections {
     }
     if (this.#history.length === 0) return html`<p class="hint">${s.historyHint}</p><p class="empty">${s.historyEmpty}</p>`;
     const { strings, locale } = this.h.i18n();
-    const ctx = { s, strings, locale };
+    const ctx = { s, strings, locale, timeZone: this.h.timeZone() };
     return html`<p class="hint">${s.historyHint}</p>
       <ul class="history">
         ${this.#history.map(

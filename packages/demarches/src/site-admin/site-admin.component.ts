@@ -45,9 +45,8 @@ type EditorState = 'loading' | 'ready' | 'missing';
 
 /** The modules of the hosted editors (helper elements of this package). */
 const EDITORS: Record<'closures' | 'outreach', { load: () => Promise<unknown> }> = {
-  // TODO(issue 16): import('../closure-editor/closure-editor.js') once it is committed.
-  closures: { load: () => Promise.reject(new Error('not yet available')) },
-  outreach: { load: () => Promise.reject(new Error('not yet available')) },
+  closures: { load: () => import('../closure-editor/closure-editor.js') },
+  outreach: { load: () => import('../outreach-editor/outreach-editor.js') },
 };
 
 /**
@@ -118,6 +117,12 @@ export class FsSiteAdmin extends FsElement {
   /** Level of the widget's heading in the page outline (2 to 5; sections are one level below). */
   @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
 
+  /**
+   * Changes per page of the history (1 to 200); by default the server's page (50). A property
+   * only: a page sets it rarely, and the recorded answers of the stories are the default page.
+   */
+  @property({ attribute: false }) historyPageSize?: number;
+
   #meCheck?: AbortController;
   #lastData?: Site;
 
@@ -171,7 +176,8 @@ export class FsSiteAdmin extends FsElement {
   #takeSite(site: Site) {
     this.site = site;
     if (!this.hoursDirty) this.hoursDraft = hoursDraftOf(site.hours);
-    if (!this.offersDirty) this.offersDraft = [...site.offers];
+    // A server older than the site's own publication has no offers: none ticked.
+    if (!this.offersDirty) this.offersDraft = [...(site.offers ?? [])];
   }
 
   /** The token's rights at this site (`GET /sites/{id}/access/me`): the sections follow the role. */
@@ -275,6 +281,11 @@ export class FsSiteAdmin extends FsElement {
         authProblem: (err) => this.#noteAuthProblem(err),
         changed: () => this.emit<FsSiteChangeDetail>('fs-site-change', { what: 'access' }),
         headingLevel: () => headingLevel(this.headingLevel + 2),
+        timeZone: () => this.site?.time_zone,
+        pageSize: () => {
+          const size = Math.round(Number(this.historyPageSize));
+          return Number.isFinite(size) && size >= 1 ? Math.min(200, size) : undefined;
+        },
       });
       if (this.section === 'access') this.manager.openAccess();
       if (this.section === 'history') this.manager.openHistory();
@@ -560,7 +571,7 @@ export class FsSiteAdmin extends FsElement {
   #verifySection() {
     const s = this.#s;
     const at = this.site?.verified_at;
-    return html`<p class="verified">${at ? s.verifiedOn(this.#longDate(at)) : s.neverVerified}</p>
+    return html`<p class="verified">${at ? this.i18n.strings.siteInfo.verifiedOn(this.#longDate(at)) : s.neverVerified}</p>
       <p class="hint">${s.verifyHint}</p>
       ${this.#message(this.verifyMessage, 'verify-message', at ? s.verified(this.#longDate(at)) : '')}
       <div class="actions">

@@ -49,7 +49,6 @@ export const siteAdminEn: SiteAdminStrings = {
   editorLoading: 'Loading the editor…',
   editorUnavailable: 'This part is not available here yet. Try again later.',
 
-  verifiedOn: (date) => `Information verified on ${date}`,
   neverVerified: 'Never verified',
   verifyHint:
     'Read through the hours, closures, tours and services offered. If they are right, confirm it: the public sees the date of the last check.',

@@ -52,8 +52,7 @@ export const siteAdminFr = {
   editorLoading: 'Chargement de l’éditeur…',
   editorUnavailable: 'Cette partie n’est pas encore disponible ici. Réessayez plus tard.',
 
-  // Verification.
-  verifiedOn: (date: string) => `Informations vérifiées le ${date}`,
+  // Verification (« Informations vérifiées le … » is the core's `siteInfo.verifiedOn`, as the public reads it).
   neverVerified: 'Jamais vérifiées',
   verifyHint:
     'Relisez les horaires, les fermetures, les tournées et les services proposés. S’ils sont justes, confirmez-le : le public voit la date de la dernière vérification.',
