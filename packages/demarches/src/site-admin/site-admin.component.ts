@@ -507,6 +507,8 @@ export class FsSiteAdmin extends FsElement {
       </div>`;
     }
     const me = this.me;
+    // A hosted editor shows its own title under the section's: the section's stays for screen readers and the focus.
+    const hosted = this.section === 'closures' || this.section === 'outreach';
     return html`<div part="base" class="base" data-state="ready" data-role=${me.role} data-section=${this.section}>
       ${this.#heading(s.titleOf(this.site.name))} ${this.#live()}
       <p class="small signed-in">${s.signedInAs(me.label, s.roles[me.role] ?? me.role)}</p>
@@ -524,7 +526,13 @@ export class FsSiteAdmin extends FsElement {
         </ul>
       </nav>
       <section class="panel" part="section" aria-labelledby="section-title" data-section=${this.section}>
-        <div class="subtitle section-title" id="section-title" role="heading" aria-level=${headingLevel(this.headingLevel + 1)} tabindex="-1">
+        <div
+          class="subtitle section-title ${hosted ? 'visually-hidden' : ''}"
+          id="section-title"
+          role="heading"
+          aria-level=${headingLevel(this.headingLevel + 1)}
+          tabindex="-1"
+        >
           ${s.sections[this.section]}
         </div>
         ${this.#sectionBody(this.section)}

@@ -46,6 +46,14 @@ export const siteAdminStyles = css`
     border-top: 1px solid var(--_fs-border);
   }
 
+  /* A hosted editor sits in the section, without a frame of its own. */
+  fs-closure-editor::part(base),
+  fs-outreach-editor::part(base) {
+    border: 0;
+    padding: 0;
+    background: transparent;
+  }
+
   .verified {
     font-size: 1.125em;
     font-weight: 700;
