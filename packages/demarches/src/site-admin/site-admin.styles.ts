@@ -47,6 +47,12 @@ export const siteAdminStyles = css`
   }
 
   /* A hosted editor sits in the section, without a frame of its own. */
+  fs-closure-editor,
+  fs-outreach-editor {
+    display: block;
+    margin-top: calc(var(--_fs-space) * 2);
+  }
+
   fs-closure-editor::part(base),
   fs-outreach-editor::part(base) {
     border: 0;
