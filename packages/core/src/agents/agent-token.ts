@@ -39,6 +39,20 @@ function forgetAgentToken(siteId: string): void {
   }
 }
 
+/**
+ * Told on the window when a tool of the page saves or forgets a site's token, so every agents'
+ * tool of that site on the page follows at once (another tab is told by the `storage` event).
+ */
+const TOKEN_CHANGE = 'fs-agent-token-change';
+interface TokenChange {
+  site: string;
+  token: string;
+}
+
+function announceToken(change: TokenChange): void {
+  window.dispatchEvent(new CustomEvent<TokenChange>(TOKEN_CHANGE, { detail: change }));
+}
+
 /** The outbox reference of a site's token (what queued entries store instead of the token). */
 export const agentAuthRef = (siteId: string) => `demarches:${siteId}`;
 
@@ -52,8 +66,9 @@ registerOutboxAuthorization('demarches', (siteId) => {
 /**
  * An agents' tool's hold on the site's token: reads the stored one for the element's site, runs
  * the screen where the agent pastes it (`form()`), stores it, forgets it on request. The element
- * decides what a saved or forgotten token means for it (`onSave`, and its own refused-token
- * screen when the server answers 401 or 403).
+ * decides what a saved or forgotten token means for it (`onSave`; `onChange` when another tool of
+ * the page or another tab saved or forgot it; its own refused-token screen when the server
+ * answers 401 or 403).
  */
 export class AgentTokenController implements ReactiveController {
   /** The site's stored token, `''` when there is none (the element then shows `form()`). */
@@ -66,14 +81,41 @@ export class AgentTokenController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment },
-    private readonly options: { onSave?: () => void } = {},
+    private readonly options: { onSave?: () => void; onChange?: () => void } = {},
   ) {
     host.addController(this);
   }
 
+  /** Another tool of the page (or another tab) saved or forgot this site's token: this one follows (`onChange`). */
+  readonly #onTokenChange = (event: Event) => {
+    if (!this.#site) return;
+    let token: string;
+    if (event instanceof StorageEvent) {
+      if (event.key !== storageKey(this.#site)) return;
+      token = event.newValue ?? '';
+    } else {
+      const change = (event as CustomEvent<TokenChange>).detail;
+      if (change?.site !== this.#site) return;
+      token = change.token;
+    }
+    if (token === this.token) return;
+    this.token = token;
+    this.draft = '';
+    this.invalid = false;
+    this.host.requestUpdate();
+    this.options.onChange?.();
+  };
+
   /** Back in the page: the token may have been pasted or forgotten meanwhile by another tool of the site. */
   hostConnected(): void {
     if (this.#site) this.token = readAgentToken(this.#site);
+    window.addEventListener(TOKEN_CHANGE, this.#onTokenChange);
+    window.addEventListener('storage', this.#onTokenChange);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener(TOKEN_CHANGE, this.#onTokenChange);
+    window.removeEventListener('storage', this.#onTokenChange);
   }
 
   /** Takes the stored token of a site (`''`: no valid site, no token). Call it when the site changes. */
@@ -92,6 +134,7 @@ export class AgentTokenController implements ReactiveController {
     forgetAgentToken(this.#site);
     this.token = '';
     this.host.requestUpdate();
+    if (this.#site) announceToken({ site: this.#site, token: '' });
   }
 
   /** The screen where the agent pastes the token, with the tool's own texts (under its own heading). */
@@ -122,6 +165,7 @@ export class AgentTokenController implements ReactiveController {
     this.draft = '';
     this.invalid = false;
     this.host.requestUpdate();
+    announceToken({ site: this.#site, token });
     this.options.onSave?.();
   }
 }

@@ -75,7 +75,7 @@ export class FsSiteAdmin extends FsElement {
   static override styles = [...FsElement.styles, controls, demarchesSharedStyles, editorStyles, siteAdminStyles];
 
   /** The site's token, the one every agents' tool of the site uses on this device. */
-  readonly #token = new AgentTokenController(this, { onSave: () => this.#tokenSaved() });
+  readonly #token = new AgentTokenController(this, { onSave: () => this.#tokenSaved(), onChange: () => this.#tokenChanged() });
 
   /** The site as the public sees it, revalidated (`no-cache`): agents read back their edits. */
   readonly #siteResource = new ApiResource<Site>(this, () =>
@@ -223,6 +223,16 @@ export class FsSiteAdmin extends FsElement {
     this.me = undefined;
     void this.#checkMe();
     this.#focus('.title');
+  }
+
+  /** A hosted editor (or another tool, another tab) saved or forgot the site's token: its rights are asked again. */
+  #tokenChanged() {
+    this.authProblem = '';
+    this.me = undefined;
+    this.meStatus = 'idle';
+    this.manager = undefined;
+    if (this.#token.token) void this.#checkMe();
+    else this.#focus('.title');
   }
 
   /** Forgets the stored token and asks for a new one (what was typed in the forms is kept). */

@@ -290,6 +290,16 @@ describe('<fs-site-admin>', () => {
     const outreach = $(el, 'fs-outreach-editor')!;
     await until(() => outreach.shadowRoot?.querySelector('[data-state="ready"], [data-state="empty"]') != null, 'the stops, signed in');
     await expect(el).to.be.accessible();
+    // « Changer de jeton » in the hosted editor forgets the site's one stored access: the administration asks for it too.
+    [...outreach.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')]
+      .find((b) => b.textContent!.includes('Changer de jeton'))!
+      .click();
+    await until(() => $(el, '[data-state="no-token"]') !== null, 'the sign-in');
+    expect(localStorage.getItem(tokenKey(SITE))).to.equal(null);
+    $(el, '#token')!.focus();
+    await sendKeys({ type: await token(SITE, 'manager') });
+    await sendKeys({ press: 'Enter' });
+    await until(() => $(el, '[data-role="manager"]') !== null, 'the manager’s sections');
   });
 
   it('offers: ticked boxes are saved and published', async () => {
