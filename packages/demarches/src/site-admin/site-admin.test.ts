@@ -324,6 +324,16 @@ describe('<fs-site-admin>', () => {
     await sendKeys({ press: 'Space' });
     await expect(el).to.be.accessible();
     await tabTo(el, (a) => a.getAttribute('type') === 'submit', 'Enregistrer les services proposés');
+    // Offline: nothing sent, the boxes stay ticked, the message says what to do; axe.
+    await setNetwork('down');
+    await sendKeys({ press: 'Enter' });
+    await until(() => $(el, '.offers-message.error') !== null, 'the offline message');
+    expect(text(el)).to.contain('Vous êtes hors ligne : rien n’a été envoyé. Votre saisie est conservée');
+    expect(active(el) === $(el, '.offers-message'), 'the focus on the message').to.equal(true);
+    expect(boxes.filter((b) => b.checked).map((b) => b.value)).to.deep.equal(['point-justice', 'free-wifi']);
+    await expect(el).to.be.accessible();
+    await setNetwork('up');
+    ($(el, '.offers-form button[type="submit"]') as HTMLButtonElement).focus();
     await sendKeys({ press: 'Enter' });
     await until(() => $(el, '.offers-message.success') !== null, 'the saved message');
     expect((await publicSite()).offers).to.deep.equal(['point-justice', 'free-wifi']);
@@ -460,7 +470,8 @@ describe('<fs-site-admin>', () => {
     localStorage.setItem(tokenKey(SITE), await token(SITE, 'manager'));
     const el = await admin({ lang: 'en' });
     await ready(el);
-    await until(() => navButtons(el)[0] === 'Verified information', 'the English texts');
+    // The widget's texts and the core's (days, offers, « Information checked on ») arrive apart.
+    await until(() => navButtons(el)[0] === 'Verified information' && text(el).includes('Information checked on'), 'the English texts');
     expect(navButtons(el)).to.deep.equal([
       'Verified information',
       'Weekly hours',
