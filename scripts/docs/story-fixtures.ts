@@ -812,13 +812,18 @@ try {
       );
       await recordAnswer(
         'sites/2983/access',
-        'Site admin/Access: 3 accesses, one revoked',
+        'Site admin/Access: the agents’ access, one revoked',
         200,
         'GET',
         'sites/2983/access',
         siteManager.token,
       );
-      check((api['sites/2983/access']!.body as SiteAccessList).items.length === 3, 'sites/2983/access: expected 3 accesses');
+      const accessItems = (api['sites/2983/access']!.body as SiteAccessList).items;
+      check(
+        accessItems.some((a) => a.label === 'Accueil (exemple)' && a.state === 'active') &&
+          accessItems.some((a) => a.label === 'Bus (exemple)' && a.state === 'revoked'),
+        'sites/2983/access: expected « Accueil (exemple) » active and « Bus (exemple) » revoked',
+      );
       await recordAnswer(
         'sites/2983/history',
         'Site admin/History: the changes above',
