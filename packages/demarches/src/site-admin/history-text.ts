@@ -1,6 +1,6 @@
 import type { DayKey, SiteHistoryEntry, TimeRange } from '@fs-widgets/contract';
 import { DAY_KEYS } from '@fs-widgets/opening-hours';
-import { formatClockTime, type Locale, type Strings } from '@fs-widgets/core';
+import { formatClockTime, permanenceText, type Locale, type Strings } from '@fs-widgets/core';
 import type { SiteAdminStrings } from '../strings/site-admin-strings.js';
 import { dayText, lastDayOf } from './dates.js';
 
@@ -135,6 +135,23 @@ function namedText(entry: SiteHistoryEntry, phrases: Record<string, string>, ctx
   return name ? `${phrase} ${ctx.s.history.quoted(name)}` : phrase;
 }
 
+/** « a ajouté une permanence : Le 2e mardi du mois, 9 h – 12 h » (its rule in words, as the partner editor says it). */
+function permanenceChange(entry: SiteHistoryEntry, ctx: HistoryTextContext): string {
+  const phrase = ctx.s.history.permanence[entry.action] ?? ctx.s.history.other;
+  const rule = (value: unknown) => {
+    const permanence = record(value);
+    return permanence && record(permanence.recurrence) ? permanenceText(permanence as never, ctx.strings, ctx.locale) : '';
+  };
+  try {
+    const before = rule(entry.before);
+    const after = rule(entry.after);
+    const words = before && after && before !== after ? `${before} → ${after}` : after || before;
+    return words ? ctx.s.history.withHours(phrase, words) : phrase;
+  } catch {
+    return phrase; // a rule this version does not know: the change is still told
+  }
+}
+
 /**
  * One change of a site's history as a sentence following its author's label, from the entity's
  * state before and after: « a modifié les horaires du mardi : 9 h – 12 h → 9 h – 12 h 30 »,
@@ -159,7 +176,7 @@ export function historyText(entry: SiteHistoryEntry, ctx: HistoryTextContext): s
     case 'local-partner':
       return namedText(entry, ctx.s.history.localPartner, ctx);
     case 'permanence':
-      return namedText(entry, ctx.s.history.permanence, ctx);
+      return permanenceChange(entry, ctx);
     default:
       return ctx.s.history.other;
   }

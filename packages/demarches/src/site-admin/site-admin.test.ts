@@ -429,6 +429,20 @@ describe('<fs-site-admin>', () => {
 
   it('the history tells each change in plain French, newest first; axe', async () => {
     localStorage.setItem(tokenKey(SITE), await token(SITE, 'manager'));
+    // A permanence added from the partner editor's route is told with its rule in words.
+    const permanence = await fetch(`${realApi()}/sites/${SITE}/permanences`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await token(SITE, 'agent')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        key: `site-admin-permanence-${Date.now()}`,
+        partner: 'caf',
+        recurrence: { freq: 'monthly', day: 'tu', nth: [2] },
+        opens: '09:00',
+        closes: '12:00',
+        by_appointment: false,
+      }),
+    });
+    expect(permanence.status).to.equal(201);
     // More than a page (5 here): the oldest changes come with « Charger plus ».
     const el = await admin();
     el.historyPageSize = 5;
@@ -453,6 +467,7 @@ describe('<fs-site-admin>', () => {
     );
     expect(all).to.contain('a ajouté aux services proposés : Point justice et Wi-Fi gratuit');
     expect(all).to.contain('a confirmé que les informations sont à jour');
+    expect(all).to.contain('Agent test a ajouté une permanence : Le 2e mardi du mois, 9 h – 12 h');
     expect(all).to.match(/Responsable test a créé l’accès agent « Accueil \d+ »/);
     expect(all).to.match(/Responsable test a renommé l’accès « Accueil \d+ » en « Accueil \d+ — bus »/);
     expect(all).to.match(/Responsable test a révoqué l’accès « Accueil \d+ — bus »/);
