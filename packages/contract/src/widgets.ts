@@ -155,9 +155,10 @@ export const WIDGETS: readonly WidgetEntry[] = [
   // The lists in plain words, the token screens and every state; its two forms (recurrence
   // builder, checks, ≈ 3 KB) are fetched once the lists are shown.
   { tag: 'fs-partner-editor', package: 'demarches', audience: 'agents', budgetKb: 24 },
-  // A site's own administration: sign-in, role, verification, the week's form, the offers
-  // (measured 21.6 KB on 2026-12-07); the managers' sections (access, history in plain words)
-  // and the hosted closure and outreach editors (≈ 41 KB with them) are fetched on demand.
+  // A site's own administration: sign-in, role, verification, the week's form, the offers, the
+  // outbox for writes made offline (measured 22.7 KB on 2026-12-07); the managers' sections
+  // (access, history in plain words) and the hosted closure and outreach editors (≈ 42 KB with
+  // them) are fetched on demand.
   { tag: 'fs-site-admin', package: 'demarches', audience: 'agents', budgetKb: 24 },
   // Exceptional closures and hours: the site editors' shared base (sign-in, list states, outbox
   // writes, confirmation), the form and the public widgets' words for an exception (measured

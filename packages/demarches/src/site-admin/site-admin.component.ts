@@ -3,7 +3,20 @@ import { property, state } from 'lit/decorators.js';
 import { SITE_OFFERS, isSiteId } from '@fs-widgets/contract/codes';
 import { DAY_KEYS } from '@fs-widgets/opening-hours';
 import type { DayKey, Site, SiteAccessMe, SiteOffer, SiteVerification } from '@fs-widgets/contract';
-import { AgentTokenController, ApiError, ApiResource, FsElement, controls, headingLevel, stringAttribute } from '@fs-widgets/core';
+import {
+  AgentTokenController,
+  ApiError,
+  ApiResource,
+  FsElement,
+  agentAuthRef,
+  controls,
+  headingLevel,
+  newIdempotencyKey,
+  outboxFor,
+  stringAttribute,
+  type Outbox,
+  type OutboxEntry,
+} from '@fs-widgets/core';
 import { demarchesSharedStyles } from '../shared/shared.styles.js';
 import { editorStyles } from '../shared/editor.styles.js';
 import type { SiteAdminStrings } from '../strings/site-admin-strings.js';
@@ -39,8 +52,19 @@ const AGENT_SECTIONS: readonly SiteAdminSection[] = ['verify', 'hours', 'closure
 const MANAGER_SECTIONS: readonly SiteAdminSection[] = [...AGENT_SECTIONS, 'access', 'history'];
 
 type AuthProblem = '' | 'unauthorized' | 'forbidden';
-/** What a write's message says: `''` none, `invalid` (fields at fault), `offline`, `server`, `refused`, `saved`. */
-type WriteMessage = '' | 'invalid' | 'offline' | 'server' | 'refused' | 'saved';
+/**
+ * What a write's message says: `''` none, `invalid` (fields at fault), `offline` or `server` (not
+ * sent, and not kept: the outbox could not be used), `queued` (kept on the device, sent by the
+ * outbox when the network or the server is back), `refused`, `saved`.
+ */
+type WriteMessage = '' | 'invalid' | 'offline' | 'server' | 'queued' | 'refused' | 'saved';
+
+/** The outbox kind of this widget's writes (hours, offers, verification). */
+const OUTBOX_KIND = 'site-admin';
+type QueuedWrite = 'hours' | 'offers' | 'verify';
+/** The write an outbox entry holds, from its path (`sites/<id>/hours`…). */
+const queuedWrite = (entry: OutboxEntry): QueuedWrite | undefined =>
+  (/\/(hours|offers|verify)$/.exec(entry.path)?.[1] as QueuedWrite | undefined) ?? undefined;
 type EditorState = 'loading' | 'ready' | 'missing';
 
 /** The modules of the hosted editors (helper elements of this package). */
@@ -110,6 +134,10 @@ export class FsSiteAdmin extends FsElement {
   @state() private managerFailed = false;
   /** What the polite live region says (saved…). */
   @state() private announcement = '';
+  /** This site's writes kept on the device, waiting for the network or the server. */
+  @state() private pending: QueuedWrite[] = [];
+  /** Writes kept offline that the server then refused (told once, then dropped from the outbox). */
+  @state() private refusedLater: QueuedWrite[] = [];
 
   /** Identifier of the site in the ANCT list (`id_fs`). */
   @property({ attribute: 'site-id', reflect: true, converter: stringAttribute }) siteId = '';
@@ -125,6 +153,8 @@ export class FsSiteAdmin extends FsElement {
 
   #meCheck?: AbortController;
   #lastData?: Site;
+  #outbox?: Outbox;
+  #unsubscribe?: () => void;
 
   get #s(): SiteAdminStrings {
     return this.i18n.part<SiteAdminStrings>('site-admin');
@@ -149,6 +179,13 @@ export class FsSiteAdmin extends FsElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#meCheck?.abort();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated && this.#siteOk) this.#watchOutbox();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -165,6 +202,7 @@ export class FsSiteAdmin extends FsElement {
       this.hoursDirty = this.offersDirty = false;
     }
     if ((changed.has('siteId') || changed.has('api')) && this.#token.token && this.#siteOk) void this.#checkMe();
+    if ((changed.has('siteId') || changed.has('api')) && this.#siteOk) this.#watchOutbox();
     // A new read of the site: shown, and the forms follow it unless something is being typed.
     const st = this.#siteResource.state;
     if (st.status === 'ready' && st.data !== this.#lastData) {
@@ -307,6 +345,59 @@ export class FsSiteAdmin extends FsElement {
   // -------------------------------------------------------------------------------------------
   // Writes.
 
+  /** Follows this site's writes waiting in the outbox of the element's API: told, and the site read again once they are sent. */
+  #watchOutbox() {
+    this.#unsubscribe?.();
+    this.#outbox = outboxFor(this.client);
+    this.#unsubscribe = this.#outbox.subscribe(() => void this.#readPending());
+  }
+
+  async #readPending() {
+    const outbox = this.#outbox;
+    if (!outbox) return;
+    const mine = (e: OutboxEntry) => e.path.startsWith(`sites/${this.#siteIdValue}/`) && queuedWrite(e) !== undefined;
+    const pending = (await outbox.pending(OUTBOX_KIND)).filter(mine);
+    const refused = (await outbox.rejected(OUTBOX_KIND)).filter(mine);
+    const before = this.pending.length;
+    this.pending = pending.map((e) => queuedWrite(e)!);
+    if (refused.length) {
+      this.refusedLater = refused.map((e) => queuedWrite(e)!);
+      for (const e of refused) await outbox.discardRejected(e.key);
+    }
+    if (before > 0 && pending.length < before) {
+      // Sent since the connection came back: the site as the server now has it.
+      this.#siteResource.retry();
+      if (pending.length === 0 && !refused.length) this.announcement = this.#s.pendingSent;
+    }
+  }
+
+  /**
+   * Keeps a write the network or the server could not take in the outbox (IndexedDB), which sends
+   * it when they are back (with the site's stored token, read at send time). `saved` when it went
+   * at once after all, `queued` when it waits, `refused` when the server refused it, `''` when it
+   * could not be kept either.
+   */
+  async #queue(method: 'PUT' | 'POST', what: QueuedWrite, body: unknown): Promise<WriteMessage> {
+    const outbox = this.#outbox ?? outboxFor(this.client);
+    const key = newIdempotencyKey();
+    try {
+      await outbox.enqueue(OUTBOX_KIND, `sites/${this.#siteIdValue}/${what}`, key, body, { auth: agentAuthRef(this.#siteIdValue), method });
+      if ((await outbox.pendingKeys(OUTBOX_KIND)).includes(key)) {
+        await this.#readPending();
+        return 'queued';
+      }
+      const refused = (await outbox.rejected(OUTBOX_KIND)).find((e) => e.key === key);
+      if (refused) {
+        await outbox.discardRejected(key);
+        return 'refused';
+      }
+      this.#siteResource.retry();
+      return 'saved';
+    } catch {
+      return '';
+    }
+  }
+
   /** What went wrong with a write, in the terms the messages use (after a 401/403 the refused screen is shown). */
   #writeFailure(err: unknown): WriteMessage | 'auth' {
     if (this.#noteAuthProblem(err)) return 'auth';
@@ -322,6 +413,7 @@ export class FsSiteAdmin extends FsElement {
     const errors = checkHours(draft);
     if (Object.keys(errors).length) return this.#showHourErrors(errors);
     this.hoursBusy = true;
+    this.refusedLater = [];
     this.hoursMessage = '';
     this.hourErrors = {};
     try {
@@ -344,7 +436,9 @@ export class FsSiteAdmin extends FsElement {
         const fieldErrors = hourErrorsOf(err.problem?.invalid_params ?? []);
         if (Object.keys(fieldErrors).length) return this.#showHourErrors(fieldErrors);
       }
-      this.hoursMessage = failure;
+      const kept = failure === 'offline' || failure === 'server' ? await this.#queue('PUT', 'hours', { hours: weekOf(draft) }) : '';
+      if (kept === 'queued' || kept === 'saved') this.hoursDirty = false;
+      this.hoursMessage = kept || failure;
       this.#focus('.hours-message');
     } finally {
       this.hoursBusy = false;
@@ -362,6 +456,7 @@ export class FsSiteAdmin extends FsElement {
     event.preventDefault();
     if (this.offersBusy || !this.offersDraft) return;
     this.offersBusy = true;
+    this.refusedLater = [];
     this.offersMessage = '';
     const offers = SITE_OFFERS.filter((o) => this.offersDraft!.includes(o));
     try {
@@ -375,7 +470,9 @@ export class FsSiteAdmin extends FsElement {
     } catch (err) {
       const failure = this.#writeFailure(err);
       if (failure === 'auth') return;
-      this.offersMessage = failure;
+      const kept = failure === 'offline' || failure === 'server' ? await this.#queue('PUT', 'offers', { offers }) : '';
+      if (kept === 'queued' || kept === 'saved') this.offersDirty = false;
+      this.offersMessage = kept || failure;
     } finally {
       this.offersBusy = false;
     }
@@ -400,7 +497,8 @@ export class FsSiteAdmin extends FsElement {
     } catch (err) {
       const failure = this.#writeFailure(err);
       if (failure === 'auth') return;
-      this.verifyMessage = failure;
+      const kept = failure === 'offline' || failure === 'server' ? await this.#queue('POST', 'verify', {}) : '';
+      this.verifyMessage = kept === 'saved' ? '' : kept || failure;
     } finally {
       this.verifyBusy = false;
     }
@@ -535,6 +633,7 @@ export class FsSiteAdmin extends FsElement {
           )}
         </ul>
       </nav>
+      ${this.#pendingNotice()}
       <section class="panel" part="section" aria-labelledby="section-title" data-section=${this.section}>
         <div
           class="subtitle section-title ${hosted ? 'visually-hidden' : ''}"
@@ -549,6 +648,23 @@ export class FsSiteAdmin extends FsElement {
       </section>
       <div class="footer"><button class="link" type="button" @click=${() => this.changeToken()}>${s.changeToken}</button></div>
     </div>`;
+  }
+
+  /** What waits on this device, and what the server refused after it waited. */
+  #pendingNotice() {
+    const s = this.#s;
+    const names = (writes: QueuedWrite[]) =>
+      new Intl.ListFormat(this.i18n.locale === 'fr' ? 'fr-FR' : 'en-GB').format([...new Set(writes)].map((w) => s.sections[w]));
+    return html`${
+      this.pending.length
+        ? html`<p class="notice offline pending" part="pending" role="status">${s.pendingList(names(this.pending))}</p>`
+        : nothing
+    }
+    ${
+      this.refusedLater.length
+        ? html`<p class="notice error refused-later" role="alert">${s.refusedLater(names(this.refusedLater))}</p>`
+        : nothing
+    }`;
   }
 
   #sectionBody(section: SiteAdminSection) {
@@ -574,14 +690,17 @@ export class FsSiteAdmin extends FsElement {
     const text =
       message === 'saved'
         ? saved
-        : message === 'offline'
-          ? s.savedOffline
-          : message === 'server'
-            ? s.savedServer
-            : message === 'invalid'
-              ? s.hoursInvalid
-              : s.refused;
-    return html`<p class="notice ${message === 'saved' ? 'success' : 'error'} ${cls}" tabindex="-1" role=${message === 'saved' ? 'status' : 'alert'}>
+        : message === 'queued'
+          ? s.queued
+          : message === 'offline'
+            ? s.savedOffline
+            : message === 'server'
+              ? s.savedServer
+              : message === 'invalid'
+                ? s.hoursInvalid
+                : s.refused;
+    const kind = message === 'saved' ? 'success' : message === 'queued' ? 'offline' : 'error';
+    return html`<p class="notice ${kind} ${cls}" tabindex="-1" role=${message === 'saved' || message === 'queued' ? 'status' : 'alert'}>
       ${text}
     </p>`;
   }

@@ -324,18 +324,19 @@ describe('<fs-site-admin>', () => {
     await sendKeys({ press: 'Space' });
     await expect(el).to.be.accessible();
     await tabTo(el, (a) => a.getAttribute('type') === 'submit', 'Enregistrer les services proposés');
-    // Offline: nothing sent, the boxes stay ticked, the message says what to do; axe.
+    // Offline: kept on the device (the outbox), said so, and sent once the connection is back; axe.
     await setNetwork('down');
     await sendKeys({ press: 'Enter' });
-    await until(() => $(el, '.offers-message.error') !== null, 'the offline message');
-    expect(text(el)).to.contain('Vous êtes hors ligne : rien n’a été envoyé. Votre saisie est conservée');
+    await until(() => $(el, '.offers-message') !== null, 'the offline message');
+    expect(text(el)).to.contain('c’est enregistré sur cet appareil et sera envoyé dès le retour de la connexion');
     expect(active(el) === $(el, '.offers-message'), 'the focus on the message').to.equal(true);
+    expect($(el, '[part="pending"]')!.textContent).to.contain('En attente d’envoi depuis cet appareil : Services proposés.');
     expect(boxes.filter((b) => b.checked).map((b) => b.value)).to.deep.equal(['point-justice', 'free-wifi']);
     await expect(el).to.be.accessible();
     await setNetwork('up');
-    ($(el, '.offers-form button[type="submit"]') as HTMLButtonElement).focus();
-    await sendKeys({ press: 'Enter' });
-    await until(() => $(el, '.offers-message.success') !== null, 'the saved message');
+    window.dispatchEvent(new Event('online'));
+    await until(() => $(el, '[part="pending"]') === null, 'the waiting write sent');
+    expect($(el, '[aria-live="polite"]')!.textContent).to.contain('Les modifications en attente ont été envoyées.');
     expect((await publicSite()).offers).to.deep.equal(['point-justice', 'free-wifi']);
     const filtered = (await (
       await fetch(`${realApi()}/sites?commune=94076&offer=point-justice,free-wifi`, { cache: 'no-store' })

@@ -34,6 +34,11 @@ export const siteAdminEn: SiteAdminStrings = {
   retry: 'Try again',
   savedOffline: 'You are offline: nothing was sent. What you typed is kept; try again once back online.',
   savedServer: 'The service is not answering: nothing was saved. What you typed is kept; try again in a few minutes.',
+  queued:
+    'You are offline (or the service is not answering): it is saved on this device and will be sent as soon as the connection is back. Keep this page open or come back to it.',
+  pendingList: (what) => `Waiting to be sent from this device: ${what}. Sent as soon as the connection is back.`,
+  pendingSent: 'The changes waiting have been sent.',
+  refusedLater: (what) => `The server refused a change saved offline (${what}). Check what is shown, then save again.`,
   refused: 'The server refused this information. Check it, then try again.',
 
   nav: 'Sections',

@@ -37,6 +37,12 @@ export const siteAdminFr = {
   retry: 'Réessayer',
   savedOffline: 'Vous êtes hors ligne : rien n’a été envoyé. Votre saisie est conservée ; réessayez une fois reconnecté.',
   savedServer: 'Le service ne répond pas : rien n’a été enregistré. Votre saisie est conservée ; réessayez dans quelques minutes.',
+  queued:
+    'Vous êtes hors ligne (ou le service ne répond pas) : c’est enregistré sur cet appareil et sera envoyé dès le retour de la connexion. Laissez cette page ouverte ou revenez-y.',
+  pendingList: (what: string) => `En attente d’envoi depuis cet appareil : ${what}. Envoi dès le retour de la connexion.`,
+  pendingSent: 'Les modifications en attente ont été envoyées.',
+  refusedLater: (what: string) =>
+    `Le serveur a refusé une modification enregistrée hors ligne (${what}). Vérifiez ce qui est affiché, puis enregistrez à nouveau.`,
   refused: 'Le serveur a refusé ces informations. Vérifiez-les, puis réessayez.',
 
   nav: 'Sections',
