@@ -367,7 +367,11 @@ describe('<fs-outreach-editor>', () => {
     await createStop('Town hall', ['th']);
     try {
       const el = await editor({ lang: 'en' });
-      await until(() => shadowText(el).includes('Every Thursday'), 'the English list');
+      // The widget's own English strings and the core's (« Every Thursday ») arrive apart: wait for both.
+      await until(
+        () => shadowText(el).includes('Every Thursday') && shadowText(el).includes('Bus stops and permanences in other communes'),
+        'the English list',
+      );
       expect(shadowText(el))
         .to.contain('Bus stops and permanences in other communes')
         .and.contain('Next visits')
