@@ -173,7 +173,10 @@ describe('site search: filters, travel, suggestion, stops, caching', () => {
         s.name,
       );
     }
-    assert.ok(body.items.some((s) => s.id === '2023' && s.at_stop !== null), 'the Ruffecois bus, at one of its stops');
+    assert.ok(
+      body.items.some((s) => s.id === '2023' && s.at_stop !== null),
+      'the Ruffecois bus, at one of its stops',
+    );
     assert.ok(body.items.some((s) => s.travel.within_30_min === true) && body.items.some((s) => s.travel.within_30_min === false));
   });
 
