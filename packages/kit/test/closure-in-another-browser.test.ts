@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import type { RollupOptions } from 'rollup';
 import { embedBundle, frameScripts } from '../../../rollup.config.mjs';
 import {
@@ -134,7 +134,7 @@ test('a closure published on the intranet shows on the card and the poster of an
     });
     const { page } = intranet;
     await page.goto(`${host.origin}/intranet.html`, { waitUntil: 'load' });
-    await (await inShadow(page, '#add')).asElement()!.click();
+    await ((await inShadow(page, '#add')).asElement() as ElementHandle<Element>).click();
     const today = parisToday();
     await inShadow(page, '#ce-reason');
     await page.evaluate(`(() => {
@@ -150,7 +150,7 @@ test('a closure published on the intranet shows on the card and the poster of an
       set('ce-starts-on', ${JSON.stringify(today)});
       set('ce-reason', 'Formation');
     })()`);
-    await (await inShadow(page, 'button[type="submit"]')).asElement()!.click();
+    await ((await inShadow(page, 'button[type="submit"]')).asElement() as ElementHandle<Element>).click();
     await waitForText(page, 'Fermé exceptionnellement');
     const published = Date.now();
     const stored = (await (await fetch(`${widgets.url}/api/v1/sites/${SITE}/exceptions`)).json()) as {
