@@ -280,7 +280,7 @@ export const SiteHistory = Type.Object(
 export type SiteHistory = Static<typeof SiteHistory>;
 
 export const SiteHistoryQuery = Type.Object({
-  before: Type.Optional(Type.Integer({ minimum: 1, description: 'Entries older than this id.' })),
+  before: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'Entries older than this id.' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
 });
 export type SiteHistoryQuery = Static<typeof SiteHistoryQuery>;
@@ -293,7 +293,7 @@ export const UnverifiedSitesQuery = Type.Object({
   months: Type.Optional(
     Type.Integer({ minimum: 1, maximum: 24, default: 6, description: 'Not verified for this many months (calendar months, UTC).' }),
   ),
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1, description: 'Page, from 1.' })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1, description: 'Page, from 1.' })),
   size: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 200, description: 'Sites per page.' })),
 });
 export type UnverifiedSitesQuery = Static<typeof UnverifiedSitesQuery>;

@@ -110,7 +110,8 @@ describe('request limits', () => {
       for (const value of values) {
         const query = new URLSearchParams(base);
         query.set(param.name, value);
-        const url = `${path}?${query}`;
+        // A path parameter (`{id}`, a site) takes a real value: the query is what is checked.
+        const url = `${path.replace('{id}', '2983')}?${query}`;
         const res = await server.get(url, { method, headers: secured ? { authorization: `Bearer ${adminToken}` } : {} });
         const problem = await expectProblem(res, 400);
         assert.equal(problem.type, ProblemType.validation, url);
