@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { OutreachStop, OutreachStopList } from '@fs-widgets/contract';
+import type { OutreachStop, OutreachStopList, SiteList } from '@fs-widgets/contract';
 import { addDays } from '@fs-widgets/opening-hours';
 import './outreach-editor.js';
 import { upcomingVisits, type FsOutreachEditor } from './outreach-editor.component.js';
@@ -205,6 +205,15 @@ describe('<fs-outreach-editor>', () => {
     expect(stop.rules).to.deep.equal([
       { recurrence: { freq: 'weekly', days: ['tu'], interval: 1 }, opens: '09:00', closes: '12:00', starts_on: null, ends_on: null },
     ]);
+    // The public search from the stop's commune finds the site at that stop, with its next Tuesdays.
+    const found = (await (await fetch(`${realApi()}/sites?commune=08328&limit=5`, { cache: 'no-store' })).json()) as SiteList;
+    const atStop = found.items.find((item) => item.id === SITE)?.at_stop;
+    expect(atStop?.stop_id).to.equal(stop.id);
+    expect(atStop?.next.length).to.be.greaterThan(0);
+    for (const session of atStop!.next) {
+      expect(new Date(`${session.date}T12:00:00Z`).getUTCDay()).to.equal(2);
+      expect([session.opens, session.closes]).to.deep.equal(['09:00', '12:00']);
+    }
     await until(() => $(el, `#edit-${stop.id}`) !== null, 'the stop in the list');
     expect(shadowText(el)).to.contain('Chaque mardi, 9 h – 12 h').and.contain('Prochains passages');
     await expect(el).to.be.accessible();
