@@ -49,6 +49,12 @@ export async function startServer(
   // the hour after its last day ends in the site's time zone.
   const currentVersion = async () => `${await importVersion(db)}@${Math.floor(Date.now() / 3_600_000)}`;
   let catalogueVersion = await currentVersion();
+  /**
+   * The catalogue for `version`: the communes are read again only after a new import (the
+   * version's part before `|`); a site's own change reuses them.
+   */
+  const loadCatalogue = (version: string) =>
+    SiteCatalogue.load(db, version.split('|')[0] === catalogueVersion.split('|')[0] ? catalogue : undefined);
   let refreshing = false;
   const refresh = setInterval(async () => {
     if (refreshing) return;
@@ -56,7 +62,7 @@ export async function startServer(
     try {
       const version = await currentVersion();
       if (version !== catalogueVersion) {
-        catalogue = await SiteCatalogue.load(db);
+        catalogue = await loadCatalogue(version);
         catalogueVersion = version;
       }
     } catch {
@@ -73,7 +79,7 @@ export async function startServer(
     // After a site's own change on this node: reloaded at once (the other nodes within the refresh period).
     reloadCatalogue: async () => {
       const version = await currentVersion();
-      catalogue = await SiteCatalogue.load(db);
+      catalogue = await loadCatalogue(version);
       catalogueVersion = version;
     },
     version: VERSION,

@@ -193,17 +193,23 @@ export class SiteCatalogue {
     this.#index.finish();
   }
 
-  static async load(db: Db): Promise<SiteCatalogue> {
+  /**
+   * Reads the catalogue from the database. `sameCommunesAs`: a catalogue of the same import,
+   * whose communes (their index and road networks) are taken as they are instead of read again:
+   * when only what sites publish themselves changed, that is most of the time a reload takes
+   * (about 0.9 s of the 35,000 communes, against a fraction of that for the sites).
+   */
+  static async load(db: Db, sameCommunesAs?: SiteCatalogue): Promise<SiteCatalogue> {
     const loadedAt = new Date();
     const [rows, stopRows, communes, communePoints, closures] = await Promise.all([
       db.selectFrom('sites').selectAll().orderBy('id').execute(),
       db.selectFrom('outreach_stops').selectAll().execute(),
-      CommuneIndex.load(db),
-      db.selectFrom('communes').select(['insee', 'department', 'lat', 'lon']).orderBy('insee').execute(),
+      sameCommunesAs ? sameCommunesAs.communes : CommuneIndex.load(db),
+      sameCommunesAs ? null : db.selectFrom('communes').select(['insee', 'department', 'lat', 'lon']).orderBy('insee').execute(),
       db.selectFrom('site_exceptions').select(['site_id', 'starts_on', 'ends_on']).where('closed', '=', 1).execute(),
     ]);
     const ownData = await loadSiteOwnData(db, undefined, loadedAt);
-    const roadAccess = new RoadAccess(communePoints);
+    const roadAccess = sameCommunesAs ? sameCommunesAs.roadAccess : new RoadAccess(communePoints!);
     // A site's stops hold no session on the days the site is closed (its exceptional closures).
     const closedBySite = new Map<string, ClosedDays[]>();
     for (const c of closures) closedBySite.set(c.site_id, [...(closedBySite.get(c.site_id) ?? []), { from: c.starts_on, to: c.ends_on }]);
