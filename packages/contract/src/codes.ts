@@ -167,3 +167,25 @@ export const SITE_HISTORY_ENTITIES = [
 export type SiteHistoryEntity = (typeof SITE_HISTORY_ENTITIES)[number];
 export const SITE_HISTORY_ACTIONS = ['create', 'update', 'delete', 'verify', 'revoke'] as const;
 export type SiteHistoryAction = (typeof SITE_HISTORY_ACTIONS)[number];
+
+/** The problem types this API emits. */
+export const ProblemType = {
+  validation: 'https://fs-widgets.dev/problems/validation',
+  notFound: 'https://fs-widgets.dev/problems/not-found',
+  unknownCommune: 'https://fs-widgets.dev/problems/unknown-commune',
+  internal: 'https://fs-widgets.dev/problems/internal',
+  tooManyRequests: 'https://fs-widgets.dev/problems/too-many-requests',
+  unauthorized: 'https://fs-widgets.dev/problems/unauthorized',
+  forbidden: 'https://fs-widgets.dev/problems/forbidden',
+  conflict: 'https://fs-widgets.dev/problems/conflict',
+  unknownSite: 'https://fs-widgets.dev/problems/unknown-site',
+  mistypedCode: 'https://fs-widgets.dev/problems/mistyped-code',
+  expired: 'https://fs-widgets.dev/problems/expired',
+  /**
+   * A 404 about an item of a site (an exception, a stop, a local partner, a permanence, an access)
+   * that is not there, removed perhaps from another device: the route exists. A queued write
+   * answered so will never be taken (the outbox sets it aside and says so), unlike a 404 of a
+   * route not (yet) there, which is kept for later.
+   */
+  unknownItem: 'https://fs-widgets.dev/problems/unknown-item',
+} as const;

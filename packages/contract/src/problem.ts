@@ -27,19 +27,7 @@ export const Problem = Type.Object(
 );
 export type Problem = Static<typeof Problem>;
 
-/** The problem types this API emits. */
-export const ProblemType = {
-  validation: 'https://fs-widgets.dev/problems/validation',
-  notFound: 'https://fs-widgets.dev/problems/not-found',
-  unknownCommune: 'https://fs-widgets.dev/problems/unknown-commune',
-  internal: 'https://fs-widgets.dev/problems/internal',
-  tooManyRequests: 'https://fs-widgets.dev/problems/too-many-requests',
-  unauthorized: 'https://fs-widgets.dev/problems/unauthorized',
-  forbidden: 'https://fs-widgets.dev/problems/forbidden',
-  conflict: 'https://fs-widgets.dev/problems/conflict',
-  unknownSite: 'https://fs-widgets.dev/problems/unknown-site',
-  mistypedCode: 'https://fs-widgets.dev/problems/mistyped-code',
-  expired: 'https://fs-widgets.dev/problems/expired',
-} as const;
+/** The problem types this API emits (plain values in `codes.ts`, which widgets may import at run time). */
+export { ProblemType } from './codes.js';
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';

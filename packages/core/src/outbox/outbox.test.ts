@@ -232,6 +232,22 @@ describe('outbox', () => {
     expect(await outbox.rejected()).to.have.length(0);
   });
 
+  it('sets aside a PUT of an item the server no longer has (404 unknown-item: removed from another device), never retried', async () => {
+    const token = ((await (await fetch(`/__test/agent-token?site=${SITE}`)).json()) as { token: string }).token;
+    registerOutboxAuthorization('unknown-item-test', () => `Bearer ${token}`);
+    const outbox = make(proxiedApi);
+    const day = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const body = { starts_on: day, ends_on: day, closed: true, hours: [], reason: 'Congés' };
+    const key = newIdempotencyKey();
+    await outbox.enqueue('closures', `sites/${SITE}/exceptions/removed-elsewhere`, key, body, { auth: 'unknown-item-test', method: 'PUT' });
+    const [rejected, ...others] = await outbox.rejected('closures');
+    expect(others).to.have.length(0);
+    expect(rejected).to.include({ key });
+    expect(rejected!.problem).to.include({ status: 404, type: 'https://fs-widgets.dev/problems/unknown-item' });
+    expect(await outbox.pendingKeys()).to.not.include(key);
+    await outbox.discardRejected(key);
+  });
+
   it('waits at least Retry-After after a 429', async () => {
     const client = new ApiClient('/__test/too-many/api/v1');
     const error = await client.post('feedback', answer()).catch((e: unknown) => e);

@@ -33,6 +33,7 @@
  * are missing. This is only to avoid useless traffic: two tabs sending the same entry would be
  * harmless, since the server dedupes by key.
  */
+import { ProblemType } from '@fs-widgets/contract/codes';
 import { ApiError } from '../api/api-error.js';
 import type { ApiClient } from '../api/api-client.js';
 import type { StoredOutboxEntry } from '../storage/widget-database.js';
@@ -183,13 +184,15 @@ const waitingForTheServer = (entry: OutboxEntry) => unreachable(entry) || entry.
 
 /** True for the answers after which the server will never accept this body. */
 /**
- * A refusal for good: a 4xx about the entry itself. 404 is not one: it means the route is not
+ * A refusal for good: a 4xx about the entry itself. A plain 404 is not one: it means the route is not
  * there (a wrong `api` attribute, a server not yet upgraded), which someone will fix, and an
  * answer kept for later is better than one set aside where a kiosk shows nobody. 408 and 429
  * are "not now".
  */
 function isRejection(err: unknown): err is ApiError {
   const status = err instanceof ApiError ? err.status : undefined;
+  // A 404 about the item itself (removed, perhaps from another device) is a refusal for good.
+  if (status === 404 && (err as ApiError).problem?.type === ProblemType.unknownItem) return true;
   return status !== undefined && status >= 400 && status < 500 && ![404, 408, 429].includes(status);
 }
 

@@ -35,6 +35,8 @@ export const invalidParam = (name: string, reason: string) =>
   new HttpProblem(400, ProblemType.validation, 'Invalid request', `${name}: ${reason}`, [{ name, reason }]);
 
 export const notFound = (detail: string) => new HttpProblem(404, ProblemType.notFound, 'Not found', detail);
+/** A site's item (an exception, a stop, a local partner, a permanence, an access) that is not there: see `ProblemType.unknownItem`. */
+export const unknownItem = (detail: string) => new HttpProblem(404, ProblemType.unknownItem, 'Not found', detail);
 
 /** A 429 with the `Retry-After` of a rate-limit verdict (seconds to the next window). */
 export const tooManyRequests = (detail: string, retryAfterSeconds: number) =>

@@ -24,7 +24,7 @@ import {
   updateLocalPartner,
   updatePermanence,
 } from '../directory/local-partners.js';
-import { notFound } from '../http/problem.js';
+import { notFound, unknownItem } from '../http/problem.js';
 import type { AppContext } from '../app-context.js';
 import { AGENT_WRITE_CORS } from './demarches-cors.js';
 
@@ -130,7 +130,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
     async (request) => {
       const site = siteOf(request.params.id);
       const updated = await updateLocalPartner(ctx.db, site.id, request.params.item, request.body, actor(request));
-      if (!updated) throw notFound(`Site ${site.id} has no local partner ${request.params.item}.`);
+      if (!updated) throw unknownItem(`Site ${site.id} has no local partner ${request.params.item}.`);
       return updated;
     },
   );
@@ -152,7 +152,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
     async (request, reply) => {
       const site = siteOf(request.params.id);
       if (!(await deleteLocalPartner(ctx.db, site.id, request.params.item, actor(request)))) {
-        throw notFound(`Site ${site.id} has no local partner ${request.params.item}.`);
+        throw unknownItem(`Site ${site.id} has no local partner ${request.params.item}.`);
       }
       return reply.code(204).send(null);
     },
@@ -201,7 +201,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
     async (request) => {
       const site = siteOf(request.params.id);
       const updated = await updatePermanence(ctx.db, site, request.params.item, request.body, actor(request));
-      if (!updated) throw notFound(`Site ${site.id} has no permanence ${request.params.item}.`);
+      if (!updated) throw unknownItem(`Site ${site.id} has no permanence ${request.params.item}.`);
       return updated;
     },
   );
@@ -223,7 +223,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
     async (request, reply) => {
       const site = siteOf(request.params.id);
       if (!(await deletePermanence(ctx.db, site.id, request.params.item, actor(request)))) {
-        throw notFound(`Site ${site.id} has no permanence ${request.params.item}.`);
+        throw unknownItem(`Site ${site.id} has no permanence ${request.params.item}.`);
       }
       return reply.code(204).send(null);
     },

@@ -12,7 +12,7 @@ import {
 } from '@fs-widgets/contract';
 import { requireToken, type TokenInfo } from '../auth/tokens.js';
 import { SITE_DATA_CACHE } from '../http/cache-control.js';
-import { notFound } from '../http/problem.js';
+import { notFound, unknownItem } from '../http/problem.js';
 import {
   createOutreachStop,
   deleteOutreachStop,
@@ -131,7 +131,7 @@ export const outreachRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
         request.stopsToken!,
         request.body,
       );
-      if (!updated) throw notFound(`Site ${site.id} has no stop ${request.params.item}.`);
+      if (!updated) throw unknownItem(`Site ${site.id} has no stop ${request.params.item}.`);
       await ctx.reloadCatalogue();
       return updated;
     },
@@ -154,7 +154,7 @@ export const outreachRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
     async (request, reply) => {
       const site = siteOf(request.params.id);
       if (!(await deleteOutreachStop(ctx.db, site.id, request.params.item, request.stopsToken!))) {
-        throw notFound(`Site ${site.id} has no stop ${request.params.item}.`);
+        throw unknownItem(`Site ${site.id} has no stop ${request.params.item}.`);
       }
       await ctx.reloadCatalogue();
       return reply.code(204).send(null);

@@ -16,7 +16,7 @@ import {
 } from '@fs-widgets/contract';
 import { requireToken } from '../auth/tokens.js';
 import { SITE_DATA_CACHE } from '../http/cache-control.js';
-import { notFound } from '../http/problem.js';
+import { notFound, unknownItem } from '../http/problem.js';
 import {
   checkException,
   checkWeek,
@@ -168,7 +168,7 @@ export const siteInfoRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
       const site = siteOf(request.params.id);
       const input = checkException(request.body, site.time_zone, new Date());
       const updated = await updateException(ctx.db, site, request.params.item, input, actor(request));
-      if (!updated) throw notFound(`Site ${site.id} has no exception ${request.params.item}.`);
+      if (!updated) throw unknownItem(`Site ${site.id} has no exception ${request.params.item}.`);
       await ctx.reloadCatalogue();
       return updated;
     },
@@ -191,7 +191,7 @@ export const siteInfoRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
     async (request, reply) => {
       const site = siteOf(request.params.id);
       if (!(await deleteException(ctx.db, site, request.params.item, actor(request)))) {
-        throw notFound(`Site ${site.id} has no exception ${request.params.item}.`);
+        throw unknownItem(`Site ${site.id} has no exception ${request.params.item}.`);
       }
       await ctx.reloadCatalogue();
       return reply.code(204).send(null);

@@ -13,7 +13,7 @@ import { createToken, revokeToken, type NewToken, type TokenInfo } from '../auth
 import type { Db } from '../db/database.js';
 import type { TokenTable } from '../db/schema.js';
 import { localDay } from '../dates/local-day.js';
-import { HttpProblem, invalidParam, notFound } from '../http/problem.js';
+import { HttpProblem, invalidParam, unknownItem } from '../http/problem.js';
 import { removePersonalData } from '../privacy/personal-data.js';
 import { recordSiteChange, type Actor } from './history.js';
 
@@ -151,7 +151,7 @@ async function accessOfSite(db: Db, siteId: string, accessId: string): Promise<A
     .where('id', '=', accessId)
     .where('site_id', '=', siteId)
     .executeTakeFirst();
-  if (!row) throw notFound(`Site ${siteId} has no access ${accessId}.`);
+  if (!row) throw unknownItem(`Site ${siteId} has no access ${accessId}.`);
   return row;
 }
 
