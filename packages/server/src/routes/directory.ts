@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import {
   Directory,
@@ -12,9 +11,7 @@ import {
   Problem,
   SiteParams,
   SitePartners,
-  type Site,
 } from '@fs-widgets/contract';
-import { requireToken } from '../auth/tokens.js';
 import {
   createLocalPartner,
   createPermanence,
@@ -24,9 +21,9 @@ import {
   updateLocalPartner,
   updatePermanence,
 } from '../directory/local-partners.js';
-import { notFound, unknownItem } from '../http/problem.js';
+import { unknownItem } from '../http/problem.js';
 import type { AppContext } from '../app-context.js';
-import { AGENT_WRITE_CORS } from './demarches-cors.js';
+import { siteRoutes } from './site-routes.js';
 
 /** Agents edit their lists a few times a month: a minute of cache keeps an edit visible soon. */
 const SITE_PARTNERS_CACHE = 'public, max-age=60, stale-while-revalidate=600';
@@ -40,21 +37,7 @@ const WRITE_DOC =
   'For the agents of the site (a token of this site, or an admin token). E-mail addresses and phone numbers are removed from free texts.';
 
 export const directoryRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
-  /** The site of the path, or a 404 problem. */
-  const siteOf = (id: string): Site => {
-    const site = ctx.catalogue().get(id);
-    if (!site) throw notFound(`No France services site has the id ${id}.`);
-    return site;
-  };
-  /** preValidation: the token before the body (an anonymous request learns nothing about it). */
-  const agentOfPathSite = async (request: FastifyRequest) => {
-    const { id } = request.params as { id?: unknown };
-    request.agentToken = await requireToken(ctx.db, request, { site: typeof id === 'string' ? id : '' });
-  };
-  /** Who writes: the token checked above, named in the site's history. */
-  const actor = (request: FastifyRequest) => request.agentToken!;
-  const write = { cors: AGENT_WRITE_CORS };
-  const security = [{ bearerToken: [] }];
+  const { siteOf, agentOfPathSite, actor, write, security } = siteRoutes(ctx);
 
   app.get(
     '/directory',

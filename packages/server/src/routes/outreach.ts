@@ -1,16 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import {
-  OutreachStop,
-  OutreachStopCreate,
-  OutreachStopInput,
-  OutreachStopList,
-  Problem,
-  SiteParams,
-  type Site,
-} from '@fs-widgets/contract';
-import { requireToken, type TokenInfo } from '../auth/tokens.js';
+import { OutreachStop, OutreachStopCreate, OutreachStopInput, OutreachStopList, Problem, SiteParams } from '@fs-widgets/contract';
 import { SITE_DATA_CACHE } from '../http/cache-control.js';
 import { notFound, unknownItem } from '../http/problem.js';
 import {
@@ -22,7 +12,7 @@ import {
 } from '../outreach/outreach-stops.js';
 import { CALENDAR_DAYS, siteCalendar } from '../outreach/stop-calendar.js';
 import type { AppContext } from '../app-context.js';
-import { AGENT_WRITE_CORS } from './demarches-cors.js';
+import { siteRoutes } from './site-routes.js';
 
 const ItemParams = Type.Object({
   id: SiteParams.properties.id,
@@ -35,26 +25,8 @@ const WRITE_DOC =
   'ends after it starts; a change (a cancelled or moved session) names a date the rules hold. Bad input gets a 400 or 422 ' +
   'problem naming the field, and changes nothing. Each write is kept in the site’s history.';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** The token checked by the outreach routes' preValidation. */
-    stopsToken?: TokenInfo;
-  }
-}
-
 export const outreachRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const siteOf = (id: string): Site => {
-    const site = ctx.catalogue().get(id);
-    if (!site) throw notFound(`No France services site has the id ${id}.`);
-    return site;
-  };
-  /** preValidation: the token before the body (an anonymous request learns nothing about it). */
-  const agentOfPathSite = async (request: FastifyRequest) => {
-    const { id } = request.params as { id?: unknown };
-    request.stopsToken = await requireToken(ctx.db, request, { site: typeof id === 'string' ? id : '' });
-  };
-  const write = { cors: AGENT_WRITE_CORS };
-  const security = [{ bearerToken: [] }];
+  const { siteOf, agentOfPathSite, actor, write, security } = siteRoutes(ctx);
 
   app.get(
     '/sites/:id/stops',
@@ -100,7 +72,7 @@ export const outreachRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
     async (request, reply) => {
       const site = siteOf(request.params.id);
       const { key, ...input } = request.body;
-      const written = await createOutreachStop(ctx.db, ctx.catalogue().communes, site.id, request.stopsToken!, key, input);
+      const written = await createOutreachStop(ctx.db, ctx.catalogue().communes, site.id, actor(request), key, input);
       if (!written.duplicate) await ctx.reloadCatalogue();
       return reply.code(written.duplicate ? 200 : 201).send(written.value);
     },
@@ -128,7 +100,7 @@ export const outreachRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
         ctx.catalogue().communes,
         site.id,
         request.params.item,
-        request.stopsToken!,
+        actor(request),
         request.body,
       );
       if (!updated) throw unknownItem(`Site ${site.id} has no stop ${request.params.item}.`);
@@ -153,7 +125,7 @@ export const outreachRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
     },
     async (request, reply) => {
       const site = siteOf(request.params.id);
-      if (!(await deleteOutreachStop(ctx.db, site.id, request.params.item, request.stopsToken!))) {
+      if (!(await deleteOutreachStop(ctx.db, site.id, request.params.item, actor(request)))) {
         throw unknownItem(`Site ${site.id} has no stop ${request.params.item}.`);
       }
       await ctx.reloadCatalogue();

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import {
   ExceptionalHours,
@@ -14,9 +13,8 @@ import {
   SiteVerification,
   type Site as SiteRecord,
 } from '@fs-widgets/contract';
-import { requireToken } from '../auth/tokens.js';
 import { SITE_DATA_CACHE } from '../http/cache-control.js';
-import { notFound, unknownItem } from '../http/problem.js';
+import { unknownItem } from '../http/problem.js';
 import {
   checkException,
   checkWeek,
@@ -31,7 +29,7 @@ import {
   verifySite,
 } from '../site-admin/site-info.js';
 import type { AppContext } from '../app-context.js';
-import { AGENT_WRITE_CORS } from './demarches-cors.js';
+import { siteRoutes } from './site-routes.js';
 
 const ItemParams = Type.Object({
   id: SiteParams.properties.id,
@@ -52,24 +50,12 @@ const EXCEPTION_DOC =
   'is public: e-mail addresses and phone numbers are removed from it.';
 
 export const siteInfoRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const siteOf = (id: string): SiteRecord => {
-    const site = ctx.catalogue().get(id);
-    if (!site) throw notFound(`No France services site has the id ${id}.`);
-    return site;
-  };
-  /** preValidation: the token before the body (an anonymous request learns nothing about it). */
-  const agentOfPathSite = async (request: FastifyRequest) => {
-    const { id } = request.params as { id?: unknown };
-    request.agentToken = await requireToken(ctx.db, request, { site: typeof id === 'string' ? id : '' });
-  };
-  const actor = (request: FastifyRequest) => request.agentToken!;
+  const { siteOf, agentOfPathSite, actor, write, security } = siteRoutes(ctx);
   /** The site as the API now shows it: this node's catalogue reloaded after the write. */
   const reloaded = async (id: string): Promise<SiteRecord> => {
     await ctx.reloadCatalogue();
     return siteOf(id);
   };
-  const write = { cors: AGENT_WRITE_CORS };
-  const security = [{ bearerToken: [] }];
 
   app.put(
     '/sites/:id/hours',
