@@ -5,7 +5,7 @@ export { safeHref } from './base/safe-href.js';
 export { headingLevel } from './base/heading-level.js';
 export { MinuteClock } from './base/minute-clock.js';
 export { AgentTokenController, agentAuthRef, readAgentToken, TOKEN_FORMAT } from './agents/agent-token.js';
-export type { AgentTokenFormStrings } from './agents/agent-token-form.js';
+export type { AgentAccessStrings } from './agents/agent-token-form.js';
 export { ApiClient, requestUrl, type SearchParams } from './api/api-client.js';
 export { defaultApiBase, setDefaultApiBase } from './api/api-base.js';
 export { serverOf, widgetsServer } from './api/widgets-server.js';

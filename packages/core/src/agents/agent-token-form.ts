@@ -1,16 +1,14 @@
 import { html, nothing } from 'lit';
+import type { Strings } from '../i18n/strings.fr.js';
 
-/** The texts of the token screen, from the widget's own strings. */
-export interface AgentTokenFormStrings {
-  body: string;
-  label: string;
-  hint: string;
-  invalid: string;
-  save: string;
-}
+/** The words every agents' tool shares on its sign-in (the core strings' `agentAccess`). */
+export type AgentAccessStrings = Strings['agentAccess'];
 
 export interface AgentTokenFormOptions {
-  strings: AgentTokenFormStrings;
+  /** The tool's own sentence: what the token is for there (from the tool's strings). */
+  body: string;
+  /** The field's label, hint, error and button: the same in every tool. */
+  strings: AgentAccessStrings;
   /** What the agent has typed so far. */
   draft: string;
   /** The draft does not have a token's form (`TOKEN_FORMAT`). */
@@ -25,8 +23,8 @@ export interface AgentTokenFormOptions {
  * `.primary`). The field is `#token`, its error `#token-error`; where the token is kept is
  * `AgentTokenController`'s business (`agent-token.ts`), which renders this form.
  */
-export function agentTokenForm({ strings, draft, invalid, onInput, onSubmit }: AgentTokenFormOptions) {
-  return html`<p class="hint">${strings.body}</p>
+export function agentTokenForm({ body, strings, draft, invalid, onInput, onSubmit }: AgentTokenFormOptions) {
+  return html`<p class="hint">${body}</p>
     <form class="token-form" @submit=${onSubmit} novalidate>
       <label class="field" for="token">${strings.label}</label>
       <p class="small" id="token-hint">${strings.hint}</p>

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { nearestLang, stringsFor, toLocale } from '../i18n/locale.js';
 import { registerOutboxAuthorization } from '../outbox/outbox.js';
-import { agentTokenForm, type AgentTokenFormStrings } from './agent-token-form.js';
+import { agentTokenForm, type AgentAccessStrings } from './agent-token-form.js';
 
 /**
  * The agent's access token, kept per site in `localStorage` (`fs-widgets:demarches:token:<site>`):
@@ -80,7 +81,7 @@ export class AgentTokenController implements ReactiveController {
   #site = '';
 
   constructor(
-    private readonly host: ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment },
+    private readonly host: ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment },
     private readonly options: { onSave?: () => void; onChange?: () => void } = {},
   ) {
     host.addController(this);
@@ -137,10 +138,22 @@ export class AgentTokenController implements ReactiveController {
     if (this.#site) announceToken({ site: this.#site, token: '' });
   }
 
-  /** The screen where the agent pastes the token, with the tool's own texts (under its own heading). */
-  form(strings: AgentTokenFormStrings) {
+  /**
+   * The shared words of the sign-in (core strings, `agentAccess`), in the element's language (the
+   * nearest `lang`, as its `LocaleController` reads it).
+   */
+  get #strings(): AgentAccessStrings {
+    return stringsFor(toLocale(nearestLang(this.host))).agentAccess;
+  }
+
+  /**
+   * The screen where the agent pastes the token (under the tool's own heading): `body` is the
+   * tool's own sentence saying what the token is for; the rest is the shared `agentAccess` words.
+   */
+  form(body: string) {
     return agentTokenForm({
-      strings,
+      body,
+      strings: this.#strings,
       draft: this.draft,
       invalid: this.invalid,
       onInput: (value) => {

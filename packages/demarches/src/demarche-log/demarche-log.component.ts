@@ -461,6 +461,7 @@ export class FsDemarcheLog extends FsElement {
 
   override render() {
     const l = this.#s.log;
+    const a = this.i18n.strings.agentAccess;
     if (!this.#siteOk) {
       return html`<div part="base" class="base" role="status">
         ${this.#heading(l.noSiteTitle)}
@@ -472,7 +473,7 @@ export class FsDemarcheLog extends FsElement {
       return html`<div part="base" class="base" data-state="auth">
         ${this.#heading(l.authTitle)}
         <p class="notice error" role="alert">${l.authBody}</p>
-        <div class="actions"><button class="primary" type="button" @click=${() => this.changeToken()}>${l.changeToken}</button></div>
+        <div class="actions"><button class="primary" type="button" @click=${() => this.changeToken()}>${a.changeToken}</button></div>
       </div>`;
     }
     return html`<div part="base" class="base" data-view=${this.view}>
@@ -481,15 +482,14 @@ export class FsDemarcheLog extends FsElement {
           ? this.#receipt(this.created)
           : html`${this.#heading(l.title)} ${this.#statsView()} ${this.view === 'case' ? this.#caseForm() : this.#form()}
             ${this.#updatePanel()}
-            <div class="footer"><button class="link" type="button" @click=${() => this.changeToken()}>${l.changeToken}</button></div>`
+            <div class="footer"><button class="link" type="button" @click=${() => this.changeToken()}>${a.changeToken}</button></div>`
       }
     </div>`;
   }
 
   #tokenScreen() {
     const l = this.#s.log;
-    return html`${this.#heading(l.tokenTitle)}
-    ${this.#token.form({ body: l.tokenBody, label: l.tokenLabel, hint: l.tokenHint, invalid: l.tokenInvalid, save: l.tokenSave })}`;
+    return html`${this.#heading(this.i18n.strings.agentAccess.title)} ${this.#token.form(l.tokenBody)}`;
   }
 
   #statsView() {

@@ -545,6 +545,22 @@ describe('<fs-partner-editor>', () => {
     expect((await publicPartners()).local.filter((p) => p.name === name).length).to.equal(1);
   });
 
+  it('asks for the token in English: its own sentence, the words all agents’ tools share (core strings); axe', async () => {
+    const el = await editor({ lang: 'en' });
+    await until(() => shadowText(el).includes('To edit the partners'), 'the English sign-in');
+    expect(shadowText(el))
+      .to.contain('Agent access token')
+      .and.contain('To edit the partners and permanences of your France services, paste the token')
+      .and.contain('Access token')
+      .and.contain('It starts with fsw_.');
+    ($(el, '#token') as HTMLInputElement).focus();
+    await sendKeys({ type: 'not a token' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect($(el, '#token-error')!.textContent).to.contain('it starts with fsw_, followed by digits and letters');
+    await expect(el).to.be.accessible();
+  });
+
   it('speaks English with lang="en", permanences in plain words; axe', async () => {
     localStorage.setItem(tokenKey(SITE), await agentToken());
     const token = await agentToken();

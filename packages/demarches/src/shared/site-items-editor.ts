@@ -437,6 +437,7 @@ export abstract class FsSiteItemsEditor<Item extends { id: string }, Input> exte
 
   override render() {
     const s = this.s;
+    const a = this.i18n.strings.agentAccess;
     const w = this.words;
     if (!this.siteOk) {
       return html`<div part="base" class="base" data-state="no-site">
@@ -446,17 +447,17 @@ export abstract class FsSiteItemsEditor<Item extends { id: string }, Input> exte
     }
     if (!this.token.token) {
       return html`<div part="base" class="base" data-state="no-token">
-        ${this.heading(s.token.title)} ${this.token.form(s.token)}
-        ${this.view.kind !== 'list' ? html`<p class="notice">${s.draftKept}</p>` : nothing}
+        ${this.heading(a.title)} ${this.token.form(s.tokenBody)}
+        ${this.view.kind !== 'list' ? html`<p class="notice">${a.draftKept}</p>` : nothing}
       </div>`;
     }
     if (this.authProblem) {
       const forbidden = this.authProblem === 'forbidden';
       return html`<div part="base" class="base" data-state=${this.authProblem}>
-        ${this.heading(forbidden ? s.forbiddenTitle : s.unauthorizedTitle)}
-        <p class="notice error" role="alert">${forbidden ? s.forbiddenBody(this.site) : s.unauthorizedBody}</p>
-        ${this.view.kind !== 'list' ? html`<p class="notice">${s.draftKept}</p>` : nothing}
-        <div class="actions"><button class="primary" type="button" @click=${() => this.changeToken()}>${s.changeToken}</button></div>
+        ${this.heading(forbidden ? a.forbiddenTitle : a.unauthorizedTitle)}
+        <p class="notice error" role="alert">${forbidden ? a.forbiddenBody(this.site) : a.unauthorizedBody}</p>
+        ${this.view.kind !== 'list' ? html`<p class="notice">${a.draftKept}</p>` : nothing}
+        <div class="actions"><button class="primary" type="button" @click=${() => this.changeToken()}>${a.changeToken}</button></div>
       </div>`;
     }
     const view = this.view;
@@ -464,7 +465,7 @@ export abstract class FsSiteItemsEditor<Item extends { id: string }, Input> exte
       ${this.heading(w.title)}
       <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
       ${view.kind === 'list' ? this.#list() : this.#form(view.id)}
-      <div class="footer"><button class="link" type="button" @click=${() => this.changeToken()}>${s.changeToken}</button></div>
+      <div class="footer"><button class="link" type="button" @click=${() => this.changeToken()}>${a.changeToken}</button></div>
     </div>`;
   }
 

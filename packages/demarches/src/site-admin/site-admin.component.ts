@@ -570,6 +570,7 @@ export class FsSiteAdmin extends FsElement {
 
   override render() {
     const s = this.#s;
+    const a = this.i18n.strings.agentAccess;
     if (!this.#siteOk) {
       return html`<div part="base" class="base" data-state="no-site">
         ${this.#heading(s.noSiteTitle)}
@@ -577,14 +578,14 @@ export class FsSiteAdmin extends FsElement {
       </div>`;
     }
     if (!this.#token.token) {
-      return html`<div part="base" class="base" data-state="no-token">${this.#heading(s.token.title)} ${this.#token.form(s.token)}</div>`;
+      return html`<div part="base" class="base" data-state="no-token">${this.#heading(s.tokenTitle)} ${this.#token.form(s.tokenBody)}</div>`;
     }
     if (this.authProblem) {
       const forbidden = this.authProblem === 'forbidden';
       return html`<div part="base" class="base" data-state=${this.authProblem}>
-        ${this.#heading(forbidden ? s.forbiddenTitle : s.unauthorizedTitle)}
+        ${this.#heading(forbidden ? a.forbiddenTitle : a.unauthorizedTitle)}
         <p class="notice error" role="alert">${forbidden ? s.forbiddenBody(this.#siteIdValue) : s.unauthorizedBody}</p>
-        <div class="actions"><button class="primary" type="button" @click=${() => this.changeToken()}>${s.changeToken}</button></div>
+        <div class="actions"><button class="primary" type="button" @click=${() => this.changeToken()}>${a.changeToken}</button></div>
       </div>`;
     }
     const siteState = this.#siteResource.state;
@@ -605,7 +606,7 @@ export class FsSiteAdmin extends FsElement {
           <p>${body}</p>
         </div>
         ${notFound ? nothing : html`<div class="actions"><button class="secondary" type="button" @click=${() => this.reload()}>${s.retry}</button></div>`}
-        <div class="footer"><button class="link" type="button" @click=${() => this.changeToken()}>${s.changeToken}</button></div>
+        <div class="footer"><button class="link" type="button" @click=${() => this.changeToken()}>${a.changeToken}</button></div>
       </div>`;
     }
     if (this.meStatus !== 'ready' || !this.me || !this.site) {
@@ -646,7 +647,7 @@ export class FsSiteAdmin extends FsElement {
         </div>
         ${this.#sectionBody(this.section)}
       </section>
-      <div class="footer"><button class="link" type="button" @click=${() => this.changeToken()}>${s.changeToken}</button></div>
+      <div class="footer"><button class="link" type="button" @click=${() => this.changeToken()}>${a.changeToken}</button></div>
     </div>`;
   }
 

@@ -482,6 +482,15 @@ describe('<fs-site-admin>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('signed out in English: its own title and sentence, the words all agents’ tools share (core strings); axe', async () => {
+    const el = await admin({ lang: 'en' });
+    await until(() => text(el).includes('To keep your France services’ information up to date'), 'the English sign-in');
+    expect($(el, '[role="heading"]')!.textContent!.trim()).to.equal('Access token');
+    expect(text(el)).to.contain('It starts with fsw_.').and.not.contain('Agent access token');
+    expect($(el, 'button[type="submit"]')!.textContent!.trim()).to.equal('Save');
+    await expect(el).to.be.accessible();
+  });
+
   it('in English with lang="en"; axe', async () => {
     localStorage.setItem(tokenKey(SITE), await token(SITE, 'manager'));
     const el = await admin({ lang: 'en' });

@@ -6,21 +6,8 @@ export const partnerEditorEn: PartnerEditorStrings = {
   noSiteTitle: 'Editor not configured',
   noSiteBody: 'Put the France services identifier in the site-id attribute, for example site-id="2983".',
 
-  token: {
-    title: 'Agent access token',
-    body: 'To edit the partners and permanences of your France services, paste the token your coordinator gave you. It stays saved on this device, for this France services.',
-    label: 'Access token',
-    hint: 'It starts with fsw_.',
-    invalid: 'This token does not have the right form: it starts with fsw_, followed by digits and letters.',
-    save: 'Save',
-  },
-  changeToken: 'Change token',
-  unauthorizedTitle: 'Token refused',
-  unauthorizedBody: 'The server refuses this token: it is invalid, has expired or was revoked. Ask your coordinator for a new one.',
-  forbiddenTitle: 'Token of another France services',
-  forbiddenBody: (site) =>
-    `This token belongs to another France services: it cannot edit France services no. ${site}. Paste the token of this France services.`,
-  draftKept: 'What you were typing is kept: you will find it again after changing the token.',
+  tokenBody:
+    'To edit the partners and permanences of your France services, paste the token your coordinator gave you. It stays saved on this device, for this France services.',
 
   loading: 'Loading partners and permanences…',
   offlineTitle: 'You are offline',

@@ -8,21 +8,9 @@ export const partnerEditorFr = {
   noSiteTitle: 'Éditeur non configuré',
   noSiteBody: 'Indiquez l’identifiant de la France services dans l’attribut site-id, par exemple site-id="2983".',
 
-  token: {
-    title: 'Jeton d’accès de l’agent',
-    body: 'Pour modifier les partenaires et les permanences de votre France services, collez le jeton que votre référent vous a donné. Il reste enregistré sur cet appareil, pour cette France services.',
-    label: 'Jeton d’accès',
-    hint: 'Il commence par fsw_.',
-    invalid: 'Ce jeton n’a pas la bonne forme : il commence par fsw_, suivi de chiffres et de lettres.',
-    save: 'Enregistrer',
-  },
-  changeToken: 'Changer de jeton',
-  unauthorizedTitle: 'Jeton refusé',
-  unauthorizedBody: 'Le serveur refuse ce jeton : il est invalide, a expiré ou a été révoqué. Demandez-en un nouveau à votre référent.',
-  forbiddenTitle: 'Jeton d’une autre France services',
-  forbiddenBody: (site: string) =>
-    `Ce jeton est celui d’une autre France services : il ne permet pas de modifier la France services n° ${site}. Collez le jeton de cette France services.`,
-  draftKept: 'Votre saisie en cours est conservée : vous la retrouverez après avoir changé de jeton.',
+  /** What the token is for here; the rest of the sign-in is the core's `agentAccess`, shared by every agents' tool. */
+  tokenBody:
+    'Pour modifier les partenaires et les permanences de votre France services, collez le jeton que votre référent vous a donné. Il reste enregistré sur cet appareil, pour cette France services.',
 
   loading: 'Chargement des partenaires et des permanences…',
   offlineTitle: 'Vous êtes hors ligne',

@@ -6,19 +6,11 @@ export const siteAdminEn: SiteAdminStrings = {
   noSiteTitle: 'Administration not configured',
   noSiteBody: 'Put the France services identifier in the site-id attribute, for example site-id="2983".',
 
-  token: {
-    title: 'Access token',
-    body: 'To keep your France services’ information up to date, paste the agent’s or manager’s token you were given. It stays saved on this device, for this France services, and the other agents’ tools use it too.',
-    label: 'Access token',
-    hint: 'It starts with fsw_.',
-    invalid: 'This token does not have the right form: it starts with fsw_, followed by digits and letters.',
-    save: 'Save',
-  },
-  changeToken: 'Change token',
-  unauthorizedTitle: 'Token refused',
+  tokenTitle: 'Access token',
+  tokenBody:
+    'To keep your France services’ information up to date, paste the agent’s or manager’s token you were given. It stays saved on this device, for this France services, and the other agents’ tools use it too.',
   unauthorizedBody:
     'The server refuses this token: it is invalid, has expired or was revoked. Ask your France services’ manager for a new one.',
-  forbiddenTitle: 'Token of another France services',
   forbiddenBody: (site) =>
     `This token belongs to another France services: it cannot administer France services no. ${site}. Paste the token of this France services.`,
   signedInAs: (label, role) => `Signed in: ${label} (${role})`,

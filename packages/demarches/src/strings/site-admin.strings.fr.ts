@@ -9,19 +9,15 @@ export const siteAdminFr = {
   noSiteTitle: 'Administration non configurée',
   noSiteBody: 'Indiquez l’identifiant de la France services dans l’attribut site-id, par exemple site-id="2983".',
 
-  token: {
-    title: 'Jeton d’accès',
-    body: 'Pour tenir à jour les informations de votre France services, collez le jeton d’agent ou de responsable qui vous a été donné. Il reste enregistré sur cet appareil, pour cette France services, et sert aussi aux autres outils des agents.',
-    label: 'Jeton d’accès',
-    hint: 'Il commence par fsw_.',
-    invalid: 'Ce jeton n’a pas la bonne forme : il commence par fsw_, suivi de chiffres et de lettres.',
-    save: 'Enregistrer',
-  },
-  changeToken: 'Changer de jeton',
-  unauthorizedTitle: 'Jeton refusé',
+  /**
+   * The sign-in's words of its own: its title, what the token is for, and the refusals worded for
+   * a manager (whom to ask, « administrer »). The rest is the core's `agentAccess`.
+   */
+  tokenTitle: 'Jeton d’accès',
+  tokenBody:
+    'Pour tenir à jour les informations de votre France services, collez le jeton d’agent ou de responsable qui vous a été donné. Il reste enregistré sur cet appareil, pour cette France services, et sert aussi aux autres outils des agents.',
   unauthorizedBody:
     'Le serveur refuse ce jeton : il est invalide, a expiré ou a été révoqué. Demandez-en un nouveau au responsable de votre France services.',
-  forbiddenTitle: 'Jeton d’une autre France services',
   forbiddenBody: (site: string) =>
     `Ce jeton est celui d’une autre France services : il ne permet pas d’administrer la France services n° ${site}. Collez le jeton de cette France services.`,
   signedInAs: (label: string, role: string) => `Connecté : ${label} (${role})`,
