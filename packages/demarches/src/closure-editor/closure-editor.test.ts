@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { widgetDatabase } from '@fs-widgets/core';
 import { sendKeys } from '@web/test-runner-commands';
 import type { ExceptionalHours, ExceptionalHoursList } from '@fs-widgets/contract';
 import { addDays } from '@fs-widgets/opening-hours';
@@ -95,7 +96,11 @@ describe('<fs-closure-editor>', () => {
   const today = localToday();
   const inDays = (n: number) => addDays(today, n);
 
-  before(async () => removeAll());
+  before(async () => {
+    // Writes another test file left queued (to a server that never answers) are not this file's.
+    await (await widgetDatabase())?.clear('outbox');
+    await removeAll();
+  });
   beforeEach(async () => {
     await setNetwork('up');
     for (const site of [SITE, EMPTY_SITE]) localStorage.removeItem(tokenKey(site));

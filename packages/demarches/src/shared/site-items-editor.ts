@@ -215,17 +215,15 @@ export abstract class FsSiteItemsEditor<Item extends { id: string }, Input> exte
 
   /**
    * Tells at once whether the server takes the stored token for this site, rather than after a
-   * form is filled: the cheapest read that needs a token of the site (today's activity figures).
-   * Only a 401 or 403 matters here; offline says nothing.
+   * form is filled: `GET /sites/{id}/access/me`, what the token may do at this site. Only a 401
+   * or 403 matters here; offline says nothing.
    */
   async #checkToken(): Promise<void> {
     this.#tokenCheck?.abort();
     const abort = new AbortController();
     this.#tokenCheck = abort;
-    const today = localToday();
     try {
-      await this.client.get('stats/activity', {
-        searchParams: { site: this.site, from: today, to: today },
+      await this.client.get(`sites/${encodeURIComponent(this.site)}/access/me`, {
         headers: this.token.headers,
         signal: abort.signal,
         cache: 'no-store',
