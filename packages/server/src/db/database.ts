@@ -1,7 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  sql,
+  type DatabaseConnection,
+  type Driver,
+  type Transaction,
+} from 'kysely';
 import { dialectOf } from './dialect.js';
 import pg from 'pg';
 import type { Database } from './schema.js';
@@ -46,7 +56,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Db> {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   }
   try {
     await migrateToLatest(db);
@@ -55,6 +65,28 @@ export async function openDatabase(options: DatabaseOptions): Promise<Db> {
     throw error;
   }
   return db;
+}
+
+/**
+ * SQLite transactions start with `BEGIN IMMEDIATE`: they take the write lock at once, waiting up
+ * to `busy_timeout` for another process (the command line while the server runs, two commands at
+ * once). A deferred `BEGIN` that reads then writes cannot wait: SQLite answers SQLITE_BUSY at once
+ * when another connection wrote in between, since waiting could deadlock.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: ConstructorParameters<typeof SqliteDialect>[0];
+  constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
 }
 
 /**
