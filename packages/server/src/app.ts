@@ -25,6 +25,7 @@ import { satisfactionStatsRoutes } from './routes/satisfaction-stats.js';
 import { sitesRoutes } from './routes/sites.js';
 import { siteInfoRoutes } from './routes/site-info.js';
 import { siteAccessRoutes } from './routes/site-access.js';
+import { departementOutlinesRoutes } from './routes/departement-outlines.js';
 import { PUBLIC_DIR, REPO_ROOT } from './paths.js';
 
 declare module 'fastify' {
@@ -178,6 +179,7 @@ export async function buildApp({
       await api.register(outreachRoutes, { ctx });
       await api.register(exportsRoutes, { ctx });
       await api.register(siteAccessRoutes, { ctx });
+      await api.register(departementOutlinesRoutes);
     },
     { prefix: API_PREFIX },
   );
