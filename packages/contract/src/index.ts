@@ -14,6 +14,7 @@ export * from './directory.js';
 export * from './exports.js';
 export * from './key-figures.js';
 export * from './site-admin.js';
+export * from './observatory-scope.js';
 
 export const API_VERSION = 'v1' as const;
 export const API_PREFIX = '/api/v1';

@@ -5,6 +5,7 @@ import { ProblemType } from '@fs-widgets/contract';
 import type { Db } from '../db/database.js';
 import type { TokenTable } from '../db/schema.js';
 import { HttpProblem } from '../http/problem.js';
+import { departmentName } from '../communes/departments.js';
 
 /**
  * Access tokens (docs/security.md). A token reads `fsw_<id>.<secret>`: the id (12 hex digits)
@@ -13,8 +14,16 @@ import { HttpProblem } from '../http/problem.js';
  * database or backup gives no usable token, and the secret is random enough that no salt or
  * slow hash is needed.
  */
-export const TOKEN_ROLES = ['agent', 'manager', 'admin'] as const;
+export const TOKEN_ROLES = ['agent', 'manager', 'admin', 'departement', 'carrier', 'network'] as const;
 export type TokenRole = (typeof TOKEN_ROLES)[number];
+/**
+ * The read-only observers above a site (issue 17, docs/security.md): a département's (its
+ * sites), a carrier's (the sites whose carrier is SET to it) and the network's (every site).
+ * They read the observatory and the activity of their scope; they act for no site.
+ */
+export const OBSERVER_ROLES = ['departement', 'carrier', 'network'] as const;
+export type ObserverRole = (typeof OBSERVER_ROLES)[number];
+export const isObserver = (role: string): role is ObserverRole => (OBSERVER_ROLES as readonly string[]).includes(role);
 
 const ID_BYTES = 6;
 const SECRET_BYTES = 32;
@@ -32,8 +41,12 @@ const sha256 = (secret: string) => createHash('sha256').update(secret).digest();
 
 export interface NewToken {
   role: TokenRole;
-  /** Required for an agent or a manager, absent for an admin. */
+  /** Required for an agent or a manager, absent for the others. */
   siteId?: string;
+  /** Required for a `departement` token: a département's code ('48', '2A', '974'). */
+  department?: string;
+  /** Required for a `carrier` token: the id of a carrier of the `carriers` table. */
+  carrier?: string;
   label: string;
   expiresAt?: Date;
   now?: Date;
@@ -61,20 +74,44 @@ export async function createToken(db: Db, request: NewToken): Promise<{ token: s
     }
     siteName = site.name;
   } else if (request.siteId) {
-    throw new TokenError('an admin token is valid for every site: give --admin or --site, not both');
+    throw new TokenError(
+      request.role === 'admin'
+        ? 'an admin token is valid for every site: give --admin or --site, not both'
+        : `a ${request.role} token observes a scope, not one site: --site does not go with it`,
+    );
+  }
+  if (request.role === 'departement') {
+    const code = request.department ?? '';
+    if (!departmentName(code)) {
+      throw new TokenError(
+        `--departement must be the code of a French département or overseas territory (01…95, 2A, 2B, 971…988), got "${code}"`,
+      );
+    }
+  } else if (request.department !== undefined) {
+    throw new TokenError('--departement makes a département observer token: it does not go with another role');
+  }
+  if (request.role === 'carrier') {
+    const id = request.carrier ?? '';
+    const carrier = id ? await db.selectFrom('carriers').select('id').where('id', '=', id).executeTakeFirst() : undefined;
+    if (!carrier)
+      throw new TokenError(`no carrier has the id "${id}": make it first with \`carrier create --id ${id || 'ID'} --name … --kind …\``);
+  } else if (request.carrier !== undefined) {
+    throw new TokenError('--carrier makes a carrier observer token: it does not go with another role');
   }
   const id = randomBytes(ID_BYTES).toString('hex');
   const secret = randomBytes(SECRET_BYTES).toString('base64url');
   const info: TokenInfo = {
     id,
     role: request.role,
-    site_id: request.role === 'admin' ? null : request.siteId!,
+    site_id: request.role === 'agent' || request.role === 'manager' ? request.siteId! : null,
     label,
     created_at: now.toISOString(),
     expires_at: request.expiresAt?.toISOString() ?? null,
     revoked_at: null,
     last_used_at: null,
     created_by: request.createdBy ?? null,
+    scope_department: request.role === 'departement' ? request.department! : null,
+    scope_carrier: request.role === 'carrier' ? request.carrier! : null,
   };
   await db
     .insertInto('tokens')
@@ -86,7 +123,19 @@ export async function createToken(db: Db, request: NewToken): Promise<{ token: s
 export async function listTokens(db: Db): Promise<TokenInfo[]> {
   const rows = await db
     .selectFrom('tokens')
-    .select(['id', 'role', 'site_id', 'label', 'created_at', 'expires_at', 'revoked_at', 'last_used_at', 'created_by'])
+    .select([
+      'id',
+      'role',
+      'site_id',
+      'label',
+      'created_at',
+      'expires_at',
+      'revoked_at',
+      'last_used_at',
+      'created_by',
+      'scope_department',
+      'scope_carrier',
+    ])
     .orderBy('created_at')
     .orderBy('id')
     .execute();
@@ -100,6 +149,22 @@ export async function revokeToken(db: Db, id: string, now = new Date()): Promise
   if (row.revoked_at) return 'already-revoked';
   await db.updateTable('tokens').set({ revoked_at: now.toISOString() }).where('id', '=', id).execute();
   return 'revoked';
+}
+
+/** What a token covers, in a few words for messages: « département 48 », « carrier la-poste », « the network », « site X ». */
+export function describeScope(token: Pick<TokenInfo, 'role' | 'site_id' | 'scope_department' | 'scope_carrier'>): string {
+  switch (token.role) {
+    case 'departement':
+      return `département ${token.scope_department}`;
+    case 'carrier':
+      return `carrier ${token.scope_carrier}`;
+    case 'network':
+      return 'the network';
+    case 'admin':
+      return 'every site (admin)';
+    default:
+      return `site ${token.site_id}`;
+  }
 }
 
 const unauthorized = (detail: string, invalidToken = true) =>
@@ -135,6 +200,15 @@ export async function requireToken(
  */
 export function authorizeSite(token: TokenInfo, site: string | null, role: 'agent' | 'manager' = 'agent'): void {
   if (token.role === 'admin') return;
+  if (isObserver(token.role)) {
+    // Observers read the observatory (auth/scopes.ts) and the activity figures of their scope; they never act for a site.
+    throw new HttpProblem(
+      403,
+      ProblemType.forbidden,
+      'Forbidden',
+      `The token ${token.id} is a read-only observer's (${describeScope(token)}): it may not act for a site.`,
+    );
+  }
   if (site === null) {
     throw new HttpProblem(
       403,

@@ -554,6 +554,101 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('tokens').dropColumn('created_by').execute();
     },
   },
+  '0009_observer_scopes': {
+    async up(db: Kysely<any>) {
+      // Tokens gain the read-only observers of issue 17: a département's, a carrier's, the network's.
+      const roleRule =
+        "(role = 'admin' and site_id is null and scope_department is null and scope_carrier is null)" +
+        " or (role in ('agent', 'manager') and site_id is not null and scope_department is null and scope_carrier is null)" +
+        " or (role = 'departement' and site_id is null and scope_department is not null and scope_carrier is null)" +
+        " or (role = 'carrier' and site_id is null and scope_department is null and scope_carrier is not null)" +
+        " or (role = 'network' and site_id is null and scope_department is null and scope_carrier is null)";
+      if (dialectOf(db) === 'postgres') {
+        await db.schema.alterTable('tokens').addColumn('scope_department', 'text').execute();
+        await db.schema.alterTable('tokens').addColumn('scope_carrier', 'text').execute();
+        await sql`alter table tokens drop constraint tokens_role_site`.execute(db);
+        await sql.raw(`alter table tokens add constraint tokens_role_site check (${roleRule})`).execute(db);
+      } else {
+        // SQLite cannot change a check constraint: the table is written again (as in 0008).
+        await db.schema
+          .createTable('tokens_0009')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('site_id', 'text')
+          .addColumn('label', 'text', (c) => c.notNull())
+          .addColumn('secret_hash', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text')
+          .addColumn('revoked_at', 'text')
+          .addColumn('last_used_at', 'text')
+          .addColumn('created_by', 'text')
+          .addColumn('scope_department', 'text')
+          .addColumn('scope_carrier', 'text')
+          .addCheckConstraint('tokens_role_site', sql.raw(roleRule))
+          .execute();
+        await sql`insert into tokens_0009 (id, role, site_id, label, secret_hash, created_at, expires_at, revoked_at, last_used_at, created_by)
+          select id, role, site_id, label, secret_hash, created_at, expires_at, revoked_at, last_used_at, created_by from tokens`.execute(
+          db,
+        );
+        await db.schema.dropTable('tokens').execute();
+        await db.schema.alterTable('tokens_0009').renameTo('tokens').execute();
+        await db.schema.createIndex('tokens_site').on('tokens').column('site_id').execute();
+      }
+
+      // The carriers (structures porteuses) that network administrators name, and the carrier
+      // SET for a site. No foreign key to sites: a re-import of the ANCT list (which has no
+      // carrier) may drop a site for a while, and its carrier comes back with it.
+      await db.schema
+        .createTable('carriers')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('site_carriers')
+        .addColumn('site_id', 'text', (c) => c.primaryKey())
+        .addColumn('carrier_id', 'text', (c) => c.notNull().references('carriers.id'))
+        .addColumn('set_by', 'text', (c) => c.notNull())
+        .addColumn('set_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('site_carriers_carrier').on('site_carriers').columns(['carrier_id', 'site_id']).execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('site_carriers').ifExists().execute();
+      await db.schema.dropTable('carriers').ifExists().execute();
+      await db.deleteFrom('tokens').where('role', 'in', ['departement', 'carrier', 'network']).execute();
+      const roleRule = `(role = 'admin' and site_id is null) or (role in ('agent', 'manager') and site_id is not null)`;
+      if (dialectOf(db) === 'postgres') {
+        await sql`alter table tokens drop constraint tokens_role_site`.execute(db);
+        await sql.raw(`alter table tokens add constraint tokens_role_site check (${roleRule})`).execute(db);
+        await db.schema.alterTable('tokens').dropColumn('scope_carrier').execute();
+        await db.schema.alterTable('tokens').dropColumn('scope_department').execute();
+      } else {
+        await db.schema
+          .createTable('tokens_0008')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('site_id', 'text')
+          .addColumn('label', 'text', (c) => c.notNull())
+          .addColumn('secret_hash', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text')
+          .addColumn('revoked_at', 'text')
+          .addColumn('last_used_at', 'text')
+          .addColumn('created_by', 'text')
+          .addCheckConstraint('tokens_role_site', sql.raw(roleRule))
+          .execute();
+        await sql`insert into tokens_0008 (id, role, site_id, label, secret_hash, created_at, expires_at, revoked_at, last_used_at, created_by)
+          select id, role, site_id, label, secret_hash, created_at, expires_at, revoked_at, last_used_at, created_by from tokens`.execute(
+          db,
+        );
+        await db.schema.dropTable('tokens').execute();
+        await db.schema.alterTable('tokens_0008').renameTo('tokens').execute();
+        await db.schema.createIndex('tokens_site').on('tokens').column('site_id').execute();
+      }
+    },
+  },
 };
 
 /**

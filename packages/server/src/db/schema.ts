@@ -96,7 +96,7 @@ export interface ItinerantStopTable {
  */
 export interface TokenTable {
   id: string;
-  /** `agent` or `manager` (of one site), or `admin` (every site). */
+  /** `agent` or `manager` (of one site), `admin` (every site), or a read-only observer: `departement`, `carrier`, `network`. */
   role: string;
   /** The site of an agent's or manager's token; null for an admin's (a check constraint holds both rules). */
   site_id: string | null;
@@ -112,6 +112,29 @@ export interface TokenTable {
   last_used_at: string | null;
   /** Label of the access that created it (a site manager, an admin); null from the command line. */
   created_by: string | null;
+  /** The département code of a `departement` token ('48', '2A', '974'); null otherwise. */
+  scope_department: string | null;
+  /** The carrier id of a `carrier` token (`carriers.id`); null otherwise. */
+  scope_carrier: string | null;
+}
+
+/** A carrier (structure porteuse) named by a network administrator (migration 0009). */
+export interface CarrierTable {
+  /** Slug, e.g. `la-poste`, `cc-val-de-charente`. */
+  id: string;
+  name: string;
+  /** collectivite | la-poste | association | etat | msa | autre */
+  kind: string;
+  created_at: string;
+}
+
+/** The carrier SET for a site (kept across re-imports: the ANCT list has none). */
+export interface SiteCarrierTable {
+  site_id: string;
+  carrier_id: string;
+  /** Label of who set it: a token's label, `cli` or the imported file. */
+  set_by: string;
+  set_at: string;
 }
 
 /** One satisfaction answer as stored (personal data already removed from the comment). */
@@ -431,4 +454,6 @@ export interface Database {
   site_edits: SiteEditsTable;
   site_exceptions: SiteExceptionTable;
   outreach_stops: OutreachStopTable;
+  carriers: CarrierTable;
+  site_carriers: SiteCarrierTable;
 }

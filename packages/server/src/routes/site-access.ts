@@ -166,7 +166,9 @@ export const siteAccessRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = 
     async (request) => {
       siteOf(request.params.id);
       const token = tokenOf(request);
-      return { id: token.id, role: token.role, label: token.label, site_id: token.site_id, expires_at: token.expires_at };
+      // tokenOfPathSite admitted an agent's, a manager's or an admin's token only (observers are 403 there).
+      const role = token.role as SiteAccessMe['role'];
+      return { id: token.id, role, label: token.label, site_id: token.site_id, expires_at: token.expires_at };
     },
   );
 

@@ -30,7 +30,7 @@ export const MAX_EXPIRY_DAYS = 1096;
 /** Access that a site may hold at once (active ones): far above a real team, a bound on a runaway script. */
 export const MAX_ACTIVE_ACCESS_PER_SITE = 100;
 
-type AccessRow = Omit<TokenTable, 'secret_hash'>;
+type AccessRow = Omit<TokenTable, 'secret_hash' | 'scope_department' | 'scope_carrier'>;
 
 const forbidden = (detail: string) => new HttpProblem(403, ProblemType.forbidden, 'Forbidden', detail);
 
