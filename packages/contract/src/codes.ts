@@ -163,6 +163,7 @@ export const SITE_HISTORY_ENTITIES = [
   'access',
   'local-partner',
   'permanence',
+  'carrier',
 ] as const;
 export type SiteHistoryEntity = (typeof SITE_HISTORY_ENTITIES)[number];
 export const SITE_HISTORY_ACTIONS = ['create', 'update', 'delete', 'verify', 'revoke'] as const;

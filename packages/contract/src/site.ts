@@ -142,11 +142,24 @@ export const Site = Type.Object(
     group: Nullable(Type.String()),
     labelled_on: Nullable(Type.String({ format: 'date', description: 'Date of the France services label.' })),
     carrier: Nullable(
-      Type.Union([Type.Literal('la-poste'), Type.Literal('msa'), Type.Literal('sous-prefecture')], {
-        description: 'Carrying structure, inferred from the name only (the list does not publish it).',
-      }),
+      Type.Union(
+        [
+          Type.Literal('la-poste'),
+          Type.Literal('msa'),
+          Type.Literal('sous-prefecture'),
+          Type.Literal('collectivite'),
+          Type.Literal('association'),
+          Type.Literal('etat'),
+          Type.Literal('autre'),
+        ],
+        {
+          description:
+            'Kind of carrying structure. The list does not publish it: guessed from the name (`la-poste`, `msa`, ' +
+            '`sous-prefecture`, `carrier_inferred: true`) unless a network administrator set it (any kind, `carrier_inferred: false`).',
+        },
+      ),
     ),
-    carrier_inferred: Type.Literal(true),
+    carrier_inferred: Type.Boolean({ description: 'True when `carrier` is only guessed from the name (or null: unknown).' }),
     time_zone: Type.String({ description: 'IANA time zone of the site, e.g. Europe/Paris, Indian/Reunion.' }),
     road_access: Type.Object(
       {

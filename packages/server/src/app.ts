@@ -25,6 +25,7 @@ import { satisfactionStatsRoutes } from './routes/satisfaction-stats.js';
 import { sitesRoutes } from './routes/sites.js';
 import { siteInfoRoutes } from './routes/site-info.js';
 import { siteAccessRoutes } from './routes/site-access.js';
+import { carriersRoutes } from './routes/carriers.js';
 import { departementOutlinesRoutes } from './routes/departement-outlines.js';
 import { PUBLIC_DIR, REPO_ROOT } from './paths.js';
 
@@ -127,6 +128,10 @@ export async function buildApp({
           name: 'site-admin',
           description: 'A site’s own administration: its agents’ and managers’ access, its history; the sites nobody verified',
         },
+        {
+          name: 'observatory',
+          description: 'The network observatory: views of a département, a carrier or the network for their observers; carriers',
+        },
       ],
       components: {
         securitySchemes: {
@@ -179,6 +184,7 @@ export async function buildApp({
       await api.register(outreachRoutes, { ctx });
       await api.register(exportsRoutes, { ctx });
       await api.register(siteAccessRoutes, { ctx });
+      await api.register(carriersRoutes, { ctx });
       await api.register(departementOutlinesRoutes);
     },
     { prefix: API_PREFIX },

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ActivityStats, ActivityStatsQuery, Problem } from '@fs-widgets/contract';
-import { requireToken } from '../auth/tokens.js';
+import { scopeHoldsSite } from '../auth/scopes.js';
+import { authenticate, authorizeSite, isObserver } from '../auth/tokens.js';
 import { activityStats } from '../demarches/activity-stats.js';
 import { dayRange } from '../http/day-range.js';
 import { notFound } from '../http/problem.js';
@@ -14,14 +15,19 @@ export const activityStatsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }>
       // The token first: an anonymous request learns nothing, not even whether its query was valid.
       onRequest: async (request) => {
         const site = (request.query as { site?: unknown }).site;
-        await requireToken(ctx.db, request, { site: typeof site === 'string' ? site : null });
+        const token = await authenticate(ctx.db, request);
+        // An observer reads the figures of a site its scope holds (the network's: every site, and the network's own).
+        if (isObserver(token.role) && (typeof site === 'string' ? await scopeHoldsSite(ctx, token, site) : token.role === 'network'))
+          return;
+        authorizeSite(token, typeof site === 'string' ? site : null);
       },
       schema: {
         summary: 'Activity figures of a site or of the network',
         description:
           'Acts recorded by the agents: count, share solved at the first visit, referrals by partner referred to, and groups by ' +
           '`partner`, `theme` (keys `partner/theme`) or `month` (`YYYY-MM`), over the site’s local days `from`–`to`. A site’s figures ' +
-          'need a token of that site (or admin); the network’s (no `site`) an admin token. Read from monthly roll-ups (whole months) and daily ones (the days of months covered in part), never from the acts.',
+          'need a token of that site, of an observer whose scope holds it (a département’s, a carrier’s, the network’s) or an admin’s; ' +
+          'the network’s (no `site`) an admin’s or the network observer’s token. Read from monthly roll-ups (whole months) and daily ones (the days of months covered in part), never from the acts.',
         tags: ['demarches'],
         security: [{ bearerToken: [] }],
         querystring: ActivityStatsQuery,

@@ -38,6 +38,8 @@ export interface SiteOwnData {
   edits?: SiteEditsTable;
   /** Its exceptions (past ones are dropped when applied). */
   exceptions: readonly SiteExceptionTable[];
+  /** The kind of the carrier a network administrator SET for it (carriers/carriers.ts); the name's guess otherwise. */
+  carrierKind?: string;
 }
 
 const newId = () => randomBytes(9).toString('base64url');
@@ -75,11 +77,14 @@ const orderedOffers = (offers: readonly string[]): SiteOffer[] => SITE_OFFERS.fi
  */
 export function withSiteOwnData(site: Site, own: SiteOwnData | undefined, now: Date = new Date()): Site {
   if (!own) return site;
+  // A carrier SET by a network administrator is published as a fact (the charter makes it public), the guess as a guess.
+  const carried: Site = own.carrierKind ? { ...site, carrier: own.carrierKind as Site['carrier'], carrier_inferred: false } : site;
+  if (!own.edits && own.exceptions.length === 0) return carried;
   const edits = own.edits;
   const hours = edits?.hours ? (JSON.parse(edits.hours) as Week) : site.hours;
   const exceptions = currentExceptions(own.exceptions, site.time_zone, now);
   return {
-    ...site,
+    ...carried,
     hours,
     opening_hours: toOsmOpeningHours(hours, exceptions),
     weekly_hours: edits?.hours ? Math.round((weeklyMinutes(hours) / 60) * 100) / 100 : site.weekly_hours,
@@ -102,7 +107,7 @@ export async function loadSiteOwnData(
   if (siteIds && siteIds.length === 0) return new Map();
   // The earliest "today" of any time zone (UTC−12) is at most one day before UTC's date.
   const earliestToday = addDays(now.toISOString().slice(0, 10), -1);
-  const [edits, exceptions] = await Promise.all([
+  const [edits, exceptions, carriers] = await Promise.all([
     db
       .selectFrom('site_edits')
       .selectAll()
@@ -114,6 +119,12 @@ export async function loadSiteOwnData(
       .where('ends_on', '>=', earliestToday)
       .$if(siteIds !== undefined, (qb) => qb.where('site_id', 'in', siteIds!))
       .execute(),
+    db
+      .selectFrom('site_carriers')
+      .innerJoin('carriers', 'carriers.id', 'site_carriers.carrier_id')
+      .select(['site_carriers.site_id as site_id', 'carriers.kind as kind'])
+      .$if(siteIds !== undefined, (qb) => qb.where('site_carriers.site_id', 'in', siteIds!))
+      .execute(),
   ]);
   const bySite = new Map<string, SiteOwnData>();
   const entry = (siteId: string) => {
@@ -123,6 +134,7 @@ export async function loadSiteOwnData(
   };
   for (const row of edits) entry(row.site_id).edits = row;
   for (const row of exceptions) (entry(row.site_id).exceptions as SiteExceptionTable[]).push(row);
+  for (const row of carriers) entry(row.site_id).carrierKind = row.kind;
   return bySite;
 }
 
