@@ -13,7 +13,8 @@ import { join } from 'node:path';
  * `/__test/pending/*` never answers (the loading state); `/__test/ban/search/` answers like the
  * national address API (BAN) for "montbel" (the optional address search).
  * `/__test/agent-token?site=ID` makes an agent token with the real CLI on the run's database
- * (`&role=manager`: the site manager's; `&label=…`: its label, `wtr` by default);
+ * (`&role=manager`: the site manager's; `&label=…`: its label, `wtr` by default; `?departement=48`
+ * or `?network=1` instead of `site`: an observer's token of the network observatory);
  * `/__test/auth-echo/*` accepts writes and tells (GET) the last `Authorization` it received;
  * proxied requests carrying `Authorization` (the agents' reads and writes) are forwarded with it.
  */
@@ -198,8 +199,11 @@ export function testNetwork({ apiOrigin, dataDir }) {
     }
     if (ctx.path === '/__test/agent-token') {
       // A fresh agent token for a site, made by the real CLI against the test run's database.
+      // `?departement=48` or `?network=1`: an observer's token of the network observatory instead.
       const site = String(ctx.query.site ?? '');
-      if (!/^\d{1,9}$/.test(site)) {
+      const departement = String(ctx.query.departement ?? '');
+      const observer = /^(\d{2}|2[AB]|97\d)$/.test(departement) ? ['--departement', departement] : ctx.query.network ? ['--network'] : null;
+      if (!observer && !/^\d{1,9}$/.test(site)) {
         ctx.status = 400;
         return;
       }
@@ -207,7 +211,15 @@ export function testNetwork({ apiOrigin, dataDir }) {
         execFile(
           process.execPath,
           [
-            ...['--conditions=source', '--import', 'tsx', 'packages/server/src/cli.ts', 'token', 'create', '--site', site],
+            ...[
+              '--conditions=source',
+              '--import',
+              'tsx',
+              'packages/server/src/cli.ts',
+              'token',
+              'create',
+              ...(observer ?? ['--site', site]),
+            ],
             ...(ctx.query.role === 'manager' ? ['--manager'] : []),
             ...['--label', typeof ctx.query.label === 'string' && ctx.query.label ? ctx.query.label.slice(0, 100) : 'wtr'],
           ],

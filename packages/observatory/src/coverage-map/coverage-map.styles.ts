@@ -1,0 +1,188 @@
+import { css } from 'lit';
+
+export const coverageMapStyles = css`
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_fs-space);
+    margin-top: calc(var(--_fs-space) * 2);
+  }
+
+  .switch {
+    display: inline-flex;
+  }
+
+  .switch button {
+    min-height: 2.75rem;
+  }
+
+  .switch button + button {
+    margin-left: -2px;
+  }
+
+  .switch button[aria-pressed='true'] {
+    background: var(--_accent);
+    color: var(--_fs-on-primary);
+  }
+
+  label.check,
+  label.radio {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+    min-height: 2.75rem;
+    font-weight: 600;
+  }
+
+  label.check input,
+  label.radio input {
+    width: 1.25rem;
+    height: 1.25rem;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+
+  .summary {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    align-items: center;
+  }
+
+  .pill {
+    padding: 0.15em 0.6em;
+    border-radius: 1em;
+    background: var(--_fs-surface-alt);
+    font-variant-numeric: tabular-nums;
+  }
+
+  .map-frame {
+    position: relative;
+    margin-top: calc(var(--_fs-space) * 1.5);
+  }
+
+  .map {
+    height: var(--fs-coverage-map-height, 32rem);
+    background: #f4f6f6;
+    border: 1px solid var(--_fs-border);
+    border-radius: calc(var(--_fs-radius) / 1.5);
+  }
+
+  .map:focus-visible {
+    outline: 3px solid var(--_fs-focus);
+    outline-offset: 2px;
+  }
+
+  .map-status .message {
+    position: absolute;
+    top: 1rem;
+    left: 50%;
+    transform: translateX(-50%);
+    z-index: 900;
+    margin: 0;
+  }
+
+  .map-skeleton {
+    height: 20rem;
+    margin-top: calc(var(--_fs-space) * 2);
+  }
+
+  .legend ul {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 1em;
+    margin: 0.25em 0 0;
+    padding: 0;
+    list-style: none;
+    font-size: 0.875em;
+  }
+
+  .legend li {
+    display: flex;
+    align-items: center;
+    gap: 0.4em;
+  }
+
+  .legend-title {
+    font-weight: 700;
+  }
+
+  .swatch {
+    display: inline-block;
+    width: 0.9rem;
+    height: 0.9rem;
+    border-radius: 50%;
+    border: 1px solid #fff;
+    forced-color-adjust: none;
+  }
+
+  .swatch.ring {
+    background: transparent;
+    border: 2px solid #111;
+  }
+
+  .swatch.site {
+    background: #fff;
+    border: 3px solid #111;
+  }
+
+  .swatch.stop {
+    background: #f7d046;
+    border: 2px solid #111;
+  }
+
+  .swatch.choro {
+    border-radius: 0.15rem;
+    background: linear-gradient(90deg, #cfe3e8, #2f6f83);
+    border-color: #37474f;
+  }
+
+  .what-if {
+    margin-top: calc(var(--_fs-space) * 3);
+    padding-top: var(--_fs-space);
+    border-top: 1px solid var(--_fs-border);
+  }
+
+  .coords {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 10rem), 1fr));
+    gap: 0 calc(var(--_fs-space) * 2);
+  }
+
+  .or {
+    font-style: italic;
+    color: var(--_fs-text-muted);
+  }
+
+  .changes {
+    margin: 0.25em 0 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .changes li {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_fs-space);
+    border-bottom: 1px solid var(--_fs-surface-alt);
+  }
+
+  .deltas {
+    margin: 0.25em 0 0;
+    padding: 0;
+    list-style: none;
+    font-weight: 700;
+  }
+
+  .gain {
+    color: var(--_fs-success);
+    margin-right: 1em;
+  }
+
+  .loss {
+    color: var(--_fs-danger);
+  }
+`;
