@@ -3,6 +3,8 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/database.js';
 
 export type ActivityGroupBy = 'partner' | 'theme' | 'month';
+/** The observatory's groups (issue 17): a set of sites' figures also by site. */
+export type SitesGroupBy = ActivityGroupBy | 'site';
 
 export interface ActivityScope {
   /** A site, or the whole network when null. */
@@ -69,13 +71,14 @@ type Period = 'month' | 'day';
 type Range = { from: string | null; to: string | null };
 
 /**
- * The WHERE clause of one roll-up read: the site (none for the network), and its period column
- * (`month` or `day`) within the range (a bound left null is no condition): one range of the
- * primary key's index.
+ * The WHERE clause of one roll-up read: the sites (none for the network: its own tables), and its
+ * period column (`month` or `day`) within the range (a bound left null is no condition): one
+ * range of the primary key's index per site.
  */
-function where(site: string | null, period: Period, range: Range): RawBuilder<unknown> {
+function where(sites: readonly string[] | null, period: Period, range: Range): RawBuilder<unknown> {
   const conditions: RawBuilder<unknown>[] = [];
-  if (site !== null) conditions.push(sql`site_id = ${site}`);
+  if (sites !== null && sites.length === 1) conditions.push(sql`site_id = ${sites[0]}`);
+  else if (sites !== null) conditions.push(sql`site_id in (${sql.join(sites.map((site) => sql`${site}`))})`);
   if (range.from !== null) conditions.push(sql`${sql.ref(period)} >= ${range.from}`);
   if (range.to !== null) conditions.push(sql`${sql.ref(period)} <= ${range.to}`);
   return conditions.length === 0 ? sql`` : sql` where ${sql.join(conditions, sql` and `)}`;
@@ -85,22 +88,43 @@ function where(site: string | null, period: Period, range: Range): RawBuilder<un
  * The key of a group: the partner; `partner/theme` (a theme name alone is ambiguous: `autre`,
  * `logement`); the month `YYYY-MM` of the local day.
  */
-const GROUP_KEY: Record<ActivityGroupBy, (period: Period) => RawBuilder<unknown>> = {
+const GROUP_KEY: Record<SitesGroupBy, (period: Period) => RawBuilder<unknown>> = {
+  site: () => sql`site_id`,
   partner: () => sql`partner`,
   theme: () => sql`partner || '/' || theme`,
   month: (period) => (period === 'month' ? sql`month` : sql`substr(day, 1, 7)`),
 };
 
+/** The activity of a set of sites (the network when null) over local days, grouped or not. */
+export interface SitesActivityQuery {
+  /** The sites counted; null for the whole network (read from the network's own roll-ups, unless grouped by site). */
+  sites: readonly string[] | null;
+  from: string | null;
+  to: string | null;
+  group_by: SitesGroupBy | null;
+}
+
+export interface SitesActivity {
+  acts: number;
+  solved: number;
+  /** Referrals by partner referred to. */
+  referrals: Record<string, number>;
+  /** By key, in key order; empty when not grouped. */
+  groups: ActivityStats['groups'];
+}
+
 /**
  * Activity figures from the roll-ups only, never from the acts (db/schema.ts): the whole months
  * of the period from the monthly rows (a national year is 12 × 48 rows), the days of the months
- * it covers in part from the daily ones, of the site or of the network. The same sums as over
- * the acts of the period, for any period.
+ * it covers in part from the daily ones, of a set of sites or of the network. The same sums as
+ * over the acts of the period, for any period. `GET /stats/activity` (one site or the network)
+ * and the observatory (a département's, a carrier's sites) read through it.
  */
-export async function activityStats(db: Db, scope: ActivityScope): Promise<ActivityStats> {
-  const parts = periodParts(scope.from, scope.to);
-  const groupBy = scope.group_by;
-  const network = scope.site === null ? '_network' : '';
+export async function sitesActivity(db: Db, query: SitesActivityQuery): Promise<SitesActivity> {
+  const groupBy = query.group_by;
+  if (query.sites !== null && query.sites.length === 0) return { acts: 0, solved: 0, referrals: {}, groups: [] };
+  const parts = periodParts(query.from, query.to);
+  const network = query.sites === null && groupBy !== 'site' ? '_network' : '';
   // One read per range: the whole months, then the days at each edge. Each reads one range of
   // one table's primary key (never a UNION: PostgreSQL would run its branches in parallel
   // workers, which take longer to start than these few hundred rows to read; migration 0007
@@ -115,13 +139,13 @@ export async function activityStats(db: Db, scope: ActivityScope): Promise<Activ
         const key = groupBy === null ? null : GROUP_KEY[groupBy](period);
         return sql<ActivityStats['groups'][number]>`select ${key ?? sql`''`} as ${sql.ref('key')}, sum(acts) as acts,
             sum(solved) as solved, sum(referred) as referred, sum(follow_up) as follow_up
-          from ${table('activity', period)}${where(scope.site, period, range)}${key === null ? sql`` : sql` group by ${key}`}`.execute(db);
+          from ${table('activity', period)}${where(query.sites, period, range)}${key === null ? sql`` : sql` group by ${key}`}`.execute(db);
       }),
     ),
     Promise.all(
       reads.map(([period, range]) =>
         sql<{ referred_to: string; referred: number }>`select referred_to, sum(referred) as referred
-          from ${table('activity_referrals', period)}${where(scope.site, period, range)} group by referred_to`.execute(db),
+          from ${table('activity_referrals', period)}${where(query.sites, period, range)} group by referred_to`.execute(db),
       ),
     ),
   ]);
@@ -148,11 +172,16 @@ export async function activityStats(db: Db, scope: ActivityScope): Promise<Activ
     for (const row of rows) referrals[row.referred_to] = (referrals[row.referred_to] ?? 0) + n(row.referred);
   }
   const groups = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return {
-    scope,
-    acts,
-    first_visit_share: acts === 0 ? null : solved / acts,
-    referrals,
-    groups,
-  };
+  return { acts, solved, referrals, groups };
+}
+
+/** Activity figures of a site or of the network (`GET /stats/activity`): `sitesActivity` of that one site. */
+export async function activityStats(db: Db, scope: ActivityScope): Promise<ActivityStats> {
+  const { acts, solved, referrals, groups } = await sitesActivity(db, {
+    sites: scope.site === null ? null : [scope.site],
+    from: scope.from,
+    to: scope.to,
+    group_by: scope.group_by,
+  });
+  return { scope, acts, first_visit_share: acts === 0 ? null : solved / acts, referrals, groups };
 }
