@@ -1,7 +1,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
-import { createToken, revokeToken } from '../src/auth/tokens.js';
+import { createToken, revokeToken, type TokenRole } from '../src/auth/tokens.js';
 import { readConfig } from '../src/config.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { createTestDatabase, makeTempDir, removeTempDir, type TestDatabase } from './test-server.js';
@@ -13,7 +13,11 @@ import { createTestDatabase, makeTempDir, removeTempDir, type TestDatabase } fro
  * personal data written by anyone comes back in a public answer or in the logs.
  */
 
-/** Who calls: no token, a malformed one, revoked or expired ones, the site's and another site's agents and managers, an admin. */
+/**
+ * Who calls: no token, a malformed one, revoked or expired ones, the site's and another site's
+ * agents and managers, an admin; and the read-only observers of issue 17: the site's
+ * département's and another département's, the site's carrier's and another carrier's, the network's.
+ */
 type Who =
   | 'anonymous'
   | 'malformed'
@@ -25,7 +29,12 @@ type Who =
   | 'otherManager'
   | 'agent'
   | 'manager'
-  | 'admin';
+  | 'admin'
+  | 'departement'
+  | 'otherDepartement'
+  | 'carrier'
+  | 'otherCarrier'
+  | 'network';
 const WHO: Who[] = [
   'anonymous',
   'malformed',
@@ -38,24 +47,47 @@ const WHO: Who[] = [
   'agent',
   'manager',
   'admin',
+  'departement',
+  'otherDepartement',
+  'carrier',
+  'otherCarrier',
+  'network',
 ];
+const OBSERVERS: Who[] = ['departement', 'otherDepartement', 'carrier', 'otherCarrier', 'network'];
 const UNAUTHENTICATED: Who[] = ['anonymous', 'malformed', 'revoked', 'expired', 'revokedManager', 'expiredManager'];
 
 /**
  * Who each secured route is for (docs/security.md, « Roles »): `agent` — the site's agents, its
- * managers and admins; `manager` — the site's managers and admins; `admin` — admins only.
- * `query` is added to the URL. A new secured route is one line here (the first test fails
- * until it is).
+ * managers and admins; `manager` — the site's managers and admins; `admin` — admins only;
+ * `observer` — a scope's observers and admins (every route of `/observatory/`, checked for each
+ * scope asked, `SCOPES`); `activity` — the site's agents, managers, the observers whose scope
+ * holds it, admins. Observers never act for a site (403 on every `agent`, `manager`, `admin`
+ * route). `query` is added to the URL. A new secured route is one line here (the first test
+ * fails until it is; a route under `/observatory/` is an observer's unless listed otherwise).
  */
-type Need = 'agent' | 'manager' | 'admin';
+type Need = 'agent' | 'manager' | 'admin' | 'observer' | 'activity';
+/** France services de Mende (Lozère, 48), its département, its carrier (set for the matrix). */
 const SITE = '2983';
+const SITE_DEPARTEMENT = '48';
+const SITE_CARRIER = 'matrix-carrier';
+/** Marvejols (48 too): another site's agents and managers, and the site of another carrier. */
 const OTHER_SITE = '271';
+const OTHER_DEPARTEMENT = '16';
+const OTHER_CARRIER = 'matrix-other-carrier';
+/** The scopes an observer route is asked for: none (the token's own), the site's département, the site's carrier. */
+const SCOPES = ['own', 'departement', 'carrier'] as const;
+type AskedScope = (typeof SCOPES)[number];
+const SCOPE_QUERY: Record<AskedScope, string> = {
+  own: '',
+  departement: `departement=${SITE_DEPARTEMENT}`,
+  carrier: `carrier=${SITE_CARRIER}`,
+};
 const MATRIX: Record<string, { need: Need; query?: string }> = {
   'GET /api/v1/sites/{id}/feedback.csv': { need: 'agent' },
   'POST /api/v1/acts': { need: 'agent' },
   'POST /api/v1/cases': { need: 'agent' },
   'PATCH /api/v1/cases/{code}': { need: 'agent' },
-  'GET /api/v1/stats/activity': { need: 'agent', query: `?site=${SITE}` },
+  'GET /api/v1/stats/activity': { need: 'activity', query: `?site=${SITE}` },
   'POST /api/v1/sites/{id}/local-partners': { need: 'agent' },
   'PUT /api/v1/sites/{id}/local-partners/{item}': { need: 'agent' },
   'DELETE /api/v1/sites/{id}/local-partners/{item}': { need: 'agent' },
@@ -78,12 +110,30 @@ const MATRIX: Record<string, { need: Need; query?: string }> = {
   'DELETE /api/v1/sites/{id}/access/{access}': { need: 'manager' },
   'GET /api/v1/sites/{id}/history': { need: 'manager' },
   'GET /api/v1/admin/unverified-sites': { need: 'admin' },
+  'POST /api/v1/admin/carriers': { need: 'admin' },
+  'PUT /api/v1/admin/sites/{id}/carrier': { need: 'admin' },
+  'GET /api/v1/observatory/carriers': { need: 'observer' },
 };
 
-/** What each caller gets from a route for `need`: 401, 403, or anything else (allowed: the request then succeeds or fails on its content). */
-function expected(who: Who, need: Need): 401 | 403 | 'allowed' {
+/** A secured route's line of the matrix; the routes of the observatory are an observer's unless listed. */
+function lineOf(name: string): { need: Need; query?: string } | undefined {
+  return MATRIX[name] ?? (/^[A-Z]+ \/api\/v1\/observatory\//.test(name) ? { need: 'observer' } : undefined);
+}
+
+/**
+ * What each caller gets from a route for `need` (an observer's route: asked for `scope`): 401,
+ * 403, or anything else (allowed: the request then succeeds or fails on its content).
+ */
+function expected(who: Who, need: Need, scope: AskedScope = 'own'): 401 | 403 | 'allowed' {
   if (UNAUTHENTICATED.includes(who)) return 401;
   if (who === 'admin') return 'allowed';
+  if (need === 'observer') {
+    if (who === 'network') return 'allowed';
+    if (scope === 'own') return OBSERVERS.includes(who) ? 'allowed' : 403;
+    return who === scope ? 'allowed' : 403; // a département's token its département only, a carrier's its carrier only
+  }
+  if (need === 'activity') return ['agent', 'manager', 'departement', 'carrier', 'network'].includes(who) ? 'allowed' : 403;
+  if (OBSERVERS.includes(who)) return 403; // read-only: no site's route, no admin's
   if (who === 'otherAgent' || who === 'otherManager' || need === 'admin') return 403;
   return who === 'agent' && need === 'manager' ? 403 : 'allowed';
 }
@@ -127,8 +177,33 @@ describe('authorization and exposure across the API', () => {
       },
     });
     server = await startServer(config, { serveStatic: false, logger: { level: 'info', stream } });
-    const make = async (role: 'agent' | 'manager' | 'admin', siteId: string | undefined, label: string) =>
-      (await createToken(server.db, { role, siteId, label })).token;
+    const make = async (
+      role: TokenRole,
+      siteId: string | undefined,
+      label: string,
+      scope: { department?: string; carrier?: string } = {},
+    ) => (await createToken(server.db, { role, siteId, label, ...scope })).token;
+    // Two carriers, set for the site and for the other site (a guess from the name grants nothing).
+    const now = new Date().toISOString();
+    await server.db
+      .insertInto('carriers')
+      .values([
+        { id: SITE_CARRIER, name: 'Matrix carrier', kind: 'collectivite', created_at: now },
+        { id: OTHER_CARRIER, name: 'Matrix other carrier', kind: 'association', created_at: now },
+      ])
+      .execute();
+    await server.db
+      .insertInto('site_carriers')
+      .values([
+        { site_id: SITE, carrier_id: SITE_CARRIER, set_by: 'matrix', set_at: now },
+        { site_id: OTHER_SITE, carrier_id: OTHER_CARRIER, set_by: 'matrix', set_at: now },
+      ])
+      .execute();
+    tokens.departement = await make('departement', undefined, 'matrix departement', { department: SITE_DEPARTEMENT });
+    tokens.otherDepartement = await make('departement', undefined, 'matrix other departement', { department: OTHER_DEPARTEMENT });
+    tokens.carrier = await make('carrier', undefined, 'matrix carrier', { carrier: SITE_CARRIER });
+    tokens.otherCarrier = await make('carrier', undefined, 'matrix other carrier', { carrier: OTHER_CARRIER });
+    tokens.network = await make('network', undefined, 'matrix network');
     tokens.agent = await make('agent', SITE, 'matrix agent');
     tokens.manager = await make('manager', SITE, 'matrix manager');
     tokens.otherAgent = await make('agent', OTHER_SITE, 'matrix other');
@@ -172,14 +247,14 @@ describe('authorization and exposure across the API', () => {
 
   test('the matrix lists every secured route, and only routes that exist', () => {
     const secured = operations.filter((o) => o.secured).map((o) => `${o.method} ${o.path}`);
-    for (const name of secured) assert.ok(name in MATRIX, `${name} is secured but not in the matrix: add one line to MATRIX`);
+    for (const name of secured) assert.ok(lineOf(name), `${name} is secured but not in the matrix: add one line to MATRIX`);
     for (const name of Object.keys(MATRIX)) {
       assert.ok(secured.includes(name), `${name} is in the matrix but not served`);
     }
   });
 
-  test('matrix: no token, malformed, revoked, expired, another site’s agent and manager, the site’s agent, manager and admin on every secured route', async () => {
-    const secured = operations.filter((o) => o.secured && `${o.method} ${o.path}` in MATRIX);
+  test('matrix: no token, malformed, revoked, expired, another site’s agent and manager, the site’s agent, manager and admin, each observer on every secured route', async () => {
+    const secured = operations.filter((o) => o.secured && lineOf(`${o.method} ${o.path}`));
     assert.ok(secured.length >= 17, `${secured.length} secured operations`);
     // A case of the site, for the routes whose site is the case's.
     const opened = await call('POST', '/api/v1/cases', 'admin', {
@@ -194,8 +269,9 @@ describe('authorization and exposure across the API', () => {
     const code = (JSON.parse(opened.body) as { code: string }).code;
     let keys = 0;
     let checked = 0;
+    let expectedChecks = 0;
     for (const operation of secured) {
-      const { need, query = '' } = MATRIX[`${operation.method} ${operation.path}`]!;
+      const { need, query: routeQuery = '' } = lineOf(`${operation.method} ${operation.path}`)!;
       // The site of the path, of the body or of the case; an item or access that does not exist. Bodies are
       // minimal: the token is checked first, an allowed caller then gets a 400 or a 404.
       const url = operation.path.replace('{id}', SITE).replace('{code}', code).replace('{item}', 'abc').replace('{access}', '000000000000');
@@ -205,23 +281,58 @@ describe('authorization and exposure across the API', () => {
           : operation.path.includes('{code}')
             ? { key: `matrix-update-${Date.now()}-${keys++}`, step: 'Pièces reçues' }
             : { site_id: SITE };
-      for (const who of WHO) {
-        const res = await call(operation.method, url + query, who, body);
-        const name = `${operation.method} ${url}${query} (${need}) as ${who} → ${res.statusCode} ${res.body.slice(0, 160)}`;
-        const expect = expected(who, need);
-        if (expect === 'allowed') assert.ok(res.statusCode !== 401 && res.statusCode !== 403 && res.statusCode < 500, name);
-        else assert.equal(res.statusCode, expect, name);
-        if (res.statusCode === 401) assert.match(String(res.headers['www-authenticate'] ?? ''), /^Bearer/, name);
-        checked++;
+      // An observer's route is asked for each scope; the others as they are.
+      for (const scope of need === 'observer' ? SCOPES : (['own'] as const)) {
+        const params = [routeQuery.replace(/^\?/, ''), SCOPE_QUERY[scope]].filter(Boolean).join('&');
+        const query = params ? `?${params}` : '';
+        expectedChecks += WHO.length;
+        for (const who of WHO) {
+          const res = await call(operation.method, url + query, who, body);
+          const name = `${operation.method} ${url}${query} (${need}) as ${who} → ${res.statusCode} ${res.body.slice(0, 160)}`;
+          const expect = expected(who, need, scope);
+          if (expect === 'allowed' && need === 'observer' && operation.method === 'GET') assert.equal(res.statusCode, 200, name);
+          else if (expect === 'allowed') assert.ok(res.statusCode !== 401 && res.statusCode !== 403 && res.statusCode < 500, name);
+          else assert.equal(res.statusCode, expect, name);
+          if (res.statusCode === 401) assert.match(String(res.headers['www-authenticate'] ?? ''), /^Bearer/, name);
+          checked++;
+        }
       }
     }
-    assert.equal(checked, secured.length * WHO.length);
+    assert.equal(checked, expectedChecks);
   });
 
-  test('a network-wide private read is for admins only', async () => {
-    assert.equal((await call('GET', '/api/v1/stats/activity', 'agent')).statusCode, 403);
-    assert.equal((await call('GET', '/api/v1/stats/activity', 'manager')).statusCode, 403);
+  test('observers: another scope than one’s own is 403, whatever the route of the observatory', async () => {
+    const observed = operations.filter((o) => o.method === 'GET' && lineOf(`${o.method} ${o.path}`)?.need === 'observer');
+    assert.ok(observed.length >= 1, 'no observatory route');
+    for (const { path } of observed) {
+      for (const [who, query] of [
+        ['departement', `departement=${OTHER_DEPARTEMENT}`],
+        ['departement', `carrier=${SITE_CARRIER}`],
+        ['otherDepartement', `departement=${SITE_DEPARTEMENT}`],
+        ['carrier', `carrier=${OTHER_CARRIER}`],
+        ['carrier', `departement=${SITE_DEPARTEMENT}`],
+        ['agent', `departement=${SITE_DEPARTEMENT}`],
+        ['manager', ''],
+      ] as const) {
+        const res = await call('GET', `${path}?${query}`, who);
+        assert.equal(res.statusCode, 403, `GET ${path}?${query} as ${who} → ${res.statusCode}`);
+      }
+      // The network and admins see any scope; an unknown one is 404 for them.
+      for (const who of ['network', 'admin'] as const) {
+        assert.equal((await call('GET', `${path}?departement=${OTHER_DEPARTEMENT}`, who)).statusCode, 200, `${path} as ${who}`);
+        assert.equal((await call('GET', `${path}?carrier=${OTHER_CARRIER}`, who)).statusCode, 200, `${path} as ${who}`);
+        assert.equal((await call('GET', `${path}?departement=99`, who)).statusCode, 404, `${path} as ${who}`);
+        assert.equal((await call('GET', `${path}?carrier=no-such-carrier`, who)).statusCode, 404, `${path} as ${who}`);
+      }
+    }
+  });
+
+  test('a network-wide private read is for admins and the network observer only', async () => {
+    for (const who of ['agent', 'manager', 'departement', 'carrier'] as const) {
+      assert.equal((await call('GET', '/api/v1/stats/activity', who)).statusCode, 403, who);
+    }
     assert.equal((await call('GET', '/api/v1/stats/activity', 'admin')).statusCode, 200);
+    assert.equal((await call('GET', '/api/v1/stats/activity', 'network')).statusCode, 200);
   });
 
   test('tokens are stored hashed: no secret in the database', async () => {
