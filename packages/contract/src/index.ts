@@ -15,6 +15,7 @@ export * from './exports.js';
 export * from './key-figures.js';
 export * from './site-admin.js';
 export * from './observatory-scope.js';
+export * from './coverage.js';
 export * from './observatory.js';
 
 export const API_VERSION = 'v1' as const;

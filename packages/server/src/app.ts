@@ -27,6 +27,7 @@ import { siteInfoRoutes } from './routes/site-info.js';
 import { siteAccessRoutes } from './routes/site-access.js';
 import { carriersRoutes } from './routes/carriers.js';
 import { departementOutlinesRoutes } from './routes/departement-outlines.js';
+import { coverageRoutes } from './routes/coverage.js';
 import { observatoryRoutes } from './routes/observatory.js';
 import { PUBLIC_DIR, REPO_ROOT } from './paths.js';
 
@@ -187,6 +188,7 @@ export async function buildApp({
       await api.register(siteAccessRoutes, { ctx });
       await api.register(carriersRoutes, { ctx });
       await api.register(departementOutlinesRoutes);
+      await api.register(coverageRoutes, { ctx });
       await api.register(observatoryRoutes, { ctx });
     },
     { prefix: API_PREFIX },

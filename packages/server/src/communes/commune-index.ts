@@ -278,6 +278,11 @@ export class CommuneIndex {
     return this.#rows.length;
   }
 
+  /** The searchable places (communes, and the arrondissements of Paris, Lyon and Marseille), in INSEE order. */
+  places(): readonly CommuneTable[] {
+    return this.#rows;
+  }
+
   /** A commune (or arrondissement, or former commune) by INSEE code. */
   get(insee: string): CommuneTable | undefined {
     return this.#byInsee.get(insee);

@@ -285,6 +285,18 @@ export class SiteCatalogue {
     });
   }
 
+  /**
+   * Every site (shared records: read them, never modify them) with the stops the search finds it
+   * at (those with upcoming sessions), in the order of the sites' ids: the places the coverage
+   * of the communes counts (coverage/).
+   */
+  sitesWithStops(): Array<{ site: Site; stops: Array<LoadedStop['stop']> }> {
+    return this.#entries.map((entry) => ({
+      site: entry.site,
+      stops: entry.stops.flatMap((loaded, i) => (entry.indexedStops[i] ? [loaded.stop] : [])),
+    }));
+  }
+
   /** The stops of a site as loaded (their rules, changes and the site's closures): for its calendar. */
   stopsOf(id: string): readonly LoadedStop[] | undefined {
     return this.#byId.get(id)?.stops;

@@ -1,6 +1,6 @@
 import { distance } from 'geokdbush';
 import type { Reach, Travel } from '@fs-widgets/contract';
-import { ESTIMATE_V2, WITHIN_MINUTES, estimateProvider, estimateTravel, estimateWalk, type Terrain } from './estimate.js';
+import { ESTIMATE_V2, WITHIN_MINUTES, estimateFromGreatCircleKm, estimateProvider, estimateWalk, type Terrain } from './estimate.js';
 import { UNMODELLED, type RoadAccess, type TravelPlace } from './road-access.js';
 import type { Point, RoadTravel, RoutingProvider } from './routing-provider.js';
 
@@ -40,8 +40,15 @@ function within30(minutes: number, rough: boolean): boolean | null {
  * terrain; « à 35 min à pied » beside « À moins de 30 min » would read as a contradiction), by
  * car otherwise. A routed drive is `good`; an estimated one as its terrain says.
  */
-function byRoad(greatCircleKm: number, road: RoadTravel, terrain: Terrain, method: Travel['method'], provider: string): Travel {
-  const walk = greatCircleKm < ESTIMATE_V2.walk.underGreatCircleKm ? estimateWalk(greatCircleKm) : null;
+function byRoad(
+  greatCircleKm: number,
+  road: RoadTravel,
+  terrain: Terrain,
+  method: Travel['method'],
+  provider: string,
+  walks = true,
+): Travel {
+  const walk = walks && greatCircleKm < ESTIMATE_V2.walk.underGreatCircleKm ? estimateWalk(greatCircleKm) : null;
   if (walk !== null && walk.minutes <= WITHIN_MINUTES) {
     // Field by field (a spread copies with a slower, generic path): the contract's order.
     return {
@@ -92,6 +99,27 @@ function reachBetween(access: RoadAccess, origin: TravelPlace, destination: Trav
 }
 
 /**
+ * One trip by the estimate alone, synchronously: no minutes where no road joins the two places
+ * (`reach` says why), else the walk or the drive of the `estimate-v2` model on the trip's
+ * terrain. What {@link travelTimes} answers for a trip without a routing engine, and what the
+ * coverage of the communes (coverage/) counts, trip by trip: the one copy of the model.
+ * `walks: false` times every road trip by car: the coverage measures access by road as published
+ * figures do (a walk under 2 km is what a person is told, not the quickest way).
+ */
+export function estimateTrip(
+  access: RoadAccess,
+  origin: TravelPlace,
+  destination: TravelPlace,
+  { walks = true }: { walks?: boolean } = {},
+): Travel {
+  const reach = reachBetween(access, origin, destination);
+  if (reach != null) return withoutRoad(reach, 'estimate', estimateProvider.name);
+  const terrain = access.terrainBetween(origin, destination);
+  const km = distance(origin.lon, origin.lat, destination.lon, destination.lat);
+  return byRoad(km, estimateFromGreatCircleKm(km, terrain), terrain, 'estimate', estimateProvider.name, walks);
+}
+
+/**
  * Travel from the origin to each destination, in one call to the provider for the trips that
  * can go by road. Where no road joins the two places (an island, Guyane's interior, Mafate) or
  * the model knows no roads, there are no minutes and `reach` says why. Wherever the provider
@@ -106,21 +134,17 @@ export async function travelTimes(
   destinations: TravelPlace[],
   options: TravelTimesOptions = {},
 ): Promise<Travel[]> {
+  if (provider === estimateProvider) return destinations.map((destination) => estimateTrip(access, origin, destination));
   const reaches = destinations.map((destination) => reachBetween(access, origin, destination));
-  const terrains = destinations.map((destination) => access.terrainBetween(origin, destination));
-  const km = destinations.map((d) => distance(origin.lon, origin.lat, d.lon, d.lat));
-  const estimate = (i: number) =>
-    byRoad(km[i]!, estimateTravel(origin, destinations[i]!, terrains[i]), terrains[i]!, 'estimate', estimateProvider.name);
   const answer = (i: number, routed?: RoadTravel | null): Travel => {
-    const reach = reaches[i];
-    // The data file, not an engine, says so: the model's name answers.
-    if (reach != null) return withoutRoad(reach, 'estimate', estimateProvider.name);
-    return routed && plausible(routed, origin, destinations[i]!)
-      ? byRoad(km[i]!, routed, terrains[i]!, 'routing', provider.name)
-      : estimate(i);
+    const destination = destinations[i]!;
+    // Where no road joins them the data file, not an engine, says so: the model answers (estimateTrip).
+    if (reaches[i] != null || !routed || !plausible(routed, origin, destination)) return estimateTrip(access, origin, destination);
+    const terrain = access.terrainBetween(origin, destination);
+    return byRoad(distance(origin.lon, origin.lat, destination.lon, destination.lat), routed, terrain, 'routing', provider.name);
   };
   const byRoadOnly = destinations.flatMap((_, i) => (reaches[i] == null ? [i] : []));
-  if (provider === estimateProvider || byRoadOnly.length === 0) return destinations.map((_, i) => answer(i));
+  if (byRoadOnly.length === 0) return destinations.map((_, i) => answer(i));
   let routed: Array<RoadTravel | null>;
   try {
     routed = await provider.travel(
