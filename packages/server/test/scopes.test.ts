@@ -5,6 +5,7 @@ import type { AppContext } from '../src/app-context.js';
 import { requireScope, scopeHoldsSite, scopeView } from '../src/auth/scopes.js';
 import { authenticate, createToken, revokeToken, TokenError, type TokenRole } from '../src/auth/tokens.js';
 import { openDatabase, type Db } from '../src/db/database.js';
+import { migrateTo, migrateToLatest } from '../src/db/migrations.js';
 import { HttpProblem } from '../src/http/problem.js';
 import { createTestDatabase, makeTempDir, removeTempDir, type TestDatabase } from './test-server.js';
 
@@ -198,5 +199,22 @@ describe('observer scopes (auth/scopes.ts)', () => {
         })
         .execute(),
     );
+  });
+
+  // Last: it takes the schema down and up again.
+  test('migration 0009 goes down (observers and carriers dropped, the sites’ tokens kept) and up again', async () => {
+    const before = await db.selectFrom('tokens').select(['id', 'role']).orderBy('id').execute();
+    await migrateTo(db, '0008_site_self_service');
+    const down = await db.selectFrom('tokens').selectAll().orderBy('id').execute();
+    assert.deepEqual(
+      down.map((t) => [t.id, t.role]),
+      before.filter((t) => ['agent', 'manager', 'admin'].includes(t.role)).map((t) => [t.id, t.role]),
+    );
+    assert.ok(!('scope_department' in down[0]!));
+    await migrateToLatest(db);
+    const agent = await authenticate(db, request(tokens.agent));
+    assert.deepEqual([agent.role, agent.site_id, agent.scope_department], ['agent', '48001', null]);
+    assert.equal((await db.selectFrom('carriers').selectAll().execute()).length, 0);
+    await createToken(db, { role: 'departement', department: '48', label: 'again' });
   });
 });
