@@ -113,6 +113,17 @@ const MATRIX: Record<string, { need: Need; query?: string }> = {
   'POST /api/v1/admin/carriers': { need: 'admin' },
   'PUT /api/v1/admin/sites/{id}/carrier': { need: 'admin' },
   'GET /api/v1/observatory/carriers': { need: 'observer' },
+  'GET /api/v1/observatory/summary': { need: 'observer' },
+  'GET /api/v1/observatory/sites': { need: 'observer' },
+  'GET /api/v1/observatory/compliance': { need: 'observer' },
+  'GET /api/v1/observatory/composition': { need: 'observer' },
+  'GET /api/v1/observatory/freshness': { need: 'observer' },
+  'GET /api/v1/observatory/activity': { need: 'observer', query: '?group_by=partner' },
+  'GET /api/v1/observatory/satisfaction': { need: 'observer', query: '?group_by=month' },
+  'GET /api/v1/observatory/coverage': { need: 'observer' },
+  'GET /api/v1/observatory/coverage/communes': { need: 'observer' },
+  'GET /api/v1/observatory/coverage/white-zones': { need: 'observer' },
+  'POST /api/v1/observatory/coverage/what-if': { need: 'observer' },
 };
 
 /** A secured route's line of the matrix; the routes of the observatory are an observer's unless listed. */
