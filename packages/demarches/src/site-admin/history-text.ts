@@ -177,6 +177,8 @@ export function historyText(entry: SiteHistoryEntry, ctx: HistoryTextContext): s
       return namedText(entry, ctx.s.history.localPartner, ctx);
     case 'permanence':
       return permanenceChange(entry, ctx);
+    case 'carrier':
+      return namedText(entry, ctx.s.history.carrier, ctx);
     default:
       return ctx.s.history.other;
   }

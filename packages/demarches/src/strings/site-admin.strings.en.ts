@@ -155,6 +155,7 @@ export const siteAdminEn: SiteAdminStrings = {
     accessRevoke: (label) => `revoked the access “${label}”`,
     noEnd: 'no end',
     localPartner: { create: 'added the local partner', update: 'changed the local partner', delete: 'removed the local partner' },
+    carrier: { create: 'set the carrier', update: 'changed the carrier', delete: 'removed the carrier' },
     permanence: { create: 'added a permanence', update: 'changed a permanence', delete: 'removed a permanence' },
     withHours: (what, hours) => `${what}: ${hours}`,
     quoted: (name) => `“${name}”`,

@@ -181,6 +181,11 @@ export const siteAdminFr = {
       update: 'a modifié le partenaire local',
       delete: 'a retiré le partenaire local',
     } as Record<string, string>,
+    carrier: {
+      create: 'a indiqué la structure porteuse',
+      update: 'a changé la structure porteuse',
+      delete: 'a retiré la structure porteuse',
+    } as Record<string, string>,
     permanence: { create: 'a ajouté une permanence', update: 'a modifié une permanence', delete: 'a retiré une permanence' } as Record<
       string,
       string
