@@ -140,8 +140,8 @@ async function runToken(args: string[]): Promise<number> {
       ].filter((k): k is string => typeof k === 'string');
       if (kinds.length === 0) {
         throw new TokenError(
-          'say whose token it is: --site ID (the agents of one site; add --manager for its manager), --admin, ' +
-            'or an observer: --departement CODE, --carrier ID, --network',
+          'say whose token it is: --site ID (the agents of one site; add --manager for its manager) or --admin, ' +
+            "or a read-only observer's: --departement CODE, --carrier ID or --network",
         );
       }
       if (kinds.length > 1) {
