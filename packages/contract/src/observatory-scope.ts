@@ -103,7 +103,10 @@ export const ObservatoryCarriers = Type.Object(
           id: Type.String(),
           name: Type.String(),
           kind: CarrierKindSchema,
-          sites: Type.Integer({ minimum: 1, description: 'Sites of the scope whose carrier is set to it.' }),
+          sites: Type.Integer({
+            minimum: 0,
+            description: 'Sites of the scope whose carrier is set to it (0 only in the network’s view, which lists every carrier).',
+          }),
         },
         { title: 'ObservatoryCarrier' },
       ),

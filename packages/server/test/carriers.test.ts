@@ -198,6 +198,7 @@ describe('carriers and observer tokens', () => {
       [
         ['cc-coeur-lozere', 1],
         ['la-poste', 1],
+        ['msa-languedoc', 0],
       ],
     );
     assert.equal(network.scope.departments, null);

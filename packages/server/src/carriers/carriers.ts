@@ -134,7 +134,7 @@ export async function setSiteCarrier(
   return true;
 }
 
-/** The carriers of a scope with their sites there, and the sites with none set (how many of them have a guess). */
+/** The carriers of a scope with their sites there (the network's: every carrier), and the sites with none set (how many of them have a guess). */
 export async function carriersInScope(db: Db, resolved: ResolvedScope): Promise<ObservatoryCarriers> {
   const inScope = new Set(resolved.siteIds);
   const [carriers, links, guesses] = await Promise.all([
@@ -152,9 +152,10 @@ export async function carriersInScope(db: Db, resolved: ResolvedScope): Promise<
   const guessed = guesses.filter((g) => inScope.has(g.id) && !set.has(g.id)).length;
   return {
     scope: scopeView(resolved),
+    // The network's view lists every carrier (one just named has no site yet); a narrower scope, those with sites in it.
     items: carriers
-      .filter((c) => counts.has(c.id))
-      .map((c) => ({ id: c.id, name: c.name, kind: c.kind as CarrierKind, sites: counts.get(c.id)! }))
+      .filter((c) => resolved.scope.kind === 'network' || counts.has(c.id))
+      .map((c) => ({ id: c.id, name: c.name, kind: c.kind as CarrierKind, sites: counts.get(c.id) ?? 0 }))
       .sort((a, b) => b.sites - a.sites || a.id.localeCompare(b.id)),
     unset: { sites: resolved.siteIds.length - set.size, guessed },
   };

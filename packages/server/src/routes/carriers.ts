@@ -52,7 +52,7 @@ export const carriersRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
         description:
           'For observers (a département’s, a carrier’s or the network’s token) and admins: the carriers SET by network ' +
           'administrators for the sites of the scope (`departement`, `carrier`, or none: the token’s own scope, the network’s ' +
-          'for a network or admin token), most sites first, and the sites with no carrier set (of them, those with a carrier ' +
+          'for a network or admin token), most sites first (the network’s view: every carrier, those without a site last), and the sites with no carrier set (of them, those with a carrier ' +
           'guessed from their name). A guess is never counted as a carrier. Another scope than one’s own is `403`.',
         tags: ['observatory'],
         security,
