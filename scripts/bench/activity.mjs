@@ -223,13 +223,15 @@ export function* yearOfActs({ sites, count, THEMES, PARTNERS, zonedInstant }) {
   }
 }
 
-export async function benchActivity({ acts = ACTIVITY_ACTS, source = false, log = () => {} } = {}) {
+/**
+ * A throw-away SQLite file with the real sites and `acts` acts of the year, their roll-ups built:
+ * steps 1–3 of this bench, shared with scripts/bench/observatory.mjs. The caller removes `dir`.
+ */
+export async function seedActivityDatabase({ acts = ACTIVITY_ACTS, source = false, log = () => {} } = {}) {
   const { server, migrations, stats, contract, hours } = await loadServer(source, log);
   const dir = mkdtempSync(join(tmpdir(), 'fs-bench-activity-'));
   const dbPath = join(dir, 'bench.db');
   let db;
-  let app;
-  const prepare = Database.prototype.prepare;
   try {
     // 1. The schema and the real sites, through the server.
     db = await server.openDatabase({ sqlitePath: dbPath });
@@ -282,7 +284,7 @@ export async function benchActivity({ acts = ACTIVITY_ACTS, source = false, log 
     raw.exec('commit');
     const loadSeconds = (performance.now() - t0) / 1000;
 
-    // 3. The roll-ups from the acts: migration 0007's rebuild, one INSERT … SELECT … GROUP BY per table.
+    // 3. The roll-ups from the acts: the migrations' rebuild, one INSERT … SELECT … GROUP BY per table.
     log('Building the roll-ups from the acts (rebuildActivityRollups)…');
     t0 = performance.now();
     raw.pragma('journal_mode = WAL');
@@ -299,7 +301,21 @@ export async function benchActivity({ acts = ACTIVITY_ACTS, source = false, log 
     ])
       rowCounts[name] = raw.prepare(`select count(*) as n from ${name}`).get().n;
     await bulk.destroy();
+    return { server, migrations, stats, contract, hours, dir, dbPath, sites, loadSeconds, rollupSeconds, rowCounts };
+  } catch (err) {
+    await db?.destroy();
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
 
+export async function benchActivity({ acts = ACTIVITY_ACTS, source = false, log = () => {} } = {}) {
+  const seeded = await seedActivityDatabase({ acts, source, log });
+  const { server, stats, contract, dir, dbPath, sites, loadSeconds, rollupSeconds, rowCounts } = seeded;
+  let db;
+  let app;
+  const prepare = Database.prototype.prepare;
+  try {
     // 4. The server's own connection, the API with an admin token.
     db = await server.openDatabase({ sqlitePath: dbPath });
     const catalogue = await server.SiteCatalogue.load(db);

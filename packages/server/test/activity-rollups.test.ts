@@ -123,6 +123,8 @@ const ROLLUPS = [
   'activity_daily_network',
   'activity_monthly',
   'activity_monthly_network',
+  'activity_site_daily',
+  'activity_site_monthly',
   'activity_referrals_daily',
   'activity_referrals_daily_network',
   'activity_referrals_monthly',

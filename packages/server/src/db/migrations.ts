@@ -366,19 +366,8 @@ const migrations: Record<string, Migration> = {
       // halfway leaves the 0006 tables, and the next start runs this again from the start.
       await inTransaction(db, async (trx) => {
         for (const table of ACTIVITY_ROLLUPS) await trx.schema.dropTable(table.name).ifExists().execute();
-        for (const table of ACTIVITY_ROLLUPS) {
-          let create: CreateTableBuilder<any, any> = trx.schema.createTable(table.name);
-          for (const column of table.key) create = create.addColumn(column, 'text', (c) => c.notNull());
-          for (const column of table.counters) create = create.addColumn(column, 'integer', (c) => c.notNull().defaultTo(0));
-          create = create.addPrimaryKeyConstraint(`${table.name}_pk`, [...table.key]);
-          // SQLite: the rows stored in primary key order, no separate index (half the size, one lookup per upsert).
-          if (dialectOf(db) === 'sqlite') create = create.modifyEnd(sql`without rowid`);
-          await create.execute();
-          // PostgreSQL: no parallel scan. The statistics read a site's or the network's few hundred
-          // rows, which parallel workers (a few milliseconds to start) would only slow down.
-          if (dialectOf(db) === 'postgres') await sql`alter table ${sql.table(table.name)} set (parallel_workers = 0)`.execute(trx);
-        }
-        await rebuildActivityRollups(trx);
+        for (const table of ACTIVITY_ROLLUPS) await createRollup(trx, table);
+        await rebuildActivityRollups(trx, { siteTotals: false });
       });
     },
     async down(db: Kysely<any>) {
@@ -649,7 +638,56 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0010_activity_site_rollups': {
+    async up(db: Kysely<any>) {
+      // A site's counters whatever the partner and theme, by day and by month (issue 17): the
+      // observatory's per-site tables of a département or of the network read 12 rows per site
+      // and year instead of a few hundred. Counted from the stored acts, then act by act.
+      await inTransaction(db, async (trx) => {
+        for (const table of SITE_ROLLUPS) await trx.schema.dropTable(table.name).ifExists().execute();
+        for (const table of SITE_ROLLUPS) await createRollup(trx, table);
+        await rebuildSiteRollups(trx);
+      });
+    },
+    async down(db: Kysely<any>) {
+      for (const table of SITE_ROLLUPS) await db.schema.dropTable(table.name).ifExists().execute();
+    },
+  },
 };
+
+/** Creates a roll-up table: its key columns (text), its counters (integer, 0 by default), the key as primary key. */
+async function createRollup(db: Kysely<any>, table: { name: string; key: readonly string[]; counters: readonly string[] }): Promise<void> {
+  let create: CreateTableBuilder<any, any> = db.schema.createTable(table.name);
+  for (const column of table.key) create = create.addColumn(column, 'text', (c) => c.notNull());
+  for (const column of table.counters) create = create.addColumn(column, 'integer', (c) => c.notNull().defaultTo(0));
+  create = create.addPrimaryKeyConstraint(`${table.name}_pk`, [...table.key]);
+  // SQLite: the rows stored in primary key order, no separate index (half the size, one lookup per upsert).
+  if (dialectOf(db) === 'sqlite') create = create.modifyEnd(sql`without rowid`);
+  await create.execute();
+  // PostgreSQL: no parallel scan. The statistics read a site's or the network's few hundred
+  // rows, which parallel workers (a few milliseconds to start) would only slow down.
+  if (dialectOf(db) === 'postgres') await sql`alter table ${sql.table(table.name)} set (parallel_workers = 0)`.execute(db);
+}
+
+/** The per-site roll-ups of migration 0010, in the order `countAct` writes them. */
+const SITE_ROLLUPS = [
+  { name: 'activity_site_daily', key: ['site_id', 'day'], counters: ['acts', 'solved', 'referred', 'follow_up'] },
+  { name: 'activity_site_monthly', key: ['site_id', 'month'], counters: ['acts', 'solved', 'referred', 'follow_up'] },
+] as const;
+
+/** Empties the per-site roll-ups of migration 0010 and counts every stored act in them again. */
+async function rebuildSiteRollups(db: Kysely<any>): Promise<void> {
+  for (const table of SITE_ROLLUPS) await db.deleteFrom(table.name).execute();
+  await sql
+    .raw(
+      `insert into activity_site_daily (site_id, day, acts, solved, referred, follow_up)
+       select site_id, day, ${OUTCOME_SUMS} from acts group by site_id, day`,
+    )
+    .execute(db);
+  await sql`insert into activity_site_monthly (site_id, month, acts, solved, referred, follow_up)
+    select site_id, substr(day, 1, 7), sum(acts), sum(solved), sum(referred), sum(follow_up) from activity_site_daily
+    group by site_id, substr(day, 1, 7)`.execute(db);
+}
 
 /**
  * The activity roll-ups of migration 0007 (written out here, as the other migrations' tables
@@ -676,11 +714,12 @@ const OUTCOME_SUMS =
 /**
  * Empties the activity roll-ups of migration 0007 and counts every stored act in them again:
  * one INSERT … SELECT … GROUP BY per table, the site's daily rows from the acts and each other
- * table from a finer one (a month is its days; the network is its sites). The migration's
+ * table from a finer one (a month is its days; the network is its sites); with `siteTotals` (the
+ * default, every migration run) the per-site roll-ups of migration 0010 too. The migrations'
  * backfill, and how the bench builds the roll-ups of the millions of acts it loads in bulk.
- * Run it in a transaction (the migration does).
+ * Run it in a transaction (the migrations do).
  */
-export async function rebuildActivityRollups(db: Kysely<any>): Promise<void> {
+export async function rebuildActivityRollups(db: Kysely<any>, { siteTotals = true }: { siteTotals?: boolean } = {}): Promise<void> {
   for (const table of ACTIVITY_ROLLUPS) await db.deleteFrom(table.name).execute();
   const counters = 'sum(acts), sum(solved), sum(referred), sum(follow_up)';
   const statements = [
@@ -702,6 +741,7 @@ export async function rebuildActivityRollups(db: Kysely<any>): Promise<void> {
      select month, referred_to, sum(referred) from activity_referrals_monthly group by month, referred_to`,
   ];
   for (const statement of statements) await sql.raw(statement).execute(db);
+  if (siteTotals) await rebuildSiteRollups(db);
 }
 
 /** Runs `work` in a transaction: the caller's (PostgreSQL's migrations run in one) or a new one. */

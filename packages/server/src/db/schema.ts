@@ -256,6 +256,22 @@ export interface ActivityMonthlyNetworkTable extends ActivityCounters {
   theme: string;
 }
 
+/**
+ * A site's counters whatever the partner and theme (migration 0010, issue 17): `activity_daily`
+ * summed over partners and themes, one row per site and local day. The observatory's per-site
+ * tables read a département's or the network's sites from it in a few thousand rows.
+ */
+export interface ActivitySiteDailyTable extends ActivityCounters {
+  site_id: string;
+  day: string;
+}
+
+/** `activity_site_daily` summed by local month (`YYYY-MM`): a national year is 12 rows per site. */
+export interface ActivitySiteMonthlyTable extends ActivityCounters {
+  site_id: string;
+  month: string;
+}
+
 /** Acts referred to another partner (`referred_to`), by site and local day. */
 export interface ActivityReferralsDailyTable {
   site_id: string;
@@ -442,6 +458,8 @@ export interface Database {
   activity_daily_network: ActivityDailyNetworkTable;
   activity_monthly: ActivityMonthlyTable;
   activity_monthly_network: ActivityMonthlyNetworkTable;
+  activity_site_daily: ActivitySiteDailyTable;
+  activity_site_monthly: ActivitySiteMonthlyTable;
   activity_referrals_daily: ActivityReferralsDailyTable;
   activity_referrals_daily_network: ActivityReferralsDailyNetworkTable;
   activity_referrals_monthly: ActivityReferralsMonthlyTable;

@@ -68,6 +68,7 @@ export function periodParts(from: string | null, to: string | null): PeriodParts
 }
 
 type Period = 'month' | 'day';
+const PERIOD_TABLE = { month: 'monthly', day: 'daily' } as const;
 type Range = { from: string | null; to: string | null };
 
 /**
@@ -124,7 +125,16 @@ export async function sitesActivity(db: Db, query: SitesActivityQuery): Promise<
   const groupBy = query.group_by;
   if (query.sites !== null && query.sites.length === 0) return { acts: 0, solved: 0, referrals: {}, groups: [] };
   const parts = periodParts(query.from, query.to);
-  const network = query.sites === null && groupBy !== 'site' ? '_network' : '';
+  // The counters: the network's own roll-ups for the network; a site's counters whatever the
+  // partner (migration 0010: a row per site and month) unless grouped by partner or theme; else
+  // the roll-ups by site, partner and theme. Referrals: the network's, or by site.
+  const counters =
+    query.sites === null && groupBy !== 'site'
+      ? (p: Period) => sql.table(`activity_${PERIOD_TABLE[p]}_network`)
+      : groupBy === 'partner' || groupBy === 'theme'
+        ? (p: Period) => sql.table(`activity_${PERIOD_TABLE[p]}`)
+        : (p: Period) => sql.table(`activity_site_${PERIOD_TABLE[p]}`);
+  const referralTable = (p: Period) => sql.table(`activity_referrals_${PERIOD_TABLE[p]}${query.sites === null ? '_network' : ''}`);
   // One read per range: the whole months, then the days at each edge. Each reads one range of
   // one table's primary key (never a UNION: PostgreSQL would run its branches in parallel
   // workers, which take longer to start than these few hundred rows to read; migration 0007
@@ -132,20 +142,19 @@ export async function sitesActivity(db: Db, query: SitesActivityQuery): Promise<
   const reads: Array<[Period, Range]> = [];
   if (parts.months) reads.push(['month', parts.months]);
   for (const days of parts.days) reads.push(['day', days]);
-  const table = (family: string, period: Period) => sql.table(`${family}_${period === 'month' ? 'monthly' : 'daily'}${network}`);
   const [counterReads, referralReads] = await Promise.all([
     Promise.all(
       reads.map(([period, range]) => {
         const key = groupBy === null ? null : GROUP_KEY[groupBy](period);
         return sql<ActivityStats['groups'][number]>`select ${key ?? sql`''`} as ${sql.ref('key')}, sum(acts) as acts,
             sum(solved) as solved, sum(referred) as referred, sum(follow_up) as follow_up
-          from ${table('activity', period)}${where(query.sites, period, range)}${key === null ? sql`` : sql` group by ${key}`}`.execute(db);
+          from ${counters(period)}${where(query.sites, period, range)}${key === null ? sql`` : sql` group by ${key}`}`.execute(db);
       }),
     ),
     Promise.all(
       reads.map(([period, range]) =>
         sql<{ referred_to: string; referred: number }>`select referred_to, sum(referred) as referred
-          from ${table('activity_referrals', period)}${where(query.sites, period, range)} group by referred_to`.execute(db),
+          from ${referralTable(period)}${where(query.sites, period, range)} group by referred_to`.execute(db),
       ),
     ),
   ]);

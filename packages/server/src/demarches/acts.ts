@@ -68,10 +68,10 @@ export async function storeAct(trx: Transaction<Database>, act: Act, options: { 
 
 /**
  * Adds `n` acts like `act` to the roll-ups (db/schema.ts): the counters of its partner and
- * theme and, when it was referred, its referral, each for its site and for the network, on its
- * local day and in that day's month. One upsert per table, always in the same order, so that
+ * theme, its site's counters whatever the partner (migration 0010) and, when it was referred, its
+ * referral, each for its site and for the network, on its local day and in that day's month. One upsert per table, always in the same order, so that
  * two transactions never wait for each other's rows in a cycle (PostgreSQL row locks). Used by
- * `storeAct` (n = 1); `rebuildActivityRollups` (migration 0007) counts stored acts into the same
+ * `storeAct` (n = 1); `rebuildActivityRollups` (migrations 0007 and 0010) counts stored acts into the same
  * rows with one INSERT … SELECT per table (test/activity-rollups.test.ts checks both agree).
  */
 export async function countAct(
@@ -87,6 +87,8 @@ export async function countAct(
   await addTo(trx, 'activity_daily_network', { day, partner, theme }, counters);
   await addTo(trx, 'activity_monthly', { site_id, month, partner, theme }, counters);
   await addTo(trx, 'activity_monthly_network', { month, partner, theme }, counters);
+  await addTo(trx, 'activity_site_daily', { site_id, day }, counters);
+  await addTo(trx, 'activity_site_monthly', { site_id, month }, counters);
   if (act.referred_to === null) return;
   const referral = { referred: n };
   const { referred_to } = act;

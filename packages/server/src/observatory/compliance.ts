@@ -11,6 +11,7 @@ import {
   COMPLIANCE_LOOKAHEAD_DAYS,
   type ComplianceRule,
   type ComplianceStatus,
+  type DayKey,
   type ExceptionalHours,
   type TimeRange,
   type Week,
@@ -71,11 +72,55 @@ export function complianceRule(site: Pick<ComplianceSite, 'kind' | 'role'>): Com
 /** Whether the 24 h / 5 days rule is checked on the site's own hours. */
 export const isChecked = (rule: ComplianceRule) => rule === 'fixed-24h-5d';
 
+/** Minutes by day of the weeks already read: the catalogue's sites are frozen and shared, their weeks read once. */
+const minutesOfWeek = new WeakMap<Week, Record<DayKey, number>>();
+
+/** Minutes open on each day of a week (overlapping ranges of a day counted once). */
+function minutesByDay(week: Week): Record<DayKey, number> {
+  let byDay = minutesOfWeek.get(week);
+  if (!byDay) {
+    byDay = Object.fromEntries(DAY_KEYS.map((day) => [day, dayMinutes(week[day])])) as Record<DayKey, number>;
+    minutesOfWeek.set(week, byDay);
+  }
+  return byDay;
+}
+
 /** Weekly minutes and open days of a week: a day counts when it has at least one minute open. */
 export function weekFigures(week: Week): { minutes: number; days: number } {
+  const byDay = minutesByDay(week);
+  let minutes = 0;
   let days = 0;
-  for (const day of DAY_KEYS) if (dayMinutes(week[day]) > 0) days++;
-  return { minutes: weeklyMinutes(week), days };
+  for (const day of DAY_KEYS) {
+    minutes += byDay[day];
+    if (byDay[day] > 0) days++;
+  }
+  return { minutes, days };
+}
+
+interface AheadDay {
+  date: string;
+  day: DayKey;
+  holiday: boolean;
+}
+
+/**
+ * The days looked ahead from a local date in a département, with their weekday and whether they
+ * are public holidays there: the same for every site of that date and département (kept for the
+ * dates of the last requests).
+ */
+const lookaheads = new Map<string, readonly AheadDay[]>();
+function lookahead(today: string, department: string): readonly AheadDay[] {
+  const key = `${today}|${department}`;
+  let days = lookaheads.get(key);
+  if (!days) {
+    days = Array.from({ length: COMPLIANCE_LOOKAHEAD_DAYS }, (_, i) => {
+      const date = addDays(today, i);
+      return { date, day: dayKeyOf(date), holiday: isPublicHoliday(date, department) !== undefined };
+    });
+    if (lookaheads.size > 1000) lookaheads.clear();
+    lookaheads.set(key, days);
+  }
+  return days;
 }
 
 /**
@@ -86,7 +131,13 @@ export function weekFigures(week: Week): { minutes: number; days: number } {
  */
 export function siteCompliance(site: ComplianceSite, today: string): SiteCompliance {
   const rule = complianceRule(site);
-  const { minutes, days } = weekFigures(site.hours);
+  const byDay = minutesByDay(site.hours);
+  let minutes = 0;
+  let days = 0;
+  for (const day of DAY_KEYS) {
+    minutes += byDay[day];
+    if (byDay[day] > 0) days++;
+  }
   const under24 = minutes < RULE_MINUTES;
   const under5 = days < CHARTER_OPEN_DAYS;
   const status: ComplianceStatus = !isChecked(rule) ? 'not-checked' : minutes === 0 ? 'no-hours' : under24 || under5 ? 'short' : 'meets';
@@ -95,13 +146,11 @@ export function siteCompliance(site: ComplianceSite, today: string): SiteComplia
   let weeksShort = 0;
   let spanMinutes = 0;
   let spanDays = 0;
-  for (let i = 0; i < COMPLIANCE_LOOKAHEAD_DAYS; i++) {
-    const date = addDays(today, i);
-    const usual = site.hours[dayKeyOf(date)];
-    const usualMinutes = dayMinutes(usual);
-    const exception = exceptionOn(date, site.exceptions);
-    const open = exception ? dayMinutes(exceptionRanges(exception)) : isPublicHoliday(date, site.department) ? 0 : usualMinutes;
-    if (usualMinutes > 0 && open === 0) closedDays++;
+  for (const [i, { date, day, holiday }] of lookahead(today, site.department).entries()) {
+    const usual = byDay[day];
+    const exception = site.exceptions.length === 0 ? undefined : exceptionOn(date, site.exceptions);
+    const open = exception ? dayMinutes(exceptionRanges(exception)) : holiday ? 0 : usual;
+    if (usual > 0 && open === 0) closedDays++;
     aheadMinutes += open;
     spanMinutes += open;
     if (open > 0) spanDays++;
