@@ -338,6 +338,25 @@ describe('authorization and exposure across the API', () => {
     }
   });
 
+  test('an observer’s answers are about its scope and nothing else', async () => {
+    const observed = operations.filter((o) => o.method === 'GET' && lineOf(`${o.method} ${o.path}`)?.need === 'observer');
+    for (const { path } of observed) {
+      const query = lineOf(`GET ${path}`)!.query ?? '';
+      const lozere = JSON.parse((await call('GET', path + query, 'departement')).body);
+      assert.deepEqual([lozere.scope?.kind, lozere.scope?.department, lozere.scope?.departments], ['departement', '48', ['48']], path);
+      const carrier = JSON.parse((await call('GET', path + query, 'carrier')).body);
+      assert.deepEqual([carrier.scope?.kind, carrier.scope?.carrier, carrier.scope?.sites], ['carrier', SITE_CARRIER, 1], path);
+      if (path === '/api/v1/observatory/sites') {
+        assert.ok(lozere.items.length > 1 && lozere.items.every((row: { department: string }) => row.department === '48'), path);
+        assert.deepEqual(
+          carrier.items.map((row: { id: string }) => row.id),
+          [SITE],
+          path,
+        );
+      }
+    }
+  });
+
   test('a network-wide private read is for admins and the network observer only', async () => {
     for (const who of ['agent', 'manager', 'departement', 'carrier'] as const) {
       assert.equal((await call('GET', '/api/v1/stats/activity', who)).statusCode, 403, who);
