@@ -3,12 +3,13 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CoverageCommunes, CoverageSummary, WhatIfResult } from '@fs-widgets/contract';
+import { CoverageCommunes, type CoverageSummary, type WhatIfResult } from '@fs-widgets/contract';
 import { createToken } from '../src/auth/tokens.js';
 import { computeCoverage } from '../src/coverage/coverage-cache.js';
 import { NO_MINUTES, type CoverageModel, type Scenario } from '../src/coverage/coverage-model.js';
 import { SiteCatalogue } from '../src/sites/site-catalogue.js';
 import { estimateTrip } from '../src/travel/travel-times.js';
+import { schemaSerializer } from './schema-serializer.js';
 import { expectProblem, json, startTestServer, type TestServer } from './test-server.js';
 
 /*
@@ -250,6 +251,18 @@ describe('coverage of the communes (observatory)', () => {
     );
     await expectProblem(await get('?format=geojson'), 400, 'format');
     await expectProblem(await get('/communes?departement=4'), 400, 'departement');
+  });
+
+  test('the communes’ JSON, written once per coverage, is what the contract’s serializer writes', async () => {
+    const serializer = await schemaSerializer(CoverageCommunes);
+    try {
+      for (const query of ['?departement=48', '?departement=48', '?departement=29&outreach=false']) {
+        const body = await (await get(`/communes${query}`, 'network')).text();
+        assert.equal(await serializer.serialize(JSON.parse(body)), body);
+      }
+    } finally {
+      await serializer.app.close();
+    }
   });
 
   test('tables as CSV and .xlsx, communes as GeoJSON points at their centroids', async () => {

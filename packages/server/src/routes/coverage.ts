@@ -26,6 +26,7 @@ import {
 import type { CoverageModel, Scenario } from '../coverage/coverage-model.js';
 import { addedPoint, type CoveragePoint } from '../coverage/coverage-places.js';
 import { HttpProblem, invalidParam } from '../http/problem.js';
+import { sendJsonText } from '../http/json-text.js';
 import { sendTable } from '../http/tabular.js';
 import { ESTIMATE_V2 } from '../travel/estimate.js';
 import type { AppContext } from '../app-context.js';
@@ -146,7 +147,7 @@ export const coverageRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
         const { format = 'json', outreach } = request.query;
         const scenario = scenarioOf(outreach);
         const model = coverageOf(ctx.catalogue());
-        const items = communesOf(model, scenario, scope.departments, whiteZones);
+        const items = () => communesOf(model, scenario, scope.departments, whiteZones);
         return answerCommunes(reply, format, scope, scenario, model, items, whiteZones);
       },
     );
@@ -226,7 +227,7 @@ function answerCommunes(
   scope: ResolvedScope,
   scenario: Scenario,
   model: CoverageModel,
-  items: CommuneCoverage[],
+  items: () => CommuneCoverage[],
   whiteZones: boolean,
 ) {
   const stem = fileStem(whiteZones ? 'zones-blanches' : 'couverture-communes', scope);
@@ -234,21 +235,33 @@ function answerCommunes(
     const title = whiteZones
       ? `Communes à plus de 30 min d’une France services, ${scope.label}`
       : `Temps de trajet vers la France services la plus rapide, par commune, ${scope.label}`;
-    return sendTable(reply, communesTable(stem, title, scenario, items), format);
+    return sendTable(reply, communesTable(stem, title, scenario, items()), format);
   }
   if (format === 'geojson') {
     return reply
       .type('application/geo+json; charset=utf-8')
       .header('content-disposition', `attachment; filename="${stem}.geojson"`)
-      .send(communesGeoJson(scenario, items));
+      .send(communesGeoJson(scenario, items()));
   }
-  const answer: CoverageCommunes = {
+  // `items` is the answer's last field: its JSON (14 MB for the network) is written once per coverage and list.
+  const key = `${scenario}|${whiteZones}|${scope.departments?.join(',') ?? '*'}`;
+  let lists = listsOf.get(model);
+  if (!lists) listsOf.set(model, (lists = new Map()));
+  let list = lists.get(key);
+  if (list === undefined) {
+    const all = items();
+    list = { communes: all.length, population: all.reduce((s, c) => s + c.population, 0), json: JSON.stringify(all) };
+    lists.set(key, list);
+  }
+  const head: Omit<CoverageCommunes, 'items'> = {
     scope: scopeView(scope),
     ...modelOf(model),
     outreach: scenario === 'outreach',
-    communes: items.length,
-    population: items.reduce((s, c) => s + c.population, 0),
-    items,
+    communes: list.communes,
+    population: list.population,
   };
-  return answer;
+  return sendJsonText(reply, `${JSON.stringify(head).slice(0, -1)},"items":${list.json}}`);
 }
+
+/** The communes' lists answered, with their JSON, per coverage (a new catalogue's coverage starts afresh). */
+const listsOf = new WeakMap<CoverageModel, Map<string, { communes: number; population: number; json: string }>>();
