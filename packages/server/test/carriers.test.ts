@@ -69,17 +69,18 @@ describe('carriers and observer tokens', () => {
     await server?.close();
   });
 
-  test('the command line: carriers, observer tokens (one kind each, known scope), their list', async () => {
+  test('the command line: carriers, observer tokens (one kind each, known scope), their list; a carriers file with bad rows refused', async () => {
     const env = server.databaseEnv;
-    const made = await cli(env, 'carrier', 'create', '--id', 'cc-coeur-lozere', '--name', 'CC Cœur de Lozère', '--kind', 'collectivite');
-    assert.equal(made.code, 0, made.stderr);
-    assert.match(made.stdout, /Carrier cc-coeur-lozere "CC Cœur de Lozère" \(collectivite\) created/);
-    // Each CLI run is a process of its own (about a second): the checks shared with the API are tested there.
-    const [departement, unknownDepartement, both] = await Promise.all([
+    // Each CLI run is a process of its own (about a second), run side by side where they do not depend on each other;
+    // the checks shared with the API (a carrier's id, name, kind; an id taken) are tested there.
+    const [made, departement, unknownDepartement, both] = await Promise.all([
+      cli(env, 'carrier', 'create', '--id', 'cc-coeur-lozere', '--name', 'CC Cœur de Lozère', '--kind', 'collectivite'),
       cli(env, 'token', 'create', '--departement', '48', '--label', 'Préfecture de la Lozère'),
       cli(env, 'token', 'create', '--departement', '99', '--label', 'x'),
       cli(env, 'token', 'create', '--network', '--departement', '48', '--label', 'x'),
     ]);
+    assert.equal(made.code, 0, made.stderr);
+    assert.match(made.stdout, /Carrier cc-coeur-lozere "CC Cœur de Lozère" \(collectivite\) created/);
     assert.equal(unknownDepartement.code, 2);
     assert.match(unknownDepartement.stderr, /--departement must be the code of a French département/);
     assert.equal(both.code, 2);
@@ -90,15 +91,6 @@ describe('carriers and observer tokens', () => {
     observers.carrier = (await createToken(server.db, { role: 'carrier', carrier: 'cc-coeur-lozere', label: 'CC' })).token;
     observers.network = (await createToken(server.db, { role: 'network', label: 'ANCT' })).token;
 
-    const list = await cli(env, 'token', 'list');
-    assert.equal(list.code, 0, list.stderr);
-    assert.match(list.stdout, /departement {2}48 {2}"Préfecture de la Lozère"/);
-    assert.match(list.stdout, /carrier {2}cc-coeur-lozere {2}"CC"/);
-    assert.match(list.stdout, /network {2}\* {2}"ANCT"/);
-  });
-
-  test('carriers import: every bad row named by its line and nothing changed; then the file sets the sites, history kept', async () => {
-    const env = server.databaseEnv;
     const bad = join(server.dir, 'carriers-bad.csv');
     writeFileSync(
       bad,
@@ -109,7 +101,12 @@ describe('carriers and observer tokens', () => {
         `${MENDE},la-poste,La Poste,la-poste\n` +
         `${AMBRIERES},cc-coeur-lozere,Autre nom,collectivite\n`,
     );
-    const refused = await cli(env, 'carriers', 'import', bad);
+    const [list, refused] = await Promise.all([cli(env, 'token', 'list'), cli(env, 'carriers', 'import', bad)]);
+    assert.equal(list.code, 0, list.stderr);
+    assert.match(list.stdout, /departement {2}48 {2}"Préfecture de la Lozère"/);
+    assert.match(list.stdout, /carrier {2}cc-coeur-lozere {2}"CC"/);
+    assert.match(list.stdout, /network {2}\* {2}"ANCT"/);
+
     assert.equal(refused.code, 1, refused.stdout);
     assert.match(refused.stderr, /nothing changed/);
     assert.match(refused.stderr, /line 3: site_id "999999" is not a site/);
@@ -119,7 +116,10 @@ describe('carriers and observer tokens', () => {
     assert.doesNotMatch(refused.stderr, /line 2:/);
     assert.equal((await server.db.selectFrom('site_carriers').selectAll().execute()).length, 0);
     assert.equal((await server.db.selectFrom('carriers').selectAll().execute()).length, 1);
+  });
 
+  test('carriers import: the file sets the sites and creates the carriers it names, history kept; the same file again changes nothing', async () => {
+    const env = server.databaseEnv;
     const good = join(server.dir, 'carriers.csv');
     writeFileSync(
       good,
