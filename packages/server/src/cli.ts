@@ -43,10 +43,10 @@ Usage:
   npm run server -- carrier list
       Every carrier, with the number of sites it is set for.
   npm run server -- carriers import FILE
-      Set the carrier of many sites from a CSV file with the columns
-      ${CARRIER_FILE_COLUMNS.join(',')} (comma or semicolon); creates the carriers it names
-      that do not exist yet. Every change goes to the site's history. A bad row is reported
-      with its line number and then nothing at all is changed.
+      Set the carrier of many sites from a CSV file (comma or semicolon) with the columns
+      ${CARRIER_FILE_COLUMNS.join(',')}; creates the carriers it names that do
+      not exist yet. Every change goes to the site's history. A bad row is reported with its
+      line number, and then nothing at all is changed.
   npm run server -- help
 
 Environment: FS_SQLITE_PATH (default var/fs-widgets.db), or DATABASE_URL (postgres://…) for PostgreSQL. See the README for the others.
