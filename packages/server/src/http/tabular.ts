@@ -70,14 +70,11 @@ const XML_INVALID =
   // eslint-disable-next-line no-control-regex -- these control characters are exactly what must be removed
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;' };
+
+/** Text as XML character data: invalid characters dropped, markup escaped, a carriage return kept as `&#13;` (XML reads a raw one as a line feed). */
 function xmlText(value: string): string {
-  return value
-    .replace(XML_INVALID, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\r/g, '&#13;');
+  return value.replace(XML_INVALID, '').replace(/[&<>"\r]/g, (c) => XML_ESCAPES[c]!);
 }
 
 /** A1-style column letters: 0 → A, 25 → Z, 26 → AA. */
@@ -237,19 +234,29 @@ export function toXlsx(table: Table): Buffer {
 // ---------------------------------------------------------------------------------------------
 // A small zip writer (PKWARE APPNOTE 4.3: local headers, deflated data, central directory, end record).
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
+/** CRC-32 (IEEE 802.3, reflected, 0xEDB88320), slicing by 4: four tables, four bytes a step. */
+const CRC_TABLES = (() => {
+  const tables = Array.from({ length: 4 }, () => new Uint32Array(256));
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
+    tables[0]![n] = c >>> 0;
   }
-  return table;
+  for (let n = 0; n < 256; n++) {
+    for (let t = 1; t < 4; t++) tables[t]![n] = (tables[0]![tables[t - 1]![n]! & 0xff]! ^ (tables[t - 1]![n]! >>> 8)) >>> 0;
+  }
+  return tables as [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
 })();
 
 export function crc32(data: Uint8Array): number {
+  const [t0, t1, t2, t3] = CRC_TABLES;
   let crc = 0xffffffff;
-  for (let i = 0; i < data.length; i++) crc = CRC_TABLE[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
+  let i = 0;
+  for (const end = data.length - 3; i < end; i += 4) {
+    crc ^= data[i]! | (data[i + 1]! << 8) | (data[i + 2]! << 16) | (data[i + 3]! << 24);
+    crc = t3[crc & 0xff]! ^ t2[(crc >>> 8) & 0xff]! ^ t1[(crc >>> 16) & 0xff]! ^ t0[crc >>> 24]!;
+  }
+  for (; i < data.length; i++) crc = t0[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
 
