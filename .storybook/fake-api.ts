@@ -26,6 +26,9 @@
  * |                                          | problem for a body that is not a `FeedbackInput` / `ActInput`    |
  * | any request with a `REFUSED_TOKENS` token | the real server's refusal recorded in `api.json`: 401 for an     |
  * |                                          | unknown token, 403 for another site's (the agents' tools)        |
+ * | `/api/v1/observatory/…` (GET),           | the network observatory's answers recorded in `observatory.json` |
+ * | `/api/v1/departements/outlines`,         | (`scripts/docs/observatory-fixtures.ts`), as the searches; the   |
+ * | `POST …/observatory/coverage/what-if`    | what-if by its query and body (`whatIfFixtureKey`), else 501     |
  * | `/pending/api/v1/…`                      | never answers (loading state)                                   |
  * | `/unavailable/api/v1/…`                  | 503 problem+json (error state)                                  |
  * | `/offline/api/v1/…`                      | rejects like a network failure (offline)                        |
@@ -82,6 +85,24 @@ export function apiFixtureKey(path: string, params: URLSearchParams | Record<str
   return entries.length ? `${path}?${entries.map(([k, v]) => `${k}=${v}`).join('&')}` : path;
 }
 
+/** A value with its objects' keys sorted, as JSON: two bodies with the same content give the same text. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * The key of the observatory's what-if (a POST that computes, writes nothing): the request's key
+ * and its body, canonical. Also used by `scripts/docs/observatory-fixtures.ts`.
+ */
+export function whatIfFixtureKey(path: string, params: URLSearchParams | Record<string, string>, body: unknown): string {
+  return `POST ${apiFixtureKey(path, params)} ${canonicalJson(body)}`;
+}
+
 const PROBLEMS = 'https://fs-widgets.dev/problems/';
 
 const problem = (status: number, title: string, detail: string, type = 'about:blank'): Response =>
@@ -117,7 +138,20 @@ function knownCommunes(api: FakeApiFixtures['api']): Set<string> {
 }
 
 /** The recorded GETs (searches and statistics), by their parameters. */
-const RECORDED_PATHS = new Set(['sites', 'communes', 'stats/satisfaction', 'stats/activity', 'stats/key-figures']);
+const RECORDED_PATHS = new Set([
+  'sites',
+  'communes',
+  'stats/satisfaction',
+  'stats/activity',
+  'stats/key-figures',
+  // The network observatory's (stories/fixtures/observatory.json).
+  'observatory/summary',
+  'observatory/sites',
+  'observatory/freshness',
+  'observatory/carriers',
+  'observatory/coverage',
+  'observatory/coverage/communes',
+]);
 
 function search(path: string, url: URL, { api }: FakeApiFixtures, communes: Set<string>): Response {
   const key = apiFixtureKey(path, url.searchParams);
@@ -192,6 +226,12 @@ async function answer(
 ): Promise<Response> {
   const [, mode, root, path] = url.pathname.match(/^\/(?:(pending|unavailable|offline)\/)?(api\/v1|widgets)\/(.*)$/) ?? [];
   if (path === undefined) return problem(404, 'Not Found', `No route for ${url.pathname}`);
+  // The observatory's what-if: the answer recorded for the same query and body, else 501.
+  if (path === 'observatory/coverage/what-if' && method === 'POST' && !mode) {
+    const key = whatIfFixtureKey(path, url.searchParams, JSON.parse((await body()) || 'null'));
+    if (Object.hasOwn(fixtures.api, key)) return recorded(fixtures.api[key]!);
+    return problem(501, 'Not Implemented', `Storybook fake API: no recorded what-if for "${key}".`);
+  }
   const write = Object.hasOwn(WRITES, path) ? WRITES[path] : undefined;
   if (write ? method !== 'POST' : method !== 'GET' && method !== 'HEAD') {
     return problem(405, 'Method Not Allowed', `${method} is not supported`);

@@ -1,11 +1,12 @@
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
 import manifest from '../custom-elements.json';
 import api from '../stories/fixtures/api.json';
+import observatory from '../stories/fixtures/observatory.json';
 import sites from '../stories/fixtures/sites.json';
 import { installFakeApi } from './fake-api.js';
 
 // Before any story renders: the widgets' API client looks up the global `fetch` per request.
-installFakeApi({ sites, api });
+installFakeApi({ sites, api: { ...api, ...observatory } });
 
 /** One custom element declaration of the manifest, as far as the catalogue reads it. */
 interface Declaration {

@@ -168,6 +168,13 @@ export const WIDGETS: readonly WidgetEntry[] = [
   // holidays), the drafts and checks (measured 26.8 KB on 2026-12-07); the forms (recurrence
   // builder, fields) and the commune search, 11.8 KB, are fetched once the list is shown.
   { tag: 'fs-outreach-editor', package: 'demarches', audience: 'agents', budgetKb: 29 },
+  // The network observatory (issue 17), for prefectures', carriers' and the ANCT's intranets: the
+  // observer's sign-in (the agents' shared one), the scoped reads, the sortable tables and their
+  // CSV/XLSX downloads (measured 18.0 KB on 2026-12-07). The coverage map adds the what-if form
+  // and its table view (21.2 KB); its Leaflet (≈ 42 KB) and the départements' outlines come on
+  // demand, when the map view shows, never for the table view.
+  { tag: 'fs-network-observatory', package: 'observatory', audience: 'agents', budgetKb: 21 },
+  { tag: 'fs-coverage-map', package: 'observatory', audience: 'agents', budgetKb: 24 },
   // Building blocks. The commune combobox, as the locator and the configurator use it (measured
   // 11.9 KB on 2026-12-06).
   { tag: 'fs-commune-search', package: 'site-locator', audience: 'building-block', budgetKb: 15 },

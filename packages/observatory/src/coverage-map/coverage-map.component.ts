@@ -293,7 +293,7 @@ export class FsCoverageMap extends FsElement {
     return html`<div class="legend" part="legend">
       <p class="legend-title">${c.legend}</p>
       <ul>
-        ${BANDS.map((b) => html`<li><span class="swatch" style="background:${BAND_COLOURS[b]}" aria-hidden="true"></span>${c.bands[b]}</li>`)}
+        ${BANDS.map((b) => html`<li><span class="swatch" data-band=${b} aria-hidden="true"></span>${c.bands[b]}</li>`)}
         <li><span class="swatch ring" aria-hidden="true"></span>${c.whiteZone}</li>
         <li><span class="swatch site" aria-hidden="true"></span>${c.sites}</li>
         <li><span class="swatch stop" aria-hidden="true"></span>${c.stops}</li>
@@ -500,7 +500,7 @@ export class FsCoverageMap extends FsElement {
       html`<li data-within=${m}>
         ${gained ? html`<span class="gain">${w.gain(m, this.#number(gained))}</span>` : nothing}
         ${lost ? html`<span class="loss">${w.loss(m, this.#number(lost))}</span>` : nothing}
-        ${!gained && !lost ? w.delta(m, '0') : nothing}
+        ${!gained && !lost ? w.delta(m) : nothing}
       </li>`;
     return html`<p class="field-label">${w.result}</p>
       <ul class="deltas" data-result>
@@ -701,7 +701,8 @@ export class FsCoverageMap extends FsElement {
         return { color: '#37474f', weight: 1.5, fillColor: shareColour(d && d.pop ? d.within / d.pop : null), fillOpacity: 0.55 };
       },
     }).addTo(group);
-    const radius = (pop: number) => Math.max(2, Math.min(12, Math.sqrt(pop) / 12));
+    // Grows with the population: 4 px for a hamlet, 14 px from about 60,000 people.
+    const radius = (pop: number) => Math.min(14, 3.5 + Math.sqrt(pop) / 25);
     for (const r of data.items) {
       if (!r.location) continue;
       const white = isWhiteZone(r.band);

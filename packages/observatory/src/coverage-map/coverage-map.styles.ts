@@ -118,6 +118,29 @@ export const coverageMapStyles = css`
     forced-color-adjust: none;
   }
 
+  /* The bands' colours (coverage-bands.ts), as classes: no inline style, which a strict CSP refuses. */
+  .swatch[data-band='under-10'] {
+    background: #0b4f6c;
+  }
+  .swatch[data-band='10-20'] {
+    background: #2a8c82;
+  }
+  .swatch[data-band='20-30'] {
+    background: #9cbf4f;
+  }
+  .swatch[data-band='30-45'] {
+    background: #f0a24b;
+  }
+  .swatch[data-band='over-45'] {
+    background: #b23a48;
+  }
+  .swatch[data-band='no-road'] {
+    background: #5b1a6e;
+  }
+  .swatch[data-band='unknown'] {
+    background: #9e9e9e;
+  }
+
   .swatch.ring {
     background: transparent;
     border: 2px solid #111;

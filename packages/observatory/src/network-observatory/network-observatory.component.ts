@@ -218,7 +218,7 @@ export class FsNetworkObservatory extends FsElement {
     const hidden = activity.first_visit_share === null || satisfaction.satisfied_share === null;
     return html`${this.#sectionHeading(o.keyFigures, 'key-figures')}
       <ul class="figures" part="figures" aria-labelledby="key-figures">
-        ${figure('sites', n(sites.main), o.figSites, sites.antennas ? o.figAntennas(n(sites.antennas)) : undefined)}
+        ${figure('sites', n(sites.main), o.figSites, sites.antennas ? o.figAntennas(n(sites.antennas), sites.antennas) : undefined)}
         ${figure('acts', n(activity.acts), o.figActs)}
         ${
           activity.first_visit_share === null
@@ -372,7 +372,7 @@ export class FsNetworkObservatory extends FsElement {
             })
       }
       ${this.#downloads('sites', o.network.sitesTitle)}
-      ${this.#downloads('compliance', o.network.complianceDownload)}`;
+      ${this.#downloads('compliance', o.network.complianceDownload, o.download.complianceGroup)}`;
   }
 
   #clearFilters() {
@@ -475,13 +475,14 @@ export class FsNetworkObservatory extends FsElement {
       ${this.#downloads('coverage', o.network.coverageTitle)}`;
   }
 
-  #downloads(table: TableId, title: string) {
+  #downloads(table: TableId, title: string, group?: string) {
     return downloadButtons(
       this.#o,
       title,
       !!this.downloading[table],
       this.downloadStatus[table] ?? '',
       (format) => void this.#download(table, format),
+      group,
     );
   }
 

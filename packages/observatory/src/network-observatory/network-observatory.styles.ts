@@ -5,7 +5,17 @@ export const networkObservatoryStyles = css`
     margin: 0;
   }
 
-  [data-table='sites'] td:nth-child(n + 5) {
-    white-space: nowrap;
+  /* Wide enough for every column to stay readable: the frame scrolls sideways on a phone. */
+  [data-table='sites'] {
+    min-width: 64rem;
+  }
+
+  [data-table='sites'] tbody th {
+    min-width: 14rem;
+  }
+
+  .figure .detail {
+    font-size: 0.875em;
+    color: var(--_fs-text-muted);
   }
 `;

@@ -152,6 +152,11 @@ export const observatoryStyles = css`
     font-weight: 600;
   }
 
+  .block {
+    display: block;
+    font-weight: 400;
+  }
+
   .filters {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));

@@ -51,10 +51,11 @@ export function downloadButtons(
   busy: boolean,
   status: string,
   onDownload: (format: 'csv' | 'xlsx') => void,
+  group?: string,
 ) {
   const d = o.download;
   return html`<div class="downloads" part="downloads" data-downloads=${table}>
-    <span>${d.group}</span>
+    <span>${group ?? d.group}</span>
     ${(['csv', 'xlsx'] as const).map(
       (format) => html`<button type="button" data-format=${format} ?disabled=${busy} @click=${() => onDownload(format)}>
         <span class="visually-hidden">${d.label(table)}</span>${format === 'csv' ? d.csv : d.xlsx}

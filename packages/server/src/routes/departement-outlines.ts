@@ -34,6 +34,7 @@ export const departementOutlinesRoutes: FastifyPluginAsyncTypebox = async (app) 
         },
       },
     },
-    async (_request, reply) => reply.type('application/geo+json; charset=utf-8').send(body),
+    // The file's text as it is (a JSON content type with a string payload is not serialized again).
+    async (_request, reply) => reply.type('application/geo+json; charset=utf-8').send(body as never),
   );
 };
