@@ -111,8 +111,33 @@ export type CoverageRow = Static<typeof CoverageRow>;
 
 const model = {
   model: Type.String({ description: 'The travel model: `estimate-v2` (docs/travel-time.md).' }),
-  method: literals(['estimate'] as const, 'CoverageMethod', 'How the minutes were found: the estimate of the model.'),
+  method: literals(
+    ['estimate', 'routing'] as const,
+    'CoverageMethod',
+    'How the minutes were found: `estimate` (the model), or `routing` once a routing engine (`FS_OSRM_URL`) has timed ' +
+      'every commune in the background (trips it could not time are estimated). A what-if is always `estimate`.',
+  ),
   computed_at: Type.String({ format: 'date-time', description: 'When the coverage was computed (once per load of the catalogue).' }),
+  routing: Nullable(
+    Type.Object(
+      {
+        provider: Type.String({ description: 'e.g. `osrm`.' }),
+        state: literals(
+          ['running', 'done', 'failed'] as const,
+          'CoverageRoutingState',
+          '`failed`: the engine stopped answering; the figures stay the estimate’s.',
+        ),
+        communes: count('Communes to time.'),
+        communes_done: count('Communes timed so far.'),
+        routed_trips: count('Trips the engine timed.'),
+        estimated_trips: count('Trips the estimate answered instead (no route, an implausible one, the engine failing).'),
+        started_at: Type.String({ format: 'date-time' }),
+        finished_at: Nullable(Type.String({ format: 'date-time' })),
+      },
+      { title: 'CoverageRouting' },
+    ),
+    'The routing engine’s timing of the communes; null without an engine (`FS_OSRM_URL` unset).',
+  ),
 };
 
 /** `GET /observatory/coverage`. */

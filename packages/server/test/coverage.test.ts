@@ -8,9 +8,13 @@ import { createToken } from '../src/auth/tokens.js';
 import { computeCoverage } from '../src/coverage/coverage-cache.js';
 import { NO_MINUTES, type CoverageModel, type Scenario } from '../src/coverage/coverage-model.js';
 import { SiteCatalogue } from '../src/sites/site-catalogue.js';
+import { routeCoverage } from '../src/coverage/routed-coverage.js';
+import { ESTIMATE_V2, wholeMinutesUp } from '../src/travel/estimate.js';
+import type { RoutingProvider } from '../src/travel/routing-provider.js';
 import { estimateTrip } from '../src/travel/travel-times.js';
+import { FAKE_DETOUR } from './fake-osrm.js';
 import { schemaSerializer } from './schema-serializer.js';
-import { expectProblem, json, startTestServer, type TestServer } from './test-server.js';
+import { expectProblem, haversineKm, json, startTestServer, type TestServer } from './test-server.js';
 
 /*
  * The coverage of the communes (docs/coverage.md) on the real data: hand-checked communes, the
@@ -251,6 +255,52 @@ describe('coverage of the communes (observatory)', () => {
     );
     await expectProblem(await get('?format=geojson'), 400, 'format');
     await expectProblem(await get('/communes?departement=4'), 400, 'departement');
+  });
+
+  test('a routing engine times every commune in the background; the figures become its own, or stay the estimate’s when it fails', async () => {
+    // An engine driving 1.4 × the great-circle distance at 60 km/h, as test/fake-osrm.ts does over HTTP.
+    let asked = 0;
+    const engine: RoutingProvider = {
+      name: 'fake-engine',
+      async travel(origin, destinations) {
+        asked++;
+        return destinations.map((d) => {
+          const km = haversineKm(origin, d) * FAKE_DETOUR;
+          return { minutes: wholeMinutesUp(km + ESTIMATE_V2.accessMinutes), road_km: Math.round(km * 10) / 10 };
+        });
+      },
+    };
+    const routed = computeCoverage(catalogue);
+    await routeCoverage(routed, engine, catalogue.roadAccess);
+    assert.equal(routed.method, 'routing');
+    assert.equal(routed.routing?.state, 'done');
+    assert.equal(routed.routing?.communesDone, routed.routing?.communes);
+    assert.equal(asked, routed.routing?.communes);
+    const mende = routed.coverageOf(indexOf('48095'), 'fixed');
+    // 1.587 km × 1.4 = 2.22 km at 60 km/h: 2.2 min + 3 = 5.2 → 6 min, by car, timed by the engine.
+    assert.deepEqual([mende.travel?.minutes, mende.travel?.method, mende.travel?.mode, mende.point?.siteId], [6, 'routing', 'car', '2983']);
+    const sein = routed.coverageOf(indexOf('29083'), 'outreach');
+    assert.deepEqual([sein.band, sein.reach], ['no-road', 'boat']);
+    const totals = routed.totals('outreach', null);
+    assert.equal(
+      totals.population.reduce((a, b) => a + b, 0),
+      model.totals('outreach', null).population.reduce((a, b) => a + b, 0),
+    );
+    // The engine is quicker than the estimate here (60 km/h from the first kilometre): more people within 10 min.
+    assert.ok(totals.population[0]! > model.totals('outreach', null).population[0]!);
+
+    const down: RoutingProvider = {
+      name: 'down',
+      async travel() {
+        throw new Error('connection refused');
+      },
+    };
+    const failed = computeCoverage(catalogue);
+    let errors = 0;
+    await routeCoverage(failed, down, catalogue.roadAccess, { onProviderError: () => errors++ });
+    assert.equal(failed.routing?.state, 'failed');
+    assert.equal(failed.method, 'estimate');
+    assert.ok(errors >= 20 && errors < 30, `${errors} requests before giving up`);
   });
 
   test('the communes’ JSON, written once per coverage, is what the contract’s serializer writes', async () => {

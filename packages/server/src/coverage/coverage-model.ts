@@ -246,6 +246,25 @@ export function addTotals(into: BandTotals, from: BandTotals): void {
 
 export { emptyTotals };
 
+/** A commune's quickest point as a routing engine timed it (or the estimate, trip by trip, where the engine could not). */
+export interface RoutedBest {
+  travel: Travel;
+  point: number;
+}
+
+/** Where the routing engine's timing of the communes stands. */
+export interface RoutingProgress {
+  provider: string;
+  state: 'running' | 'done' | 'failed';
+  communes: number;
+  communesDone: number;
+  /** Trips the engine timed, and those the estimate answered (no route, an implausible one, no road, or the engine failing). */
+  routedTrips: number;
+  estimatedTrips: number;
+  startedAt: Date;
+  finishedAt: Date | null;
+}
+
 /** One commune's quickest point in a scenario, with the trip. */
 export interface CommuneCoverage {
   commune: CoverageCommune;
@@ -362,24 +381,71 @@ export class CoverageModel {
   }
 
   #totals(scenario: Scenario): Map<string, BandTotals> {
-    const byDepartment = new Map<string, BandTotals>();
     const { minutes, rough } = this.#candidates[scenario];
+    return this.#totalsOf(
+      (i) => minutes[i * CANDIDATES]!,
+      (i) => rough[i * CANDIDATES] === 1,
+    );
+  }
+
+  #totalsOf(minutesOf: (i: number) => number, roughOf: (i: number) => boolean): Map<string, BandTotals> {
+    const byDepartment = new Map<string, BandTotals>();
     this.communes.forEach((c, i) => {
       let totals = byDepartment.get(c.department);
       if (!totals) byDepartment.set(c.department, (totals = emptyTotals()));
-      const m = minutes[i * CANDIDATES]!;
+      const m = minutesOf(i);
       const band = bandOf(m, this.#networks[i] === null);
       totals.population[band]! += c.population;
       totals.communes[band]!++;
-      if (m !== NO_MINUTES && rough[i * CANDIDATES] === 1) totals.roughPopulation += c.population;
+      if (m !== NO_MINUTES && roughOf(i)) totals.roughPopulation += c.population;
     });
     return byDepartment;
+  }
+
+  /** How the figures were timed: by the estimate, or by the routing engine once it has timed every commune. */
+  get method(): 'estimate' | 'routing' {
+    return this.#routed === null ? 'estimate' : 'routing';
+  }
+
+  /** The routing engine's timing of the communes, while it runs and once done (null without an engine). */
+  routing: RoutingProgress | null = null;
+
+  #routed: { best: Record<Scenario, Array<RoutedBest | null>>; byDepartment: Record<Scenario, Map<string, BandTotals>> } | null = null;
+
+  /**
+   * The candidates of commune `i` in both scenarios (point ids, each once): what a routing engine
+   * is asked to time (routed-coverage.ts).
+   */
+  candidatesOf(i: number): number[] {
+    const ids = new Set<number>();
+    for (const scenario of SCENARIOS) {
+      for (let k = 0; k < CANDIDATES; k++) {
+        const id = this.#candidates[scenario].ids[i * CANDIDATES + k]!;
+        if (id >= 0) ids.add(id);
+      }
+    }
+    return [...ids];
+  }
+
+  /** The network of commune `i`; null when its place or roads are unknown. */
+  networkOf(i: number): string | null {
+    return this.#networks[i]!;
+  }
+
+  /** From now on the figures and communes are the engine's (the what-ifs stay with the estimate). */
+  useRouted(best: Record<Scenario, Array<RoutedBest | null>>): void {
+    const totals = (scenario: Scenario) =>
+      this.#totalsOf(
+        (i) => best[scenario][i]?.travel.minutes ?? NO_MINUTES,
+        (i) => best[scenario][i]?.travel.reliability === 'rough',
+      );
+    this.#routed = { best, byDepartment: { fixed: totals('fixed'), outreach: totals('outreach') } };
   }
 
   /** The totals by band of the given départements (null: all), in a scenario. */
   totals(scenario: Scenario, departments: readonly string[] | null): BandTotals {
     const sum = emptyTotals();
-    for (const [department, totals] of this.#byDepartment[scenario]) {
+    for (const [department, totals] of this.departmentTotals(scenario)) {
       if (departments === null || departments.includes(department)) addTotals(sum, totals);
     }
     return sum;
@@ -387,12 +453,19 @@ export class CoverageModel {
 
   /** The départements present, with their totals, in a scenario. */
   departmentTotals(scenario: Scenario): ReadonlyMap<string, BandTotals> {
-    return this.#byDepartment[scenario];
+    return (this.#routed ?? { byDepartment: this.#byDepartment }).byDepartment[scenario];
   }
 
-  /** The quickest point of commune `i` (by its index in `communes`), with the trip timed again. */
+  /** The quickest point of commune `i` (by its index in `communes`), with the trip (timed again by the estimate). */
   coverageOf(i: number, scenario: Scenario): CommuneCoverage {
     const commune = this.communes[i]!;
+    if (this.#routed !== null && this.#networks[i] !== null) {
+      const routed = this.#routed.best[scenario][i];
+      if (routed) {
+        const { travel, point } = routed;
+        return { commune, band: COVERAGE_BANDS[bandOf(travel.minutes!)]!, travel, reach: travel.reach, point: this.points[point]! };
+      }
+    }
     const id = this.#candidates[scenario].ids[i * CANDIDATES]!;
     if (this.#networks[i] === null || id < 0) {
       return {

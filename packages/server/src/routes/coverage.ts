@@ -13,7 +13,7 @@ import {
   type CommuneCoverage,
 } from '@fs-widgets/contract';
 import { requireScope, scopeView, type ResolvedScope } from '../auth/scopes.js';
-import { coverageOf } from '../coverage/coverage-cache.js';
+import { coverageOf, type CoverageOptions } from '../coverage/coverage-cache.js';
 import {
   communesGeoJson,
   communesOf,
@@ -57,11 +57,27 @@ const scoped = (ctx: AppContext) => async (request: FastifyRequest) => {
 
 const scenarioOf = (outreach: boolean | undefined): Scenario => (outreach === false ? 'fixed' : 'outreach');
 
-/** The model's fields of every answer. */
-const modelOf = (model: CoverageModel) => ({
+/** The routing engine, if any, times the communes in the background; its failures are logged. */
+const coverageOptions = (ctx: AppContext, request: FastifyRequest): CoverageOptions => ({
+  routing: ctx.routing,
+  onProviderError: (err) => request.log.warn({ err, provider: ctx.routing.name }, 'routing failed; coverage trips estimated'),
+});
+
+/** The model's fields of every answer; a what-if is always by the estimate. */
+const modelOf = (model: CoverageModel, method: 'estimate' | 'routing' = model.method) => ({
   model: ESTIMATE_V2.name,
-  method: 'estimate' as const,
+  method,
   computed_at: model.computedAt.toISOString(),
+  routing: model.routing && {
+    provider: model.routing.provider,
+    state: model.routing.state,
+    communes: model.routing.communes,
+    communes_done: model.routing.communesDone,
+    routed_trips: model.routing.routedTrips,
+    estimated_trips: model.routing.estimatedTrips,
+    started_at: model.routing.startedAt.toISOString(),
+    finished_at: model.routing.finishedAt?.toISOString() ?? null,
+  },
 });
 
 /** A file stem naming the scope: `couverture-48`, `couverture-la-poste`, `couverture-france`. */
@@ -100,7 +116,7 @@ export const coverageRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
       const scope = request.observerScope!;
       const { format = 'json', outreach } = request.query;
       if (format === 'geojson') throw invalidParam('format', 'the summary is a table: json, csv or xlsx (geojson is for the communes)');
-      const model = coverageOf(ctx.catalogue());
+      const model = coverageOf(ctx.catalogue(), coverageOptions(ctx, request));
       const rows = coverageRows(model, scope.departments);
       if (format !== 'json')
         return sendTable(reply, rowsTable(fileStem('couverture', scope), scope.label, scenarioOf(outreach), rows), format);
@@ -146,7 +162,7 @@ export const coverageRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
         const scope = request.observerScope!;
         const { format = 'json', outreach } = request.query;
         const scenario = scenarioOf(outreach);
-        const model = coverageOf(ctx.catalogue());
+        const model = coverageOf(ctx.catalogue(), coverageOptions(ctx, request));
         const items = () => communesOf(model, scenario, scope.departments, whiteZones);
         return answerCommunes(reply, format, scope, scenario, model, items, whiteZones);
       },
@@ -183,7 +199,7 @@ export const coverageRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
         throw unprocessable('remove', `at most ${WHAT_IF_MAX_CHANGES} changes in all (points added and sites removed)`);
       }
       const catalogue = ctx.catalogue();
-      const model = coverageOf(catalogue);
+      const model = coverageOf(catalogue, coverageOptions(ctx, request));
       remove.forEach((site, i) => {
         if (model.pointsOfSite(site) === undefined) {
           throw new HttpProblem(422, ProblemType.unknownSite, 'Unknown site', `No France services site has the id ${site}.`, [
@@ -200,7 +216,7 @@ export const coverageRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
       const outcome = model.whatIf(scenario, points, remove, scope.departments);
       const result: WhatIfResult = {
         scope: scopeView(scope),
-        ...modelOf(model),
+        ...modelOf(model, 'estimate'),
         outreach: scenario === 'outreach',
         before: { within_20: outcome.before.within20, within_30: outcome.before.within30 },
         after: { within_20: outcome.after.within20, within_30: outcome.after.within30 },
@@ -244,7 +260,7 @@ function answerCommunes(
       .send(communesGeoJson(scenario, items()));
   }
   // `items` is the answer's last field: its JSON (14 MB for the network) is written once per coverage and list.
-  const key = `${scenario}|${whiteZones}|${scope.departments?.join(',') ?? '*'}`;
+  const key = `${model.method}|${scenario}|${whiteZones}|${scope.departments?.join(',') ?? '*'}`;
   let lists = listsOf.get(model);
   if (!lists) listsOf.set(model, (lists = new Map()));
   let list = lists.get(key);

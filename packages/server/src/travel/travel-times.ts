@@ -8,6 +8,8 @@ export interface TravelTimesOptions {
   signal?: AbortSignal;
   /** Told when the provider fails and the estimate answers instead. */
   onProviderError?: (error: unknown) => void;
+  /** False: every road trip by car, none on foot (the coverage of the communes; see {@link estimateTrip}). */
+  walks?: boolean;
 }
 
 /**
@@ -134,14 +136,16 @@ export async function travelTimes(
   destinations: TravelPlace[],
   options: TravelTimesOptions = {},
 ): Promise<Travel[]> {
-  if (provider === estimateProvider) return destinations.map((destination) => estimateTrip(access, origin, destination));
+  const walks = { walks: options.walks ?? true };
+  if (provider === estimateProvider) return destinations.map((destination) => estimateTrip(access, origin, destination, walks));
   const reaches = destinations.map((destination) => reachBetween(access, origin, destination));
   const answer = (i: number, routed?: RoadTravel | null): Travel => {
     const destination = destinations[i]!;
     // Where no road joins them the data file, not an engine, says so: the model answers (estimateTrip).
-    if (reaches[i] != null || !routed || !plausible(routed, origin, destination)) return estimateTrip(access, origin, destination);
+    if (reaches[i] != null || !routed || !plausible(routed, origin, destination)) return estimateTrip(access, origin, destination, walks);
     const terrain = access.terrainBetween(origin, destination);
-    return byRoad(distance(origin.lon, origin.lat, destination.lon, destination.lat), routed, terrain, 'routing', provider.name);
+    const km = distance(origin.lon, origin.lat, destination.lon, destination.lat);
+    return byRoad(km, routed, terrain, 'routing', provider.name, walks.walks);
   };
   const byRoadOnly = destinations.flatMap((_, i) => (reaches[i] == null ? [i] : []));
   if (byRoadOnly.length === 0) return destinations.map((_, i) => answer(i));
