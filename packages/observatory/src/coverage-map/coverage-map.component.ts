@@ -438,7 +438,7 @@ export class FsCoverageMap extends FsElement {
                 <input id="what-if-commune" list="what-if-communes" autocomplete="off" .value=${this.communeDraft}
                   aria-invalid=${err.place ? 'true' : 'false'} aria-describedby=${described('place', 'commune-hint')}
                   @input=${(e: InputEvent) => (this.communeDraft = (e.target as HTMLInputElement).value)} />
-                <datalist id="what-if-communes">${items.filter((r) => r.location).map((r) => html`<option value=${`${r.name} (${r.insee})`}></option>`)}</datalist>
+                <datalist id="what-if-communes">${this.#suggestions(items).map((r) => html`<option value=${`${r.name} (${r.insee})`}></option>`)}</datalist>
                 ${err.place ? html`<p class="error-text" id="place-error">${err.place}</p>` : nothing}
                 <p class="or">${w.orCoordinates}</p>
                 <div class="coords">
@@ -463,6 +463,18 @@ export class FsCoverageMap extends FsElement {
       ${this.#changesList()}
       ${this.#result()}
     </section>`;
+  }
+
+  /** The communes offered as the person types (the first 30 starting with it): a network has 35,000. */
+  #suggestions(items: CommuneCoverage[]): CommuneCoverage[] {
+    const typed = this.communeDraft.trim().toLocaleLowerCase('fr');
+    if (typed.length < 2) return items.length <= 400 ? items.filter((r) => r.location) : [];
+    const found: CommuneCoverage[] = [];
+    for (const r of items) {
+      if (r.location && (`${r.name} (${r.insee})`.toLocaleLowerCase('fr').startsWith(typed) || r.insee.startsWith(typed))) found.push(r);
+      if (found.length === 30) break;
+    }
+    return found;
   }
 
   #changesList() {

@@ -31,6 +31,8 @@ const TABLE_PATHS: Record<TableId, string> = {
 };
 /** The thresholds of the coverage's shares, in minutes (the contract's `COVERAGE_THRESHOLDS`). */
 const MINUTES = [10, 20, 30, 45] as const;
+/** Rows of a long table shown at once (then « Afficher 200 France services de plus »). */
+const PAGE = 200;
 
 /**
  * The network observatory of a prefecture's, a carrier's or the ANCT's intranet: the scope's key
@@ -78,6 +80,8 @@ export class FsNetworkObservatory extends FsElement {
 
   @state() private authProblem: AuthProblem = '';
   @state() private sort: Partial<Record<TableId, SortState>> = {};
+  /** Rows of the sites' table shown (a network has 2,845: 200 at a time). */
+  @state() private limit = PAGE;
   @state() private filterName = '';
   @state() private filterKind = '';
   @state() private filterCompliance = '';
@@ -334,23 +338,24 @@ export class FsNetworkObservatory extends FsElement {
         (!this.filterCompliance || r.compliance === this.filterCompliance),
     );
     const columns = this.#siteColumns;
-    const sorted = sortRows(filtered, columns, this.sort.sites);
+    const sorted = sortRows(filtered, columns, this.sort.sites).slice(0, this.limit);
+    const more = Math.min(PAGE, filtered.length - sorted.length);
     return html`${heading}
       <form class="filters" role="search" aria-label=${o.network.filters} @submit=${(e: Event) => e.preventDefault()}>
         <div>
           <label class="field" for="filter-name">${o.network.filterName}</label>
-          <input id="filter-name" type="search" .value=${this.filterName} @input=${(e: InputEvent) => (this.filterName = (e.target as HTMLInputElement).value)} />
+          <input id="filter-name" type="search" .value=${this.filterName} @input=${(e: InputEvent) => ((this.filterName = (e.target as HTMLInputElement).value), (this.limit = PAGE))} />
         </div>
         <div>
           <label class="field" for="filter-kind">${o.network.filterKind}</label>
-          <select id="filter-kind" @change=${(e: Event) => (this.filterKind = (e.target as HTMLSelectElement).value)}>
+          <select id="filter-kind" @change=${(e: Event) => ((this.filterKind = (e.target as HTMLSelectElement).value), (this.limit = PAGE))}>
             <option value="" ?selected=${!this.filterKind}>${o.network.all}</option>
             ${kinds.map((k) => html`<option value=${k} ?selected=${this.filterKind === k}>${o.kinds[k] ?? k}</option>`)}
           </select>
         </div>
         <div>
           <label class="field" for="filter-compliance">${o.network.filterCompliance}</label>
-          <select id="filter-compliance" @change=${(e: Event) => (this.filterCompliance = (e.target as HTMLSelectElement).value)}>
+          <select id="filter-compliance" @change=${(e: Event) => ((this.filterCompliance = (e.target as HTMLSelectElement).value), (this.limit = PAGE))}>
             <option value="" ?selected=${!this.filterCompliance}>${o.network.all}</option>
             ${statuses.map((k) => html`<option value=${k} ?selected=${this.filterCompliance === k}>${o.compliance[k] ?? k}</option>`)}
           </select>
@@ -362,7 +367,7 @@ export class FsNetworkObservatory extends FsElement {
               <button class="link" type="button" @click=${() => this.#clearFilters()}>${o.network.clearFilters}</button></p>`
           : dataTable({
               name: 'sites',
-              caption: o.network.sitesCaption(this.#number(filtered.length), this.#number(rows.length)),
+              caption: o.network.sitesCaption(this.#number(sorted.length), this.#number(rows.length)),
               columns,
               rows: sorted,
               sort: this.sort.sites,
@@ -370,6 +375,13 @@ export class FsNetworkObservatory extends FsElement {
               strings: o,
               rowKey: (r) => r.id,
             })
+      }
+      ${
+        more > 0
+          ? html`<div class="actions">
+              <button class="secondary" type="button" @click=${() => (this.limit += PAGE)}>${o.network.moreRows(this.#number(more))}</button>
+            </div>`
+          : nothing
       }
       ${this.#downloads('sites', o.network.sitesTitle)}
       ${this.#downloads('compliance', o.network.complianceDownload, o.download.complianceGroup)}`;
@@ -430,7 +442,11 @@ export class FsNetworkObservatory extends FsElement {
     if (st.status !== 'ready') return html`${heading}<p role="status">${o.states.loading}</p>`;
     const share = (v: number | null) => (v === null ? '' : this.#percent(v));
     const columns: Column<CoverageRow>[] = [
-      { key: 'name', label: c.scope, value: (r) => (r.code ? `${r.name} (${r.code})` : r.name) },
+      {
+        key: 'name',
+        label: c.scope,
+        value: (r) => (r.level === 'region' ? o.network.region(r.name) : r.code ? `${r.name} (${r.code})` : r.name),
+      },
       {
         key: 'population',
         label: c.population,

@@ -75,6 +75,8 @@ export const observatoryEn: ObservatoryStrings = {
     freshnessTitle: 'Freshness of the information, by département',
     coverageTitle: 'Access to a France services, population by travel time',
     coverageNote: 'Driving time from the centre of each commune to the nearest France services (the project’s travel model).',
+    moreRows: (n: string) => `Show ${n} more France services`,
+    region: (name: string) => `${name} (region)`,
     complianceDownload: 'Compliance with the charter, site by site',
     whiteZones: 'White zones (communes)',
     whitePopulation: 'People in white zones',

@@ -80,6 +80,8 @@ export const observatoryFr = {
     coverageTitle: 'Accès à une France services, population par temps de trajet',
     coverageNote:
       'Temps de trajet en voiture depuis le centre de chaque commune jusqu’à la France services la plus proche (modèle du projet).',
+    moreRows: (n: string) => `Afficher ${n} France services de plus`,
+    region: (name: string) => `${name} (région)`,
     complianceDownload: 'Conformité à la charte, site par site',
     whiteZones: 'Zones blanches (communes)',
     whitePopulation: 'Habitants en zone blanche',
