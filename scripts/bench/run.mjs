@@ -16,9 +16,12 @@
 // repeat visit, against the budgets (35 KB of code for the locator, 30 KB for any other, 0 again).
 // Section 10 (scripts/bench/first-results.mjs) times the first results of the locator, card and
 // embed pages on emulated slow 4G and Fast 3G with CPU ×4 (budgets 1.0 s and 2.5 s).
+// Section 11 (scripts/bench/coverage.ts) times the national coverage of the communes (budget 1 s)
+// and what-ifs of one change (100 ms); section 12 (scripts/bench/observatory.mjs) the observatory's
+// routes for a département, a carrier and the network with 9 M acts a year (50 ms for a département).
 //
 // Options: --runs=N (default 5), --no-latency, --no-satisfaction, --no-activity, --no-load, --no-scale, --no-api-ratio,
-// --no-page-weight, --no-first-results
+// --no-page-weight, --no-first-results, --no-coverage, --no-observatory
 // (skip those parts), --build (rebuild even if up to date).
 import { spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -264,6 +267,27 @@ try {
       if (code !== 0) problems.push(`first results: scripts/bench/first-results.mjs exited with ${code}`);
     } catch (err) {
       problems.push(`first results: ${err.message.split('\n')[0]}`);
+      console.log(`Could not measure: ${err.message}`);
+    }
+  }
+  // 11. Coverage of the communes (scripts/bench/coverage.ts, its own process, from the sources).
+  section('11. Coverage: the national computation (35,000 communes) and what-ifs, in process');
+  if (args.includes('--no-coverage')) {
+    console.log('Skipped (--no-coverage).');
+  } else {
+    try {
+      const code = await new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', `${ROOT}scripts/bench/coverage.ts`], {
+          cwd: ROOT,
+          stdio: 'inherit',
+        });
+        cleanups.add(async () => child.kill('SIGTERM'));
+        child.on('error', reject);
+        child.on('exit', resolve);
+      });
+      if (code !== 0) problems.push(`coverage: scripts/bench/coverage.ts exited with ${code}`);
+    } catch (err) {
+      problems.push(`coverage: ${err.message.split('\n')[0]}`);
       console.log(`Could not measure: ${err.message}`);
     }
   }
