@@ -57,7 +57,7 @@ const PAGE = 200;
  * @csspart change-token - The button that forgets the token.
  *
  * @cssprop [--fs-observatory-accent=var(--fs-color-primary)] - Buttons and the top edge.
- * @cssprop [--fs-coverage-map-height=32rem] - Height of the map.
+ * @cssprop [--fs-coverage-map-height=min(32rem, 75vh)] - Height of the map.
  */
 export class FsCoverageMap extends FsElement {
   static override styles = [...FsElement.styles, controls, observatoryStyles, coverageLeafletStyles, coverageMapStyles];
@@ -272,7 +272,7 @@ export class FsCoverageMap extends FsElement {
     return html`<p class="summary" data-summary>
       <strong>${c.summaryTitle}</strong>
       ${shares.map(([m, share]) => (share === null ? nothing : html`<span class="pill">${this.#o.columns.within(m)} : ${this.#percent(share)}</span>`))}
-      <span class="pill white">${this.#o.network.whiteZones} : ${this.#number(figures.white_zones.communes)} (${this.#number(figures.white_zones.population)} hab.)</span>
+      <span class="pill white">${c.whitePill(this.#number(figures.white_zones.communes), this.#number(figures.white_zones.population))}</span>
     </p>`;
   }
 
@@ -357,7 +357,7 @@ export class FsCoverageMap extends FsElement {
         rowKey: (r) => r.insee,
       })}
       ${more > 0 ? html`<div class="actions"><button class="secondary" type="button" @click=${() => (this.limit += PAGE)}>${c.moreRows(this.#number(more))}</button></div>` : nothing}
-      ${downloadButtons(o, c.communesCaption('', '').split(':')[0]!.trim(), this.downloadBusy, this.downloadStatus, (f) => void this.#download(f))}
+      ${downloadButtons(o, c.communesTitle, this.downloadBusy, this.downloadStatus, (f) => void this.#download(f))}
     </div>`;
   }
 
@@ -672,6 +672,7 @@ export class FsCoverageMap extends FsElement {
     const map = L.map(container, {
       attributionControl: false,
       preferCanvas: true,
+      zoomSnap: 0.25,
       zoomAnimation: !still,
       fadeAnimation: !still,
       minZoom: 4,

@@ -64,7 +64,8 @@ export const coverageMapStyles = css`
   }
 
   .map {
-    height: var(--fs-coverage-map-height, 32rem);
+    /* Never taller than most of a phone's screen: the page must stay scrollable past it. */
+    height: var(--fs-coverage-map-height, min(32rem, 75vh));
     background: #f4f6f6;
     border: 1px solid var(--_fs-border);
     border-radius: calc(var(--_fs-radius) / 1.5);

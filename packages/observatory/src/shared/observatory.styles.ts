@@ -98,6 +98,10 @@ export const observatoryStyles = css`
     margin-top: calc(var(--_fs-space) * 2);
   }
 
+  .actions + .actions {
+    margin-top: var(--_fs-space);
+  }
+
   button.link {
     font: inherit;
     font-weight: 700;
@@ -111,6 +115,7 @@ export const observatoryStyles = css`
   }
 
   .message {
+    margin-top: calc(var(--_fs-space) * 1.5);
     padding: calc(var(--_fs-space) * 1.5);
     border-left: 0.25rem solid var(--_fs-border);
     background: var(--_fs-surface-alt);

@@ -111,6 +111,8 @@ export const observatoryEn: ObservatoryStrings = {
     choropleth: 'Départements: share of the population within 30 min',
     outlinesCredit: 'ANCT — contours des départements, carte France services (Licence Ouverte)',
     communesCaption: (shown: string, total: string) => `The scope’s communes by travel time: ${shown} of ${total} shown`,
+    communesTitle: 'The scope’s communes by travel time',
+    whitePill: (communes: string, people: string) => `White zones: ${communes} communes, ${people} people`,
     communesFilter: 'Find a commune',
     onlyWhite: 'White zones only (over 30 min)',
     moreRows: (n: string) => `Show ${n} more communes`,

@@ -116,6 +116,8 @@ export const observatoryFr = {
     choropleth: 'Départements : part de la population à moins de 30 min',
     outlinesCredit: 'ANCT — contours des départements, carte France services (Licence Ouverte)',
     communesCaption: (shown: string, total: string) => `Communes du périmètre par temps de trajet : ${shown} sur ${total} affichées`,
+    communesTitle: 'Communes du périmètre par temps de trajet',
+    whitePill: (communes: string, people: string) => `Zones blanches : ${communes} communes, ${people} habitants`,
     communesFilter: 'Chercher une commune',
     onlyWhite: 'Seulement les zones blanches (plus de 30 min)',
     moreRows: (n: string) => `Afficher ${n} communes de plus`,
