@@ -596,6 +596,11 @@ export class FsCoverageMap extends FsElement {
     return { action, lat, lon, label: this.#o.coverage.whatIf.placedAt(f(lat), f(lon)) };
   }
 
+  #placeAt(lat: number, lon: number) {
+    this.changes = [...this.changes, this.#pointChange(lat, lon)];
+    void this.#compute();
+  }
+
   #removeChange(index: number) {
     this.changes = this.changes.filter((_, i) => i !== index);
     void this.#compute();
@@ -680,9 +685,14 @@ export class FsCoverageMap extends FsElement {
     });
     this.#map = map;
     container.classList.add('leaflet-crosshair');
-    map.on('click', (e: Leaflet.LeafletMouseEvent) => {
-      this.changes = [...this.changes, this.#pointChange(e.latlng.lat, e.latlng.lng)];
-      void this.#compute();
+    map.on('click', (e: Leaflet.LeafletMouseEvent) => this.#placeAt(e.latlng.lat, e.latlng.lng));
+    // With the keyboard on the map: the arrows move it (Leaflet), Enter places a point under the
+    // cross drawn at its centre (the form below does the same with a commune or coordinates).
+    container.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter' || e.target !== container) return;
+      e.preventDefault();
+      const centre = map.getCenter();
+      this.#placeAt(centre.lat, centre.lng);
     });
     new ResizeObserver(() => map.invalidateSize({ pan: false })).observe(container);
     this.#drawn = undefined;

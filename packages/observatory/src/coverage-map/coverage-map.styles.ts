@@ -71,6 +71,22 @@ export const coverageMapStyles = css`
     border-radius: calc(var(--_fs-radius) / 1.5);
   }
 
+  /* The keyboard's aim: Enter places the what-if's point under this cross. */
+  .map:focus-visible::after {
+    content: '';
+    position: absolute;
+    left: 50%;
+    top: 50%;
+    width: 1.5rem;
+    height: 1.5rem;
+    margin: -0.75rem 0 0 -0.75rem;
+    z-index: 700;
+    pointer-events: none;
+    background:
+      linear-gradient(var(--_fs-focus), var(--_fs-focus)) center / 100% 3px no-repeat,
+      linear-gradient(var(--_fs-focus), var(--_fs-focus)) center / 3px 100% no-repeat;
+  }
+
   .map:focus-visible {
     outline: 3px solid var(--_fs-focus);
     outline-offset: 2px;

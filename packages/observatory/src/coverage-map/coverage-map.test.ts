@@ -128,6 +128,13 @@ describe('<fs-coverage-map>', () => {
     await until(() => !!$(el, '[data-result]'), 'the what-if of the click');
     expect($(el, '[data-change="site"]')!.textContent).to.contain('44.6000, 3.3000');
     await expect(el).to.be.accessible();
+    // The keyboard on the map: focused (a cross at its centre), Enter places a point there.
+    $(el, '.map')!.focus();
+    expect(getComputedStyle($(el, '.map')!, '::after').content).to.not.equal('none');
+    await sendKeys({ press: 'Enter' });
+    await until(() => $$(el, '[data-change="site"]').length === 2, 'the point placed with Enter');
+    const centre = map.getCenter();
+    expect($$(el, '[data-change="site"]')[1]!.textContent).to.contain(`${centre.lat.toFixed(4)}, ${centre.lng.toFixed(4)}`);
   });
 
   it('a département token asking for another département is refused; passes axe', async () => {

@@ -92,7 +92,7 @@ export const observatoryEn: ObservatoryStrings = {
     outreach: 'Count buses and roaming permanences',
     mapLabel: 'Map of the communes by travel time to the nearest France services',
     mapInstructions:
-      'Map: click to place a point of the “What if?” tool. The same tool works with the keyboard through the form below the map; the table gives the same data.',
+      'Map: click to place a point of the “What if?” tool; with the keyboard, the arrows move the map and Enter places the point under the cross at its centre. The form below the map does the same with a commune or coordinates; the table gives the same data.',
     mapLoading: 'Loading the map…',
     mapFailed: 'The map cannot be shown: the table below gives the same information.',
     legend: 'Travel time to the nearest France services',

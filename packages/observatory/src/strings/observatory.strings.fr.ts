@@ -97,7 +97,7 @@ export const observatoryFr = {
     outreach: 'Compter les bus et permanences itinérantes',
     mapLabel: 'Carte des communes par temps de trajet jusqu’à la France services la plus proche',
     mapInstructions:
-      'Carte : cliquez pour placer un point de l’outil « Et si ? ». Le même outil s’utilise au clavier avec le formulaire sous la carte ; le tableau donne les mêmes données.',
+      'Carte : cliquez pour placer un point de l’outil « Et si ? » ; au clavier, les flèches déplacent la carte et Entrée place le point sous la croix du centre. Le formulaire sous la carte fait de même avec une commune ou des coordonnées ; le tableau donne les mêmes données.',
     mapLoading: 'Chargement de la carte…',
     mapFailed: 'La carte ne peut pas être affichée : le tableau ci-dessous donne les mêmes informations.',
     legend: 'Temps de trajet jusqu’à la France services la plus proche',
