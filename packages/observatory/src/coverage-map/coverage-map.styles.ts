@@ -64,14 +64,14 @@ export const coverageMapStyles = css`
   }
 
   .map {
-    /* Never taller than most of a phone's screen: the page must stay scrollable past it. */
+    /* Never taller than most of the screen of a phone: the page must stay scrollable past it. */
     height: var(--fs-coverage-map-height, min(32rem, 75vh));
     background: #f4f6f6;
     border: 1px solid var(--_fs-border);
     border-radius: calc(var(--_fs-radius) / 1.5);
   }
 
-  /* The keyboard's aim: Enter places the what-if's point under this cross. */
+  /* The aim of the keyboard: Enter places the point of the what-if under this cross. */
   .map:focus-visible::after {
     content: '';
     position: absolute;
@@ -135,7 +135,7 @@ export const coverageMapStyles = css`
     forced-color-adjust: none;
   }
 
-  /* The bands' colours (coverage-bands.ts), as classes: no inline style, which a strict CSP refuses. */
+  /* The colours of the bands (coverage-bands.ts), as classes: no inline style, which a strict CSP refuses. */
   .swatch[data-band='under-10'] {
     background: #0b4f6c;
   }
