@@ -170,8 +170,8 @@ export const WIDGETS: readonly WidgetEntry[] = [
   { tag: 'fs-outreach-editor', package: 'demarches', audience: 'agents', budgetKb: 29 },
   // The network observatory (issue 17), for prefectures', carriers' and the ANCT's intranets: the
   // observer's sign-in (the agents' shared one), the scoped reads, the sortable tables and their
-  // CSV/XLSX downloads (measured 18.0 KB on 2026-12-07). The coverage map adds the what-if form
-  // and its table view (21.2 KB); its Leaflet (≈ 42 KB) and the départements' outlines come on
+  // CSV/XLSX downloads (measured 18.2 KB on 2026-12-07). The coverage map adds the what-if form
+  // and its table view (21.5 KB); its Leaflet (≈ 42 KB) and the départements' outlines come on
   // demand, when the map view shows, never for the table view.
   { tag: 'fs-network-observatory', package: 'observatory', audience: 'agents', budgetKb: 21 },
   { tag: 'fs-coverage-map', package: 'observatory', audience: 'agents', budgetKb: 24 },
