@@ -149,6 +149,25 @@ export async function benchObservatory({ acts = ACTIVITY_ACTS, source = false, l
         results.push({ kind, label, route, url, budget, bytes: first.rawPayload.length, times, ok: percentile(times, 90) <= budget });
       }
     }
+    // What migration 0010's per-site roll-ups save: the same per-site sums of the year read from
+    // the roll-ups by site, partner and theme (activity_monthly), as before 0010.
+    const { sql } = await import('kysely');
+    const nord = (await db.selectFrom('sites').select('id').where('department', '=', '59').execute()).map((r) => r.id);
+    const perSite = async (table, ids) => {
+      const where = ids ? sql` and site_id in (${sql.join(ids.map((id) => sql`${id}`))})` : sql``;
+      const times = [];
+      for (let i = 0; i <= 10; i++) {
+        const start = performance.now();
+        await sql`select site_id, sum(acts), sum(solved), sum(referred), sum(follow_up) from ${sql.table(table)}
+          where month >= ${`${YEAR}-01`} and month <= ${`${YEAR}-12`}${where} group by site_id`.execute(db);
+        if (i > 0) times.push(performance.now() - start);
+      }
+      return median(times);
+    };
+    const rollupSaving = [
+      ['Nord (59)', await perSite('activity_monthly', nord), await perSite('activity_site_monthly', nord)],
+      ['network', await perSite('activity_monthly', null), await perSite('activity_site_monthly', null)],
+    ];
     const ms = (v) => (v < 10 ? v.toFixed(2) : v.toFixed(1));
     const n = (v) => Number(v).toLocaleString('en');
     const over = results.filter((r) => !r.ok);
@@ -173,6 +192,15 @@ export async function benchObservatory({ acts = ACTIVITY_ACTS, source = false, l
       `${RUNS} runs each after one unmeasured, app.inject with the scope's own token; period ${YEAR} for the figures over time. ` +
         `Budgets of the p90 on this 2-core machine: département ≤ ${OBSERVATORY_BUDGET.departement} ms, carrier ≤ ${OBSERVATORY_BUDGET.carrier} ms, ` +
         `network ≤ ${OBSERVATORY_BUDGET.network} ms; they never fail the run. ${over.length === 0 ? 'All within budget.' : `${over.length} over budget.`}`,
+      '',
+      `Per-site sums of ${YEAR} (the SQL alone, median of 10): ` +
+        rollupSaving
+          .map(
+            ([label, before, after]) =>
+              `${label} ${ms(before)} ms from activity_monthly, ${ms(after)} ms from migration 0010's activity_site_monthly`,
+          )
+          .join('; ') +
+        '.',
     ].join('\n');
     return { results, text };
   } finally {
