@@ -263,6 +263,7 @@ describe('network observatory (routes/observatory.ts)', () => {
     assert.match(csv, /\r\n2983,France services de Mende,fixed,main,48,Mende,,unknown,34.5,5,meets,[^,]+,40,0\.75,35,0\.8\r\n/);
     // The sheet's first data row, read back: numbers as numbers.
     const zip = Buffer.from(await (await get(`sites?format=xlsx&from=${FROM}&to=${TO}`)).arrayBuffer());
+    assert.match(readZipEntry(zip, 'xl/workbook.xml'), /<sheet name="Sites" sheetId="1"/);
     const sheet = readZipEntry(zip, 'xl/worksheets/sheet1.xml');
     assert.match(sheet, /<c r="M\d+"><v>40<\/v><\/c><c r="N\d+" s="2"><v>0\.75<\/v><\/c>/);
   });

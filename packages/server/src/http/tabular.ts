@@ -23,6 +23,8 @@ export interface Table {
   /** File name stem, e.g. `conformite-48`. */
   name: string;
   title: string;
+  /** The spreadsheet's tab (at most 31 characters); the title's start when absent. */
+  sheet?: string;
   source: string;
   columns: TableColumn[];
   rows: Array<Record<string, Cell>>;
@@ -223,7 +225,7 @@ export function toXlsx(table: Table): Buffer {
   return zip([
     { name: '[Content_Types].xml', data: CONTENT_TYPES_XML },
     { name: '_rels/.rels', data: ROOT_RELS_XML },
-    { name: 'xl/workbook.xml', data: workbookXml(sheetName(table.title)) },
+    { name: 'xl/workbook.xml', data: workbookXml(sheetName(table.sheet ?? table.title)) },
     { name: 'xl/_rels/workbook.xml.rels', data: WORKBOOK_RELS_XML },
     { name: 'xl/styles.xml', data: STYLES_XML },
     { name: 'xl/worksheets/sheet1.xml', data: sheet1 },

@@ -14,8 +14,8 @@ export interface KeyFiguresScope {
   now: Date;
 }
 
-/** A share, or null when fewer than `KEY_FIGURES_MIN_COUNT` records are behind it. */
-const published = (share: number | null, count: number) => (count < KEY_FIGURES_MIN_COUNT ? null : share);
+/** A share, or null when fewer than `KEY_FIGURES_MIN_COUNT` records are behind it (the observatory's shares too). */
+export const published = (share: number | null, count: number) => (count < KEY_FIGURES_MIN_COUNT ? null : share);
 
 /**
  * The stored sites by role: the France services themselves (`main`, buses and roaming ones

@@ -31,6 +31,7 @@ import type { AppContext } from '../app-context.js';
 import { scopeView, type ResolvedScope } from '../auth/scopes.js';
 import { departmentName } from '../communes/departments.js';
 import { localDay } from '../dates/local-day.js';
+import { published } from '../key-figures/key-figures.js';
 import { sitesActivity, type SitesGroupBy } from '../demarches/activity-stats.js';
 import { satisfactionFigures, sitesSatisfaction } from '../feedback/satisfaction-stats.js';
 import type { Table } from '../http/tabular.js';
@@ -51,8 +52,8 @@ export function observatoryPeriod(from: string | null, to: string | null, now: D
   return { from: from ?? `${end.slice(0, 4)}-01-01`, to: end };
 }
 
-/** A share, or null when fewer than `KEY_FIGURES_MIN_COUNT` records are behind it (docs/security.md). */
-export const published = (part: number, count: number): number | null => (count < KEY_FIGURES_MIN_COUNT ? null : part / count);
+/** `part / count`, or null when fewer than `KEY_FIGURES_MIN_COUNT` records are behind it (the key figures' rule, docs/security.md). */
+export const share = (part: number, count: number): number | null => published(count === 0 ? null : part / count, count);
 
 const LIST_SOURCE = `${SOURCES.sites.attribution} (${SOURCES.sites.licence}), avec ce que les sites publient eux-mêmes (horaires, fermetures, vérification)`;
 const ACTS_SOURCE = 'Actes enregistrés par les agents France services (agrégats mensuels et quotidiens par site)';
@@ -172,8 +173,8 @@ export async function observatorySummary(ctx: AppContext, resolved: ResolvedScop
   return {
     ...envelope(resolved, period, `${LIST_SOURCE} ; ${ACTS_SOURCE} ; ${ANSWERS_SOURCE}`, now),
     sites: { total: sites.length, main, antennas: sites.length - main, by_kind: byKind },
-    activity: { acts: activity.acts, first_visit_share: published(activity.solved, activity.acts) },
-    satisfaction: { answers: answers.count, satisfied_share: published(answers.satisfied, answers.count) },
+    activity: { acts: activity.acts, first_visit_share: share(activity.solved, activity.acts) },
+    satisfaction: { answers: answers.count, satisfied_share: share(answers.satisfied, answers.count) },
     compliance,
     freshness: { stale, never },
     carriers: { ...carriers, unknown_share: sites.length === 0 ? null : (carriers.guessed + carriers.unknown) / sites.length },
@@ -229,9 +230,9 @@ export async function observatorySites(ctx: AppContext, resolved: ResolvedScope,
       compliance: c.status,
       verified_at: site.verified_at,
       acts: acts?.acts ?? 0,
-      first_visit_share: published(acts?.solved ?? 0, acts?.acts ?? 0),
+      first_visit_share: share(acts?.solved ?? 0, acts?.acts ?? 0),
       answers: answers?.count ?? 0,
-      satisfied_share: published(answers?.satisfied ?? 0, answers?.count ?? 0),
+      satisfied_share: share(answers?.satisfied ?? 0, answers?.count ?? 0),
     };
   });
   return { ...envelope(resolved, period, `${LIST_SOURCE} ; ${ACTS_SOURCE} ; ${ANSWERS_SOURCE}`, now), items };
@@ -240,6 +241,7 @@ export async function observatorySites(ctx: AppContext, resolved: ResolvedScope,
 export function sitesTable(answer: ObservatorySites, resolved: ResolvedScope): Table {
   return {
     name: fileStem('sites', resolved, answer.period),
+    sheet: 'Sites',
     title: `France services — ${answer.scope.label}${periodLabel(answer.period)}`,
     source: answer.source,
     columns: [
@@ -310,6 +312,7 @@ export async function observatoryCompliance(ctx: AppContext, resolved: ResolvedS
 export function complianceTable(answer: ObservatoryCompliance, resolved: ResolvedScope): Table {
   return {
     name: fileStem('conformite', resolved, null),
+    sheet: 'Conformité',
     title: `Conformité à la charte — ${answer.scope.label}`,
     source: `${answer.source}. ${answer.rule}`,
     columns: [
@@ -427,7 +430,7 @@ export async function observatoryComposition(
     if (entry.carrier.status === 'guess') guesses[entry.carrier.id!] = (guesses[entry.carrier.id!] ?? 0) + 1;
   }
   const set = totals.carrier_set;
-  const published: ObservatoryComposition['published'] = [
+  const figures: ObservatoryComposition['published'] = [
     ...PUBLISHED.shares.map((f) => ({
       key: f.key,
       label: f.label,
@@ -474,7 +477,7 @@ export async function observatoryComposition(
       by_kind: byKind,
       guesses,
     },
-    published,
+    published: figures,
     items,
   };
 }
@@ -483,6 +486,7 @@ export function compositionTable(answer: ObservatoryComposition, resolved: Resol
   const region = answer.level === 'region';
   return {
     name: fileStem(region ? 'composition-regions' : 'composition', resolved, null),
+    sheet: 'Composition',
     title: `Composition du réseau — ${answer.scope.label}`,
     source: answer.source,
     columns: [
@@ -545,6 +549,7 @@ export async function observatoryFreshness(ctx: AppContext, resolved: ResolvedSc
 export function freshnessTable(answer: ObservatoryFreshness, resolved: ResolvedScope): Table {
   return {
     name: fileStem('fraicheur', resolved, null),
+    sheet: 'Fraîcheur',
     title: `Fraîcheur des données — ${answer.scope.label}`,
     source: `${answer.source}. Données non vérifiées par un agent depuis ${FRESHNESS_MONTHS} mois (avant le ${answer.stale_before.slice(0, 10)}).`,
     columns: [
@@ -592,13 +597,13 @@ export async function observatoryActivity(
   const partnerLabel = partnerLabels(ctx);
   const referred = Object.values(activity.referrals).reduce((a, b) => a + b, 0);
   const referrals = Object.entries(activity.referrals)
-    .map(([partner, n]) => ({ partner, referred: n, share: published(n, referred) }))
+    .map(([partner, n]) => ({ partner, referred: n, share: share(n, referred) }))
     .sort((a, b) => b.referred - a.referred || (a.partner < b.partner ? -1 : 1));
   return {
     ...envelope(resolved, period, ACTS_SOURCE, now),
     group_by: groupBy,
     acts: activity.acts,
-    first_visit_share: published(activity.solved, activity.acts),
+    first_visit_share: share(activity.solved, activity.acts),
     referrals,
     items: activity.groups.map((g) => ({
       key: g.key,
@@ -607,8 +612,8 @@ export async function observatoryActivity(
       solved: g.solved,
       referred: g.referred,
       follow_up: g.follow_up,
-      first_visit_share: published(g.solved, g.acts),
-      referred_share: published(g.referred, g.acts),
+      first_visit_share: share(g.solved, g.acts),
+      referred_share: share(g.referred, g.acts),
     })),
   };
 }
@@ -629,6 +634,7 @@ const GROUP_COLUMN: Record<SitesGroupBy, string> = { site: 'Site', partner: 'Par
 export function activityTable(answer: ObservatoryActivity, resolved: ResolvedScope): Table {
   return {
     name: fileStem(`activite-${answer.group_by}`, resolved, answer.period),
+    sheet: 'Activité',
     title: `Activité — ${answer.scope.label}${periodLabel(answer.period)}`,
     source: answer.source,
     columns: [
@@ -665,7 +671,7 @@ export async function observatorySatisfaction(
     ...envelope(resolved, period, ANSWERS_SOURCE, now),
     group_by: groupBy,
     answers: totals.count,
-    satisfied_share: published(totals.satisfied, totals.count),
+    satisfied_share: share(totals.satisfied, totals.count),
     items: satisfaction.groups.map(({ key, counters }) => {
       const f = satisfactionFigures(counters);
       const resolution = f.resolved.yes + f.resolved.partly + f.resolved.no;
@@ -674,8 +680,8 @@ export async function observatorySatisfaction(
         label: groupBy === 'site' ? (names.get(key) ?? key) : key,
         answers: f.count,
         satisfied: f.satisfied,
-        satisfied_share: published(f.satisfied, f.count),
-        resolved_share: published(f.resolved.yes, resolution),
+        satisfied_share: share(f.satisfied, f.count),
+        resolved_share: share(f.resolved.yes, resolution),
       };
     }),
   };
@@ -684,6 +690,7 @@ export async function observatorySatisfaction(
 export function satisfactionTable(answer: ObservatorySatisfaction, resolved: ResolvedScope): Table {
   return {
     name: fileStem(`satisfaction-${answer.group_by}`, resolved, answer.period),
+    sheet: 'Satisfaction',
     title: `Satisfaction — ${answer.scope.label}${periodLabel(answer.period)}`,
     source: answer.source,
     columns: [
