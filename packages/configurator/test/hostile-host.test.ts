@@ -54,6 +54,8 @@ const MAX_DIFF_SHARE = 0.002;
 const CLOCK = Date.parse('2026-11-30T09:00:00Z');
 const SITE = '2983';
 const TOKEN_KEY = `fs-widgets:demarches:token:${SITE}`;
+/** Where the observatory's elements keep the observer's token. */
+const OBSERVER_TOKEN_KEY = 'fs-widgets:demarches:token:observatory';
 const STAGE_WIDTH = 800;
 /** A 1 × 1 light grey PNG: every tile of the test base map. */
 const TILE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGN48eY9AAWDAsRbmw5iAAAAAElFTkSuQmCC', 'base64');
@@ -72,6 +74,8 @@ interface WidgetCase {
   properties?: Record<string, unknown>;
   /** The page holds the site's agent token (the agents' tools). */
   agent?: boolean;
+  /** The page holds an observer's token of the Lozère (the network observatory's elements). */
+  observer?: boolean;
   /** Nothing in it takes the keyboard focus (figures only). */
   noFocus?: boolean;
   /** The page's address query (the configurator reads its state from it). */
@@ -85,13 +89,23 @@ let dir: string;
 let declarations: WidgetDeclaration[];
 let cases: Record<string, WidgetCase>;
 let agentToken: string;
+let observerToken: string;
 const figures: string[] = [];
+
+/** A token the page holds on its device, under the key its element reads. */
+interface StoredToken {
+  key: string;
+  value: string;
+}
+
+const storedToken = (widgetCase: WidgetCase): StoredToken | null =>
+  widgetCase.agent ? { key: TOKEN_KEY, value: agentToken } : widgetCase.observer ? { key: OBSERVER_TOKEN_KEY, value: observerToken } : null;
 
 /**
  * Installed in every page before its scripts (through the DevTools protocol: no inline script,
  * so no CSP exception): the shifted clock, a count of requests in flight, and `__fsSettled`.
  */
-function pageSetup(clock: number, token: string | null): string {
+function pageSetup(clock: number, token: StoredToken | null): string {
   return `(() => {
   const RealDate = Date;
   const start = performance.now();
@@ -111,7 +125,7 @@ function pageSetup(clock: number, token: string | null): string {
     inFlight += 1;
     return realFetch(...args).finally(() => { inFlight -= 1; });
   };
-  ${token ? `try { localStorage.setItem(${JSON.stringify(TOKEN_KEY)}, ${JSON.stringify(token)}); } catch {}` : ''}
+  ${token ? `try { localStorage.setItem(${JSON.stringify(token.key)}, ${JSON.stringify(token.value)}); } catch {}` : ''}
   const trees = (el) => {
     const out = [];
     const visit = (root) => { for (const e of root.querySelectorAll('*')) { out.push(e); if (e.shadowRoot) visit(e.shadowRoot); } };
@@ -241,6 +255,7 @@ before(async () => {
     });
   }
   agentToken = (await createToken(widgets.db, { role: 'agent', siteId: SITE, label: 'e2e hostile host' })).token;
+  observerToken = (await createToken(widgets.db, { role: 'departement', department: '48', label: 'e2e hostile host' })).token;
   const created = await api<{ code: string }>('cases', {
     method: 'POST',
     headers: { authorization: `Bearer ${agentToken}` },
@@ -272,6 +287,8 @@ before(async () => {
     'fs-closure-editor': { attributes: { 'site-id': SITE }, shows: 'Fermetures et horaires exceptionnels', agent: true },
     'fs-outreach-editor': { attributes: { 'site-id': SITE }, shows: 'Arrêts du bus et permanences', agent: true },
     'fs-site-admin': { attributes: { 'site-id': SITE }, shows: 'Informations vérifiées', agent: true },
+    'fs-network-observatory': { attributes: {}, shows: 'Observatoire du réseau France services — Lozère (48)', observer: true },
+    'fs-coverage-map': { attributes: {}, shows: 'Carte de l’accès aux France services — Lozère (48)', observer: true },
     'fs-partner-directory': { attributes: { 'site-id': SITE }, shows: 'France services de Mende' },
     'fs-banner': { attributes: { commune: '48095' }, shows: 'France services de Mende' },
     'fs-badge': { attributes: { 'site-id': SITE }, shows: 'France services de Mende' },
@@ -295,7 +312,7 @@ after(async () => {
 });
 
 /** A tab of its own browser context (no offline copy or token shared), with the shifted clock and the settle helpers. */
-function freshTab(token: string | null): Promise<Tab> {
+function freshTab(token: StoredToken | null): Promise<Tab> {
   return openTab(browser, { isolated: true, timezone: 'Europe/Paris', reducedMotion: true, init: [pageSetup(CLOCK, token)] });
 }
 
@@ -379,13 +396,13 @@ async function compare(t: TestContext, tag: string): Promise<Tab> {
   host.page(`/neutre/${tag}.html`, pageHtml(tag, widgetCase.attributes, false), null);
   host.page(`/mairie/${tag}.html`, pageHtml(tag, widgetCase.attributes, true), csp);
 
-  const neutralTab = await freshTab(widgetCase.agent ? agentToken : null);
+  const neutralTab = await freshTab(storedToken(widgetCase));
   const neutral = await render(neutralTab, tag, widgetCase, `/neutre/${tag}.html`, 'neutral');
   assert.deepEqual(neutralTab.violations, [], `${tag}: no CSP violation in the neutral page`);
   assert.deepEqual(neutralTab.errors, [], `${tag}: no error in the neutral page`);
   await neutralTab.close();
 
-  const hostileTab = await freshTab(widgetCase.agent ? agentToken : null);
+  const hostileTab = await freshTab(storedToken(widgetCase));
   const hostile = await render(hostileTab, tag, widgetCase, `/mairie/${tag}.html`, 'town-hall');
   assert.deepEqual(hostileTab.violations, [], `${tag}: no CSP violation under ${csp}`);
   assert.deepEqual(hostileTab.errors, [], `${tag}: no error in the town-hall page`);
@@ -445,6 +462,8 @@ for (const tag of [
   'fs-closure-editor',
   'fs-outreach-editor',
   'fs-site-admin',
+  'fs-network-observatory',
+  'fs-coverage-map',
   'fs-partner-directory',
   'fs-banner',
   'fs-badge',

@@ -17,7 +17,8 @@
  *   address that is no URL), the slowest check.
  *
  * Each element first gets the same fixed cases (`worstCases`), then random sets. The agents'
- * tools (`fs-demarche-log`, `fs-partner-editor`, `fs-site-admin`, `fs-closure-editor`, `fs-outreach-editor`) are fuzzed without a token: they then show their
+ * tools (`fs-demarche-log`, `fs-partner-editor`, `fs-site-admin`, `fs-closure-editor`, `fs-outreach-editor`) and the observatory's
+ * (`fs-network-observatory`, `fs-coverage-map`) are fuzzed without a token: they then show their
  * token screen. Reproduce a run with `FS_TEST_SEED=<seed> npx web-test-runner
  * packages/core/src/fuzz/attributes.test.ts` (the seed is printed); raise `RUNS` to fuzz longer.
  */
