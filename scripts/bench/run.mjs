@@ -28,6 +28,7 @@ import { cpus, totalmem } from 'node:os';
 import { formatSizeTable, overBudgetMessage, sizeReport } from './size-report.mjs';
 import { benchActivity } from './activity.mjs';
 import { benchApiRatio } from './api-ratio.mjs';
+import { benchObservatory } from './observatory.mjs';
 import { compareWithGoogle } from './compare.mjs';
 import { BUDGET, COMMUNES, benchLatency, formatLatency, launchBrowser } from './latency.mjs';
 import { ROOT, buildIsStale, buildJs, section, startBuiltServer } from './lib.mjs';
@@ -288,6 +289,19 @@ try {
       if (code !== 0) problems.push(`coverage: scripts/bench/coverage.ts exited with ${code}`);
     } catch (err) {
       problems.push(`coverage: ${err.message.split('\n')[0]}`);
+      console.log(`Could not measure: ${err.message}`);
+    }
+  }
+  // 12. The observatory's routes for a département, a carrier and the network, 9 M acts a year.
+  section('12. Network observatory with 9,000,000 acts of 2023: a département, a carrier, the network');
+  if (args.includes('--no-observatory')) {
+    console.log('Skipped (--no-observatory).');
+  } else {
+    try {
+      const result = await benchObservatory({ log: (m) => console.log(m) });
+      console.log(`\n${result.text}`);
+    } catch (err) {
+      problems.push(`observatory: ${err.message.split('\n')[0]}`);
       console.log(`Could not measure: ${err.message}`);
     }
   }
