@@ -164,6 +164,16 @@ describe('<fs-network-observatory>', () => {
     expect(localStorage.getItem(TOKEN_KEY)).to.equal(null);
   });
 
+  it('a network token asking for a carrier that does not exist: said plainly, naming it; passes axe', async () => {
+    localStorage.setItem(TOKEN_KEY, await observerToken('network=1'));
+    const el = await fixture<FsNetworkObservatory>(
+      html`<fs-network-observatory api=${realApi()} carrier="aucun-porteur"></fs-network-observatory>`,
+    );
+    await until(() => !!$(el, '[data-state="not-found"]'), 'the unknown scope');
+    expect(shadowText(el)).to.contain('Aucun périmètre ne correspond à « aucun-porteur »');
+    await expect(el).to.be.accessible();
+  });
+
   it('loading, server down and offline: designed states; the retry is reached with Tab, with a visible focus; pass axe', async () => {
     localStorage.setItem(TOKEN_KEY, await observerToken('departement=48'));
     const loading = await observatory({ api: pendingApi });
