@@ -147,6 +147,8 @@ const RECORDED_PATHS = new Set([
   // The network observatory's (stories/fixtures/observatory.json).
   'observatory/summary',
   'observatory/sites',
+  'observatory/activity',
+  'observatory/composition',
   'observatory/freshness',
   'observatory/carriers',
   'observatory/coverage',

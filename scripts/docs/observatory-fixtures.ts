@@ -6,7 +6,7 @@
  * (`.storybook/fake-api.ts`), which the catalogue's fake API matches on:
  *
  * - the Lozère's views as a network observer asks them (`departement=48`): summary, sites,
- *   freshness, carriers, coverage, its communes' coverage (with outreach), and one what-if (a
+ *   activity by partner, composition, freshness, carriers, coverage, its communes' coverage (with outreach), and one what-if (a
  *   France services at Nasbinals, one of its « zones blanches »), recorded with its request body;
  * - the départements' outlines (`GET /departements/outlines`, public).
  *
@@ -75,6 +75,8 @@ try {
   await record('observatory/summary', SCOPE, 'key figures of the Lozère');
   const sites = (await record('observatory/sites', SCOPE, 'the Lozère’s sites')) as ObservatorySites;
   check(sites.items.length >= 15 && sites.items.every((s) => s.department === '48'), 'observatory/sites: expected the Lozère’s sites only');
+  await record('observatory/activity', { ...SCOPE, group_by: 'partner' }, 'activity by partner (none recorded)');
+  await record('observatory/composition', SCOPE, 'composition against the programme’s figures');
   await record('observatory/freshness', SCOPE, 'freshness');
   await record('observatory/carriers', SCOPE, 'carriers');
   await record('observatory/coverage', SCOPE, 'coverage summary (the observatory)');

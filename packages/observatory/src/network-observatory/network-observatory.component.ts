@@ -13,7 +13,9 @@ import type {
   CoverageRow,
   CoverageSummary,
   FreshnessRow,
+  ObservatoryActivity,
   ObservatoryCarriers,
+  ObservatoryComposition,
   ObservatoryFreshness,
   ObservatorySiteRow,
   ObservatorySites,
@@ -22,15 +24,20 @@ import type {
 import { networkObservatoryStyles } from './network-observatory.styles.js';
 
 /** The tables this element downloads, by the route that answers them. */
-type TableId = 'sites' | 'compliance' | 'freshness' | 'coverage';
+type TableId = 'sites' | 'compliance' | 'activity' | 'composition' | 'freshness' | 'coverage';
 const TABLE_PATHS: Record<TableId, string> = {
   sites: 'observatory/sites',
+  activity: 'observatory/activity',
+  composition: 'observatory/composition',
   compliance: 'observatory/compliance',
   freshness: 'observatory/freshness',
   coverage: 'observatory/coverage',
 };
 /** The thresholds of the coverage's shares, in minutes (the contract's `COVERAGE_THRESHOLDS`). */
 const MINUTES = [10, 20, 30, 45] as const;
+/** How the activity is grouped (the contract's `ACTIVITY_GROUPS`). */
+const ACTIVITY_GROUPS = ['partner', 'theme', 'month', 'site'] as const;
+type ActivityGroup = (typeof ACTIVITY_GROUPS)[number];
 /** Rows of a long table shown at once (then « Afficher 200 France services de plus »). */
 const PAGE = 200;
 
@@ -75,10 +82,16 @@ export class FsNetworkObservatory extends FsElement {
   readonly #sites = new ScopedResource<ObservatorySites>(this, this.#request('observatory/sites'));
   readonly #freshness = new ScopedResource<ObservatoryFreshness>(this, this.#request('observatory/freshness'));
   readonly #coverage = new ScopedResource<CoverageSummary>(this, this.#request('observatory/coverage'));
+  readonly #activity = new ScopedResource<ObservatoryActivity>(this, () => {
+    const request = this.#request('observatory/activity')();
+    return request && { ...request, searchParams: { ...request.searchParams, group_by: this.activityGroup } };
+  });
+  readonly #composition = new ScopedResource<ObservatoryComposition>(this, this.#request('observatory/composition'));
   /** The carriers' names (a site's row gives the id of its carrier). */
   readonly #carriers = new ScopedResource<ObservatoryCarriers>(this, this.#request('observatory/carriers'));
 
   @state() private authProblem: AuthProblem = '';
+  @state() private activityGroup: ActivityGroup = 'partner';
   @state() private sort: Partial<Record<TableId, SortState>> = {};
   /** Rows of the sites' table shown (a network has 2,845: 200 at a time). */
   @state() private limit = PAGE;
@@ -134,7 +147,8 @@ export class FsNetworkObservatory extends FsElement {
 
   /** Reads everything again (the "Réessayer" button). */
   reload(): void {
-    for (const r of [this.#summary, this.#sites, this.#freshness, this.#coverage, this.#carriers]) r.retry();
+    for (const r of [this.#summary, this.#sites, this.#activity, this.#composition, this.#freshness, this.#coverage, this.#carriers])
+      r.retry();
   }
 
   #focusTitle() {
@@ -205,7 +219,7 @@ export class FsNetworkObservatory extends FsElement {
         <button class="link" type="button" part="change-token" @click=${() => this.changeToken()}>${a.changeToken}</button>
       </div>
       ${this.#keyFigures(data)}
-      ${empty ? html`<p class="message" role="status">${o.states.empty}</p>` : html`${this.#sitesSection()} ${this.#freshnessSection()} ${this.#coverageSection()}`}
+      ${empty ? html`<p class="message" role="status">${o.states.empty}</p>` : html`${this.#sitesSection()} ${this.#activitySection()} ${this.#compositionSection()} ${this.#freshnessSection()} ${this.#coverageSection()}`}
     </div>`;
   }
 
@@ -399,6 +413,72 @@ export class FsNetworkObservatory extends FsElement {
     this.downloadStatus = { ...this.downloadStatus, [table]: t.sortedBy(label, sort.order === 'ascending' ? t.ascending : t.descending) };
   }
 
+  #activitySection() {
+    const o = this.#o;
+    const a = o.network.activity;
+    const st = this.#activity.state;
+    const heading = this.#sectionHeading(a.title, 'activity-title');
+    const share = (v: number | null) => (v === null ? o.table.notEnough : this.#percent(v));
+    type Row = ObservatoryActivity['items'][number];
+    const columns: Column<Row>[] = [
+      { key: 'label', label: a.groups[this.activityGroup], value: (r) => r.label },
+      { key: 'acts', label: o.columns.acts, numeric: true, value: (r) => r.acts, display: (r) => this.#number(r.acts) },
+      {
+        key: 'first_visit_share',
+        label: o.columns.firstVisit,
+        numeric: true,
+        value: (r) => r.first_visit_share,
+        display: (r) => share(r.first_visit_share),
+      },
+      { key: 'referred_share', label: a.referred, numeric: true, value: (r) => r.referred_share, display: (r) => share(r.referred_share) },
+    ];
+    const select = html`<label class="field" for="activity-group">${a.groupBy}</label>
+      <select id="activity-group" class="narrow" @change=${(e: Event) => (this.activityGroup = (e.target as HTMLSelectElement).value as ActivityGroup)}>
+        ${ACTIVITY_GROUPS.map((g) => html`<option value=${g} ?selected=${this.activityGroup === g}>${a.groupNames[g]}</option>`)}
+      </select>`;
+    if (st.status === 'error') return html`${heading}${select}${this.#sectionFailure('activity')}`;
+    if (st.status !== 'ready') return html`${heading}${select}<p role="status">${o.states.loading}</p>`;
+    return html`${heading}${select}
+      ${
+        st.data.items.length === 0
+          ? html`<p class="message" data-section-state="empty">${a.none}</p>`
+          : dataTable({
+              name: 'activity',
+              caption: a.caption(a.groupNames[this.activityGroup]),
+              columns,
+              rows: sortRows(st.data.items, columns, this.sort.activity),
+              sort: this.sort.activity,
+              onSort: (sort) => this.#sortBy('activity', sort, columns),
+              strings: o,
+              rowKey: (r) => r.key,
+            })
+      }
+      ${this.#downloads('activity', a.caption(a.groupNames[this.activityGroup]))}`;
+  }
+
+  #compositionSection() {
+    const o = this.#o;
+    const c = o.network.composition;
+    const st = this.#composition.state;
+    const heading = this.#sectionHeading(c.title, 'composition-title');
+    if (st.status === 'error') return html`${heading}${this.#sectionFailure('composition')}`;
+    if (st.status !== 'ready') return html`${heading}<p role="status">${o.states.loading}</p>`;
+    type Row = ObservatoryComposition['published'][number];
+    const figure = (v: number | null, unit: Row['unit']) =>
+      v === null ? c.notMeasurable : unit === 'share' ? this.#percent(v) : this.#number(v);
+    const columns: Column<Row>[] = [
+      { key: 'label', label: c.figure, value: (r) => r.label },
+      { key: 'published', label: c.published, numeric: true, value: (r) => r.published, display: (r) => figure(r.published, r.unit) },
+      { key: 'observed', label: c.observed, numeric: true, value: (r) => r.observed, display: (r) => figure(r.observed, r.unit) },
+      { key: 'basis', label: c.basis, value: (r) => r.observed_basis },
+    ];
+    const sources = [...new Set(st.data.published.map((r) => r.source))];
+    return html`${heading}
+      ${dataTable({ name: 'composition', caption: c.title, columns, rows: st.data.published, strings: o, rowKey: (r) => r.key })}
+      <p class="note">${sources.map((s) => o.network.source(s)).join(' ')}</p>
+      ${this.#downloads('composition', c.download)}`;
+  }
+
   #freshnessSection() {
     const o = this.#o;
     const c = o.columns;
@@ -507,7 +587,8 @@ export class FsNetworkObservatory extends FsElement {
     this.downloading = { ...this.downloading, [table]: true };
     this.downloadStatus = { ...this.downloadStatus, [table]: d.busy };
     try {
-      const name = await downloadTable(this.client, TABLE_PATHS[table], this.#scope, this.#token.headers, format, table);
+      const params = table === 'activity' ? { ...this.#scope, group_by: this.activityGroup } : this.#scope;
+      const name = await downloadTable(this.client, TABLE_PATHS[table], params, this.#token.headers, format, table);
       this.downloadStatus = { ...this.downloadStatus, [table]: d.done(name) };
     } catch {
       this.downloadStatus = { ...this.downloadStatus, [table]: d.failed };

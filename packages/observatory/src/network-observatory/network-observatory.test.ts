@@ -124,8 +124,23 @@ describe('<fs-network-observatory>', () => {
       expect(siteRows(el).length).to.be.below(total);
       expect(siteRows(el).every((tr) => tr.textContent!.includes('En dessous'))).to.equal(true);
     }
-    // No share from fewer than the minimum: the Lozère's sites have no activity in this run.
-    expect(siteRows(el).every((tr) => tr.children[9]!.textContent!.trim() === 'trop peu de réponses')).to.equal(true);
+    // No share from fewer than the minimum: where the API has none (null), the cell says so, never a number.
+    const res = await fetch(`${realApi()}/observatory/sites`, {
+      headers: { authorization: `Bearer ${await observerToken('departement=48')}` },
+    });
+    const byId = new Map(((await res.json()) as ObservatorySites).items.map((s) => [s.id, s]));
+    for (const tr of siteRows(el)) {
+      const api = byId.get(tr.dataset.key!)!;
+      const cell = tr.children[9]!.textContent!.trim();
+      if (api.first_visit_share === null) expect(cell).to.equal('trop peu de réponses');
+      else expect(cell).to.match(/^\d+ %$/);
+    }
+    // The activity, grouped by month instead of partner: its table or its empty message, with the period's figures.
+    const group = $(el, '#activity-group') as HTMLSelectElement;
+    group.value = 'month';
+    group.dispatchEvent(new Event('change'));
+    await until(() => !!$(el, 'table[data-table="activity"]') || !!$(el, '[data-section-state="empty"]'), 'the activity by month');
+    expect(shadowText(el)).to.contain('Le réseau face aux chiffres publiés du programme');
     await expect(el).to.be.accessible();
   });
 

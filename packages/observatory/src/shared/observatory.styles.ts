@@ -162,6 +162,10 @@ export const observatoryStyles = css`
     font-weight: 400;
   }
 
+  select.narrow {
+    max-width: 20rem;
+  }
+
   .filters {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
