@@ -118,6 +118,7 @@ export class FsCoverageMap extends FsElement {
   #drawn?: CoverageCommunes;
   #whatIfAbort?: AbortController;
   #mapRequested = false;
+  #resizeObserver?: ResizeObserver;
 
   constructor() {
     super();
@@ -153,13 +154,24 @@ export class FsCoverageMap extends FsElement {
     if (this.mapState === 'idle' && !this.#mapRequested) {
       this.#mapRequested = true;
       queueMicrotask(() => void this.#loadMap());
-    } else if (this.mapState === 'ready' && this.#drawn !== communes.data) this.#draw(communes.data);
-    if (this.mapState === 'ready') this.#drawChanges();
+    } else if (this.mapState === 'ready') {
+      // Back from the table view, the map's element is a new one: a new map is made in it.
+      const container = this.renderRoot.querySelector('.map');
+      if (container && this.#map?.getContainer() !== container) this.#createMap();
+      else if (this.#drawn !== communes.data) this.#draw(communes.data);
+      this.#drawChanges();
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.#map) this.#resizeObserver?.observe(this.#map.getContainer());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#whatIfAbort?.abort();
+    this.#resizeObserver?.disconnect();
   }
 
   #noteAuth(error: ApiError) {
@@ -673,6 +685,9 @@ export class FsCoverageMap extends FsElement {
     if (!L || !container) return;
     if (this.#map && this.#map.getContainer() === container) return;
     this.#map?.remove();
+    this.#resizeObserver?.disconnect();
+    this.#layers = this.#points = this.#changeLayer = undefined;
+    this.#pointsData = this.#drawnChanges = undefined;
     const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
     const map = L.map(container, {
       attributionControl: false,
@@ -680,7 +695,7 @@ export class FsCoverageMap extends FsElement {
       zoomSnap: 0.25,
       zoomAnimation: !still,
       fadeAnimation: !still,
-      minZoom: 4,
+      minZoom: 2,
       maxZoom: 13,
     });
     this.#map = map;
@@ -694,7 +709,11 @@ export class FsCoverageMap extends FsElement {
       const centre = map.getCenter();
       this.#placeAt(centre.lat, centre.lng);
     });
-    new ResizeObserver(() => map.invalidateSize({ pan: false })).observe(container);
+    this.#resizeObserver = new ResizeObserver(() => map.invalidateSize({ pan: false }));
+    this.#resizeObserver.observe(container);
+    map.on('zoomend', () => {
+      if (this.#drawn) this.#drawPoints(this.#drawn);
+    });
     this.#drawn = undefined;
     const communes = this.#communes.state;
     if (communes.status === 'ready') this.#draw(communes.data);
@@ -717,52 +736,86 @@ export class FsCoverageMap extends FsElement {
       byDep.set(r.department, d);
     }
     const features = (this.#outlines?.features ?? []).filter((f) => byDep.has(String(f.properties?.code)));
-    const outlines = L.geoJSON({ type: 'FeatureCollection', features } as GeoJSON.FeatureCollection, {
+    L.geoJSON({ type: 'FeatureCollection', features } as GeoJSON.FeatureCollection, {
       interactive: false,
       style: (f) => {
         const d = byDep.get(String(f?.properties?.code));
         return { color: '#37474f', weight: 1.5, fillColor: shareColour(d && d.pop ? d.within / d.pop : null), fillOpacity: 0.55 };
       },
     }).addTo(group);
-    // Grows with the population: 4 px for a hamlet, 14 px from about 60,000 people.
-    const radius = (pop: number) => Math.min(14, 3.5 + Math.sqrt(pop) / 25);
+    // Fitted to the scope's départements of mainland France and Corsica when it has any: with the
+    // overseas ones the box would span the globe (they are reached by moving the map).
+    const mainland = features.filter((f) => !String(f.properties?.code).startsWith('97'));
+    const bounds = L.geoJSON({
+      type: 'FeatureCollection',
+      features: mainland.length ? mainland : features,
+    } as GeoJSON.FeatureCollection).getBounds();
+    if (bounds.isValid()) map.fitBounds(bounds, { padding: [8, 8], animate: false });
+    else map.setView([46.6, 2.4], 5, { animate: false });
+    this.#drawPoints(data);
+  }
+
+  /**
+   * The communes, sites and stops, sized for the zoom: at a département's (9) a hamlet is 4 px and
+   * a town up to 14 px, sites 5 px rings; at the whole country's (5 to 6) everything shrinks to a
+   * third, so that 35,000 communes and 2,800 sites stay a map rather than a blot. Drawn again
+   * after each zoom.
+   */
+  #drawPoints(data: CoverageCommunes) {
+    const L = this.#L;
+    const map = this.#map;
+    if (!L || !map) return;
+    // Fitting the view fires a zoom too: the same data at the same zoom is drawn once.
+    const drawn = `${map.getZoom()}`;
+    if (this.#pointsData === data && this.#pointsZoom === drawn) return;
+    this.#pointsData = data;
+    this.#pointsZoom = drawn;
+    this.#points?.remove();
+    const group = L.layerGroup().addTo(map);
+    this.#points = group;
+    const k = Math.max(0.3, Math.min(1, (map.getZoom() - 4) / 5));
+    const fine = k < 0.6;
+    const radius = (pop: number) => Math.max(1.2, k * Math.min(14, 3.5 + Math.sqrt(pop) / 25));
     for (const r of data.items) {
       if (!r.location) continue;
       const white = isWhiteZone(r.band);
       L.circleMarker([r.location.lat, r.location.lon], {
-        radius: radius(r.population),
+        radius: white ? Math.max(2.5, radius(r.population)) : radius(r.population),
         interactive: false,
         fillColor: BAND_COLOURS[r.band],
         fillOpacity: 0.85,
         color: white ? '#111' : '#fff',
-        weight: white ? 1.5 : 0.5,
+        weight: white ? 1.5 : fine ? 0 : 0.5,
+        stroke: white || !fine,
       }).addTo(group);
     }
     for (const p of this.#pointsOf(data.items, ['site', 'home'])) {
       L.circleMarker([p.location.lat, p.location.lon], {
-        radius: 5,
+        radius: Math.max(1.6, 5 * k),
         interactive: false,
-        fillColor: '#fff',
+        fillColor: fine ? '#111' : '#fff',
         fillOpacity: 1,
         color: '#111',
-        weight: 2.5,
+        weight: fine ? 0 : 2.5,
+        stroke: !fine,
       }).addTo(group);
     }
     for (const p of this.#pointsOf(data.items, ['stop'])) {
       L.circleMarker([p.location.lat, p.location.lon], {
-        radius: 4,
+        radius: Math.max(1.6, 4 * k),
         interactive: false,
         fillColor: '#f7d046',
         fillOpacity: 1,
         color: '#111',
-        weight: 1.5,
+        weight: fine ? 0 : 1.5,
+        stroke: !fine,
       }).addTo(group);
     }
-    const bounds = outlines.getBounds();
-    if (bounds.isValid()) map.fitBounds(bounds, { padding: [8, 8] });
-    else map.setView([46.6, 2.4], 5);
   }
 
+  #points?: Leaflet.LayerGroup;
+  #pointsData?: CoverageCommunes;
+  #pointsZoom = '';
   #changeLayer?: Leaflet.LayerGroup;
   #drawnChanges?: Change[];
 

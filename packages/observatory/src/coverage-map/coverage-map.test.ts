@@ -135,6 +135,12 @@ describe('<fs-coverage-map>', () => {
     await until(() => $$(el, '[data-change="site"]').length === 2, 'the point placed with Enter');
     const centre = map.getCenter();
     expect($$(el, '[data-change="site"]')[1]!.textContent).to.contain(`${centre.lat.toFixed(4)}, ${centre.lng.toFixed(4)}`);
+    // To the table and back: a new map in the new frame, the two points still drawn.
+    $(el, 'button[data-view="table"]')!.click();
+    await until(() => !!$(el, 'table[data-table="communes"]'), 'the table view');
+    $(el, 'button[data-view="map"]')!.click();
+    await until(() => !!el.leafletMap && el.leafletMap.getContainer() === $(el, '.map'), 'the map again');
+    expect($$(el, '[data-change="site"]')).to.have.length(2);
   });
 
   it('a département token asking for another département is refused; passes axe', async () => {
