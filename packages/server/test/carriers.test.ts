@@ -1,14 +1,11 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import type { ObservatoryCarriers, Site, SiteCarrier } from '@fs-widgets/contract';
 import { createToken } from '../src/auth/tokens.js';
 import { importCarriers } from '../src/carriers/carriers.js';
-import { expectProblem, json, startTestServer, type TestServer } from './test-server.js';
+import { cli, expectProblem, json, startTestServer, type TestServer } from './test-server.js';
 
 /*
  * Carriers and observer tokens (issue 17): the command line (token create --departement /
@@ -16,32 +13,11 @@ import { expectProblem, json, startTestServer, type TestServer } from './test-se
  * list of carriers, the activity figures an observer may read, and the set carrier published.
  */
 
-const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const TOKEN = /^fsw_([0-9a-f]{12})\.([A-Za-z0-9_-]{43})$/m;
 /** France services de Mende (48) and Marvejols (48); Ambrières-les-Vallées (53). */
 const MENDE = '2983';
 const MARVEJOLS = '271';
 const AMBRIERES = '301';
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(databaseEnv: Record<string, string>, ...args: string[]): Promise<CliResult> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(
-      process.execPath,
-      ['--conditions=source', '--import', 'tsx', 'packages/server/src/cli.ts', ...args],
-      { cwd: REPO, env: { ...process.env, ...databaseEnv } },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const failed = err as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 describe('carriers and observer tokens', () => {
   let server: TestServer;

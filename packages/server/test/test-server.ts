@@ -4,10 +4,12 @@
  * check the nearest-site answers independently of the server's k-d tree.
  */
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { PROBLEM_MEDIA_TYPE, type Problem } from '@fs-widgets/contract';
 import { readConfig } from '../src/config.js';
@@ -176,4 +178,25 @@ export function haversineKm(a: { lat: number; lon: number }, b: { lat: number; l
   const dLon = (b.lon - a.lon) * rad;
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the server's command line, as an operator would, against the test server's database. */
+export async function cli(databaseEnv: Record<string, string>, ...args: string[]): Promise<CliResult> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', 'packages/server/src/cli.ts', ...args],
+      { cwd: REPO, env: { ...process.env, ...databaseEnv } },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const failed = err as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
 }

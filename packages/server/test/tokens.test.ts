@@ -1,37 +1,12 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import type { FeedbackInput } from '@fs-widgets/contract';
 import { csvField } from '../src/feedback/feedback-csv.js';
-import { expectProblem, startTestServer, type TestServer } from './test-server.js';
+import { cli, expectProblem, startTestServer, type CliResult, type TestServer } from './test-server.js';
 
-const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const TOKEN = /^fsw_([0-9a-f]{12})\.([A-Za-z0-9_-]{43})$/m;
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the server's command line, as an operator would, against the test server's database. */
-async function cli(databaseEnv: Record<string, string>, ...args: string[]): Promise<CliResult> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(
-      process.execPath,
-      ['--conditions=source', '--import', 'tsx', 'packages/server/src/cli.ts', ...args],
-      { cwd: REPO, env: { ...process.env, ...databaseEnv } },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const failed = err as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 /** The token printed by `token create`, and its id. */
 function printedToken(result: CliResult): { token: string; id: string; secret: string } {
