@@ -34,7 +34,7 @@ import { localDay } from '../dates/local-day.js';
 import { published } from '../key-figures/key-figures.js';
 import { sitesActivity, type SitesGroupBy } from '../demarches/activity-stats.js';
 import { satisfactionFigures, sitesSatisfaction } from '../feedback/satisfaction-stats.js';
-import type { Table } from '../http/tabular.js';
+import type { Table, TableColumn } from '../http/tabular.js';
 import { isChecked, siteCompliance } from './compliance.js';
 
 /** The calendar of the default period: the national one, as the public key figures. */
@@ -203,6 +203,19 @@ function countCompliance(counts: ObservatoryCompliance['counts'], c: ReturnType<
 // ---------------------------------------------------------------------------------------------
 // Sites
 
+/** A site as the sites and the compliance tables name it: their first columns. */
+function siteIdentity(site: Site): Pick<ObservatorySiteRow, 'id' | 'name' | 'kind' | 'role' | 'department'> {
+  return { id: site.id, name: site.name, kind: site.kind, role: site.role, department: site.address.department };
+}
+
+const SITE_COLUMNS: readonly TableColumn[] = [
+  { key: 'id', label: 'Identifiant' },
+  { key: 'name', label: 'Nom' },
+  { key: 'kind', label: 'Format' },
+  { key: 'role', label: 'Type' },
+  { key: 'department', label: 'Département' },
+];
+
 export async function observatorySites(ctx: AppContext, resolved: ResolvedScope, period: Period, now: Date): Promise<ObservatorySites> {
   const sites = await scopeSites(ctx, resolved);
   const sitesForStats = statsSites(resolved);
@@ -217,11 +230,7 @@ export async function observatorySites(ctx: AppContext, resolved: ResolvedScope,
     const acts = actsBySite.get(site.id);
     const answers = answersBySite.get(site.id);
     return {
-      id: site.id,
-      name: site.name,
-      kind: site.kind,
-      role: site.role,
-      department: site.address.department,
+      ...siteIdentity(site),
       commune: site.address.commune,
       carrier: carrier.id,
       carrier_status: carrier.status,
@@ -245,11 +254,7 @@ export function sitesTable(answer: ObservatorySites, resolved: ResolvedScope): T
     title: `France services — ${answer.scope.label}${periodLabel(answer.period)}`,
     source: answer.source,
     columns: [
-      { key: 'id', label: 'Identifiant' },
-      { key: 'name', label: 'Nom' },
-      { key: 'kind', label: 'Format' },
-      { key: 'role', label: 'Type' },
-      { key: 'department', label: 'Département' },
+      ...SITE_COLUMNS,
       { key: 'commune', label: 'Commune' },
       { key: 'carrier', label: 'Structure porteuse' },
       { key: 'carrier_status', label: 'Porteur (renseigné, deviné, inconnu)' },
@@ -282,11 +287,7 @@ export async function observatoryCompliance(ctx: AppContext, resolved: ResolvedS
     const c = complianceOf(site, now);
     countCompliance(counts, c);
     return {
-      id: site.id,
-      name: site.name,
-      kind: site.kind,
-      role: site.role,
-      department: site.address.department,
+      ...siteIdentity(site),
       rule: c.rule,
       status: c.status,
       weekly_hours: hours(c.weekly_minutes),
@@ -316,11 +317,7 @@ export function complianceTable(answer: ObservatoryCompliance, resolved: Resolve
     title: `Conformité à la charte — ${answer.scope.label}`,
     source: `${answer.source}. ${answer.rule}`,
     columns: [
-      { key: 'id', label: 'Identifiant' },
-      { key: 'name', label: 'Nom' },
-      { key: 'kind', label: 'Format' },
-      { key: 'role', label: 'Type' },
-      { key: 'department', label: 'Département' },
+      ...SITE_COLUMNS,
       { key: 'rule', label: 'Règle' },
       { key: 'status', label: 'Statut' },
       { key: 'weekly_hours', label: 'Heures par semaine', type: 'number' },
