@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { figures } from '@fs-widgets/core';
 
 export const keyFiguresStyles = css`
   :host {
@@ -21,33 +22,7 @@ export const keyFiguresStyles = css`
     margin: var(--_fs-space) 0 0;
   }
 
-  .figures {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 10rem), 1fr));
-    gap: calc(var(--_fs-space) * 2);
-    margin: calc(var(--_fs-space) * 2) 0 0;
-    padding: 0;
-    list-style: none;
-  }
-
-  .figure {
-    display: flex;
-    flex-direction: column;
-    min-width: 0;
-    overflow-wrap: break-word;
-  }
-
-  .value {
-    font-size: 2em;
-    font-weight: 800;
-    line-height: 1.1;
-    color: var(--_accent);
-    font-variant-numeric: tabular-nums;
-  }
-
-  .label {
-    font-weight: 600;
-  }
+  ${figures}
 
   .label.strong {
     font-weight: 700;
@@ -71,13 +46,6 @@ export const keyFiguresStyles = css`
 
   button.secondary {
     margin-top: calc(var(--_fs-space) * 1.5);
-  }
-
-  .skeleton {
-    display: block;
-    height: 3.5em;
-    border-radius: 0.25em;
-    background: var(--_fs-surface-alt);
   }
 
   @media (forced-colors: active) {

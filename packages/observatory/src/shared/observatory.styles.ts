@@ -1,9 +1,12 @@
 import { css } from 'lit';
+import { figures } from '@fs-widgets/core';
 
 /** What both observatory elements share: the frame, headings, fields, tables, downloads, states. */
 export const observatoryStyles = css`
   :host {
     --_accent: var(--fs-observatory-accent, var(--_fs-primary));
+    --_figures-min-width: 11rem;
+    --_figures-value-size: 1.75em;
     display: block;
     container-type: inline-size;
     max-width: var(--fs-observatory-max-width, 80rem);
@@ -129,33 +132,7 @@ export const observatoryStyles = css`
     display: block;
   }
 
-  .figures {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 11rem), 1fr));
-    gap: calc(var(--_fs-space) * 2);
-    margin: calc(var(--_fs-space) * 2) 0 0;
-    padding: 0;
-    list-style: none;
-  }
-
-  .figure {
-    display: flex;
-    flex-direction: column;
-    min-width: 0;
-    overflow-wrap: break-word;
-  }
-
-  .value {
-    font-size: 1.75em;
-    font-weight: 800;
-    line-height: 1.1;
-    color: var(--_accent);
-    font-variant-numeric: tabular-nums;
-  }
-
-  .label {
-    font-weight: 600;
-  }
+  ${figures}
 
   .block {
     display: block;
@@ -273,13 +250,6 @@ export const observatoryStyles = css`
 
   .badge.short {
     color: var(--_fs-danger);
-  }
-
-  .skeleton {
-    display: block;
-    height: 3.5em;
-    border-radius: 0.25em;
-    background: var(--_fs-surface-alt);
   }
 
   @media (forced-colors: active) {
