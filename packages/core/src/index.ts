@@ -44,6 +44,7 @@ export { loadQrCode, qrCodeReady, qrCodeSvg, type QrCodeOptions } from './qr/qr-
 export { tokens } from './tokens/tokens.js';
 export { controls } from './tokens/controls.js';
 export { figures } from './tokens/figures.js';
+export { leafletBase } from './map/leaflet-styles.js';
 export {
   Outbox,
   outboxFor,

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type * as Leaflet from 'leaflet';
-import { AgentTokenController, ApiError, FsElement, controls, headingLevel, stringAttribute } from '@fs-widgets/core';
+import { AgentTokenController, ApiError, FsElement, controls, headingLevel, leafletBase, stringAttribute } from '@fs-widgets/core';
 import type { ObservatoryStrings } from '../strings/observatory-strings.js';
 import '../strings/observatory-strings.js';
 import { observatoryStyles } from '../shared/observatory.styles.js';
@@ -60,7 +60,7 @@ const PAGE = 200;
  * @cssprop [--fs-coverage-map-height=min(32rem, 75vh)] - Height of the map.
  */
 export class FsCoverageMap extends FsElement {
-  static override styles = [...FsElement.styles, controls, observatoryStyles, coverageLeafletStyles, coverageMapStyles];
+  static override styles = [...FsElement.styles, controls, observatoryStyles, leafletBase, coverageLeafletStyles, coverageMapStyles];
 
   readonly #token = new AgentTokenController(this, { onSave: () => this.#signedIn(), onChange: () => this.#signedIn() });
 

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type * as Leaflet from 'leaflet';
 import type Supercluster from 'supercluster';
 import type { Location, Site, SiteResult } from '@fs-widgets/contract';
-import { FsElement, safeHref, stringAttribute, type Locale } from '@fs-widgets/core';
+import { FsElement, leafletBase, safeHref, stringAttribute, type Locale } from '@fs-widgets/core';
 import { leafletStyles } from './site-map.leaflet-styles.js';
 import { siteMapStyles } from './site-map.styles.js';
 import type { SiteMapStrings } from './site-map-strings.js';
@@ -109,7 +109,7 @@ const isPlace = (l: Location | null | undefined): l is Location =>
  * @fires fs-site-select - A site's marker was activated (click, Enter or Space). detail: { siteId }
  */
 export class FsSiteMap extends FsElement {
-  static override styles = [...FsElement.styles, leafletStyles, siteMapStyles];
+  static override styles = [...FsElement.styles, leafletBase, leafletStyles, siteMapStyles];
 
   /** The sites to show (a search's results, in their order). */
   @property({ attribute: false }) sites: MapSite[] = [];

@@ -1,31 +1,14 @@
 import { css } from 'lit';
 
 /**
- * The rules of Leaflet's stylesheet that this map needs (panes, tiles, markers, controls, zoom
- * buttons), adopted inside the shadow root: a page's `<link>` to leaflet.css cannot reach it, and
- * a stylesheet adopted by Lit needs no `style-src 'unsafe-inline'`. Attribution and popups are
- * not used (the attribution is rendered by the element), nor the default image icons.
+ * The rules of Leaflet's stylesheet that this map needs on top of the core's `leafletBase` (which
+ * comes first in the element's styles): tiles, markers, the touch gestures, the controls' corners,
+ * the map's look and Leaflet's own zoom buttons. Attribution and popups are not used (the
+ * attribution is rendered by the element), nor the default image icons.
  *
  * from Leaflet 1.9.4 leaflet.css, BSD-2-Clause, © Volodymyr Agafonkin, CloudMade
  */
 export const leafletStyles = css`
-  .leaflet-pane,
-  .leaflet-tile,
-  .leaflet-marker-icon,
-  .leaflet-marker-shadow,
-  .leaflet-tile-container,
-  .leaflet-pane > svg,
-  .leaflet-pane > canvas,
-  .leaflet-zoom-box,
-  .leaflet-image-layer,
-  .leaflet-layer {
-    position: absolute;
-    left: 0;
-    top: 0;
-  }
-  .leaflet-container {
-    overflow: hidden;
-  }
   .leaflet-tile,
   .leaflet-marker-icon,
   .leaflet-marker-shadow {
@@ -43,14 +26,6 @@ export const leafletStyles = css`
     width: 1600px;
     height: 1600px;
     -webkit-transform-origin: 0 0;
-  }
-  .leaflet-marker-icon,
-  .leaflet-marker-shadow {
-    display: block;
-  }
-  .leaflet-container .leaflet-overlay-pane svg {
-    max-width: none !important;
-    max-height: none !important;
   }
   .leaflet-container .leaflet-marker-pane img,
   .leaflet-container .leaflet-shadow-pane img,
@@ -75,9 +50,6 @@ export const leafletStyles = css`
   .leaflet-container.leaflet-touch-drag.leaflet-touch-zoom {
     touch-action: none;
   }
-  .leaflet-container {
-    -webkit-tap-highlight-color: transparent;
-  }
   .leaflet-tile {
     filter: inherit;
     visibility: hidden;
@@ -92,20 +64,11 @@ export const leafletStyles = css`
     z-index: 800;
   }
 
-  .leaflet-pane {
-    z-index: 400;
-  }
   .leaflet-tile-pane {
     z-index: 200;
   }
-  .leaflet-overlay-pane {
-    z-index: 400;
-  }
   .leaflet-shadow-pane {
     z-index: 500;
-  }
-  .leaflet-marker-pane {
-    z-index: 600;
   }
   .leaflet-tooltip-pane {
     z-index: 650;
@@ -121,11 +84,6 @@ export const leafletStyles = css`
   }
 
   /* control positioning */
-  .leaflet-control {
-    position: relative;
-    z-index: 800;
-    pointer-events: auto;
-  }
   .leaflet-top,
   .leaflet-bottom {
     position: absolute;
@@ -165,14 +123,8 @@ export const leafletStyles = css`
   }
 
   /* zoom animations */
-  .leaflet-zoom-animated {
-    transform-origin: 0 0;
-  }
   svg.leaflet-zoom-animated {
     will-change: transform;
-  }
-  .leaflet-zoom-anim .leaflet-zoom-animated {
-    transition: transform 0.25s cubic-bezier(0, 0, 0.25, 1);
   }
   .leaflet-zoom-anim .leaflet-tile,
   .leaflet-pan-anim .leaflet-tile {
@@ -183,16 +135,6 @@ export const leafletStyles = css`
   }
 
   /* cursors */
-  .leaflet-interactive {
-    cursor: pointer;
-  }
-  .leaflet-grab {
-    cursor: grab;
-  }
-  .leaflet-crosshair,
-  .leaflet-crosshair .leaflet-interactive {
-    cursor: crosshair;
-  }
   .leaflet-control {
     cursor: auto;
   }
