@@ -1,12 +1,13 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type * as Leaflet from 'leaflet';
-import { AgentTokenController, ApiError, FsElement, controls, headingLevel, leafletBase, stringAttribute } from '@fs-widgets/core';
+import { ApiError, FsElement, controls, headingLevel, leafletBase, stringAttribute } from '@fs-widgets/core';
 import type { ObservatoryStrings } from '../strings/observatory-strings.js';
 import '../strings/observatory-strings.js';
 import { observatoryStyles } from '../shared/observatory.styles.js';
-import { OBSERVER_TOKEN_KEY, ScopedResource, scopeParams } from '../shared/scoped-resource.js';
-import { authProblemOf, downloadButtons, failureScreen, refusedScreen, type AuthProblem } from '../shared/observer-screens.js';
+import { ScopedResource, scopeParams } from '../shared/scoped-resource.js';
+import { ObserverAccess } from '../shared/observer-access.js';
+import { downloadButtons, failureScreen, refusedScreen } from '../shared/observer-screens.js';
 import { dataTable, sortRows, type Column, type SortState } from '../shared/data-table.js';
 import { downloadTable, type TableFormat } from '../shared/table-download.js';
 import type {
@@ -62,23 +63,19 @@ const PAGE = 200;
 export class FsCoverageMap extends FsElement {
   static override styles = [...FsElement.styles, controls, observatoryStyles, leafletBase, coverageLeafletStyles, coverageMapStyles];
 
-  readonly #token = new AgentTokenController(this, { onSave: () => this.#signedIn(), onChange: () => this.#signedIn() });
+  readonly #access = new ObserverAccess(this, () => this.client);
 
   #request(path: string) {
-    return () =>
-      this.#token.token && !this.authProblem
-        ? { client: this.client, path, searchParams: { ...this.#scope, outreach: !this.fixedOnly }, headers: this.#token.headers }
-        : undefined;
+    return this.#access.request(path, () => ({ ...this.#scope, outreach: !this.fixedOnly }));
   }
 
   readonly #summary = new ScopedResource<CoverageSummary>(this, this.#request('observatory/coverage'), {
-    onError: (e) => this.#noteAuth(e),
+    onError: (e) => this.#access.noteAuth(e),
   });
   readonly #communes = new ScopedResource<CoverageCommunes>(this, this.#request('observatory/coverage/communes'), {
-    onError: (e) => this.#noteAuth(e),
+    onError: (e) => this.#access.noteAuth(e),
   });
 
-  @state() private authProblem: AuthProblem = '';
   @state() private mapState: 'idle' | 'loading' | 'ready' | 'failed' = 'idle';
   @state() private filter = '';
   @state() private onlyWhite = false;
@@ -120,11 +117,6 @@ export class FsCoverageMap extends FsElement {
   #mapRequested = false;
   #resizeObserver?: ResizeObserver;
 
-  constructor() {
-    super();
-    this.#token.use(OBSERVER_TOKEN_KEY);
-  }
-
   get #o(): ObservatoryStrings {
     return this.i18n.part<ObservatoryStrings>('observatory');
   }
@@ -141,7 +133,7 @@ export class FsCoverageMap extends FsElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel')) this.headingLevel = headingLevel(this.headingLevel, 5);
     if (changed.has('departement') || changed.has('carrier') || changed.has('fixedOnly')) {
-      this.authProblem = '';
+      this.#access.problem = '';
       this.changes = [];
       this.result = undefined;
     }
@@ -174,21 +166,9 @@ export class FsCoverageMap extends FsElement {
     this.#resizeObserver?.disconnect();
   }
 
-  #noteAuth(error: ApiError) {
-    const problem = authProblemOf(error);
-    if (problem) this.authProblem = problem;
-  }
-
-  #signedIn() {
-    this.authProblem = '';
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.title')?.focus());
-  }
-
   /** Forgets the stored token and asks for another. */
   changeToken(): void {
-    this.#token.forget();
-    this.authProblem = '';
-    this.#signedIn();
+    this.#access.changeToken();
   }
 
   /** Reads the coverage again (the "Réessayer" button). */
@@ -219,12 +199,12 @@ export class FsCoverageMap extends FsElement {
     const o = this.#o;
     const a = this.i18n.strings.agentAccess;
     const title = o.coverage.title;
-    if (!this.#token.token) {
-      return html`<div part="base" class="base" data-state="signed-out">${this.#heading(title)} ${this.#token.form(o.access.body)}</div>`;
+    if (!this.#access.token.token) {
+      return html`<div part="base" class="base" data-state="signed-out">${this.#heading(title)} ${this.#access.token.form(o.access.body)}</div>`;
     }
-    if (this.authProblem) {
-      return html`<div part="base" class="base" data-state=${this.authProblem}>
-        ${this.#heading(title)} ${refusedScreen(this.authProblem, o, a, () => this.changeToken())}
+    if (this.#access.problem) {
+      return html`<div part="base" class="base" data-state=${this.#access.problem}>
+        ${this.#heading(title)} ${refusedScreen(this.#access.problem, o, a, () => this.changeToken())}
       </div>`;
     }
     const communes = this.#communes.state;
@@ -382,7 +362,7 @@ export class FsCoverageMap extends FsElement {
         this.client,
         'observatory/coverage/communes',
         { ...this.#scope, outreach: !this.fixedOnly },
-        this.#token.headers,
+        this.#access.token.headers,
         format,
         'couverture',
       );
@@ -646,7 +626,7 @@ export class FsCoverageMap extends FsElement {
     };
     try {
       const result = await this.client.post<WhatIfResult>(`observatory/coverage/what-if${scope.size ? `?${scope}` : ''}`, body, {
-        headers: this.#token.headers,
+        headers: this.#access.token.headers,
         signal: abort.signal,
       });
       if (abort.signal.aborted) return;
@@ -654,7 +634,7 @@ export class FsCoverageMap extends FsElement {
       this.whatIfState = 'idle';
     } catch (err) {
       if (abort.signal.aborted) return;
-      if (err instanceof ApiError && authProblemOf(err)) this.authProblem = authProblemOf(err);
+      if (err instanceof ApiError) this.#access.noteAuth(err);
       this.whatIfState = 'failed';
     }
   }

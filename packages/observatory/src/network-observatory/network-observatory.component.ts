@@ -1,12 +1,13 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { KEY_FIGURES_MIN_COUNT } from '@fs-widgets/contract/codes';
-import { AgentTokenController, FsElement, controls, headingLevel, stringAttribute, type Locale } from '@fs-widgets/core';
+import { FsElement, controls, headingLevel, stringAttribute, type Locale } from '@fs-widgets/core';
 import type { ObservatoryStrings } from '../strings/observatory-strings.js';
 import '../strings/observatory-strings.js';
 import { observatoryStyles } from '../shared/observatory.styles.js';
-import { OBSERVER_TOKEN_KEY, ScopedResource, scopeParams } from '../shared/scoped-resource.js';
-import { authProblemOf, downloadButtons, failureScreen, refusedScreen, type AuthProblem } from '../shared/observer-screens.js';
+import { ScopedResource, scopeParams } from '../shared/scoped-resource.js';
+import { ObserverAccess } from '../shared/observer-access.js';
+import { downloadButtons, failureScreen, refusedScreen } from '../shared/observer-screens.js';
 import { dataTable, sortRows, type Column, type SortState } from '../shared/data-table.js';
 import { downloadTable, type TableFormat } from '../shared/table-download.js';
 import type {
@@ -67,17 +68,14 @@ const PAGE = 200;
 export class FsNetworkObservatory extends FsElement {
   static override styles = [...FsElement.styles, controls, observatoryStyles, networkObservatoryStyles];
 
-  readonly #token = new AgentTokenController(this, { onSave: () => this.#signedIn(), onChange: () => this.#signedIn() });
+  readonly #access = new ObserverAccess(this, () => this.client);
 
   #request(path: string) {
-    return () =>
-      this.#token.token && !this.authProblem
-        ? { client: this.client, path, searchParams: this.#scope, headers: this.#token.headers }
-        : undefined;
+    return this.#access.request(path, () => this.#scope);
   }
 
   readonly #summary = new ScopedResource<ObservatorySummary>(this, this.#request('observatory/summary'), {
-    onError: (e) => this.#noteAuth(e),
+    onError: (e) => this.#access.noteAuth(e),
   });
   readonly #sites = new ScopedResource<ObservatorySites>(this, this.#request('observatory/sites'));
   readonly #freshness = new ScopedResource<ObservatoryFreshness>(this, this.#request('observatory/freshness'));
@@ -90,7 +88,6 @@ export class FsNetworkObservatory extends FsElement {
   /** The carriers' names (a site's row gives the id of its carrier). */
   readonly #carriers = new ScopedResource<ObservatoryCarriers>(this, this.#request('observatory/carriers'));
 
-  @state() private authProblem: AuthProblem = '';
   @state() private activityGroup: ActivityGroup = 'partner';
   @state() private sort: Partial<Record<TableId, SortState>> = {};
   /** Rows of the sites' table shown (a network has 2,845: 200 at a time). */
@@ -110,11 +107,6 @@ export class FsNetworkObservatory extends FsElement {
   /** Level of the title's heading in the host page's outline (2 to 5; sections are one level below). */
   @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
 
-  constructor() {
-    super();
-    this.#token.use(OBSERVER_TOKEN_KEY);
-  }
-
   get #o(): ObservatoryStrings {
     return this.i18n.part<ObservatoryStrings>('observatory');
   }
@@ -125,34 +117,18 @@ export class FsNetworkObservatory extends FsElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel')) this.headingLevel = headingLevel(this.headingLevel, 5);
-    if (changed.has('departement') || changed.has('carrier')) this.authProblem = '';
-  }
-
-  #noteAuth(error: Parameters<typeof authProblemOf>[0]) {
-    const problem = authProblemOf(error);
-    if (problem) this.authProblem = problem;
-  }
-
-  #signedIn() {
-    this.authProblem = '';
-    this.#focusTitle();
+    if (changed.has('departement') || changed.has('carrier')) this.#access.problem = '';
   }
 
   /** Forgets the stored token and asks for another. */
   changeToken(): void {
-    this.#token.forget();
-    this.authProblem = '';
-    this.#focusTitle();
+    this.#access.changeToken();
   }
 
   /** Reads everything again (the "Réessayer" button). */
   reload(): void {
     for (const r of [this.#summary, this.#sites, this.#activity, this.#composition, this.#freshness, this.#coverage, this.#carriers])
       r.retry();
-  }
-
-  #focusTitle() {
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.title')?.focus());
   }
 
   #number(n: number): string {
@@ -185,14 +161,14 @@ export class FsNetworkObservatory extends FsElement {
   override render() {
     const o = this.#o;
     const a = this.i18n.strings.agentAccess;
-    if (!this.#token.token) {
+    if (!this.#access.token.token) {
       return html`<div part="base" class="base" data-state="signed-out">
-        ${this.#heading(o.network.title)} ${this.#token.form(o.access.body)}
+        ${this.#heading(o.network.title)} ${this.#access.token.form(o.access.body)}
       </div>`;
     }
-    if (this.authProblem) {
-      return html`<div part="base" class="base" data-state=${this.authProblem}>
-        ${this.#heading(o.network.title)} ${refusedScreen(this.authProblem, o, a, () => this.changeToken())}
+    if (this.#access.problem) {
+      return html`<div part="base" class="base" data-state=${this.#access.problem}>
+        ${this.#heading(o.network.title)} ${refusedScreen(this.#access.problem, o, a, () => this.changeToken())}
       </div>`;
     }
     const summary = this.#summary.state;
@@ -588,7 +564,7 @@ export class FsNetworkObservatory extends FsElement {
     this.downloadStatus = { ...this.downloadStatus, [table]: d.busy };
     try {
       const params = table === 'activity' ? { ...this.#scope, group_by: this.activityGroup } : this.#scope;
-      const name = await downloadTable(this.client, TABLE_PATHS[table], params, this.#token.headers, format, table);
+      const name = await downloadTable(this.client, TABLE_PATHS[table], params, this.#access.token.headers, format, table);
       this.downloadStatus = { ...this.downloadStatus, [table]: d.done(name) };
     } catch {
       this.downloadStatus = { ...this.downloadStatus, [table]: d.failed };
