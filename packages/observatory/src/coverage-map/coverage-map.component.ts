@@ -7,7 +7,15 @@ import '../strings/observatory-strings.js';
 import { observatoryStyles } from '../shared/observatory.styles.js';
 import { ScopedResource, scopeParams } from '../shared/scoped-resource.js';
 import { ObserverAccess } from '../shared/observer-access.js';
-import { downloadButtons, failureScreen, refusedScreen } from '../shared/observer-screens.js';
+import {
+  downloadButtons,
+  failureScreen,
+  numberText,
+  percentText,
+  refusedScreen,
+  sectionHeading,
+  titleHeading,
+} from '../shared/observer-screens.js';
 import { dataTable, sortRows, type Column, type SortState } from '../shared/data-table.js';
 import { downloadTable, type TableFormat } from '../shared/table-download.js';
 import type {
@@ -177,22 +185,8 @@ export class FsCoverageMap extends FsElement {
     this.#communes.retry();
   }
 
-  #number(n: number): string {
-    return new Intl.NumberFormat(this.i18n.locale === 'fr' ? 'fr-FR' : 'en-GB').format(n);
-  }
-
   #percent(share: number): string {
-    return new Intl.NumberFormat(this.i18n.locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(
-      share,
-    );
-  }
-
-  #heading(text: string) {
-    return html`<div class="title" role="heading" aria-level=${this.headingLevel} tabindex="-1">${text}</div>`;
-  }
-
-  #sectionHeading(text: string, id: string) {
-    return html`<div class="section-title" role="heading" aria-level=${this.headingLevel + 1} id=${id}>${text}</div>`;
+    return percentText(this.i18n.locale, share, 1);
   }
 
   override render() {
@@ -200,24 +194,24 @@ export class FsCoverageMap extends FsElement {
     const a = this.i18n.strings.agentAccess;
     const title = o.coverage.title;
     if (!this.#access.token.token) {
-      return html`<div part="base" class="base" data-state="signed-out">${this.#heading(title)} ${this.#access.token.form(o.access.body)}</div>`;
+      return html`<div part="base" class="base" data-state="signed-out">${titleHeading(this.headingLevel, title)} ${this.#access.token.form(o.access.body)}</div>`;
     }
     if (this.#access.problem) {
       return html`<div part="base" class="base" data-state=${this.#access.problem}>
-        ${this.#heading(title)} ${refusedScreen(this.#access.problem, o, a, () => this.changeToken())}
+        ${titleHeading(this.headingLevel, title)} ${refusedScreen(this.#access.problem, o, a, () => this.changeToken())}
       </div>`;
     }
     const communes = this.#communes.state;
     if (communes.status === 'idle' || communes.status === 'loading') {
       return html`<div part="base" class="base" data-state="loading" aria-busy="true">
-        ${this.#heading(title)}
+        ${titleHeading(this.headingLevel, title)}
         <p role="status">${o.states.loading}</p>
         <span class="skeleton map-skeleton" aria-hidden="true"></span>
       </div>`;
     }
     if (communes.status === 'error') {
       return html`<div part="base" class="base" data-state="error">
-        ${this.#heading(title)}
+        ${titleHeading(this.headingLevel, title)}
         ${failureScreen(communes.error, o, this.i18n.strings.common.retry, () => this.reload(), this.departement.trim() || this.carrier.trim())}
         <div class="actions"><button class="link" type="button" part="change-token" @click=${() => this.changeToken()}>${a.changeToken}</button></div>
       </div>`;
@@ -225,7 +219,7 @@ export class FsCoverageMap extends FsElement {
     const data = communes.data;
     const c = o.coverage;
     return html`<div part="base" class="base" data-state=${data.items.length ? 'ready' : 'empty'}>
-      ${this.#heading(`${title} — ${data.scope.label}`)}
+      ${titleHeading(this.headingLevel, `${title} — ${data.scope.label}`)}
       <div class="scope-bar">
         <p class="scope" data-scope=${data.scope.kind}>${o.access.signedAs(data.scope.label)} (${o.access.readOnly})</p>
         <button class="link" type="button" part="change-token" @click=${() => this.changeToken()}>${a.changeToken}</button>
@@ -264,7 +258,7 @@ export class FsCoverageMap extends FsElement {
     return html`<p class="summary" data-summary>
       <strong>${c.summaryTitle}</strong>
       ${shares.map(([m, share]) => (share === null ? nothing : html`<span class="pill">${this.#o.columns.within(m)} : ${this.#percent(share)}</span>`))}
-      <span class="pill white">${c.whitePill(this.#number(figures.white_zones.communes), this.#number(figures.white_zones.population))}</span>
+      <span class="pill white">${c.whitePill(numberText(this.i18n.locale, figures.white_zones.communes), numberText(this.i18n.locale, figures.white_zones.population))}</span>
     </p>`;
   }
 
@@ -302,13 +296,19 @@ export class FsCoverageMap extends FsElement {
     const columns: Column<CommuneCoverage>[] = [
       { key: 'name', label: col.commune, value: (r) => `${r.name} (${r.insee})` },
       { key: 'department', label: col.department, value: (r) => r.department },
-      { key: 'population', label: col.population, numeric: true, value: (r) => r.population, display: (r) => this.#number(r.population) },
+      {
+        key: 'population',
+        label: col.population,
+        numeric: true,
+        value: (r) => r.population,
+        display: (r) => numberText(this.i18n.locale, r.population),
+      },
       {
         key: 'minutes',
         label: col.minutes,
         numeric: true,
         value: (r) => r.minutes,
-        display: (r) => (r.minutes === null ? '' : this.#number(r.minutes)),
+        display: (r) => (r.minutes === null ? '' : numberText(this.i18n.locale, r.minutes)),
       },
       {
         key: 'band',
@@ -340,7 +340,7 @@ export class FsCoverageMap extends FsElement {
       </div>
       ${dataTable({
         name: 'communes',
-        caption: c.communesCaption(this.#number(rows.length), this.#number(filtered.length)),
+        caption: c.communesCaption(numberText(this.i18n.locale, rows.length), numberText(this.i18n.locale, filtered.length)),
         columns,
         rows,
         sort: this.sort,
@@ -348,7 +348,7 @@ export class FsCoverageMap extends FsElement {
         strings: o,
         rowKey: (r) => r.insee,
       })}
-      ${more > 0 ? html`<div class="actions"><button class="secondary" type="button" @click=${() => (this.limit += PAGE)}>${c.moreRows(this.#number(more))}</button></div>` : nothing}
+      ${more > 0 ? html`<div class="actions"><button class="secondary" type="button" @click=${() => (this.limit += PAGE)}>${c.moreRows(numberText(this.i18n.locale, more))}</button></div>` : nothing}
       ${downloadButtons(o, c.communesTitle, this.downloadBusy, this.downloadStatus, (f) => void this.#download(f))}
     </div>`;
   }
@@ -403,7 +403,7 @@ export class FsCoverageMap extends FsElement {
     const described = (id: string, hint?: string) =>
       [hint, err[id as keyof typeof err] ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
     return html`<section class="what-if" part="what-if" aria-labelledby="what-if-title">
-      ${this.#sectionHeading(w.title, 'what-if-title')}
+      ${sectionHeading(this.headingLevel + 1, w.title, 'what-if-title')}
       <p class="hint">${w.intro}</p>
       <form novalidate @submit=${(e: Event) => this.#addChange(e, items)}>
         <fieldset>
@@ -502,8 +502,8 @@ export class FsCoverageMap extends FsElement {
     const w = this.#o.coverage.whatIf;
     const line = (m: 20 | 30, gained: number, lost: number) =>
       html`<li data-within=${m}>
-        ${gained ? html`<span class="gain">${w.gain(m, this.#number(gained))}</span>` : nothing}
-        ${lost ? html`<span class="loss">${w.loss(m, this.#number(lost))}</span>` : nothing}
+        ${gained ? html`<span class="gain">${w.gain(m, numberText(this.i18n.locale, gained))}</span>` : nothing}
+        ${lost ? html`<span class="loss">${w.loss(m, numberText(this.i18n.locale, lost))}</span>` : nothing}
         ${!gained && !lost ? w.delta(m) : nothing}
       </li>`;
     return html`<p class="field-label">${w.result}</p>
@@ -515,7 +515,7 @@ export class FsCoverageMap extends FsElement {
   #resultTable(r: WhatIfResult) {
     const w = this.#o.coverage.whatIf;
     const change = (v: WhatIfCommune['within_20']) => (v === 'gains' ? w.gainsAccess : v === 'loses' ? w.losesAccess : '');
-    const minutes = (v: number | null) => (v === null ? '' : this.#number(v));
+    const minutes = (v: number | null) => (v === null ? '' : numberText(this.i18n.locale, v));
     const columns: Column<WhatIfCommune>[] = [
       { key: 'name', label: this.#o.columns.commune, value: (x) => `${x.name} (${x.insee})` },
       {
@@ -523,7 +523,7 @@ export class FsCoverageMap extends FsElement {
         label: this.#o.columns.population,
         numeric: true,
         value: (x) => x.population,
-        display: (x) => this.#number(x.population),
+        display: (x) => numberText(this.i18n.locale, x.population),
       },
       {
         key: 'before',

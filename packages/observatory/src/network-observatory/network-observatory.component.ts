@@ -7,7 +7,15 @@ import '../strings/observatory-strings.js';
 import { observatoryStyles } from '../shared/observatory.styles.js';
 import { ScopedResource, scopeParams } from '../shared/scoped-resource.js';
 import { ObserverAccess } from '../shared/observer-access.js';
-import { downloadButtons, failureScreen, refusedScreen } from '../shared/observer-screens.js';
+import {
+  downloadButtons,
+  failureScreen,
+  numberText,
+  percentText,
+  refusedScreen,
+  sectionHeading,
+  titleHeading,
+} from '../shared/observer-screens.js';
 import { dataTable, sortRows, type Column, type SortState } from '../shared/data-table.js';
 import { downloadTable, type TableFormat } from '../shared/table-download.js';
 import type {
@@ -131,14 +139,8 @@ export class FsNetworkObservatory extends FsElement {
       r.retry();
   }
 
-  #number(n: number): string {
-    return new Intl.NumberFormat(this.i18n.locale === 'fr' ? 'fr-FR' : 'en-GB').format(n);
-  }
-
   #percent(share: number): string {
-    return new Intl.NumberFormat(this.i18n.locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 }).format(
-      share,
-    );
+    return percentText(this.i18n.locale, share, 0);
   }
 
   #date(day: string, locale: Locale = this.i18n.locale): string {
@@ -150,38 +152,30 @@ export class FsNetworkObservatory extends FsElement {
     }).format(new Date(`${day.slice(0, 10)}T12:00:00Z`));
   }
 
-  #heading(text: string) {
-    return html`<div class="title" role="heading" aria-level=${this.headingLevel} tabindex="-1">${text}</div>`;
-  }
-
-  #sectionHeading(text: string, id: string) {
-    return html`<div class="section-title" role="heading" aria-level=${this.headingLevel + 1} id=${id}>${text}</div>`;
-  }
-
   override render() {
     const o = this.#o;
     const a = this.i18n.strings.agentAccess;
     if (!this.#access.token.token) {
       return html`<div part="base" class="base" data-state="signed-out">
-        ${this.#heading(o.network.title)} ${this.#access.token.form(o.access.body)}
+        ${titleHeading(this.headingLevel, o.network.title)} ${this.#access.token.form(o.access.body)}
       </div>`;
     }
     if (this.#access.problem) {
       return html`<div part="base" class="base" data-state=${this.#access.problem}>
-        ${this.#heading(o.network.title)} ${refusedScreen(this.#access.problem, o, a, () => this.changeToken())}
+        ${titleHeading(this.headingLevel, o.network.title)} ${refusedScreen(this.#access.problem, o, a, () => this.changeToken())}
       </div>`;
     }
     const summary = this.#summary.state;
     if (summary.status === 'idle' || summary.status === 'loading') {
       return html`<div part="base" class="base" data-state="loading" aria-busy="true">
-        ${this.#heading(o.network.title)}
+        ${titleHeading(this.headingLevel, o.network.title)}
         <p role="status">${o.states.loading}</p>
         <div class="figures" aria-hidden="true"><span class="skeleton"></span><span class="skeleton"></span><span class="skeleton"></span></div>
       </div>`;
     }
     if (summary.status === 'error') {
       return html`<div part="base" class="base" data-state="error">
-        ${this.#heading(o.network.title)}
+        ${titleHeading(this.headingLevel, o.network.title)}
         ${failureScreen(summary.error, o, this.i18n.strings.common.retry, () => this.reload(), this.departement.trim() || this.carrier.trim())}
         <div class="actions"><button class="link" type="button" part="change-token" @click=${() => this.changeToken()}>${a.changeToken}</button></div>
       </div>`;
@@ -189,7 +183,7 @@ export class FsNetworkObservatory extends FsElement {
     const data = summary.data;
     const empty = data.sites.total === 0;
     return html`<div part="base" class="base" data-state=${empty ? 'empty' : 'ready'}>
-      ${this.#heading(`${o.network.title} — ${data.scope.label}`)}
+      ${titleHeading(this.headingLevel, `${o.network.title} — ${data.scope.label}`)}
       <div class="scope-bar">
         <p class="scope" data-scope=${data.scope.kind}>${o.access.signedAs(data.scope.label)} (${o.access.readOnly})</p>
         <button class="link" type="button" part="change-token" @click=${() => this.changeToken()}>${a.changeToken}</button>
@@ -201,7 +195,7 @@ export class FsNetworkObservatory extends FsElement {
 
   #keyFigures(data: ObservatorySummary) {
     const o = this.#o.network;
-    const n = (v: number) => this.#number(v);
+    const n = (v: number) => numberText(this.i18n.locale, v);
     const { sites, activity, satisfaction, compliance, freshness, carriers } = data;
     const figure = (name: string, value: string, label: string, detail?: string) =>
       html`<li class="figure" data-figure=${name}>
@@ -210,7 +204,7 @@ export class FsNetworkObservatory extends FsElement {
     const pending = (name: string, heading: string) =>
       html`<li class="figure pending" data-figure=${name}><span class="label">${heading}</span>${' '}<span class="detail">${o.notEnough}</span></li>`;
     const hidden = activity.first_visit_share === null || satisfaction.satisfied_share === null;
-    return html`${this.#sectionHeading(o.keyFigures, 'key-figures')}
+    return html`${sectionHeading(this.headingLevel + 1, o.keyFigures, 'key-figures')}
       <ul class="figures" part="figures" aria-labelledby="key-figures">
         ${figure('sites', n(sites.main), o.figSites, sites.antennas ? o.figAntennas(n(sites.antennas), sites.antennas) : undefined)}
         ${figure('acts', n(activity.acts), o.figActs)}
@@ -276,7 +270,7 @@ export class FsNetworkObservatory extends FsElement {
         label: c.weeklyHours,
         numeric: true,
         value: (r) => r.weekly_hours,
-        display: (r) => this.#number(r.weekly_hours),
+        display: (r) => numberText(this.i18n.locale, r.weekly_hours),
       },
       { key: 'open_days', label: c.openDays, numeric: true, value: (r) => r.open_days },
       {
@@ -292,7 +286,7 @@ export class FsNetworkObservatory extends FsElement {
         value: (r) => r.verified_at,
         display: (r) => (r.verified_at ? this.#date(r.verified_at) : ''),
       },
-      { key: 'acts', label: c.acts, numeric: true, value: (r) => r.acts, display: (r) => this.#number(r.acts) },
+      { key: 'acts', label: c.acts, numeric: true, value: (r) => r.acts, display: (r) => numberText(this.i18n.locale, r.acts) },
       {
         key: 'first_visit_share',
         label: c.firstVisit,
@@ -300,7 +294,7 @@ export class FsNetworkObservatory extends FsElement {
         value: (r) => r.first_visit_share,
         display: (r) => share(r.first_visit_share),
       },
-      { key: 'answers', label: c.answers, numeric: true, value: (r) => r.answers, display: (r) => this.#number(r.answers) },
+      { key: 'answers', label: c.answers, numeric: true, value: (r) => r.answers, display: (r) => numberText(this.i18n.locale, r.answers) },
       {
         key: 'satisfied_share',
         label: c.satisfaction,
@@ -314,7 +308,7 @@ export class FsNetworkObservatory extends FsElement {
   #sitesSection() {
     const o = this.#o;
     const st = this.#sites.state;
-    const heading = this.#sectionHeading(o.network.sitesTitle, 'sites-title');
+    const heading = sectionHeading(this.headingLevel + 1, o.network.sitesTitle, 'sites-title');
     if (st.status === 'error') return html`${heading}${this.#sectionFailure('sites')}`;
     if (st.status !== 'ready') return html`${heading}<p role="status">${o.states.loading}</p>`;
     const rows = st.data.items;
@@ -357,7 +351,7 @@ export class FsNetworkObservatory extends FsElement {
               <button class="link" type="button" @click=${() => this.#clearFilters()}>${o.network.clearFilters}</button></p>`
           : dataTable({
               name: 'sites',
-              caption: o.network.sitesCaption(this.#number(sorted.length), this.#number(rows.length)),
+              caption: o.network.sitesCaption(numberText(this.i18n.locale, sorted.length), numberText(this.i18n.locale, rows.length)),
               columns,
               rows: sorted,
               sort: this.sort.sites,
@@ -369,7 +363,7 @@ export class FsNetworkObservatory extends FsElement {
       ${
         more > 0
           ? html`<div class="actions">
-              <button class="secondary" type="button" @click=${() => (this.limit += PAGE)}>${o.network.moreRows(this.#number(more))}</button>
+              <button class="secondary" type="button" @click=${() => (this.limit += PAGE)}>${o.network.moreRows(numberText(this.i18n.locale, more))}</button>
             </div>`
           : nothing
       }
@@ -393,12 +387,12 @@ export class FsNetworkObservatory extends FsElement {
     const o = this.#o;
     const a = o.network.activity;
     const st = this.#activity.state;
-    const heading = this.#sectionHeading(a.title, 'activity-title');
+    const heading = sectionHeading(this.headingLevel + 1, a.title, 'activity-title');
     const share = (v: number | null) => (v === null ? o.table.notEnough : this.#percent(v));
     type Row = ObservatoryActivity['items'][number];
     const columns: Column<Row>[] = [
       { key: 'label', label: a.groups[this.activityGroup], value: (r) => r.label },
-      { key: 'acts', label: o.columns.acts, numeric: true, value: (r) => r.acts, display: (r) => this.#number(r.acts) },
+      { key: 'acts', label: o.columns.acts, numeric: true, value: (r) => r.acts, display: (r) => numberText(this.i18n.locale, r.acts) },
       {
         key: 'first_visit_share',
         label: o.columns.firstVisit,
@@ -436,12 +430,12 @@ export class FsNetworkObservatory extends FsElement {
     const o = this.#o;
     const c = o.network.composition;
     const st = this.#composition.state;
-    const heading = this.#sectionHeading(c.title, 'composition-title');
+    const heading = sectionHeading(this.headingLevel + 1, c.title, 'composition-title');
     if (st.status === 'error') return html`${heading}${this.#sectionFailure('composition')}`;
     if (st.status !== 'ready') return html`${heading}<p role="status">${o.states.loading}</p>`;
     type Row = ObservatoryComposition['published'][number];
     const figure = (v: number | null, unit: Row['unit']) =>
-      v === null ? c.notMeasurable : unit === 'share' ? this.#percent(v) : this.#number(v);
+      v === null ? c.notMeasurable : unit === 'share' ? this.#percent(v) : numberText(this.i18n.locale, v);
     const columns: Column<Row>[] = [
       { key: 'label', label: c.figure, value: (r) => r.label },
       { key: 'published', label: c.published, numeric: true, value: (r) => r.published, display: (r) => figure(r.published, r.unit) },
@@ -459,14 +453,14 @@ export class FsNetworkObservatory extends FsElement {
     const o = this.#o;
     const c = o.columns;
     const st = this.#freshness.state;
-    const heading = this.#sectionHeading(o.network.freshnessTitle, 'freshness-title');
+    const heading = sectionHeading(this.headingLevel + 1, o.network.freshnessTitle, 'freshness-title');
     if (st.status === 'error') return html`${heading}${this.#sectionFailure('freshness')}`;
     if (st.status !== 'ready') return html`${heading}<p role="status">${o.states.loading}</p>`;
     type Row = FreshnessRow;
     const columns: Column<Row>[] = [
       { key: 'department', label: c.department, value: (r) => `${r.name} (${r.department})` },
-      { key: 'sites', label: c.sites, numeric: true, value: (r) => r.sites, display: (r) => this.#number(r.sites) },
-      { key: 'stale', label: c.stale, numeric: true, value: (r) => r.stale, display: (r) => this.#number(r.stale) },
+      { key: 'sites', label: c.sites, numeric: true, value: (r) => r.sites, display: (r) => numberText(this.i18n.locale, r.sites) },
+      { key: 'stale', label: c.stale, numeric: true, value: (r) => r.stale, display: (r) => numberText(this.i18n.locale, r.stale) },
       {
         key: 'stale_share',
         label: c.staleShare,
@@ -493,7 +487,7 @@ export class FsNetworkObservatory extends FsElement {
     const o = this.#o;
     const c = o.columns;
     const st = this.#coverage.state;
-    const heading = this.#sectionHeading(o.network.coverageTitle, 'coverage-title');
+    const heading = sectionHeading(this.headingLevel + 1, o.network.coverageTitle, 'coverage-title');
     if (st.status === 'error') return html`${heading}<p class="message" data-section-state="error">${o.network.coverageUnavailable}</p>`;
     if (st.status !== 'ready') return html`${heading}<p role="status">${o.states.loading}</p>`;
     const share = (v: number | null) => (v === null ? '' : this.#percent(v));
@@ -508,7 +502,7 @@ export class FsNetworkObservatory extends FsElement {
         label: c.population,
         numeric: true,
         value: (r) => r.with_outreach.population,
-        display: (r) => this.#number(r.with_outreach.population),
+        display: (r) => numberText(this.i18n.locale, r.with_outreach.population),
       },
       ...MINUTES.map((m) => ({
         key: `within-${m}`,
@@ -522,14 +516,14 @@ export class FsNetworkObservatory extends FsElement {
         label: o.network.whiteZones,
         numeric: true,
         value: (r) => r.with_outreach.white_zones.communes,
-        display: (r) => this.#number(r.with_outreach.white_zones.communes),
+        display: (r) => numberText(this.i18n.locale, r.with_outreach.white_zones.communes),
       },
       {
         key: 'white-pop',
         label: o.network.whitePopulation,
         numeric: true,
         value: (r) => r.with_outreach.white_zones.population,
-        display: (r) => this.#number(r.with_outreach.white_zones.population),
+        display: (r) => numberText(this.i18n.locale, r.with_outreach.white_zones.population),
       },
     ];
     return html`${heading}

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { AgentAccessStrings, ApiError } from '@fs-widgets/core';
+import type { AgentAccessStrings, ApiError, Locale } from '@fs-widgets/core';
 import type { ObservatoryStrings } from '../strings/observatory-strings.js';
 
 export type AuthProblem = '' | 'unauthorized' | 'forbidden';
@@ -63,4 +63,24 @@ export function downloadButtons(
     )}
     <span class="small" role="status">${status}</span>
   </div>`;
+}
+
+/** The element's title, a heading at the host page's level (`heading-level`), focused once signed in. */
+export function titleHeading(level: number, text: string) {
+  return html`<div class="title" role="heading" aria-level=${level} tabindex="-1">${text}</div>`;
+}
+
+/** A section's heading (its `id` labels the section), at the level given: the title's plus one. */
+export function sectionHeading(level: number, text: string, id: string) {
+  return html`<div class="section-title" role="heading" aria-level=${level} id=${id}>${text}</div>`;
+}
+
+/** A count in the page's language (`12 345`, `12,345`). */
+export function numberText(locale: Locale, n: number): string {
+  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB').format(n);
+}
+
+/** A share as a percentage in the page's language, to `digits` decimals at most. */
+export function percentText(locale: Locale, share: number, digits: number): string {
+  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: digits }).format(share);
 }
