@@ -314,7 +314,7 @@ describe('<fs-outreach-editor>', () => {
     const el = await editor();
     await listed(el);
     ($(el, '#add') as HTMLButtonElement).click();
-    await el.updateComplete;
+    await until(() => $(el, '#oe-name') !== null, 'the new place’s form');
     fill(el, 'oe-name', 'Mairie');
     await chooseCommune(el, 'Nouzonville');
     fill(el, 'r0-opens', '14:00');
@@ -348,7 +348,7 @@ describe('<fs-outreach-editor>', () => {
     const el = await editor();
     await listed(el);
     ($(el, '#add') as HTMLButtonElement).click();
-    await el.updateComplete;
+    await until(() => $(el, '#oe-name') !== null, 'the new place’s form');
     fill(el, 'oe-name', name);
     await chooseCommune(el, 'Nouzonville');
     ($(el, 'input[name="days-r0"][value="th"]') as HTMLInputElement).click();
