@@ -387,7 +387,8 @@ describe('<fs-outreach-editor>', () => {
         .and.contain('Cancel this date');
       await expect(el).to.be.accessible();
       ($(el, '#add') as HTMLButtonElement).click();
-      await el.updateComplete;
+      // The form's code comes on demand (« Opening the form… » meanwhile).
+      await until(() => $(el, '#oe-name') !== null, 'the new place’s form');
       expect(shadowText(el)).to.contain('Name of the place').and.contain('On given dates').and.contain('What is offered there?');
       await expect(el).to.be.accessible();
     } finally {
