@@ -502,13 +502,19 @@ export async function benchActivity({ acts = ACTIVITY_ACTS, source = false, log 
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const arg = process.argv.find((a) => a.startsWith('--acts='));
+/** `--acts=N` of a bench's command line (undefined without it); a bad N stops the process with a message. */
+export function actsArgument(argv) {
+  const arg = argv.find((a) => a.startsWith('--acts='));
   const acts = arg ? Number(arg.slice('--acts='.length)) : undefined;
   if (acts !== undefined && !(Number.isInteger(acts) && acts > 0)) {
     console.error('--acts=N takes a whole number of acts, 1 or more.');
     process.exit(2);
   }
+  return acts;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const acts = actsArgument(process.argv);
   const started = performance.now();
   const result = await benchActivity({ acts, source: process.argv.includes('--source'), log: (m) => console.log(m) });
   console.log(`\n${result.text}\n\nRun time ${((performance.now() - started) / 1000).toFixed(0)} s.`);

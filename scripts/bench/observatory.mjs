@@ -15,7 +15,7 @@
 import { rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { median, percentile, random, table } from './lib.mjs';
-import { ACTIVITY_ACTS, seedActivityDatabase } from './activity.mjs';
+import { ACTIVITY_ACTS, actsArgument, seedActivityDatabase } from './activity.mjs';
 
 /** Budgets of the p90 in ms, by scope kind (printed OK/OVER, never failing the run). */
 export const OBSERVATORY_BUDGET = { departement: 50, carrier: 100, network: 250 };
@@ -211,12 +211,7 @@ export async function benchObservatory({ acts = ACTIVITY_ACTS, source = false, l
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const arg = process.argv.find((a) => a.startsWith('--acts='));
-  const acts = arg ? Number(arg.slice('--acts='.length)) : undefined;
-  if (acts !== undefined && !(Number.isInteger(acts) && acts > 0)) {
-    console.error('--acts=N takes a whole number of acts, 1 or more.');
-    process.exit(2);
-  }
+  const acts = actsArgument(process.argv);
   const started = performance.now();
   const result = await benchObservatory({ acts, source: process.argv.includes('--source'), log: (m) => console.log(m) });
   console.log(`\n${result.text}\n\nRun time ${((performance.now() - started) / 1000).toFixed(0)} s.`);
