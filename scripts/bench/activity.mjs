@@ -375,7 +375,15 @@ export async function benchActivity({ acts = ACTIVITY_ACTS, source = false, log 
     // 5. Acts written one at a time through POST /api/v1/acts, the SQL of each recorded.
     let recording = null;
     Database.prototype.prepare = function (sql) {
-      recording?.push(sql.trim().split(/\s+/, 3).join(' ').toLowerCase());
+      // `begin immediate` (database.ts) is the transaction's begin: recorded as `begin`.
+      recording?.push(
+        sql
+          .trim()
+          .split(/\s+/, 3)
+          .join(' ')
+          .toLowerCase()
+          .replace(/^begin immediate$/, 'begin'),
+      );
       return prepare.call(this, sql);
     };
     const rand = random(7);
