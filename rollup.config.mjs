@@ -3,7 +3,7 @@
 // Types come from `tsc -b` (npm run build:types). Each package's inputs are its `exports` (the
 // `source` condition), the `./*.js` pattern standing for its elements in the widget registry
 // (packages/contract/src/widgets.ts): nothing here lists a widget.
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import esbuild from 'rollup-plugin-esbuild';
 import { browserPlugins } from './scripts/build/browser-plugins.mjs';
@@ -116,7 +116,8 @@ export default () => {
 /** Each package's own build, its dist/ (what `npm pack` ships with the types): the packed-packages test builds them elsewhere. */
 export const libraryBuilds = [
   ...readdirSync('packages')
-    .filter((pkg) => pkg !== 'server')
+    // `packages/wordpress` is a WordPress plugin (PHP and plain JS), not an npm package to build.
+    .filter((pkg) => pkg !== 'server' && existsSync(`packages/${pkg}/package.json`))
     .map((pkg) => library(pkg, packageInputs(pkg))),
   {
     ...library('server', packageInputs('server').concat(['src/main.ts', 'src/cli.ts'])),
