@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { inflateRawSync } from 'node:zlib';
-import { columnLetters, crc32, toCsv, toXlsx, type Table } from '../src/http/tabular.js';
+import { columnLetters, toCsv, toXlsx, type Table } from '../src/http/tabular.js';
+import { crc32, unzip } from '../src/http/zip.js';
 
 const table: Table = {
   name: 'conformite-48',
@@ -29,34 +29,9 @@ const table: Table = {
   ],
 };
 
-/** Reads a zip back from its central directory, checking each entry's CRC-32. */
+/** The .xlsx's parts as text, read back with the server's own zip reader (which checks sizes and CRC-32s). */
 function unzipEntries(buffer: Buffer): Map<string, string> {
-  const end = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  assert.ok(end >= 0, 'end of central directory');
-  const count = buffer.readUInt16LE(end + 10);
-  let at = buffer.readUInt32LE(end + 16);
-  const files = new Map<string, string>();
-  for (let i = 0; i < count; i++) {
-    assert.equal(buffer.readUInt32LE(at), 0x02014b50);
-    const method = buffer.readUInt16LE(at + 10);
-    const crc = buffer.readUInt32LE(at + 16);
-    const packedSize = buffer.readUInt32LE(at + 20);
-    const size = buffer.readUInt32LE(at + 24);
-    const nameLength = buffer.readUInt16LE(at + 28);
-    const extra = buffer.readUInt16LE(at + 30);
-    const comment = buffer.readUInt16LE(at + 32);
-    const local = buffer.readUInt32LE(at + 42);
-    const name = buffer.toString('utf8', at + 46, at + 46 + nameLength);
-    assert.equal(buffer.readUInt32LE(local), 0x04034b50);
-    const dataAt = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
-    const packed = buffer.subarray(dataAt, dataAt + packedSize);
-    const data = method === 8 ? inflateRawSync(packed) : packed;
-    assert.equal(data.length, size, `${name}: size`);
-    assert.equal(crc32(data), crc, `${name}: CRC-32`);
-    files.set(name, data.toString('utf8'));
-    at += 46 + nameLength + extra + comment;
-  }
-  return files;
+  return new Map(unzip(buffer).map((f) => [f.name, f.data.toString('utf8')]));
 }
 
 const unescape = (s: string) =>

@@ -1,13 +1,13 @@
 /**
  * Tables the API also answers as files for spreadsheets (issue 17): CSV (UTF-8 with a BOM so that
  * spreadsheets read the accents, CRLF lines, RFC 4180 quoting, formula-injection safe) and a real
- * .xlsx (Office Open XML: a few XML parts in a zip written here with `zlib.deflateRawSync` and a
- * CRC-32 of our own, no dependency). In the .xlsx, numbers are numbers, shares are numbers shown
+ * .xlsx (Office Open XML: a few XML parts in a zip of our own, `./zip.ts`,
+ * no dependency). In the .xlsx, numbers are numbers, shares are numbers shown
  * as percentages (0.00 %), the header row is bold and frozen, and a second sheet « Source » states
  * the table's title and source.
  */
-import { deflateRawSync } from 'node:zlib';
 import type { FastifyReply } from 'fastify';
+import { zip } from './zip.js';
 
 export type Cell = string | number | boolean | null;
 
@@ -232,90 +232,6 @@ export function toXlsx(table: Table): Buffer {
     { name: 'xl/worksheets/sheet2.xml', data: sheet2 },
   ]);
 }
-
-// ---------------------------------------------------------------------------------------------
-// A small zip writer (PKWARE APPNOTE 4.3: local headers, deflated data, central directory, end record).
-
-/** CRC-32 (IEEE 802.3, reflected, 0xEDB88320), slicing by 4: four tables, four bytes a step. */
-const CRC_TABLES = (() => {
-  const tables = Array.from({ length: 4 }, () => new Uint32Array(256));
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    tables[0]![n] = c >>> 0;
-  }
-  for (let n = 0; n < 256; n++) {
-    for (let t = 1; t < 4; t++) tables[t]![n] = (tables[0]![tables[t - 1]![n]! & 0xff]! ^ (tables[t - 1]![n]! >>> 8)) >>> 0;
-  }
-  return tables as [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
-})();
-
-export function crc32(data: Uint8Array): number {
-  const [t0, t1, t2, t3] = CRC_TABLES;
-  let crc = 0xffffffff;
-  let i = 0;
-  for (const end = data.length - 3; i < end; i += 4) {
-    crc ^= data[i]! | (data[i + 1]! << 8) | (data[i + 2]! << 16) | (data[i + 3]! << 24);
-    crc = t3[crc & 0xff]! ^ t2[(crc >>> 8) & 0xff]! ^ t1[(crc >>> 16) & 0xff]! ^ t0[crc >>> 24]!;
-  }
-  for (; i < data.length; i++) crc = t0[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-/** 1980-01-01 00:00 in MS-DOS format: the files are generated, a fixed date keeps the output reproducible. */
-const DOS_TIME = 0;
-const DOS_DATE = (0 << 9) | (1 << 5) | 1;
-
-export function zip(entries: Array<{ name: string; data: string | Buffer }>): Buffer {
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name, 'utf8');
-    const raw = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : entry.data;
-    const packed = deflateRawSync(raw);
-    const crc = crc32(raw);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(0x0800, 6); // flags: names in UTF-8
-    local.writeUInt16LE(8, 8); // method: deflate
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    const header = Buffer.alloc(46);
-    header.writeUInt32LE(0x02014b50, 0);
-    header.writeUInt16LE(20, 4); // made by: 2.0
-    header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(0x0800, 8);
-    header.writeUInt16LE(8, 10);
-    header.writeUInt16LE(DOS_TIME, 12);
-    header.writeUInt16LE(DOS_DATE, 14);
-    header.writeUInt32LE(crc, 16);
-    header.writeUInt32LE(packed.length, 20);
-    header.writeUInt32LE(raw.length, 24);
-    header.writeUInt16LE(name.length, 28);
-    // extra, comment, disk, internal and external attributes: 0
-    header.writeUInt32LE(offset, 42);
-    parts.push(local, name, packed);
-    central.push(header, name);
-    offset += local.length + name.length + packed.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, directory, end]);
-}
-
-// ---------------------------------------------------------------------------------------------
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
