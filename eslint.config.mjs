@@ -49,6 +49,12 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
+    // The WordPress plugin's scripts (packages/wordpress/assets/): plain browser scripts with no
+    // build step, run by WordPress beside its own globals (`wp`, and what PHP prints before them).
+    files: ['packages/wordpress/assets/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser, wp: 'readonly' } },
+  },
+  {
     // Chai's assertions are properties: `expect(x).to.exist`; tests read untyped JSON (the
     // OpenAPI document, catalogue files) as `any` on purpose.
     files: ['**/*.test.ts', 'packages/*/test/**/*.ts'],
