@@ -435,22 +435,31 @@ function writeFile(path: string, data: string | Buffer, written: string[]): void
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 /** Writes `generated/` afresh (a widget gone from the registry leaves no block behind). Returns the files written. */
-export function generate(options: { manifest: unknown; version: string; server?: string; po: string; editorScript: string }): {
+export function generate(options: {
+  manifest: unknown;
+  version: string;
+  server?: string;
+  po: string;
+  editorScript: string;
+  /** Where to write: `packages/wordpress/generated/` unless told (the tests write elsewhere). */
+  outDir?: string;
+}): {
   catalog: Catalog;
   written: string[];
   missing: ScriptString[];
 } {
   const written: string[] = [];
-  rmSync(GENERATED_DIR, { recursive: true, force: true });
+  const out = options.outDir ?? GENERATED_DIR;
+  rmSync(out, { recursive: true, force: true });
   const catalog = buildCatalog(options.manifest, options.version, options.server ?? '');
-  writeFile(join(GENERATED_DIR, 'widgets.json'), json(catalog), written);
+  writeFile(join(out, 'widgets.json'), json(catalog), written);
   for (const widget of catalog.widgets) {
-    writeFile(join(GENERATED_DIR, 'blocks', widget.slug, 'block.json'), json(buildBlockJson(widget, options.version)), written);
+    writeFile(join(out, 'blocks', widget.slug, 'block.json'), json(buildBlockJson(widget, options.version)), written);
   }
   const entries = parsePo(options.po, relative(ROOT, PO_FILE));
-  writeFile(join(GENERATED_DIR, 'languages', `${TEXT_DOMAIN}-fr_FR.mo`), compileMo(entries), written);
+  writeFile(join(out, 'languages', `${TEXT_DOMAIN}-fr_FR.mo`), compileMo(entries), written);
   const { json: jed, missing } = jedJson(entries, scriptStrings(options.editorScript));
-  writeFile(join(GENERATED_DIR, 'languages', scriptTranslationsFile('fr_FR')), JSON.stringify(jed), written);
+  writeFile(join(out, 'languages', scriptTranslationsFile('fr_FR')), JSON.stringify(jed), written);
   return { catalog, written, missing };
 }
 
