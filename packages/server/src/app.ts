@@ -50,9 +50,10 @@ export interface AppOptions {
   serveStatic?: boolean;
   /**
    * Where the widgets come from (tests give fixtures): the build (`packages/embed/dist/`), the
-   * custom elements manifest, and the folder each release is kept in (`FS_WIDGETS_ARCHIVE`).
+   * custom elements manifest, the folder each release is kept in (`FS_WIDGETS_ARCHIVE`), and the
+   * WordPress plugin's zip (`npm run build:wordpress`).
    */
-  widgets?: { distDir?: string; manifestPath?: string; archiveDir?: string };
+  widgets?: { distDir?: string; manifestPath?: string; archiveDir?: string; wordpressZip?: string };
 }
 
 /**
@@ -225,6 +226,7 @@ export async function buildApp({
       manifestPath: widgetPaths.manifestPath ?? `${REPO_ROOT}custom-elements.json`,
       archiveDir: widgetPaths.archiveDir ?? `${REPO_ROOT}var/widgets/`,
       publicDir: PUBLIC_DIR,
+      wordpressZip: widgetPaths.wordpressZip ?? `${REPO_ROOT}dist/france-services-widgets.zip`,
     });
   }
   return app;

@@ -11,12 +11,15 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { EMBED_WIDGETS } from '@fs-widgets/contract/embed';
 import { readConfig } from '../src/config.js';
 import { readReleaseVersion } from '../src/embed/release-version.js';
+import { loadWordPressPlugin } from '../src/embed/wordpress-plugin.js';
+import { unzip, zip } from '../src/http/zip.js';
 import { VERSION, startServer, type RunningServer } from '../src/server.js';
 import { makeTempDir, removeTempDir } from './test-server.js';
 
@@ -96,6 +99,14 @@ const MANIFEST = {
   ],
 };
 
+const PLUGIN_FILES = [
+  {
+    name: 'france-services-widgets/france-services-widgets.php',
+    data: '<?php\n/**\n * Plugin Name: France services — widgets\n * Version: 0.1.0\n */\n',
+  },
+  { name: 'france-services-widgets/readme.txt', data: '=== France services — widgets ===\n' },
+];
+
 const sha384 = (bytes: string | Buffer) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
 interface Fixture {
@@ -127,9 +138,14 @@ async function startWithFixtures(prepare?: (f: Omit<Fixture, 'server' | 'get'>) 
     }),
   );
   writeFileSync(manifest, JSON.stringify(MANIFEST));
+  // The WordPress plugin's zip as `npm run build:wordpress` writes it (its shape: the folder, the main file's header).
+  writeFileSync(join(dir, 'france-services-widgets.zip'), zip(PLUGIN_FILES));
   prepare?.({ dir, dist, archive, manifest });
   const config = readConfig({ PORT: '0', FS_SQLITE_PATH: join(dir, 'fs.db'), LOG_LEVEL: 'silent' });
-  const server = await startServer(config, { logger: false, widgets: { distDir: dist, manifestPath: manifest, archiveDir: archive } });
+  const server = await startServer(config, {
+    logger: false,
+    widgets: { distDir: dist, manifestPath: manifest, archiveDir: archive, wordpressZip: join(dir, 'france-services-widgets.zip') },
+  });
   return { dir, dist, archive, manifest, server, get: (path, init) => fetch(`${server.url}${path}`, { redirect: 'manual', ...init }) };
 }
 
@@ -393,6 +409,37 @@ describe('embed pages and versioned widgets', () => {
     assert.equal(res.headers.get('access-control-allow-origin'), '*');
   });
 
+  test('the WordPress plugin downloads set for this server: its address is the plugin’s default server', async () => {
+    const res = await f.get('/wordpress/france-services-widgets.zip');
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'application/zip');
+    assert.equal(res.headers.get('content-disposition'), 'attachment; filename="france-services-widgets.zip"');
+    assert.equal(res.headers.get('x-plugin-version'), '0.1.0');
+    const files = unzip(Buffer.from(await res.arrayBuffer()));
+    assert.deepEqual(
+      files.map((file) => file.name),
+      [...PLUGIN_FILES.map((file) => file.name), 'france-services-widgets/generated/default-server.txt'],
+    );
+    assert.equal(files[0]!.data.toString('utf8'), PLUGIN_FILES[0]!.data);
+    assert.equal(files.at(-1)!.data.toString('utf8'), `${f.server.url}\n`);
+    // Reached by another name (behind a proxy, a public host name): that name is the default.
+    // (fetch() may not set Host: a plain HTTP request does.)
+    const named = await new Promise<{ etag: string | undefined; body: Buffer }>((resolve, reject) => {
+      const request = httpGet(
+        `${f.server.url}/wordpress/france-services-widgets.zip`,
+        { headers: { host: 'widgets.mairie.example:8443' } },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => resolve({ etag: response.headers.etag, body: Buffer.concat(chunks) }));
+        },
+      );
+      request.on('error', reject);
+    });
+    assert.equal(unzip(named.body).at(-1)!.data.toString('utf8'), 'http://widgets.mairie.example:8443\n');
+    assert.notEqual(named.etag, res.headers.get('etag'));
+  });
+
   test('/configurateur is the configurator’s page, under the strict policy with the map tiles', async () => {
     const res = await f.get('/configurateur?widget=fs-site-card&site-id=2983');
     assert.equal(res.status, 200);
@@ -430,6 +477,21 @@ describe('widget releases across upgrades', () => {
       ((await (await f.get('/widgets/integrity.json')).json()) as { releases: string[] }).releases.sort(),
       ['0.0.9', VERSION].sort(),
     );
+  });
+});
+
+describe('the WordPress plugin, not built', () => {
+  let f: Fixture | undefined;
+  after(() => stop(f));
+
+  test('is a 404 problem saying how to build it; a zip that is not the plugin stops the server at start', async () => {
+    f = await startWithFixtures(({ dir }) => rmSync(join(dir, 'france-services-widgets.zip')));
+    const res = await f.get('/wordpress/france-services-widgets.zip');
+    assert.equal(res.status, 404);
+    assert.match(((await res.json()) as { detail: string }).detail, /npm run build:wordpress/);
+    const other = join(f.dir, 'other.zip');
+    writeFileSync(other, zip([{ name: 'something/else.php', data: '<?php\n' }]));
+    assert.throws(() => loadWordPressPlugin(other), /not the WordPress plugin/);
   });
 });
 

@@ -22,6 +22,8 @@ import { sitePageRoutes } from './site-page.js';
 import { HttpProblem } from '../http/problem.js';
 import { sendRepresentation } from '../http/compression.js';
 import { strongEtag } from '../http/etag.js';
+import { loadWordPressPlugin, WORDPRESS_ZIP_NAME } from '../embed/wordpress-plugin.js';
+import { originOf } from '../exports/data-inclusion.js';
 
 export interface EmbedRoutesOptions {
   ctx: AppContext;
@@ -33,6 +35,8 @@ export interface EmbedRoutesOptions {
   archiveDir: string;
   /** `public/` of the server: the configurator's page. */
   publicDir: string;
+  /** The WordPress plugin's zip (`npm run build:wordpress`: `dist/france-services-widgets.zip`). */
+  wordpressZip: string;
 }
 
 /** Each widget's chunks in a release, or none (a build before this file existed: the loader still preloads them). */
@@ -65,7 +69,10 @@ const INSEE = /^(\d{5}|2[AB]\d{3})$/;
  * the widgets of each release at `/widgets/v<version>/` (immutable) with their Subresource
  * Integrity (`/widgets/integrity.json`), and the custom elements manifest.
  */
-export const embedRoutes: FastifyPluginAsync<EmbedRoutesOptions> = async (app, { ctx, distDir, manifestPath, archiveDir, publicDir }) => {
+export const embedRoutes: FastifyPluginAsync<EmbedRoutesOptions> = async (
+  app,
+  { ctx, distDir, manifestPath, archiveDir, publicDir, wordpressZip },
+) => {
   const releases = prepareWidgetReleases({ distDir, manifestPath, archiveDir, version: ctx.version, warn: (m) => app.log.warn(m) });
   const manifest = loadWidgetManifest(manifestPath);
   const current = releases.current;
@@ -163,6 +170,29 @@ export const embedRoutes: FastifyPluginAsync<EmbedRoutesOptions> = async (app, {
       chunks: [...new Set([...(chunksOf['fs-site-card'] ?? []), ...(chunksOf['fs-site-locator'] ?? [])])],
     },
     locator: manifest?.embeddable.get('fs-site-locator'),
+  });
+
+  // The WordPress plugin, set for this server: its address is the plugin's default server.
+  const wordpress = loadWordPressPlugin(wordpressZip);
+  app.get(`/wordpress/${WORDPRESS_ZIP_NAME}`, async (request, reply) => {
+    if (!wordpress) {
+      throw new HttpProblem(
+        404,
+        ProblemType.notFound,
+        'Not found',
+        'The WordPress plugin is not built on this server: run `npm run build:wordpress`.',
+      );
+    }
+    const origin = originOf(request.protocol, request.host);
+    if (!origin) throw new HttpProblem(400, ProblemType.validation, 'Bad request', 'The request’s Host is not a host name.');
+    const body = wordpress.zipFor(origin);
+    return reply
+      .header('cache-control', 'no-cache')
+      .header('etag', strongEtag(body))
+      .header('content-disposition', `attachment; filename="${WORDPRESS_ZIP_NAME}"`)
+      .header('x-plugin-version', wordpress.version)
+      .type('application/zip')
+      .send(body);
   });
 
   // The configurator: the site's own page (framed by itself only), where a preview may show a map.
