@@ -25,15 +25,29 @@ const FSW_SETTINGS_PAGE = 'france-services-widgets';
 const FSW_LANGUAGES = array( 'auto', 'fr', 'en' );
 
 /**
- * The settings before any are saved: the server the build chose (`FS_WORDPRESS_DEFAULT_SERVER`,
- * written into the catalog), else none.
+ * The settings before any are saved. The server: the one whose zip this is
+ * (`generated/default-server.txt`, added by the widgets' server to the copy it offers for
+ * download, /wordpress/france-services-widgets.zip), else the one the build chose
+ * (`FS_WORDPRESS_DEFAULT_SERVER`, written into the catalog), else none.
  *
  * @return array{server: string, lang: string, commune: string, commune_label: string}
  */
 function fsw_default_settings() {
-	$server = fsw_normalize_server( fsw_catalog()['defaultServer'] );
+	static $server = null;
+	if ( null === $server ) {
+		$server = '';
+		$file   = FSW_DIR . 'generated/default-server.txt';
+		$lines  = is_readable( $file ) ? file( $file, FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES ) : false;
+		foreach ( array( is_array( $lines ) && $lines ? $lines[0] : '', fsw_catalog()['defaultServer'] ) as $candidate ) {
+			$normalized = fsw_normalize_server( $candidate );
+			if ( is_string( $normalized ) && '' !== $normalized ) {
+				$server = $normalized;
+				break;
+			}
+		}
+	}
 	return array(
-		'server'        => is_string( $server ) ? $server : '',
+		'server'        => $server,
 		'lang'          => 'auto',
 		'commune'       => '',
 		'commune_label' => '',
@@ -129,7 +143,7 @@ function fsw_sanitize_settings( $input ) {
 		if ( false === $server ) {
 			$refused = true;
 			if ( ! $quiet ) {
-				add_settings_error(
+				fsw_settings_notice(
 					FSW_OPTION,
 					'fsw-server-invalid',
 					__( 'The widgets’ server must be a web address starting with https:// (or http://), without “?” or “#”, e.g. https://widgets.example.fr. The previous address is kept.', 'france-services-widgets' )
@@ -146,7 +160,7 @@ function fsw_sanitize_settings( $input ) {
 			$output['lang'] = $lang;
 		} elseif ( ! $quiet ) {
 			$refused = true;
-			add_settings_error( FSW_OPTION, 'fsw-lang-invalid', __( 'Unknown language for the widgets: the previous choice is kept.', 'france-services-widgets' ) );
+			fsw_settings_notice( FSW_OPTION, 'fsw-lang-invalid', __( 'Unknown language for the widgets: the previous choice is kept.', 'france-services-widgets' ) );
 		}
 	}
 
@@ -159,7 +173,7 @@ function fsw_sanitize_settings( $input ) {
 		} elseif ( null === $commune ) {
 			$refused = true;
 			if ( ! $quiet ) {
-				add_settings_error( FSW_OPTION, 'fsw-commune-invalid', __( 'The default commune must be chosen in the list of communes. The previous commune is kept.', 'france-services-widgets' ) );
+				fsw_settings_notice( FSW_OPTION, 'fsw-commune-invalid', __( 'The default commune must be chosen in the list of communes. The previous commune is kept.', 'france-services-widgets' ) );
 			}
 		} else {
 			$label                   = isset( $input['commune_label'] ) ? sanitize_text_field( wp_unslash( (string) $input['commune_label'] ) ) : '';
@@ -171,13 +185,13 @@ function fsw_sanitize_settings( $input ) {
 	// WordPress says « Settings saved. » only when no notice was added: said here, since the
 	// server's check adds one.
 	if ( ! $quiet && ! $refused ) {
-		add_settings_error( FSW_OPTION, 'fsw-saved', __( 'Settings saved.', 'france-services-widgets' ), 'success' );
+		fsw_settings_notice( FSW_OPTION, 'fsw-saved', __( 'Settings saved.', 'france-services-widgets' ), 'success' );
 	}
 
 	if ( ! $quiet && '' !== $output['server'] ) {
 		$meta = fsw_server_meta( $output['server'] );
 		if ( is_wp_error( $meta ) ) {
-			add_settings_error(
+			fsw_settings_notice(
 				FSW_OPTION,
 				'fsw-server-unreachable',
 				/* translators: %s: why the server did not answer ("HTTP 404", "cURL error 7: Failed to connect…"). */
@@ -185,7 +199,7 @@ function fsw_sanitize_settings( $input ) {
 				'warning'
 			);
 		} else {
-			add_settings_error(
+			fsw_settings_notice(
 				FSW_OPTION,
 				'fsw-server-reachable',
 				/* translators: %s: the number of France services sites the server knows, formatted ("2 845"). */
@@ -197,4 +211,20 @@ function fsw_sanitize_settings( $input ) {
 	}
 	$done[ $key ] = true;
 	return $output;
+}
+
+/**
+ * Adds a notice to the settings page's next display. The option may also be saved outside the
+ * administration (WP-CLI, a script), where the Settings API's notices do not exist: nothing is
+ * said there.
+ *
+ * @param string $setting The option.
+ * @param string $code    The notice's code (its id in the page: `setting-error-{code}`).
+ * @param string $message The notice.
+ * @param string $type    `error`, `warning`, `success` or `info`.
+ */
+function fsw_settings_notice( $setting, $code, $message, $type = 'error' ) {
+	if ( function_exists( 'add_settings_error' ) ) {
+		add_settings_error( $setting, $code, $message, $type );
+	}
 }
