@@ -136,12 +136,10 @@ function fsw_sanitize_settings( $input ) {
 	$output  = fsw_settings();
 	$key     = md5( (string) wp_json_encode( $input ) );
 	$quiet   = isset( $done[ $key ] );
-	$refused = false;
 
 	if ( array_key_exists( 'server', $input ) ) {
 		$server = fsw_normalize_server( sanitize_text_field( wp_unslash( (string) $input['server'] ) ) );
 		if ( false === $server ) {
-			$refused = true;
 			if ( ! $quiet ) {
 				fsw_settings_notice(
 					FSW_OPTION,
@@ -159,7 +157,6 @@ function fsw_sanitize_settings( $input ) {
 		if ( in_array( $lang, FSW_LANGUAGES, true ) ) {
 			$output['lang'] = $lang;
 		} elseif ( ! $quiet ) {
-			$refused = true;
 			fsw_settings_notice( FSW_OPTION, 'fsw-lang-invalid', __( 'Unknown language for the widgets: the previous choice is kept.', 'france-services-widgets' ) );
 		}
 	}
@@ -171,7 +168,6 @@ function fsw_sanitize_settings( $input ) {
 			$output['commune']       = '';
 			$output['commune_label'] = '';
 		} elseif ( null === $commune ) {
-			$refused = true;
 			if ( ! $quiet ) {
 				fsw_settings_notice( FSW_OPTION, 'fsw-commune-invalid', __( 'The default commune must be chosen in the list of communes. The previous commune is kept.', 'france-services-widgets' ) );
 			}
@@ -183,8 +179,8 @@ function fsw_sanitize_settings( $input ) {
 	}
 
 	// WordPress says « Settings saved. » only when no notice was added: said here, since the
-	// server's check adds one.
-	if ( ! $quiet && ! $refused ) {
+	// server's check adds one (a value refused is said apart, the others are saved).
+	if ( ! $quiet ) {
 		fsw_settings_notice( FSW_OPTION, 'fsw-saved', __( 'Settings saved.', 'france-services-widgets' ), 'success' );
 	}
 
