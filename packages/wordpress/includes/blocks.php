@@ -24,7 +24,7 @@ function fsw_register_blocks() {
 	wp_register_script(
 		FSW_EDITOR_HANDLE,
 		plugins_url( 'assets/editor.js', FSW_FILE ),
-		array( 'wp-blocks', 'wp-element', 'wp-block-editor', 'wp-components', 'wp-i18n' ),
+		array( 'wp-blocks', 'wp-element', 'wp-block-editor', 'wp-components', 'wp-i18n', 'wp-a11y' ),
 		FSW_VERSION,
 		true
 	);

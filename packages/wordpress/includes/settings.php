@@ -132,10 +132,10 @@ function fsw_register_settings() {
 function fsw_sanitize_settings( $input ) {
 	static $done = array();
 
-	$input   = is_array( $input ) ? $input : array();
-	$output  = fsw_settings();
-	$key     = md5( (string) wp_json_encode( $input ) );
-	$quiet   = isset( $done[ $key ] );
+	$input  = is_array( $input ) ? $input : array();
+	$output = fsw_settings();
+	$key    = md5( (string) wp_json_encode( $input ) );
+	$quiet  = isset( $done[ $key ] );
 
 	if ( array_key_exists( 'server', $input ) ) {
 		$server = fsw_normalize_server( sanitize_text_field( wp_unslash( (string) $input['server'] ) ) );
