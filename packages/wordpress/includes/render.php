@@ -33,7 +33,12 @@ const FSW_LOADER_HANDLE = 'fsw-widgets';
 function fsw_widget_markup( $widget, $values, $commune = '' ) {
 	$server = fsw_server();
 	if ( '' === $server ) {
-		return fsw_editor_notice( __( 'France services: no widgets’ server is set, so the widget is not shown. Choose the server in Settings → France services.', 'france-services-widgets' ), true );
+		return fsw_editor_notice(
+			current_user_can( 'manage_options' )
+				? __( 'France services: no widgets’ server is set, so the widget is not shown. Choose the server in Settings → France services.', 'france-services-widgets' )
+				: __( 'France services: no widgets’ server is set, so the widget is not shown. Ask an administrator to choose it in Settings → France services.', 'france-services-widgets' ),
+			true
+		);
 	}
 	$settings = fsw_settings();
 	$values   = array_filter(
