@@ -112,11 +112,19 @@
     return out;
   }
 
-  /** The live preview: the widget's element, made again whenever its attributes change. */
+  /** How long the preview waits for typing to pause before it makes its element again (each one asks the server). */
+  const PREVIEW_DELAY_MS = 400;
+
+  /** The live preview: the widget's element, made again when its attributes change (once typing pauses). */
   function Preview({ widget, attributes }) {
     const box = useRef(null);
-    const values = elementAttributes(widget, attributes);
-    const key = JSON.stringify(values);
+    const key = JSON.stringify(elementAttributes(widget, attributes));
+    const [shown, setShown] = useState(key);
+    useEffect(() => {
+      if (key === shown) return undefined;
+      const timer = setTimeout(() => setShown(key), PREVIEW_DELAY_MS);
+      return () => clearTimeout(timer);
+    }, [key, shown]);
     useEffect(() => {
       const container = box.current;
       if (!container) return undefined;
@@ -125,11 +133,10 @@
       // Set here, not as a React prop: React 19 takes `inert` as a boolean, React 17 and 18 as text.
       container.setAttribute('inert', '');
       const element = doc.createElement(widget.tag);
-      for (const [name, value] of values) element.setAttribute(name, value);
+      for (const [name, value] of JSON.parse(shown)) element.setAttribute(name, value);
       container.replaceChildren(element);
       return () => element.remove();
-      // `key` stands for `values`: the element is made again when they change, not at each render.
-    }, [key]);
+    }, [shown, widget.tag]);
     return el('div', { ref: box, className: 'fsw-preview', 'data-fsw-widget': widget.tag });
   }
 
