@@ -48,10 +48,11 @@
   const defaultCommune = config.defaultCommune && config.defaultCommune.insee ? config.defaultCommune : null;
   /**
    * The language a preview speaks when its block sets none: the settings' choice, else (`auto`:
-   * the page's language on the site) the editor's own page language, when French or English. The
-   * canvas iframe of recent WordPress has no `lang`, and the widgets would fall back to French.
+   * the page's language on the site) the site's language from PHP, else the editor's own page
+   * language (the editing user's), when French or English. The canvas iframe of recent WordPress
+   * has no `lang`, and the widgets would fall back to French.
    */
-  const pageLang = (document.documentElement.lang || '').slice(0, 2).toLowerCase();
+  const pageLang = (config.siteLanguage || document.documentElement.lang || '').slice(0, 2).toLowerCase();
   const siteLang = config.lang === 'fr' || config.lang === 'en' ? config.lang : pageLang === 'fr' || pageLang === 'en' ? pageLang : '';
   /** The settings page, for those who may change them ('' from PHP otherwise: no link then). */
   const settingsUrl =

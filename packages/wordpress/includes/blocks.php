@@ -61,6 +61,8 @@ function fsw_editor_data() {
 		'loader'         => '' !== $server ? fsw_loader( $server ) : null,
 		'locale'         => fsw_user_language(),
 		'lang'           => $settings['lang'],
+		// The site's language (what `lang` the public pages get), for a preview when the settings say `auto`.
+		'siteLanguage'   => strtolower( substr( get_bloginfo( 'language' ), 0, 2 ) ),
 		'defaultCommune' => '' !== $settings['commune'] ? array(
 			'insee' => $settings['commune'],
 			'label' => $settings['commune_label'],
