@@ -45,7 +45,7 @@ export default tseslint.config(
   },
   {
     // Node scripts that drive Chromium: the callbacks they hand to the page run there.
-    files: ['scripts/**/*.mjs', 'packages/*/test/**/*.ts'],
+    files: ['scripts/**/*.mjs', 'packages/*/test/**/*.ts', 'packages/*/e2e/**/*.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
