@@ -52,7 +52,7 @@ const TREES = wordpressTrees();
 const GUIDE_TREE = TREES.at(-1)!;
 
 /** Each public widget: its slug, the French title the inserter finds it by, what it shows for Mende. */
-const WIDGETS: Array<{ slug: string; tag: string; title: string; shows: string; wantsSite: boolean }> = [];
+const WIDGETS: Array<{ slug: string; tag: string; title: string; shows: string; hasCommune: boolean; wantsSite: boolean }> = [];
 /** What each widget shows once loaded on Mende's page (the server's real data). */
 const SHOWS: Record<string, string> = {
   'fs-site-locator': 'France services de Mende',
@@ -95,7 +95,8 @@ before(async () => {
     const shown = SHOWS[w.tag];
     assert.ok(shown, `the test knows what ${w.tag} shows`);
     const wantsSite = !w.nearestFromCommune && w.attributes.some((a) => a.name === 'site-id');
-    WIDGETS.push({ slug: w.slug, tag: w.tag, title: w.title.fr, shows: shown, wantsSite });
+    const hasCommune = w.attributes.some((a) => a.name === 'commune');
+    WIDGETS.push({ slug: w.slug, tag: w.tag, title: w.title.fr, shows: shown, hasCommune, wantsSite });
   }
   // The widgets, the server, the database and the sites at once (the build takes about 8 s).
   const [, dbStarted] = await Promise.all([
@@ -281,8 +282,13 @@ for (const tree of TREES) {
       const upload = await page.waitForSelector('a.upload-view-toggle, button.upload-view-toggle');
       // Debian's French says « Mettre une extension en ligne », WordPress.org's « Téléverser une extension ».
       assert.match(await upload!.evaluate((a) => a.textContent ?? ''), /Téléverser une extension|Mettre une extension en ligne/);
-      await upload!.click();
-      const input = (await page.waitForSelector('#pluginzip', { visible: true })) as ElementHandle<HTMLInputElement>;
+      // The button shows the upload form by script (body.show-upload-view): a click before the
+      // page's script is ready does nothing, so it is clicked again until the form shows.
+      for (let i = 0; i < 5 && !(await page.$('body.show-upload-view #pluginzip')); i++) {
+        await upload!.click();
+        await page.waitForSelector('body.show-upload-view #pluginzip', { visible: true, timeout: 2000 }).catch(() => null);
+      }
+      const input = (await page.waitForSelector('#pluginzip', { visible: true, timeout: 5000 })) as ElementHandle<HTMLInputElement>;
       // The zip as the configurator's page offers it: from the project's server, set for it.
       const response = await fetch(`${server.url}/wordpress/france-services-widgets.zip`);
       assert.equal(response.status, 200, 'the server offers the plugin');
@@ -451,7 +457,16 @@ for (const tree of TREES) {
             .getBlocks()
             .map((b) => ({ name: b.name, commune: b.attributes.commune, site: b.attributes['site-id'] })),
         );
-        assert.equal(blocks.length, WIDGETS.length, JSON.stringify(blocks));
+        assert.deepEqual(
+          blocks.map((b) => b.name),
+          WIDGETS.map((w) => `france-services/${w.slug}`),
+          JSON.stringify(blocks),
+        );
+        for (const [i, widget] of WIDGETS.entries()) {
+          // Mende's INSEE code, and for the widgets showing one site, Mende's France services (2983).
+          if (widget.hasCommune) assert.equal(blocks[i]!.commune, '48095', `${widget.slug}: ${JSON.stringify(blocks[i])}`);
+          if (widget.wantsSite) assert.equal(blocks[i]!.site, '2983', `${widget.slug}: ${JSON.stringify(blocks[i])}`);
+        }
         // The preview in the editor: the locator lists the France services around Mende.
         const preview = await canvas(page);
         await shows(preview, '[data-fsw-widget="fs-site-locator"] fs-site-locator', 'France services de Mende');
@@ -574,6 +589,8 @@ for (const tree of TREES) {
         const notice = await admin.page.$eval('.fsw-notice', (el) => (el as HTMLElement).innerText);
         assert.match(notice, /France services : l’attribut « couleur » n’existe pas pour le widget « Trouver une France services »/);
         assert.match(notice, /Attributs possibles : .*commune/);
+        const noticeAxe = await axe(admin.page, ['.fsw-notice']);
+        assert.deepEqual(noticeAxe.ours, [], 'axe: the editor’s message');
         await guideShot(site, admin.page, '10-shortcode-message', { clip: (await admin.page.$('.fsw-notice'))! });
       },
     );
