@@ -52,7 +52,15 @@ const TREES = wordpressTrees();
 const GUIDE_TREE = TREES.at(-1)!;
 
 /** Each public widget: its slug, the French title the inserter finds it by, what it shows for Mende. */
-const WIDGETS: Array<{ slug: string; tag: string; title: string; shows: string; hasCommune: boolean; wantsSite: boolean }> = [];
+const WIDGETS: Array<{
+  slug: string;
+  tag: string;
+  title: string;
+  shows: string;
+  hasCommune: boolean;
+  hasPlace: boolean;
+  wantsSite: boolean;
+}> = [];
 /** What each widget shows once loaded on Mende's page (the server's real data). */
 const SHOWS: Record<string, string> = {
   'fs-site-locator': 'France services de Mende',
@@ -96,7 +104,8 @@ before(async () => {
     assert.ok(shown, `the test knows what ${w.tag} shows`);
     const wantsSite = !w.nearestFromCommune && w.attributes.some((a) => a.name === 'site-id');
     const hasCommune = w.attributes.some((a) => a.name === 'commune');
-    WIDGETS.push({ slug: w.slug, tag: w.tag, title: w.title.fr, shows: shown, hasCommune, wantsSite });
+    const hasPlace = hasCommune || w.attributes.some((a) => a.name === 'site-id');
+    WIDGETS.push({ slug: w.slug, tag: w.tag, title: w.title.fr, shows: shown, hasCommune, hasPlace, wantsSite });
   }
   // The widgets, the server, the database and the sites at once (the build takes about 8 s).
   const [, dbStarted] = await Promise.all([
@@ -248,6 +257,23 @@ function ourErrors(tab: Tab, site: WordPressSite): string[] {
   );
 }
 
+/**
+ * Clicks an element of the editor once it can be clicked: the editor re-renders its buttons and
+ * slides its panels in, so a button found a moment ago may be replaced or moving.
+ */
+async function clickWhenReady(page: Page, selector: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const element = await page.waitForSelector(selector, { visible: true, timeout: 10_000 });
+      await element!.click();
+      return;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await settle(300);
+    }
+  }
+}
+
 /** The editor's canvas: the iframe WordPress 7 edits the post in, or the page itself (6.1). */
 async function canvas(page: Page): Promise<Frame> {
   const iframe = await page.$('iframe[name="editor-canvas"]');
@@ -396,25 +422,27 @@ for (const tree of TREES) {
         await page.keyboard.type('France services près de chez vous');
 
         for (const [index, widget] of WIDGETS.entries()) {
-          const toggle = await page.waitForSelector(
-            'button.edit-post-header-toolbar__inserter-toggle, button.editor-document-tools__inserter-toggle',
-          );
-          if ((await toggle!.evaluate((b) => b.getAttribute('aria-pressed'))) !== 'true') await toggle!.click();
-          const search = await page.waitForSelector(
+          const started = Date.now();
+          const toggleSelector = 'button.edit-post-header-toolbar__inserter-toggle, button.editor-document-tools__inserter-toggle';
+          await page.waitForSelector(toggleSelector);
+          if ((await page.$eval(toggleSelector, (b) => b.getAttribute('aria-pressed'))) !== 'true')
+            await clickWhenReady(page, toggleSelector);
+          // The search field (the panel renders it again as it opens: found afresh, then typed into once focused).
+          await clickWhenReady(
+            page,
             '.block-editor-inserter__search input, .block-editor-inserter__menu input[type="search"], .editor-inserter-sidebar input[type="search"]',
-            { visible: true },
           );
-          await search!.click({ clickCount: 3 });
+          await page.keyboard.down('Control');
+          await page.keyboard.press('KeyA');
+          await page.keyboard.up('Control');
           await page.keyboard.press('Backspace');
-          await search!.type(widget.title);
+          await page.keyboard.type(widget.title);
           // Once the search has filtered the list (it shows every block until then, ours included).
           await page.waitForFunction(() => !document.querySelector('.editor-block-list-item-paragraph'), { timeout: 10_000 });
-          const item = await page.waitForSelector(`.editor-block-list-item-france-services-${widget.slug}`, {
-            visible: true,
-            timeout: 10_000,
-          });
+          const itemSelector = `.editor-block-list-item-france-services-${widget.slug}`;
+          await page.waitForSelector(itemSelector, { visible: true, timeout: 10_000 });
           if (index === 0) await guideShot(site, page, '05-inserer-le-bloc');
-          await item!.click();
+          await clickWhenReady(page, itemSelector);
           // The inserter may stay open (6.1's library): closed so the inspector shows the block.
           const stillOpen = await page.$(
             'button.edit-post-header-toolbar__inserter-toggle[aria-pressed="true"], button.editor-document-tools__inserter-toggle[aria-pressed="true"]',
@@ -427,19 +455,24 @@ for (const tree of TREES) {
                 .getSelectedBlock()?.name,
           );
           assert.equal(selected, `france-services/${widget.slug}`, `${widget.title}: the block inserted and selected`);
-          const hasPlace = await page.waitForSelector('.fsw-commune-search fs-commune-search', { timeout: 3000 }).catch(() => null);
-          if (!hasPlace) {
-            // The settings sidebar closed? Opened, then looked for again; a widget without a place has none.
+          // The inspector's « Lieu » (for the widgets with a commune or a site): its commune search.
+          let communeSearch = widget.hasPlace
+            ? await page.waitForSelector('.fsw-commune-search fs-commune-search', { timeout: 1000 }).catch(() => null)
+            : null;
+          if (widget.hasPlace && !communeSearch) {
+            // WordPress 6.1 keeps the sidebar on the post's settings after an insertion from the
+            // inserter: its block tab is opened (what a click on « Bloc » does).
             await page.evaluate(() =>
               (window as unknown as { wp: { data: { dispatch(s: string): { openGeneralSidebar(n: string): void } } } }).wp.data
                 .dispatch('core/edit-post')
                 .openGeneralSidebar('edit-post/block'),
             );
+            communeSearch = await page.waitForSelector('.fsw-commune-search fs-commune-search', { timeout: 5000 });
           }
-          const communeSearch = await page.waitForSelector('.fsw-commune-search fs-commune-search', { timeout: 3000 }).catch(() => null);
+          if (!widget.hasPlace) assert.equal(await page.$('.fsw-commune-search'), null, `${widget.slug} has no place to choose`);
           if (communeSearch) {
-            const input = await page.waitForSelector('.fsw-commune-search fs-commune-search >>> input', { visible: true, timeout: 15_000 });
-            await input!.click();
+            await page.waitForSelector('.fsw-commune-search fs-commune-search >>> input', { visible: true, timeout: 15_000 });
+            await clickWhenReady(page, '.fsw-commune-search fs-commune-search >>> input');
             await page.keyboard.type('Mende');
             await page.waitForSelector('.fsw-commune-search fs-commune-search >>> [role="option"]', { visible: true, timeout: 10_000 });
             await page.keyboard.press('ArrowDown');
@@ -463,7 +496,9 @@ for (const tree of TREES) {
               );
             }
           }
-          t.diagnostic(`${widget.title} (${widget.slug}): inserted${communeSearch ? ', commune Mende chosen' : ' (no place)'}`);
+          t.diagnostic(
+            `${widget.title} (${widget.slug}): inserted${communeSearch ? ', commune Mende chosen' : ' (no place)'} in ${Date.now() - started} ms`,
+          );
         }
         // Each block holds Mende: the commune, and the nearest site for the widgets that show one.
         const blocks = await page.evaluate(() =>
@@ -491,10 +526,11 @@ for (const tree of TREES) {
         await shows(preview, '[data-fsw-widget="fs-site-locator"] fs-site-locator', 'France services de Mende');
 
         // Publish.
-        await page.click('.editor-post-publish-panel__toggle');
-        const publish = await page.waitForSelector('.editor-post-publish-panel__header-publish-button button', { visible: true });
+        await clickWhenReady(page, '.editor-post-publish-panel__toggle');
+        await page.waitForSelector('.editor-post-publish-panel__header-publish-button button', { visible: true });
+        await settle(400); // the panel slides in
         await guideShot(site, page, '07-publier');
-        await publish!.click();
+        await clickWhenReady(page, '.editor-post-publish-panel__header-publish-button button');
         await page.waitForFunction(
           () =>
             (
