@@ -56,6 +56,20 @@ add_action( 'admin_notices', 'fsw_admin_notices' );
 add_filter( 'plugin_action_links_' . plugin_basename( FSW_FILE ), 'fsw_plugin_action_links' );
 
 /**
+ * On activation, keeps the default settings as the site's own: the server of the zip installed
+ * (`generated/default-server.txt`) stays the site's server when a later update comes from
+ * another widgets' server. (WordPress would not store the option on a first save that changes
+ * nothing, and the default would then follow each new zip.)
+ */
+function fsw_activate() {
+	if ( null === get_option( FSW_OPTION, null ) ) {
+		add_option( FSW_OPTION, fsw_default_settings() );
+	}
+}
+
+register_activation_hook( FSW_FILE, 'fsw_activate' );
+
+/**
  * Registers the shortcode.
  */
 function fsw_register_shortcode() {

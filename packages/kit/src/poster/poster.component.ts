@@ -355,7 +355,9 @@ export class FsPoster extends FsElement {
           </div>
           <p class="pitch">${t.pitch}</p>
         </header>
-        <section class="site" aria-labelledby="site-name">
+        <!-- Not a landmark: the site's name heads it, and a page that also shows the site's own
+             widgets (its card, its partners) would have two regions of the same name. -->
+        <div class="site">
           ${site.kind === 'fixed' ? nothing : html`<p class="kind">${s.kinds[site.kind]}</p>`}
           <div role="heading" aria-level=${headingLevel(sub)} class="name" part="name" id="site-name" lang="fr" data-size=${nameSize}
             >${site.name}</div
@@ -375,7 +377,7 @@ export class FsPoster extends FsElement {
             </div>
           </div>
           ${site.itinerant ? html`<p class="itinerant">${t.itinerant}</p>` : nothing}
-        </section>
+        </div>
         <section class="hours" aria-labelledby="hours-title">
           ${this.#heading(t.hoursTitle, sub, 'subtitle', 'hours-title')} ${this.#hours(site)} ${this.#exceptions(site)}
         </section>
