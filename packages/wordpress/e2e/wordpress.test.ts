@@ -27,8 +27,8 @@
  * docs/guide/wordpress/ for the secretary's guide (1280 px; the public page at 390 px too).
  */
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +39,7 @@ import type { RollupOptions } from 'rollup';
 import { embedBundle, frameScripts } from '../../../rollup.config.mjs';
 import { buildWidgets, launchBrowser, openTab, REPO, startWidgetServer, type Tab } from '../../configurator/test/town-hall-host.js';
 import type { RunningServer } from '../../server/src/server.js';
+import { unzip } from '../../server/src/http/zip.js';
 import { ensureCodingStandards, wordpressTrees, wordpressVersion } from '../../../scripts/test/prepare-wordpress.mjs';
 import { ADMIN, command, startMariaDb, startWordPress, type MariaDb, type WordPressSite } from './wordpress-site.js';
 
@@ -86,9 +87,10 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'fs-wordpress-'));
   const dist = join(dir, 'dist');
   mkdirSync(dist);
-  const catalog = JSON.parse(
-    execFileSync('unzip', ['-p', ZIP, 'france-services-widgets/generated/widgets.json'], { encoding: 'utf8' }),
-  ) as {
+  // The catalog as the zip holds it (read with the server's zip reader: no `unzip` needed on the machine).
+  const catalogFile = unzip(readFileSync(ZIP)).find((f) => f.name === 'france-services-widgets/generated/widgets.json');
+  assert.ok(catalogFile, `${ZIP} holds the catalog`);
+  const catalog = JSON.parse(catalogFile.data.toString('utf8')) as {
     widgets: Array<{ slug: string; tag: string; title: { fr: string }; nearestFromCommune: boolean; attributes: Array<{ name: string }> }>;
   };
   for (const w of catalog.widgets) {
