@@ -564,12 +564,31 @@ for (const tree of TREES) {
           const visitor = await openTab(browser, { isolated: true, viewport: { width, height: 900 } });
           try {
             await onlyLocal(visitor.page);
+            // What the visitor's browser fetches: from the widgets' server (bytes as they travel,
+            // compressed), and from the plugin's own folder (nothing: no CSS, no JS of the plugin).
+            const wire = await visitor.page.createCDPSession();
+            await wire.send('Network.enable');
+            const urls = new Map<string, string>();
+            const fetched = { server: 0, serverBytes: 0, plugin: [] as string[] };
+            wire.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url));
+            wire.on('Network.loadingFinished', (e) => {
+              const url = urls.get(e.requestId) ?? '';
+              if (url.startsWith(server.url)) {
+                fetched.server += 1;
+                fetched.serverBytes += e.encodedDataLength;
+              }
+              if (url.includes('/wp-content/plugins/france-services-widgets/')) fetched.plugin.push(url);
+            });
             const res = await visitor.page.goto(postUrl, { waitUntil: 'load' });
             assert.equal(res?.status(), 200);
             for (const widget of WIDGETS) {
               assert.ok(await visitor.page.$(widget.tag), `${widget.tag} is on the public page`);
               await shows(visitor.page, widget.tag, widget.shows);
             }
+            assert.deepEqual(fetched.plugin, [], 'a visitor loads nothing from the plugin’s folder');
+            t.diagnostic(
+              `${width} px, ten widgets shown: ${fetched.server} requests to the widgets’ server, ${(fetched.serverBytes / 1024).toFixed(1)} KB on the wire`,
+            );
             // The locator's results come from the server: Mende's France services first.
             const first = await visitor.page.$eval('fs-site-locator', (el) => el.shadowRoot!.querySelector('.result')?.textContent ?? '');
             assert.match(first, /France services de Mende/);
