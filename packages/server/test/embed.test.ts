@@ -447,6 +447,8 @@ describe('embed pages and versioned widgets', () => {
     assert.match(html, /<html lang="fr">/);
     assert.match(html, /<fs-configurator[\s>]/);
     assert.match(html, /<main id="contenu">/);
+    // A WordPress site gets the plugin instead of a snippet: the page links to this server's copy.
+    assert.match(html, /<a href="\/wordpress\/france-services-widgets\.zip" download>/);
     const csp = res.headers.get('content-security-policy') ?? '';
     assert.match(csp, /frame-ancestors 'self'/);
     assert.match(csp, /script-src 'self';/);
