@@ -396,6 +396,13 @@ for (const tree of TREES) {
         assert.equal(await value(), server.url, 'the server the plugin was downloaded from');
         await reachable();
         await guideShot(site, page, '04-reglages');
+        if (GUIDE && isGuideSite(site)) {
+          // The same page on a phone (an administrator away from the office).
+          await page.setViewport({ width: 390, height: 900 });
+          await reachable();
+          await guideShot(site, page, '04-reglages-mobile');
+          await page.setViewport({ width: 1280, height: 900 });
+        }
         // A wrong address: refused with its message, the previous one kept.
         await page.$eval(field, (el) => ((el as HTMLInputElement).value = ''));
         await page.type(field, 'mairie-mende.fr/widgets?x=1');
