@@ -640,7 +640,7 @@ for (const tree of TREES) {
   'post_type' => 'page',
   'post_status' => 'publish',
   'post_title' => 'Trouver une France services',
-  'post_content' => "<p>Les France services autour de Mende :</p>\\n\\n[france_services widget=\\"site-locator\\" commune=\\"48095\\"]\\n\\n[france_services widget=\\"site-locator\\" couleur=\\"rouge\\"]",
+  'post_content' => "<p>Les France services autour de Mende :</p>\\n\\n[france_services widget=\\"site-locator\\" commune=\\"48095\\"]\\n\\n[france_services widget=\\"site-locator\\" couleur=\\"rouge\\"]\\n\\n[france_services widget=\\"site-locator\\" view=\\"grille\\"]\\n\\n[france_services widget=\\"site-card\\" commune=\\"Mende\\"]",
 ) );`,
           )
           .trim();
@@ -668,9 +668,16 @@ for (const tree of TREES) {
         }
         // The editor, logged in: the message in French, where the shortcode is.
         await admin.page.goto(url, { waitUntil: 'load' });
-        const notice = await admin.page.$eval('.fsw-notice', (el) => (el as HTMLElement).innerText);
+        const notices = await admin.page.$$eval('.fsw-notice', (els) => els.map((el) => (el as HTMLElement).innerText));
+        assert.equal(notices.length, 3, JSON.stringify(notices));
+        const [notice, refused, byName] = notices as [string, string, string];
         assert.match(notice, /France services : l’attribut « couleur » n’existe pas pour le widget « Trouver une France services »/);
         assert.match(notice, /Attributs possibles : .*commune/);
+        // A value the widget does not take, and a commune given by its name: each says what to write instead.
+        assert.match(refused, /« view ».*refusée.*list, map/);
+        assert.match(byName, /Mende/);
+        assert.match(byName, /INSEE/);
+        t.diagnostic(`editor's messages: ${JSON.stringify(notices)}`);
         const noticeAxe = await axe(admin.page, ['.fsw-notice']);
         assert.deepEqual(noticeAxe.ours, [], 'axe: the editor’s message');
         await guideShot(site, admin.page, '10-shortcode-message', { clip: (await admin.page.$('.fsw-notice'))! });

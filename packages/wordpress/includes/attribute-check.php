@@ -114,3 +114,42 @@ function fsw_insee( $value ) {
 	$code = strtoupper( trim( (string) $value ) );
 	return preg_match( FSW_INSEE_PATTERN, $code ) ? $code : null;
 }
+
+/**
+ * A value given for one of a widget's attributes (by a shortcode, or a block's attributes),
+ * checked as fsw_check_attribute_value() does, a `commune` made an INSEE code in the API's form;
+ * or, when it is refused, the notice that tells editors why (nothing for visitors).
+ *
+ * @param array  $widget    A widget of the catalog.
+ * @param array  $attribute One of its attributes.
+ * @param string $raw       The value given.
+ * @return array{ok: true, value: string|null}|array{ok: false, notice: string}
+ */
+function fsw_checked_attribute( $widget, $attribute, $raw ) {
+	$check = fsw_check_attribute_value( $attribute, $raw );
+	if ( ! $check['ok'] ) {
+		return array(
+			'ok'     => false,
+			'notice' => fsw_editor_notice(
+				sprintf(
+					/* translators: 1: the attribute; 2: the widget's title; 3: why the value is refused ("must be a number"). */
+					__( 'France services: the value of the attribute “%1$s” of the widget “%2$s” is refused: %3$s.', 'france-services-widgets' ),
+					$attribute['name'],
+					fsw_widget_title( $widget ),
+					$check['reason']
+				)
+			),
+		);
+	}
+	if ( 'commune' === $attribute['name'] && null !== $check['value'] ) {
+		$code = fsw_insee( $check['value'] );
+		if ( null === $code ) {
+			return array(
+				'ok'     => false,
+				'notice' => fsw_editor_notice( fsw_commune_refused( $widget, $raw ) ),
+			);
+		}
+		$check['value'] = $code;
+	}
+	return $check;
+}

@@ -86,24 +86,9 @@ function fsw_shortcode( $atts ) {
 				)
 			);
 		}
-		$check = fsw_check_attribute_value( $attribute, $raw );
+		$check = fsw_checked_attribute( $widget, $attribute, $raw );
 		if ( ! $check['ok'] ) {
-			return fsw_editor_notice(
-				sprintf(
-					/* translators: 1: the attribute; 2: the widget's title; 3: why the value is refused ("must be a number"). */
-					__( 'France services: the value of the attribute “%1$s” of the widget “%2$s” is refused: %3$s.', 'france-services-widgets' ),
-					$name,
-					fsw_widget_title( $widget ),
-					$check['reason']
-				)
-			);
-		}
-		if ( 'commune' === $name && null !== $check['value'] ) {
-			$code = fsw_insee( $check['value'] );
-			if ( null === $code ) {
-				return fsw_editor_notice( fsw_commune_refused( $widget, $raw ) );
-			}
-			$check['value'] = $code;
+			return $check['notice'];
 		}
 		$values[ $name ] = $check['value'];
 	}
