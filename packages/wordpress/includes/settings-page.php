@@ -91,7 +91,7 @@ function fsw_enqueue_settings_assets( $hook_suffix ) {
 			/* translators: %s: the number of France services sites the server knows, formatted ("2 845"). */
 			'reachable'   => __( 'Server reachable, %s France services', 'france-services-widgets' ),
 			/* translators: %s: why the server did not answer. */
-			'unreachable' => __( 'Server unreachable: %s', 'france-services-widgets' ),
+			'unreachable' => __( 'Server unreachable: %s. Check the address (it starts with https:// and stops before /configurateur), or ask whoever gave it to you.', 'france-services-widgets' ),
 			'network'     => __( 'no answer (wrong address, server stopped, or the server refuses this site)', 'france-services-widgets' ),
 			/* translators: %d: an HTTP status code (404, 500…). */
 			'httpStatus'  => __( 'HTTP %d', 'france-services-widgets' ),

@@ -191,7 +191,7 @@ function fsw_sanitize_settings( $input ) {
 				FSW_OPTION,
 				'fsw-server-unreachable',
 				/* translators: %s: why the server did not answer ("HTTP 404", "cURL error 7: Failed to connect…"). */
-				sprintf( __( 'Server unreachable: %s. The address is saved; the widgets will not show until the server answers.', 'france-services-widgets' ), $meta->get_error_message() ),
+				sprintf( __( 'Server unreachable: %s. The address is saved; the widgets will not show until the server answers. Check the address (it starts with https:// and stops before /configurateur), or ask whoever gave it to you.', 'france-services-widgets' ), $meta->get_error_message() ),
 				'warning'
 			);
 		} else {
