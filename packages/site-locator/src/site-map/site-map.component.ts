@@ -10,6 +10,7 @@ import type { SiteMapStrings } from './site-map-strings.js';
 import './site-map-strings.js';
 import { cspSafeTileLayer } from './site-map.tile-layer.js';
 import type { FsSiteSelectDetail } from './site-select-event.js';
+import type { FsMapPickDetail } from './map-pick-event.js';
 
 type LeafletModule = typeof Leaflet;
 type SuperclusterClass = typeof Supercluster;
@@ -93,11 +94,15 @@ const isPlace = (l: Location | null | undefined): l is Location =>
  *
  * @summary Keyboard-usable markers (Tab, then Enter or Space), groups that zoom in when
  * activated, a "you are here" marker, a clear message when the base map cannot be reached.
+ * With `pick`, a map to place one point (a bus stop, a permanence): a click or tap places it, and
+ * without a pointer the arrow keys move the map under a crosshair at its centre and the button
+ * « Placer le point au centre de la carte » places it there; each placed point is announced.
  *
  * @csspart base - The frame around the map and its overlays.
  * @csspart map - The map itself (Leaflet's container, a labelled region).
  * @csspart status - The message over the map (loading, base map unreachable).
  * @csspart attribution - The base map's credits.
+ * @csspart pick - With `pick`: the bar under the map (the button placing the point at the centre, the point placed).
  *
  * @cssprop [--fs-site-map-height=28rem] - Height of the map.
  * @cssprop [--fs-site-map-radius=var(--fs-radius)] - Corner radius of the frame.
@@ -107,6 +112,7 @@ const isPlace = (l: Location | null | undefined): l is Location =>
  * @cssprop [--fs-color-focus=#0a58ca] - Design token shared by every widget: focus ring.
  *
  * @fires fs-site-select - A site's marker was activated (click, Enter or Space). detail: { siteId }
+ * @fires fs-map-pick - With `pick`: a point was placed by a click or tap on the map, or at its centre with the button. detail: { lat, lon } (not rounded). Cancelable: `preventDefault()` leaves the point where it was. Not fired when the page sets `picked`.
  */
 export class FsSiteMap extends FsElement {
   static override styles = [...FsElement.styles, leafletBase, leafletStyles, siteMapStyles];
@@ -141,8 +147,25 @@ export class FsSiteMap extends FsElement {
   /** Milliseconds without any tile before the base map is said to be unreachable. */
   @property({ attribute: 'tile-timeout', type: Number }) tileTimeout = 8000;
 
+  /**
+   * Picking mode: a click or tap on the map, or the button under it (the point under the crosshair
+   * at the centre), places a point and fires `fs-map-pick`. Off, the map behaves as the locator's.
+   */
+  @property({ type: Boolean, reflect: true }) pick = false;
+
+  /**
+   * The point placed, shown with its own marker (with `pick`). Set by the page (e.g. from typed
+   * coordinates), the map shows it without firing `fs-map-pick`; a pick on the map sets it.
+   */
+  @property({ attribute: false }) picked?: Location;
+
+  /** Name of the `origin` marker, read by screen readers. Defaults to « Point de départ de la recherche ». */
+  @property({ attribute: 'origin-label', converter: stringAttribute }) originLabel = '';
+
   @state() private tileStateValue: TileState = 'loading';
   @state() private mapState: 'loading' | 'ready' | 'failed' = 'loading';
+  /** The last point placed on the map itself (said in the live region), until the page moves it. */
+  @state() private placed?: Location;
 
   #L?: LeafletModule;
   #Supercluster?: SuperclusterClass;
@@ -159,6 +182,9 @@ export class FsSiteMap extends FsElement {
   #entries = new Map<string, MarkerEntry>();
   #activators = new WeakMap<Element, () => void>();
   #originMarker?: Leaflet.Marker;
+  #pickedMarker?: Leaflet.Marker;
+  /** The point the map itself just placed: that change of `picked` is not "from outside". */
+  #pickedFromMap?: Location;
   #resizeObserver?: ResizeObserver;
   /** The strings the markers were last labelled with (a language arriving later relabels them). */
   #labelledWith?: SiteMapStrings['siteMap'];
@@ -220,6 +246,8 @@ export class FsSiteMap extends FsElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Here rather than in updated(): a new base map resets the tile state within this update.
     if (changed.has('tileUrl') || changed.has('tiles') || changed.has('tileTimeout')) this.#setTileLayer();
+    // The live region says only the points placed on the map, not those the page sets.
+    if (changed.has('picked') && this.picked !== this.#pickedFromMap) this.placed = undefined;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -228,6 +256,14 @@ export class FsSiteMap extends FsElement {
     if (!map) return;
     if (changed.has('sites')) this.#buildIndex();
     if (changed.has('origin')) this.#placeOrigin();
+    if (changed.has('picked') || changed.has('pick')) {
+      const fromMap = this.picked === this.#pickedFromMap;
+      this.#pickedFromMap = undefined;
+      this.#placePicked();
+      // A point set by the page (typed coordinates) is brought into view; one placed here already is.
+      if (!fromMap && this.pick && isPlace(this.picked) && !changed.has('origin'))
+        this.#panInside(map.wrapLatLng([this.picked.lat, this.picked.lon]));
+    }
     if (changed.has('sites') || changed.has('origin')) {
       this.#fitView();
       this.#recluster();
@@ -241,6 +277,7 @@ export class FsSiteMap extends FsElement {
       for (const entry of this.#entries.values()) this.#decorate(entry);
       if (!fromMap && this.selectedId) this.#reveal(this.selectedId);
     }
+    if (changed.has('originLabel')) this.#labelOrigin();
     if (this.#labelledWith !== this.#s) this.#relabel();
   }
 
@@ -249,15 +286,27 @@ export class FsSiteMap extends FsElement {
     const source = this.#source;
     const message =
       this.mapState === 'failed'
-        ? s.mapUnavailable
+        ? this.pick
+          ? s.pickUnavailable
+          : s.mapUnavailable
         : this.mapState === 'loading'
           ? s.loading
           : this.tileStateValue === 'unavailable'
-            ? s.tilesUnavailable
+            ? this.pick
+              ? s.pickUnavailable
+              : s.tilesUnavailable
             : '';
+    const picking = this.#canPick;
     return html`<div part="base" class="frame" aria-busy=${this.mapState === 'loading' ? 'true' : nothing}>
-      <div part="map" class="map" role="region" aria-label=${s.mapLabel} aria-describedby="instructions"></div>
-      <p id="instructions" class="visually-hidden">${s.instructions}</p>
+      <div
+        part="map"
+        class="map"
+        role="region"
+        aria-label=${this.pick ? s.pickMapLabel : s.mapLabel}
+        aria-describedby="instructions"
+      ></div>
+      <p id="instructions" class="visually-hidden">${this.pick ? s.pickInstructions : s.instructions}</p>
+      ${picking ? html`<span class="crosshair" aria-hidden="true"></span>` : nothing}
       <div part="status" class="status" role="status">
         ${message ? html`<p class=${this.mapState === 'loading' ? 'message loading' : 'message'}>${message}</p>` : nothing}
       </div>
@@ -274,7 +323,73 @@ export class FsSiteMap extends FsElement {
           </p>`
           : nothing
       }
-    </div>`;
+    </div>
+    ${
+      this.pick
+        ? html`<div part="pick" class="pick-bar">
+          ${picking ? html`<button type="button" class="pick-center" @click=${() => this.#pickCenter()}>${s.pickCenter}</button>` : nothing}
+          <p class="pick-status" role="status">${this.placed ? s.picked(this.#degrees(this.placed.lat), this.#degrees(this.placed.lon)) : ''}</p>
+        </div>`
+        : nothing
+    }`;
+  }
+
+  /** Picking is offered once the map is shown with its base map (a point on a blank map means nothing). */
+  get #canPick(): boolean {
+    return this.pick && this.mapState === 'ready' && this.tileStateValue !== 'unavailable';
+  }
+
+  #degrees(value: number): string {
+    return new Intl.NumberFormat(this.i18n.locale, { minimumFractionDigits: 5, maximumFractionDigits: 5 }).format(value);
+  }
+
+  #pickCenter(): void {
+    const center = this.#map?.getCenter();
+    if (center) this.#pickAt(center);
+  }
+
+  /** A point placed on the map (click, tap, or the button): announced, fired, shown. */
+  #pickAt(latlng: Leaflet.LatLng): void {
+    if (!this.#canPick) return;
+    const { lat, lng } = latlng.wrap();
+    const point: Location = { lat, lon: lng };
+    if (this.emit<FsMapPickDetail>('fs-map-pick', point, { cancelable: true }).defaultPrevented) return;
+    this.#pickedFromMap = point;
+    this.picked = point;
+    this.placed = point;
+  }
+
+  #placePicked(): void {
+    const L = this.#L;
+    const map = this.#map;
+    if (!L || !map) return;
+    const point = this.pick && isPlace(this.picked) ? this.picked : undefined;
+    if (!point) {
+      this.#pickedMarker?.remove();
+      this.#pickedMarker = undefined;
+      return;
+    }
+    if (this.#pickedMarker) {
+      this.#pickedMarker.setLatLng([point.lat, point.lon]);
+      return;
+    }
+    const marker = L.marker([point.lat, point.lon], {
+      icon: L.divIcon({ className: 'fs-picked', html: this.#shape('pin'), iconSize: null as unknown as undefined }),
+      interactive: false,
+      keyboard: false,
+      zIndexOffset: 2000,
+    });
+    this.#pickedMarker = marker;
+    marker.on('add', () => this.#labelPicked());
+    marker.addTo(map);
+  }
+
+  #labelPicked(): void {
+    const el = this.#pickedMarker?.getElement();
+    if (!el) return;
+    el.setAttribute('role', 'img');
+    el.setAttribute('aria-label', this.#s.pickedMarker);
+    el.title = this.#s.pickedMarker;
   }
 
   async #load(): Promise<void> {
@@ -310,9 +425,13 @@ export class FsSiteMap extends FsElement {
     });
     this.#map = map;
     map.on('moveend zoomend', () => this.#recluster());
+    map.on('click', (e: Leaflet.LeafletMouseEvent) => {
+      if (this.pick) this.#pickAt(e.latlng);
+    });
     container.addEventListener('keydown', (e) => this.#onKeyDown(e));
     this.#buildIndex();
     this.#placeOrigin();
+    this.#placePicked();
     this.#fitView();
     this.#setTileLayer();
     this.#relabel();
@@ -423,8 +542,9 @@ export class FsSiteMap extends FsElement {
     const el = this.#originMarker?.getElement();
     if (!el) return;
     el.setAttribute('role', 'img');
-    el.setAttribute('aria-label', this.#s.origin);
-    el.title = this.#s.origin;
+    const label = this.originLabel.trim() || this.#s.origin;
+    el.setAttribute('aria-label', label);
+    el.title = label;
   }
 
   /** Shows every site and the origin; France when there is nothing. */
@@ -434,6 +554,7 @@ export class FsSiteMap extends FsElement {
     if (!L || !map) return;
     const places: [number, number][] = [...this.#siteById.values()].map((s) => [s.location.lat, s.location.lon]);
     if (isPlace(this.origin)) places.push([this.origin.lat, this.origin.lon]);
+    if (this.pick && isPlace(this.picked)) places.push([this.picked.lat, this.picked.lon]);
     if (places.length === 0) map.setView(DEFAULT_VIEW.center, DEFAULT_VIEW.zoom, { animate: false });
     else if (places.length === 1) map.setView(places[0]!, 13, { animate: false });
     else map.fitBounds(L.latLngBounds(places), { padding: [40, 40], maxZoom: 14, animate: false });
@@ -609,6 +730,7 @@ export class FsSiteMap extends FsElement {
     this.#labelledWith = this.#s;
     for (const entry of this.#entries.values()) this.#decorate(entry);
     this.#labelOrigin();
+    this.#labelPicked();
     this.#zoomControl?.remove();
     this.#zoomControl = L.control.zoom({ position: 'topleft', zoomInTitle: this.#s.zoomIn, zoomOutTitle: this.#s.zoomOut });
     this.#zoomControl.addTo(map);

@@ -13,5 +13,13 @@ export const siteMapEn: SiteMapStrings = {
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     attributionPrefix: 'Base map: ',
+
+    pickMapLabel: 'Map to place the point',
+    pickInstructions:
+      'Click on the map to place the point. With the keyboard: arrow keys to move the map under the crosshair, + and − keys to zoom, then the button “Place the point at the centre of the map”.',
+    pickCenter: 'Place the point at the centre of the map',
+    picked: (lat: string, lon: string) => `Point placed: latitude ${lat}, longitude ${lon}.`,
+    pickedMarker: 'Placed point',
+    pickUnavailable: 'The base map cannot be shown, so the point cannot be chosen on it. Type the latitude and longitude instead.',
   },
 };

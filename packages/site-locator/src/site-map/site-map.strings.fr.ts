@@ -18,6 +18,19 @@ export const siteMapFr = {
     zoomOut: 'Zoom arrière',
     /** Read before the base map's credits (visually hidden). */
     attributionPrefix: 'Fond de carte : ',
+
+    /** Picking mode (`pick`): the map's name and instructions. */
+    pickMapLabel: 'Carte pour placer le point',
+    pickInstructions:
+      'Cliquez sur la carte pour placer le point. Au clavier : flèches pour déplacer la carte sous la croix, touches + et − pour zoomer, puis le bouton « Placer le point au centre de la carte ».',
+    pickCenter: 'Placer le point au centre de la carte',
+    /** Said (live region) and shown once a point is placed. */
+    picked: (lat: string, lon: string) => `Point placé : latitude ${lat}, longitude ${lon}.`,
+    /** The picked point's marker. */
+    pickedMarker: 'Point placé',
+    /** Picking mode, when the base map or the map cannot be shown: what to do instead. */
+    pickUnavailable:
+      'Le fond de carte ne peut pas s’afficher : impossible d’y choisir le point. Tapez la latitude et la longitude à la place.',
   },
 };
 

@@ -127,7 +127,8 @@ export const siteMapStyles = css`
     border-radius: 0.25rem;
   }
 
-  .fs-marker .pin {
+  .fs-marker .pin,
+  .fs-picked .pin {
     position: absolute;
     left: 50%;
     top: calc(100% - var(--_a) * 0.7071);
@@ -140,7 +141,8 @@ export const siteMapStyles = css`
     box-shadow: 0 1px 4px rgb(0 0 0 / 0.45);
   }
 
-  .fs-marker .pin::after {
+  .fs-marker .pin::after,
+  .fs-picked .pin::after {
     content: '';
     position: absolute;
     inset: 28%;
@@ -165,6 +167,75 @@ export const siteMapStyles = css`
 
   .fs-marker.is-selected .pin::after {
     inset: 24%;
+  }
+
+  /* The point placed (picking mode): a large pin in the text colour, unlike any site. */
+  .fs-picked {
+    --_a: 2.25rem;
+    width: 2.75rem;
+    height: 3.625rem;
+    margin: -3.625rem 0 0 -1.375rem;
+  }
+
+  .fs-picked .pin {
+    background: var(--_fs-text);
+    border: 0.1875rem solid var(--_fs-surface);
+  }
+
+  .fs-picked .pin::after {
+    background: var(--_fs-surface);
+  }
+
+  /* Picking mode: a crosshair at the map's centre, where « Placer le point au centre » puts it. */
+  .crosshair {
+    position: absolute;
+    z-index: 1;
+    left: 50%;
+    top: 50%;
+    width: 2.5rem;
+    height: 2.5rem;
+    transform: translate(-50%, -50%);
+    pointer-events: none;
+    background:
+      linear-gradient(var(--_fs-text), var(--_fs-text)) center / 2px 100% no-repeat,
+      linear-gradient(var(--_fs-text), var(--_fs-text)) center / 100% 2px no-repeat;
+    filter: drop-shadow(0 0 1px var(--_fs-surface)) drop-shadow(0 0 1px var(--_fs-surface));
+  }
+
+  .pick-bar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_fs-space) / 2) var(--_fs-space);
+    margin-top: calc(var(--_fs-space) / 2);
+  }
+
+  .pick-status {
+    margin: 0;
+  }
+
+  .pick-status:empty {
+    display: none;
+  }
+
+  .pick-center {
+    font: inherit;
+    min-height: 2.75rem;
+    padding: 0.5em 1em;
+    border: 2px solid var(--_marker);
+    border-radius: var(--_fs-radius);
+    background: var(--_fs-surface);
+    color: var(--_fs-text);
+    cursor: pointer;
+  }
+
+  .pick-center:hover {
+    background: var(--_fs-surface-alt);
+  }
+
+  .pick-center:focus-visible {
+    outline: 3px solid var(--_fs-focus);
+    outline-offset: 2px;
   }
 
   /* Group of sites: a disc with its count. */
@@ -238,6 +309,9 @@ export const siteMapStyles = css`
 
     .fs-marker .pin,
     .fs-marker .pin::after,
+    .fs-picked .pin,
+    .fs-picked .pin::after,
+    .crosshair,
     .fs-cluster,
     .fs-origin,
     .fs-origin .dot {
@@ -257,6 +331,25 @@ export const siteMapStyles = css`
     .message,
     .attribution {
       border: 1px solid CanvasText;
+    }
+
+    .fs-picked .pin {
+      background: CanvasText;
+      border-color: Canvas;
+    }
+
+    .fs-picked .pin::after {
+      background: Canvas;
+    }
+
+    .crosshair {
+      background:
+        linear-gradient(CanvasText, CanvasText) center / 2px 100% no-repeat,
+        linear-gradient(CanvasText, CanvasText) center / 100% 2px no-repeat;
+    }
+
+    .pick-center {
+      border-color: ButtonText;
     }
   }
 `;

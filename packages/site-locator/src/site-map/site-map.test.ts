@@ -1,8 +1,9 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { SiteResult } from '@fs-widgets/contract';
 import './site-map.js';
 import type { FsSiteMap } from './site-map.component.js';
+import type { FsMapPickDetail } from './map-pick-event.js';
 import { realApi, shadowText, until } from '../../../../test-support/component-test-env.js';
 
 // Before anything else: what the page has fetched so far (the element's module is imported above).
@@ -386,6 +387,113 @@ describe('<fs-site-map>', () => {
       expect(el.shadowRoot!.getElementById(region.getAttribute('aria-describedby')!)!.textContent).to.contain('Entrée ou Espace');
       expect($(el, '.leaflet-control-zoom-in')!.getAttribute('aria-label')).to.equal('Zoom avant');
       expect($(el, '.leaflet-control-zoom-out')!.getAttribute('aria-label')).to.equal('Zoom arrière');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('picking (pick)', () => {
+    const MENDE = { lat: 44.518, lon: 3.5 };
+    const picks = (el: FsSiteMap) => {
+      const list: FsMapPickDetail[] = [];
+      el.addEventListener('fs-map-pick', (e) => list.push(e.detail));
+      return list;
+    };
+    /** Clicks the map at (x, y) CSS px from its top left corner, with the real mouse; returns the point there. */
+    async function clickMap(el: FsSiteMap, x: number, y: number) {
+      const box = $(el, '.map')!.getBoundingClientRect();
+      const there = el.leafletMap!.containerPointToLatLng([x, y]);
+      await sendMouse({ type: 'click', position: [Math.round(box.left + x), Math.round(box.top + y)] });
+      return there;
+    }
+
+    it('without pick, a click places nothing and there is no button (the public map is unchanged)', async () => {
+      const el = await map(html`<fs-site-map tile-url=${TEST_TILES} .origin=${MENDE}></fs-site-map>`, false);
+      const events = picks(el);
+      await clickMap(el, 60, 200);
+      expect(events).to.have.length(0);
+      expect($(el, '[part="pick"]')).to.equal(null);
+      expect($(el, '.crosshair')).to.equal(null);
+      expect($(el, '.fs-picked')).to.equal(null);
+    });
+
+    it('a click places the point: fs-map-pick with its lat and lon, its marker, said in a live region; axe', async () => {
+      const el = await map(
+        html`<fs-site-map pick tile-url=${TEST_TILES} .origin=${MENDE} origin-label="Centre de la commune"></fs-site-map>`,
+        false,
+      );
+      await until(() => el.tileState === 'ok' && !!$(el, '.pick-center'), 'the base map and the button');
+      expect($(el, '[part="map"]')!.getAttribute('aria-label')).to.equal('Carte pour placer le point');
+      expect($(el, '.fs-origin')!.getAttribute('aria-label')).to.equal('Centre de la commune');
+      const events = picks(el);
+      const there = await clickMap(el, 80, 120);
+      await el.updateComplete;
+      expect(events).to.have.length(1);
+      expect(events[0]!.lat).to.be.closeTo(there.lat, 1e-4);
+      expect(events[0]!.lon).to.be.closeTo(there.lng, 1e-4);
+      expect(el.picked).to.deep.equal(events[0]);
+      const marker = $(el, '.leaflet-marker-pane .fs-picked')!;
+      expect(marker.getAttribute('aria-label')).to.equal('Point placé');
+      const status = $(el, '.pick-status')!;
+      expect(status.getAttribute('role')).to.equal('status');
+      const fr = (v: number) => v.toFixed(5).replace('.', ',');
+      expect(status.textContent).to.equal(`Point placé : latitude ${fr(events[0]!.lat)}, longitude ${fr(events[0]!.lon)}.`);
+      await expect(el).to.be.accessible();
+
+      // Set by the page (typed coordinates): the marker moves, nothing is fired nor said.
+      el.picked = { lat: 44.52, lon: 3.49 };
+      await el.updateComplete;
+      expect(events).to.have.length(1);
+      expect(status.textContent).to.equal('');
+      const at = el.leafletMap!.latLngToContainerPoint([44.52, 3.49]);
+      const box = $(el, '.map')!.getBoundingClientRect();
+      const drawn = $(el, '.fs-picked')!.getBoundingClientRect();
+      expect(drawn.left + drawn.width / 2 - box.left).to.be.closeTo(at.x, 2);
+    });
+
+    it('by keyboard: arrow keys move the map under the crosshair, the button places the point at the centre', async () => {
+      const el = await map(html`<fs-site-map pick tile-url=${TEST_TILES} .origin=${MENDE}></fs-site-map>`, false);
+      await until(() => !!$(el, '.pick-center'), 'the button');
+      const events = picks(el);
+      const lm = el.leafletMap!;
+      const start = lm.getCenter();
+      $(el, '.map')!.focus();
+      const moved = new Promise((resolve) => lm.once('moveend', resolve));
+      await sendKeys({ press: 'ArrowRight' });
+      await moved;
+      const center = lm.getCenter();
+      expect(center.lng).to.be.above(start.lng);
+      // The crosshair sits at the map's centre.
+      const frame = $(el, '.map')!.getBoundingClientRect();
+      const cross = $(el, '.crosshair')!.getBoundingClientRect();
+      expect(cross.left + cross.width / 2).to.be.closeTo(frame.left + frame.width / 2, 1);
+      expect(cross.top + cross.height / 2).to.be.closeTo(frame.top + frame.height / 2, 1);
+      for (let i = 0; i < 6 && focused(el) !== $(el, '.pick-center'); i++) await sendKeys({ press: 'Tab' });
+      const button = $(el, '.pick-center')!;
+      expect(focused(el)).to.equal(button);
+      expect(button.textContent).to.equal('Placer le point au centre de la carte');
+      expect(button.matches(':focus-visible')).to.equal(true);
+      expect(getComputedStyle(button).outlineStyle).to.equal('solid');
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(events).to.have.length(1);
+      expect(events[0]!.lat).to.be.closeTo(center.lat, 1e-9);
+      expect(events[0]!.lon).to.be.closeTo(center.lng, 1e-9);
+      expect($(el, '.pick-status')!.textContent).to.contain('Point placé : latitude 44,');
+      expect(focused(el)).to.equal(button);
+    });
+
+    it('with the base map unreachable: says to type the coordinates, offers no picking', async () => {
+      const el = await map(html`<fs-site-map pick tile-timeout="2000" .origin=${MENDE}></fs-site-map>`, false);
+      await until(() => el.tileState === 'unavailable', 'the base map to be declared unreachable');
+      await el.updateComplete;
+      expect($(el, '[part="status"]')!.textContent!.trim()).to.equal(
+        'Le fond de carte ne peut pas s’afficher : impossible d’y choisir le point. Tapez la latitude et la longitude à la place.',
+      );
+      expect($(el, '.pick-center')).to.equal(null);
+      expect($(el, '.crosshair')).to.equal(null);
+      const events = picks(el);
+      await clickMap(el, 60, 200);
+      expect(events).to.have.length(0);
       await expect(el).to.be.accessible();
     });
   });
