@@ -164,10 +164,46 @@ export const SITE_HISTORY_ENTITIES = [
   'local-partner',
   'permanence',
   'carrier',
+  'booking',
 ] as const;
 export type SiteHistoryEntity = (typeof SITE_HISTORY_ENTITIES)[number];
 export const SITE_HISTORY_ACTIONS = ['create', 'update', 'delete', 'verify', 'revoke'] as const;
 export type SiteHistoryAction = (typeof SITE_HISTORY_ACTIONS)[number];
+
+/**
+ * Appointments (issue 19). An appointment is `booked`, then `arrived`, `done` or `no-show` as
+ * the agents mark it, or `cancelled` (by the person with the code, or by an agent).
+ */
+export const APPOINTMENT_STATUSES = ['booked', 'cancelled', 'arrived', 'done', 'no-show'] as const;
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+
+/** How the person wants to be reminded the day before: needs the e-mail address or the phone number given. */
+export const REMINDER_CHANNELS = ['email', 'sms', 'none'] as const;
+export type ReminderChannel = (typeof REMINDER_CHANNELS)[number];
+
+/** Who booked: the person (the public form, no account) or an agent (for someone on the phone). */
+export const BOOKED_BY = ['public', 'agent'] as const;
+export type BookedBy = (typeof BOOKED_BY)[number];
+
+/**
+ * What a site's booking settings may hold (`PUT /sites/{id}/booking-settings`), and their
+ * defaults: the length of a slot, the desks taking people in parallel, how far ahead and how
+ * late one may book.
+ */
+export const BOOKING_LIMITS = {
+  durationMinutes: { min: 10, max: 240, default: 30 },
+  capacity: { min: 1, max: 20, default: 1 },
+  horizonDays: { min: 1, max: 120, default: 28 },
+  minNoticeMinutes: { min: 0, max: 20160, default: 1440 },
+  reasons: { max: 60 },
+  firstName: { max: 60 },
+} as const;
+
+/**
+ * What can be booked at a site: a démarche of the catalogue (`demarche:<id>`), a partner's
+ * permanence held there by appointment (`permanence:<id>`), or `other` (« autre »).
+ */
+export const BOOKING_REASON_PATTERN = '^(demarche:[a-z0-9]+(-[a-z0-9]+)*|permanence:[A-Za-z0-9_-]{1,40}|other)$';
 
 /** The problem types this API emits. */
 export const ProblemType = {
@@ -189,4 +225,12 @@ export const ProblemType = {
    * route not (yet) there, which is kept for later.
    */
   unknownItem: 'https://fs-widgets.dev/problems/unknown-item',
+  /** 409: the slot asked for has no seat left (someone booked it meanwhile); nothing was booked or moved. */
+  slotTaken: 'https://fs-widgets.dev/problems/slot-taken',
+  /** 422: the time asked for is not a slot of this reason (past, closed, inside the notice, beyond the horizon, off the grid, blocked). */
+  slotUnavailable: 'https://fs-widgets.dev/problems/slot-unavailable',
+  /** 409: the site does not take online bookings (any more), or not for this reason. */
+  bookingDisabled: 'https://fs-widgets.dev/problems/booking-disabled',
+  /** 409: the appointment can no longer change (cancelled, or already past or marked by the agents). */
+  appointmentClosed: 'https://fs-widgets.dev/problems/appointment-closed',
 } as const;

@@ -17,6 +17,7 @@ export * from './site-admin.js';
 export * from './observatory-scope.js';
 export * from './coverage.js';
 export * from './observatory.js';
+export * from './appointments.js';
 
 export const API_VERSION = 'v1' as const;
 export const API_PREFIX = '/api/v1';

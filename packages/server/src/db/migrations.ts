@@ -653,6 +653,91 @@ const migrations: Record<string, Migration> = {
       for (const table of SITE_ROLLUPS) await db.schema.dropTable(table.name).ifExists().execute();
     },
   },
+  '0011_appointments': {
+    async up(db: Kysely<any>) {
+      // Appointments (issue 19). No foreign key to sites, as for acts and cases: a site leaving
+      // the list on a re-import keeps its settings and appointments.
+      await db.schema
+        .createTable('booking_settings')
+        .addColumn('site_id', 'text', (c) => c.primaryKey())
+        .addColumn('enabled', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('duration_minutes', 'integer', (c) => c.notNull().defaultTo(30))
+        .addColumn('capacity', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('horizon_days', 'integer', (c) => c.notNull().defaultTo(28))
+        .addColumn('min_notice_minutes', 'integer', (c) => c.notNull().defaultTo(1440))
+        .addColumn('reasons', 'text', (c) => c.notNull().defaultTo('[]'))
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addCheckConstraint('booking_settings_ranges', sql`duration_minutes between 10 and 240 and capacity between 1 and 20`)
+        .execute();
+
+      await db.schema
+        .createTable('appointments')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('site_id', 'text', (c) => c.notNull())
+        .addColumn('code', 'text', (c) => c.notNull().unique())
+        .addColumn('resource', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('partner', 'text')
+        .addColumn('theme', 'text')
+        .addColumn('starts_at', 'text', (c) => c.notNull())
+        .addColumn('ends_at', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('booked_by', 'text', (c) => c.notNull())
+        .addColumn('idempotency_key', 'text', (c) => c.notNull())
+        .addColumn('first_name', 'text')
+        .addColumn('phone', 'text')
+        .addColumn('email', 'text')
+        .addColumn('reminder', 'text', (c) => c.notNull())
+        .addColumn('reminder_claimed_at', 'text')
+        .addColumn('reminder_claimed_by', 'text')
+        .addColumn('reminder_sent_at', 'text')
+        .addColumn('cancelled_at', 'text')
+        .addColumn('erased_at', 'text')
+        .addColumn('act_id', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addCheckConstraint('appointments_status', sql`status in ('booked', 'cancelled', 'arrived', 'done', 'no-show')`)
+        .addCheckConstraint('appointments_reminder', sql`reminder in ('email', 'sms', 'none')`)
+        .execute();
+      await db.schema.createIndex('appointments_site_key').on('appointments').columns(['site_id', 'idempotency_key']).unique().execute();
+      // The agenda (a site's days), the slots engine (a site's booked times) and the statistics.
+      await db.schema.createIndex('appointments_site_start').on('appointments').columns(['site_id', 'starts_at']).execute();
+      // Reminders (booked appointments of tomorrow) and erasure (appointments long past).
+      await db.schema.createIndex('appointments_start').on('appointments').columns(['starts_at', 'status']).execute();
+
+      // One row per seat taken: the primary key is what makes over-booking impossible, whatever
+      // the number of API nodes (docs/security.md, « Appointments »).
+      await db.schema
+        .createTable('appointment_seats')
+        .addColumn('site_id', 'text', (c) => c.notNull())
+        .addColumn('resource', 'text', (c) => c.notNull())
+        .addColumn('starts_at', 'text', (c) => c.notNull())
+        .addColumn('seat', 'integer', (c) => c.notNull())
+        .addColumn('appointment_id', 'text', (c) => c.notNull().references('appointments.id').onDelete('cascade'))
+        .addPrimaryKeyConstraint('appointment_seats_pk', ['site_id', 'resource', 'starts_at', 'seat'])
+        .execute();
+      await db.schema.createIndex('appointment_seats_appointment').on('appointment_seats').column('appointment_id').unique().execute();
+
+      await db.schema
+        .createTable('appointment_blocks')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('site_id', 'text', (c) => c.notNull())
+        .addColumn('resource', 'text', (c) => c.notNull())
+        .addColumn('starts_at', 'text', (c) => c.notNull())
+        .addColumn('ends_at', 'text', (c) => c.notNull())
+        .addColumn('label', 'text', (c) => c.notNull())
+        .addColumn('created_key', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('appointment_blocks_site').on('appointment_blocks').columns(['site_id', 'ends_at']).execute();
+      // Several NULLs are allowed by both engines: a block made without a key is never a duplicate.
+      await db.schema.createIndex('appointment_blocks_key').on('appointment_blocks').columns(['site_id', 'created_key']).unique().execute();
+    },
+    async down(db: Kysely<any>) {
+      for (const t of ['appointment_blocks', 'appointment_seats', 'appointments', 'booking_settings'])
+        await db.schema.dropTable(t).ifExists().execute();
+    },
+  },
 };
 
 /** Creates a roll-up table: its key columns (text), its counters (integer, 0 by default), the key as primary key. */

@@ -442,6 +442,88 @@ export interface OutreachStopTable {
   updated_at: string;
 }
 
+/** A site's booking settings (issue 19); a site without a row takes no bookings. */
+export interface BookingSettingsTable {
+  site_id: string;
+  /** 0 or 1: whether the site takes online bookings. */
+  enabled: number;
+  duration_minutes: number;
+  /** Seats of each slot: people received at the same time. */
+  capacity: number;
+  horizon_days: number;
+  min_notice_minutes: number;
+  /** JSON array of reason keys (`demarche:<id>`, `permanence:<id>`, `other`), in the order shown. */
+  reasons: string;
+  updated_at: string;
+}
+
+/**
+ * An appointment. `first_name`, `phone` and `email` are sealed (`privacy/sealed.ts`: AES-256-GCM,
+ * `v1.` prefix): never stored, logged or answered in clear; null once erased (`erased_at`).
+ */
+export interface AppointmentTable {
+  id: string;
+  site_id: string;
+  /** Canonical booking code: 11 symbols, no dashes (`@fs-widgets/contract/case-code`), unique. */
+  code: string;
+  /** `site`, or `permanence:<id>`: whose seats it takes. */
+  resource: string;
+  /** The reason key booked (`demarche:<id>`, `permanence:<id>`, `other`). */
+  reason: string;
+  /** For the act logged when it is done: a partner of `PARTNERS` and one of its `THEMES`; null when unknown. */
+  partner: string | null;
+  theme: string | null;
+  /** UTC ISO instants. */
+  starts_at: string;
+  ends_at: string;
+  /** booked | cancelled | arrived | done | no-show */
+  status: string;
+  /** public | agent */
+  booked_by: string;
+  /** The creating request's idempotency key: unique per site. */
+  idempotency_key: string;
+  first_name: string | null;
+  phone: string | null;
+  email: string | null;
+  /** email | sms | none */
+  reminder: string;
+  /** Set (with the claiming node) by the one node that sends the reminder: `update … where reminder_claimed_at is null`. */
+  reminder_claimed_at: string | null;
+  reminder_claimed_by: string | null;
+  reminder_sent_at: string | null;
+  cancelled_at: string | null;
+  /** When its personal data was erased (the three sealed columns set to null). */
+  erased_at: string | null;
+  /** The act logged when it was marked done. */
+  act_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A seat of a slot taken by an appointment: primary key (site_id, resource, starts_at, seat). */
+export interface AppointmentSeatTable {
+  site_id: string;
+  resource: string;
+  starts_at: string;
+  /** 1 … capacity. */
+  seat: number;
+  appointment_id: string;
+}
+
+/** Time an agent blocked: no slot of `resource` (`site`, `permanence:<id>`, or `*` for all) overlaps it. */
+export interface AppointmentBlockTable {
+  id: string;
+  site_id: string;
+  resource: string;
+  /** UTC ISO instants. */
+  starts_at: string;
+  ends_at: string;
+  label: string;
+  /** Idempotency key of the request that created it: unique per site when set. */
+  created_key: string | null;
+  created_at: string;
+}
+
 export interface Database {
   sites: SiteTable;
   communes: CommuneTable;
@@ -474,4 +556,8 @@ export interface Database {
   outreach_stops: OutreachStopTable;
   carriers: CarrierTable;
   site_carriers: SiteCarrierTable;
+  booking_settings: BookingSettingsTable;
+  appointments: AppointmentTable;
+  appointment_seats: AppointmentSeatTable;
+  appointment_blocks: AppointmentBlockTable;
 }
