@@ -145,6 +145,22 @@ export const SITE_OFFERS = [
 ] as const;
 export type SiteOffer = (typeof SITE_OFFERS)[number];
 
+/**
+ * Offers a search can ask for beyond {@link SITE_OFFERS}, derived from what the site's agents
+ * publish in the partner directory and never set by hand: `local-partner`, a local partner is
+ * known at the site (a mission locale, a conciliateur de justice…); `local-partner:<theme>`, one
+ * that helps with that theme of the directory (its data·inclusion thématiques meet the theme's).
+ */
+export const LOCAL_PARTNER_OFFER = 'local-partner';
+export type LocalPartnerOffer = typeof LOCAL_PARTNER_OFFER | `${typeof LOCAL_PARTNER_OFFER}:${DirectoryThemeId}`;
+export const LOCAL_PARTNER_OFFERS: readonly LocalPartnerOffer[] = [
+  LOCAL_PARTNER_OFFER,
+  ...DIRECTORY_THEMES.map((theme) => `${LOCAL_PARTNER_OFFER}:${theme}` as const),
+];
+/** What `offer=` of `GET /sites` accepts: the typed offers, then the derived ones. */
+export const SEARCH_OFFERS: readonly SearchOffer[] = [...SITE_OFFERS, ...LOCAL_PARTNER_OFFERS];
+export type SearchOffer = SiteOffer | LocalPartnerOffer;
+
 /** Where an outreach stop is held: a bus stopping in a commune, or a permanence held away from the site. */
 export const OUTREACH_KINDS = ['bus-stop', 'permanence'] as const;
 export type OutreachKind = (typeof OUTREACH_KINDS)[number];

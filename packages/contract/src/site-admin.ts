@@ -17,8 +17,27 @@ import { Recurrence } from './directory.js';
 import { ExceptionalHours, TimeRange, Week } from './opening-hours.js';
 import { Location } from './site.js';
 
-export { OUTREACH_KINDS, OUTREACH_OFFERS, SITE_ACCESS_ROLES, SITE_HISTORY_ACTIONS, SITE_HISTORY_ENTITIES, SITE_OFFERS } from './codes.js';
-export type { OutreachKind, OutreachOffer, SiteAccessRole, SiteHistoryAction, SiteHistoryEntity, SiteOffer } from './codes.js';
+export {
+  LOCAL_PARTNER_OFFER,
+  LOCAL_PARTNER_OFFERS,
+  OUTREACH_KINDS,
+  OUTREACH_OFFERS,
+  SEARCH_OFFERS,
+  SITE_ACCESS_ROLES,
+  SITE_HISTORY_ACTIONS,
+  SITE_HISTORY_ENTITIES,
+  SITE_OFFERS,
+} from './codes.js';
+export type {
+  LocalPartnerOffer,
+  OutreachKind,
+  OutreachOffer,
+  SearchOffer,
+  SiteAccessRole,
+  SiteHistoryAction,
+  SiteHistoryEntity,
+  SiteOffer,
+} from './codes.js';
 
 /*
  * A site's own administration (issue 16): what its agents publish (weekly hours, exceptional

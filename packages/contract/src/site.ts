@@ -1,5 +1,5 @@
 import Type, { type Static, type TSchemaOptions } from 'typebox';
-import { OUTREACH_KINDS, OUTREACH_OFFERS, SITE_ID_PATTERN, SITE_OFFERS } from './codes.js';
+import { DIRECTORY_THEMES, OUTREACH_KINDS, OUTREACH_OFFERS, SEARCH_OFFERS, SITE_ID_PATTERN, SITE_OFFERS } from './codes.js';
 import { ExceptionalHours, Week } from './opening-hours.js';
 
 /** `format_fs` of the ANCT list: Fixe, Fixe_antenne(s), Multisites, Bus_équivalent, Itinérante. */
@@ -123,6 +123,24 @@ export const Travel = Type.Object(
 );
 export type Travel = Static<typeof Travel>;
 
+/**
+ * A local partner known at a site (published by its agents in the partner directory, `LocalPartner`
+ * of `GET /sites/{id}/partners`), as the site's record carries it: what the card lists and the
+ * `local-partner` offers of the search are made from.
+ */
+export const SiteLocalPartner = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String({ description: 'The organisation, e.g. "Mission locale du Pays de Mende".' }),
+    themes: Type.Array(literals(DIRECTORY_THEMES, 'A theme of the partner directory.'), {
+      description: 'The directory’s themes its data·inclusion thématiques meet (`offer=local-partner:<theme>`), in the directory’s order.',
+    }),
+    website: Nullable(Type.String({ description: 'Its website, when the agents gave one.' })),
+  },
+  { title: 'SiteLocalPartner' },
+);
+export type SiteLocalPartner = Static<typeof SiteLocalPartner>;
+
 export const Site = Type.Object(
   {
     id: Type.String({ description: 'Stable ANCT identifier (`id_fs`).' }),
@@ -177,6 +195,10 @@ export const Site = Type.Object(
     }),
     offers: Type.Array(literals(SITE_OFFERS, 'A typed offer.'), {
       description: 'Typed offers published by the site’s agents (point justice, telemedicine cabin…).',
+    }),
+    local_partners: Type.Array(SiteLocalPartner, {
+      description:
+        'The local partners the site’s agents published (partner directory), by name: a derived offer (`offer=local-partner`), never set by hand.',
     }),
     verified_at: Nullable(
       Type.String({ format: 'date-time', description: 'When an agent last confirmed or changed the site’s information; null: never.' }),
@@ -250,8 +272,11 @@ export const SiteListQuery = Type.Object({
   ),
   offer: Type.Optional(
     Type.String({
-      pattern: `^(${SITE_OFFERS.join('|')})(,(${SITE_OFFERS.join('|')}))*$`,
-      description: 'Comma-separated offers every site kept must publish, e.g. `point-justice,free-wifi`.',
+      pattern: `^(${SEARCH_OFFERS.join('|')})(,(${SEARCH_OFFERS.join('|')}))*$`,
+      description:
+        'Comma-separated offers every site kept must have, e.g. `point-justice,free-wifi`: the typed offers its agents publish, ' +
+        'and `local-partner` (a local partner is known there) or `local-partner:<theme>` (one helping with that theme of the ' +
+        'partner directory, e.g. `local-partner:emploi`).',
     }),
   ),
   at: Type.Optional(Type.String({ format: 'date-time', description: 'The instant `open_now` is evaluated at (ISO 8601; default: now).' })),

@@ -415,6 +415,57 @@ describe('a site’s own information: hours, closures, offers, verification', ()
     assert.deepEqual([entry!.entity, entry!.before, entry!.after], ['offers', [], ['point-justice', 'free-wifi']]);
   });
 
+  test('local partners are a derived offer: offer=local-partner and local-partner:<theme>, at once, and never set by hand', async () => {
+    const near = (offer: string) =>
+      server
+        .get(`/api/v1/sites?near=${MENDE}&limit=3&offer=${offer}`)
+        .then((r) => json<SiteList>(r))
+        .then((l) => l.items.map((s) => s.id));
+    const version = async () =>
+      (await server.db.selectFrom('meta').select('value').where('key', '=', 'site-data').executeTakeFirst())?.value;
+    assert.deepEqual(await near('local-partner'), []);
+    // Agents publish typed offers only: a derived one is refused, and changes nothing.
+    await expectProblem(await send('PUT', `/sites/${SITE}/offers`, 'agent', { offers: ['local-partner'] }), 400);
+    await expectProblem(await server.get(`/api/v1/sites?near=${MENDE}&offer=local-partner:cuisine`), 400, 'offer');
+
+    const before = await version();
+    const created = await send('POST', `/sites/${SITE}/local-partners`, 'agent', {
+      key: newKey(),
+      name: 'Mission locale de Lozère',
+      thematiques: ['trouver-un-emploi--repondre-a-des-offres-demploi', 'se-former--trouver-sa-formation'],
+      website: 'https://www.mission-locale-lozere.fr',
+    });
+    assert.equal(created.status, 201);
+    const partner = (await created.json()) as { id: string };
+    // The other nodes reload at their next check (the mark), this one at once (no wait before the search).
+    assert.notEqual(await version(), before);
+    assert.deepEqual(await near('local-partner'), [SITE]);
+    assert.deepEqual(await near('local-partner:emploi'), [SITE]);
+    assert.deepEqual(await near('local-partner:emploi,point-justice'), [SITE]);
+    assert.deepEqual(await near('local-partner:justice-droits'), []);
+    assert.deepEqual((await site()).local_partners, [
+      { id: partner.id, name: 'Mission locale de Lozère', themes: ['emploi'], website: 'https://www.mission-locale-lozere.fr' },
+    ]);
+    assert.deepEqual((await site()).offers, ['point-justice', 'free-wifi'], 'the typed offers are untouched');
+
+    const updated = await send('PUT', `/sites/${SITE}/local-partners/${partner.id}`, 'agent', {
+      name: 'Conciliateur de justice',
+      thematiques: ['difficultes-administratives-ou-juridiques--prendre-en-compte-une-problematique-judiciaire'],
+    });
+    assert.equal(updated.status, 200);
+    assert.deepEqual(await near('local-partner:emploi'), []);
+    assert.deepEqual(await near('local-partner:justice-droits'), [SITE]);
+    assert.deepEqual((await site()).local_partners, [
+      { id: partner.id, name: 'Conciliateur de justice', themes: ['justice-droits'], website: null },
+    ]);
+
+    assert.equal((await send('DELETE', `/sites/${SITE}/local-partners/${partner.id}`, 'agent')).status, 204);
+    assert.deepEqual(await near('local-partner'), []);
+    assert.deepEqual(await near('local-partner:justice-droits'), []);
+    assert.deepEqual((await site()).local_partners, []);
+    assert.deepEqual((await site(OTHER)).local_partners, []);
+  });
+
   test('POST /verify: « Informations vérifiées le … », with its history', async () => {
     const verification = await json<SiteVerification>(await send('POST', `/sites/${SITE}/verify`, 'agent'));
     assert.equal(verification.site_id, SITE);

@@ -12,7 +12,7 @@ import {
   type SitePartners,
 } from '@fs-widgets/contract';
 import { checkPermanenceRule, permanenceDates, permanenceToOsm, RecurrenceError, type PermanenceRule } from '@fs-widgets/opening-hours';
-import { writeTransaction, type Db } from '../db/database.js';
+import { markSiteDataChanged, writeTransaction, type Db } from '../db/database.js';
 import type { LocalPartnerTable, PermanenceTable } from '../db/schema.js';
 import { removePersonalData } from '../privacy/personal-data.js';
 import { HttpProblem, invalidParam, keyConflict } from '../http/problem.js';
@@ -137,6 +137,8 @@ export async function createLocalPartner(
     const at = now.toISOString();
     const row: LocalPartnerTable = { id: newId(), site_id: siteId, ...values, created_key: key, created_at: at, updated_at: at };
     await trx.insertInto('local_partners').values(row).execute();
+    // The site's record names its local partners (the card, `offer=local-partner`): every node reloads.
+    await markSiteDataChanged(trx, now);
     const value = localPartnerFromRow(row);
     await recordSiteChange(trx, {
       siteId,
@@ -173,6 +175,7 @@ export async function updateLocalPartner(
       .returningAll()
       .executeTakeFirstOrThrow();
     const after = localPartnerFromRow(result);
+    await markSiteDataChanged(trx, now);
     await recordSiteChange(trx, {
       siteId,
       by,
@@ -200,6 +203,7 @@ export async function deleteLocalPartner(db: Db, siteId: string, id: string, by:
     const permanences = await trx.selectFrom('permanences').selectAll().where('local_partner_id', '=', id).orderBy('id').execute();
     const result = await trx.deleteFrom('local_partners').where('id', '=', id).where('site_id', '=', siteId).executeTakeFirst();
     if (Number(result.numDeletedRows) === 0) return false;
+    await markSiteDataChanged(trx, now);
     for (const permanence of permanences) {
       const before = permanenceRecord(permanence);
       await recordSiteChange(trx, {

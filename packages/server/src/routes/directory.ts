@@ -91,6 +91,8 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
       const site = siteOf(request.params.id);
       const { key, ...input } = request.body;
       const written = await createLocalPartner(ctx.db, site.id, key, input, actor(request));
+      // The site's record lists its local partners (the card, `offer=local-partner`): this node's catalogue at once.
+      if (!written.duplicate) await ctx.reloadCatalogue();
       return reply.code(written.duplicate ? 200 : 201).send(written.value);
     },
   );
@@ -114,6 +116,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
       const site = siteOf(request.params.id);
       const updated = await updateLocalPartner(ctx.db, site.id, request.params.item, request.body, actor(request));
       if (!updated) throw unknownItem(`Site ${site.id} has no local partner ${request.params.item}.`);
+      await ctx.reloadCatalogue();
       return updated;
     },
   );
@@ -137,6 +140,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
       if (!(await deleteLocalPartner(ctx.db, site.id, request.params.item, actor(request)))) {
         throw unknownItem(`Site ${site.id} has no local partner ${request.params.item}.`);
       }
+      await ctx.reloadCatalogue();
       return reply.code(204).send(null);
     },
   );

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Problem, ProblemType, Site, SiteList, SiteListQuery, SiteParams, type SiteKind, type SiteOffer } from '@fs-widgets/contract';
+import { Problem, ProblemType, Site, SiteList, SiteListQuery, SiteParams, type SiteKind, type SearchOffer } from '@fs-widgets/contract';
 import { SITE_DATA_CACHE } from '../http/cache-control.js';
 import { sendJsonText } from '../http/json-text.js';
 import { HttpProblem, invalidParam, notFound } from '../http/problem.js';
@@ -92,7 +92,7 @@ export const sitesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
         ...(kind ? { kinds: new Set(kind.split(',') as SiteKind[]) } : {}),
         ...(openNow ? { openAt: now } : {}),
         ...(saturday ? { saturday: true } : {}),
-        ...(offer ? { offers: [...new Set(offer.split(','))] as SiteOffer[] } : {}),
+        ...(offer ? { offers: [...new Set(offer.split(','))] as SearchOffer[] } : {}),
       };
       // With the estimate, the same search in the same minute gets the same answer: kept (a
       // routing engine is asked each time, as its answers and failures are its own).

@@ -6,6 +6,7 @@ import {
   type ExceptionalHours,
   type ExceptionalHoursInput,
   type Site,
+  type SiteLocalPartner,
   type SiteOffer,
   type SiteVerification,
   type TimeRange,
@@ -19,6 +20,7 @@ import { localDay } from '../dates/local-day.js';
 import { HttpProblem, keyConflict } from '../http/problem.js';
 import { REMOVED, removePersonalData } from '../privacy/personal-data.js';
 import { recordSiteChange, type Actor } from './history.js';
+import { compareSiteLocalPartners, siteLocalPartner } from '../directory/local-partner-offers.js';
 
 /**
  * What a site publishes itself (issue 16): its weekly hours (a re-import of the ANCT list never
@@ -40,6 +42,8 @@ export interface SiteOwnData {
   exceptions: readonly SiteExceptionTable[];
   /** The kind of the carrier a network administrator SET for it (carriers/carriers.ts); the name's guess otherwise. */
   carrierKind?: string;
+  /** Its local partners (partner directory), by name. */
+  localPartners?: SiteLocalPartner[];
 }
 
 const newId = () => randomBytes(9).toString('base64url');
@@ -78,7 +82,8 @@ const orderedOffers = (offers: readonly string[]): SiteOffer[] => SITE_OFFERS.fi
 export function withSiteOwnData(site: Site, own: SiteOwnData | undefined, now: Date = new Date()): Site {
   if (!own) return site;
   // A carrier SET by a network administrator is published as a fact (the charter makes it public), the guess as a guess.
-  const carried: Site = own.carrierKind ? { ...site, carrier: own.carrierKind as Site['carrier'], carrier_inferred: false } : site;
+  const carriedOnly: Site = own.carrierKind ? { ...site, carrier: own.carrierKind as Site['carrier'], carrier_inferred: false } : site;
+  const carried: Site = own.localPartners ? { ...carriedOnly, local_partners: own.localPartners } : carriedOnly;
   if (!own.edits && own.exceptions.length === 0) return carried;
   const edits = own.edits;
   const hours = edits?.hours ? (JSON.parse(edits.hours) as Week) : site.hours;
@@ -107,7 +112,7 @@ export async function loadSiteOwnData(
   if (siteIds && siteIds.length === 0) return new Map();
   // The earliest "today" of any time zone (UTC−12) is at most one day before UTC's date.
   const earliestToday = addDays(now.toISOString().slice(0, 10), -1);
-  const [edits, exceptions, carriers] = await Promise.all([
+  const [edits, exceptions, carriers, localPartners] = await Promise.all([
     db
       .selectFrom('site_edits')
       .selectAll()
@@ -125,6 +130,11 @@ export async function loadSiteOwnData(
       .select(['site_carriers.site_id as site_id', 'carriers.kind as kind'])
       .$if(siteIds !== undefined, (qb) => qb.where('site_carriers.site_id', 'in', siteIds!))
       .execute(),
+    db
+      .selectFrom('local_partners')
+      .select(['site_id', 'id', 'name', 'thematiques', 'website'])
+      .$if(siteIds !== undefined, (qb) => qb.where('site_id', 'in', siteIds!))
+      .execute(),
   ]);
   const bySite = new Map<string, SiteOwnData>();
   const entry = (siteId: string) => {
@@ -135,6 +145,8 @@ export async function loadSiteOwnData(
   for (const row of edits) entry(row.site_id).edits = row;
   for (const row of exceptions) (entry(row.site_id).exceptions as SiteExceptionTable[]).push(row);
   for (const row of carriers) entry(row.site_id).carrierKind = row.kind;
+  for (const row of localPartners) (entry(row.site_id).localPartners ??= []).push(siteLocalPartner(row));
+  for (const own of bySite.values()) own.localPartners?.sort(compareSiteLocalPartners);
   return bySite;
 }
 

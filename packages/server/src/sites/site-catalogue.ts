@@ -72,6 +72,7 @@ function siteFromListRow(row: SiteTable, access: RoadAccess): Site {
     hours_source: 'anct',
     exceptions: [],
     offers: [],
+    local_partners: [],
     verified_at: null,
     stops: [],
   };

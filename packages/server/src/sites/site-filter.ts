@@ -1,4 +1,4 @@
-import type { DayKey, Site, SiteKind, SiteOffer } from '@fs-widgets/contract';
+import { LOCAL_PARTNER_OFFER, type DayKey, type SearchOffer, type Site, type SiteKind } from '@fs-widgets/contract';
 import { DAY_KEYS, departmentOf, isPublicHoliday, openingStatus, zonedParts } from '@fs-widgets/opening-hours';
 
 /** The search filters of `GET /sites`; every one given must hold. */
@@ -11,8 +11,8 @@ export interface SiteFilter {
   openAt?: Date;
   /** Only sites open on Saturdays, or with a stop on Saturdays. */
   saturday?: boolean;
-  /** Only sites publishing every one of these offers. */
-  offers?: readonly SiteOffer[];
+  /** Only sites with every one of these offers: typed ones their agents publish, or derived from their local partners. */
+  offers?: readonly SearchOffer[];
 }
 
 /**
@@ -106,6 +106,21 @@ export function openAtInstant(instant: Date): (site: Site, openings: WeeklyOpeni
   };
 }
 
+const THEME_OFFER_PREFIX = `${LOCAL_PARTNER_OFFER}:`;
+
+/**
+ * Whether a site has an offer: a typed one its agents publish, `local-partner` when it has a
+ * local partner, `local-partner:<theme>` when one of them helps with that theme.
+ */
+export function hasOffer(site: Site, offer: SearchOffer): boolean {
+  if (offer === LOCAL_PARTNER_OFFER) return site.local_partners.length > 0;
+  if (offer.startsWith(THEME_OFFER_PREFIX)) {
+    const theme = offer.slice(THEME_OFFER_PREFIX.length);
+    return site.local_partners.some((partner) => (partner.themes as readonly string[]).includes(theme));
+  }
+  return (site.offers as readonly string[]).includes(offer);
+}
+
 /** The filter as a predicate, or undefined when it keeps every site. */
 export function sitePredicate(filter: SiteFilter): ((entry: FilterableSite) => boolean) | undefined {
   const { kinds, openAt, saturday, offers } = filter;
@@ -114,6 +129,6 @@ export function sitePredicate(filter: SiteFilter): ((entry: FilterableSite) => b
   return ({ site, opensOnSaturday, openings, placeKnown }) =>
     (!kinds || kinds.has(site.kind)) &&
     (!saturday || opensOnSaturday) &&
-    (!offers || offers.every((offer) => site.offers.includes(offer))) &&
+    (!offers || offers.every((offer) => hasOffer(site, offer))) &&
     (!open || (placeKnown !== false && open(site, openings)));
 }
