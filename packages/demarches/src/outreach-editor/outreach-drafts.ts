@@ -20,8 +20,11 @@ export interface RuleDraft {
 export interface StopDraft {
   kind: OutreachKind;
   name: string;
-  /** The commune chosen with the commune search (its INSEE code is what is sent). */
-  commune: { insee: string; name: string; postcodes: string[] } | null;
+  /**
+   * The commune chosen with the commune search (its INSEE code is what is sent), with its centre
+   * when known (where the map to pick the point opens).
+   */
+  commune: { insee: string; name: string; postcodes: string[]; centre?: { lat: number; lon: number } | null } | null;
   postcode: string;
   street: string;
   lat: string;

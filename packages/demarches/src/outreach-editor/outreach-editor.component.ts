@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type {
   Directory,
   InvalidParam,
@@ -9,9 +9,10 @@ import type {
   OutreachStopInput,
   SitePartners,
 } from '@fs-widgets/contract';
-import { ApiResource, formatDayAndDate, permanenceText, sessionText } from '@fs-widgets/core';
+import { ApiResource, formatDayAndDate, permanenceText, sessionText, stringAttribute } from '@fs-widgets/core';
 import { permanenceDates } from '@fs-widgets/opening-hours';
 import type { FsPlaceSelectDetail } from '@fs-widgets/site-locator/commune-search.js';
+import type { FsMapPickDetail } from '@fs-widgets/site-locator/site-map.js';
 import type { OutreachEditorStrings } from '../strings/outreach-editor-strings.js';
 import '../strings/outreach-editor-strings.js';
 import type { RecurrenceBuilderStrings } from '../strings/recurrence-builder-strings.js';
@@ -95,7 +96,9 @@ export function upcomingVisits(stop: Pick<OutreachStop, 'rules' | 'changes' | 'a
  * rhythm in plain words and their next visits, each with « Annuler cette date » or « Déplacer »
  * (a new date and hours), and « Rétablir » for one cancelled or moved. Add or edit a place: a bus
  * stop or a permanence, its name, its commune chosen with the commune search (`<fs-commune-search>`),
- * street and postcode, optional coordinates, one or more rhythms with the shared recurrence
+ * street and postcode, optional coordinates typed or picked on a map (« Choisir sur la carte »: a
+ * `<fs-site-map pick>` fetched when first opened, on the commune's centre or the typed point; a
+ * click, or the arrow keys and « Placer le point au centre de la carte », fills the fields), one or more rhythms with the shared recurrence
  * builder (every week, every N weeks, nth or last weekday of the month, one-off dates) and their
  * hours, what is offered (the whole France services offer, a partner's permanence — a national or
  * one of the site's local partners —, a conseiller numérique), a note. Checks before sending and
@@ -128,7 +131,16 @@ export class FsOutreachEditor extends FsSiteItemsEditor<OutreachStop, OutreachSt
     this.siteOk && this.token.token ? { client: this.client, path: `sites/${this.site}/partners` } : undefined,
   );
 
+  /**
+   * Base map tiles of the map to pick a place's point, a `{z}/{x}/{y}` URL template (as the
+   * locator's `tile-url`). OpenStreetMap's when not set.
+   */
+  @property({ attribute: 'tile-url', converter: stringAttribute }) tileUrl = '';
+
   @state() private draft: StopDraft = emptyStopDraft();
+  /** « Choisir sur la carte »: the map shown; `mapFailed` when its code could not be fetched. */
+  @state() private mapOpen = false;
+  @state() private mapFailed = false;
   /** The visit being moved (its stop and regular date) and what is typed for it. */
   @state() private moving: MoveDraft | null = null;
   @state() private visitError: { stop: string; text: string } | null = null;
@@ -197,6 +209,7 @@ export class FsOutreachEditor extends FsSiteItemsEditor<OutreachStop, OutreachSt
     void import('@fs-widgets/site-locator/commune-search.js');
     this.moving = null;
     this.visitError = null;
+    this.mapOpen = false;
     super.openForm(item, opener);
   }
 
@@ -208,7 +221,12 @@ export class FsOutreachEditor extends FsSiteItemsEditor<OutreachStop, OutreachSt
     this.draft = {
       kind: item.kind,
       name: item.name,
-      commune: { insee: item.address.insee_commune, name: item.address.commune, postcodes: [item.address.postcode] },
+      commune: {
+        insee: item.address.insee_commune,
+        name: item.address.commune,
+        postcodes: [item.address.postcode],
+        centre: item.location_from === 'commune' ? item.location : null,
+      },
       postcode: item.address.postcode,
       street: item.address.street,
       lat: item.location_from === 'agent' ? String(item.location.lat) : '',
@@ -516,10 +534,28 @@ export class FsOutreachEditor extends FsSiteItemsEditor<OutreachStop, OutreachSt
     const postcodes = commune.postcodes;
     const keep = postcodes.includes(this.draft.postcode.trim());
     this.#set({
-      commune: { insee: commune.insee, name: commune.name, postcodes },
+      commune: { insee: commune.insee, name: commune.name, postcodes, centre: commune.location },
       postcode: keep ? this.draft.postcode : (postcodes[0] ?? ''),
     });
     this.errors = mergeErrors(this.errors, { commune: undefined, postcode: undefined });
+  }
+
+  #toggleMap() {
+    this.mapOpen = !this.mapOpen;
+    if (!this.mapOpen) return;
+    this.mapFailed = false;
+    // The map (and Leaflet, through it) only when an agent asks for it.
+    import('@fs-widgets/site-locator/site-map.js').catch(() => (this.mapFailed = true));
+  }
+
+  /** A point picked on the map fills the fields, to the 5th decimal (about a metre), written as the page's language writes numbers. */
+  #onPick(event: CustomEvent<FsMapPickDetail>) {
+    const write = (v: number) => {
+      const text = String(Number(v.toFixed(5)));
+      return this.i18n.locale === 'fr' ? text.replace('.', ',') : text;
+    };
+    this.#set({ lat: write(event.detail.lat), lon: write(event.detail.lon) });
+    this.errors = mergeErrors(this.errors, { lat: undefined, lon: undefined });
   }
 
   protected renderFields() {
@@ -549,6 +585,9 @@ export class FsOutreachEditor extends FsSiteItemsEditor<OutreachStop, OutreachSt
       setRule: (index, patch) => this.#setRule(index, patch),
       setRecurrence: (index, patch) => this.#setRule(index, { recurrence: { ...this.draft.rules[index]!.recurrence, ...patch } }),
       onPlace: (event) => this.#onPlace(event),
+      map: { open: this.mapOpen, failed: this.mapFailed, tileUrl: this.tileUrl },
+      toggleMap: () => this.#toggleMap(),
+      onPick: (event) => this.#onPick(event),
       addRule: () => this.#addRule(),
       removeRule: (index) => this.#removeRule(index),
       onErrors: (errors) => (this.errors = mergeErrors(this.errors, errors)),

@@ -61,6 +61,12 @@ export const outreachEditorStyles = css`
     margin: 0;
   }
 
+  .pick-map fs-site-map {
+    display: block;
+    margin-top: calc(var(--_fs-space) / 2);
+    --fs-site-map-height: 20rem;
+  }
+
   fs-commune-search {
     display: block;
     margin-top: calc(var(--_fs-space) / 2);

@@ -1,10 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { OutreachStop, OutreachStopList, SiteList } from '@fs-widgets/contract';
 import { addDays } from '@fs-widgets/opening-hours';
 import './outreach-editor.js';
 import { upcomingVisits, type FsOutreachEditor } from './outreach-editor.component.js';
 import type { SiteItemsChangeDetail } from '../shared/site-items-editor.js';
+import type { FsSiteMap } from '@fs-widgets/site-locator/site-map.js';
 import {
   clearOfflineCache,
   pendingApi,
@@ -53,11 +54,19 @@ async function removeAll(site = SITE) {
   }
 }
 
-async function editor(attrs: { api?: string; site?: string; lang?: string } = {}): Promise<FsOutreachEditor> {
+async function editor(attrs: { api?: string; site?: string; lang?: string; tiles?: string } = {}): Promise<FsOutreachEditor> {
   return fixture<FsOutreachEditor>(
-    html`<fs-outreach-editor api=${attrs.api ?? proxiedApi} site-id=${attrs.site ?? SITE} lang=${attrs.lang ?? 'fr'}></fs-outreach-editor>`,
+    html`<fs-outreach-editor
+      api=${attrs.api ?? proxiedApi}
+      site-id=${attrs.site ?? SITE}
+      lang=${attrs.lang ?? 'fr'}
+      tile-url=${attrs.tiles ?? ''}
+    ></fs-outreach-editor>`,
   );
 }
+
+/** The base map of the tests: one grey pixel per tile, served by the test server. */
+const TEST_TILES = '/__test/tiles/{z}/{x}/{y}.png';
 
 const listed = (el: FsOutreachEditor) => until(() => $(el, '[data-state="ready"], [data-state="empty"]') !== null, 'the list');
 
@@ -369,6 +378,109 @@ describe('<fs-outreach-editor>', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect((await publicStops()).filter((s) => s.name === name).length).to.equal(1);
     await removeAll();
+  });
+
+  it('« Choisir sur la carte »: a click, then the arrow keys and the button, fill the fields; the stop is saved at that point; axe', async () => {
+    localStorage.setItem(tokenKey(SITE), await agentToken());
+    const name = `Arrêt placé sur la carte ${Date.now()}`;
+    const el = await editor({ tiles: TEST_TILES });
+    await listed(el);
+    ($(el, '#add') as HTMLButtonElement).click();
+    await until(() => $(el, '#oe-name') !== null, 'the new place’s form');
+    fill(el, 'oe-name', name);
+    await chooseCommune(el, 'Nouzonville');
+    ($(el, 'input[name="days-r0"][value="tu"]') as HTMLInputElement).click();
+    fill(el, 'r0-opens', '09:00');
+    fill(el, 'r0-closes', '12:00');
+
+    const toggle = $(el, '#oe-map-toggle')!;
+    expect(toggle.textContent!.trim()).to.equal('Choisir sur la carte');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(toggle.matches(':focus-visible')).to.equal(true);
+    expect(getComputedStyle(toggle).outlineStyle).to.equal('solid');
+    await until(() => !!($(el, 'fs-site-map') as FsSiteMap | null)?.leafletMap, 'the map');
+    const map = $(el, 'fs-site-map') as FsSiteMap;
+    const lm = map.leafletMap!;
+    const inMap = (selector: string) => map.shadowRoot!.querySelector<HTMLElement>(selector);
+    await until(() => map.tileState === 'ok' && !!inMap('.pick-center'), 'the base map and the button');
+    // Opened on the commune's centre, named so.
+    const centre = inMap('.fs-origin')!;
+    expect(centre.getAttribute('aria-label')).to.equal('Centre de la commune');
+    const commune = (await (await fetch(`${realApi()}/communes/08328`)).json()) as { location: { lat: number; lon: number } };
+    expect(lm.getCenter().lat).to.be.closeTo(commune.location.lat, 1e-3);
+    expect(lm.getCenter().lng).to.be.closeTo(commune.location.lon, 1e-3);
+    const fr = (v: number) => String(Number(v.toFixed(5))).replace('.', ',');
+
+    // A click on the map.
+    const box = inMap('.map')!.getBoundingClientRect();
+    const there = lm.containerPointToLatLng([box.width / 2 + 60, box.height / 2 - 40]);
+    await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2 + 60), Math.round(box.top + box.height / 2 - 40)] });
+    await until(() => ($(el, '#oe-lat') as HTMLInputElement).value !== '', 'the fields filled');
+    expect(Number(($(el, '#oe-lat') as HTMLInputElement).value.replace(',', '.'))).to.be.closeTo(there.lat, 1e-4);
+    expect(Number(($(el, '#oe-lon') as HTMLInputElement).value.replace(',', '.'))).to.be.closeTo(there.lng, 1e-4);
+    expect(inMap('.fs-picked')).to.not.equal(null);
+
+    // The keyboard: the arrow keys move the map under the crosshair, the button places the point there.
+    inMap('.map')!.focus();
+    const moved = new Promise((resolve) => lm.once('moveend', resolve));
+    await sendKeys({ press: 'ArrowDown' });
+    await moved;
+    const c = lm.getCenter();
+    const button = inMap('.pick-center')!;
+    for (let i = 0; i < 6 && map.shadowRoot!.activeElement !== button; i++) await sendKeys({ press: 'Tab' });
+    expect(map.shadowRoot!.activeElement).to.equal(button);
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(($(el, '#oe-lat') as HTMLInputElement).value).to.equal(fr(c.lat));
+    expect(($(el, '#oe-lon') as HTMLInputElement).value).to.equal(fr(c.lng));
+    expect(inMap('.pick-status')!.textContent).to.contain('Point placé : latitude 49,');
+    await expect(el).to.be.accessible();
+
+    // Saved: the server has the stop at that point, from the agent.
+    const picked = { lat: Number(fr(c.lat).replace(',', '.')), lon: Number(fr(c.lng).replace(',', '.')) };
+    ($(el, 'button[type="submit"]') as HTMLButtonElement).click();
+    await until(() => ($(el, '.confirmation')?.textContent ?? '').includes('Enregistré'), 'the saved stop');
+    const stop = (await publicStops()).find((s) => s.name === name)!;
+    expect(stop.location_from).to.equal('agent');
+    expect(stop.location).to.deep.equal(picked);
+    await removeAll();
+  });
+
+  it('with the base map unreachable, the map says so and the coordinates stay usable; English; axe', async () => {
+    localStorage.setItem(tokenKey(SITE), await agentToken());
+    const el = await editor({ lang: 'en' });
+    await listed(el);
+    ($(el, '#add') as HTMLButtonElement).click();
+    await until(() => $(el, '#oe-name') !== null, 'the new place’s form');
+    await until(() => $(el, '#oe-map-toggle')?.textContent!.trim() === 'Choose on the map', 'the English form');
+    fill(el, 'oe-lat', '49.8');
+    fill(el, 'oe-lon', '4.75');
+    ($(el, '#oe-map-toggle') as HTMLButtonElement).click();
+    await until(() => !!($(el, 'fs-site-map') as FsSiteMap | null)?.leafletMap, 'the map');
+    const map = $(el, 'fs-site-map') as FsSiteMap;
+    // tile.openstreetmap.org cannot be reached from the test machine.
+    await until(() => map.tileState === 'unavailable', 'the base map declared unreachable', 20_000);
+    await map.updateComplete;
+    expect(map.shadowRoot!.querySelector('[part="status"]')!.textContent!.trim()).to.equal(
+      'The base map cannot be shown, so the point cannot be chosen on it. Type the latitude and longitude instead.',
+    );
+    expect(map.shadowRoot!.querySelector('.pick-center')).to.equal(null);
+    // The typed point is on the map all the same, and the fields still take what is typed.
+    expect(map.picked).to.deep.equal({ lat: 49.8, lon: 4.75 });
+    fill(el, 'oe-lat', '49.81');
+    await el.updateComplete;
+    expect(map.picked).to.deep.equal({ lat: 49.81, lon: 4.75 });
+    expect(map.shadowRoot!.querySelector('.fs-picked')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+    // Hidden again: aria-expanded follows.
+    ($(el, '#oe-map-toggle') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect($(el, '#oe-map-toggle')!.getAttribute('aria-expanded')).to.equal('false');
+    expect($(el, 'fs-site-map')).to.equal(null);
   });
 
   it('speaks English with lang="en"; axe on the list and the form', async () => {

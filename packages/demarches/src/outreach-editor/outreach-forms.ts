@@ -3,6 +3,7 @@ import type { DayKey } from '@fs-widgets/contract';
 import { OUTREACH_KINDS, OUTREACH_OFFERS } from '@fs-widgets/contract/codes';
 import type { Locale } from '@fs-widgets/core';
 import type { FsPlaceSelectDetail } from '@fs-widgets/site-locator/commune-search.js';
+import type { FsMapPickDetail } from '@fs-widgets/site-locator/site-map.js';
 import type { OutreachEditorStrings } from '../strings/outreach-editor-strings.js';
 import type { RecurrenceBuilderStrings } from '../strings/recurrence-builder-strings.js';
 import { boxes, fieldError, fieldLabel, option, selectField, textField, type FieldsContext } from '../shared/form-fields.js';
@@ -41,6 +42,10 @@ export interface StopFormHost {
   setRule: (index: number, patch: Partial<RuleDraft>) => void;
   setRecurrence: (index: number, patch: Partial<RecurrenceDraft>) => void;
   onPlace: (event: CustomEvent<FsPlaceSelectDetail>) => void;
+  /** « Choisir sur la carte »: whether the map is shown, could not be loaded, its base map. */
+  map: { open: boolean; failed: boolean; tileUrl: string };
+  toggleMap: () => void;
+  onPick: (event: CustomEvent<FsMapPickDetail>) => void;
   addRule: () => void;
   removeRule: (index: number) => void;
   onErrors: (errors: EditorErrors) => void;
@@ -104,6 +109,19 @@ export function stopFormFields(h: StopFormHost) {
         <div>${text('lat', o.lat, { required: null, type: 'text' })}</div>
         <div>${text('lon', o.lon, { required: null, type: 'text' })}</div>
       </div>
+      <div class="actions">
+        <button
+          class="secondary"
+          type="button"
+          id="oe-map-toggle"
+          aria-expanded=${h.map.open ? 'true' : 'false'}
+          aria-controls="oe-map"
+          @click=${h.toggleMap}
+        >
+          ${o.mapToggle}
+        </button>
+      </div>
+      <div id="oe-map" class="pick-map">${h.map.open ? pickMap(h) : nothing}</div>
     </fieldset>
     <fieldset class="rules">
       <legend>${o.rules}</legend>
@@ -128,6 +146,28 @@ export function stopFormFields(h: StopFormHost) {
     )}
     ${d.offer === 'partner' ? partnerSelect(h, fc) : nothing}
     ${text('note', o.note, { hint: o.noteHint, max: 200 })}`;
+}
+
+/** The typed coordinates as a point, when both are numbers in range. */
+function typedPoint(d: StopDraft): { lat: number; lon: number } | undefined {
+  const lat = Number(d.lat.trim().replace(',', '.'));
+  const lon = Number(d.lon.trim().replace(',', '.'));
+  if (!d.lat.trim() || !d.lon.trim() || !Number.isFinite(lat) || !Number.isFinite(lon)) return undefined;
+  return Math.abs(lat) <= 90 && Math.abs(lon) <= 180 ? { lat, lon } : undefined;
+}
+
+/** The map to pick the point (`<fs-site-map pick>`, fetched when first opened): opens on the point, or the commune. */
+function pickMap(h: StopFormHost) {
+  if (h.map.failed) return html`<p class="notice error" role="alert">${h.o.mapLoadFailed}</p>`;
+  return html`<fs-site-map
+    pick
+    lang=${h.locale}
+    tile-url=${h.map.tileUrl || nothing}
+    origin-label=${h.o.mapCommuneCentre}
+    .origin=${h.draft.commune?.centre ?? undefined}
+    .picked=${typedPoint(h.draft)}
+    @fs-map-pick=${h.onPick}
+  ></fs-site-map>`;
 }
 
 function partnerSelect(h: StopFormHost, fc: FieldsContext<string>) {

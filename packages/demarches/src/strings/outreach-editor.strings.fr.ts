@@ -51,9 +51,14 @@ export const outreachEditorFr = {
   street: 'Adresse (numéro et rue)',
   location: 'Position sur la carte',
   locationHint:
-    'Si vous la connaissez (en degrés décimaux, par exemple 45,9 et 0,2). Laissez vide : le lieu sera placé au centre de la commune.',
+    'Si vous la connaissez (en degrés décimaux, par exemple 45,9 et 0,2), ou choisissez-la sur la carte. Laissez vide : le lieu sera placé au centre de la commune.',
   lat: 'Latitude',
   lon: 'Longitude',
+  /** The button showing (and hiding) the map to pick the point (aria-expanded says which). */
+  mapToggle: 'Choisir sur la carte',
+  /** The commune's centre on that map. */
+  mapCommuneCentre: 'Centre de la commune',
+  mapLoadFailed: 'La carte n’a pas pu être chargée. Tapez la latitude et la longitude, ou réessayez plus tard.',
   rules: 'Quand passe-t-on ?',
   rule: (n: number) => `Rythme n° ${n}`,
   ruleWhen: 'Quand ?',

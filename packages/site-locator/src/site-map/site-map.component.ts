@@ -87,6 +87,10 @@ const reducedMotion = (): boolean => matchMedia('(prefers-reduced-motion: reduce
 const isPlace = (l: Location | null | undefined): l is Location =>
   !!l && Number.isFinite(l.lat) && Number.isFinite(l.lon) && Math.abs(l.lat) <= 90 && Math.abs(l.lon) <= 180;
 
+/** The same point to the 5th decimal (about a metre): a page rounding the point placed gives it back unchanged. */
+const samePoint = (a: Location | null | undefined, b: Location | null | undefined): boolean =>
+  a === b || (!!a && !!b && Math.abs(a.lat - b.lat) < 6e-6 && Math.abs(a.lon - b.lon) < 6e-6);
+
 /**
  * The map view of the site locator: the sites as markers, grouped when they are close, and the
  * search origin. The list stays the primary view; the map is shown on demand, and the mapping
@@ -183,8 +187,6 @@ export class FsSiteMap extends FsElement {
   #activators = new WeakMap<Element, () => void>();
   #originMarker?: Leaflet.Marker;
   #pickedMarker?: Leaflet.Marker;
-  /** The point the map itself just placed: that change of `picked` is not "from outside". */
-  #pickedFromMap?: Location;
   #resizeObserver?: ResizeObserver;
   /** The strings the markers were last labelled with (a language arriving later relabels them). */
   #labelledWith?: SiteMapStrings['siteMap'];
@@ -246,8 +248,9 @@ export class FsSiteMap extends FsElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Here rather than in updated(): a new base map resets the tile state within this update.
     if (changed.has('tileUrl') || changed.has('tiles') || changed.has('tileTimeout')) this.#setTileLayer();
-    // The live region says only the points placed on the map, not those the page sets.
-    if (changed.has('picked') && this.picked !== this.#pickedFromMap) this.placed = undefined;
+    // The live region says only the points placed on the map, not those the page sets (the page
+    // giving back the point placed, rounded, is still that point).
+    if (changed.has('picked') && !samePoint(this.picked, this.placed)) this.placed = undefined;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -257,11 +260,10 @@ export class FsSiteMap extends FsElement {
     if (changed.has('sites')) this.#buildIndex();
     if (changed.has('origin')) this.#placeOrigin();
     if (changed.has('picked') || changed.has('pick')) {
-      const fromMap = this.picked === this.#pickedFromMap;
-      this.#pickedFromMap = undefined;
       this.#placePicked();
-      // A point set by the page (typed coordinates) is brought into view; one placed here already is.
-      if (!fromMap && this.pick && isPlace(this.picked) && !changed.has('origin'))
+      // A point moved by the page (typed coordinates) is brought into view; one placed here already is.
+      const moved = changed.has('picked') && !samePoint(changed.get('picked'), this.picked);
+      if (moved && this.pick && isPlace(this.picked) && !samePoint(this.picked, this.placed) && !changed.has('origin'))
         this.#panInside(map.wrapLatLng([this.picked.lat, this.picked.lon]));
     }
     if (changed.has('sites') || changed.has('origin')) {
@@ -354,7 +356,6 @@ export class FsSiteMap extends FsElement {
     const { lat, lng } = latlng.wrap();
     const point: Location = { lat, lon: lng };
     if (this.emit<FsMapPickDetail>('fs-map-pick', point, { cancelable: true }).defaultPrevented) return;
-    this.#pickedFromMap = point;
     this.picked = point;
     this.placed = point;
   }
