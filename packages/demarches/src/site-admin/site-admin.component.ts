@@ -145,6 +145,9 @@ export class FsSiteAdmin extends FsElement {
   /** Level of the widget's heading in the page outline (2 to 5; sections are one level below). */
   @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
 
+  /** Base map tiles of the map to pick a stop's point (« Tournées et permanences »), given to the hosted editor. OpenStreetMap's when not set. */
+  @property({ attribute: 'tile-url', converter: stringAttribute }) tileUrl = '';
+
   /**
    * Changes per page of the history (1 to 200); by default the server's page (50). A property
    * only: a page sets it rarely, and the recorded answers of the stories are the default page.
@@ -838,7 +841,12 @@ export class FsSiteAdmin extends FsElement {
     const level = Math.min(6, this.headingLevel + 2);
     return which === 'closures'
       ? html`<fs-closure-editor site-id=${this.#siteIdValue} api=${this.api || nothing} heading-level=${level}></fs-closure-editor>`
-      : html`<fs-outreach-editor site-id=${this.#siteIdValue} api=${this.api || nothing} heading-level=${level}></fs-outreach-editor>`;
+      : html`<fs-outreach-editor
+          site-id=${this.#siteIdValue}
+          api=${this.api || nothing}
+          heading-level=${level}
+          tile-url=${this.tileUrl || nothing}
+        ></fs-outreach-editor>`;
   }
 
   #managerSection(section: 'access' | 'history') {

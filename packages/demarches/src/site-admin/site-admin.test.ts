@@ -48,7 +48,12 @@ async function publicSite(): Promise<Site> {
 
 async function admin(attrs: { api?: string; site?: string; lang?: string } = {}): Promise<FsSiteAdmin> {
   return fixture<FsSiteAdmin>(
-    html`<fs-site-admin api=${attrs.api ?? proxiedApi} site-id=${attrs.site ?? SITE} lang=${attrs.lang ?? 'fr'}></fs-site-admin>`,
+    html`<fs-site-admin
+      api=${attrs.api ?? proxiedApi}
+      site-id=${attrs.site ?? SITE}
+      lang=${attrs.lang ?? 'fr'}
+      tile-url="/__test/tiles/{z}/{x}/{y}.png"
+    ></fs-site-admin>`,
   );
 }
 
@@ -289,6 +294,17 @@ describe('<fs-site-admin>', () => {
     await until(() => $(el, 'fs-outreach-editor') !== null, 'the outreach editor');
     const outreach = $(el, 'fs-outreach-editor')!;
     await until(() => outreach.shadowRoot?.querySelector('[data-state="ready"], [data-state="empty"]') != null, 'the stops, signed in');
+    await expect(el).to.be.accessible();
+    // Its place form picks the point on the map here too (the page's base map given through).
+    outreach.shadowRoot!.querySelector<HTMLButtonElement>('#add')!.click();
+    await until(() => outreach.shadowRoot!.querySelector('#oe-map-toggle') !== null, 'the place’s form');
+    outreach.shadowRoot!.querySelector<HTMLButtonElement>('#oe-map-toggle')!.click();
+    const pickButton = () =>
+      outreach.shadowRoot!.querySelector('fs-site-map')?.shadowRoot?.querySelector<HTMLButtonElement>('.pick-center');
+    await until(() => !!pickButton(), 'the map, its base map loaded');
+    pickButton()!.click();
+    await until(() => outreach.shadowRoot!.querySelector<HTMLInputElement>('#oe-lat')!.value !== '', 'the point placed');
+    expect(outreach.shadowRoot!.querySelector<HTMLInputElement>('#oe-lon')!.value).to.match(/^-?\d+(,\d{1,5})?$/);
     await expect(el).to.be.accessible();
     // « Changer de jeton » in the hosted editor forgets the site's one stored access: the administration asks for it too.
     [...outreach.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')]
