@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { fn } from 'storybook/test';
 import type { Location, SiteList } from '@fs-widgets/contract';
-import type { FsSiteSelectDetail } from '@fs-widgets/site-locator/site-map.js';
+import type { FsMapPickDetail, FsSiteSelectDetail } from '@fs-widgets/site-locator/site-map.js';
 import '@fs-widgets/site-locator/site-map.js';
 import fixtures from './fixtures/api.json';
 import type { ExpectedComponent, ExpectedStory } from './story-expectations.js';
@@ -27,8 +27,13 @@ interface SiteMapArgs {
   tiles?: 'osm' | 'ign-plan';
   'tile-timeout'?: number;
   lang?: 'fr' | 'en';
+  pick?: boolean;
+  picked?: Location;
+  'origin-label'?: string;
   /** Called with each `fs-site-select` event (shown in the Actions panel). */
   onSiteSelect?: (event: CustomEvent<FsSiteSelectDetail>) => void;
+  /** Called with each `fs-map-pick` event (shown in the Actions panel). */
+  onMapPick?: (event: CustomEvent<FsMapPickDetail>) => void;
 }
 
 const meta = {
@@ -44,7 +49,11 @@ const meta = {
     tiles=${ifDefined(args.tiles)}
     tile-timeout=${ifDefined(args['tile-timeout'])}
     lang=${ifDefined(args.lang)}
+    ?pick=${!!args.pick}
+    .picked=${args.picked}
+    origin-label=${ifDefined(args['origin-label'] || undefined)}
     @fs-site-select=${(e: CustomEvent<FsSiteSelectDetail>) => args.onSiteSelect?.(e)}
+    @fs-map-pick=${(e: CustomEvent<FsMapPickDetail>) => args.onMapPick?.(e)}
   ></fs-site-map>`,
   args: {
     sites: mende.items,
@@ -52,6 +61,7 @@ const meta = {
     tiles: 'osm',
     lang: 'fr',
     onSiteSelect: fn(),
+    onMapPick: fn(),
   },
   argTypes: {
     tiles: { control: 'inline-radio', options: ['osm', 'ign-plan'] },
@@ -65,6 +75,8 @@ const meta = {
     sites: { control: 'object' },
     origin: { control: 'object' },
     onSiteSelect: { table: { disable: true } },
+    onMapPick: { table: { disable: true } },
+    picked: { control: 'object' },
   },
   parameters: {
     docs: {
@@ -74,15 +86,26 @@ const meta = {
           'Data: the ten France services nearest to Mende, as the real server answers (`stories/fixtures/api.json`). The base map ' +
           'comes from OpenStreetMap (or Plan IGN with `tiles="ign-plan"`): without a network (as in `scripts/test/check-stories.mjs`) ' +
           'the map shows its designed "fond de carte inaccessible" state, and the markers stay usable. Activating a marker logs ' +
-          '`fs-site-select` in the Actions panel.',
+          '`fs-site-select` in the Actions panel; with `pick`, placing a point logs `fs-map-pick`.',
       },
     },
     // For the catalogue check (scripts/test/check-stories.mjs): the states that must keep a story, the
     // story photographed, and rows the docs page table must show. Each story says what it shows.
     catalogue: {
-      required: ['with-sites', 'selected', 'no-tiles'],
+      required: ['with-sites', 'selected', 'no-tiles', 'picking'],
       screenshot: 'selected',
-      docsRows: ['sites', 'selected-id', 'origin', 'tile-url', 'tiles', 'tile-timeout', 'fs-site-select', '--fs-site-map-height'],
+      docsRows: [
+        'sites',
+        'selected-id',
+        'origin',
+        'tile-url',
+        'tiles',
+        'tile-timeout',
+        'pick',
+        'fs-site-select',
+        'fs-map-pick',
+        '--fs-site-map-height',
+      ],
     },
   },
 } satisfies Meta<SiteMapArgs> & ExpectedComponent;
@@ -127,6 +150,30 @@ export const NoTiles: Story = {
     expect: {
       texts: ['La carte ne peut pas s’afficher (fond de carte inaccessible)', 'Fond de carte de démonstration'],
       selectors: ['fs-site-map[tile-state="unavailable"]', '.leaflet-marker-pane .fs-marker'],
+    },
+  },
+};
+
+/**
+ * `pick`: a map to place one point, as the outreach editor's « Choisir sur la carte » (on
+ * Nouzonville's centre, with the point already typed). A click or tap places the point; without
+ * a pointer, the arrow keys move the map under the crosshair at its centre and « Placer le point
+ * au centre de la carte » places it there; each placement is said (« Point placé : latitude …,
+ * longitude … ») and logs `fs-map-pick`. Without the base map (as in the stories' check, offline)
+ * the map says to type the coordinates instead and offers no picking.
+ */
+export const Picking: Story = {
+  args: {
+    sites: [],
+    pick: true,
+    origin: { lat: 49.81977, lon: 4.75391 },
+    'origin-label': 'Centre de la commune',
+    picked: { lat: 49.8183, lon: 4.7562 },
+  },
+  parameters: {
+    expect: {
+      texts: ['Cliquez sur la carte pour placer le point', 'impossible d’y choisir le point'],
+      selectors: ['fs-site-map[pick]', '.leaflet-marker-pane .fs-picked[role="img"]', '.fs-origin[aria-label="Centre de la commune"]'],
     },
   },
 };
