@@ -22,11 +22,16 @@ export {
 export {
   checkPermanenceRule,
   permanenceDates,
+  osmDate,
+  osmYears,
   permanenceOn,
+  permanenceOsmRules,
   permanenceToOsm,
   RecurrenceError,
+  type OsmRulePart,
   type PermanenceDate,
   type PermanenceDatesOptions,
+  type PermanenceOsmOptions,
   type PermanenceRule,
 } from './recurrence.js';
 export {
@@ -37,5 +42,6 @@ export {
   type OpeningStatus,
   type OpeningStatusOptions,
 } from './status.js';
+export { openPeriods, type MinuteRange } from './time-of-day.js';
 export { addDays, dayKeyOf, timeZoneForDepartment, zonedInstant, zonedParts, type ZonedParts } from './time-zone.js';
 export { DAY_KEYS, emptyWeek, hasHours } from './week.js';

@@ -1,6 +1,7 @@
 import type { DayKey, Recurrence } from '@fs-widgets/contract';
 import { isPublicHoliday } from './holidays.js';
 import { toMinutes } from './time-of-day.js';
+import { isoWeek } from './osm-rules.js';
 import { addDays, dayKeyOf, timeZoneForDepartment, zonedInstant, zonedParts } from './time-zone.js';
 
 /**
@@ -140,30 +141,106 @@ export const osmDate = (date: string) => `${date.slice(0, 4)} ${OSM_MONTHS[Numbe
 
 const OSM_DAY: Readonly<Record<DayKey, string>> = { mo: 'Mo', tu: 'Tu', we: 'We', th: 'Th', fr: 'Fr', sa: 'Sa', su: 'Su' };
 
+export type PermanenceOsmOptions = {
+  /**
+   * The day the string is written for (`YYYY-MM-DD`), by default today in UTC: a rule OSM can
+   * only say with dates (every N weeks, or bounded in time) is written for the ISO year of this
+   * day and the next one ({@link osmYears}).
+   */
+  today?: string;
+};
+
+/** One rule of an OSM string, its selectors apart from its hours, so that rules on the same days can share one. */
+export type OsmRulePart = { selector: string; hours: string };
+
+/** Monday of ISO week 1 of `year` (the week holding 4 January). */
+const isoYearStart = (year: number) => mondayOf(`${String(year).padStart(4, '0')}-01-04`);
+
+/**
+ * The ISO years an OSM string written on `today` covers when its rule needs dates: the ISO year
+ * of `today` and the next, as their first and last days (`2026` runs from 2025-12-29 to
+ * 2027-01-03, and has 53 weeks).
+ */
+export function osmYears(today: string): { year: number; from: string; to: string; weeks: number }[] {
+  const { year } = isoWeek(today);
+  return [year, year + 1].map((y) => {
+    const from = isoYearStart(y);
+    const next = isoYearStart(y + 1);
+    return { year: y, from, to: addDays(next, -1), weeks: daysBetween(from, next) / 7 };
+  });
+}
+
+/** `2026 Dec 01-2027 Mar 31`, or one date. */
+const osmRange = (from: string, to: string) => (from === to ? osmDate(from) : `${osmDate(from)}-${osmDate(to)}`);
+const week2 = (week: number) => String(week).padStart(2, '0');
+
+/**
+ * The rule in OpenStreetMap `opening_hours` rules, selectors apart from hours (see
+ * {@link permanenceToOsm}); `[]` when it holds no more session; null when OSM cannot say it: no
+ * fixed hours, by appointment.
+ *
+ * OSM numbers weeks from each ISO year's start (`week 01-53/2` starts again at week 1 after a
+ * 53-week year such as 2026), and we count every N weeks from `starts_on`: such a rule is written
+ * per ISO year, each with its own date range and weeks, for the ISO year of `today` and the next
+ * (`2025 Dec 29-2027 Jan 03 week 01-53/2 Tu; 2027 Jan 04-2028 Jan 02 week 02-52/2 Tu`). A rule
+ * bounded in time is written with its dates (`2027 Jan 05-2027 Jun 29 Tu`), up to the end of that
+ * window when it has no last day; a first day before that window is left out.
+ */
+export function permanenceOsmRules(rule: PermanenceRule, options: PermanenceOsmOptions = {}): OsmRulePart[] | null {
+  const { recurrence, opens, closes } = rule;
+  if (opens === null || closes === null || recurrence.freq === 'appointment') return null;
+  const hours = `${opens}-${closes}`;
+  const from = rule.starts_on;
+  const to = rule.ends_on;
+  if (recurrence.freq === 'dates') {
+    return [...recurrence.dates]
+      .filter((date) => (!from || date >= from) && (!to || date <= to))
+      .sort()
+      .map((date) => ({ selector: osmDate(date), hours }));
+  }
+  const years = osmYears(options.today ?? new Date().toISOString().slice(0, 10));
+  const windowFrom = years[0]!.from;
+  const windowTo = years[1]!.to;
+  const days =
+    recurrence.freq === 'weekly'
+      ? [...recurrence.days]
+          .sort((a, b) => ISO_DAY[a] - ISO_DAY[b])
+          .map((d) => OSM_DAY[d])
+          .join(',')
+      : `${OSM_DAY[recurrence.day]}[${[...recurrence.nth].sort((a, b) => (a === -1 ? 6 : a) - (b === -1 ? 6 : b)).join(',')}]`;
+  if (recurrence.freq === 'monthly' || recurrence.interval === 1) {
+    const first = from && from > windowFrom ? from : null;
+    if (first === null && to === null) return [{ selector: days, hours }];
+    const range = [first ?? windowFrom, to ?? windowTo] as const;
+    return range[1] < range[0] ? [] : [{ selector: `${osmRange(...range)} ${days}`, hours }];
+  }
+  // Every N weeks, counted from the week of `starts_on` (checkPermanenceRule requires it).
+  const { interval } = recurrence;
+  const anchor = mondayOf(from!);
+  const parts: OsmRulePart[] = [];
+  for (const year of years) {
+    const rangeFrom = from! > year.from ? from! : year.from;
+    const rangeTo = to && to < year.to ? to : year.to;
+    if (rangeTo < rangeFrom) continue;
+    const sinceAnchor = daysBetween(anchor, year.from) / 7;
+    const first = 1 + (((-sinceAnchor % interval) + interval) % interval);
+    const last = first + Math.floor((year.weeks - first) / interval) * interval;
+    const weeks = first === last ? week2(first) : `${week2(first)}-${week2(last)}/${interval}`;
+    parts.push({ selector: `${osmRange(rangeFrom, rangeTo)} week ${weeks} ${days}`, hours });
+  }
+  return parts;
+}
+
 /**
  * The rule in OpenStreetMap `opening_hours` syntax (`Tu[2] 09:00-12:00; PH off`), for exports
- * such as data·inclusion; null when OSM cannot say it exactly: no fixed hours, by appointment,
- * every N weeks (OSM counts ISO weeks from each year's start, we count from `starts_on`), or
- * bounded in time.
+ * such as data·inclusion; null when OSM cannot say it: no fixed hours, by appointment, or no
+ * session left. Every N weeks and rules bounded in time are written with dates for the ISO year
+ * of `today` and the next ({@link permanenceOsmRules}); one-off dates as dated rules
+ * (`2026 Dec 03 09:00-12:00, 2026 Dec 17 09:00-12:00`: closed on every other day).
  */
-export function permanenceToOsm(rule: PermanenceRule): string | null {
-  const { recurrence, opens, closes } = rule;
-  if (opens === null || closes === null || rule.starts_on || rule.ends_on) return null;
-  const hours = `${opens}-${closes}`;
-  if (recurrence.freq === 'weekly' && recurrence.interval === 1) {
-    const days = [...recurrence.days].sort((a, b) => ISO_DAY[a] - ISO_DAY[b]).map((d) => OSM_DAY[d]);
-    return `${days.join(',')} ${hours}; PH off`;
-  }
-  if (recurrence.freq === 'monthly') {
-    const nth = [...recurrence.nth].sort((a, b) => (a === -1 ? 6 : a) - (b === -1 ? 6 : b));
-    return `${OSM_DAY[recurrence.day]}[${nth.join(',')}] ${hours}; PH off`;
-  }
-  if (recurrence.freq === 'dates') {
-    // One rule per date (`2026 Dec 03 09:00-12:00, 2026 Dec 17 09:00-12:00`): closed on every other day.
-    return [...recurrence.dates]
-      .sort()
-      .map((date) => `${osmDate(date)} ${hours}`)
-      .join(', ');
-  }
-  return null;
+export function permanenceToOsm(rule: PermanenceRule, options: PermanenceOsmOptions = {}): string | null {
+  const parts = permanenceOsmRules(rule, options);
+  if (parts === null || parts.length === 0) return null;
+  const text = parts.map(({ selector, hours }) => `${selector} ${hours}`).join(', ');
+  return rule.recurrence.freq === 'dates' ? text : `${text}; PH off`;
 }

@@ -82,10 +82,14 @@ describe('permanence recurrences', () => {
     checkPermanenceRule(rule({ freq: 'appointment' }, { opens: null, closes: null }));
   });
 
-  test('OpenStreetMap rules for exports, null when OSM cannot say it exactly', () => {
+  test('OpenStreetMap rules for exports, null when OSM cannot say it', () => {
     assert.equal(permanenceToOsm(rule({ freq: 'monthly', day: 'tu', nth: [-1, 2] })), 'Tu[2,-1] 09:00-12:00; PH off');
     assert.equal(permanenceToOsm(rule({ freq: 'weekly', days: ['th', 'mo'], interval: 1 })), 'Mo,Th 09:00-12:00; PH off');
-    assert.equal(permanenceToOsm(rule({ freq: 'weekly', days: ['mo'], interval: 2 }, { starts_on: '2026-11-02' })), null);
+    // Every N weeks is written per ISO year (osm-every-n-weeks.test.ts).
+    assert.equal(
+      permanenceToOsm(rule({ freq: 'weekly', days: ['mo'], interval: 2 }, { starts_on: '2026-11-02' }), { today: '2026-11-27' }),
+      '2026 Nov 02-2027 Jan 03 week 01-53/2 Mo 09:00-12:00, 2027 Jan 04-2028 Jan 02 week 02-52/2 Mo 09:00-12:00; PH off',
+    );
     assert.equal(permanenceToOsm(rule({ freq: 'appointment' }, { opens: null, closes: null })), null);
   });
 });

@@ -9,6 +9,10 @@ import { departmentOfInsee, farFromCommune } from '../src/import/far-from-commun
 import { searchName } from '@fs-widgets/contract/search-name';
 import { SiteCatalogue } from '../src/sites/site-catalogue.js';
 import { compareStopRows } from '../src/outreach/outreach-stops.js';
+import OpeningHours from 'opening_hours';
+import type { OutreachChange, OutreachRule } from '@fs-widgets/contract';
+import { addDays } from '@fs-widgets/opening-hours';
+import { loadStop, sessionsOnDate, stopOpeningHours } from '../src/sites/itinerant-stop.js';
 import {
   FIXTURE_FILE,
   POSTCODES_FILE,
@@ -155,10 +159,25 @@ describe('itinerant stops of the Charente bus', () => {
       records.map((r) => `2023-${r.id}`),
     );
     const byCommune = new Map(bus.stops.map((s) => [s.address.commune, s]));
-    // Every week: OSM says it as the file did; every other week counted from a date: OSM cannot say it exactly.
+    // Every week: OSM says it as the file did. Every other week counted from a date: written per ISO
+    // year, the one of the day it is written and the next (2026 has 53 weeks: 2027 starts on even weeks).
     assert.equal(byCommune.get('Saint-Fraigne')!.opening_hours, 'Mo 09:30-12:30,13:30-15:30; PH off');
     assert.equal(byCommune.get('Val-de-Bonnieure')!.opening_hours, 'Fr 08:45-12:15; PH off');
-    assert.equal(byCommune.get('Tusson')!.opening_hours, null);
+    const tussonRow = (await stopRows(db)).find((row) => row.commune === 'Tusson')!;
+    assert.equal(
+      stopOpeningHours(JSON.parse(tussonRow.rules) as OutreachRule[], [], '2026-12-07'),
+      '2025 Dec 29-2027 Jan 03 week 01-53/2 Tu 09:00-12:30,13:30-15:30, ' +
+        '2027 Jan 04-2028 Jan 02 week 02-52/2 Tu 09:00-12:30,13:30-15:30; PH off',
+    );
+    assert.match(
+      byCommune.get('Tusson')!.opening_hours!,
+      /^\d{4} \w{3} \d{2}-\d{4} \w{3} \d{2} week 0[12]-5[123]\/2 Tu 09:00-12:30,13:30-15:30, /,
+    );
+    // Only the two stops whose hours the file does not give have no OSM string (8 of 12 had none before).
+    assert.deepEqual(
+      bus.stops.filter((s) => s.opening_hours === null).map((s) => s.address.commune),
+      ['Nanteuil-en-Vallée', 'Valence'],
+    );
     // Tusson: odd weeks (50 is even: 15 and 29 December, weeks 51 and 53); Verteuil: even weeks, Christmas skipped.
     assert.deepEqual(
       byCommune.get('Tusson')!.next.map((s) => `${s.date} ${s.opens}`),
@@ -175,6 +194,32 @@ describe('itinerant stops of the Charente bus', () => {
       ['2027-01-12', '2027-01-12', '2027-01-26'],
     );
     assert.deepEqual(byCommune.get('Valence')!.next, []);
+  });
+
+  test('each stop’s OSM string, read by the opening_hours package, opens at its sessions and only then over 2026 and 2027', async () => {
+    const NOMINATIM = { lat: 45.93, lon: 0.07, address: { country_code: 'fr', state: 'Nouvelle-Aquitaine' } };
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const local = (d: Date) =>
+      `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+    let checked = 0;
+    for (const row of await stopRows(db)) {
+      const text = stopOpeningHours(JSON.parse(row.rules) as OutreachRule[], JSON.parse(row.changes) as OutreachChange[], '2026-12-07');
+      if (text === null) continue;
+      const oh = new OpeningHours(text, NOMINATIM);
+      assert.deepEqual(oh.getWarnings(), [], text);
+      const theirs = oh
+        .getOpenIntervals(new Date(2026, 0, 1), new Date(2028, 0, 1))
+        .map(([from, to]) => `${local(from)}-${local(to).slice(11)}`);
+      const loaded = loadStop(row);
+      const ours: string[] = [];
+      for (let date = '2026-01-01'; date < '2028-01-01'; date = addDays(date, 1)) {
+        for (const session of sessionsOnDate(loaded, date)) ours.push(`${date} ${session.opens}-${session.closes}`);
+      }
+      assert.ok(ours.length > 40, `${row.commune}: ${ours.length} sessions`);
+      assert.deepEqual(theirs, ours, `${row.commune}: ${text}`);
+      checked++;
+    }
+    assert.equal(checked, 10);
   });
 
   test('site 2023 is the bus these stops belong to: same web domain, same communes', async () => {

@@ -75,7 +75,7 @@ function parisTime(stamp: string): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
 }
 
-test('a stop’s OSM opening_hours from its rules: ranges of the same days together, one-off dates, cancelled and moved sessions; null when OSM cannot say it', () => {
+test('a stop’s OSM opening_hours from its rules: ranges of the same days together, one-off dates, every other week, cancelled and moved sessions', () => {
   const weekly = (days: Array<'mo' | 'tu' | 'fr'>, opens: string, closes: string, interval = 1, starts_on?: string) => ({
     recurrence: { freq: 'weekly' as const, days, interval },
     opens,
@@ -96,7 +96,11 @@ test('a stop’s OSM opening_hours from its rules: ranges of the same days toget
     ),
     'Th[2,-1] 14:00-16:00, 2027 Jan 20 09:00-11:00, 2027 Feb 03 09:00-11:00; PH off; 2027 Jan 20 off',
   );
-  assert.equal(stopOpeningHours([weekly(['tu'], '09:00', '12:00', 2, '2026-12-01')], []), null);
+  // Every other week from a date: per ISO year (OSM's weeks start again at 1 after 2026's week 53).
+  assert.equal(
+    stopOpeningHours([weekly(['tu'], '09:00', '12:00', 2, '2026-12-01')], [{ date: '2026-12-15', status: 'cancelled' }], '2026-12-07'),
+    '2026 Dec 01-2027 Jan 03 week 01-53/2 Tu 09:00-12:00, 2027 Jan 04-2028 Jan 02 week 02-52/2 Tu 09:00-12:00; PH off; 2026 Dec 15 off',
+  );
   assert.equal(stopOpeningHours([], []), null);
 });
 

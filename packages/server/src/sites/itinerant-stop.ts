@@ -3,8 +3,9 @@ import {
   addDays,
   dayKeyOf,
   departmentOf,
+  osmDate,
   permanenceOn,
-  permanenceToOsm,
+  permanenceOsmRules,
   timeZoneForDepartment,
   zonedInstant,
   zonedParts,
@@ -51,35 +52,32 @@ export const ruleOf = (rule: OutreachRule): PermanenceRule => ({
   ends_on: rule.ends_on ?? null,
 });
 
-const OSM_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-/** `2026-12-24` as OSM writes a date: `2026 Dec 24`. */
-const osmDate = (date: string) => `${date.slice(0, 4)} ${OSM_MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(8, 10)}`;
-
 /**
  * The stop's hours in OpenStreetMap `opening_hours` syntax, from its rules: each rule as
- * `permanenceToOsm` writes it, rules of the same days joined (`Mo 09:30-12:30,13:30-15:30`),
- * the others added with `, `; `PH off` (a stop holds no session on a public holiday); then each
- * cancelled session as `2026 Dec 24 off`, each moved one as its regular date `off` and its new
- * date's hours. Null when OSM cannot say one of the rules exactly (every N weeks counted from a
- * date, rules bounded in time: see permanenceToOsm), or when there is no rule (hours unknown).
+ * `permanenceOsmRules` writes it, rules of the same selectors joined (`Mo 09:30-12:30,13:30-15:30`),
+ * the others added with `, ` (additional rules: none hides another); `PH off` (a stop holds no
+ * session on a public holiday); then each cancelled session as `2026 Dec 24 off`, each moved one
+ * as its regular date `off` and its new date's hours. A rule every N weeks is written per ISO
+ * year, for the ISO year of `today` (UTC by default) and the next (OSM's weeks start again at 1
+ * each ISO year: see permanenceOsmRules). Null when there is no rule (hours unknown) or a rule
+ * has no fixed hours, or none holds a session any more.
  */
-export function stopOpeningHours(rules: readonly OutreachRule[], changes: readonly OutreachChange[]): string | null {
+export function stopOpeningHours(
+  rules: readonly OutreachRule[],
+  changes: readonly OutreachChange[],
+  today: string = new Date().toISOString().slice(0, 10),
+): string | null {
   if (rules.length === 0) return null;
   const hoursBySelector = new Map<string, string[]>();
-  const oneOffs: string[] = [];
-  for (const rule of rules) {
-    const osm = permanenceToOsm(ruleOf(rule));
-    if (osm === null) return null;
-    if (rule.recurrence.freq === 'dates') {
-      oneOffs.push(osm);
-      continue;
-    }
-    // `Tu[2] 09:00-12:00; PH off`: the selector, then the hours.
-    const [selector, hours] = osm.replace(/; PH off$/, '').split(' ') as [string, string];
-    hoursBySelector.set(selector, [...(hoursBySelector.get(selector) ?? []), hours]);
+  // Weekly and monthly rules first, one-off dates after them.
+  const dated = (rule: OutreachRule) => Number(rule.recurrence.freq === 'dates');
+  for (const rule of [...rules].sort((a, b) => dated(a) - dated(b))) {
+    const parts = permanenceOsmRules(ruleOf(rule), { today });
+    if (parts === null) return null;
+    for (const { selector, hours } of parts) hoursBySelector.set(selector, [...(hoursBySelector.get(selector) ?? []), hours]);
   }
-  const weekly = [...hoursBySelector].map(([selector, hours]) => `${selector} ${hours.sort().join(',')}`);
-  let text = `${[...weekly, ...oneOffs].join(', ')}; PH off`;
+  if (hoursBySelector.size === 0) return null;
+  let text = `${[...hoursBySelector].map(([selector, hours]) => `${selector} ${hours.sort().join(',')}`).join(', ')}; PH off`;
   for (const change of [...changes].sort((a, b) => a.date.localeCompare(b.date))) {
     text += `; ${osmDate(change.date)} off`;
     if (change.status === 'moved') text += `; ${osmDate(change.to.date)} ${change.to.opens}-${change.to.closes}`;
