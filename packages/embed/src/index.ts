@@ -9,7 +9,6 @@
  * Elements inside another component's shadow root are not seen by the watcher: call
  * `loadWidget('fs-site-card')` from this module, or import the widget's package directly.
  */
-import { setDefaultApiBase } from '@fs-widgets/core';
 // One `() => import('@fs-widgets/<package>/<name>.js')` per element of the registry
 // (packages/contract/src/widgets.ts), generated at build time (scripts/build/widget-registry.mjs):
 // each widget is a chunk of its own. The configurator page (/configurateur) loads its element
@@ -23,7 +22,11 @@ const defaultBase = new URL(
   /\/v\d[^/]*\/fs-widgets\.js$/.test(new URL(import.meta.url).pathname) ? '../../api/v1' : '../api/v1',
   import.meta.url,
 ).href;
-setDefaultApiBase(defaultBase);
+// Left for the widgets' core (`LOADER_API_BASE` in packages/core/src/api/api-base.ts, the same
+// key): importing its setter would make this loader wait for the core chunk, where it lives.
+// A page that already has a loader keeps the first one's, whose code defines the elements.
+const apiBaseKey = Symbol.for('fs-widgets.loader-api-base');
+(globalThis as { [apiBaseKey]?: string })[apiBaseKey] ??= defaultBase;
 
 const loading = new Map<string, Promise<unknown>>();
 
