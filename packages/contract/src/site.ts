@@ -203,6 +203,10 @@ export const Site = Type.Object(
     verified_at: Nullable(
       Type.String({ format: 'date-time', description: 'When an agent last confirmed or changed the site’s information; null: never.' }),
     ),
+    booking: Type.Boolean({
+      description:
+        'Whether the site takes online bookings now (its agents switched them on, `GET /sites/{id}/booking` says what for): offer « Prendre rendez-vous ».',
+    }),
     stops: Type.Array(ItinerantStop, {
       description: 'Outreach stops (a bus’s stops, permanences in other communes) with their next sessions (empty when none is published).',
     }),

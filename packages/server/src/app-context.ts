@@ -1,5 +1,7 @@
 import type { Directory } from '@fs-widgets/contract';
 import type { Db } from './db/database.js';
+import type { Sealer } from './privacy/sealed.js';
+import type { AppointmentLimits } from './config.js';
 import type { SiteCatalogue } from './sites/site-catalogue.js';
 import type { RoutingProvider } from './travel/routing-provider.js';
 
@@ -15,4 +17,12 @@ export interface AppContext {
   routing: RoutingProvider;
   /** The partner directory's catalogue (`data/directory/`), read and checked at start. */
   directory: Directory;
+  /**
+   * Seals personal data at rest (appointments), with the server's data key (`FS_DATA_KEY` or its
+   * key file). Every running server has one (`startServer`); an app built without it (a test of
+   * other routes) refuses to store personal data.
+   */
+  sealer?: Sealer;
+  /** Rate limits of the appointments' public routes; absent: `DEFAULT_APPOINTMENT_LIMITS`. */
+  appointmentLimits?: AppointmentLimits;
 }

@@ -15,6 +15,7 @@ import { directoryRoutes } from './routes/directory.js';
 import { embedRoutes, IMMUTABLE_CACHE } from './routes/embed.js';
 import { exportsRoutes } from './routes/exports.js';
 import { actsRoutes } from './routes/acts.js';
+import { appointmentsRoutes } from './routes/appointments.js';
 import { activityStatsRoutes } from './routes/activity-stats.js';
 import { casesRoutes } from './routes/cases.js';
 import { feedbackRoutes } from './routes/feedback.js';
@@ -135,6 +136,11 @@ export async function buildApp({
           name: 'observatory',
           description: 'The network observatory: views of a département, a carrier or the network for their observers; carriers',
         },
+        {
+          name: 'appointments',
+          description:
+            'Booking an appointment at a site without an account: what can be booked, free slots, the booking code; agents’ settings',
+        },
       ],
       components: {
         securitySchemes: {
@@ -191,6 +197,7 @@ export async function buildApp({
       await api.register(departementOutlinesRoutes);
       await api.register(coverageRoutes, { ctx });
       await api.register(observatoryRoutes, { ctx });
+      await api.register(appointmentsRoutes, { ctx });
     },
     { prefix: API_PREFIX },
   );

@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 /** Server settings, read from the environment. Every variable is listed in the README. */
 export interface ServerConfig {
   port: number;
@@ -23,7 +24,33 @@ export interface ServerConfig {
   trustProxy: boolean | string;
   /** Folder keeping each release of the widgets, served at `/widgets/v<version>/` (`FS_WIDGETS_ARCHIVE`). */
   widgetsArchive: string;
+  /**
+   * The key sealing personal data at rest (appointments), `FS_DATA_KEY`: 32 bytes in base64.
+   * Several API nodes on one PostgreSQL database must all have the same one. Null: the key file.
+   */
+  dataKey: string | null;
+  /** Without `FS_DATA_KEY`: the key file, created once with mode 0600 (`FS_DATA_KEY_FILE`, default next to the SQLite file). */
+  dataKeyFile: string;
+  /** Former keys (`FS_DATA_KEYS_PREVIOUS`, comma-separated): they still open what they sealed, after a rotation. */
+  previousDataKeys: string[];
+  /** Rate limits of appointments, an hour (see `AppointmentLimits`). */
+  appointmentLimits: AppointmentLimits;
 }
+
+/**
+ * How many requests an hour the appointments' public routes take: bookings from one client
+ * address (`FS_BOOKINGS_PER_CLIENT_HOUR`, default 10) and for one site from all addresses
+ * (`FS_BOOKINGS_PER_SITE_HOUR`, default 60), and requests with a booking code from one client
+ * (`FS_APPOINTMENT_LOOKUPS_PER_CLIENT_HOUR`, default 30). Raise the first where many people
+ * share one address (a library's Wi-Fi, a mobile operator's NAT).
+ */
+export interface AppointmentLimits {
+  bookingsPerClient: number;
+  bookingsPerSite: number;
+  lookupsPerClient: number;
+}
+
+export const DEFAULT_APPOINTMENT_LIMITS: AppointmentLimits = { bookingsPerClient: 10, bookingsPerSite: 60, lookupsPerClient: 30 };
 
 export class ConfigError extends Error {}
 
@@ -65,7 +92,40 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     osrmUrl,
     trustProxy,
     widgetsArchive: env.FS_WIDGETS_ARCHIVE?.trim() || 'var/widgets',
+    ...readDataKeys(env, sqlitePath),
+    appointmentLimits: {
+      bookingsPerClient: readLimit(env, 'FS_BOOKINGS_PER_CLIENT_HOUR', DEFAULT_APPOINTMENT_LIMITS.bookingsPerClient),
+      bookingsPerSite: readLimit(env, 'FS_BOOKINGS_PER_SITE_HOUR', DEFAULT_APPOINTMENT_LIMITS.bookingsPerSite),
+      lookupsPerClient: readLimit(env, 'FS_APPOINTMENT_LOOKUPS_PER_CLIENT_HOUR', DEFAULT_APPOINTMENT_LIMITS.lookupsPerClient),
+    },
   };
+}
+
+function readLimit(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name]?.trim();
+  if (!text) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > 100_000)
+    throw new ConfigError(`${name} must be a whole number from 1 to 100000, got "${text}"`);
+  return value;
+}
+
+function readDataKeys(env: NodeJS.ProcessEnv, sqlitePath: string): Pick<ServerConfig, 'dataKey' | 'dataKeyFile' | 'previousDataKeys'> {
+  const check = (name: string, text: string) => {
+    // The value itself is never printed: it is a secret.
+    if (Buffer.from(text, 'base64').length !== 32) {
+      throw new ConfigError(`${name} must be 32 bytes in base64 (make one with: openssl rand -base64 32)`);
+    }
+    return text;
+  };
+  const dataKey = env.FS_DATA_KEY?.trim() ? check('FS_DATA_KEY', env.FS_DATA_KEY.trim()) : null;
+  const previousDataKeys = (env.FS_DATA_KEYS_PREVIOUS ?? '')
+    .split(',')
+    .map((key) => key.trim())
+    .filter(Boolean)
+    .map((key) => check('FS_DATA_KEYS_PREVIOUS', key));
+  const dataKeyFile = env.FS_DATA_KEY_FILE?.trim() || join(dirname(sqlitePath), 'fs-widgets-data.key');
+  return { dataKey, dataKeyFile, previousDataKeys };
 }
 
 function withoutPassword(url: string): string {

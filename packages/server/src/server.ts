@@ -9,6 +9,7 @@ import type { ServerConfig } from './config.js';
 import { estimateProvider } from './travel/estimate.js';
 import { OsrmProvider } from './travel/osrm.js';
 import { readReleaseVersion } from './embed/release-version.js';
+import { sealerOf } from './privacy/sealed.js';
 
 /** The release version: `@fs-widgets/embed`'s, which changesets bumps (see embed/release-version.ts). */
 export const VERSION = readReleaseVersion();
@@ -85,6 +86,8 @@ export async function startServer(
     version: VERSION,
     routing,
     directory: loadDirectory(),
+    sealer: sealerOf(config),
+    appointmentLimits: config.appointmentLimits,
   };
   const app = await buildApp({
     ctx,

@@ -109,6 +109,8 @@ const MATRIX: Record<string, { need: Need; query?: string }> = {
   'PATCH /api/v1/sites/{id}/access/{access}': { need: 'manager' },
   'DELETE /api/v1/sites/{id}/access/{access}': { need: 'manager' },
   'GET /api/v1/sites/{id}/history': { need: 'manager' },
+  'GET /api/v1/sites/{id}/booking-settings': { need: 'agent' },
+  'PUT /api/v1/sites/{id}/booking-settings': { need: 'agent' },
   'GET /api/v1/admin/unverified-sites': { need: 'admin' },
   'POST /api/v1/admin/carriers': { need: 'admin' },
   'PUT /api/v1/admin/sites/{id}/carrier': { need: 'admin' },
@@ -150,7 +152,13 @@ function expected(who: Who, need: Need, scope: AskedScope = 'own'): 401 | 403 | 
 }
 
 /** The only writes open to anyone, on purpose (docs/security.md): a satisfaction answer. */
-const PUBLIC_WRITES = ['POST /api/v1/feedback'];
+const PUBLIC_WRITES = [
+  'POST /api/v1/feedback',
+  // Appointments (issue 19): booked without an account; cancelled and moved by whoever holds the code (rate limited).
+  'POST /api/v1/sites/{id}/appointments',
+  'POST /api/v1/appointments/{code}/cancel',
+  'POST /api/v1/appointments/{code}/move',
+];
 
 /** Personal data planted in every free-text field; none of it may come back publicly or be logged. */
 const EMAIL = 'jeanne.martin@example.org';

@@ -41,7 +41,7 @@ export function foldLine(line: string): string {
 }
 
 /** `20261208T080000Z`: an instant in UTC, RFC 5545's form. */
-const utcStamp = (instant: Date) =>
+export const utcStamp = (instant: Date) =>
   instant
     .toISOString()
     .replace(/[-:]/g, '')

@@ -19,6 +19,16 @@ const EMAIL = /[\p{L}\p{N}._%+-]+\s*(?:@|\(at\)|\[at\]|\s(?:at|arobase)\s)\s*[\p
 const PHONE =
   /(?<![\p{N}+])(?:(?:\+|00)\s?(?:33|262|269|508|590|594|596|681|687|689)[\s.-]?(?:\(0\)[\s.-]?)?|0)[1-9](?:[\s.-]?\d){8}(?!\d)/gu;
 
+/**
+ * Whether `text` is one French or overseas phone number and nothing else (the pattern above,
+ * anchored): what a form asking for a phone number accepts.
+ */
+export function isFrenchPhone(text: string): boolean {
+  const trimmed = text.trim();
+  const match = trimmed.match(new RegExp(PHONE.source, 'u'));
+  return match !== null && match.index === 0 && match[0].length === trimmed.length;
+}
+
 /** The comment to store: personal data replaced by `[…]`, trimmed; null when nothing is left. */
 export function removePersonalData(comment: string | undefined): string | null {
   if (comment === undefined) return null;

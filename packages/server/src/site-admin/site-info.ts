@@ -44,6 +44,8 @@ export interface SiteOwnData {
   carrierKind?: string;
   /** Its local partners (partner directory), by name. */
   localPartners?: SiteLocalPartner[];
+  /** Whether it takes online bookings (`booking_settings`: enabled, with at least one reason). */
+  booking?: boolean;
 }
 
 const newId = () => randomBytes(9).toString('base64url');
@@ -83,7 +85,8 @@ export function withSiteOwnData(site: Site, own: SiteOwnData | undefined, now: D
   if (!own) return site;
   // A carrier SET by a network administrator is published as a fact (the charter makes it public), the guess as a guess.
   const carriedOnly: Site = own.carrierKind ? { ...site, carrier: own.carrierKind as Site['carrier'], carrier_inferred: false } : site;
-  const carried: Site = own.localPartners ? { ...carriedOnly, local_partners: own.localPartners } : carriedOnly;
+  const withPartners: Site = own.localPartners ? { ...carriedOnly, local_partners: own.localPartners } : carriedOnly;
+  const carried: Site = own.booking ? { ...withPartners, booking: true } : withPartners;
   if (!own.edits && own.exceptions.length === 0) return carried;
   const edits = own.edits;
   const hours = edits?.hours ? (JSON.parse(edits.hours) as Week) : site.hours;
@@ -112,7 +115,7 @@ export async function loadSiteOwnData(
   if (siteIds && siteIds.length === 0) return new Map();
   // The earliest "today" of any time zone (UTC−12) is at most one day before UTC's date.
   const earliestToday = addDays(now.toISOString().slice(0, 10), -1);
-  const [edits, exceptions, carriers, localPartners] = await Promise.all([
+  const [edits, exceptions, carriers, localPartners, bookings] = await Promise.all([
     db
       .selectFrom('site_edits')
       .selectAll()
@@ -135,6 +138,13 @@ export async function loadSiteOwnData(
       .select(['site_id', 'id', 'name', 'thematiques', 'website'])
       .$if(siteIds !== undefined, (qb) => qb.where('site_id', 'in', siteIds!))
       .execute(),
+    db
+      .selectFrom('booking_settings')
+      .select('site_id')
+      .where('enabled', '=', 1)
+      .where('reasons', '!=', '[]')
+      .$if(siteIds !== undefined, (qb) => qb.where('site_id', 'in', siteIds!))
+      .execute(),
   ]);
   const bySite = new Map<string, SiteOwnData>();
   const entry = (siteId: string) => {
@@ -146,6 +156,7 @@ export async function loadSiteOwnData(
   for (const row of exceptions) (entry(row.site_id).exceptions as SiteExceptionTable[]).push(row);
   for (const row of carriers) entry(row.site_id).carrierKind = row.kind;
   for (const row of localPartners) (entry(row.site_id).localPartners ??= []).push(siteLocalPartner(row));
+  for (const row of bookings) entry(row.site_id).booking = true;
   for (const own of bySite.values()) own.localPartners?.sort(compareSiteLocalPartners);
   return bySite;
 }

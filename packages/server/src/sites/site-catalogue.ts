@@ -74,6 +74,7 @@ function siteFromListRow(row: SiteTable, access: RoadAccess): Site {
     offers: [],
     local_partners: [],
     verified_at: null,
+    booking: false,
     stops: [],
   };
 }

@@ -1,0 +1,465 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type {
+  AppointmentCreated,
+  AppointmentPublic,
+  BookingSettings,
+  BookingSettingsInput,
+  Permanence,
+  Site,
+  SiteBooking,
+  SiteHistory,
+  SlotList,
+  Week,
+} from '@fs-widgets/contract';
+import { ProblemType } from '@fs-widgets/contract';
+import { caseCodeFrom, parseCaseCode } from '@fs-widgets/contract/case-code';
+import { addDays, dayKeyOf } from '@fs-widgets/opening-hours';
+import { createToken } from '../src/auth/tokens.js';
+import { expectProblem, json, startTestServer, TEST_ENGINE, type TestServer } from './test-server.js';
+
+/** Mende's France services, with the hours below published by its agents. */
+const SITE = '2983';
+const OTHER_SITE = '1925';
+const range = (opens: string, closes: string) => ({ opens, closes });
+const WEEK: Week = {
+  mo: [range('09:00', '12:00'), range('14:00', '17:00')],
+  tu: [range('09:00', '12:00'), range('14:00', '17:00')],
+  we: [range('09:00', '12:00')],
+  th: [range('09:00', '12:00'), range('14:00', '17:00')],
+  fr: [range('09:00', '12:00')],
+  sa: [],
+  su: [],
+};
+/** What the person gives: distinctive, so the database files can be searched for them. */
+const PERSON = { first_name: 'Zéphirine', phone: '06 98 76 54 32', email: 'zephirine.h4test@exemple.fr' };
+/** Per-client limit of this file's server: the requests below fit, the rate-limit test reaches it. */
+const PER_CLIENT = 40;
+
+let keys = 0;
+const newKey = () => `booking-key-${process.pid}-${Date.now().toString(36)}-${keys++}`;
+
+const parisDate = (instant: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(instant);
+const parisTime = (iso: string) =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+
+async function awayFromHourBoundary() {
+  const left = 3_600_000 - (Date.now() % 3_600_000);
+  if (left < 30_000) await new Promise((r) => setTimeout(r, left + 100));
+}
+
+describe(`appointments (${TEST_ENGINE})`, () => {
+  let server: TestServer;
+  let agent: string;
+  let otherAgent: string;
+  let permanenceId: string;
+  /** A weekday, at least 3 days ahead, that the site closes (an exceptional closure). */
+  let closedDay: string;
+
+  const send = (method: string, path: string, body?: unknown, token?: string) =>
+    server.get(`/api/v1${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  const book = (fields: Record<string, unknown>) =>
+    send('POST', `/sites/${SITE}/appointments`, {
+      key: newKey(),
+      reason: 'demarche:carte-vitale',
+      ...PERSON,
+      reminder: 'email',
+      ...fields,
+    });
+  const counts = async () => ({
+    appointments: Number(
+      (
+        await server.db
+          .selectFrom('appointments')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+    seats: Number(
+      (
+        await server.db
+          .selectFrom('appointment_seats')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+    rows: JSON.stringify(await server.db.selectFrom('appointments').selectAll().orderBy('id').execute()),
+  });
+  const slots = async (reason: string, from?: string, days = 14) =>
+    json<SlotList>(await send('GET', `/sites/${SITE}/slots?reason=${reason}&days=${days}${from ? `&from=${from}` : ''}`));
+
+  const settings: BookingSettingsInput = {
+    enabled: true,
+    duration_minutes: 30,
+    capacity: 2,
+    horizon_days: 28,
+    min_notice_minutes: 1440,
+    reasons: ['demarche:carte-vitale', 'other'],
+  };
+
+  before(async () => {
+    server = await startTestServer({
+      FS_BOOKINGS_PER_CLIENT_HOUR: String(PER_CLIENT),
+      FS_BOOKINGS_PER_SITE_HOUR: '1000',
+      FS_APPOINTMENT_LOOKUPS_PER_CLIENT_HOUR: '1000',
+      ...(TEST_ENGINE === 'postgres' ? { FS_DATA_KEY: Buffer.alloc(32, 7).toString('base64') } : {}),
+    });
+    const expiresAt = new Date(Date.now() + 86_400_000);
+    agent = (await createToken(server.db, { role: 'agent', siteId: SITE, label: 'accueil', expiresAt })).token;
+    otherAgent = (await createToken(server.db, { role: 'agent', siteId: OTHER_SITE, label: 'ailleurs', expiresAt })).token;
+    await json(await send('PUT', `/sites/${SITE}/hours`, { hours: WEEK }, agent));
+    closedDay = addDays(parisDate(new Date()), 3);
+    while (['sa', 'su'].includes(dayKeyOf(closedDay))) closedDay = addDays(closedDay, 1);
+    const closure = await send(
+      'POST',
+      `/sites/${SITE}/exceptions`,
+      { key: newKey(), starts_on: closedDay, ends_on: closedDay, closed: true, hours: [], reason: 'formation' },
+      agent,
+    );
+    assert.equal(closure.status, 201, await closure.clone().text());
+    const permanence = await send(
+      'POST',
+      `/sites/${SITE}/permanences`,
+      {
+        key: newKey(),
+        partner: 'caf',
+        recurrence: { freq: 'weekly', days: ['tu'], interval: 1 },
+        opens: '14:00',
+        closes: '16:00',
+        by_appointment: true,
+      },
+      agent,
+    );
+    assert.equal(permanence.status, 201, await permanence.clone().text());
+    permanenceId = ((await permanence.json()) as Permanence).id;
+  });
+
+  after(async () => {
+    await server?.close();
+  });
+
+  test('booking settings: the defaults until saved, agents only, checked reasons, kept in the history; the site then offers bookings', async () => {
+    await expectProblem(await send('GET', `/sites/${SITE}/booking-settings`), 401);
+    await expectProblem(await send('PUT', `/sites/${SITE}/booking-settings`, settings, otherAgent), 403);
+    const defaults = await json<BookingSettings>(await send('GET', `/sites/${SITE}/booking-settings`, undefined, agent));
+    assert.deepEqual(defaults, {
+      site_id: SITE,
+      enabled: false,
+      duration_minutes: 30,
+      capacity: 1,
+      horizon_days: 28,
+      min_notice_minutes: 1440,
+      reasons: [],
+      updated_at: null,
+    });
+    assert.equal((await json<Site>(await send('GET', `/sites/${SITE}`))).booking, false);
+
+    const before = await counts();
+    await expectProblem(await send('PUT', `/sites/${SITE}/booking-settings`, { ...settings, capacity: 21 }, agent), 400, 'capacity');
+    await expectProblem(
+      await send('PUT', `/sites/${SITE}/booking-settings`, { ...settings, reasons: ['other', 'demarche:no-such-thing'] }, agent),
+      422,
+      'reasons.1',
+    );
+    await expectProblem(
+      await send('PUT', `/sites/${SITE}/booking-settings`, { ...settings, reasons: ['permanence:nope'] }, agent),
+      422,
+      'reasons.0',
+    );
+    assert.equal((await json<BookingSettings>(await send('GET', `/sites/${SITE}/booking-settings`, undefined, agent))).updated_at, null);
+    assert.deepEqual(await counts(), before);
+
+    const saved = await json<BookingSettings>(
+      await send(
+        'PUT',
+        `/sites/${SITE}/booking-settings`,
+        { ...settings, reasons: [...settings.reasons, `permanence:${permanenceId}`] },
+        agent,
+      ),
+    );
+    assert.equal(saved.capacity, 2);
+    assert.deepEqual(saved.reasons, ['demarche:carte-vitale', 'other', `permanence:${permanenceId}`]);
+    assert.equal((await json<Site>(await send('GET', `/sites/${SITE}`))).booking, true);
+
+    const manager = (await createToken(server.db, { role: 'manager', siteId: SITE, label: 'responsable' })).token;
+    const history = await json<SiteHistory>(await send('GET', `/sites/${SITE}/history`, undefined, manager));
+    const entry = history.items.find((item) => item.entity === 'booking')!;
+    assert.equal(entry.action, 'create');
+    assert.deepEqual([entry.by.label, entry.by.role], ['accueil', 'agent']);
+    assert.equal((entry.after as BookingSettings).capacity, 2);
+
+    const booking = await json<SiteBooking>(await send('GET', `/sites/${SITE}/booking`));
+    assert.equal(booking.enabled, true);
+    assert.equal(booking.time_zone, 'Europe/Paris');
+    assert.deepEqual(
+      booking.reasons.map((r) => [r.key, r.kind, r.partner, r.theme, r.resource]),
+      [
+        ['demarche:carte-vitale', 'demarche', 'assurance-maladie', 'carte-vitale', 'site'],
+        ['other', 'other', null, null, 'site'],
+        [`permanence:${permanenceId}`, 'permanence', 'caf', 'autre', `permanence:${permanenceId}`],
+      ],
+    );
+    assert.match(booking.reasons[0]!.label, /carte Vitale/i);
+    assert.ok(booking.reasons[0]!.documents.length > 0);
+    assert.match(booking.reasons[2]!.label, /^Permanence : .*CAF/);
+    // Another site takes no bookings: nothing to book there.
+    const none = await json<SiteBooking>(await send('GET', `/sites/${OTHER_SITE}/booking`));
+    assert.equal(none.enabled, false);
+    assert.deepEqual(none.reasons, []);
+    await expectProblem(await send('GET', `/sites/${OTHER_SITE}/slots?reason=other`), 409);
+  });
+
+  test('slots: the published hours on a 30-minute grid, none inside the notice, on the closure or at the weekend; a permanence’s own sessions', async () => {
+    const now = Date.now();
+    const list = await slots('demarche:carte-vitale');
+    assert.equal(list.from, parisDate(new Date()));
+    assert.ok(list.days.length > 0);
+    for (const day of list.days) {
+      assert.ok(!['sa', 'su'].includes(dayKeyOf(day.date)), day.date);
+      assert.notEqual(day.date, closedDay);
+      const hours = WEEK[dayKeyOf(day.date)];
+      for (const slot of day.slots) {
+        assert.ok(Date.parse(slot.start) >= now + 1440 * 60_000, `${slot.start} is inside the notice`);
+        assert.equal(parisTime(slot.start), slot.time);
+        assert.equal(Date.parse(slot.end) - Date.parse(slot.start), 30 * 60_000);
+        assert.ok(
+          hours.some((r) => r.opens <= slot.time && parisTime(slot.end) <= r.closes),
+          `${day.date} ${slot.time}`,
+        );
+        assert.equal(slot.seats_left, 2);
+      }
+    }
+    // A whole weekday far enough ahead: every slot of its hours.
+    const full = list.days.find((d) => d.date > addDays(list.from, 1) && dayKeyOf(d.date) === 'mo');
+    if (full) assert.equal(full.slots.length, 12);
+    assert.equal(list.next_from, addDays(list.from, 14));
+    // Beyond the horizon: nothing, and no next page.
+    const far = await slots('other', addDays(list.from, 27), 7);
+    assert.ok(far.days.every((d) => d.date <= addDays(list.from, 28)));
+    assert.equal(far.next_from, null);
+
+    const permanence = await slots(`permanence:${permanenceId}`, undefined, 21);
+    assert.ok(permanence.days.length >= 2);
+    for (const day of permanence.days) {
+      assert.equal(dayKeyOf(day.date), 'tu');
+      assert.deepEqual(
+        day.slots.map((s) => s.time),
+        ['14:00', '14:30', '15:00', '15:30'],
+      );
+    }
+    await expectProblem(await send('GET', `/sites/${SITE}/slots?reason=demarche:rsa`), 409);
+    await expectProblem(await send('GET', `/sites/${SITE}/slots?reason=nonsense`), 400, 'reason');
+    await expectProblem(await send('GET', `/sites/${SITE}/slots?reason=other&days=32`), 400, 'days');
+  });
+
+  let booked: AppointmentCreated;
+
+  test('booking: 201 with a checked code and nothing personal; the same key again books once; capacity 2 means a third is refused', async () => {
+    const slot = (await slots('demarche:carte-vitale')).days[0]!.slots[0]!;
+    const key = newKey();
+    const first = await send('POST', `/sites/${SITE}/appointments`, {
+      key,
+      reason: 'demarche:carte-vitale',
+      start: slot.start,
+      ...PERSON,
+      reminder: 'email',
+    });
+    const text = await first.text();
+    assert.equal(first.status, 201, text);
+    booked = JSON.parse(text) as AppointmentCreated;
+    assert.equal(parseCaseCode(booked.code).ok, true);
+    assert.equal(booked.duplicate, false);
+    assert.equal(booked.appointment.status, 'booked');
+    assert.equal(booked.appointment.start, slot.start);
+    assert.equal(booked.appointment.time, slot.time);
+    assert.equal(booked.appointment.changeable, true);
+    assert.equal(booked.appointment.reason.key, 'demarche:carte-vitale');
+    for (const value of Object.values(PERSON)) assert.ok(!text.includes(value), `${value} in the answer`);
+
+    const again = await send('POST', `/sites/${SITE}/appointments`, {
+      key,
+      reason: 'demarche:carte-vitale',
+      start: slot.start,
+      ...PERSON,
+      reminder: 'email',
+    });
+    const duplicate = (await json<AppointmentCreated>(again)) as AppointmentCreated;
+    assert.equal(duplicate.duplicate, true);
+    assert.equal(duplicate.code, booked.code);
+    await expectProblem(
+      await send('POST', `/sites/${SITE}/appointments`, { key, reason: 'other', start: slot.start, first_name: 'Autre', reminder: 'none' }),
+      409,
+      'key',
+    );
+
+    const second = await book({ start: slot.start, reminder: 'sms', email: null });
+    assert.equal(second.status, 201, await second.clone().text());
+    const before = await counts();
+    assert.equal(before.seats, 2);
+    const third = await expectProblem(await book({ start: slot.start }), 409, 'start');
+    assert.equal(third.type, ProblemType.slotTaken);
+    assert.deepEqual(await counts(), before);
+    // The full slot is no longer offered; the next one still has its two seats.
+    const after = (await slots('demarche:carte-vitale')).days[0]!;
+    assert.notEqual(after.slots[0]!.start, slot.start);
+  });
+
+  test('bad input gets a clear problem naming the field and changes nothing', async () => {
+    const list = await slots('demarche:carte-vitale');
+    const start = list.days.at(-1)!.slots.at(-1)!.start;
+    const before = await counts();
+    const expectations: Array<[Record<string, unknown>, number, string, string?]> = [
+      [{ start: new Date(Date.now() - 86_400_000).toISOString() }, 422, 'start', ProblemType.slotUnavailable],
+      [
+        { start: new Date(Date.now() + 3_600_000).toISOString().replace(/:\d\d\.\d{3}Z$/, ':00.000Z') },
+        422,
+        'start',
+        ProblemType.slotUnavailable,
+      ],
+      [{ start: new Date(`${closedDay}T09:00:00+01:00`).toISOString() }, 422, 'start', ProblemType.slotUnavailable],
+      [{ start: new Date(Date.parse(start) + 10 * 60_000).toISOString() }, 422, 'start', ProblemType.slotUnavailable],
+      [{ start: new Date(Date.now() + 40 * 86_400_000).toISOString() }, 422, 'start', ProblemType.slotUnavailable],
+      [{ start, reason: 'demarche:rsa' }, 409, 'reason', ProblemType.bookingDisabled],
+      [{ start, first_name: '' }, 400, 'first_name'],
+      [{ start, first_name: '   ' }, 400, 'first_name'],
+      [{ start, first_name: 'x'.repeat(61) }, 400, 'first_name'],
+      [{ start, first_name: 'Jean 06 12 34 56 78' }, 400, 'first_name'],
+      [{ start, phone: '12345' }, 400, 'phone'],
+      [{ start, email: 'pas-une-adresse' }, 400, 'email'],
+      [{ start, email: null, reminder: 'email' }, 400, 'email'],
+      [{ start, phone: null, reminder: 'sms' }, 400, 'phone'],
+      [{ start, reminder: 'pigeon' }, 400, 'reminder'],
+      [{ start, extra: 'field' }, 400, 'extra'],
+      [{ start: 'demain' }, 400, 'start'],
+    ];
+    for (const [fields, status, param, type] of expectations) {
+      const problem = await expectProblem(await book(fields), status, param);
+      if (type) assert.equal(problem.type, type, JSON.stringify(fields));
+    }
+    await expectProblem(
+      await send('POST', `/sites/9999999/appointments`, { key: newKey(), reason: 'other', start, first_name: 'A', reminder: 'none' }),
+      404,
+    );
+    assert.deepEqual(await counts(), before);
+    // An overseas number is a phone number too.
+    const overseas = await book({ start, phone: '+262 692 12 34 56', email: null, reminder: 'sms' });
+    assert.equal(overseas.status, 201, await overseas.clone().text());
+  });
+
+  test('with the code: read it, mistyped or unknown codes refused, move it (the seat moves; a full or vanished slot changes nothing), cancel it', async () => {
+    const read = await json<AppointmentPublic>(await send('GET', `/appointments/${booked.code.toLowerCase().replace(/-/g, ' ')}`));
+    assert.equal(read.code, booked.code);
+    assert.equal(read.site_name.length > 0, true);
+    const swapped = booked.code.slice(0, 1) === booked.code.slice(1, 2) ? null : booked.code[1]! + booked.code[0]! + booked.code.slice(2);
+    if (swapped)
+      assert.equal((await expectProblem(await send('GET', `/appointments/${swapped}`), 400, 'code')).type, ProblemType.mistypedCode);
+    await expectProblem(await send('GET', `/appointments/${caseCodeFrom('0000000000')}`), 404);
+    await expectProblem(await send('GET', `/appointments/not-a-code`), 400, 'code');
+
+    // The first slot is full (two bookings): moving there changes nothing.
+    const list = await slots('demarche:carte-vitale');
+    const target = list.days.at(-1)!.slots[0]!;
+    const before = await counts();
+    const other = await book({ start: target.start });
+    assert.equal(other.status, 201);
+    assert.equal((await book({ start: target.start })).status, 201);
+    const beforeMove = await counts();
+    assert.equal(beforeMove.appointments, before.appointments + 2);
+    const stillHere = (await json<AppointmentPublic>(await send('GET', `/appointments/${booked.code}`))).start;
+    assert.equal(
+      (await expectProblem(await send('POST', `/appointments/${booked.code}/move`, { start: target.start }), 409, 'start')).type,
+      ProblemType.slotTaken,
+    );
+    await expectProblem(
+      await send('POST', `/appointments/${booked.code}/move`, { start: new Date(`${closedDay}T09:30:00+01:00`).toISOString() }),
+      422,
+      'start',
+    );
+    await expectProblem(
+      await send('POST', `/appointments/${booked.code}/move`, { start: new Date(Date.now() - 3_600_000).toISOString() }),
+      422,
+      'start',
+    );
+    assert.deepEqual(await counts(), beforeMove);
+
+    const free = list.days.at(-1)!.slots.at(-1)!;
+    const moved = await json<AppointmentPublic>(await send('POST', `/appointments/${booked.code}/move`, { start: free.start }));
+    assert.equal(moved.start, free.start);
+    assert.notEqual(moved.start, stillHere);
+    const seat = await server.db
+      .selectFrom('appointment_seats')
+      .innerJoin('appointments', 'appointments.id', 'appointment_seats.appointment_id')
+      .select(['appointment_seats.starts_at as at'])
+      .where('appointments.code', '=', booked.code.replace(/-/g, ''))
+      .executeTakeFirstOrThrow();
+    assert.equal(seat.at, free.start);
+    assert.equal((await counts()).seats, beforeMove.seats);
+
+    const ics = await send('GET', `/appointments/${booked.code}/event.ics`);
+    assert.equal(ics.status, 200);
+    assert.match(ics.headers.get('content-type')!, /^text\/calendar/);
+    const calendar = (await ics.text()).replace(/\r\n /g, '');
+    assert.ok(calendar.includes(`DTSTART:${free.start.replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z')}`));
+    assert.ok(calendar.includes('STATUS:CONFIRMED'));
+    assert.ok(calendar.includes(booked.code));
+    for (const value of Object.values(PERSON)) assert.ok(!calendar.includes(value));
+
+    const cancelled = await json<AppointmentPublic>(await send('POST', `/appointments/${booked.code}/cancel`));
+    assert.equal(cancelled.status, 'cancelled');
+    assert.equal(cancelled.changeable, false);
+    assert.equal((await counts()).seats, beforeMove.seats - 1);
+    assert.equal((await json<AppointmentPublic>(await send('POST', `/appointments/${booked.code}/cancel`))).status, 'cancelled');
+    assert.equal(
+      (await expectProblem(await send('POST', `/appointments/${booked.code}/move`, { start: free.start }), 409)).type,
+      ProblemType.appointmentClosed,
+    );
+    assert.ok((await (await send('GET', `/appointments/${booked.code}/event.ics`)).text()).includes('STATUS:CANCELLED'));
+  });
+
+  test('personal data is sealed at rest: neither the database files nor its rows hold the first name, phone or e-mail in clear', async () => {
+    const rows = await server.db.selectFrom('appointments').select(['first_name', 'phone', 'email']).execute();
+    assert.ok(rows.length > 0);
+    for (const row of rows) {
+      assert.match(row.first_name!, /^v1\.[\w-]{8}\.[\w-]+\.[\w-]+$/);
+      for (const value of Object.values(row)) if (value !== null) assert.ok(!Object.values(PERSON).some((p) => value.includes(p)));
+    }
+    if (TEST_ENGINE === 'sqlite') {
+      for (const file of readdirSync(server.dir).filter((f) => f.endsWith('.db') || f.endsWith('.db-wal'))) {
+        const bytes = readFileSync(join(server.dir, file));
+        for (const value of [...Object.values(PERSON), '0698765432'])
+          assert.equal(bytes.indexOf(Buffer.from(value)), -1, `${value} in ${file}`);
+      }
+      // The key file next to the SQLite file, readable by its owner only.
+      const { statSync } = await import('node:fs');
+      assert.equal(statSync(join(server.dir, 'fs-widgets-data.key')).mode & 0o777, 0o600);
+    }
+  });
+
+  test(`rate limit: after ${PER_CLIENT} bookings an hour from one address, 429 in French with Retry-After, and nothing more is booked`, async () => {
+    await awayFromHourBoundary();
+    const list = await slots('other', undefined, 28);
+    const starts = list.days.flatMap((d) => d.slots.map((s) => s.start));
+    let refused: Response | undefined;
+    for (let i = 0; i < PER_CLIENT && !refused; i++) {
+      const res = await book({ reason: 'other', start: starts[i % starts.length] });
+      if (res.status === 429) refused = res;
+      else assert.ok([201, 409].includes(res.status), `${res.status}`);
+    }
+    assert.ok(refused, 'no 429');
+    const problem = await expectProblem(refused, 429);
+    assert.match(problem.detail!, /^Trop de rendez-vous demandés depuis cette adresse/);
+    assert.ok(Number(refused.headers.get('retry-after')) > 0);
+    const before = await counts();
+    for (let i = 0; i < 3; i++) await expectProblem(await book({ reason: 'other', start: starts.at(-1 - i) }), 429);
+    assert.deepEqual(await counts(), before);
+  });
+});
