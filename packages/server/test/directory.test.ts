@@ -370,7 +370,15 @@ describe('partner directory: API', () => {
       expected,
     );
     assert.deepEqual(weekly.recurrence, { freq: 'weekly', days: ['fr'], interval: 1 });
-    assert.equal(weekly.opening_hours, null, 'bounded in time: OSM cannot say it exactly');
+    // Bounded in time: written with its dates, from the start of the ISO year it is written in at the earliest.
+    assert.equal(
+      weekly.opening_hours,
+      today <= '2027-01-03'
+        ? '2026 Dec 18-2027 Jan 08 Fr 09:00-12:00; PH off'
+        : today <= '2028-01-02'
+          ? '2027 Jan 04-2027 Jan 08 Fr 09:00-12:00; PH off'
+          : null,
+    );
 
     // The CAF's own permanence, on the second and last Tuesday of each month.
     const caf = await send('POST', `/sites/${SITE}/permanences`, 'agent', {
