@@ -104,7 +104,7 @@ const samePoint = (a: Location | null | undefined, b: Location | null | undefine
  *
  * @csspart base - The frame around the map and its overlays.
  * @csspart map - The map itself (Leaflet's container, a labelled region).
- * @csspart status - The message over the map (loading, base map unreachable).
+ * @csspart status - The message over the map (loading, base map unreachable); under it with `pick`.
  * @csspart attribution - The base map's credits.
  * @csspart pick - With `pick`: the bar under the map (the button placing the point at the centre, the point placed).
  *
@@ -299,6 +299,10 @@ export class FsSiteMap extends FsElement {
               : s.tilesUnavailable
             : '';
     const picking = this.#canPick;
+    // Over the map; under it when picking, so it hides neither the point nor the commune.
+    const status = html`<div part="status" class=${this.pick ? 'status under' : 'status'} role="status">
+      ${message ? html`<p class=${this.mapState === 'loading' ? 'message loading' : 'message'}>${message}</p>` : nothing}
+    </div>`;
     return html`<div part="base" class="frame" aria-busy=${this.mapState === 'loading' ? 'true' : nothing}>
       <div
         part="map"
@@ -309,9 +313,7 @@ export class FsSiteMap extends FsElement {
       ></div>
       <p id="instructions" class="visually-hidden">${this.pick ? s.pickInstructions : s.instructions}</p>
       ${picking ? html`<span class="crosshair" aria-hidden="true"></span>` : nothing}
-      <div part="status" class="status" role="status">
-        ${message ? html`<p class=${this.mapState === 'loading' ? 'message loading' : 'message'}>${message}</p>` : nothing}
-      </div>
+      ${this.pick ? nothing : status}
       ${
         this.mapState === 'ready'
           ? html`<p part="attribution" class="attribution">
@@ -326,6 +328,7 @@ export class FsSiteMap extends FsElement {
           : nothing
       }
     </div>
+    ${this.pick ? status : nothing}
     ${
       this.pick
         ? html`<div part="pick" class="pick-bar">

@@ -57,6 +57,11 @@ export const siteMapStyles = css`
     pointer-events: none;
   }
 
+  .status.under {
+    position: static;
+    margin-top: calc(var(--_fs-space) / 2);
+  }
+
   .message {
     margin: 0;
     padding: var(--_fs-space) calc(var(--_fs-space) * 1.5);
