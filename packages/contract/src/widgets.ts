@@ -115,6 +115,15 @@ export const WIDGETS: readonly WidgetEntry[] = [
     budgetKb: 22,
     embed: { title: 'Suivre mon dossier France services', titleEn: 'Follow my France services case', height: 420 },
   },
+  // Three steps and the confirmation, the cancel and move by code, styles and French texts; the
+  // site card comes on demand with the confirmation.
+  {
+    tag: 'fs-booking',
+    package: 'appointments',
+    audience: 'public',
+    budgetKb: 22,
+    embed: { title: 'Prendre rendez-vous dans une France services', titleEn: 'Book an appointment at a France services', height: 900 },
+  },
   // The kit: the core, the kit's strings part (shared by its four elements) and the element
   // (≈ 1.5–2 KB with styles); the banner and the badge also carry the opening-hours logic for
   // "open now / today" (≈ 2.4 KB: public holidays, time zones), as the site card does.

@@ -118,6 +118,10 @@ export const configuratorEn: ConfiguratorStrings = {
       name: 'Follow my case',
       description: 'A person follows their case with the code on their receipt, without personal data.',
     },
+    'fs-booking': {
+      name: 'Book an appointment',
+      description: 'A person books a time without an account, gets a code, then cancels or moves the appointment with it.',
+    },
     'fs-banner': { name: 'Banner', description: 'A banner announcing the nearest France services.' },
     'fs-badge': { name: 'Badge', description: 'A small badge linking to the nearest France services.' },
     'fs-poster': { name: 'Printable poster', description: 'An A4 poster with the opening hours and a QR code, to print.' },
@@ -320,6 +324,15 @@ export const configuratorEn: ConfiguratorStrings = {
     'fs-demarche-tracker/code': {
       label: 'Tracking code shown when opening',
       help: 'Leave empty: each person types the code on their receipt.',
+      advanced: true,
+    },
+    'fs-booking/site-id': {
+      label: 'France services identifier',
+      help: 'The France services where appointments are booked (required). Its agents choose what can be booked.',
+    },
+    'fs-booking/code': {
+      label: 'Appointment code shown when opening',
+      help: 'Leave empty: each person books, or types their appointment code to cancel or move it.',
       advanced: true,
     },
   },

@@ -154,6 +154,10 @@ export const configuratorFr = {
       name: 'Suivre mon dossier',
       description: 'Une personne suit son dossier avec le code de son reçu, sans donnée personnelle.',
     },
+    'fs-booking': {
+      name: 'Prendre rendez-vous',
+      description: 'Une personne réserve un créneau sans compte, reçoit un code, puis annule ou déplace son rendez-vous avec ce code.',
+    },
     'fs-banner': {
       name: 'Bandeau',
       description: 'Un bandeau qui annonce la France services la plus proche.',
@@ -405,6 +409,15 @@ export const configuratorFr = {
     'fs-demarche-tracker/code': {
       label: 'Code de suivi affiché à l’ouverture',
       help: 'Laissez vide : chaque personne saisit le code de son reçu.',
+      advanced: true,
+    },
+    'fs-booking/site-id': {
+      label: 'Identifiant de la France services',
+      help: 'La France services où l’on prend rendez-vous (obligatoire). Ses agents choisissent ce qui peut être réservé.',
+    },
+    'fs-booking/code': {
+      label: 'Code de rendez-vous affiché à l’ouverture',
+      help: 'Laissez vide : chaque personne réserve, ou saisit le code de son rendez-vous pour l’annuler ou le déplacer.',
       advanced: true,
     },
   } as Record<string, AttributeText>,

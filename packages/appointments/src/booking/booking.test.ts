@@ -1,0 +1,326 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { AppointmentCreated, AppointmentPublic, SlotList } from '@fs-widgets/contract';
+import { caseCodeFrom, parseCaseCode } from '@fs-widgets/contract/case-code';
+import './booking.js';
+import type { FsBooking } from './booking.component.js';
+import {
+  pendingApi,
+  proxiedApi,
+  realApi,
+  setNetwork,
+  shadowText,
+  unavailableApi,
+  until,
+} from '../../../../test-support/component-test-env.js';
+
+/** Molliens-Dreuil (80): no other test file books there. Its agents publish the hours below and switch booking on. */
+const SITE = '2984';
+/** Montfort-l’Amaury (78): takes no online bookings. */
+const NO_BOOKING_SITE = '2985';
+const range = (opens: string, closes: string) => ({ opens, closes });
+const DAY = [range('09:00', '12:00'), range('14:00', '17:00')];
+const WEEK = { mo: DAY, tu: DAY, we: DAY, th: DAY, fr: DAY, sa: [], su: [] };
+
+const $ = (el: Element, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
+const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+const active = (el: Element) => el.shadowRoot!.activeElement as HTMLElement | null;
+
+let token = '';
+async function agent(method: 'PUT' | 'GET', path: string, body?: unknown): Promise<unknown> {
+  token ||= (
+    (await (await fetch(`/__test/agent-token?site=${SITE}&label=${encodeURIComponent('Tests rendez-vous')}`)).json()) as { token: string }
+  ).token;
+  const res = await fetch(`${proxiedApi}/sites/${SITE}/${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+async function publicApi<T>(path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${realApi()}/${path}`, {
+    method: body ? 'POST' : 'GET',
+    headers: body ? { 'content-type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+async function tabTo(el: Element, matches: (a: HTMLElement) => boolean, what: string, max = 30) {
+  for (let i = 0; i < max; i++) {
+    const a = active(el);
+    if (a && matches(a)) return;
+    await sendKeys({ press: 'Tab' });
+  }
+  throw new Error(`Tab never reached ${what} (at ${active(el)?.outerHTML.slice(0, 120)})`);
+}
+
+async function booking(attrs: { api?: string; site?: string; lang?: string; code?: string } = {}): Promise<FsBooking> {
+  return fixture<FsBooking>(
+    html`<fs-booking api=${attrs.api ?? realApi()} site-id=${attrs.site ?? SITE} lang=${attrs.lang ?? 'fr'} code=${attrs.code ?? ''}></fs-booking>`,
+  );
+}
+
+const step = (el: FsBooking, name: string) => until(() => el.shadowRoot!.querySelector(`[data-step="${name}"]`) !== null, `step ${name}`);
+const slotsShown = (el: FsBooking) => until(() => $$(el, 'button.slot').length > 0, 'the free slots');
+
+/** Picks a reason and goes to the slots with the mouse (the keyboard path is tested on its own). */
+async function toSlots(el: FsBooking, reason = 'demarche:carte-vitale') {
+  await until(() => $(el, 'input[name="reason"]') !== null, 'the reasons');
+  $$(el, 'input[name="reason"]')
+    .find((i) => (i as HTMLInputElement).value === reason)!
+    .click();
+  await el.updateComplete;
+  ($(el, 'form[part="reasons"] button[type="submit"]') as HTMLButtonElement).click();
+  await slotsShown(el);
+}
+
+async function fill(el: FsBooking, id: string, value: string) {
+  const input = $(el, `#${id}`) as HTMLInputElement;
+  input.value = value;
+  input.dispatchEvent(new InputEvent('input'));
+  await el.updateComplete;
+}
+
+let keys = 0;
+const key = () => `wtr-booking-${Date.now().toString(36)}-${keys++}`;
+
+describe('<fs-booking>', () => {
+  before(async () => {
+    await agent('PUT', 'hours', { hours: WEEK });
+    await agent('PUT', 'booking-settings', {
+      enabled: true,
+      duration_minutes: 30,
+      capacity: 1,
+      horizon_days: 28,
+      min_notice_minutes: 1440,
+      reasons: ['demarche:carte-vitale', 'other'],
+    });
+  });
+  afterEach(() => setNetwork('up'));
+
+  it('loading, error and « ne prend pas de rendez-vous en ligne » (with the phone to call); axe in each', async () => {
+    const loading = await booking({ api: pendingApi });
+    expect($(loading, '[data-state="loading"]')!.textContent).to.contain('Chargement');
+    await expect(loading).to.be.accessible();
+
+    const error = await booking({ api: unavailableApi });
+    await until(() => $(error, '[data-state="error"]') !== null, 'the error state');
+    expect(shadowText(error)).to.contain('Le service ne répond pas');
+    await expect(error).to.be.accessible();
+
+    const disabled = await booking({ site: NO_BOOKING_SITE });
+    await until(() => $(disabled, '[data-state="disabled"]') !== null, 'the disabled state');
+    await until(() => shadowText(disabled).includes('Appelez le 01 34 86 23 46'), 'the phone');
+    expect(shadowText(disabled)).to.contain('Ce lieu ne prend pas de rendez-vous en ligne');
+    expect($(disabled, 'a[href="tel:0134862346"]')).to.not.equal(null);
+    await expect(disabled).to.be.accessible();
+  });
+
+  it('books with the keyboard alone: reason, slot, first name and e-mail, confirm; the code and the receipt; axe at each step', async () => {
+    const el = await booking();
+    await until(() => $(el, 'input[name="reason"]') !== null, 'the reasons');
+    expect(shadowText(el)).to.contain('Étape 1 sur 3').and.contain('carte Vitale').and.contain('Autre demande');
+    await expect(el).to.be.accessible();
+
+    ($(el, '#title') as HTMLElement).focus();
+    await tabTo(el, (a) => a.getAttribute('name') === 'reason', 'the first reason');
+    await sendKeys({ press: 'Space' });
+    await tabTo(el, (a) => a.textContent?.trim() === 'Continuer', 'Continuer');
+    await sendKeys({ press: 'Enter' });
+    await slotsShown(el);
+    expect(active(el)?.id).to.equal('step-heading');
+    expect(active(el)?.textContent).to.contain('Étape 2 sur 3 : le jour et l’heure');
+    // Days are headings, their slots buttons in lists.
+    const dayHeading = $(el, '.day-heading')!;
+    expect(dayHeading.getAttribute('role')).to.equal('heading');
+    expect($(el, '.day ul.slots li button.slot')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+
+    await tabTo(el, (a) => a.classList.contains('slot'), 'the first slot');
+    const start = active(el)!.dataset.start!;
+    const slotText = active(el)!.textContent!.replace(/\s+/g, ' ').trim();
+    await sendKeys({ press: 'Enter' });
+    await step(el, 'person');
+    expect(active(el)?.textContent).to.contain('Étape 3 sur 3 : vos coordonnées');
+    expect(shadowText(el)).to.contain('chiffrés').and.contain('effacés');
+    await expect(el).to.be.accessible();
+
+    await tabTo(el, (a) => a.id === 'first_name', 'the first name');
+    await sendKeys({ type: 'Anaïs' });
+    await tabTo(el, (a) => a.id === 'email', 'the e-mail');
+    await sendKeys({ type: 'anais.wtr@exemple.fr' });
+    await tabTo(el, (a) => a.textContent?.trim() === 'Confirmer le rendez-vous', 'Confirmer');
+    const confirmed = oneEvent(el, 'fs-booking-confirm');
+    await sendKeys({ press: 'Enter' });
+    const { detail } = await confirmed;
+    await step(el, 'done');
+    expect(active(el)?.id).to.equal('done-heading');
+    const code = $(el, '.code-value')!.textContent!.trim();
+    expect(code).to.equal(detail.code);
+    expect(parseCaseCode(code).ok).to.equal(true);
+    expect(detail.start).to.equal(start);
+    const text = shadowText(el);
+    expect(text)
+      .to.contain('Votre rendez-vous est réservé')
+      .and.contain('France services de Molliens-Dreuil')
+      .and.contain('Rappel par e-mail');
+    expect(text).to.contain(slotText.split(',')[0]!.trim());
+    expect($(el, `a[href$="/appointments/${code}/event.ics"]`)).to.not.equal(null);
+    expect(($(el, 'a.manage-link') as HTMLAnchorElement).href).to.contain(`fs-rdv=${code}`);
+    await expect(el).to.be.accessible();
+
+    // The server has it, at that time, with nothing personal in its public answer.
+    const stored = await publicApi<AppointmentPublic>(`appointments/${code}`);
+    expect(stored.body.status).to.equal('booked');
+    expect(stored.body.start).to.equal(start);
+    expect(JSON.stringify(stored.body)).to.not.contain('Anaïs').and.not.contain('anais.wtr');
+    // The .ics file is there.
+    const ics = await fetch(`${realApi()}/appointments/${code}/event.ics`);
+    expect(await ics.text()).to.contain('BEGIN:VEVENT');
+  });
+
+  it('slot taken meanwhile (409): « Ce créneau vient d’être pris », the list refreshed without it, the form kept; then booked', async () => {
+    const el = await booking();
+    await toSlots(el);
+    const first = $$(el, 'button.slot')[0]!;
+    const taken = first.dataset.start!;
+    // Someone else books that slot (capacity 1) while the page shows it.
+    const other = await publicApi<AppointmentCreated>(`sites/${SITE}/appointments`, {
+      key: key(),
+      reason: 'demarche:carte-vitale',
+      start: taken,
+      first_name: 'Bertrand',
+      reminder: 'none',
+    });
+    expect(other.status).to.equal(201);
+    first.click();
+    await step(el, 'person');
+    await fill(el, 'first_name', 'Chloé');
+    ($(el, 'input[name="reminder"][value="none"]') ?? $$(el, 'input[name="reminder"]')[2])!.click();
+    await el.updateComplete;
+    ($(el, 'form[part="form"] button[type="submit"]') as HTMLButtonElement).click();
+    await until(() => $(el, '[data-state="slot-taken"]') !== null, 'the slot-taken message');
+    expect(shadowText(el)).to.contain('Ce créneau vient d’être pris');
+    await step(el, 'slot');
+    await until(() => $$(el, 'button.slot').length > 0 && $(el, '[data-state="loading"]') === null, 'the refreshed list');
+    expect($$(el, 'button.slot').map((b) => b.dataset.start)).to.not.include(taken);
+    await expect(el).to.be.accessible();
+
+    $$(el, 'button.slot')[0]!.click();
+    await step(el, 'person');
+    expect(($(el, '#first_name') as HTMLInputElement).value).to.equal('Chloé');
+    ($(el, 'form[part="form"] button[type="submit"]') as HTMLButtonElement).click();
+    await step(el, 'done');
+    expect(shadowText(el)).to.contain('Pas de rappel');
+  });
+
+  it('offline at the confirmation: says booking needs the connection, keeps the form; back online, the same request books once', async () => {
+    const el = await booking({ api: proxiedApi });
+    await toSlots(el, 'other');
+    $$(el, 'button.slot')[1]!.click();
+    await step(el, 'person');
+    await fill(el, 'first_name', 'Dominique');
+    await fill(el, 'email', 'dominique.wtr@exemple.fr');
+    await setNetwork('down');
+    ($(el, 'form[part="form"] button[type="submit"]') as HTMLButtonElement).click();
+    await until(() => $(el, '[data-state="offline"]') !== null, 'the offline message');
+    expect(shadowText(el)).to.contain('la réservation a besoin d’Internet');
+    expect(($(el, '#email') as HTMLInputElement).value).to.equal('dominique.wtr@exemple.fr');
+    await expect(el).to.be.accessible();
+    await setNetwork('up');
+    ($(el, 'form[part="form"] button[type="submit"]') as HTMLButtonElement).click();
+    await step(el, 'done');
+  });
+
+  it('with a code: a mistyped one caught before any request; then the appointment, moved and cancelled; axe', async () => {
+    const list = (await (await fetch(`${realApi()}/sites/${SITE}/slots?reason=other&days=14`)).json()) as SlotList;
+    const [a, b] = list.days.flatMap((d) => d.slots).slice(-2);
+    const made = await publicApi<AppointmentCreated>(`sites/${SITE}/appointments`, {
+      key: key(),
+      reason: 'other',
+      start: a!.start,
+      first_name: 'Eugène',
+      reminder: 'none',
+    });
+    expect(made.status).to.equal(201);
+    const code = made.body.code;
+
+    const calls: string[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input, init) => {
+      calls.push(String(input instanceof Request ? input.url : input));
+      return realFetch(input, init);
+    };
+    let el: FsBooking;
+    try {
+      el = await booking();
+      await until(() => $(el, 'input[name="reason"]') !== null, 'the reasons');
+      ($$(el, 'button.link').find((x) => x.textContent?.includes('J’ai déjà un rendez-vous')) as HTMLButtonElement).click();
+      await el.updateComplete;
+      expect(active(el)?.id).to.equal('code');
+      const typo = `${code.slice(0, 2)}${code[2] === 'A' ? 'B' : 'A'}${code.slice(3)}`;
+      await fill(el, 'code', typo.toLowerCase());
+      ($(el, '.code-form button[type="submit"]') as HTMLButtonElement).click();
+      await el.updateComplete;
+      expect($(el, '#code-error')!.textContent).to.contain('erreur de saisie');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(calls.filter((u) => u.includes('/appointments/'))).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+    } finally {
+      window.fetch = realFetch;
+    }
+
+    await fill(el, 'code', code.replaceAll('-', ' ').toLowerCase());
+    ($(el, '.code-form button[type="submit"]') as HTMLButtonElement).click();
+    await until(() => $(el, '#appointment-heading') !== null, 'the appointment');
+    expect(shadowText(el)).to.contain('Réservé').and.contain(code);
+    await expect(el).to.be.accessible();
+
+    // Move, to the other slot.
+    ($$(el, 'button').find((x) => x.textContent?.trim() === 'Déplacer le rendez-vous') as HTMLButtonElement).click();
+    await slotsShown(el);
+    $$(el, 'button.slot')
+      .find((s) => s.dataset.start === b!.start)!
+      .click();
+    await el.updateComplete;
+    await until(() => $(el, '#move-confirm') !== null, 'the move confirmation');
+    await expect(el).to.be.accessible();
+    const moved = oneEvent(el, 'fs-booking-move');
+    ($(el, '#move-confirm') as HTMLButtonElement).click();
+    expect((await moved).detail.start).to.equal(b!.start);
+    await until(() => $(el, '#notice') !== null, 'the moved notice');
+    expect($(el, '#notice')!.textContent).to.contain('Votre rendez-vous est déplacé au');
+    expect((await publicApi<AppointmentPublic>(`appointments/${code}`)).body.start).to.equal(b!.start);
+
+    // Cancel, after confirming.
+    ($(el, '#cancel-button') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(active(el)?.id).to.equal('cancel-no');
+    expect(shadowText(el)).to.contain('Voulez-vous vraiment annuler');
+    await expect(el).to.be.accessible();
+    ($$(el, 'button').find((x) => x.textContent?.trim() === 'Oui, annuler') as HTMLButtonElement).click();
+    await until(() => $(el, '.status-badge[data-status="cancelled"]') !== null, 'cancelled');
+    expect($(el, '#notice')!.textContent).to.contain('Votre rendez-vous est annulé');
+    expect((await publicApi<AppointmentPublic>(`appointments/${code}`)).body.status).to.equal('cancelled');
+    await expect(el).to.be.accessible();
+  });
+
+  it('in English, with an unknown code from the page attribute', async () => {
+    const el = await booking({ lang: 'en' });
+    await until(
+      () => $(el, 'input[name="reason"]') !== null && shadowText(el).includes('Book an appointment at'),
+      'the reasons in English',
+    );
+    expect(shadowText(el)).and.contain('Step 1 of 3: what for').and.contain('Other request');
+    await expect(el).to.be.accessible();
+    const unknown = caseCodeFrom('0000000000');
+    const byCode = await booking({ lang: 'en', code: unknown });
+    await until(() => $(byCode, '[data-state="unknown"]') !== null, 'unknown');
+    expect(shadowText(byCode)).to.contain('No appointment has this code');
+    await expect(byCode).to.be.accessible();
+  });
+});
