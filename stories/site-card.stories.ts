@@ -148,7 +148,7 @@ export const English: Story = {
 /**
  * What a site publishes itself (issue 16), ILLUSTRATIVE (made up on Mende's real record, given
  * as the `site` property): closed today for training, exceptional hours on 24 December, closed
- * from 26 December to 2 January; three offers; hours published by the site; checked on 27 November.
+ * from 26 December to 2 January; three offers and a local partner; hours published by the site; checked on 27 November.
  */
 export const PublishedBySite: Story = {
   args: {
@@ -169,6 +169,7 @@ export const PublishedBySite: Story = {
         { id: 'story-3', starts_on: '2026-12-26', ends_on: '2027-01-02', closed: true, hours: [], reason: 'congés' },
       ],
       offers: ['point-justice', 'self-service-computer', 'free-wifi'],
+      local_partners: [{ id: 'story-lp-1', name: 'Conciliateur de justice', themes: [], website: null }],
       verified_at: '2026-11-27T10:30:00Z',
     },
   },
@@ -180,6 +181,7 @@ export const PublishedBySite: Story = {
         'Horaires exceptionnels le 24 décembre : 9 h – 12 h (veille de Noël)',
         'du 26 décembre au 2 janvier (congés)',
         'Point justice',
+        'Conciliateur de justice, partenaire local',
         'Informations vérifiées le 27 novembre 2026',
       ],
       selectors: ['[part="exceptions"]', '[part="offers"]'],

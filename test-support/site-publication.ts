@@ -2,7 +2,8 @@
  * What a site's agents publish of it (issue 16), published for real in component tests: an
  * agent token made by the real CLI (`/__test/agent-token`), then the agents' writes, through the
  * same-origin test proxy
- * (`POST /sites/{id}/exceptions`, `POST /sites/{id}/stops`, `PUT /sites/{id}/offers`, `POST /sites/{id}/verify`) on the
+ * (`POST /sites/{id}/exceptions`, `POST /sites/{id}/stops`, `PUT /sites/{id}/offers`, `POST /sites/{id}/verify`,
+ * `POST /sites/{id}/local-partners`) on the
  * run's server. Every write is idempotent (the same key, or the same whole list), so the test
  * files that publish the same news for one site agree, whichever runs first.
  */
@@ -78,4 +79,23 @@ export async function publishSiteNews(site = PUBLISHING_SITE): Promise<void> {
   });
   await write(site, 'PUT', 'offers', { offers: ['point-justice', 'free-wifi', 'wheelchair-access'] });
   await write(site, 'POST', 'verify');
+}
+
+/** A site no other test file looks at, where the tests publish a local partner: France services de Murat (15). */
+export const LOCAL_PARTNER_SITE = '103';
+/** Murat (15138), the commune of that site. */
+export const LOCAL_PARTNER_COMMUNE = '15138';
+
+/**
+ * A local partner of that site, as its agents publish it in the partner directory: the mission
+ * locale, helping with employment (a data·inclusion thématique of the « Emploi et chômage »
+ * theme), with its website. It makes the site keep by `offer=local-partner`. Idempotent (one key).
+ */
+export async function publishLocalPartner(site = LOCAL_PARTNER_SITE): Promise<{ id: string; name: string; website: string }> {
+  return (await write(site, 'POST', 'local-partners', {
+    key: `tests-${site}-local-partner-mission-locale`,
+    name: 'Mission locale du Cantal',
+    thematiques: ['trouver-un-emploi--repondre-a-des-offres-demploi'],
+    website: 'https://www.mission-locale-cantal.example.fr',
+  })) as { id: string; name: string; website: string };
 }

@@ -427,7 +427,7 @@ describe('<fs-configurator>', () => {
       'Ouvert maintenant',
       'Ouvert le samedi',
       'Type d’accueil',
-      'Service proposé (point justice, Wi-Fi…)',
+      'Service proposé (point justice, Wi-Fi, partenaire local…)',
       'Distance maximale',
       'Aucun filtre',
     ]);
@@ -447,7 +447,7 @@ describe('<fs-configurator>', () => {
     await tick('Ouvert le samedi');
     await tick('Type d’accueil');
     expect(code(el, 'script')).to.include('filters="open-now,saturday,kind,radius"');
-    await tick('Service proposé (point justice, Wi-Fi…)');
+    await tick('Service proposé (point justice, Wi-Fi, partenaire local…)');
     expect(code(el, 'script'), 'all of them: the default').not.to.include('filters=');
     await expect(el).to.be.accessible();
 

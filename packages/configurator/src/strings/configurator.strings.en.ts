@@ -171,7 +171,7 @@ export const configuratorEn: ConfiguratorStrings = {
         'open-now': 'Open now',
         saturday: 'Open on Saturdays',
         kind: 'Kind of service',
-        offer: 'Service offered (legal help point, Wi-Fi…)',
+        offer: 'Service offered (legal help point, Wi-Fi, local partner…)',
         radius: 'Maximum distance',
         none: 'No filter',
       },

@@ -228,7 +228,7 @@ export const configuratorFr = {
         'open-now': 'Ouvert maintenant',
         saturday: 'Ouvert le samedi',
         kind: 'Type d’accueil',
-        offer: 'Service proposé (point justice, Wi-Fi…)',
+        offer: 'Service proposé (point justice, Wi-Fi, partenaire local…)',
         radius: 'Distance maximale',
         none: 'Aucun filtre',
       },

@@ -4,7 +4,13 @@ import type { Site } from '@fs-widgets/contract';
 import './site-card.js';
 import type { FsSiteCard } from './site-card.component.js';
 import { clearOfflineCache, realApi, setNetwork, until } from '../../../../test-support/component-test-env.js';
-import { localDate, PUBLISHING_SITE, publishSiteNews } from '../../../../test-support/site-publication.js';
+import {
+  LOCAL_PARTNER_SITE,
+  localDate,
+  PUBLISHING_SITE,
+  publishLocalPartner,
+  publishSiteNews,
+} from '../../../../test-support/site-publication.js';
 
 /**
  * What a site publishes itself (issue 16) on its card, published for real by an agent's token
@@ -74,7 +80,8 @@ describe('<fs-site-card>: what the site publishes itself', () => {
 
     const mende = await card(html`<fs-site-card api=${realApi()} site-id="2983"></fs-site-card>`);
     expect($(mende, '[part="verified"]')).to.equal(null);
-    expect($(mende, '[part="offers"]')).to.equal(null);
+    // No typed offer (the poster's test file may have published a local partner of Mende's).
+    expect($$(mende, '[part="offers"] li[data-offer]')).to.have.length(0);
     expect($(mende, '[part="exceptions"]')).to.equal(null);
   });
 
@@ -90,6 +97,32 @@ describe('<fs-site-card>: what the site publishes itself', () => {
     expect(li.querySelectorAll('ul.next li')).to.have.length(new Set(stop.next.map((s) => s.date)).size);
     expect(text(li.querySelector('ul.next li'))).to.match(/9 h – 12 h$/);
     await expect(el).to.be.accessible();
+  });
+
+  it('its local partners under « Sur place aussi »: the name linking to their website, what they help with; keyboard; axe', async () => {
+    const partner = await publishLocalPartner();
+    const el = await card(html`<fs-site-card api=${realApi()} site-id=${LOCAL_PARTNER_SITE}></fs-site-card>`);
+    expect(text($(el, '#offers-title'))).to.equal('Sur place aussi');
+    const li = $(el, `[part="offers"] li[data-local-partner="${partner.id}"]`)!;
+    // The theme's label comes from the partner directory (`GET /directory`).
+    await until(() => text(li).includes('pour'), 'the theme from the directory');
+    expect(text(li)).to.equal('Mission locale du Cantal, partenaire local pour : Emploi et chômage');
+    const link = li.querySelector('a')!;
+    expect(link.getAttribute('href')).to.equal(partner.website);
+    expect(link.getAttribute('aria-label')).to.equal('Mission locale du Cantal, site internet du partenaire');
+    // Reached with the keyboard alone, after the site's own phone and e-mail links.
+    const focusable = el.shadowRoot!.querySelectorAll('a[href], button').length;
+    for (let i = 0; i <= focusable && el.shadowRoot!.activeElement !== link; i++) await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement).to.equal(link);
+    await expect(el).to.be.accessible();
+
+    const english = await card(html`<fs-site-card lang="en" api=${realApi()} site-id=${LOCAL_PARTNER_SITE}></fs-site-card>`);
+    const englishLi = $(english, `[part="offers"] li[data-local-partner="${partner.id}"]`)!;
+    await until(() => text(englishLi).includes('for:'), 'the theme from the directory');
+    expect(text($(english, '#offers-title'))).to.equal('Also on site');
+    expect(text(englishLi)).to.equal('Mission locale du Cantal, local partner for: Work and unemployment');
+    expect(englishLi.querySelector('a')!.getAttribute('aria-label')).to.equal('Mission locale du Cantal, the partner’s website');
+    await expect(english).to.be.accessible();
   });
 
   it('in English', async () => {

@@ -40,7 +40,7 @@ import { SITE_CARD_PART, type SiteCardStrings } from './site-card-strings.js';
  * @csspart details - Address, phone and e-mail.
  * @csspart hours - The table of the next 7 days' hours.
  * @csspart exceptions - The closures and exceptional hours of the next 60 days.
- * @csspart offers - The site's offers (point justice, Wi-Fi…).
+ * @csspart offers - The site's offers (point justice, Wi-Fi…) and its local partners.
  * @csspart stops - A bus's stops or the site's permanences in other communes, with their next sessions.
  * @csspart verified - « Informations vérifiées le … ».
  * @csspart notice - The offline notice shown with a saved copy.
@@ -62,14 +62,17 @@ export class FsSiteCard extends FsElement {
 
   /**
    * The partners' names of its stops held by a partner (`offer: 'partner'`): the directory for a
-   * national partner (`caf`), the site's own list for a local one (`local:<id>`). Fetched only
-   * when a stop names one.
+   * national partner (`caf`), the site's own list for a local one (`local:<id>`); and the labels
+   * of the themes its local partners help with (« Emploi et chômage »). Fetched only when a stop
+   * names a national partner or a local partner has themes.
    */
-  readonly #directory = new ApiResource<Directory>(this, () =>
-    this.#shown()?.stops.some((stop) => stop.partner && !stop.partner.startsWith('local:'))
+  readonly #directory = new ApiResource<Directory>(this, () => {
+    const site = this.#shown();
+    return site?.stops.some((stop) => stop.partner && !stop.partner.startsWith('local:')) ||
+      (site?.local_partners as Site['local_partners'] | undefined)?.some((partner) => partner.themes.length > 0)
       ? { client: this.client, path: 'directory' }
-      : undefined,
-  );
+      : undefined;
+  });
 
   readonly #sitePartners = new ApiResource<SitePartners>(this, () => {
     const site = this.#shown();
@@ -293,15 +296,40 @@ export class FsSiteCard extends FsElement {
     </section>`;
   }
 
+  /** The typed offers its agents publish, then its local partners: their names (a link to their website) and what they help with. */
   #offers(site: Site) {
-    if (site.offers.length === 0) return nothing;
+    // A record kept offline from before local partners were published has none.
+    const localPartners = (site.local_partners as Site['local_partners'] | undefined) ?? [];
+    if (site.offers.length === 0 && localPartners.length === 0) return nothing;
     const s = this.i18n.strings;
     return html`<section class="offers" part="offers" aria-labelledby="offers-title">
       <h3 class="subtitle" id="offers-title">${this.texts.offersTitle}</h3>
       <ul>
         ${site.offers.map((offer) => html`<li data-offer=${offer}>${s.offers[offer]}</li>`)}
+        ${localPartners.map((partner) => {
+          const themes = this.#themeLabels(partner.themes);
+          return html`<li data-local-partner=${partner.id}>
+            ${
+              partner.website && /^https?:\/\//.test(partner.website)
+                ? html`<a href=${partner.website} aria-label=${this.texts.localPartnerWebsite(partner.name)}>${partner.name}</a>`
+                : partner.name
+            }<span class="partner-role">, ${themes ? this.texts.localPartnerFor(themes) : this.texts.localPartner}</span>
+          </li>`;
+        })}
       </ul>
     </section>`;
+  }
+
+  /** « Emploi et chômage, Justice et accès au droit » from the directory's themes; null while unknown (or none). */
+  #themeLabels(themes: readonly string[]): string | null {
+    const st = this.#directory.state;
+    if (themes.length === 0 || st.status !== 'ready') return null;
+    const english = this.i18n.locale.startsWith('en');
+    const labels = themes.flatMap((id) => {
+      const theme = st.data.themes.find((t) => t.id === id);
+      return theme ? [english ? theme.label_en : theme.label] : [];
+    });
+    return labels.length > 0 ? labels.join(', ') : null;
   }
 
   /** A bus's stops, or the permanences a site holds in other communes: where, what is offered there, the next sessions. */

@@ -25,6 +25,11 @@ export const siteCardFr = {
     comment: 'À savoir',
     hoursTitle: 'Horaires',
     offersTitle: 'Sur place aussi',
+    /** A local partner known at the site (partner directory), after its name, with what it helps with when known. */
+    localPartner: 'partenaire local',
+    localPartnerFor: (themes: string) => `partenaire local pour : ${themes}`,
+    /** The link to a local partner's website, its name first (what the link shows). */
+    localPartnerWebsite: (name: string) => `${name}, site internet du partenaire`,
     /** The stops of a bus or a roaming site. */
     stopsTitleItinerant: 'Lieux et jours de passage',
     /** A fixed site's permanences held in other communes. */

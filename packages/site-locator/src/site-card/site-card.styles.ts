@@ -204,6 +204,7 @@ export const siteCardStyles = css`
     margin-top: var(--_fs-space);
   }
 
+  .offers .partner-role,
   .stops .offer,
   .stops .none {
     color: var(--_fs-text-muted);

@@ -1,4 +1,4 @@
-import { isSiteId, SITE_OFFERS, type SiteOffer } from '@fs-widgets/contract/codes';
+import { isSiteId, LOCAL_PARTNER_OFFER, SITE_OFFERS, type SiteOffer } from '@fs-widgets/contract/codes';
 import type { Location } from '@fs-widgets/contract';
 
 /** Which kinds of counter the person wants: the filter groups the five kinds in two. */
@@ -12,14 +12,21 @@ export const KINDS_BY_FILTER: Record<Exclude<KindFilter, 'all'>, string> = {
 /** Where the search starts from: a commune (stable, shareable) or a point (position, address). */
 export type SearchOrigin = { type: 'commune'; insee: string; label: string } | { type: 'point'; location: Location; label: string };
 
+/**
+ * What the « Service proposé » filter offers: the typed offers the sites' agents publish, and
+ * `local-partner` (a local partner is known there, derived from the partner directory).
+ */
+export type LocatorOffer = SiteOffer | typeof LOCAL_PARTNER_OFFER;
+export const LOCATOR_OFFERS: readonly LocatorOffer[] = [...SITE_OFFERS, LOCAL_PARTNER_OFFER];
+
 /** Everything a locator shows, as kept in the page URL. */
 export interface LocatorState {
   origin: SearchOrigin | null;
   openNow: boolean;
   saturday: boolean;
   kind: KindFilter;
-  /** The offer every site listed publishes (`offer=` of the API); null = any. */
-  offer: SiteOffer | null;
+  /** The offer every site listed has (`offer=` of the API); null = any. */
+  offer: LocatorOffer | null;
   /** km; null = no limit. */
   radius: number | null;
   /** The site whose details are open. */
@@ -51,7 +58,7 @@ export function readUrlState(params: URLSearchParams, prefix: string): Partial<L
   const kind = get('kind');
   if (kind === 'fixed' || kind === 'itinerant') state.kind = kind;
   const offer = get('offer');
-  if (offer && (SITE_OFFERS as readonly string[]).includes(offer)) state.offer = offer as SiteOffer;
+  if (offer && (LOCATOR_OFFERS as readonly string[]).includes(offer)) state.offer = offer as LocatorOffer;
   const radius = Number(get('radius'));
   if (get('radius') && Number.isFinite(radius) && radius > 0 && radius <= 200) state.radius = radius;
   const site = get('site');

@@ -4,7 +4,15 @@ import type { SiteList } from '@fs-widgets/contract';
 import './site-locator.js';
 import type { FsSiteLocator } from './site-locator.component.js';
 import { clearOfflineCache, realApi, setNetwork, until } from '../../../../test-support/component-test-env.js';
-import { localDate, PERMANENCE_COMMUNE, PUBLISHING_SITE, publishSiteNews } from '../../../../test-support/site-publication.js';
+import {
+  LOCAL_PARTNER_COMMUNE,
+  LOCAL_PARTNER_SITE,
+  localDate,
+  PERMANENCE_COMMUNE,
+  PUBLISHING_SITE,
+  publishLocalPartner,
+  publishSiteNews,
+} from '../../../../test-support/site-publication.js';
 
 /**
  * What sites publish themselves (issue 16) in the locator's results: a bus found at its stop
@@ -128,6 +136,7 @@ describe('<fs-site-locator>: what sites publish themselves', () => {
       'Accessible en fauteuil roulant',
       'Ordinateur et imprimante en libre-service',
       'Wi-Fi gratuit',
+      'Un partenaire local (mission locale, conciliateur…)',
     ]);
     select.focus();
     const searched = oneEvent(el, 'fs-site-search');
@@ -156,6 +165,44 @@ describe('<fs-site-locator>: what sites publish themselves', () => {
     expect(sharedSelect.value).to.equal('point-justice');
   });
 
+  it('keeps the sites where a local partner is known with the keyboard: « Un partenaire local », kept in the URL; axe', async () => {
+    await publishLocalPartner();
+    const el = await locator(html`<fs-site-locator api=${realApi()} commune=${LOCAL_PARTNER_COMMUNE} limit="5"></fs-site-locator>`);
+    const select = $$(el, 'fieldset select').find((s) => s.closest('label')!.textContent!.includes('Service proposé')) as HTMLSelectElement;
+    select.focus();
+    const searched = oneEvent(el, 'fs-site-search');
+    // Type-ahead: the only option starting with « U » (each arrow press would search again).
+    await sendKeys({ press: 'u' });
+    expect(select.value).to.equal('local-partner');
+    expect(text(select.selectedOptions[0]!)).to.equal('Un partenaire local (mission locale, conciliateur…)');
+    expect((await searched).detail.offer).to.equal('local-partner');
+    // The API's answer to the same search (other test files publish local partners elsewhere): Murat's site first.
+    const expected = await sites(`commune=${LOCAL_PARTNER_COMMUNE}&limit=5&offer=local-partner`);
+    const expectedIds = expected.items.map((s) => s.id);
+    expect(expectedIds[0]).to.equal(LOCAL_PARTNER_SITE);
+    expect(expected.items.every((s) => s.local_partners.length > 0)).to.equal(true);
+    await until(
+      () => !$(el, '[aria-busy="true"]') && JSON.stringify(results(el).map((r) => r.dataset.site)) === JSON.stringify(expectedIds),
+      'the sites with a local partner',
+    );
+    expect(new URL(window.location.href).searchParams.get('fsl-offer')).to.equal('local-partner');
+    expect(text($(el, '.filters-toggle'))).to.equal('Affiner (1 filtre actif)');
+    await expect(el).to.be.accessible();
+
+    // A shared link opens with the filter chosen; a derived offer the filter does not offer is ignored.
+    const shared = await locator(html`<fs-site-locator api=${realApi()} commune=${LOCAL_PARTNER_COMMUNE} limit="5"></fs-site-locator>`);
+    expect(
+      ($$(shared, 'fieldset select').find((s) => s.closest('label')!.textContent!.includes('Service proposé')) as HTMLSelectElement).value,
+    ).to.equal('local-partner');
+    const url = new URL(window.location.href);
+    url.searchParams.set('fsl-offer', 'local-partner:emploi');
+    window.history.replaceState(null, '', url);
+    const themed = await locator(html`<fs-site-locator api=${realApi()} commune=${LOCAL_PARTNER_COMMUNE} limit="5"></fs-site-locator>`);
+    expect(
+      ($$(themed, 'fieldset select').find((s) => s.closest('label')!.textContent!.includes('Service proposé')) as HTMLSelectElement).value,
+    ).to.equal('');
+  });
+
   it('offers the filter only where filters= names it, and in English', async () => {
     const without = await locator(
       html`<fs-site-locator no-url-state api=${realApi()} commune="29019" limit="2" filters="open-now,kind"></fs-site-locator>`,
@@ -166,6 +213,7 @@ describe('<fs-site-locator>: what sites publish themselves', () => {
     );
     const label = $(english, 'fieldset label')!;
     expect(text(label)).to.match(/^Service offered All Legal help point \(point justice\)/);
+    expect(text(label)).to.match(/Free Wi-Fi A local partner \(mission locale, legal conciliator…\)$/);
     await expect(english).to.be.accessible();
   });
 });

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { CommuneList, SiteList, SiteOffer, SiteResult, Travel } from '@fs-widgets/contract';
-import { SITE_OFFERS } from '@fs-widgets/contract/codes';
+import type { CommuneList, SiteList, SiteResult, Travel } from '@fs-widgets/contract';
+import { LOCAL_PARTNER_OFFER, SITE_OFFERS } from '@fs-widgets/contract/codes';
 import {
   ApiResource,
   exceptionParts,
@@ -23,7 +23,15 @@ import '../commune-search/commune-search.js';
 import type { FsPlaceSelectDetail } from '../commune-search/place-select-event.js';
 import type { FsCommuneSearch } from '../commune-search/commune-search.component.js';
 import type { FsSiteSelectDetail } from '../site-map/site-select-event.js';
-import { KINDS_BY_FILTER, readUrlState, writeUrlState, type KindFilter, type LocatorState, type SearchOrigin } from './locator-state.js';
+import {
+  KINDS_BY_FILTER,
+  readUrlState,
+  writeUrlState,
+  type KindFilter,
+  type LocatorOffer,
+  type LocatorState,
+  type SearchOrigin,
+} from './locator-state.js';
 import { detectedMapsApp, directionsUrl, mapsAppUrl, type MapsApp } from './maps-links.js';
 import { siteLocatorStyles } from './site-locator.styles.js';
 import { SITE_LOCATOR_PART, type SiteLocatorStrings } from './site-locator-strings.js';
@@ -33,8 +41,8 @@ export interface FsSearchDetail {
   openNow: boolean;
   saturday: boolean;
   kind: KindFilter;
-  /** The offer chosen in the « Service proposé » filter; null = any. */
-  offer: SiteOffer | null;
+  /** The offer chosen in the « Service proposé » filter (`local-partner`: a local partner is known there); null = any. */
+  offer: LocatorOffer | null;
   radius: number | null;
 }
 
@@ -89,7 +97,7 @@ export class FsSiteLocator extends FsElement {
   @state() private openNow = false;
   @state() private saturday = false;
   @state() private kind: KindFilter = 'all';
-  @state() private offer: SiteOffer | null = null;
+  @state() private offer: LocatorOffer | null = null;
   @state() private radiusKm: number | null = null;
   @state() private selectedSite: string | null = null;
   @state() private mapShown = false;
@@ -125,7 +133,8 @@ export class FsSiteLocator extends FsElement {
 
   /**
    * The filters offered, comma-separated: `open-now,saturday,kind,offer,radius` (default), or
-   * `none`. `offer` keeps the sites that publish an offer (point justice, Wi-Fi…).
+   * `none`. `offer` keeps the sites that publish an offer (point justice, Wi-Fi…) or where a
+   * local partner is known (`local-partner`).
    */
   @property({ converter: stringAttribute, reflect: true }) filters = FILTERS.join(',');
 
@@ -504,13 +513,14 @@ export class FsSiteLocator extends FsElement {
             <select
               @change=${(e: Event) => {
                 const value = (e.target as HTMLSelectElement).value;
-                this.#setFilter({ offer: value ? (value as SiteOffer) : null });
+                this.#setFilter({ offer: value ? (value as LocatorOffer) : null });
               }}
             >
               <option value="" ?selected=${this.offer === null}>${s.offerAll}</option>
               ${SITE_OFFERS.map(
                 (offer) => html`<option value=${offer} ?selected=${this.offer === offer}>${this.i18n.strings.offers[offer]}</option>`,
               )}
+              <option value=${LOCAL_PARTNER_OFFER} ?selected=${this.offer === LOCAL_PARTNER_OFFER}>${s.offerLocalPartner}</option>
             </select></label
           >`
           : nothing

@@ -24,6 +24,7 @@ export const siteLocatorEn: SiteLocatorStrings = {
     radiusNone: 'No limit',
     offerLegend: 'Service offered',
     offerAll: 'All',
+    offerLocalPartner: 'A local partner (mission locale, legal conciliator…)',
     startTitle: 'Where are you looking?',
     startBody: 'Enter your town or postcode, or use “Near me”.',
     resultsCount: (n, place) =>

@@ -23,6 +23,7 @@ export const siteLocatorFr = {
     radiusNone: 'Sans limite',
     offerLegend: 'Service proposé',
     offerAll: 'Tous',
+    offerLocalPartner: 'Un partenaire local (mission locale, conciliateur…)',
     startTitle: 'Où cherchez-vous ?',
     startBody: 'Indiquez votre commune ou votre code postal, ou utilisez « Autour de moi ».',
     resultsCount: (n: number, place: string) =>
