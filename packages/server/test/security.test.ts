@@ -1,6 +1,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
+import { join } from 'node:path';
 import { createToken, revokeToken, type TokenRole } from '../src/auth/tokens.js';
 import { readConfig } from '../src/config.js';
 import { startServer, type RunningServer } from '../src/server.js';
@@ -188,7 +189,7 @@ describe('authorization and exposure across the API', () => {
   before(async () => {
     dir = makeTempDir();
     database = await createTestDatabase(dir);
-    const config = readConfig({ PORT: '0', ...database.env, LOG_LEVEL: 'info' });
+    const config = readConfig({ PORT: '0', ...database.env, LOG_LEVEL: 'info', FS_DATA_KEY_FILE: join(dir, 'data.key') });
     const stream = new Writable({
       write(chunk, _encoding, done) {
         logs.push(String(chunk));
@@ -435,6 +436,23 @@ describe('authorization and exposure across the API', () => {
       note: PLANTED,
     });
     assert.equal(permanence.statusCode, 201, permanence.body);
+    // An appointment booked with the planted e-mail and phone (issue 19): they are stored (sealed), never shown nor logged.
+    const settings = { enabled: true, duration_minutes: 30, capacity: 1, horizon_days: 28, min_notice_minutes: 1440, reasons: ['other'] };
+    assert.equal((await call('PUT', `/api/v1/sites/${SITE}/booking-settings`, 'agent', settings)).statusCode, 200);
+    const slots = JSON.parse((await call('GET', `/api/v1/sites/${SITE}/slots?reason=other&days=14`, 'anonymous')).body) as {
+      days: Array<{ slots: Array<{ start: string }> }>;
+    };
+    const booking = await call('POST', `/api/v1/sites/${SITE}/appointments`, 'anonymous', {
+      key: key(),
+      reason: 'other',
+      start: slots.days[0]!.slots[0]!.start,
+      first_name: 'Jeanne',
+      phone: PHONE,
+      email: EMAIL,
+      reminder: 'email',
+    });
+    assert.equal(booking.statusCode, 201, booking.body);
+    const bookingCode = (JSON.parse(booking.body) as { code: string }).code;
 
     const publicReads = [
       `/api/v1/sites/${SITE}`,
@@ -447,6 +465,9 @@ describe('authorization and exposure across the API', () => {
       `/api/v1/exports/data-inclusion/structures?departement=48&size=5000`,
       `/api/v1/directory`,
       `/api/v1/meta`,
+      `/api/v1/sites/${SITE}/booking`,
+      `/api/v1/appointments/${bookingCode}`,
+      `/api/v1/appointments/${bookingCode}/event.ics`,
     ];
     if (operations.some((o) => o.path === '/api/v1/stats/key-figures')) publicReads.push(`/api/v1/stats/key-figures?site=${SITE}`);
     for (const url of publicReads) {
