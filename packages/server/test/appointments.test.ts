@@ -197,7 +197,9 @@ describe(`appointments (${TEST_ENGINE})`, () => {
     assert.deepEqual([entry.by.label, entry.by.role], ['accueil', 'agent']);
     assert.equal((entry.after as BookingSettings).capacity, 2);
 
-    const booking = await json<SiteBooking>(await send('GET', `/sites/${SITE}/booking`));
+    const bookingAnswer = await send('GET', `/sites/${SITE}/booking`);
+    assert.equal(bookingAnswer.headers.get('cache-control'), 'public, max-age=60');
+    const booking = await json<SiteBooking>(bookingAnswer);
     assert.equal(booking.enabled, true);
     assert.equal(booking.time_zone, 'Europe/Paris');
     assert.deepEqual(
@@ -220,6 +222,7 @@ describe(`appointments (${TEST_ENGINE})`, () => {
 
   test('slots: the published hours on a 30-minute grid, none inside the notice, on the closure or at the weekend; a permanence’s own sessions', async () => {
     const now = Date.now();
+    assert.equal((await send('GET', `/sites/${SITE}/slots?reason=other`)).headers.get('cache-control'), 'no-store');
     const list = await slots('demarche:carte-vitale');
     assert.equal(list.from, parisDate(new Date()));
     assert.ok(list.days.length > 0);

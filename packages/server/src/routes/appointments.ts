@@ -32,6 +32,7 @@ import {
   siteBooking,
 } from '../appointments/appointments.js';
 import { appointmentCalendar } from '../appointments/appointment-calendar.js';
+import { SITE_DATA_CACHE } from '../http/cache-control.js';
 import { countRequest } from '../http/rate-limit.js';
 import { HttpProblem, invalidParam, notFound, tooManyRequests } from '../http/problem.js';
 import type { AppContext } from '../app-context.js';
@@ -107,6 +108,8 @@ export const appointmentsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> 
   app.get(
     '/sites/:id/booking',
     {
+      // Kept 60 s as the site's other own data: bookings switched on or off show within a minute.
+      config: { cacheControl: SITE_DATA_CACHE },
       schema: {
         summary: 'What can be booked at a site',
         description:
