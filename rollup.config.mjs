@@ -58,7 +58,7 @@ const SHARED_CHUNK = new RegExp(
     /node_modules\/idb\//,
     // The tokens but the key figures' (three widgets).
     /packages\/core\/src\/(storage\/|tokens\/(?!figures))/,
-    /packages\/core\/src\/base\/(heading-level|safe-href|events|define|minute-clock|fs-element)\.ts$/,
+    /packages\/core\/src\/base\/(heading-level|safe-href|events|define|fs-element)\.ts$/,
     /packages\/core\/src\/api\/(api-base|api-client|api-error|api-resource|response-cache|widgets-server)\.ts$/,
     /packages\/core\/src\/i18n\/(format|locale|strings\.fr|time-ranges)\.ts$/,
     /packages\/contract\/src\/(codes|sources)\.ts$/,
@@ -71,10 +71,12 @@ const SHARED_CHUNK = new RegExp(
 /**
  * The opening hours the public widgets read, in two chunks: `hours` (local dates and time zones,
  * and the words of exceptional closures: the card, locator, banner, badge and poster) and
- * `status` (open now, the next opening, public holidays: all of them but the poster).
+ * `status` (open now, the next opening, public holidays, the clock that keeps them true, a bus's
+ * next visit: all of them but the poster).
  */
 const HOURS_CHUNK = /packages\/opening-hours\/src\/(time-zone|department)\.ts$|packages\/core\/src\/i18n\/exception-text\.ts$/;
-const STATUS_CHUNK = /packages\/opening-hours\/src\/(status|exceptions|holidays|time-of-day)\.ts$/;
+const STATUS_CHUNK =
+  /packages\/opening-hours\/src\/(status|exceptions|holidays|time-of-day)\.ts$|packages\/core\/src\/(i18n\/stop-text|base\/minute-clock)\.ts$/;
 /**
  * The rest of `@fs-widgets/opening-hours` (its index, recurrences, OSM and ANCT hours: the agents'
  * editors). Named, or Rollup would put the index, which `exception-text.ts` imports, into `hours`

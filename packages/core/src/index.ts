@@ -5,7 +5,7 @@ export { safeHref } from './base/safe-href.js';
 export { headingLevel } from './base/heading-level.js';
 export { MinuteClock } from './base/minute-clock.js';
 export { AgentTokenController, agentAuthRef, readAgentToken, TOKEN_FORMAT } from './agents/agent-token.js';
-export type { AgentAccessStrings } from './agents/agent-token-form.js';
+export { agentAccessStrings, type AgentAccessStrings } from './agents/agent-token-form.js';
 export { ApiClient, requestUrl, type SearchParams } from './api/api-client.js';
 export { defaultApiBase, setDefaultApiBase } from './api/api-base.js';
 export { serverOf, widgetsServer } from './api/widgets-server.js';
@@ -31,14 +31,12 @@ export {
   exceptionText,
   formatDayMonth,
   reopeningText,
-  sessionDays,
-  stopSessionText,
-  stopVisitText,
   upcomingExceptions,
   verifiedText,
   UPCOMING_EXCEPTION_DAYS,
   type ExceptionLike,
 } from './i18n/exception-text.js';
+export { sessionDays, stopSessionText, stopVisitText } from './i18n/stop-text.js';
 export { nextDatesText, permanenceText, recurrenceText, sessionText } from './i18n/permanence-text.js';
 export { loadQrCode, qrCodeReady, qrCodeSvg, type QrCodeOptions } from './qr/qr-code.js';
 export { tokens } from './tokens/tokens.js';

@@ -1,8 +1,18 @@
 import { html, nothing } from 'lit';
-import type { Strings } from '../i18n/strings.fr.js';
+import { partFor, registerStrings, type Locale } from '../i18n/locale.js';
+import { agentAccessFr, type AgentAccessPart } from './agent-access.strings.fr.js';
 
-/** The words every agents' tool shares on its sign-in (the core strings' `agentAccess`). */
-export type AgentAccessStrings = Strings['agentAccess'];
+/** The words every agents' tool shares on its sign-in (the core's `agent-access` part). */
+export type AgentAccessStrings = AgentAccessPart['agentAccess'];
+
+registerStrings<AgentAccessPart>('agent-access', agentAccessFr, {
+  en: () => import('./agent-access.strings.en.js').then((m) => m.agentAccessEn),
+});
+
+/** The sign-in's shared words in `locale` (French while that locale is still loading). */
+export function agentAccessStrings(locale: Locale): AgentAccessStrings {
+  return partFor<AgentAccessPart>('agent-access', locale).agentAccess;
+}
 
 export interface AgentTokenFormOptions {
   /** The tool's own sentence: what the token is for there (from the tool's strings). */

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { nearestLang, stringsFor, toLocale } from '../i18n/locale.js';
+import { nearestLang, toLocale } from '../i18n/locale.js';
 import { registerOutboxAuthorization } from '../outbox/outbox.js';
-import { agentTokenForm, type AgentAccessStrings } from './agent-token-form.js';
+import { agentAccessStrings, agentTokenForm, type AgentAccessStrings } from './agent-token-form.js';
 
 /**
  * The agent's access token, kept per site in `localStorage` (`fs-widgets:demarches:token:<site>`):
@@ -139,11 +139,11 @@ export class AgentTokenController implements ReactiveController {
   }
 
   /**
-   * The shared words of the sign-in (core strings, `agentAccess`), in the element's language (the
-   * nearest `lang`, as its `LocaleController` reads it).
+   * The shared words of the sign-in (the core's `agent-access` part), in the element's language
+   * (the nearest `lang`, as its `LocaleController` reads it).
    */
   get #strings(): AgentAccessStrings {
-    return stringsFor(toLocale(nearestLang(this.host))).agentAccess;
+    return agentAccessStrings(toLocale(nearestLang(this.host)));
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { ExceptionalHours, ItinerantStop, StopMatch, StopSession } from '@fs-widgets/contract';
+import type { ExceptionalHours } from '@fs-widgets/contract';
 import { addDays, type NextOpening } from '@fs-widgets/opening-hours';
 import { formatClockTime, formatDayAndDate } from './format.js';
 import type { Locale } from './locale.js';
@@ -6,9 +6,10 @@ import type { Strings } from './strings.fr.js';
 
 /**
  * What a site publishes of itself (issue 16) in the words every public widget uses — its
- * exceptional closures and hours, the next visit of a bus to a commune, the date its
- * information was checked — so the card, the locator, the banner, the badge and the poster say
- * it alike. The words are the core strings' `exceptions`, `stops` and `siteInfo`.
+ * exceptional closures and hours, the date its information was checked — so the card, the
+ * locator, the banner, the badge and the poster say it alike. The words are the core strings'
+ * `exceptions` and `siteInfo`. The next visit of a bus to a commune is `stop-text.ts` (not the
+ * poster's: it ships apart from this, in the embed's `status` chunk).
  */
 
 /** An exception as the widgets read it (`Site.exceptions`; the `id` is not needed). */
@@ -81,59 +82,6 @@ export function upcomingExceptions<E extends ExceptionLike>(
   return (exceptions ?? [])
     .filter((e) => e.ends_on >= today && e.starts_on <= last)
     .sort((a, b) => a.starts_on.localeCompare(b.starts_on) || a.ends_on.localeCompare(b.ends_on));
-}
-
-/** A stop's next sessions grouped by day (the bus's morning and afternoon at one place), first day first. */
-export function sessionDays(sessions: readonly StopSession[]): StopSession[][] {
-  const days: StopSession[][] = [];
-  for (const session of [...sessions].sort((a, b) => `${a.date} ${a.opens}`.localeCompare(`${b.date} ${b.opens}`))) {
-    const last = days.at(-1);
-    if (last && last[0]!.date === session.date) last.push(session);
-    else days.push([session]);
-  }
-  return days;
-}
-
-/**
- * One day of a stop's sessions from the site's `today`: « aujourd’hui 9 h – 12 h », « demain
- * 9 h – 12 h », « mardi 9 h – 12 h 30 et 13 h 30 – 15 h 30 » within the week, « mardi 22
- * décembre, 9 h – 12 h » beyond.
- */
-export function stopSessionText(day: readonly StopSession[], strings: Strings, locale: Locale, today: string): string {
-  const w = strings.stops;
-  const date = day[0]?.date ?? today;
-  const hours = day
-    .map((session) => strings.hours.range(formatClockTime(session.opens, locale), formatClockTime(session.closes, locale)))
-    .join(strings.hours.rangeSeparator);
-  if (date === today) return w.session(w.today, hours, false);
-  if (date === addDays(today, 1)) return w.session(w.tomorrow, hours, false);
-  if (date < addDays(today, 7)) {
-    const weekday = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { weekday: 'long', timeZone: 'UTC' }).format(
-      new Date(`${date}T12:00:00Z`),
-    );
-    return w.session(weekday, hours, false);
-  }
-  return w.session(formatDayAndDate(date, locale, { inSentence: true }), hours, true);
-}
-
-/**
- * Where a search found a site at one of its stops (`SiteResult.at_stop`), its next day there:
- * « Prochain passage à Tusson : mardi 9 h – 12 h » for a bus, « Prochaine permanence à
- * Gouesnou : mardi 9 h – 12 h » for a permanence, or none planned in the next 4 weeks.
- */
-export function stopVisitText(
-  stop: StopMatch,
-  stops: readonly Pick<ItinerantStop, 'id' | 'kind'>[],
-  strings: Strings,
-  locale: Locale,
-  today: string,
-): string {
-  const w = strings.stops;
-  const permanence = stops.find((s) => s.id === stop.stop_id)?.kind === 'permanence';
-  const next = sessionDays(stop.next)[0];
-  if (!next) return permanence ? w.nonePermanenceAt(stop.commune) : w.noneAt(stop.commune);
-  const when = stopSessionText(next, strings, locale, today);
-  return permanence ? w.nextPermanenceAt(stop.commune, when) : w.nextAt(stop.commune, when);
 }
 
 /** « Informations vérifiées le 7 décembre 2026 », the day in the site's time zone. */

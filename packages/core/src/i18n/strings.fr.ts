@@ -4,7 +4,7 @@ import type { HolidayKey } from '@fs-widgets/opening-hours';
 /**
  * The core's part of the strings table, French: the reference table of the words every widget
  * shares (loading and error states, days, public holidays, kinds of site, opening hours,
- * permanences, the agents' sign-in). Each widget package registers its own texts as a part of its own
+ * permanences). Each widget package registers its own texts as a part of its own
  * (`registerStrings`). Other locales must provide the same keys (the `Strings` type checks it).
  * Plain French, saying what to do next.
  */
@@ -156,26 +156,6 @@ export const fr = {
     until: (date: string) => `jusqu’au ${date}`,
     next: (dates: string[]) => `Prochaines dates : ${list(dates)}.`,
     noNext: 'Aucune date prévue dans les quatre prochains mois.',
-  },
-  /**
-   * The sign-in every agents' tool shares (`AgentTokenController`, `agentTokenForm`): one token per
-   * site, pasted once for all the tools. What differs from one tool to the next (the sentence
-   * saying what the token is for, a title or a refusal worded for that tool) stays in its own part.
-   */
-  agentAccess: {
-    title: 'Jeton d’accès de l’agent',
-    label: 'Jeton d’accès',
-    hint: 'Il commence par fsw_.',
-    invalid: 'Ce jeton n’a pas la bonne forme : il commence par fsw_, suivi de chiffres et de lettres.',
-    save: 'Enregistrer',
-    changeToken: 'Changer de jeton',
-    unauthorizedTitle: 'Jeton refusé',
-    unauthorizedBody: 'Le serveur refuse ce jeton : il est invalide, a expiré ou a été révoqué. Demandez-en un nouveau à votre référent.',
-    forbiddenTitle: 'Jeton d’une autre France services',
-    forbiddenBody: (site: string) =>
-      `Ce jeton est celui d’une autre France services : il ne permet pas de modifier la France services n° ${site}. Collez le jeton de cette France services.`,
-    /** Under the token screen of an editor whose form was open: the agent loses nothing by changing the token. */
-    draftKept: 'Votre saisie en cours est conservée : vous la retrouverez après avoir changé de jeton.',
   },
 };
 

@@ -15,6 +15,7 @@ import type {
   Site,
 } from '@fs-widgets/contract';
 import {
+  agentAccessStrings,
   controls,
   AgentTokenController,
   agentAuthRef,
@@ -461,7 +462,7 @@ export class FsDemarcheLog extends FsElement {
 
   override render() {
     const l = this.#s.log;
-    const a = this.i18n.strings.agentAccess;
+    const a = agentAccessStrings(this.i18n.locale);
     if (!this.#siteOk) {
       return html`<div part="base" class="base" role="status">
         ${this.#heading(l.noSiteTitle)}
@@ -489,7 +490,7 @@ export class FsDemarcheLog extends FsElement {
 
   #tokenScreen() {
     const l = this.#s.log;
-    return html`${this.#heading(this.i18n.strings.agentAccess.title)} ${this.#token.form(l.tokenBody)}`;
+    return html`${this.#heading(agentAccessStrings(this.i18n.locale).title)} ${this.#token.form(l.tokenBody)}`;
   }
 
   #statsView() {

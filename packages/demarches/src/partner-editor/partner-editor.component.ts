@@ -11,6 +11,7 @@ import type {
   SitePartners,
 } from '@fs-widgets/contract';
 import {
+  agentAccessStrings,
   AgentTokenController,
   ApiError,
   ApiResource,
@@ -494,7 +495,7 @@ export class FsPartnerEditor extends FsElement {
 
   override render() {
     const s = this.#s;
-    const a = this.i18n.strings.agentAccess;
+    const a = agentAccessStrings(this.i18n.locale);
     const live = html`<div class="visually-hidden" aria-live="polite">${this.announcement}</div>`;
     if (!this.#siteOk) {
       return html`<div part="base" class="base" data-state="no-site">

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { isSiteId } from '@fs-widgets/contract/codes';
 import type { InvalidParam } from '@fs-widgets/contract';
 import {
+  agentAccessStrings,
   AgentTokenController,
   ApiError,
   ApiResource,
@@ -435,7 +436,7 @@ export abstract class FsSiteItemsEditor<Item extends { id: string }, Input> exte
 
   override render() {
     const s = this.s;
-    const a = this.i18n.strings.agentAccess;
+    const a = agentAccessStrings(this.i18n.locale);
     const w = this.words;
     if (!this.siteOk) {
       return html`<div part="base" class="base" data-state="no-site">

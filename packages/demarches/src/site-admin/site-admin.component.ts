@@ -4,6 +4,7 @@ import { SITE_OFFERS, isSiteId } from '@fs-widgets/contract/codes';
 import { DAY_KEYS } from '@fs-widgets/opening-hours';
 import type { DayKey, Site, SiteAccessMe, SiteOffer, SiteVerification } from '@fs-widgets/contract';
 import {
+  agentAccessStrings,
   AgentTokenController,
   ApiError,
   ApiResource,
@@ -573,7 +574,7 @@ export class FsSiteAdmin extends FsElement {
 
   override render() {
     const s = this.#s;
-    const a = this.i18n.strings.agentAccess;
+    const a = agentAccessStrings(this.i18n.locale);
     if (!this.#siteOk) {
       return html`<div part="base" class="base" data-state="no-site">
         ${this.#heading(s.noSiteTitle)}

@@ -4,6 +4,8 @@ import type { KeyFigures, Site } from '@fs-widgets/contract';
 import { KEY_FIGURES_MIN_COUNT } from '@fs-widgets/contract/codes';
 import { SOURCES } from '@fs-widgets/contract/sources';
 import { ApiResource, FsElement, controls, formatDate, stringAttribute, type Locale, headingLevel } from '@fs-widgets/core';
+import type { KeyFiguresStrings } from '../strings/key-figures-strings.js';
+import '../strings/key-figures-strings.js';
 import type { KitStrings } from '../strings/kit-strings.js';
 import '../strings/kit-strings.js';
 import { keyFiguresStyles } from './key-figures.styles.js';
@@ -68,8 +70,9 @@ export class FsKeyFigures extends FsElement {
     if (this.#site.state.status === 'error') this.#site.retry();
   }
 
-  get #k(): KitStrings {
-    return this.i18n.part<KitStrings>('kit');
+  /** Its own words, and the teaser's for a site that does not exist (the banner's and the badge's part). */
+  get #k(): KeyFiguresStrings & Pick<KitStrings, 'teaser'> {
+    return { ...this.i18n.part<KeyFiguresStrings>('kit-key-figures'), teaser: this.i18n.part<KitStrings>('kit').teaser };
   }
 
   #percent(share: number): string {

@@ -19,8 +19,8 @@ import {
   headingLevel,
 } from '@fs-widgets/core';
 import { DAY_KEYS, hasHours, zonedParts } from '@fs-widgets/opening-hours';
-import type { KitStrings } from '../strings/kit-strings.js';
-import '../strings/kit-strings.js';
+import type { PosterStrings } from '../strings/poster-strings.js';
+import '../strings/poster-strings.js';
 import { posterStyles } from './poster.styles.js';
 import { DEFAULT_PAGE_MARGIN, addPrintPageRule } from './print-page.js';
 
@@ -208,8 +208,8 @@ export class FsPoster extends FsElement {
     return this.siteId.trim();
   }
 
-  get #t(): KitStrings['poster'] {
-    return this.i18n.part<KitStrings>('kit').poster;
+  get #t(): PosterStrings['poster'] {
+    return this.i18n.part<PosterStrings>('kit-poster').poster;
   }
 
   #loadQrCode(): void {

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type * as Leaflet from 'leaflet';
-import { ApiError, FsElement, controls, headingLevel, leafletBase, stringAttribute } from '@fs-widgets/core';
+import { agentAccessStrings, ApiError, FsElement, controls, headingLevel, leafletBase, stringAttribute } from '@fs-widgets/core';
 import type { ObservatoryStrings } from '../strings/observatory-strings.js';
 import '../strings/observatory-strings.js';
 import { observatoryStyles } from '../shared/observatory.styles.js';
@@ -191,7 +191,7 @@ export class FsCoverageMap extends FsElement {
 
   override render() {
     const o = this.#o;
-    const a = this.i18n.strings.agentAccess;
+    const a = agentAccessStrings(this.i18n.locale);
     const title = o.coverage.title;
     if (!this.#access.token.token) {
       return html`<div part="base" class="base" data-state="signed-out">${titleHeading(this.headingLevel, title)} ${this.#access.token.form(o.access.body)}</div>`;

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { KEY_FIGURES_MIN_COUNT } from '@fs-widgets/contract/codes';
-import { FsElement, controls, headingLevel, stringAttribute, type Locale } from '@fs-widgets/core';
+import { agentAccessStrings, FsElement, controls, headingLevel, stringAttribute, type Locale } from '@fs-widgets/core';
 import type { ObservatoryStrings } from '../strings/observatory-strings.js';
 import '../strings/observatory-strings.js';
 import { observatoryStyles } from '../shared/observatory.styles.js';
@@ -154,7 +154,7 @@ export class FsNetworkObservatory extends FsElement {
 
   override render() {
     const o = this.#o;
-    const a = this.i18n.strings.agentAccess;
+    const a = agentAccessStrings(this.i18n.locale);
     if (!this.#access.token.token) {
       return html`<div part="base" class="base" data-state="signed-out">
         ${titleHeading(this.headingLevel, o.network.title)} ${this.#access.token.form(o.access.body)}
