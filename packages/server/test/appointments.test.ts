@@ -250,7 +250,7 @@ describe(`appointments (${TEST_ENGINE})`, () => {
     assert.ok(far.days.every((d) => d.date <= addDays(list.from, 28)));
     assert.equal(far.next_from, null);
 
-    const permanence = await slots(`permanence:${permanenceId}`, undefined, 21);
+    const permanence = await slots(`permanence:${permanenceId}`, undefined, 28);
     assert.ok(permanence.days.length >= 2);
     for (const day of permanence.days) {
       assert.equal(dayKeyOf(day.date), 'tu');
@@ -426,6 +426,32 @@ describe(`appointments (${TEST_ENGINE})`, () => {
       ProblemType.appointmentClosed,
     );
     assert.ok((await (await send('GET', `/appointments/${booked.code}/event.ics`)).text()).includes('STATUS:CANCELLED'));
+  });
+
+  test('CORS: the public books, cancels and moves from any origin (JSON only, Retry-After readable); reads are open', async () => {
+    for (const path of [`/sites/${SITE}/appointments`, `/appointments/${booked.code}/cancel`, `/appointments/${booked.code}/move`]) {
+      const preflight = await server.get(`/api/v1${path}`, {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'https://mairie.example',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
+      });
+      assert.equal(preflight.status, 204, path);
+      assert.equal(preflight.headers.get('access-control-allow-origin'), '*');
+      assert.match(preflight.headers.get('access-control-allow-methods')!, /POST/);
+      assert.match(preflight.headers.get('access-control-allow-headers')!, /content-type/);
+    }
+    const read = await server.get(`/api/v1/sites/${SITE}/booking`, { headers: { origin: 'https://mairie.example' } });
+    assert.equal(read.headers.get('access-control-allow-origin'), '*');
+    // A form posted as text/plain (no preflight) is refused, not read.
+    const plain = await server.get(`/api/v1/sites/${SITE}/appointments`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{}',
+    });
+    assert.equal(plain.status, 415);
   });
 
   test('personal data is sealed at rest: neither the database files nor its rows hold the first name, phone or e-mail in clear', async () => {
