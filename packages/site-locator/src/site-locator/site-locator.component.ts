@@ -742,6 +742,12 @@ export class FsSiteLocator extends FsElement {
         ${coming ? html`<li class="exception">${this.#exceptionLine(coming, today)}</li>` : nothing}
         ${saturday ? html`<li>${this.texts.saturdayOpen}</li>` : nothing}
         ${site.appointment ? html`<li>${this.texts.appointment}</li>` : nothing}
+        ${
+          // Kept for its local partners: who, so that the person knows what to ask for there.
+          this.offer === LOCAL_PARTNER_OFFER && site.local_partners.length > 0
+            ? html`<li class="local-partners">${this.texts.localPartners(site.local_partners.map((p) => p.name).join(', '))}</li>`
+            : nothing
+        }
         ${site.phone ? html`<li>${this.texts.phone(site.phone)}</li>` : nothing}
       </ul>
       ${site.itinerant && !site.at_stop ? this.#stops(site) : nothing}

@@ -24,7 +24,8 @@ export const siteLocatorEn: SiteLocatorStrings = {
     radiusNone: 'No limit',
     offerLegend: 'Service offered',
     offerAll: 'All',
-    offerLocalPartner: 'A local partner (mission locale, legal conciliator…)',
+    offerLocalPartner: 'Local partner on site',
+    localPartners: (names) => `Local partner: ${names}`,
     startTitle: 'Where are you looking?',
     startBody: 'Enter your town or postcode, or use “Near me”.',
     resultsCount: (n, place) =>

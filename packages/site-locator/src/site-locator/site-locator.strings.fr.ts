@@ -23,7 +23,9 @@ export const siteLocatorFr = {
     radiusNone: 'Sans limite',
     offerLegend: 'Service proposé',
     offerAll: 'Tous',
-    offerLocalPartner: 'Un partenaire local (mission locale, conciliateur…)',
+    offerLocalPartner: 'Partenaire local sur place',
+    /** With the « Partenaire local sur place » filter: who, in each result. */
+    localPartners: (names: string) => `Partenaire local : ${names}`,
     startTitle: 'Où cherchez-vous ?',
     startBody: 'Indiquez votre commune ou votre code postal, ou utilisez « Autour de moi ».',
     resultsCount: (n: number, place: string) =>
