@@ -98,12 +98,14 @@ before(async () => {
   mkdirSync(join(dist, 'chunks'), { recursive: true });
   writeFileSync(join(dist, 'fs-widgets.js'), LOADER);
   writeFileSync(join(dist, 'embed-frame.js'), '/* fixture frame */\n');
-  for (const chunk of ['site-card-AbC123.js', 'core-XyZ789.js', 'site-locator-Def456.js']) writeFileSync(join(dist, 'chunks', chunk), '');
+  for (const chunk of ['site-card-AbC123.js', 'core-XyZ789.js', 'site-locator-Def456.js', 'booking-Ghi012.js'])
+    writeFileSync(join(dist, 'chunks', chunk), '');
   writeFileSync(
     join(dist, 'widget-chunks.json'),
     JSON.stringify({
       'fs-site-card': ['chunks/site-card-AbC123.js', 'chunks/core-XyZ789.js'],
       'fs-site-locator': ['chunks/site-locator-Def456.js', 'chunks/core-XyZ789.js'],
+      'fs-booking': ['chunks/booking-Ghi012.js', 'chunks/core-XyZ789.js'],
     }),
   );
   const manifest = join(dir, 'custom-elements.json');
@@ -230,6 +232,39 @@ describe('/s/<id>, a site’s public page', () => {
     const html = await hostile.text();
     assert.doesNotMatch(html, /<script>alert/);
     assert.match(html, /« &lt;script&gt;alert\(1\)&lt;\/script&gt;&lt;script&gt;alert\(1… »/);
+  });
+});
+
+describe('/s/<id>/rdv and /rdv/<code>, the booking pages', () => {
+  test('/s/<id>/rdv: French, titled with the site, <fs-booking site-id> with its own chunks, the strict policy', async () => {
+    const res = await get('/s/2983/rdv');
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-security-policy'), POLICY);
+    assert.equal(res.headers.get('cache-control'), 'public, max-age=60');
+    const html = await res.text();
+    assert.match(html, /^<!doctype html>\n<html lang="fr">/);
+    assert.match(html, /<title>Prendre rendez-vous — France services de Mende<\/title>/);
+    assert.match(html, /<fs-booking site-id="2983">[\s\S]*Chargement…[\s\S]*<\/fs-booking>/);
+    assert.deepEqual(
+      html.match(/<link rel="modulepreload" href="[^"]+"/g)?.map((l) => l.replace(/.*\/chunks\//, '').replace('"', '')),
+      ['booking-Ghi012.js', 'core-XyZ789.js'],
+    );
+    assert.doesNotMatch(html, /\sstyle=|<style|<script>|fs-site-locator/);
+    assert.equal((await get('/s/999999/rdv')).status, 404);
+    assert.equal((await get('/s/abc/rdv')).status, 400);
+  });
+
+  test('/rdv/<code>: <fs-booking code>, the code escaped and cut, never cached, no referrer', async () => {
+    const res = await get('/rdv/7K3M-9P2Q-RT5');
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('cache-control'), 'no-store');
+    assert.equal(res.headers.get('referrer-policy'), 'no-referrer');
+    assert.equal(res.headers.get('content-security-policy'), POLICY);
+    const html = await res.text();
+    assert.match(html, /<title>Mon rendez-vous France services<\/title>/);
+    assert.match(html, /<fs-booking code="7K3M-9P2Q-RT5">/);
+    const hostile = await (await get(`/rdv/${encodeURIComponent('"><script>x</script>')}${'A'.repeat(60)}`)).text();
+    assert.match(hostile, /<fs-booking code="&quot;&gt;&lt;script&gt;x&lt;\/script&gt;A{20}">/);
   });
 });
 

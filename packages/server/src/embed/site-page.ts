@@ -139,6 +139,27 @@ export function renderSitePage(site: Site, assets: PageAssets, now: Date = new D
 }
 
 /**
+ * `/s/<id>/rdv`: booking at a site (what « Prendre rendez-vous » of the locator, the card and the
+ * poster lead to when the host page has no `<fs-booking>` of its own), and `/rdv/<code>`: one
+ * appointment, to cancel or move it (the link of the confirmation and of the reminder). The
+ * element does the rest; the site's name is in the title only when the page names a site.
+ */
+export function renderBookingPage(target: { site: Site } | { code: string }, assets: PageAssets): string {
+  const booking = EMBED_WIDGETS['fs-booking']!.title;
+  const title = 'site' in target ? `Prendre rendez-vous — ${target.site.name}` : 'Mon rendez-vous France services';
+  const attribute = 'site' in target ? `site-id="${escapeHtml(target.site.id)}"` : `code="${escapeHtml(target.code)}"`;
+  return `${pageHead('fr', title, { extra: STYLESHEET + loaderTags(assets) })}
+  <body data-page="booking">
+    <main class="site-page">
+      <h1 class="visually-hidden">${escapeHtml(title)}</h1>
+      <fs-booking ${attribute}>${placeholder(booking, 'site' in target ? target.site.name : null, 'fr')}</fs-booking>
+    </main>
+  </body>
+</html>
+`;
+}
+
+/**
  * The page for an address that names no site: unknown (404) or not a site's number at all (400,
  * a mistyped address). It says so in plain French, and offers the locator to find one anyway.
  */

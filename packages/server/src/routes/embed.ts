@@ -170,6 +170,7 @@ export const embedRoutes: FastifyPluginAsync<EmbedRoutesOptions> = async (
       chunks: [...new Set([...(chunksOf['fs-site-card'] ?? []), ...(chunksOf['fs-site-locator'] ?? [])])],
     },
     locator: manifest?.embeddable.get('fs-site-locator'),
+    bookingAssets: { widgetsBase, loaderIntegrity: current?.integrity['fs-widgets.js'], chunks: chunksOf['fs-booking'] ?? [] },
   });
 
   // The WordPress plugin, set for this server: its address is the plugin's default server.

@@ -4,7 +4,7 @@ import { TILE_ORIGINS, externalOrigins, type WidgetDeclaration } from '@fs-widge
 import type { AppContext } from '../app-context.js';
 import { SITE_DATA_CACHE } from '../http/cache-control.js';
 import { embedPolicy, type PageAssets } from '../embed/embed-page.js';
-import { renderSiteNotFoundPage, renderSitePage } from '../embed/site-page.js';
+import { renderBookingPage, renderSiteNotFoundPage, renderSitePage } from '../embed/site-page.js';
 
 export interface SitePageRoutesOptions {
   ctx: AppContext;
@@ -12,6 +12,8 @@ export interface SitePageRoutesOptions {
   assets: PageAssets;
   /** The locator as the manifest declares it, for the origins its map needs; its default tiles without a manifest. */
   locator?: WidgetDeclaration;
+  /** The loader and the chunks of `<fs-booking>`, for `/s/<id>/rdv` and `/rdv/<code>` (default: `assets`). */
+  bookingAssets?: PageAssets;
 }
 
 /** A site's page changes with what its agents publish (a closure): kept a minute at most, as the site's data. */
@@ -23,7 +25,7 @@ const PAGE_CACHE = SITE_DATA_CACHE;
  * French page for an unknown site, 400 for what is no site number. Query parameters are ignored
  * (a QR code reader or a link shortener may add some): the page depends on the path alone.
  */
-export const sitePageRoutes: FastifyPluginAsync<SitePageRoutesOptions> = async (app, { ctx, assets, locator }) => {
+export const sitePageRoutes: FastifyPluginAsync<SitePageRoutesOptions> = async (app, { ctx, assets, locator, bookingAssets = assets }) => {
   const origins = locator ? externalOrigins(locator, {}) : { img: [TILE_ORIGINS.osm!], connect: [] };
   const policy = embedPolicy(origins, "'self'");
 
@@ -46,4 +48,33 @@ export const sitePageRoutes: FastifyPluginAsync<SitePageRoutesOptions> = async (
         .send(renderSiteNotFoundPage('unknown', id, assets));
     return reply.header('cache-control', PAGE_CACHE).send(renderSitePage(site, assets));
   });
+
+  // Booking at a site: where « Prendre rendez-vous » leads when the host page has no <fs-booking>.
+  app.get<{ Params: { id: string } }>('/s/:id/rdv', { schema: { hide: true } }, async (request, reply) => {
+    reply
+      .header('content-security-policy', policy)
+      .header('referrer-policy', 'strict-origin-when-cross-origin')
+      .type('text/html; charset=utf-8');
+    const id = request.params.id;
+    const site = isSiteId(id) ? ctx.catalogue().get(id) : undefined;
+    if (!site) {
+      return reply
+        .code(isSiteId(id) ? 404 : 400)
+        .header('cache-control', 'no-store')
+        .send(renderSiteNotFoundPage(isSiteId(id) ? 'unknown' : 'malformed', id, assets));
+    }
+    return reply.header('cache-control', PAGE_CACHE).send(renderBookingPage({ site }, bookingAssets));
+  });
+
+  // One appointment by its code (the confirmation's and the reminder's link): the element checks
+  // the code itself and says what is wrong with a mistyped one. The code is a secret of sorts: the
+  // page is never cached and sends no referrer.
+  app.get<{ Params: { code: string } }>('/rdv/:code', { schema: { hide: true } }, async (request, reply) =>
+    reply
+      .header('content-security-policy', policy)
+      .header('referrer-policy', 'no-referrer')
+      .header('cache-control', 'no-store')
+      .type('text/html; charset=utf-8')
+      .send(renderBookingPage({ code: request.params.code.slice(0, 40) }, bookingAssets)),
+  );
 };
