@@ -138,6 +138,18 @@ describe(
         seen.local.map((p) => p.name),
         ['Mission locale Lozère'],
       );
+      // The search's local-partner offer: at once on the node written to, within its refresh on the other.
+      const kept = async (node: Node) =>
+        (
+          (await (await fetch(`${node.url}/api/v1/sites?commune=48095&limit=3&offer=local-partner`)).json()) as { items: { id: string }[] }
+        ).items.map((site) => site.id);
+      assert.deepEqual(await kept(a), ['2983']);
+      let onB: string[] = [];
+      for (let i = 0; i < 50 && onB.length === 0; i++) {
+        onB = await kept(b);
+        if (onB.length === 0) await new Promise((r) => setTimeout(r, 200));
+      }
+      assert.deepEqual(onB, ['2983']);
     });
 
     test('the same idempotency key sent to both nodes at once stores one row', async () => {
