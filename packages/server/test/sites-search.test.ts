@@ -264,9 +264,9 @@ describe('site search: filters, travel, suggestion, stops, caching', () => {
       bus.stops.map((s) => s.id),
       ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'].map((n) => `2023-${n}`),
     );
-    // Imported once as the site's outreach stops (issue 16): 10 with rules, 2 of them every week (OSM can say those exactly).
+    // Imported once as the site's outreach stops (issue 16): 10 with rules, each with its OSM string (every other week per ISO year).
     assert.equal(bus.stops.filter((s) => s.next.length > 0).length, 10);
-    assert.equal(bus.stops.filter((s) => s.opening_hours !== null).length, 2);
+    assert.equal(bus.stops.filter((s) => s.opening_hours !== null).length, 10);
     const tusson = bus.stops[1]!;
     assert.deepEqual(tusson.address, { street: 'Le Bourg', postcode: '16140', commune: 'Tusson', insee_commune: '16390' });
     assert.deepEqual(tusson.location, { lat: 45.932439, lon: 0.068913 });
