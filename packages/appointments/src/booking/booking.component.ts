@@ -26,6 +26,7 @@ import {
   newIdempotencyKey,
   stringAttribute,
   telHref,
+  widgetsServer,
 } from '@fs-widgets/core';
 import type { AppointmentsStrings } from '../strings/appointments-strings.js';
 import '../strings/appointments-strings.js';
@@ -772,12 +773,9 @@ export class FsBooking extends FsElement {
       </form>`;
   }
 
-  /** The link that opens this appointment again: this page with `?fs-rdv=<code>`. */
+  /** The link that opens this appointment again: the widgets server's `/rdv/<code>` page (works whatever the host page becomes). */
   #manageUrl(code: string): string {
-    const url = new URL(location.href);
-    url.searchParams.set(BOOKING_CODE_PARAM, code);
-    url.hash = '';
-    return url.href;
+    return `${widgetsServer(this.api)}rdv/${encodeURIComponent(code)}`;
   }
 
   #details(a: AppointmentPublic, site: Site | undefined) {

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { AppointmentCreated, AppointmentPublic, SlotList } from '@fs-widgets/contract';
 import { caseCodeFrom, parseCaseCode } from '@fs-widgets/contract/case-code';
 import './booking.js';
+import '@fs-widgets/demarches/demarche-tracker.js';
 import type { FsBooking } from './booking.component.js';
 import {
   pendingApi,
@@ -170,7 +171,7 @@ describe('<fs-booking>', () => {
       .and.contain('Rappel par e-mail');
     expect(text).to.contain(slotText.split(',')[0]!.trim());
     expect($(el, `a[href$="/appointments/${code}/event.ics"]`)).to.not.equal(null);
-    expect(($(el, 'a.manage-link') as HTMLAnchorElement).href).to.contain(`fs-rdv=${code}`);
+    expect(($(el, 'a.manage-link') as HTMLAnchorElement).href).to.equal(`${new URL(realApi()).origin}/rdv/${code}`);
     await expect(el).to.be.accessible();
 
     // The server has it, at that time, with nothing personal in its public answer.
@@ -307,6 +308,26 @@ describe('<fs-booking>', () => {
     expect($(el, '#notice')!.textContent).to.contain('Votre rendez-vous est annulé');
     expect((await publicApi<AppointmentPublic>(`appointments/${code}`)).body.status).to.equal('cancelled');
     await expect(el).to.be.accessible();
+  });
+
+  it('the démarche tracker takes a booking code too: the appointment, and the link to cancel or move it', async () => {
+    const list = (await (await fetch(`${realApi()}/sites/${SITE}/slots?reason=demarche:carte-vitale&days=14`)).json()) as SlotList;
+    const slot = list.days.at(-1)!.slots.at(-1)!;
+    const made = await publicApi<AppointmentCreated>(`sites/${SITE}/appointments`, {
+      key: key(),
+      reason: 'demarche:carte-vitale',
+      start: slot.start,
+      first_name: 'Fanny',
+      reminder: 'none',
+    });
+    expect(made.status).to.equal(201);
+    const tracker = await fixture(html`<fs-demarche-tracker api=${realApi()} code=${made.body.code}></fs-demarche-tracker>`);
+    await until(() => $(tracker, '[data-kind="booking"]') !== null, 'the appointment in the tracker');
+    const text = shadowText(tracker);
+    expect(text).to.contain('Votre rendez-vous').and.contain('Rendez-vous réservé').and.contain('Obtenir ou remplacer sa carte Vitale');
+    expect(text).to.contain('France services de Molliens-Dreuil').and.contain(made.body.code);
+    expect(($(tracker, 'a[href*="/rdv/"]') as HTMLAnchorElement).href).to.equal(`${new URL(realApi()).origin}/rdv/${made.body.code}`);
+    await expect(tracker).to.be.accessible();
   });
 
   it('in English, with an unknown code from the page attribute', async () => {

@@ -1,7 +1,18 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { CasePublic, Site } from '@fs-widgets/contract';
-import { controls, ApiResource, FsElement, formatDate, stringAttribute, telHref, headingLevel } from '@fs-widgets/core';
+import type { AppointmentPublic, CasePublic, Site } from '@fs-widgets/contract';
+import {
+  controls,
+  ApiResource,
+  FsElement,
+  formatClockTime,
+  formatDate,
+  formatDayAndDate,
+  stringAttribute,
+  telHref,
+  headingLevel,
+  widgetsServer,
+} from '@fs-widgets/core';
 import { parseCaseCode, type CaseCodeProblem } from '@fs-widgets/contract/case-code';
 import { formatDateTime } from '../shared/format.js';
 import { CODE_PARAM, caseProblem } from '../shared/problems.js';
@@ -51,6 +62,17 @@ export class FsDemarcheTracker extends FsElement {
   readonly #case = new ApiResource<CasePublic>(this, () =>
     this.lookedUp ? { client: this.client, path: `cases/${this.lookedUp}` } : undefined,
   );
+
+  /**
+   * A code that is no case may be a booking's (the same scheme): asked only then, it shows the
+   * appointment and links to its page, where it can be cancelled or moved.
+   */
+  readonly #appointment = new ApiResource<AppointmentPublic>(this, () => {
+    const state = this.#case.state;
+    return state.status === 'error' && state.error.status === 404 && this.lookedUp
+      ? { client: this.client, path: `appointments/${this.lookedUp}` }
+      : undefined;
+  });
 
   readonly #site = new ApiResource<Site>(this, () => {
     const state = this.#case.state;
@@ -157,6 +179,13 @@ export class FsDemarcheTracker extends FsElement {
     if (state.status === 'loading' || state.status === 'idle') {
       return html`<p class="notice" part="message" role="status" aria-busy="true">${t.loading}</p>`;
     }
+    if (state.status === 'error' && state.error.status === 404) {
+      const booking = this.#appointment.state;
+      if (booking.status === 'idle' || booking.status === 'loading') {
+        return html`<p class="notice" part="message" role="status" aria-busy="true">${t.loading}</p>`;
+      }
+      if (booking.status === 'ready') return this.#bookingView(booking.data);
+    }
     if (state.status === 'error') {
       const problem = caseProblem(state.error);
       const text =
@@ -184,6 +213,24 @@ export class FsDemarcheTracker extends FsElement {
       </div>`;
     }
     return this.#caseView(state.data, state.offline ? state.savedAt : undefined);
+  }
+
+  /** A booking's code: the appointment, and its page to cancel or move it. */
+  #bookingView(a: AppointmentPublic) {
+    const t = this.#s.tracker;
+    const locale = this.i18n.locale;
+    const when = t.bookingWhen(formatDayAndDate(a.date, locale, { inSentence: true }), formatClockTime(a.time, locale));
+    return html`<section part="case" class="case" aria-labelledby="case-title" data-kind="booking">
+      <div class="subtitle" role="heading" aria-level=${headingLevel(this.headingLevel + 1)} id="case-title">${t.bookingTitle}</div>
+      <p class="small"><span class="code">${a.code}</span></p>
+      <p class="status-badge" data-status=${a.status}>${t.bookingStatuses[a.status]}</p>
+      <p>${t.booking(locale === 'en' ? a.reason.label_en : a.reason.label, when, a.site_name)}</p>
+      ${
+        a.status === 'booked'
+          ? html`<p><a href=${`${widgetsServer(this.api)}rdv/${encodeURIComponent(a.code)}`}>${t.bookingLink}</a></p>`
+          : nothing
+      }
+    </section>`;
   }
 
   #caseView(c: CasePublic, offlineSince: Date | undefined) {

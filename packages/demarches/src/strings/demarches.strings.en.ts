@@ -175,5 +175,16 @@ export const demarchesEn: DemarchesStrings = {
     updated: (date) => `Updated on ${date}.`,
     expires: (date) => `Code valid until ${date}.`,
     siteUnavailable: 'Contact details of the France services unavailable.',
+    bookingTitle: 'Your appointment',
+    booking: (what: string, when: string, site: string) => `${what}, ${when}, at ${site}.`,
+    bookingWhen: (day: string, time: string) => `on ${day} at ${time}`,
+    bookingLink: 'See, cancel or move this appointment',
+    bookingStatuses: {
+      booked: 'Appointment booked',
+      cancelled: 'Appointment cancelled',
+      arrived: 'You have arrived',
+      done: 'Appointment over',
+      'no-show': 'Appointment missed',
+    },
   },
 };

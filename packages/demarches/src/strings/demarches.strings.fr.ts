@@ -180,6 +180,17 @@ export const demarchesFr = {
     updated: (date: string) => `Mis à jour le ${date}.`,
     expires: (date: string) => `Code valable jusqu’au ${date}.`,
     siteUnavailable: 'Coordonnées de la France services indisponibles.',
+    bookingTitle: 'Votre rendez-vous',
+    booking: (what: string, when: string, site: string) => `${what}, ${when}, à ${site}.`,
+    bookingWhen: (day: string, time: string) => `le ${day} à ${time}`,
+    bookingLink: 'Voir, annuler ou déplacer ce rendez-vous',
+    bookingStatuses: {
+      booked: 'Rendez-vous réservé',
+      cancelled: 'Rendez-vous annulé',
+      arrived: 'Vous êtes arrivé',
+      done: 'Rendez-vous passé',
+      'no-show': 'Rendez-vous manqué',
+    },
   },
 };
 
