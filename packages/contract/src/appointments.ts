@@ -186,6 +186,13 @@ export const AppointmentCreate = Type.Object(
       Nullable(Type.String({ maxLength: 254, format: 'email', description: 'An e-mail address (stored encrypted); needed for `email`.' })),
     ),
     reminder: ReminderChannelSchema,
+    language: Type.Optional(
+      Type.Union([Type.Literal('fr'), Type.Literal('en')], {
+        title: 'BookingLanguage',
+        description:
+          'The language of the page the person booked on (default `fr`): the reminder is in French, then also in English for `en`.',
+      }),
+    ),
   },
   { title: 'AppointmentCreate', additionalProperties: false },
 );

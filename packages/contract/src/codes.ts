@@ -249,4 +249,6 @@ export const ProblemType = {
   bookingDisabled: 'https://fs-widgets.dev/problems/booking-disabled',
   /** 409: the appointment can no longer change (cancelled, or already past or marked by the agents). */
   appointmentClosed: 'https://fs-widgets.dev/problems/appointment-closed',
+  /** 409: a block asked over appointments still booked: nothing was blocked; the problem lists them (move or cancel them first). */
+  blockOverlaps: 'https://fs-widgets.dev/problems/block-overlaps',
 } as const;

@@ -18,6 +18,7 @@ export * from './observatory-scope.js';
 export * from './coverage.js';
 export * from './observatory.js';
 export * from './appointments.js';
+export * from './agenda.js';
 
 export const API_VERSION = 'v1' as const;
 export const API_PREFIX = '/api/v1';

@@ -16,6 +16,8 @@ import { embedRoutes, IMMUTABLE_CACHE } from './routes/embed.js';
 import { exportsRoutes } from './routes/exports.js';
 import { actsRoutes } from './routes/acts.js';
 import { appointmentsRoutes } from './routes/appointments.js';
+import { agendaRoutes } from './routes/agenda.js';
+import { appointmentStatsRoutes } from './routes/appointment-stats.js';
 import { activityStatsRoutes } from './routes/activity-stats.js';
 import { casesRoutes } from './routes/cases.js';
 import { feedbackRoutes } from './routes/feedback.js';
@@ -198,6 +200,8 @@ export async function buildApp({
       await api.register(coverageRoutes, { ctx });
       await api.register(observatoryRoutes, { ctx });
       await api.register(appointmentsRoutes, { ctx });
+      await api.register(agendaRoutes, { ctx });
+      await api.register(appointmentStatsRoutes, { ctx });
     },
     { prefix: API_PREFIX },
   );

@@ -1,4 +1,6 @@
 import { dirname, join } from 'node:path';
+import type { AppointmentJobsConfig } from './appointments/appointment-jobs.js';
+import { APPOINTMENT_RETENTION } from './appointments/erasure.js';
 /** Server settings, read from the environment. Every variable is listed in the README. */
 export interface ServerConfig {
   port: number;
@@ -35,6 +37,8 @@ export interface ServerConfig {
   previousDataKeys: string[];
   /** Rate limits of appointments, an hour (see `AppointmentLimits`). */
   appointmentLimits: AppointmentLimits;
+  /** The appointments' timer: reminders and erasure (see `AppointmentJobsConfig`, docs/reminders.md). */
+  appointmentJobs: AppointmentJobsConfig;
 }
 
 /**
@@ -93,6 +97,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustProxy,
     widgetsArchive: env.FS_WIDGETS_ARCHIVE?.trim() || 'var/widgets',
     ...readDataKeys(env, sqlitePath),
+    appointmentJobs: readAppointmentJobs(env),
     appointmentLimits: {
       bookingsPerClient: readLimit(env, 'FS_BOOKINGS_PER_CLIENT_HOUR', DEFAULT_APPOINTMENT_LIMITS.bookingsPerClient),
       bookingsPerSite: readLimit(env, 'FS_BOOKINGS_PER_SITE_HOUR', DEFAULT_APPOINTMENT_LIMITS.bookingsPerSite),
@@ -108,6 +113,57 @@ function readLimit(env: NodeJS.ProcessEnv, name: string, fallback: number): numb
   if (!Number.isInteger(value) || value < 1 || value > 100_000)
     throw new ConfigError(`${name} must be a whole number from 1 to 100000, got "${text}"`);
   return value;
+}
+
+/**
+ * The appointments' timer (docs/reminders.md): `FS_APPOINTMENT_JOBS_SECONDS` (300; 0 turns it
+ * off), `FS_APPOINTMENT_RETENTION_DAYS` (30, from 1 to 365), reminders by e-mail through
+ * `FS_SMTP_URL` from `FS_SMTP_FROM`, by SMS through `FS_SMS_WEBHOOK_URL` signed with
+ * `FS_SMS_WEBHOOK_SECRET`, and `FS_BOOKING_MANAGE_URL`, the page where a person cancels or moves
+ * (`{code}` stands for the booking code).
+ */
+function readAppointmentJobs(env: NodeJS.ProcessEnv): AppointmentJobsConfig {
+  const whole = (name: string, fallback: number, min: number, max: number) => {
+    const text = env[name]?.trim();
+    if (!text) return fallback;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < min || value > max)
+      throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${text}"`);
+    return value;
+  };
+  const url = (name: string, protocols: RegExp, example: string) => {
+    const text = env[name]?.trim() || null;
+    if (
+      text !== null &&
+      !(URL.canParse(text.replaceAll('{code}', 'CODE')) && protocols.test(new URL(text.replaceAll('{code}', 'CODE')).protocol))
+    ) {
+      // Not quoted: an SMTP URL may hold a password.
+      throw new ConfigError(`${name} must be a URL such as ${example}`);
+    }
+    return text;
+  };
+  const smsWebhookUrl = url('FS_SMS_WEBHOOK_URL', /^https?:$/, 'https://sms.example.fr/send');
+  const smsWebhookSecret = env.FS_SMS_WEBHOOK_SECRET?.trim() || null;
+  if (smsWebhookUrl !== null && (smsWebhookSecret === null || smsWebhookSecret.length < 16)) {
+    throw new ConfigError('FS_SMS_WEBHOOK_SECRET must be set, at least 16 characters, with FS_SMS_WEBHOOK_URL');
+  }
+  const manageUrl = url('FS_BOOKING_MANAGE_URL', /^https?:$/, 'https://www.example.fr/rendez-vous?code={code}');
+  if (manageUrl !== null && !manageUrl.includes('{code}'))
+    throw new ConfigError('FS_BOOKING_MANAGE_URL must hold {code}, where the booking code goes');
+  return {
+    intervalSeconds: whole('FS_APPOINTMENT_JOBS_SECONDS', 300, 0, 86_400),
+    retentionDays: whole(
+      'FS_APPOINTMENT_RETENTION_DAYS',
+      APPOINTMENT_RETENTION.default,
+      APPOINTMENT_RETENTION.min,
+      APPOINTMENT_RETENTION.max,
+    ),
+    smtpUrl: url('FS_SMTP_URL', /^smtps?:$/, 'smtp://user:password@mail.example.fr:587'),
+    smtpFrom: env.FS_SMTP_FROM?.trim() || 'France services <no-reply@localhost>',
+    smsWebhookUrl,
+    smsWebhookSecret,
+    manageUrl,
+  };
 }
 
 function readDataKeys(env: NodeJS.ProcessEnv, sqlitePath: string): Pick<ServerConfig, 'dataKey' | 'dataKeyFile' | 'previousDataKeys'> {

@@ -10,6 +10,7 @@ import { estimateProvider } from './travel/estimate.js';
 import { OsrmProvider } from './travel/osrm.js';
 import { readReleaseVersion } from './embed/release-version.js';
 import { sealerOf } from './privacy/sealed.js';
+import { startAppointmentJobs } from './appointments/appointment-jobs.js';
 
 /** The release version: `@fs-widgets/embed`'s, which changesets bumps (see embed/release-version.ts). */
 export const VERSION = readReleaseVersion();
@@ -97,8 +98,15 @@ export async function startServer(
     serveStatic: options.serveStatic ?? true,
     widgets: { archiveDir: config.widgetsArchive, ...options.widgets },
   });
+  // Reminders and erasure of appointments (issue 19), every few minutes on every node.
+  const stopAppointmentJobs = startAppointmentJobs(
+    { db, sealer: ctx.sealer!, directory: ctx.directory, catalogue: ctx.catalogue },
+    config.appointmentJobs,
+    app.log,
+  );
   app.addHook('onClose', async () => {
     clearInterval(refresh);
+    await stopAppointmentJobs();
     await db.destroy();
   });
   const address = await app.listen({ port: config.port, host: config.host });

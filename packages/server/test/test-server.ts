@@ -116,7 +116,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   let database: TestDatabase | undefined;
   try {
     database = await createTestDatabase(dir);
-    const config = readConfig({ PORT: '0', LOG_LEVEL: 'silent', ...database.env, ...env });
+    // The appointments' timer is off unless a test starts it (FS_APPOINTMENT_JOBS_SECONDS).
+    const config = readConfig({ PORT: '0', LOG_LEVEL: 'silent', FS_APPOINTMENT_JOBS_SECONDS: '0', ...database.env, ...env });
     assert.equal(config.host, '127.0.0.1');
     const server = await startServer(config, { serveStatic: false, logger: false });
     const db = database;

@@ -497,7 +497,9 @@ export async function bookAppointment(
   const existing = await findByKey(db, site.id, input.key);
   if (existing) return duplicateOf(existing, input);
   const person = checkPersonalData(input);
-  const bookable = await bookableReason(db, directory, site, input.reason);
+  const offered = await bookableReason(db, directory, site, input.reason);
+  // Agents book inside the notice (someone on the phone for this afternoon); never beyond the capacity.
+  const bookable = bookedBy === 'agent' ? withoutNotice(offered) : offered;
   const start = new Date(input.start);
   // Sealed before the transaction: the database never sees them in clear, and the lock is held shorter.
   const sealed = { first_name: sealer.seal(person.firstName), phone: sealer.seal(person.phone), email: sealer.seal(person.email) };
@@ -537,6 +539,9 @@ export async function bookAppointment(
       act_id: null,
       created_at: now.toISOString(),
       updated_at: now.toISOString(),
+      language: input.language ?? 'fr',
+      reminder_attempts: 0,
+      reminder_failed_at: null,
     };
     await trx.insertInto('appointments').values(row).execute();
     const seated = await takeSeat(trx, {
@@ -551,6 +556,9 @@ export async function bookAppointment(
     return { outcome: 'created', appointment: row };
   });
 }
+
+/** The reason's settings without the minimum notice: what the agents may book and move to. */
+const withoutNotice = (bookable: Bookable): Bookable => ({ ...bookable, settings: { ...bookable.settings, min_notice_minutes: 0 } });
 
 async function findByKey(db: Db_, siteId: string, key: string): Promise<AppointmentTable | undefined> {
   return db.selectFrom('appointments').selectAll().where('site_id', '=', siteId).where('idempotency_key', '=', key).executeTakeFirst();
@@ -649,7 +657,8 @@ export async function cancelAppointment(db: Db, code: string, now = new Date()):
  * Moves with the code to another slot of the same reason, in one transaction: the appointment's
  * row is written first (which locks it against a cancel or another move at the same moment), its
  * seat freed, the new slot checked and a seat taken there. A slot full or gone rolls everything
- * back: the appointment stays where it was.
+ * back: the appointment stays where it was. Moved, it is reminded again for its new time. The
+ * agents (`agent`) may move it inside the minimum notice.
  */
 export async function moveAppointment(
   db: Db,
@@ -658,11 +667,13 @@ export async function moveAppointment(
   code: string,
   start: Date,
   now = new Date(),
+  options: { agent?: boolean } = {},
 ): Promise<AppointmentTable | undefined> {
   const row = await findByCode(db, code);
   if (!row) return undefined;
   if (!isChangeable(row, now)) throw appointmentClosed(row);
-  const bookable = await bookableReason(db, directory, site, row.reason);
+  const offered = await bookableReason(db, directory, site, row.reason);
+  const bookable = options.agent ? withoutNotice(offered) : offered;
   return db.transaction().execute(async (trx) => {
     const at = now.toISOString();
     const locked = await trx
@@ -684,7 +695,17 @@ export async function moveAppointment(
     const { slot, refusal } = slotAt(context, start);
     if (refusal || !slot) throw slotProblem(refusal ?? 'not-a-slot');
     await releaseSeat(trx, row.id);
-    const moved = { starts_at: slot.start.toISOString(), ends_at: slot.end.toISOString(), updated_at: at };
+    const moved = {
+      starts_at: slot.start.toISOString(),
+      ends_at: slot.end.toISOString(),
+      updated_at: at,
+      // The reminder sent was for the old time.
+      reminder_claimed_at: null,
+      reminder_claimed_by: null,
+      reminder_sent_at: null,
+      reminder_attempts: 0,
+      reminder_failed_at: null,
+    };
     await trx.updateTable('appointments').set(moved).where('id', '=', row.id).execute();
     const seated = await takeSeat(trx, {
       siteId: row.site_id,

@@ -738,6 +738,40 @@ const migrations: Record<string, Migration> = {
         await db.schema.dropTable(t).ifExists().execute();
     },
   },
+  '0012_appointment_reminders': {
+    async up(db: Kysely<any>) {
+      // The language the person booked in (the reminder's), and the reminder's failed attempts:
+      // retried a few times, then given up (`reminder_failed_at`) and counted (docs/reminders.md).
+      await db.schema
+        .alterTable('appointments')
+        .addColumn('language', 'text', (c) => c.notNull().defaultTo('fr'))
+        .execute();
+      await db.schema
+        .alterTable('appointments')
+        .addColumn('reminder_attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema.alterTable('appointments').addColumn('reminder_failed_at', 'text').execute();
+      // Erasure: the appointments whose personal data is still held, by end.
+      await db.schema.createIndex('appointments_erasure').on('appointments').columns(['erased_at', 'ends_at']).execute();
+      // The agents' changes to appointments (move, cancel, status), once per idempotency key:
+      // a change sent twice by the offline outbox is applied once.
+      await db.schema
+        .createTable('appointment_changes')
+        .addColumn('site_id', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('appointment_id', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('appointment_changes_pk', ['site_id', 'key'])
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('appointment_changes').ifExists().execute();
+      await db.schema.dropIndex('appointments_erasure').ifExists().execute();
+      for (const column of ['reminder_failed_at', 'reminder_attempts', 'language'])
+        await db.schema.alterTable('appointments').dropColumn(column).execute();
+    },
+  },
 };
 
 /** Creates a roll-up table: its key columns (text), its counters (integer, 0 by default), the key as primary key. */

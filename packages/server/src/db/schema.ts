@@ -498,6 +498,21 @@ export interface AppointmentTable {
   act_id: string | null;
   created_at: string;
   updated_at: string;
+  /** `fr` or `en`: the language the person booked in, the reminder's (migration 0012). */
+  language: string;
+  /** Reminder sends that failed; at `MAX_REMINDER_ATTEMPTS` it is given up (`reminder_failed_at`). */
+  reminder_attempts: number;
+  reminder_failed_at: string | null;
+}
+
+/** An agents' change to an appointment, once per idempotency key of the site (move, cancel, status). */
+export interface AppointmentChangeTable {
+  site_id: string;
+  key: string;
+  appointment_id: string;
+  /** `move`, `cancel`, `status:<status>`. */
+  action: string;
+  created_at: string;
 }
 
 /** A seat of a slot taken by an appointment: primary key (site_id, resource, starts_at, seat). */
@@ -560,4 +575,5 @@ export interface Database {
   appointments: AppointmentTable;
   appointment_seats: AppointmentSeatTable;
   appointment_blocks: AppointmentBlockTable;
+  appointment_changes: AppointmentChangeTable;
 }
