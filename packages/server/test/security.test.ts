@@ -112,6 +112,14 @@ const MATRIX: Record<string, { need: Need; query?: string }> = {
   'GET /api/v1/sites/{id}/history': { need: 'manager' },
   'GET /api/v1/sites/{id}/booking-settings': { need: 'agent' },
   'PUT /api/v1/sites/{id}/booking-settings': { need: 'agent' },
+  'GET /api/v1/sites/{id}/agenda': { need: 'agent' },
+  'POST /api/v1/sites/{id}/agenda/appointments': { need: 'agent' },
+  'POST /api/v1/sites/{id}/agenda/appointments/{appointment}/move': { need: 'agent' },
+  'POST /api/v1/sites/{id}/agenda/appointments/{appointment}/cancel': { need: 'agent' },
+  'POST /api/v1/sites/{id}/agenda/appointments/{appointment}/status': { need: 'agent' },
+  'POST /api/v1/sites/{id}/agenda/blocks': { need: 'agent' },
+  'DELETE /api/v1/sites/{id}/agenda/blocks/{block}': { need: 'agent' },
+  'GET /api/v1/stats/appointments': { need: 'activity', query: `?site=${SITE}` },
   'GET /api/v1/admin/unverified-sites': { need: 'admin' },
   'POST /api/v1/admin/carriers': { need: 'admin' },
   'PUT /api/v1/admin/sites/{id}/carrier': { need: 'admin' },
@@ -123,6 +131,7 @@ const MATRIX: Record<string, { need: Need; query?: string }> = {
   'GET /api/v1/observatory/freshness': { need: 'observer' },
   'GET /api/v1/observatory/activity': { need: 'observer', query: '?group_by=partner' },
   'GET /api/v1/observatory/satisfaction': { need: 'observer', query: '?group_by=month' },
+  'GET /api/v1/observatory/appointments': { need: 'observer', query: '?group_by=partner' },
   'GET /api/v1/observatory/coverage': { need: 'observer' },
   'GET /api/v1/observatory/coverage/communes': { need: 'observer' },
   'GET /api/v1/observatory/coverage/white-zones': { need: 'observer' },
@@ -294,7 +303,13 @@ describe('authorization and exposure across the API', () => {
       const { need, query: routeQuery = '' } = lineOf(`${operation.method} ${operation.path}`)!;
       // The site of the path, of the body or of the case; an item or access that does not exist. Bodies are
       // minimal: the token is checked first, an allowed caller then gets a 400 or a 404.
-      const url = operation.path.replace('{id}', SITE).replace('{code}', code).replace('{item}', 'abc').replace('{access}', '000000000000');
+      const url = operation.path
+        .replace('{id}', SITE)
+        .replace('{code}', code)
+        .replace('{item}', 'abc')
+        .replace('{access}', '000000000000')
+        .replace('{appointment}', 'noSuchAppointment')
+        .replace('{block}', 'noSuchBlock');
       const body =
         operation.method === 'GET' || operation.method === 'DELETE'
           ? undefined
