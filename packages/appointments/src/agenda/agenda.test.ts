@@ -1,0 +1,296 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { ActivityStats, Agenda, AppointmentCreated, BookingSettings, SlotList } from '@fs-widgets/contract';
+import { addDays, zonedParts } from '@fs-widgets/opening-hours';
+import './agenda.js';
+import type { FsAgenda } from './agenda.component.js';
+import {
+  pendingApi,
+  proxiedApi,
+  realApi,
+  setNetwork,
+  shadowText,
+  unavailableApi,
+  until,
+} from '../../../../test-support/component-test-env.js';
+
+/**
+ * Nogent-le-Roi (28, Europe/Paris): no other test file uses it. Its agents publish hours every
+ * day and exceptional hours today from 00:00 to 23:59 (an exception also opens a public holiday),
+ * so an agent can book a slot later today whatever the day the tests run, and mark it done
+ * (the server takes « done » from the appointment's day on). Not between 23:50 and midnight.
+ */
+const SITE = '2990';
+const TOKEN_KEY = `fs-widgets:demarches:token:${SITE}`;
+const DAY = [{ opens: '08:00', closes: '18:00' }];
+const WEEK = { mo: DAY, tu: DAY, we: DAY, th: DAY, fr: DAY, sa: DAY, su: DAY };
+const TODAY = zonedParts(new Date(), 'Europe/Paris').date;
+
+const $ = (el: Element, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
+const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+const button = (el: Element, text: string, root: ParentNode = el.shadowRoot!) =>
+  [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.replace(/\s+/g, ' ').trim().startsWith(text));
+
+let token = '';
+async function agentToken(): Promise<string> {
+  token ||= (
+    (await (await fetch(`/__test/agent-token?site=${SITE}&label=${encodeURIComponent('Tests agenda')}`)).json()) as { token: string }
+  ).token;
+  return token;
+}
+
+async function agent<T>(method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${proxiedApi}/${path}`, {
+    method,
+    headers: { authorization: `Bearer ${await agentToken()}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+    cache: 'no-store',
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+let keys = 0;
+const key = () => `wtr-agenda-${Date.now().toString(36)}-${keys++}`;
+
+async function agenda(attrs: { api?: string; lang?: string; view?: string; date?: string } = {}): Promise<FsAgenda> {
+  return fixture<FsAgenda>(
+    html`<fs-agenda
+      api=${attrs.api ?? realApi()}
+      site-id=${SITE}
+      lang=${attrs.lang ?? 'fr'}
+      view=${attrs.view ?? 'day'}
+      date=${attrs.date ?? ''}
+    ></fs-agenda>`,
+  );
+}
+
+const ready = (el: FsAgenda) => until(() => $(el, '[part="base"][data-state="ready"]') !== null, 'the agenda');
+
+async function fill(el: FsAgenda, id: string, value: string) {
+  const input = $(el, `#${id}`) as HTMLInputElement | HTMLSelectElement;
+  input.value = value;
+  input.dispatchEvent(new Event(input instanceof HTMLSelectElement ? 'change' : 'input'));
+  await el.updateComplete;
+}
+
+/** Opens « Prendre un rendez-vous pour quelqu’un », fills it with the first free slot of the days shown, saves. */
+async function bookForSomeone(el: FsAgenda, firstName: string, phone = ''): Promise<string> {
+  button(el, 'Prendre un rendez-vous pour quelqu’un')!.click();
+  await until(() => $(el, 'form[data-form="book"]') !== null, 'the booking form');
+  await until(() => $(el, '#f-reason option[value="demarche:carte-vitale"]') !== null, 'the reasons');
+  await fill(el, 'f-reason', 'demarche:carte-vitale');
+  const slot = $(el, 'input[name="book-slot"]') as HTMLInputElement;
+  expect(slot, 'a free slot today').to.not.equal(null);
+  slot.click();
+  await fill(el, 'f-firstName', firstName);
+  if (phone) await fill(el, 'f-phone', phone);
+  ($(el, 'form[data-form="book"] button[type="submit"]') as HTMLButtonElement).click();
+  return slot.value;
+}
+
+describe('<fs-agenda>', () => {
+  before(async () => {
+    await agent('PUT', `sites/${SITE}/hours`, { hours: WEEK });
+    await agent('POST', `sites/${SITE}/exceptions`, {
+      key: key(),
+      starts_on: TODAY,
+      ends_on: TODAY,
+      closed: false,
+      hours: [{ opens: '00:00', closes: '23:59' }],
+      reason: 'Permanence des tests',
+    });
+    await agent('PUT', `sites/${SITE}/booking-settings`, {
+      enabled: true,
+      duration_minutes: 10,
+      capacity: 1,
+      horizon_days: 28,
+      min_notice_minutes: 1440,
+      reasons: ['demarche:carte-vitale', 'other'],
+    });
+  });
+  beforeEach(() => localStorage.removeItem(TOKEN_KEY));
+  afterEach(() => setNetwork('up'));
+
+  it('signed out: the shared sign-in; a pasted token opens today’s day view; loading and error; axe in each', async () => {
+    const el = await agenda();
+    expect($(el, '[data-state="signed-out"]')).to.not.equal(null);
+    expect(shadowText(el)).to.contain('Agenda des rendez-vous').and.contain('Collez le jeton d’accès des agents de ce lieu');
+    await expect(el).to.be.accessible();
+
+    ($(el, '#token') as HTMLInputElement).focus();
+    await sendKeys({ type: await agentToken() });
+    await sendKeys({ press: 'Enter' });
+    await ready(el);
+    expect($(el, '#range-title')!.textContent).to.contain(new Date(`${TODAY}T12:00:00Z`).getUTCDate().toString());
+    expect($(el, '#view-day')!.getAttribute('aria-pressed')).to.equal('true');
+    expect(shadowText(el)).to.contain('Places libres');
+    await expect(el).to.be.accessible();
+
+    const loading = await agenda({ api: pendingApi });
+    expect($(loading, '[data-state="loading"]')!.textContent).to.contain('Chargement de l’agenda');
+    await expect(loading).to.be.accessible();
+    const error = await agenda({ api: unavailableApi });
+    await until(() => $(error, '[part="message"][data-state="error"]') !== null, 'the error state');
+    expect(shadowText(error)).to.contain('L’agenda ne s’affiche pas pour le moment').and.contain('Réessayer');
+    await expect(error).to.be.accessible();
+  });
+
+  it('books for someone on the phone, shows it with the phone, marks it arrived then done: « Acte enregistré », counted in /stats/activity', async () => {
+    localStorage.setItem(TOKEN_KEY, await agentToken());
+    const actsBefore = (await agent<ActivityStats>('GET', `stats/activity?site=${SITE}&from=${TODAY}&to=${TODAY}`)).acts;
+    const el = await agenda();
+    await ready(el);
+    const start = await bookForSomeone(el, 'Yvette', '06 12 34 56 78');
+    await until(() => $(el, '[part="message"][data-state="sent"]') !== null, 'the booking’s confirmation');
+    const message = $(el, '[part="message"]')!.textContent!;
+    expect(message)
+      .to.contain('Rendez-vous pris pour Yvette')
+      .and.match(/Code à donner à la personne : [0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{3}/);
+
+    // The server has it, booked by an agent, with the phone for the reminder.
+    const server = await agent<Agenda>('GET', `sites/${SITE}/agenda?from=${TODAY}&days=1`);
+    const made = server.appointments.find((a) => a.first_name === 'Yvette')!;
+    expect(made).to.include({
+      start,
+      booked_by: 'agent',
+      status: 'booked',
+      phone: '06 12 34 56 78',
+      reminder: 'sms',
+      reason: 'demarche:carte-vitale',
+    });
+    expect(message).to.contain(made.code);
+
+    const row = () => $(el, `[part="appointment"][data-id="${made.id}"]`)!;
+    await until(() => $(el, `[part="appointment"][data-id="${made.id}"]`) !== null, 'the appointment in the day view');
+    expect(row().textContent).to.contain('Yvette').and.contain('Obtenir ou remplacer sa carte Vitale').and.contain('À venir');
+    expect(row().querySelector('a[href="tel:0612345678"]')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+
+    button(el, 'Arrivé·e', row())!.click();
+    await until(() => row().dataset.status === 'arrived', 'arrived');
+    button(el, 'Fait', row())!.click();
+    await until(() => $(el, '[part="message"][data-state="act"]') !== null, '« Acte enregistré »');
+    expect($(el, '[part="message"]')!.textContent)
+      .to.contain('Yvette : Fait.')
+      .and.contain('Acte enregistré dans le journal des démarches.');
+    expect(row().dataset.status).to.equal('done');
+    await expect(el).to.be.accessible();
+    expect((await agent<ActivityStats>('GET', `stats/activity?site=${SITE}&from=${TODAY}&to=${TODAY}`)).acts).to.equal(actsBefore + 1);
+  });
+
+  it('an appointment the person booked, then moved with their code, shows in the agenda opened meanwhile once the window has the focus again', async () => {
+    localStorage.setItem(TOKEN_KEY, await agentToken());
+    const list = (await (await fetch(`${realApi()}/sites/${SITE}/slots?reason=other&days=7`, { cache: 'no-store' })).json()) as SlotList;
+    const day = list.days[0]!;
+    const [first, second] = [day.slots[0]!, day.slots.at(-1)!];
+    const res = await fetch(`${realApi()}/sites/${SITE}/appointments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        key: key(),
+        reason: 'other',
+        start: first.start,
+        first_name: 'Gaston',
+        email: 'gaston@example.fr',
+        reminder: 'email',
+      }),
+    });
+    const booked = (await res.json()) as AppointmentCreated;
+    expect(res.status).to.equal(201);
+
+    const el = await agenda({ date: day.date });
+    await ready(el);
+    const row = () => $$(el, '[part="appointment"]').find((r) => r.textContent!.includes('Gaston'));
+    await until(() => row() !== undefined, 'the public booking in the day view');
+    expect(row()!.textContent).to.contain('pris en ligne').and.contain('gaston@example.fr').and.contain(booked.code);
+    expect(row()!.querySelector('.when strong')!.textContent).to.equal(
+      first.time.replace(/^0?(\d+):00$/, '$1 h').replace(/^0?(\d+):(\d\d)$/, '$1 h $2'),
+    );
+
+    const moved = await fetch(`${realApi()}/appointments/${booked.code}/move`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ start: second.start }),
+    });
+    expect(moved.status).to.equal(200);
+    window.dispatchEvent(new Event('focus'));
+    const secondTime = second.time.replace(/^0?(\d+):00$/, '$1 h').replace(/^0?(\d+):(\d\d)$/, '$1 h $2');
+    await until(() => row()?.querySelector('.when strong')?.textContent === secondTime, 'the moved time');
+    expect(shadowText(el)).to.contain('actualisé toutes les 30 secondes');
+  });
+
+  it('offline: a booking for someone waits on the device, is listed, and is sent once when the network is back; a block over it is refused at the form', async () => {
+    localStorage.setItem(TOKEN_KEY, await agentToken());
+    const el = await agenda({ api: proxiedApi });
+    await ready(el);
+    await setNetwork('down');
+    const start = await bookForSomeone(el, 'Odile');
+    await until(() => $(el, '[part="message"][data-state="queued"]') !== null, 'the queued message');
+    expect($(el, '[part="message"]')!.textContent).to.contain('ce sera envoyé dès le retour de la connexion');
+    await until(() => $(el, '[part="pending"]') !== null, 'the pending list');
+    expect($(el, '[part="pending"]')!.textContent)
+      .to.contain('En attente d’envoi depuis cet appareil')
+      .and.contain('Rendez-vous pour Odile');
+    el.refresh();
+    await until(() => $(el, '[part="message"][data-state="offline"]') !== null, 'the offline notice');
+    expect(shadowText(el)).to.contain('Pas de connexion : agenda affiché tel qu’il était à');
+    await expect(el).to.be.accessible();
+
+    await setNetwork('up');
+    window.dispatchEvent(new Event('online'));
+    await until(() => $(el, '[part="pending"]') === null, 'the booking sent');
+    await until(() => $$(el, '[part="appointment"]').some((r) => r.textContent!.includes('Odile')), 'Odile in the day view');
+    const server = await agent<Agenda>('GET', `sites/${SITE}/agenda?from=${TODAY}&days=1`);
+    expect(server.appointments.filter((a) => a.first_name === 'Odile')).to.have.length(1);
+
+    // A block over Odile's appointment: refused by the server (409 block-overlaps), said at the form, nothing blocked.
+    const local = zonedParts(new Date(start), 'Europe/Paris');
+    const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+    button(el, 'Bloquer un créneau')!.click();
+    await until(() => $(el, 'form[data-form="block"]') !== null, 'the block form');
+    await fill(el, 'f-from', hhmm(local.minutes));
+    await fill(el, 'f-to', hhmm(local.minutes + 10));
+    await fill(el, 'f-label', 'Réunion d’équipe');
+    await expect(el).to.be.accessible();
+    ($(el, 'form[data-form="block"] button[type="submit"]') as HTMLButtonElement).click();
+    await until(() => $(el, '.form-message') !== null, 'the refusal');
+    expect($(el, '.form-message')!.textContent).to.contain('Des rendez-vous sont pris sur ce créneau : rien n’a été bloqué');
+    expect((await agent<Agenda>('GET', `sites/${SITE}/agenda?from=${TODAY}&days=1`)).blocks).to.have.length(0);
+  });
+
+  it('settings: what can be booked and how, saved to the server; the week view in English; axe', async () => {
+    localStorage.setItem(TOKEN_KEY, await agentToken());
+    const el = await agenda();
+    await ready(el);
+    button(el, 'Réglages')!.click();
+    await until(() => $(el, 'form[data-form="settings"]') !== null, 'the settings');
+    expect(($(el, '#f-capacity') as HTMLInputElement).value).to.equal('1');
+    expect(($(el, '#f-notice') as HTMLInputElement).value).to.equal('24');
+    expect(shadowText(el)).to.contain('Démarches du catalogue').and.contain('Autre demande');
+    await expect(el).to.be.accessible();
+    await fill(el, 'f-capacity', '0');
+    ($(el, 'form[data-form="settings"] button[type="submit"]') as HTMLButtonElement).click();
+    await until(() => $(el, '#f-capacity-error') !== null, 'the capacity’s error');
+    expect($(el, '#f-capacity-error')!.textContent).to.contain('de 1 à 20');
+    expect(el.shadowRoot!.activeElement!.id).to.equal('f-capacity');
+    await fill(el, 'f-capacity', '2');
+    ($(el, 'form[data-form="settings"] button[type="submit"]') as HTMLButtonElement).click();
+    await until(() => $(el, '[part="message"][data-state="sent"]') !== null, 'saved');
+    expect($(el, '[part="message"]')!.textContent).to.contain('Réglages enregistrés.');
+    const saved = await agent<BookingSettings>('GET', `sites/${SITE}/booking-settings`);
+    expect(saved).to.include({ capacity: 2, enabled: true, duration_minutes: 10, min_notice_minutes: 1440 });
+
+    const week = await agenda({ lang: 'en', view: 'week', date: addDays(TODAY, 1) });
+    await ready(week);
+    expect($$(week, '[part="day"]')).to.have.length(7);
+    expect(shadowText(week)).to.contain('Appointments agenda').and.contain('Week of').and.contain('free seats');
+    ($(week, '#next') as HTMLButtonElement).focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await until(() => week.date === addDays(TODAY, 8), 'the next week by the arrow key');
+    await sendKeys({ press: 'Home' });
+    await until(() => week.date === TODAY, 'today by Home');
+    await ready(week);
+    await expect(week).to.be.accessible();
+  });
+});
