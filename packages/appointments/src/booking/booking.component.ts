@@ -36,7 +36,7 @@ import { bookingStyles } from './booking.styles.js';
 export const BOOKING_CODE_PARAM = 'fs-rdv';
 
 /** Days of free slots asked for at once. */
-const PAGE_DAYS = 14;
+const PAGE_DAYS = 7;
 
 type Step = 'reason' | 'slot' | 'person' | 'done';
 type SubmitProblem = 'slot-taken' | 'slot-unavailable' | 'booking-disabled' | 'too-many' | 'offline' | 'error' | 'closed';
@@ -564,15 +564,15 @@ export class FsBooking extends FsElement {
   #slotStep(booking: SiteBooking) {
     const t = this.#s;
     const reason = this.#reason(booking, this.reasonKey);
-    return html`<p class="hint">
-        ${reason ? html`<strong>${this.i18n.locale === 'en' ? reason.label_en : reason.label}</strong> · ` : nothing}${t.slotsIntro(
-          booking.duration_minutes,
-        )}
-      </p>
-      ${this.#problemMessage()} ${this.#slotList(this.headingLevel + 2)}
-      <div class="actions">
-        <button class="secondary" type="button" @click=${() => this.#back('reason')}>${t.changeReason}</button>
-      </div>`;
+    return html`<div class="chosen">
+        <p class="hint">
+          ${reason ? html`<strong>${this.i18n.locale === 'en' ? reason.label_en : reason.label}</strong> · ` : nothing}${t.slotsIntro(
+            booking.duration_minutes,
+          )}
+        </p>
+        <button class="link" type="button" @click=${() => this.#back('reason')}>${t.changeReason}</button>
+      </div>
+      ${this.#problemMessage()} ${this.#slotList(this.headingLevel + 2)}`;
   }
 
   #back(step: Step) {
@@ -786,7 +786,7 @@ export class FsBooking extends FsElement {
         <dt>${t.when}</dt>
         <dd><time datetime=${a.start}>${this.#when(a.date, a.time)}</time></dd>
         <dt>${t.what}</dt>
-        <dd>${en ? a.reason.label_en : a.reason.label}${a.reason.partner_name ? html` (${t.reasonWith(a.reason.partner_name)})` : nothing}</dd>
+        <dd>${en ? a.reason.label_en : a.reason.label}${a.reason.partner_name ? html`, ${t.reasonWith(a.reason.partner_name)}` : nothing}</dd>
         <dt>${t.where}</dt>
         <dd>
           <span class="site-name">${a.site_name}</span>
@@ -798,13 +798,14 @@ export class FsBooking extends FsElement {
           }
           ${
             site
-              ? html`<br /><a
-                    class="no-print"
+              ? html`<span class="no-print"
+                  ><br /><a
                     href=${`https://www.openstreetmap.org/directions?route=%3B${site.location.lat.toFixed(6)}%2C${site.location.lon.toFixed(6)}`}
                     target="_blank"
                     rel="noopener"
                     >${t.directions}</a
-                  >`
+                  ></span
+                >`
               : nothing
           }
           ${site?.phone ? html`<br /><a href=${telHref(site.phone)}>${site.phone}</a>` : nothing}
@@ -857,7 +858,7 @@ export class FsBooking extends FsElement {
         >
         <button class="secondary" type="button" @click=${() => window.print()}>${t.print}</button>
       </div>
-      <p class="small">${t.howToChange(manage)} <a class="manage-link" href=${manage}>${t.manageLink}</a></p>
+      <p class="small">${t.howToChange} <a class="manage-link" href=${manage}>${manage.replace(/^https?:\/\//, '')}</a></p>
       ${this.#siteCard(site)}
       <div class="actions no-print">
         <button class="link" type="button" @click=${this.#another}>${t.another}</button>
@@ -873,7 +874,15 @@ export class FsBooking extends FsElement {
 
   #manage() {
     const t = this.#s;
-    return html`${this.#codeForm()} ${this.#lookupResult()}
+    const shown = this.lookup === 'ready' && this.appointment && !this.codeProblem;
+    return html`${shown ? nothing : this.#codeForm()} ${this.#lookupResult()}
+    ${
+      shown
+        ? html`<div class="actions no-print">
+            <button class="link" type="button" @click=${this.#otherCode}>${t.otherCode}</button>
+          </div>`
+        : nothing
+    }
     ${
       this.siteId
         ? html`<div class="actions no-print">
@@ -881,6 +890,16 @@ export class FsBooking extends FsElement {
           </div>`
         : nothing
     }`;
+  }
+
+  #otherCode() {
+    this.lookup = 'idle';
+    this.lookedUp = '';
+    this.appointment = undefined;
+    this.typedCode = '';
+    this.notice = '';
+    this.problem = null;
+    this.#focus('#code');
   }
 
   #backToBooking() {

@@ -32,8 +32,8 @@ export const appointmentsFr = {
     seatsLeft: (n: number) => (n === 1 ? '1 place' : `${n} places`),
     moreDays: 'Voir les jours suivants',
     noSlotsYet: (from: string, to: string) => `Aucun horaire libre du ${from} au ${to}.`,
-    noSlots: (days: number) => `Aucun horaire libre dans les ${days} prochains jours.`,
-    noSlotsWhat: 'Appelez la France services : elle peut vous proposer un autre moment, ou une France services proche.',
+    noSlots: (days: number) => (days > 1 ? `Aucun horaire libre dans les ${days} prochains jours.` : 'Aucun horaire libre pour le moment.'),
+    noSlotsWhat: 'La France services peut vous proposer un autre moment, ou une France services proche.',
     horizonEnd: 'Il n’est pas possible de réserver plus loin en ligne.',
     changeReason: 'Changer de motif',
     // 3. The person
@@ -83,9 +83,7 @@ export const appointmentsFr = {
     noDocuments: 'Votre pièce d’identité et les courriers ou identifiants liés à votre démarche.',
     calendar: 'Ajouter à mon agenda (.ics)',
     print: 'Imprimer',
-    howToChange: (link: string) =>
-      `Pour annuler ou déplacer : revenez sur cette page, choisissez « J’ai déjà un rendez-vous » et saisissez votre code${link ? ', ou ouvrez ce lien' : ''}.`,
-    manageLink: 'Lien de mon rendez-vous',
+    howToChange: 'Pour annuler ou déplacer ce rendez-vous, saisissez votre code dans « J’ai déjà un rendez-vous », ou ouvrez :',
     reminderBy: { email: 'Rappel par e-mail la veille.', sms: 'Rappel par SMS la veille.', none: 'Pas de rappel.' },
     another: 'Prendre un autre rendez-vous',
     // Cancel or move with the code
