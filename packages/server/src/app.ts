@@ -141,7 +141,7 @@ export async function buildApp({
         {
           name: 'appointments',
           description:
-            'Booking an appointment at a site without an account: what can be booked, free slots, the booking code; agents’ settings',
+            'Booking an appointment at a site without an account: what can be booked, free slots, the booking code; agents’ settings, agenda and statistics',
         },
       ],
       components: {

@@ -261,6 +261,23 @@ describe(`appointments: reminders by e-mail and SMS, once across nodes (${TEST_E
     assert.equal(mails.filter((m) => m.to.includes('orphan.h5test@exemple.fr')).length, 1);
   });
 
+  test('configuration: bounds and required pairs are checked, secrets never quoted', () => {
+    const base = { ...server.databaseEnv };
+    assert.throws(
+      () => readConfig({ ...base, FS_APPOINTMENT_RETENTION_DAYS: '0' }),
+      /FS_APPOINTMENT_RETENTION_DAYS must be a whole number from 1 to 365/,
+    );
+    assert.throws(() => readConfig({ ...base, FS_APPOINTMENT_JOBS_SECONDS: 'often' }), /FS_APPOINTMENT_JOBS_SECONDS/);
+    assert.throws(() => readConfig({ ...base, FS_SMS_WEBHOOK_URL: gatewayUrl }), /FS_SMS_WEBHOOK_SECRET must be set/);
+    assert.throws(() => readConfig({ ...base, FS_BOOKING_MANAGE_URL: 'https://mairie.example.fr/rdv' }), /must hold \{code\}/);
+    assert.throws(
+      () => readConfig({ ...base, FS_SMTP_URL: 'http://user:hunter2-secret@mail.example.fr' }),
+      (error: Error) => /FS_SMTP_URL must be a URL such as smtp:/.test(error.message) && !error.message.includes('hunter2'),
+    );
+    const jobs = readConfig(base).appointmentJobs;
+    assert.deepEqual([jobs.intervalSeconds, jobs.retentionDays, jobs.smtpUrl, jobs.smsWebhookUrl], [300, 30, null, null]);
+  });
+
   test('the timer of a running server sends a reminder due on its own', async () => {
     const due = await insert({ startInHours: 20, reminder: 'email', email: 'timer.h5test@exemple.fr' });
     const node = await startServer(
