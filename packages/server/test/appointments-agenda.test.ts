@@ -259,6 +259,27 @@ describe(`appointments: the agents' agenda, statistics, erasure (${TEST_ENGINE})
     assert.equal(listed?.first_name, 'Anaëlle');
     assert.equal(listed?.email, 'anaelle.h5test@exemple.fr');
     assert.equal(view.days[0]!.slots.find((s) => s.start === slot.start && s.resource === 'site')?.seats_left, 0);
+    // The permanence has its own seats: booked on its resource, the desks' slot at that time stays free.
+    const fortnight = await agenda(parisDate(new Date()), 14);
+    const session = fortnight.days
+      .flatMap((d) => d.slots)
+      .find((s) => s.resource === `permanence:${permanenceId}` && Date.parse(s.start) > Date.now() + 3_600_000);
+    assert.ok(session, 'a Tuesday session of the permanence within 14 days');
+    const desk = fortnight.days.flatMap((d) => d.slots).find((s) => s.resource === 'site' && s.start === session.start);
+    const withPartner = await send(
+      'POST',
+      `/sites/${SITE}/agenda/appointments`,
+      { key: newKey(), reason: `permanence:${permanenceId}`, start: session.start, first_name: 'Gaspard', reminder: 'none' },
+      agent,
+    );
+    assert.equal(withPartner.status, 201, await withPartner.clone().text());
+    const held = (await withPartner.json()) as AgendaChange;
+    assert.equal(held.appointment.resource, `permanence:${permanenceId}`);
+    assert.equal(held.appointment.partner, 'caf');
+    const after = (await agenda(held.appointment.date, 1)).days[0]!.slots;
+    assert.equal(after.find((s) => s.resource === `permanence:${permanenceId}` && s.start === session.start)?.seats_left, 0);
+    if (desk) assert.equal(after.find((s) => s.resource === 'site' && s.start === session.start)?.seats_left, desk.seats_left);
+
     // The database holds none of it in clear.
     const row = await server.db.selectFrom('appointments').selectAll().where('id', '=', booked.appointment.id).executeTakeFirstOrThrow();
     assert.ok(!JSON.stringify(row).includes('Anaëlle') && !JSON.stringify(row).includes('exemple.fr'));
@@ -278,10 +299,22 @@ describe(`appointments: the agents' agenda, statistics, erasure (${TEST_ENGINE})
       )
     ).json()) as AgendaChange;
     const id = created.appointment.id;
+    // Its reminder was sent: moved, it is reminded again for its new time.
+    await server.db
+      .updateTable('appointments')
+      .set({ reminder_sent_at: new Date().toISOString(), reminder_attempts: 1 })
+      .where('id', '=', id)
+      .execute();
     const moveToB = { key: newKey(), start: b.start };
     const moved = await json<AgendaChange>(await send('POST', `/sites/${SITE}/agenda/appointments/${id}/move`, moveToB, agent));
     assert.equal(moved.appointment.start, b.start);
     assert.equal(moved.duplicate, false);
+    assert.equal(moved.appointment.reminder_sent_at, null);
+    assert.equal(
+      (await server.db.selectFrom('appointments').select('reminder_attempts').where('id', '=', id).executeTakeFirstOrThrow())
+        .reminder_attempts,
+      0,
+    );
     const movedAgain = await json<AgendaChange>(
       await send('POST', `/sites/${SITE}/agenda/appointments/${id}/move`, { key: newKey(), start: c.start }, agent),
     );

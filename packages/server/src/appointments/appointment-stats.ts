@@ -87,7 +87,11 @@ export function figuresOf(rows: readonly Row[]): AppointmentFigures {
 }
 
 /** The rows grouped by `keyOf`, each with its label, by key. */
-function groups(rows: readonly Row[], keyOf: (row: Row) => string, labelOf: (key: string) => string): AppointmentFiguresRow[] {
+function groups(
+  rows: readonly Row[],
+  keyOf: (row: Row) => string,
+  labelOf: (key: string, group: Row[]) => string,
+): AppointmentFiguresRow[] {
   const byKey = new Map<string, Row[]>();
   for (const row of rows) {
     const key = keyOf(row);
@@ -95,14 +99,15 @@ function groups(rows: readonly Row[], keyOf: (row: Row) => string, labelOf: (key
   }
   return [...byKey]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, group]) => ({ key, label: labelOf(key), ...figuresOf(group) }));
+    .map(([key, group]) => ({ key, label: labelOf(key, group), ...figuresOf(group) }));
 }
 
-/** The words of a reason key, from the catalogue (a permanence: « Permanence », its id is the site's own). */
-function reasonLabel(directory: Directory, key: string): string {
+/** The words of a reason key: the démarche's title, « Permanence : <partner> », « Autre demande ». */
+function reasonLabel(directory: Directory, key: string, group: readonly Row[]): string {
   if (key === 'other') return 'Autre demande';
   if (key.startsWith('demarche:')) return directory.demarches.find((d) => `demarche:${d.id}` === key)?.title ?? key;
-  return `Permanence (${key.slice('permanence:'.length)})`;
+  const partner = group.find((row) => row.partner !== null)?.partner;
+  return partner ? `Permanence : ${partnerLabel(directory, partner)}` : `Permanence (${key.slice('permanence:'.length)})`;
 }
 
 function partnerLabel(directory: Directory, key: string): string {
@@ -131,7 +136,7 @@ export async function siteAppointmentStats(
     period,
     min_count: KEY_FIGURES_MIN_COUNT,
     totals: figuresOf(rows),
-    by_reason: groups(rows, GROUP_KEY.reason, (key) => reasonLabel(directory, key)),
+    by_reason: groups(rows, GROUP_KEY.reason, (key, group) => reasonLabel(directory, key, group)),
     by_partner: groups(rows, GROUP_KEY.partner, (key) => partnerLabel(directory, key)),
     generated_at: now.toISOString(),
   };
@@ -155,7 +160,7 @@ export async function observatoryAppointments(
     groupBy === 'site'
       ? (key: string) => catalogue.get(key)?.name ?? key
       : groupBy === 'reason'
-        ? (key: string) => reasonLabel(directory, key)
+        ? (key: string, group: Row[]) => reasonLabel(directory, key, group)
         : (key: string) => partnerLabel(directory, key);
   return {
     scope: scopeView(resolved),
