@@ -8,7 +8,7 @@ export { AgentTokenController, agentAuthRef, readAgentToken, TOKEN_FORMAT } from
 export { agentAccessStrings, type AgentAccessStrings } from './agents/agent-token-form.js';
 export { ApiClient, requestUrl, type SearchParams } from './api/api-client.js';
 export { defaultApiBase, setDefaultApiBase } from './api/api-base.js';
-export { serverOf, widgetsServer } from './api/widgets-server.js';
+export { bookingPageUrl, serverOf, widgetsServer } from './api/widgets-server.js';
 export { ApiError, type ApiErrorKind } from './api/api-error.js';
 export { ApiResource, type ResourceState, type ResourceRequest } from './api/api-resource.js';
 export { responseCache } from './api/response-cache.js';

@@ -827,7 +827,12 @@ export class FsBooking extends FsElement {
   #siteCard(site: Site | undefined) {
     if (!site) return nothing;
     if (!customElements.get('fs-site-card')) void import('@fs-widgets/site-locator/site-card.js');
-    return html`<fs-site-card class="site-card no-print" .site=${site} heading-level=${this.headingLevel + 1}></fs-site-card>`;
+    return html`<fs-site-card
+      class="site-card no-print"
+      .site=${site}
+      booking-url="none"
+      heading-level=${this.headingLevel + 1}
+    ></fs-site-card>`;
   }
 
   #codeBox(code: string) {

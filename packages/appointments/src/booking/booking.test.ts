@@ -4,6 +4,9 @@ import type { AppointmentCreated, AppointmentPublic, SlotList } from '@fs-widget
 import { caseCodeFrom, parseCaseCode } from '@fs-widgets/contract/case-code';
 import './booking.js';
 import '@fs-widgets/demarches/demarche-tracker.js';
+import '@fs-widgets/site-locator/site-card.js';
+import '@fs-widgets/site-locator/site-locator.js';
+import '@fs-widgets/kit/poster.js';
 import type { FsBooking } from './booking.component.js';
 import {
   pendingApi,
@@ -328,6 +331,37 @@ describe('<fs-booking>', () => {
     expect(text).to.contain('France services de Molliens-Dreuil').and.contain(made.body.code);
     expect(($(tracker, 'a[href*="/rdv/"]') as HTMLAnchorElement).href).to.equal(`${new URL(realApi()).origin}/rdv/${made.body.code}`);
     await expect(tracker).to.be.accessible();
+  });
+
+  it('« Prendre rendez-vous » where the site takes bookings: the card, the locator’s result, the poster, to /s/<id>/rdv or the page’s own', async () => {
+    const origin = new URL(realApi()).origin;
+    const card = await fixture(html`<fs-site-card api=${realApi()} site-id=${SITE}></fs-site-card>`);
+    await until(() => $(card, 'a.booking-link') !== null, 'the card’s booking link');
+    expect($(card, 'a.booking-link')!.textContent!.trim()).to.equal('Prendre rendez-vous en ligne');
+    expect(($(card, 'a.booking-link') as HTMLAnchorElement).href).to.equal(`${origin}/s/${SITE}/rdv`);
+    await expect(card).to.be.accessible();
+    const own = await fixture(
+      html`<fs-site-card api=${realApi()} site-id=${SITE} booking-url="https://mairie.example/rdv?site={id}"></fs-site-card>`,
+    );
+    await until(() => $(own, 'a.booking-link') !== null, 'the page’s own booking link');
+    expect(($(own, 'a.booking-link') as HTMLAnchorElement).href).to.equal(`https://mairie.example/rdv?site=${SITE}`);
+    // A site that takes no online bookings has no link.
+    const none = await fixture(html`<fs-site-card api=${realApi()} site-id=${NO_BOOKING_SITE}></fs-site-card>`);
+    await until(() => shadowText(none).includes('Montfort'), 'the other card');
+    expect($(none, 'a.booking-link')).to.equal(null);
+
+    const locator = await fixture(html`<fs-site-locator api=${realApi()} commune="80554" no-url-state></fs-site-locator>`);
+    await until(() => $(locator, `[part="result"][data-site="${SITE}"]`) !== null, 'the locator’s results');
+    const link = $(locator, `[part="result"][data-site="${SITE}"] a.booking-link`) as HTMLAnchorElement;
+    expect(link.href).to.equal(`${origin}/s/${SITE}/rdv`);
+    expect(link.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Prendre rendez-vous — France services de Molliens-Dreuil');
+    expect($$(locator, 'a.booking-link').length).to.equal(1);
+    await expect(locator).to.be.accessible();
+
+    const poster = await fixture(html`<fs-poster api=${realApi()} site-id=${SITE}></fs-poster>`);
+    await until(() => $(poster, '[part="booking"] a') !== null, 'the poster’s booking address');
+    expect($(poster, '[part="booking"]')!.textContent).to.contain('Prendre rendez-vous en ligne');
+    expect(($(poster, '[part="booking"] a') as HTMLAnchorElement).href).to.equal(`${origin}/s/${SITE}/rdv`);
   });
 
   it('in English, with an unknown code from the page attribute', async () => {

@@ -326,6 +326,16 @@ export const configuratorEn: ConfiguratorStrings = {
       help: 'Leave empty: each person types the code on their receipt.',
       advanced: true,
     },
+    'fs-site-locator/booking-url': {
+      label: 'Booking page',
+      help: 'Where “Book an appointment” leads for the sites taking online bookings: the address of a page of yours with the booking widget, {id} standing for the site’s identifier. Empty: the widgets server’s booking page.',
+      advanced: true,
+    },
+    'fs-site-card/booking-url': {
+      label: 'Booking page',
+      help: 'Where “Book an appointment online” leads if this France services takes them: the address of a page of yours with the booking widget, {id} standing for the site’s identifier. Empty: the widgets server’s booking page; none: no link.',
+      advanced: true,
+    },
     'fs-booking/site-id': {
       label: 'France services identifier',
       help: 'The France services where appointments are booked (required). Its agents choose what can be booked.',

@@ -411,6 +411,16 @@ export const configuratorFr = {
       help: 'Laissez vide : chaque personne saisit le code de son reçu.',
       advanced: true,
     },
+    'fs-site-locator/booking-url': {
+      label: 'Page de prise de rendez-vous',
+      help: 'Où mène « Prendre rendez-vous » pour les France services qui prennent des rendez-vous en ligne : l’adresse d’une de vos pages avec le widget « Prendre rendez-vous », {id} y tenant la place de l’identifiant. Vide : la page de rendez-vous du serveur des widgets.',
+      advanced: true,
+    },
+    'fs-site-card/booking-url': {
+      label: 'Page de prise de rendez-vous',
+      help: 'Où mène « Prendre rendez-vous en ligne » si cette France services en prend : l’adresse d’une de vos pages avec le widget « Prendre rendez-vous », {id} y tenant la place de l’identifiant. Vide : la page de rendez-vous du serveur des widgets ; none : pas de lien.',
+      advanced: true,
+    },
     'fs-booking/site-id': {
       label: 'Identifiant de la France services',
       help: 'La France services où l’on prend rendez-vous (obligatoire). Ses agents choisissent ce qui peut être réservé.',

@@ -1,4 +1,5 @@
 import { defaultApiBase } from './api-base.js';
+import { safeHref } from '../base/safe-href.js';
 // Apart from api-base.ts, which the embed's loader carries: widgets link to the server's pages, the loader does not.
 
 /**
@@ -20,4 +21,15 @@ export function serverOf(apiBase: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Where « Prendre rendez-vous » leads for a site that takes online bookings: the page author's
+ * own page (`template`, an `http(s)` address where `{id}` stands for the site's id, e.g. a page of
+ * theirs holding `<fs-booking>`), else the widgets' server's booking page `/s/<id>/rdv`. The
+ * booking code itself is never loaded by the widgets that link there.
+ */
+export function bookingPageUrl(siteId: string, api = '', template = ''): string {
+  const fallback = `${widgetsServer(api)}s/${encodeURIComponent(siteId)}/rdv`;
+  return safeHref(template, fallback, ['https:', 'http:']).replaceAll('{id}', encodeURIComponent(siteId));
 }

@@ -9,6 +9,7 @@ import {
   exceptionParts,
   upcomingExceptions,
   widgetsServer,
+  bookingPageUrl,
   formatDate,
   loadQrCode,
   nextDatesText,
@@ -100,6 +101,7 @@ const MAX_EXCEPTIONS = 2;
  * @csspart qr - The QR code (an SVG, always black on white).
  * @csspart qr-text - What scanning the code does.
  * @csspart url - The QR code's address in clear text.
+ * @csspart booking - « Prendre rendez-vous en ligne » and the booking page's address, where the site takes online bookings.
  * @csspart footer - Date, source and the not-official line.
  *
  * @cssprop [--fs-poster-accent=var(--fs-color-primary)] - Title band and headings.
@@ -398,6 +400,14 @@ export class FsPoster extends FsElement {
             <p class="qr-text" part="qr-text">${qrText}</p>
             <p class="qr-type">${t.qrType}</p>
             <p class="url" part="url"><a href=${url}>${breakable(typed(url))}</a></p>
+            ${
+              site.booking
+                ? html`<p class="booking" part="booking">
+                    ${t.booking}
+                    <a href=${bookingPageUrl(site.id, this.api)}>${breakable(typed(bookingPageUrl(site.id, this.api)))}</a>
+                  </p>`
+                : nothing
+            }
           </div>
         </div>
         <footer class="footer" part="footer">

@@ -361,6 +361,17 @@ export const posterStyles = css`
     color: inherit;
   }
 
+  .booking {
+    margin-top: 1cqw;
+    font-size: var(--_qr-text);
+    overflow-wrap: anywhere;
+  }
+
+  .booking a {
+    color: inherit;
+    font-weight: 800;
+  }
+
   /* One name a line, after a dot drawn in CSS (nothing for a screen reader to read); a long one wraps under itself. */
   .national-list {
     margin: 0;

@@ -31,6 +31,7 @@ export const posterEn: PosterStrings = {
     qrLocator: 'Scan this code with your phone’s camera to find a France services near you.',
     qrOwn: 'Scan this code with your phone’s camera to find out more.',
     qrType: 'Or type this address:',
+    booking: 'Book an appointment online:',
     qrLabel: (url) => `QR code to ${url}`,
     updatedOn: (date) => `Information as of ${date}.`,
     notOfficial: 'Local information poster: this is not an official State document.',

@@ -41,6 +41,7 @@ export const posterFr = {
     qrLocator: 'Scannez ce code avec l’appareil photo de votre téléphone pour trouver une France services près de chez vous.',
     qrOwn: 'Scannez ce code avec l’appareil photo de votre téléphone pour en savoir plus.',
     qrType: 'Ou tapez cette adresse :',
+    booking: 'Prendre rendez-vous en ligne :',
     qrLabel: (url: string) => `QR code vers ${url}`,
     updatedOn: (date: string) => `Informations du ${date}.`,
     notOfficial: 'Affiche d’information locale : ce n’est pas un document officiel de l’État.',

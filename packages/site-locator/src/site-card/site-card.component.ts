@@ -4,6 +4,7 @@ import type { Directory, ItinerantStop, Site, SitePartners, TimeRange } from '@f
 import { SOURCES } from '@fs-widgets/contract/sources';
 import {
   ApiResource,
+  bookingPageUrl,
   exceptionParts,
   MinuteClock,
   FsElement,
@@ -38,6 +39,7 @@ import { SITE_CARD_PART, type SiteCardStrings } from './site-card-strings.js';
  * @csspart name - The site's name (a heading).
  * @csspart status - The open-now line.
  * @csspart details - Address, phone and e-mail.
+ * @csspart booking - « Prendre rendez-vous en ligne », where the site takes online bookings.
  * @csspart hours - The table of the next 7 days' hours.
  * @csspart exceptions - The closures and exceptional hours of the next 60 days.
  * @csspart offers - The site's offers (point justice, Wi-Fi…) and its local partners.
@@ -95,6 +97,14 @@ export class FsSiteCard extends FsElement {
    * page): shown as is, nothing is fetched. `site-id` is ignored while it is set.
    */
   @property({ attribute: false }) site?: Site;
+
+  /**
+   * Where « Prendre rendez-vous en ligne » leads, for a site that takes online bookings: an
+   * `http(s)` address where `{id}` stands for the site's id (a page of yours holding
+   * `<fs-booking>`); by default the booking page of the widgets' server (`/s/<id>/rdv`); `none`
+   * shows no link (the booking widget itself shows the card so).
+   */
+  @property({ attribute: 'booking-url', reflect: true, converter: stringAttribute }) bookingUrl = '';
 
   /** Frozen "now" for previews, print and tests; the real clock when unset. */
   @property({ attribute: false }) now?: Date;
@@ -224,6 +234,13 @@ export class FsSiteCard extends FsElement {
             }
           </dl>
           <p class="appointment">${site.appointment ? this.texts.appointmentYes : this.texts.appointmentNo}</p>
+          ${
+            site.booking && this.bookingUrl.trim() !== 'none'
+              ? html`<p class="booking">
+                  <a part="booking" class="booking-link" href=${bookingPageUrl(site.id, this.api, this.bookingUrl)}>${this.texts.booking}</a>
+                </p>`
+              : nothing
+          }
         </div>
         <section aria-labelledby="hours-title">
           <h3 class="subtitle" id="hours-title">${this.texts.hoursTitle}</h3>

@@ -21,6 +21,7 @@ export const siteCardEn: SiteCardStrings = {
     emailLink: (email) => `Write to ${email}`,
     appointmentYes: 'Walk in or book an appointment',
     appointmentNo: 'Walk in, no appointment needed',
+    booking: 'Book an appointment online',
     itinerant: 'Roaming: a bus or sessions in several communes. Check the place and day before you go.',
     comment: 'Good to know',
     hoursTitle: 'Opening hours',

@@ -21,6 +21,7 @@ export const siteCardFr = {
     emailLink: (email: string) => `Écrire à ${email}`,
     appointmentYes: 'Sur place ou sur rendez-vous',
     appointmentNo: 'Accueil sans rendez-vous',
+    booking: 'Prendre rendez-vous en ligne',
     itinerant: 'Itinérante : bus ou permanences dans plusieurs communes. Vérifiez le lieu et le jour avant de vous déplacer.',
     comment: 'À savoir',
     hoursTitle: 'Horaires',

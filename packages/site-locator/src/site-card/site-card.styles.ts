@@ -224,6 +224,29 @@ export const siteCardStyles = css`
     margin: var(--_fs-space) 0 0;
   }
 
+  .booking {
+    margin: calc(var(--_fs-space) * 1.5) 0 0;
+  }
+
+  .booking-link {
+    display: inline-flex;
+    align-items: center;
+    min-height: 2.75rem;
+    box-sizing: border-box;
+    padding: 0.375em 1em;
+    border-radius: calc(var(--_fs-radius) / 1.5);
+    background: var(--_accent);
+    color: var(--_fs-on-primary);
+    font-weight: 700;
+    text-decoration: none;
+  }
+
+  @media print {
+    .booking {
+      display: none;
+    }
+  }
+
   .source {
     margin: calc(var(--_fs-space) * 2) 0 0;
     font-size: 0.8125em;

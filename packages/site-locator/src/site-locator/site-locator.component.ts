@@ -4,6 +4,7 @@ import type { CommuneList, SiteList, SiteResult, Travel } from '@fs-widgets/cont
 import { LOCAL_PARTNER_OFFER, SITE_OFFERS } from '@fs-widgets/contract/codes';
 import {
   ApiResource,
+  bookingPageUrl,
   exceptionParts,
   FsElement,
   formatClockTime,
@@ -74,6 +75,7 @@ type FilterName = (typeof FILTERS)[number];
  * @csspart base - The whole widget.
  * @csspart results - The list of results.
  * @csspart result - One result.
+ * @csspart booking - A result's « Prendre rendez-vous » link (sites taking online bookings).
  * @csspart filters - The filters.
  * @csspart filters-toggle - The button that unfolds the filters in a narrow widget (under 36rem).
  * @csspart details - The details of the chosen site.
@@ -158,6 +160,14 @@ export class FsSiteLocator extends FsElement {
 
   /** Base map when `tile-url` is not set: `osm` (OpenStreetMap, default) or `ign-plan` (Plan IGN v2). */
   @property({ reflect: true }) tiles: 'osm' | 'ign-plan' = 'osm';
+
+  /**
+   * Where « Prendre rendez-vous » leads, for the sites that take online bookings: an `http(s)`
+   * address where `{id}` stands for the site's id (a page of yours holding `<fs-booking>`); by
+   * default the booking page of the widgets' server (`/s/<id>/rdv`). The booking code is never
+   * loaded by the locator.
+   */
+  @property({ attribute: 'booking-url', converter: stringAttribute, reflect: true }) bookingUrl = '';
 
   /** Frozen "now" for previews and tests: open-now status and filter. */
   @property({ attribute: false }) now?: Date;
@@ -750,6 +760,15 @@ export class FsSiteLocator extends FsElement {
         }
         ${site.phone ? html`<li>${this.texts.phone(site.phone)}</li>` : nothing}
       </ul>
+      ${
+        site.booking
+          ? html`<p class="booking">
+              <a class="booking-link" part="booking" href=${bookingPageUrl(site.id, this.api, this.bookingUrl)}
+                >${this.texts.booking}<span class="visually-hidden"> — ${site.name}</span></a
+              >
+            </p>`
+          : nothing
+      }
       ${site.itinerant && !site.at_stop ? this.#stops(site) : nothing}
     </li>`;
   }
@@ -827,10 +846,17 @@ export class FsSiteLocator extends FsElement {
       </div>
       ${
         site
-          ? html`<fs-site-card .site=${site} .now=${this.now} heading-level=${this.headingLevel + 1}></fs-site-card>`
+          ? html`<fs-site-card
+              .site=${site}
+              .now=${this.now}
+              api=${this.api || nothing}
+              booking-url=${this.bookingUrl || nothing}
+              heading-level=${this.headingLevel + 1}
+            ></fs-site-card>`
           : html`<fs-site-card
             site-id=${this.selectedSite!}
             api=${this.api || nothing}
+            booking-url=${this.bookingUrl || nothing}
             .now=${this.now}
             heading-level=${this.headingLevel + 1}
           ></fs-site-card>`

@@ -63,6 +63,7 @@ export const siteLocatorEn: SiteLocatorStrings = {
     within30: 'Within 30 min',
     saturdayOpen: 'Open on Saturdays',
     appointment: 'Appointments possible',
+    booking: 'Book an appointment',
     phone: (phone) => `Phone: ${phone}`,
     nextStops: 'Next visits',
     noStopsKnown: 'Places and days of visit: contact the France services.',

@@ -69,6 +69,7 @@ export const siteLocatorFr = {
     within30: 'À moins de 30 min',
     saturdayOpen: 'Ouvert le samedi',
     appointment: 'Sur rendez-vous possible',
+    booking: 'Prendre rendez-vous',
     phone: (phone: string) => `Téléphone : ${phone}`,
     nextStops: 'Prochains passages',
     noStopsKnown: 'Lieux et jours de passage : contactez la France services.',

@@ -241,6 +241,23 @@ export const siteLocatorStyles = css`
     outline-offset: 2px;
   }
 
+  .booking {
+    margin: 0.5em 0 0;
+  }
+
+  .booking-link {
+    display: inline-flex;
+    align-items: center;
+    min-height: 2.75rem;
+    box-sizing: border-box;
+    padding: 0.25em 0.875em;
+    border: 2px solid var(--_accent);
+    border-radius: calc(var(--_fs-radius) / 1.5);
+    color: var(--_accent);
+    font-weight: 700;
+    text-decoration: none;
+  }
+
   .facts {
     display: flex;
     flex-wrap: wrap;
