@@ -1,6 +1,7 @@
 import Type, { type Static } from 'typebox';
 import { BookedBySchema, BookingReasonKey, ReminderChannelSchema, AppointmentStatusSchema } from './appointments.js';
-import { KEY_FIGURES_MIN_COUNT, OUTCOMES, PARTNERS, SITE_ID_PATTERN } from './codes.js';
+import { KEY_FIGURES_MIN_COUNT, OUTCOMES, SITE_ID_PATTERN } from './codes.js';
+import { PartnerId } from './demarches.js';
 import { ObservatoryScope, ObservatoryScopeQuery } from './observatory-scope.js';
 
 /*
@@ -153,7 +154,7 @@ export const AgendaStatusChange = Type.Object(
   {
     key: idempotencyKey(),
     status: literals(AGENDA_STATUSES, 'AgendaStatus'),
-    partner: Type.Optional(literals(PARTNERS, 'PartnerId')),
+    partner: Type.Optional(PartnerId),
     theme: Type.Optional(
       Type.String({ pattern: '^[a-z-]{2,40}$', description: 'For `done`: the act’s theme (default: the reason’s, else `autre`).' }),
     ),
