@@ -436,7 +436,7 @@ export class FsAgenda extends FsElement {
     if (before > 0 && pending.length < before) {
       // Sent (once) since the connection came back: the agenda as the server now has it.
       this.#load(true);
-      if (pending.some((e) => e.path.endsWith('booking-settings')) === false) this.#booking.retry();
+      this.#booking.retry();
       if (pending.length === 0) this.announcement = this.#s.sent;
     }
   }
@@ -1256,11 +1256,13 @@ export class FsAgenda extends FsElement {
     name: string,
     label: string,
     input: (describedBy: string, invalid: boolean) => TemplateResult,
-    options: { hint?: string; required?: boolean } = {},
+    options: { hint?: string; required?: boolean; describedBy?: string } = {},
   ) {
     const s = this.#s;
     const error = this.errors[name];
-    const describedBy = [options.hint ? `f-${name}-hint` : '', error ? `f-${name}-error` : ''].filter(Boolean).join(' ');
+    const describedBy = [options.hint ? `f-${name}-hint` : '', options.describedBy ?? '', error ? `f-${name}-error` : '']
+      .filter(Boolean)
+      .join(' ');
     return html`<div class="form-field">
       <label class="field" for=${`f-${name}`}>${label} <span class="small">${options.required ? s.required : s.optional}</span></label>
       ${options.hint ? html`<p class="small" id=${`f-${name}-hint`}>${options.hint}</p>` : nothing} ${input(describedBy, Boolean(error))}
@@ -1359,11 +1361,13 @@ export class FsAgenda extends FsElement {
                 'phone',
                 s.phoneField,
                 this.#text('phone', d.phone, (phone) => set({ phone }), 'tel'),
+                { describedBy: 'contact-hint' },
               )}
               ${this.#field(
                 'email',
                 s.emailField,
                 this.#text('email', d.email, (email) => set({ email }), 'email'),
+                { describedBy: 'contact-hint' },
               )}
             </div>`
       }
@@ -1509,7 +1513,7 @@ export class FsAgenda extends FsElement {
           <button class="day-link" type="button" id=${`day-${d.date}`} @click=${() => this.#go(d.date, 'day')}>
             ${formatDayAndDate(d.date, locale)}
           </button>
-          <p class="small">${s.count(active.length)} · ${d.slots.length ? s.freeCount(free) : s.closedDay}</p>
+          <p class="small">${s.count(active.length)} · ${d.slots.length ? s.freeCount(free) : s.noSlotShort}</p>
           ${
             list.length
               ? html`<ul class="week-list">

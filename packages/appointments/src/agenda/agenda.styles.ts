@@ -323,7 +323,7 @@ export const agendaStyles = css`
     font: inherit;
     box-sizing: border-box;
     width: 100%;
-    max-width: 28rem;
+    max-width: 40rem;
     min-height: 2.75rem;
     margin-top: 0.25em;
     padding: 0.4em 0.6em;

@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { ActivityStats, Agenda, AppointmentCreated, BookingSettings, SlotList } from '@fs-widgets/contract';
+import { parseCaseCode } from '@fs-widgets/contract/case-code';
 import { addDays, zonedParts } from '@fs-widgets/opening-hours';
 import './agenda.js';
 import type { FsAgenda } from './agenda.component.js';
@@ -144,9 +145,9 @@ describe('<fs-agenda>', () => {
     const start = await bookForSomeone(el, 'Yvette', '06 12 34 56 78');
     await until(() => $(el, '[part="message"][data-state="sent"]') !== null, 'the booking’s confirmation');
     const message = $(el, '[part="message"]')!.textContent!;
-    expect(message)
-      .to.contain('Rendez-vous pris pour Yvette')
-      .and.match(/Code à donner à la personne : [0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{3}/);
+    expect(message).to.contain('Rendez-vous pris pour Yvette').and.contain('Code à donner à la personne : ');
+    const code = /Code à donner à la personne : (\S+)\./.exec(message)![1]!;
+    expect(parseCaseCode(code).ok, `${code} is a checked booking code`).to.equal(true);
 
     // The server has it, booked by an agent, with the phone for the reminder.
     const server = await agent<Agenda>('GET', `sites/${SITE}/agenda?from=${TODAY}&days=1`);
@@ -159,7 +160,7 @@ describe('<fs-agenda>', () => {
       reminder: 'sms',
       reason: 'demarche:carte-vitale',
     });
-    expect(message).to.contain(made.code);
+    expect(code).to.equal(made.code);
 
     const row = () => $(el, `[part="appointment"][data-id="${made.id}"]`)!;
     await until(() => $(el, `[part="appointment"][data-id="${made.id}"]`) !== null, 'the appointment in the day view');
@@ -199,7 +200,7 @@ describe('<fs-agenda>', () => {
     const booked = (await res.json()) as AppointmentCreated;
     expect(res.status).to.equal(201);
 
-    const el = await agenda({ date: day.date });
+    const el = await agenda({ api: proxiedApi, date: day.date });
     await ready(el);
     const row = () => $$(el, '[part="appointment"]').find((r) => r.textContent!.includes('Gaston'));
     await until(() => row() !== undefined, 'the public booking in the day view');
@@ -218,6 +219,30 @@ describe('<fs-agenda>', () => {
     const secondTime = second.time.replace(/^0?(\d+):00$/, '$1 h').replace(/^0?(\d+):(\d\d)$/, '$1 h $2');
     await until(() => row()?.querySelector('.when strong')?.textContent === secondTime, 'the moved time');
     expect(shadowText(el)).to.contain('actualisé toutes les 30 secondes');
+
+    // Moved offline by the agent while the person cancels it with the code: once back online, the
+    // agent's move is refused (409 appointment-closed), listed with why, until dismissed.
+    await setNetwork('down');
+    button(el, 'Déplacer', row())!.click();
+    await until(() => row()!.querySelector('input[type="radio"]') !== null, 'the move form');
+    (row()!.querySelector('input[type="radio"]') as HTMLInputElement).click();
+    await el.updateComplete;
+    (row()!.querySelector('form button[type="submit"]') as HTMLButtonElement).click();
+    await until(() => $(el, '[part="pending"]') !== null, 'the move waiting');
+    expect($(el, '[part="pending"]')!.textContent).to.contain('Déplacement d’un rendez-vous');
+    const byCode = await fetch(`${realApi()}/appointments/${booked.code}/cancel`, { method: 'POST' });
+    expect(byCode.status).to.equal(200);
+    await setNetwork('up');
+    window.dispatchEvent(new Event('online'));
+    await until(() => $(el, '[part="refused"]') !== null, 'the refusal listed');
+    expect($(el, '[part="pending"]')).to.equal(null);
+    expect($(el, '[part="refused"]')!.textContent)
+      .to.contain('Changements refusés par le serveur')
+      .and.contain('Déplacement d’un rendez-vous : rendez-vous déjà annulé, passé ou marqué');
+    await until(() => row()?.dataset.status === 'cancelled', 'cancelled by the person');
+    await expect(el).to.be.accessible();
+    button(el, 'Retirer', $(el, '[part="refused"]')!)!.click();
+    await until(() => $(el, '[part="refused"]') === null, 'the refusal dismissed');
   });
 
   it('offline: a booking for someone waits on the device, is listed, and is sent once when the network is back; a block over it is refused at the form', async () => {
@@ -283,6 +308,7 @@ describe('<fs-agenda>', () => {
 
     const week = await agenda({ lang: 'en', view: 'week', date: addDays(TODAY, 1) });
     await ready(week);
+    await until(() => shadowText(week).includes('Appointments agenda'), 'the English texts');
     expect($$(week, '[part="day"]')).to.have.length(7);
     expect(shadowText(week)).to.contain('Appointments agenda').and.contain('Week of').and.contain('free seats');
     ($(week, '#next') as HTMLButtonElement).focus();

@@ -37,6 +37,7 @@ export const agendaEn: AgendaStrings = {
     emptyDayHint: 'People can book the free seats below, or you can book for someone.',
     emptyWeekDay: 'No appointment',
     closedDay: 'No slot on this day (closed or no hours).',
+    noSlotShort: 'no slot (closed or no hours)',
     count: (n: number) => (n === 0 ? 'no appointment' : n === 1 ? '1 appointment' : `${n} appointments`),
     freeSeats: 'Free seats',
     freeCount: (n: number) => (n === 0 ? 'no free seat' : n === 1 ? '1 free seat' : `${n} free seats`),

@@ -44,6 +44,7 @@ export const agendaFr = {
     emptyDayHint: 'Les personnes peuvent réserver les places libres ci-dessous, ou vous pouvez prendre un rendez-vous pour quelqu’un.',
     emptyWeekDay: 'Aucun rendez-vous',
     closedDay: 'Pas de créneau ce jour (fermé ou pas d’horaires).',
+    noSlotShort: 'pas de créneau (fermé ou pas d’horaires)',
     count: (n: number) => (n === 0 ? 'aucun rendez-vous' : n === 1 ? '1 rendez-vous' : `${n} rendez-vous`),
     freeSeats: 'Places libres',
     freeCount: (n: number) => (n === 0 ? 'aucune place libre' : n === 1 ? '1 place libre' : `${n} places libres`),
