@@ -117,6 +117,11 @@ export const SiteBooking = Type.Object(
     duration_minutes: Type.Integer(),
     horizon_days: Type.Integer(),
     min_notice_minutes: Type.Integer(),
+    retention_days: Type.Integer({
+      minimum: 1,
+      description:
+        'How many days after the appointment the person’s first name, phone and e-mail are erased (`FS_APPOINTMENT_RETENTION_DAYS`): what the booking form tells them.',
+    }),
     time_zone: Type.String({ description: 'The site’s IANA time zone: slots’ local times are in it.' }),
     reasons: Type.Array(BookingReason),
   },

@@ -25,4 +25,6 @@ export interface AppContext {
   sealer?: Sealer;
   /** Rate limits of the appointments' public routes; absent: `DEFAULT_APPOINTMENT_LIMITS`. */
   appointmentLimits?: AppointmentLimits;
+  /** Days after an appointment its personal data is erased (`FS_APPOINTMENT_RETENTION_DAYS`), told to the person booking; 30 when unset. */
+  appointmentRetentionDays?: number;
 }

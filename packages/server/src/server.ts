@@ -89,6 +89,7 @@ export async function startServer(
     directory: loadDirectory(),
     sealer: sealerOf(config),
     appointmentLimits: config.appointmentLimits,
+    appointmentRetentionDays: config.appointmentJobs.retentionDays,
   };
   const app = await buildApp({
     ctx,

@@ -202,6 +202,8 @@ describe(`appointments (${TEST_ENGINE})`, () => {
     const booking = await json<SiteBooking>(bookingAnswer);
     assert.equal(booking.enabled, true);
     assert.equal(booking.time_zone, 'Europe/Paris');
+    // What the form tells the person: their data is erased 30 days after (FS_APPOINTMENT_RETENTION_DAYS).
+    assert.equal(booking.retention_days, 30);
     assert.deepEqual(
       booking.reasons.map((r) => [r.key, r.kind, r.partner, r.theme, r.resource]),
       [

@@ -764,7 +764,7 @@ export class FsBooking extends FsElement {
                 ${error('phone')}`
             : nothing
         }
-        <p class="small privacy">${t.privacy(null)}</p>
+        <p class="small privacy">${t.privacy(booking.retention_days ?? null)}</p>
         <div class="actions">
           <button class="primary" type="submit" ?disabled=${this.sending} aria-busy=${this.sending ? 'true' : 'false'}>
             ${this.sending ? t.sending : t.confirm}

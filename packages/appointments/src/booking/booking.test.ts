@@ -150,7 +150,7 @@ describe('<fs-booking>', () => {
     await sendKeys({ press: 'Enter' });
     await step(el, 'person');
     expect(active(el)?.textContent).to.contain('Étape 3 sur 3 : vos coordonnées');
-    expect(shadowText(el)).to.contain('chiffrés').and.contain('effacés');
+    expect(shadowText(el)).to.contain('chiffrés').and.contain('effacés 30 jours après le rendez-vous');
     await expect(el).to.be.accessible();
 
     await tabTo(el, (a) => a.id === 'first_name', 'the first name');

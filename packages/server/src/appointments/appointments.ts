@@ -24,6 +24,7 @@ import { formatCaseCode, newCaseCode } from '@fs-widgets/contract/case-code';
 import { addDays, zonedInstant, zonedParts, type PermanenceRule } from '@fs-widgets/opening-hours';
 import { markSiteDataChanged, writeTransaction, type Db } from '../db/database.js';
 import type { AppointmentTable, Database } from '../db/schema.js';
+import { APPOINTMENT_RETENTION } from './erasure.js';
 import { HttpProblem, invalidParam, keyConflict } from '../http/problem.js';
 import { isFrenchPhone } from '../privacy/personal-data.js';
 import type { Sealer } from '../privacy/sealed.js';
@@ -285,7 +286,12 @@ export async function resolveReasons(
 }
 
 /** `GET /sites/{id}/booking`: what can be booked at the site (nothing when bookings are off). */
-export async function siteBooking(db: Db_, directory: Directory, site: Site): Promise<SiteBooking> {
+export async function siteBooking(
+  db: Db_,
+  directory: Directory,
+  site: Site,
+  retentionDays: number = APPOINTMENT_RETENTION.default,
+): Promise<SiteBooking> {
   const settings = await readBookingSettings(db, site.id);
   const { reasons } = settings.enabled ? await resolveReasons(db, directory, site.id, settings.reasons) : { reasons: [] };
   return {
@@ -294,6 +300,7 @@ export async function siteBooking(db: Db_, directory: Directory, site: Site): Pr
     duration_minutes: settings.duration_minutes,
     horizon_days: settings.horizon_days,
     min_notice_minutes: settings.min_notice_minutes,
+    retention_days: retentionDays,
     time_zone: site.time_zone,
     reasons,
   };

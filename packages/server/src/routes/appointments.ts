@@ -120,7 +120,7 @@ export const appointmentsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> 
         response: { 200: SiteBooking, 400: Problem, 404: Problem },
       },
     },
-    async (request) => siteBooking(ctx.db, ctx.directory, siteOf(request.params.id)),
+    async (request) => siteBooking(ctx.db, ctx.directory, siteOf(request.params.id), ctx.appointmentRetentionDays),
   );
 
   app.get(
