@@ -7,7 +7,7 @@ import { SMTPServer } from 'smtp-server';
 import type { Site } from '@fs-widgets/contract';
 import { newCaseCode, formatCaseCode } from '@fs-widgets/contract/case-code';
 import { runAppointmentJobs, transportsOf, type AppointmentJobsConfig } from '../src/appointments/appointment-jobs.js';
-import { signBody, SMS_SIGNATURE_HEADER, type ReminderDeps } from '../src/appointments/reminders.js';
+import { internationalPhone, signBody, SMS_SIGNATURE_HEADER, type ReminderDeps } from '../src/appointments/reminders.js';
 import { readConfig } from '../src/config.js';
 import { loadDirectory } from '../src/directory/catalogue.js';
 import { Sealer, parseDataKey } from '../src/privacy/sealed.js';
@@ -273,6 +273,19 @@ describe(`appointments: reminders by e-mail and SMS, once across nodes (${TEST_E
     assert.throws(
       () => readConfig({ ...base, FS_SMTP_URL: 'http://user:hunter2-secret@mail.example.fr' }),
       (error: Error) => /FS_SMTP_URL must be a URL such as smtp:/.test(error.message) && !error.message.includes('hunter2'),
+    );
+    // The numbers the booking accepts, as the SMS gateway gets them (E.164).
+    assert.deepEqual(
+      [
+        '06 12 34 56 78',
+        '+33 (0)6 12 34 56 78',
+        '0033 6 12 34 56 78',
+        '0692 12 34 56',
+        '06.90.12.34.56',
+        '05 56 12 34 56',
+        '+687 75 12 34',
+      ].map(internationalPhone),
+      ['+33612345678', '+33612345678', '+33612345678', '+262692123456', '+590690123456', '+33556123456', '+687751234'],
     );
     const jobs = readConfig(base).appointmentJobs;
     assert.deepEqual([jobs.intervalSeconds, jobs.retentionDays, jobs.smtpUrl, jobs.smsWebhookUrl], [300, 30, null, null]);

@@ -196,7 +196,8 @@ async function sendOne(deps: ReminderDeps, transports: ReminderTransports, row: 
 
 /** A French or overseas number as E.164 (+33…, +262…): what SMS gateways take. */
 export function internationalPhone(phone: string): string {
-  const digits = phone.replace(/[^\d+]/g, '');
+  // `+33 (0)6 12…`: the (0) is not dialled after the country code.
+  const digits = phone.replace(/\(0\)/g, '').replace(/[^\d+]/g, '');
   if (digits.startsWith('+')) return digits;
   if (digits.startsWith('00')) return `+${digits.slice(2)}`;
   // Overseas mobile and fixed prefixes of the national plan (0262, 0692… La Réunion; 0590, 0690… Guadeloupe…).
