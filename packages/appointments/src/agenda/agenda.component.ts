@@ -324,12 +324,13 @@ export class FsAgenda extends FsElement {
       })
       .then((agenda) => {
         if (abort.signal.aborted) return;
-        // Without a date, the server's today: a week view asks again for its Monday's week.
-        if (!day && this.view === 'week') {
-          this.date = agenda.from;
-          return;
-        }
         this.agenda = agenda;
+        if (!day) {
+          // The first answer gives the site's time zone: the days shown are this device's today
+          // there (and a week from its Monday), asked again if the server's differ.
+          const wanted = rangeOf(this.view, siteToday(agenda.time_zone, this.#now));
+          if (wanted.from !== agenda.from || wanted.days !== agenda.days.length) return this.#load(false);
+        }
         this.loadState = 'ready';
         this.loadedAt = new Date();
       })
@@ -994,6 +995,11 @@ export class FsAgenda extends FsElement {
         ${this.loadedAt ? s.updatedAt(this.#clock(this.loadedAt), this.#refreshEvery) : nothing}
         <button class="link" type="button" @click=${() => this.refresh()}>${s.refresh}</button>
       </p>
+      ${
+        this.#booking.state.status === 'ready' && !this.#booking.state.data.enabled
+          ? html`<p class="notice offline" data-state="booking-off">${s.bookingOff}</p>`
+          : nothing
+      }
       ${this.view === 'week' ? this.#week(agenda) : this.#dayView(agenda, day)}`;
   }
 

@@ -81,6 +81,7 @@ export const agendaEn: AgendaStrings = {
     saving: 'Sending…',
     formCancel: 'Cancel',
     formInvalid: 'The form has errors: correct the fields marked.',
+    bookingOff: 'Online booking is switched off: the public cannot book. You can switch it on in the settings.',
     bookTitle: 'Appointment for someone (on the phone, at the desk)',
     bookIntro: 'The minimum notice does not apply to agents; the number of seats does.',
     bookDisabled: 'Booking is switched off: switch it on in the settings, then choose what can be booked.',

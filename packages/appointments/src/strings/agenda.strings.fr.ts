@@ -96,6 +96,8 @@ export const agendaFr = {
     formCancel: 'Annuler',
     formInvalid: 'Le formulaire contient des erreurs : corrigez les champs signalés.',
     // Booking for someone
+    bookingOff:
+      'La prise de rendez-vous en ligne est désactivée : le public ne peut pas réserver. Vous pouvez l’activer dans les réglages.',
     bookTitle: 'Rendez-vous pour quelqu’un (au téléphone, à l’accueil)',
     bookIntro: 'Le délai minimum ne s’applique pas aux agents ; le nombre de places, si.',
     bookDisabled: 'La prise de rendez-vous est désactivée : activez-la dans les réglages, puis choisissez ce qui peut être réservé.',
