@@ -514,6 +514,43 @@ describe(`appointments: the agents' agenda, statistics, erasure (${TEST_ENGINE})
     assert.equal((await times()).length, 11);
   });
 
+  test('a block and a booking of the same time at the same moment: exactly one of them passes', async () => {
+    const days = (
+      await json<SlotList>(await send('GET', `/sites/${SITE}/slots?reason=other&from=${addDays(parisDate(new Date()), 16)}&days=7`))
+    ).days.slice(0, 4);
+    assert.equal(days.length, 4);
+    const outcomes = await Promise.all(
+      days.map(async (day) => {
+        const slot = day.slots[0]!;
+        const [block, booking] = await Promise.all([
+          send(
+            'POST',
+            `/sites/${SITE}/agenda/blocks`,
+            {
+              key: newKey(),
+              resource: '*',
+              start: zonedInstant(day.date, 0, ZONE).toISOString(),
+              end: zonedInstant(day.date, 23 * 60, ZONE).toISOString(),
+              label: 'Fermeture',
+            },
+            agent,
+          ),
+          send('POST', `/sites/${SITE}/appointments`, {
+            key: newKey(),
+            reason: 'other',
+            start: slot.start,
+            first_name: 'Zoé',
+            reminder: 'none',
+          }),
+        ]);
+        return [block.status, booking.status];
+      }),
+    );
+    for (const [block, booking] of outcomes) {
+      assert.ok((block === 201 && booking === 422) || (block === 409 && booking === 201), JSON.stringify(outcomes));
+    }
+  });
+
   test('statistics of the site and of its département: counts, shares and median above the minimum count, by reason and partner; CSV', async () => {
     // 40 appointments last month, booked 3 or 9 days ahead: 20 done, 10 no-shows, 6 cancelled, 4 arrived.
     const month = addDays(parisDate(new Date()), -40).slice(0, 7);

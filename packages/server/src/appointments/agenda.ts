@@ -25,6 +25,7 @@ import { HttpProblem, invalidParam, keyConflict, unknownItem } from '../http/pro
 import type { Sealer } from '../privacy/sealed.js';
 import {
   cancelAppointment,
+  lockSiteAgenda,
   moveAppointment,
   personalDataOf,
   readBookingSettings,
@@ -407,6 +408,7 @@ export async function createBlock(
     created_at: now.toISOString(),
   };
   return writeTransaction(deps.db, async (trx) => {
+    await lockSiteAgenda(trx, site.id);
     const booked = await trx
       .selectFrom('appointments')
       .select(['code', 'starts_at', 'resource'])

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import {
   BOOKING_LIMITS,
   ProblemType,
@@ -22,7 +22,7 @@ import {
 } from '@fs-widgets/contract';
 import { formatCaseCode, newCaseCode } from '@fs-widgets/contract/case-code';
 import { addDays, zonedInstant, zonedParts, type PermanenceRule } from '@fs-widgets/opening-hours';
-import { markSiteDataChanged, writeTransaction, type Db } from '../db/database.js';
+import { dialectOf, markSiteDataChanged, writeTransaction, type Db } from '../db/database.js';
 import type { AppointmentTable, Database } from '../db/schema.js';
 import { APPOINTMENT_RETENTION } from './erasure.js';
 import { HttpProblem, invalidParam, keyConflict } from '../http/problem.js';
@@ -511,6 +511,7 @@ export async function bookAppointment(
   // Sealed before the transaction: the database never sees them in clear, and the lock is held shorter.
   const sealed = { first_name: sealer.seal(person.firstName), phone: sealer.seal(person.phone), email: sealer.seal(person.email) };
   return writeTransaction(db, async (trx) => {
+    await lockSiteAgenda(trx, site.id);
     const again = await findByKey(trx, site.id, input.key);
     if (again) return duplicateOf(again, input);
     const context = await slotContext(
@@ -562,6 +563,17 @@ export async function bookAppointment(
     if (!seated) throw slotProblem('full');
     return { outcome: 'created', appointment: row };
   });
+}
+
+/**
+ * Serializes, on PostgreSQL, the writes that check a site's agenda then change it (booking,
+ * moving, blocking a time) with a lock held until the transaction ends: a block and a booking at
+ * the same moment cannot both pass their check (a booking in a time just blocked, a block over an
+ * appointment just booked). The seats' primary key alone already stops over-booking; SQLite runs
+ * one write transaction at a time.
+ */
+export async function lockSiteAgenda(trx: Db_, siteId: string): Promise<void> {
+  if (dialectOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${`agenda:${siteId}`}))`.execute(trx);
 }
 
 /** The reason's settings without the minimum notice: what the agents may book and move to. */
@@ -682,6 +694,7 @@ export async function moveAppointment(
   const offered = await bookableReason(db, directory, site, row.reason);
   const bookable = options.agent ? withoutNotice(offered) : offered;
   return db.transaction().execute(async (trx) => {
+    await lockSiteAgenda(trx, site.id);
     const at = now.toISOString();
     const locked = await trx
       .updateTable('appointments')
