@@ -401,6 +401,8 @@ export class FsAgenda extends FsElement {
     else if (event.key === 'Home') this.#goToday();
     else return;
     event.preventDefault();
+    // The key's button keeps the focus through the days' new rendering (more arrows may follow).
+    if (target?.id) this.#focus(`#${target.id}`);
   }
 
   #rangeTitle(view: AgendaView, day: string): string {

@@ -76,11 +76,11 @@ async function fill(el: FsAgenda, id: string, value: string) {
 }
 
 /** Opens « Prendre un rendez-vous pour quelqu’un », fills it with the first free slot of the days shown, saves. */
-async function bookForSomeone(el: FsAgenda, firstName: string, phone = ''): Promise<string> {
+async function bookForSomeone(el: FsAgenda, firstName: string, phone = '', reason = 'demarche:carte-vitale'): Promise<string> {
   button(el, 'Prendre un rendez-vous pour quelqu’un')!.click();
   await until(() => $(el, 'form[data-form="book"]') !== null, 'the booking form');
-  await until(() => $(el, '#f-reason option[value="demarche:carte-vitale"]') !== null, 'the reasons');
-  await fill(el, 'f-reason', 'demarche:carte-vitale');
+  await until(() => $(el, `#f-reason option[value="${reason}"]`) !== null, 'the reasons');
+  await fill(el, 'f-reason', reason);
   const slot = $(el, 'input[name="book-slot"]') as HTMLInputElement;
   expect(slot, 'a free slot today').to.not.equal(null);
   slot.click();
@@ -250,7 +250,7 @@ describe('<fs-agenda>', () => {
     const el = await agenda({ api: proxiedApi });
     await ready(el);
     await setNetwork('down');
-    const start = await bookForSomeone(el, 'Odile');
+    const start = await bookForSomeone(el, 'Odile', '', 'other');
     await until(() => $(el, '[part="message"][data-state="queued"]') !== null, 'the queued message');
     expect($(el, '[part="message"]')!.textContent).to.contain('ce sera envoyé dès le retour de la connexion');
     await until(() => $(el, '[part="pending"]') !== null, 'the pending list');
@@ -282,6 +282,22 @@ describe('<fs-agenda>', () => {
     await until(() => $(el, '.form-message') !== null, 'the refusal');
     expect($(el, '.form-message')!.textContent).to.contain('Des rendez-vous sont pris sur ce créneau : rien n’a été bloqué');
     expect((await agent<Agenda>('GET', `sites/${SITE}/agenda?from=${TODAY}&days=1`)).blocks).to.have.length(0);
+
+    // « Fait » on an « Autre demande »: which partner it was for is asked first, then the act is logged with it.
+    const odile = () => $$(el, '[part="appointment"]').find((r) => r.textContent!.includes('Odile'))!;
+    button(el, 'Fait', odile())!.click();
+    await until(() => odile().querySelector('select') !== null, 'the partner asked');
+    expect(odile().textContent).to.contain('Pour quel partenaire était cette demande ?');
+    const select = odile().querySelector('select')!;
+    select.value = 'caf';
+    select.dispatchEvent(new Event('change'));
+    button(el, 'Enregistrer comme fait', odile())!.click();
+    await until(() => $(el, '[part="message"][data-state="act"]') !== null, '« Acte enregistré »');
+    const done = (await agent<Agenda>('GET', `sites/${SITE}/agenda?from=${TODAY}&days=1`)).appointments.find(
+      (a) => a.first_name === 'Odile',
+    )!;
+    expect(done.status).to.equal('done');
+    expect(done.act_id).to.be.a('string');
   });
 
   it('settings: what can be booked and how, saved to the server; the week view in English; axe', async () => {
@@ -316,6 +332,7 @@ describe('<fs-agenda>', () => {
     await until(() => week.date === addDays(TODAY, 8), 'the next week by the arrow key');
     await sendKeys({ press: 'Home' });
     await until(() => week.date === TODAY, 'today by Home');
+    expect(week.shadowRoot!.activeElement?.id, 'the focus stays on the navigation').to.equal('next');
     await ready(week);
     await expect(week).to.be.accessible();
   });
