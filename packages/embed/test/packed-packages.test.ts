@@ -81,6 +81,8 @@ const SHOWS: Record<string, string[]> = {
   'fs-badge': ['France services à 1,6 km', 'France services de Mende'],
   'fs-key-figures': ['2 721 France services et 124 antennes', '80 % des usagers satisfaits sur 30 avis'],
   'fs-poster': ['France services de Mende', '04 66 49 67 13'],
+  // Mende's agents have not switched online booking on: the widget says so, with the number to call.
+  'fs-booking': ['Ce lieu ne prend pas de rendez-vous en ligne', 'Appelez le 04 66 49 67 13'],
 };
 
 /** The fenced blocks of a README: all of one language, or the first ones of its `## Example` section. */
@@ -226,6 +228,7 @@ const installed = (pkg: string) => join(project, 'node_modules/@fs-widgets', pkg
 
 test('each public package ships its README, LICENSE, build, types and manifest, and nothing else large', () => {
   assert.deepEqual(PUBLIC, [
+    'appointments',
     'configurator',
     'contract',
     'core',
@@ -248,7 +251,10 @@ test('each public package ships its README, LICENSE, build, types and manifest, 
     );
     const stray = files.filter((f) => /\.test\.|\.tsbuildinfo$|^test\/|^tsconfig/.test(f));
     assert.deepEqual(stray, [], `@fs-widgets/${pkg} ships no tests, build info or tsconfig`);
-    assert.ok(size < 1024 * 1024, `@fs-widgets/${pkg}'s tarball is ${Math.round(size / 1024)} KB`);
+    // The embed ships every element's chunks with their source maps: 1,080 KB once issue 19 added
+    // the booking widget and the agents' agenda (24 elements); the others stay under 1 MB.
+    const limit = pkg === 'embed' ? 1280 : 1024;
+    assert.ok(size < limit * 1024, `@fs-widgets/${pkg}'s tarball is ${Math.round(size / 1024)} KB (at most ${limit} KB)`);
   }
   assert.ok(
     packed.get('embed')!.files.some((f) => /^dist\/chunks\/site-card-[\w-]+\.js$/.test(f)),
