@@ -100,7 +100,7 @@ export const ServerError: Story = {
   args: { 'site-id': '2983', api: API_UNAVAILABLE },
   parameters: {
     expect: {
-      texts: ['Le service ne répond pas. Vos informations sont gardées : réessayez dans un moment.', 'Réessayer'],
+      texts: ['Le service ne répond pas. Réessayez dans quelques minutes.', 'Réessayer'],
       selectors: ['[part="message"][data-state="error"]'],
     },
   },
@@ -111,7 +111,7 @@ export const Offline: Story = {
   args: { 'site-id': '2983', api: API_OFFLINE },
   parameters: {
     expect: {
-      texts: ['Pas de connexion : la réservation a besoin d’Internet.', 'Réessayer'],
+      texts: ['Pas de connexion : la prise de rendez-vous a besoin d’Internet.', 'Réessayer'],
       selectors: ['[part="message"][data-state="offline"]'],
     },
   },

@@ -501,8 +501,10 @@ export class FsBooking extends FsElement {
       return html`<p class="notice" part="message" role="status" aria-busy="true" data-state="loading">${t.loading}</p>`;
     }
     if (state.status === 'error') {
+      // Nothing typed yet: the core's words for a widget that could not load.
       const offline = state.error.kind === 'offline' || state.error.kind === 'timeout';
-      return this.#message(offline ? t.offline : t.error, offline ? 'offline' : 'error', true, () => this.#booking.retry());
+      const common = this.i18n.strings.common;
+      return this.#message(offline ? t.offlineLoad : common.errorBody, offline ? 'offline' : 'error', true, () => this.#booking.retry());
     }
     if (!booking || !booking.enabled || booking.reasons.length === 0) {
       return html`<div class="notice" part="message" role="status" data-state="disabled">
@@ -621,7 +623,7 @@ export class FsBooking extends FsElement {
       after = html`<p class="notice" part="message" role="status" aria-busy="true" data-state="loading">${t.slotsLoading}</p>`;
     } else if (slots.status === 'error') {
       const offline = slots.error?.kind === 'offline' || slots.error?.kind === 'timeout';
-      after = this.#message(offline ? t.offline : t.error, offline ? 'offline' : 'error', true, () =>
+      after = this.#message(offline ? t.offlineLoad : this.i18n.strings.common.errorBody, offline ? 'offline' : 'error', true, () =>
         this.#loadSlots(slots.siteId, slots.reason, slots.from, slots.days.length > 0),
       );
     } else if (slots.days.length === 0 && !slots.nextFrom) {

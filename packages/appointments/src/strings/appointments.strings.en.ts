@@ -59,6 +59,7 @@ export const appointmentsEn: AppointmentsStrings = {
     bookingDisabled: 'This place no longer takes online appointments for this reason. Call the France services.',
     tooMany: (minutes: number) =>
       `Too many appointments asked for in a short time. Try again in ${minutes} minute${minutes > 1 ? 's' : ''}, or call the France services.`,
+    offlineLoad: 'No connection: booking needs the Internet. Try again once you are back online.',
     offline: 'No connection: booking needs the Internet. Your details are kept on this page: try again once you are back online.',
     error: 'The service is not answering. Your details are kept: try again in a moment.',
     retry: 'Try again',

@@ -65,6 +65,7 @@ export const appointmentsFr = {
     bookingDisabled: 'Ce lieu ne prend plus de rendez-vous en ligne pour ce motif. Appelez la France services.',
     tooMany: (minutes: number) =>
       `Trop de rendez-vous demandés en peu de temps. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}, ou appelez la France services.`,
+    offlineLoad: 'Pas de connexion : la prise de rendez-vous a besoin d’Internet. Réessayez une fois reconnecté.',
     offline:
       'Pas de connexion : la réservation a besoin d’Internet. Vos informations sont gardées sur cette page : réessayez une fois reconnecté.',
     error: 'Le service ne répond pas. Vos informations sont gardées : réessayez dans un moment.',
