@@ -126,8 +126,21 @@ describe('<fs-agenda>', () => {
     expect($(el, '#range-title')!.textContent).to.contain(new Date(`${TODAY}T12:00:00Z`).getUTCDate().toString());
     expect($(el, '#view-day')!.getAttribute('aria-pressed')).to.equal('true');
     expect(shadowText(el)).to.contain('Places libres');
+    expect($(el, '[data-state="empty"]')!.textContent).to.contain('Aucun rendez-vous ce jour.');
     await expect(el).to.be.accessible();
 
+    // Another site's token on this device for this site: the server's 403, said, with « Changer de jeton ».
+    const other = ((await (await fetch(`/__test/agent-token?site=2989&label=wtr`)).json()) as { token: string }).token;
+    localStorage.setItem(TOKEN_KEY, other);
+    const refused = await agenda();
+    await until(() => $(refused, '[data-state="refused-token"]') !== null, 'the refused token');
+    expect(shadowText(refused)).to.contain('Ce jeton ne permet pas de tenir l’agenda de ce lieu');
+    await expect(refused).to.be.accessible();
+    button(refused, 'Changer de jeton')!.click();
+    await until(() => $(refused, '#token') !== null, 'the sign-in again');
+    expect(localStorage.getItem(TOKEN_KEY)).to.equal(null);
+
+    localStorage.setItem(TOKEN_KEY, await agentToken());
     const loading = await agenda({ api: pendingApi });
     expect($(loading, '[data-state="loading"]')!.textContent).to.contain('Chargement de l’agenda');
     await expect(loading).to.be.accessible();
@@ -318,6 +331,7 @@ describe('<fs-agenda>', () => {
     await fill(el, 'f-capacity', '2');
     ($(el, 'form[data-form="settings"] button[type="submit"]') as HTMLButtonElement).click();
     await until(() => $(el, '[part="message"][data-state="sent"]') !== null, 'saved');
+    await until(() => el.shadowRoot!.activeElement?.getAttribute('part') === 'message', 'the focus on the confirmation');
     expect($(el, '[part="message"]')!.textContent).to.contain('Réglages enregistrés.');
     const saved = await agent<BookingSettings>('GET', `sites/${SITE}/booking-settings`);
     expect(saved).to.include({ capacity: 2, enabled: true, duration_minutes: 10, min_notice_minutes: 1440 });
