@@ -179,8 +179,8 @@ export const WIDGETS: readonly WidgetEntry[] = [
   { tag: 'fs-outreach-editor', package: 'demarches', audience: 'agents', budgetKb: 29 },
   // The agenda of appointments (issue 19): the shared sign-in, the day and week views, the three
   // forms (booking for someone, blocking a time, the settings), the outbox's pending and refused
-  // lists, the site's local days (opening-hours' time zones) and its French texts (measured 28.9 KB
-  // on 2026-12-07; the English texts, 4.8 KB with the sign-in's, on demand).
+  // lists, the site's local days (opening-hours' time zones) and its French texts (measured 29.0 KB
+  // on 2026-12-07; the English texts, 4.9 KB with the sign-in's, on demand).
   { tag: 'fs-agenda', package: 'appointments', audience: 'agents', budgetKb: 30 },
   // The network observatory (issue 17), for prefectures', carriers' and the ANCT's intranets: the
   // observer's sign-in (the agents' shared one), the scoped reads, the sortable tables and their
