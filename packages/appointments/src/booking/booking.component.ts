@@ -633,6 +633,7 @@ export class FsBooking extends FsElement {
         <p>${t.noSlots(booking?.horizon_days ?? PAGE_DAYS)}</p>
         <p>${t.noSlotsWhat}</p>
         ${site?.phone ? html`<p><a href=${telHref(site.phone)}>${t.disabledCall(site.phone)}</a></p>` : nothing}
+        <p><a href=${`${widgetsServer(this.api)}s/${encodeURIComponent(slots.siteId)}`}>${t.otherSites}</a></p>
       </div>`;
     } else if (slots.nextFrom) {
       after = html`${

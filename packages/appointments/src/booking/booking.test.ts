@@ -30,12 +30,14 @@ const $ = (el: Element, selector: string) => el.shadowRoot!.querySelector<HTMLEl
 const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 const active = (el: Element) => el.shadowRoot!.activeElement as HTMLElement | null;
 
-let token = '';
-async function agent(method: 'PUT' | 'GET', path: string, body?: unknown): Promise<unknown> {
-  token ||= (
-    (await (await fetch(`/__test/agent-token?site=${SITE}&label=${encodeURIComponent('Tests rendez-vous')}`)).json()) as { token: string }
-  ).token;
-  const res = await fetch(`${proxiedApi}/sites/${SITE}/${path}`, {
+const tokens = new Map<string, string>();
+async function agent(method: 'PUT' | 'GET', path: string, body?: unknown, site = SITE): Promise<unknown> {
+  if (!tokens.has(site)) {
+    const answer = await fetch(`/__test/agent-token?site=${site}&label=${encodeURIComponent('Tests rendez-vous')}`);
+    tokens.set(site, ((await answer.json()) as { token: string }).token);
+  }
+  const token = tokens.get(site)!;
+  const res = await fetch(`${proxiedApi}/sites/${site}/${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
@@ -124,6 +126,24 @@ describe('<fs-booking>', () => {
     await expect(disabled).to.be.accessible();
   });
 
+  it('no free slot within the horizon: says so, with the number to call and the other sites around; axe', async () => {
+    // Nogent-le-Roi (28): bookings on, but only one day ahead with two days' notice.
+    const NOGENT = '2990';
+    const settings = { enabled: true, duration_minutes: 30, capacity: 1, horizon_days: 1, min_notice_minutes: 2880, reasons: ['other'] };
+    await agent('PUT', 'booking-settings', settings, NOGENT);
+    const el = await booking({ site: NOGENT });
+    await until(() => $(el, 'input[name="reason"]') !== null, 'the reasons');
+    ($(el, 'input[name="reason"]') as HTMLInputElement).click();
+    await el.updateComplete;
+    ($(el, 'form[part="reasons"] button[type="submit"]') as HTMLButtonElement).click();
+    await until(() => $(el, '[data-state="no-slots"]') !== null, 'the no-slot state');
+    expect(shadowText(el)).to.contain('Aucun horaire libre pour le moment').and.contain('Appelez le 02 37 43 56 41');
+    expect(($(el, '[data-state="no-slots"] a[href$="/s/2990"]') as HTMLAnchorElement).textContent).to.equal(
+      'Voir les autres France services autour',
+    );
+    await expect(el).to.be.accessible();
+  });
+
   it('books with the keyboard alone: reason, slot, first name and e-mail, confirm; the code and the receipt; axe at each step', async () => {
     const el = await booking();
     await until(() => $(el, 'input[name="reason"]') !== null, 'the reasons');
@@ -173,8 +193,9 @@ describe('<fs-booking>', () => {
       .and.contain('France services de Molliens-Dreuil')
       .and.contain('Rappel par e-mail');
     expect(text).to.contain(slotText.split(',')[0]!.trim());
-    expect($(el, `a[href$="/appointments/${code}/event.ics"]`)).to.not.equal(null);
-    expect(($(el, 'a.manage-link') as HTMLAnchorElement).href).to.equal(`${new URL(realApi()).origin}/rdv/${code}`);
+    // A check symbol may be one of * ~ $ = U: the links carry the code percent-encoded.
+    expect($(el, `a[href$="/appointments/${encodeURIComponent(code)}/event.ics"]`)).to.not.equal(null);
+    expect(($(el, 'a.manage-link') as HTMLAnchorElement).href).to.equal(`${new URL(realApi()).origin}/rdv/${encodeURIComponent(code)}`);
     await expect(el).to.be.accessible();
 
     // The server has it, at that time, with nothing personal in its public answer.
@@ -329,7 +350,9 @@ describe('<fs-booking>', () => {
     const text = shadowText(tracker);
     expect(text).to.contain('Votre rendez-vous').and.contain('Rendez-vous réservé').and.contain('Obtenir ou remplacer sa carte Vitale');
     expect(text).to.contain('France services de Molliens-Dreuil').and.contain(made.body.code);
-    expect(($(tracker, 'a[href*="/rdv/"]') as HTMLAnchorElement).href).to.equal(`${new URL(realApi()).origin}/rdv/${made.body.code}`);
+    expect(($(tracker, 'a[href*="/rdv/"]') as HTMLAnchorElement).href).to.equal(
+      `${new URL(realApi()).origin}/rdv/${encodeURIComponent(made.body.code)}`,
+    );
     await expect(tracker).to.be.accessible();
   });
 

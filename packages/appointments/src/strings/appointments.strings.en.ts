@@ -30,6 +30,7 @@ export const appointmentsEn: AppointmentsStrings = {
     noSlotsYet: (from: string, to: string) => `No free time from ${from} to ${to}.`,
     noSlots: (days: number) => (days > 1 ? `No free time in the next ${days} days.` : 'No free time for now.'),
     noSlotsWhat: 'The France services can offer another time, or a France services nearby.',
+    otherSites: 'See the other France services around',
     horizonEnd: 'Appointments cannot be booked further ahead online.',
     changeReason: 'Change the reason',
     chosen: 'Your appointment',

@@ -34,6 +34,7 @@ export const appointmentsFr = {
     noSlotsYet: (from: string, to: string) => `Aucun horaire libre du ${from} au ${to}.`,
     noSlots: (days: number) => (days > 1 ? `Aucun horaire libre dans les ${days} prochains jours.` : 'Aucun horaire libre pour le moment.'),
     noSlotsWhat: 'La France services peut vous proposer un autre moment, ou une France services proche.',
+    otherSites: 'Voir les autres France services autour',
     horizonEnd: 'Il n’est pas possible de réserver plus loin en ligne.',
     changeReason: 'Changer de motif',
     // 3. The person
