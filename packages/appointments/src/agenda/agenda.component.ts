@@ -518,9 +518,9 @@ export class FsAgenda extends FsElement {
     }
     this.busy = true;
     this.rowMessage = null;
-    const body = { key: newIdempotencyKey(), status, ...(partner ? { partner } : {}) };
-    const { key, ...rest } = body;
-    const result = await this.#write(`agenda/appointments/${encodeURIComponent(a.id)}/status`, { key, ...rest }, 'POST', key);
+    const key = newIdempotencyKey();
+    const body = { key, status, ...(partner ? { partner } : {}) };
+    const result = await this.#write(`agenda/appointments/${encodeURIComponent(a.id)}/status`, body, 'POST', key);
     this.busy = false;
     this.partnerFor = null;
     const statusText = this.#s.status[status];
@@ -575,7 +575,7 @@ export class FsAgenda extends FsElement {
     this.busy = false;
     if (result.outcome === 'refused') {
       this.errors = { move: this.#refusalText(result.refusal) };
-      if (result.outcome === 'refused' && result.refusal === 'taken') this.#load(true);
+      if (result.refusal === 'taken') this.#load(true);
       this.#focus(`#move-error-${a.id}`);
       return;
     }
