@@ -11,7 +11,18 @@ export function realServer({ apiOrigin, apiPort, dataDir }) {
     name: 'fs-real-server',
     async serverStart() {
       child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'packages/server/src/main.ts'], {
-        env: { ...process.env, PORT: String(apiPort), HOST: '127.0.0.1', FS_SQLITE_PATH: join(dataDir, 'test.db'), LOG_LEVEL: 'warn' },
+        env: {
+          ...process.env,
+          PORT: String(apiPort),
+          HOST: '127.0.0.1',
+          FS_SQLITE_PATH: join(dataDir, 'test.db'),
+          LOG_LEVEL: 'warn',
+          // Every component test file books and looks appointments up from the same address
+          // (127.0.0.1) on this one server: the public limits (10 bookings, 30 lookups an hour a
+          // client) would refuse the files that come last. The limits have their own server tests.
+          FS_BOOKINGS_PER_CLIENT_HOUR: '500',
+          FS_APPOINTMENT_LOOKUPS_PER_CLIENT_HOUR: '1000',
+        },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
       const deadline = Date.now() + 60_000;
