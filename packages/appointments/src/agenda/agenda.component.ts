@@ -440,7 +440,11 @@ export class FsAgenda extends FsElement {
       // Sent (once) since the connection came back: the agenda as the server now has it.
       this.#load(true);
       this.#booking.retry();
-      if (pending.length === 0) this.announcement = this.#s.sent;
+      if (pending.length === 0) {
+        this.announcement = this.#s.sent;
+        // « … sera envoyé dès le retour de la connexion » is no longer true: it was.
+        if (this.message?.queued) this.message = { text: this.#s.sent, queued: false };
+      }
     }
   }
 

@@ -278,6 +278,10 @@ describe('<fs-agenda>', () => {
     await setNetwork('up');
     window.dispatchEvent(new Event('online'));
     await until(() => $(el, '[part="pending"]') === null, 'the booking sent');
+    await until(
+      () => $(el, '[part="message"]')?.textContent?.includes('Les changements en attente ont été envoyés.') === true,
+      'said sent',
+    );
     await until(() => $$(el, '[part="appointment"]').some((r) => r.textContent!.includes('Odile')), 'Odile in the day view');
     const server = await agent<Agenda>('GET', `sites/${SITE}/agenda?from=${TODAY}&days=1`);
     expect(server.appointments.filter((a) => a.first_name === 'Odile')).to.have.length(1);
