@@ -256,6 +256,19 @@ before(async () => {
   }
   agentToken = (await createToken(widgets.db, { role: 'agent', siteId: SITE, label: 'e2e hostile host' })).token;
   observerToken = (await createToken(widgets.db, { role: 'departement', department: '48', label: 'e2e hostile host' })).token;
+  // Mende takes online bookings, so the booking widget shows its first step (and the card, the locator and the poster their link).
+  await api(`sites/${SITE}/booking-settings`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${agentToken}` },
+    body: JSON.stringify({
+      enabled: true,
+      duration_minutes: 30,
+      capacity: 1,
+      horizon_days: 28,
+      min_notice_minutes: 1440,
+      reasons: ['demarche:carte-vitale', 'other'],
+    }),
+  });
   const created = await api<{ code: string }>('cases', {
     method: 'POST',
     headers: { authorization: `Bearer ${agentToken}` },
@@ -288,6 +301,7 @@ before(async () => {
     'fs-outreach-editor': { attributes: { 'site-id': SITE }, shows: 'Arrêts du bus et permanences', agent: true },
     'fs-site-admin': { attributes: { 'site-id': SITE }, shows: 'Informations vérifiées', agent: true },
     'fs-agenda': { attributes: { 'site-id': SITE }, shows: 'Places libres', agent: true },
+    'fs-booking': { attributes: { 'site-id': SITE }, shows: 'Pour quoi voulez-vous un rendez-vous ?' },
     'fs-network-observatory': { attributes: {}, shows: 'Observatoire du réseau France services — Lozère (48)', observer: true },
     'fs-coverage-map': { attributes: {}, shows: 'Carte de l’accès aux France services — Lozère (48)', observer: true },
     'fs-partner-directory': { attributes: { 'site-id': SITE }, shows: 'France services de Mende' },
@@ -464,6 +478,7 @@ for (const tag of [
   'fs-outreach-editor',
   'fs-site-admin',
   'fs-agenda',
+  'fs-booking',
   'fs-network-observatory',
   'fs-coverage-map',
   'fs-partner-directory',
