@@ -16,7 +16,7 @@ type Parameter = { in: string; name: string; required?: boolean; schema: Paramet
 type OpenApi = { paths: Record<string, Record<string, { parameters?: Parameter[]; security?: unknown[] }>> };
 
 /** Valid values of the required parameters of the routes that have numbers in their query. */
-const REQUIRED_VALUES: Record<string, string> = { q: 'mende' };
+const REQUIRED_VALUES: Record<string, string> = { q: 'mende', reason: 'other' };
 
 /** What a raw connection receives until the server closes it (or 5 s pass). */
 function rawExchange(url: string, request: string): Promise<{ text: string; closed: boolean }> {
