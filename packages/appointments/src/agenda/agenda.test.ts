@@ -16,15 +16,17 @@ import {
 } from '../../../../test-support/component-test-env.js';
 
 /**
- * Nogent-le-Roi (28, Europe/Paris): no other test file uses it. Its agents publish hours every
- * day and exceptional hours today from 00:00 to 23:59 (an exception also opens a public holiday),
- * so an agent can book a slot later today whatever the day the tests run, and mark it done
- * (the server takes « done » from the appointment's day on). Not between 23:50 and midnight.
+ * Nogent-le-Roi (28, Europe/Paris): no other test file uses it. Its agents publish weekday hours
+ * and exceptional hours today from 00:00 to 23:59 (an exception also opens a weekend day or a
+ * public holiday), so an agent can book a slot later today whatever the day the tests run, and
+ * mark it done (the server takes « done » from the appointment's day on). Not between 23:50 and
+ * midnight. Never open every weekend: the tests share one server, and the locator's test finds no
+ * France services open on a Sunday morning of the past.
  */
 const SITE = '2990';
 const TOKEN_KEY = `fs-widgets:demarches:token:${SITE}`;
 const DAY = [{ opens: '08:00', closes: '18:00' }];
-const WEEK = { mo: DAY, tu: DAY, we: DAY, th: DAY, fr: DAY, sa: DAY, su: DAY };
+const WEEK = { mo: DAY, tu: DAY, we: DAY, th: DAY, fr: DAY, sa: [], su: [] };
 const TODAY = zonedParts(new Date(), 'Europe/Paris').date;
 
 const $ = (el: Element, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
