@@ -10,7 +10,7 @@
  * - « Réglages → France services »: the server's address saved and checked live (« Serveur
  *   joignable, 2 845 France services »), a wrong address refused with its message, the previous
  *   one kept;
- * - the block editor: each of the 10 blocks found by its French title in the inserter, its
+ * - the block editor: each of the 11 blocks found by its French title in the inserter, its
  *   commune chosen in the inspector with the locator's own commune search (Mende), published;
  *   the public page, to a visitor, shows every widget with the server's real answers;
  * - a classic page (shortcodes, no blocks): the locator with its results; an unknown attribute
@@ -39,6 +39,7 @@ import type { RollupOptions } from 'rollup';
 import { embedBundle, frameScripts } from '../../../rollup.config.mjs';
 import { buildWidgets, launchBrowser, openTab, REPO, startWidgetServer, type Tab } from '../../configurator/test/town-hall-host.js';
 import type { RunningServer } from '../../server/src/server.js';
+import { createToken } from '../../server/src/auth/tokens.js';
 import { unzip } from '../../server/src/http/zip.js';
 import { ensureCodingStandards, wordpressTrees, wordpressVersion } from '../../../scripts/test/prepare-wordpress.mjs';
 import { ADMIN, command, startMariaDb, startWordPress, type MariaDb, type WordPressSite } from './wordpress-site.js';
@@ -75,6 +76,8 @@ const SHOWS: Record<string, string> = {
   'fs-badge': 'France services de Mende',
   'fs-poster': 'France services de Mende',
   'fs-key-figures': 'France services de Mende en chiffres',
+  // Mende's agents switch online booking on in `before`: the booking widget shows its first step.
+  'fs-booking': 'Pour quoi voulez-vous un rendez-vous ?',
 };
 
 let dir: string;
@@ -105,6 +108,21 @@ before(async () => {
   const [, dbStarted] = await Promise.all([
     buildWidgets(dist, [embedBundle, ...frameScripts] as RollupOptions[]).then(async () => {
       server = await startWidgetServer(dir, dist);
+      // Mende takes online bookings, switched on by its agents through the real API.
+      const { token } = await createToken(server.db, { role: 'agent', siteId: '2983', label: 'e2e WordPress' });
+      const switched = await fetch(`${server.url}/api/v1/sites/2983/booking-settings`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          enabled: true,
+          duration_minutes: 30,
+          capacity: 1,
+          horizon_days: 28,
+          min_notice_minutes: 1440,
+          reasons: ['demarche:carte-vitale', 'other'],
+        }),
+      });
+      assert.ok(switched.ok, `booking switched on at Mende: ${switched.status} ${await switched.text()}`);
     }),
     startMariaDb(mkdirSync(join(dir, 'mariadb'), { recursive: true }) ?? join(dir, 'mariadb')),
   ]);
@@ -429,7 +447,7 @@ for (const tree of TREES) {
     );
 
     step(
-      'the block editor: the 10 blocks found by their French title, Mende chosen in the inspector, published; the public page shows them with the server’s data',
+      'the block editor: the 11 blocks found by their French title, Mende chosen in the inspector, published; the public page shows them with the server’s data',
       async (t) => {
         const { page } = admin;
         await page.goto(`${site.url}/wp-admin/post-new.php`, { waitUntil: 'load' });
@@ -594,7 +612,7 @@ for (const tree of TREES) {
             }
             assert.deepEqual(fetched.plugin, [], 'a visitor loads nothing from the plugin’s folder');
             t.diagnostic(
-              `${width} px, ten widgets shown: ${fetched.server} requests to the widgets’ server, ${(fetched.serverBytes / 1024).toFixed(1)} KB on the wire`,
+              `${width} px, ${WIDGETS.length} widgets shown: ${fetched.server} requests to the widgets’ server, ${(fetched.serverBytes / 1024).toFixed(1)} KB on the wire`,
             );
             // The locator's results come from the server: Mende's France services first.
             const first = await visitor.page.$eval('fs-site-locator', (el) => el.shadowRoot!.querySelector('.result')?.textContent ?? '');
