@@ -16,7 +16,7 @@ import type {
 } from '@fs-widgets/contract';
 import { ProblemType } from '@fs-widgets/contract';
 import { caseCodeFrom, parseCaseCode } from '@fs-widgets/contract/case-code';
-import { addDays, dayKeyOf } from '@fs-widgets/opening-hours';
+import { addDays, dayKeyOf, zonedInstant } from '@fs-widgets/opening-hours';
 import { createToken } from '../src/auth/tokens.js';
 import { expectProblem, json, startTestServer, TEST_ENGINE, type TestServer } from './test-server.js';
 
@@ -37,6 +37,15 @@ const WEEK: Week = {
 const PERSON = { first_name: 'Zéphirine', phone: '06 98 76 54 32', email: 'zephirine.h4test@exemple.fr' };
 /** Per-client limit of this file's server: the requests below fit, the rate-limit test reaches it. */
 const PER_CLIENT = 40;
+/** The bulk booking: requests from one address, sent this many at a time. */
+const BULK = 1000;
+const BULK_BATCH = 50;
+/**
+ * The server trusts `X-Forwarded-For` from 127.0.0.1 (as behind a reverse proxy): the bulk test
+ * books from an address of its own (documentation ranges), counted from zero whatever came before.
+ */
+const BULK_ADDRESS = '198.51.100.19';
+const OTHER_ADDRESS = '203.0.113.7';
 
 let keys = 0;
 const newKey = () => `booking-key-${process.pid}-${Date.now().toString(36)}-${keys++}`;
@@ -45,9 +54,10 @@ const parisDate = (instant: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone
 const parisTime = (iso: string) =>
   new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 
-async function awayFromHourBoundary() {
+/** The rate limits count in fixed hours: a test that reaches one waits, when the hour is about to turn, for the next. */
+async function awayFromHourBoundary(margin = 30_000) {
   const left = 3_600_000 - (Date.now() % 3_600_000);
-  if (left < 30_000) await new Promise((r) => setTimeout(r, left + 100));
+  if (left < margin) await new Promise((r) => setTimeout(r, left + 100));
 }
 
 describe(`appointments (${TEST_ENGINE})`, () => {
@@ -58,23 +68,24 @@ describe(`appointments (${TEST_ENGINE})`, () => {
   /** A weekday, at least 3 days ahead, that the site closes (an exceptional closure). */
   let closedDay: string;
 
-  const send = (method: string, path: string, body?: unknown, token?: string) =>
+  const send = (method: string, path: string, body?: unknown, token?: string, from?: string) =>
     server.get(`/api/v1${path}`, {
       method,
       headers: {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(from ? { 'x-forwarded-for': from } : {}),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-  const book = (fields: Record<string, unknown>) =>
-    send('POST', `/sites/${SITE}/appointments`, {
-      key: newKey(),
-      reason: 'demarche:carte-vitale',
-      ...PERSON,
-      reminder: 'email',
-      ...fields,
-    });
+  const book = (fields: Record<string, unknown>, from?: string) =>
+    send(
+      'POST',
+      `/sites/${SITE}/appointments`,
+      { key: newKey(), reason: 'demarche:carte-vitale', ...PERSON, reminder: 'email', ...fields },
+      undefined,
+      from,
+    );
   const counts = async () => ({
     appointments: Number(
       (
@@ -111,6 +122,7 @@ describe(`appointments (${TEST_ENGINE})`, () => {
       FS_BOOKINGS_PER_CLIENT_HOUR: String(PER_CLIENT),
       FS_BOOKINGS_PER_SITE_HOUR: '1000',
       FS_APPOINTMENT_LOOKUPS_PER_CLIENT_HOUR: '1000',
+      FS_TRUST_PROXY: '127.0.0.1',
       ...(TEST_ENGINE === 'postgres' ? { FS_DATA_KEY: Buffer.alloc(32, 7).toString('base64') } : {}),
     });
     const expiresAt = new Date(Date.now() + 86_400_000);
@@ -432,6 +444,60 @@ describe(`appointments (${TEST_ENGINE})`, () => {
     assert.ok((await (await send('GET', `/appointments/${booked.code}/event.ics`)).text()).includes('STATUS:CANCELLED'));
   });
 
+  test('a slot that no longer exists, a mistyped code, a time in the past: a clear problem each, and nothing changes', async () => {
+    const free = (await slots('demarche:carte-vitale')).days.flatMap((d) => d.slots).filter((s) => s.seats_left === 2);
+    const [wanted, mine] = [free.at(-2)!, free.at(-1)!];
+    const made = await book({ start: mine.start, reminder: 'none', email: null });
+    assert.equal(made.status, 201, await made.clone().text());
+    const { code } = (await made.json()) as AppointmentCreated;
+    // The person saw `wanted` offered; meanwhile the agents block it (a meeting): it no longer exists.
+    const blocked = await send(
+      'POST',
+      `/sites/${SITE}/agenda/blocks`,
+      { key: newKey(), resource: 'site', start: wanted.start, end: wanted.end, label: 'Réunion' },
+      agent,
+    );
+    assert.equal(blocked.status, 201, await blocked.clone().text());
+    const offered = async () => (await slots('demarche:carte-vitale')).days.flatMap((d) => d.slots).map((s) => s.start);
+    assert.ok(!(await offered()).includes(wanted.start));
+    // One symbol mistyped: the check symbol catches every single substitution.
+    const mistyped = (code[0] === '0' ? '1' : '0') + code.slice(1);
+    // On the grid of a past weekday's morning (every weekday opens at 09:00).
+    let pastDay = addDays(parisDate(new Date()), -7);
+    while (['sa', 'su'].includes(dayKeyOf(pastDay))) pastDay = addDays(pastDay, -1);
+    const past = zonedInstant(pastDay, 9 * 60, 'Europe/Paris').toISOString();
+
+    const before = await counts();
+    const gone = await expectProblem(await book({ start: wanted.start }), 422, 'start');
+    assert.equal(gone.type, ProblemType.slotUnavailable);
+    assert.match(gone.detail!, /no longer available/);
+    const goneMove = await expectProblem(await send('POST', `/appointments/${code}/move`, { start: wanted.start }), 422, 'start');
+    assert.match(goneMove.detail!, /no longer available/);
+    for (const [method, path, body] of [
+      ['GET', `/appointments/${mistyped}`],
+      ['GET', `/appointments/${mistyped}/event.ics`],
+      ['POST', `/appointments/${mistyped}/cancel`],
+      ['POST', `/appointments/${mistyped}/move`, { start: free[0]!.start }],
+    ] as const) {
+      const problem = await expectProblem(await send(method, path, body), 400, 'code');
+      assert.equal(problem.type, ProblemType.mistypedCode, path);
+      assert.match(problem.detail!, /check symbol/);
+    }
+    for (const answer of [await book({ start: past }), await send('POST', `/appointments/${code}/move`, { start: past })]) {
+      const problem = await expectProblem(answer, 422, 'start');
+      assert.equal(problem.type, ProblemType.slotUnavailable);
+      assert.match(problem.detail!, /in the past/);
+    }
+    assert.deepEqual(await counts(), before);
+    const kept = await json<AppointmentPublic>(await send('GET', `/appointments/${code}`));
+    assert.deepEqual([kept.status, kept.start], ['booked', mine.start]);
+
+    // The block removed, the slot is offered again.
+    const blockId = ((await blocked.json()) as { block: { id: string } }).block.id;
+    assert.equal((await send('DELETE', `/sites/${SITE}/agenda/blocks/${blockId}`, undefined, agent)).status, 204);
+    assert.ok((await offered()).includes(wanted.start));
+  });
+
   test('CORS: the public books, cancels and moves from any origin (JSON only, Retry-After readable); reads are open', async () => {
     for (const path of [`/sites/${SITE}/appointments`, `/appointments/${booked.code}/cancel`, `/appointments/${booked.code}/move`]) {
       const preflight = await server.get(`/api/v1${path}`, {
@@ -477,22 +543,73 @@ describe(`appointments (${TEST_ENGINE})`, () => {
     }
   });
 
-  test(`rate limit: after ${PER_CLIENT} bookings an hour from one address, 429 in French with Retry-After, and nothing more is booked`, async () => {
-    await awayFromHourBoundary();
-    const list = await slots('other', undefined, 28);
-    const starts = list.days.flatMap((d) => d.slots.map((s) => s.start));
-    let refused: Response | undefined;
-    for (let i = 0; i < PER_CLIENT && !refused; i++) {
-      const res = await book({ reason: 'other', start: starts[i % starts.length] });
-      if (res.status === 429) refused = res;
-      else assert.ok([201, 409].includes(res.status), `${res.status}`);
-    }
-    assert.ok(refused, 'no 429');
-    const problem = await expectProblem(refused, 429);
-    assert.match(problem.detail!, /^Trop de rendez-vous demandés depuis cette adresse/);
-    assert.ok(Number(refused.headers.get('retry-after')) > 0);
+  test(`${BULK.toLocaleString('en')} bookings from one address, ${BULK_BATCH} at a time: exactly ${PER_CLIENT} booked, every other answer a 429 in French with Retry-After, nothing else changed`, async () => {
+    // The limit counts in fixed hours: the whole burst falls in one.
+    await awayFromHourBoundary(120_000);
+    const free = (await slots('other', undefined, 28)).days.flatMap((d) => d.slots.filter((s) => s.seats_left > 0));
+    // Each request of a batch asks for a slot of its own: whichever pass the limit find a seat.
+    assert.ok(free.length > BULK_BATCH, `${free.length} free slots`);
     const before = await counts();
-    for (let i = 0; i < 3; i++) await expectProblem(await book({ reason: 'other', start: starts.at(-1 - i) }), 429);
-    assert.deepEqual(await counts(), before);
+    const sent: string[] = [];
+    const answers: Response[] = [];
+    const started = performance.now();
+    for (let batch = 0; batch < BULK / BULK_BATCH; batch++) {
+      const requests = Array.from({ length: BULK_BATCH }, (_, i) => {
+        const key = newKey();
+        sent.push(key);
+        return book({ key, reason: 'other', start: free[i]!.start, reminder: 'none', email: null, phone: null }, BULK_ADDRESS);
+      });
+      answers.push(...(await Promise.all(requests)));
+    }
+    const elapsed = Math.round(performance.now() - started);
+    const booked = answers.filter((a) => a.status === 201);
+    const refused = answers.filter((a) => a.status === 429);
+    console.log(
+      `${BULK.toLocaleString('en')} bookings from one address, ${BULK_BATCH} at a time (${TEST_ENGINE}, limit ${PER_CLIENT} an hour): ` +
+        `${booked.length} booked, ${refused.length} refused with 429, ${BULK - booked.length - refused.length} other answers, in ${elapsed} ms`,
+    );
+    assert.equal(booked.length, PER_CLIENT);
+    assert.equal(refused.length, BULK - PER_CLIENT);
+    for (const answer of refused) {
+      const retryAfter = Number(answer.headers.get('retry-after'));
+      assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 3600, `Retry-After: ${retryAfter}`);
+      const problem = await expectProblem(answer, 429);
+      assert.equal(problem.type, ProblemType.tooManyRequests);
+      const minutes = Math.max(1, Math.ceil(retryAfter / 60));
+      assert.match(
+        problem.detail!,
+        new RegExp(
+          `^Trop de rendez-vous demandés depuis cette adresse en une heure : réessayez dans (${minutes}|${minutes + 1}) min, ou appelez la France services\\.`,
+        ),
+      );
+    }
+    const codes = await Promise.all(booked.map(async (a) => ((await a.json()) as AppointmentCreated).code.replace(/-/g, '')));
+
+    // The database: the booked ones, each with its seat, and nothing else; what was there before is as it was.
+    const after = await counts();
+    assert.equal(after.appointments, before.appointments + PER_CLIENT);
+    assert.equal(after.seats, before.seats + PER_CLIENT);
+    const stored = await server.db.selectFrom('appointments').select(['id', 'code']).where('idempotency_key', 'in', sent).execute();
+    assert.deepEqual(stored.map((r) => r.code).sort(), codes.sort());
+    const seated = await server.db
+      .selectFrom('appointment_seats')
+      .select('appointment_id')
+      .where(
+        'appointment_id',
+        'in',
+        stored.map((r) => r.id),
+      )
+      .execute();
+    assert.equal(seated.length, PER_CLIENT);
+    const earlier = JSON.parse(before.rows) as Array<{ id: string }>;
+    assert.deepEqual(
+      (JSON.parse(after.rows) as Array<{ id: string }>).filter((row) => earlier.some((e) => e.id === row.id)),
+      earlier,
+    );
+
+    // The limit is the address's: it stays refused, another address still books.
+    await expectProblem(await book({ reason: 'other', start: free.at(-1)!.start }, BULK_ADDRESS), 429);
+    const other = await book({ reason: 'other', start: free.at(-1)!.start }, OTHER_ADDRESS);
+    assert.equal(other.status, 201, await other.clone().text());
   });
 });
