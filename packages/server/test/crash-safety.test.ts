@@ -1,13 +1,10 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { createToken } from '../src/auth/tokens.js';
 import { openDatabase, type Db } from '../src/db/database.js';
+import { exited, startApiNode, stopApiNode } from './api-nodes.js';
 import { createTestDatabase, makeTempDir, removeTempDir, TEST_ENGINE, type TestDatabase } from './test-server.js';
-import { freePort } from '../../../scripts/test/chromium.mjs';
 
 /*
  * Crash safety: the server process is killed with SIGKILL in the middle of sustained writes
@@ -20,11 +17,6 @@ import { freePort } from '../../../scripts/test/chromium.mjs';
 const CYCLES = Number(process.env.CRASH_CYCLES ?? 2);
 const WRITE_MS = Number(process.env.CRASH_WRITE_MS ?? 1200);
 const CLIENTS = 6;
-const REPO = fileURLToPath(new URL('../../../', import.meta.url));
-
-/** Resolves when the process has exited — at once if it already has (`once` would wait forever). */
-const exited = (child: ChildProcess) =>
-  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : once(child, 'exit').then(() => undefined);
 
 type Sent = { path: string; body: Record<string, unknown>; key: string; kind: 'feedback' | 'act' | 'case' };
 
@@ -34,37 +26,14 @@ describe('crash safety: SIGKILL during sustained writes', () => {
   let token: string;
   let siteIds: string[];
 
-  async function startProcess(): Promise<{ child: ChildProcess; url: string }> {
-    const port = await freePort();
-    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'packages/server/src/main.ts'], {
-      cwd: REPO,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...database.env, LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout!.on('data', (d) => (output += d));
-    child.stderr!.on('data', (d) => (output += d));
-    const url = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 600; i++) {
-      if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
-      try {
-        if ((await fetch(`${url}/api/v1/meta`)).ok) return { child, url };
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    child.kill('SIGKILL');
-    throw new Error(`server did not start: ${output}`);
-  }
+  /** A server process on the test's database (the first one imports the data). */
+  const startProcess = () => startApiNode(database.env);
 
   before(async () => {
     dir = makeTempDir();
     database = await createTestDatabase(dir);
     // First start imports the real data; stop it cleanly, then add a token for the writers.
-    const { child } = await startProcess();
-    child.kill('SIGTERM');
-    await exited(child);
+    await stopApiNode(await startProcess());
     const db = await openDatabase(database.options);
     token = (await createToken(db, { role: 'agent', siteId: '2983', label: 'crash test' })).token;
     siteIds = (await db.selectFrom('sites').select('id').orderBy('id').limit(400).execute()).map((r) => r.id);
@@ -210,7 +179,8 @@ describe('crash safety: SIGKILL during sustained writes', () => {
     }
 
     // Clients retry everything they sent: nothing is stored twice.
-    const { child, url } = await startProcess();
+    const server = await startProcess();
+    const { url } = server;
     try {
       const before = await countRows();
       for (let i = 0; i < sent.length; i += 20) {
@@ -233,8 +203,7 @@ describe('crash safety: SIGKILL during sustained writes', () => {
         );
       }
     } finally {
-      child.kill('SIGTERM');
-      await exited(child);
+      await stopApiNode(server);
     }
 
     async function countRows() {

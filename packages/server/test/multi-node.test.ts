@@ -1,13 +1,10 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { createToken } from '../src/auth/tokens.js';
-import { openDatabase, type Db } from '../src/db/database.js';
+import type { Db } from '../src/db/database.js';
 import { FEEDBACK_RATE_LIMITS } from '../src/feedback/feedback-rate-limits.js';
-import { createTestDatabase, makeTempDir, removeTempDir, TEST_ENGINE, type TestDatabase } from './test-server.js';
-import { freePort } from '../../../scripts/test/chromium.mjs';
+import { startApiNodes, type ApiNode, type ApiNodes } from './api-nodes.js';
+import { TEST_ENGINE } from './test-server.js';
 
 /*
  * Two API processes on one PostgreSQL, as behind a load balancer: what one node writes, the
@@ -16,55 +13,20 @@ import { freePort } from '../../../scripts/test/chromium.mjs';
  * mid-load loses no acknowledged write. Runs in `npm run test:server:pg` (SQLite is one process
  * by design: skipped there).
  */
-const REPO = fileURLToPath(new URL('../../../', import.meta.url));
-
-type Node = { child: ChildProcess; url: string };
 
 describe(
   'two API nodes on one PostgreSQL',
   { skip: TEST_ENGINE !== 'postgres' && 'needs FS_TEST_DATABASE_URL (npm run test:server:pg)' },
   () => {
-    let dir: string;
-    let database: TestDatabase;
+    let cluster: ApiNodes;
     let db: Db;
     let token: string;
-    let a: Node;
-    let b: Node;
+    let a: ApiNode;
+    let b: ApiNode;
     let keys = 0;
     const key = (what: string) => `multi-${what}-${process.pid}-${Date.now().toString(36)}-${keys++}`;
 
-    async function startNode(): Promise<Node> {
-      const port = await freePort();
-      const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'packages/server/src/main.ts'], {
-        cwd: REPO,
-        env: {
-          ...process.env,
-          ...database.env,
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          LOG_LEVEL: 'warn',
-          FS_CATALOGUE_REFRESH_SECONDS: '1',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let output = '';
-      child.stdout!.on('data', (d) => (output += d));
-      child.stderr!.on('data', (d) => (output += d));
-      const url = `http://127.0.0.1:${port}`;
-      for (let i = 0; i < 900; i++) {
-        if (child.exitCode !== null) throw new Error(`node exited: ${output}`);
-        try {
-          if ((await fetch(`${url}/api/v1/meta`)).ok) return { child, url };
-        } catch {
-          // not listening yet
-        }
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      child.kill('SIGKILL');
-      throw new Error(`node did not start: ${output}`);
-    }
-
-    const post = (node: Node, path: string, body: unknown, auth = true) =>
+    const post = (node: ApiNode, path: string, body: unknown, auth = true) =>
       fetch(`${node.url}/api/v1${path}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${token}` } : {}) },
@@ -80,24 +42,15 @@ describe(
     });
 
     before(async () => {
-      dir = makeTempDir();
-      database = await createTestDatabase(dir);
       // Both start together on the empty database: one imports, the other waits for it.
-      [a, b] = await Promise.all([startNode(), startNode()]);
-      db = await openDatabase(database.options);
+      cluster = await startApiNodes({ together: true, env: { FS_CATALOGUE_REFRESH_SECONDS: '1' } });
+      [a, b] = cluster.nodes as [ApiNode, ApiNode];
+      db = cluster.db;
       token = (await createToken(db, { role: 'agent', siteId: '2983', label: 'multi-node' })).token;
     });
 
     after(async () => {
-      for (const node of [a, b]) {
-        if (node && node.child.exitCode === null && node.child.signalCode === null) {
-          node.child.kill('SIGTERM');
-          await once(node.child, 'exit');
-        }
-      }
-      await db?.destroy();
-      await database?.drop();
-      removeTempDir(dir);
+      await cluster?.close();
     });
 
     test('both started on an empty database: the list was imported once', async () => {
@@ -139,7 +92,7 @@ describe(
         ['Mission locale Lozère'],
       );
       // The search's local-partner offer: at once on the node written to, within its refresh on the other.
-      const kept = async (node: Node) =>
+      const kept = async (node: ApiNode) =>
         (
           (await (await fetch(`${node.url}/api/v1/sites?commune=48095&limit=3&offer=local-partner`)).json()) as { items: { id: string }[] }
         ).items.map((site) => site.id);
@@ -212,7 +165,7 @@ describe(
       let stop = false;
       const sites = (await db.selectFrom('sites').select('id').orderBy('id').limit(300).execute()).map((r) => r.id);
       let n = 0;
-      const writer = async (node: Node) => {
+      const writer = async (node: ApiNode) => {
         while (!stop) {
           const body = answer(sites[n++ % sites.length]!);
           try {
