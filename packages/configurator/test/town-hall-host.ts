@@ -64,9 +64,13 @@ export async function buildWidgets(dist: string, configurations: RollupOptions[]
   }
 }
 
-/** The real server on a fresh SQLite file in `dir`, serving the widgets built into `dist`. */
-export function startWidgetServer(dir: string, dist: string): Promise<RunningServer> {
-  const config = readConfig({ PORT: '0', FS_SQLITE_PATH: join(dir, 'fs.db'), LOG_LEVEL: 'silent' });
+/**
+ * The real server on a fresh SQLite file in `dir`, serving the widgets built into `dist`; `env`
+ * adds to its configuration (the appointments' SMTP server and timer: `FS_SMTP_URL`,
+ * `FS_APPOINTMENT_JOBS_SECONDS`…).
+ */
+export function startWidgetServer(dir: string, dist: string, env: Record<string, string> = {}): Promise<RunningServer> {
+  const config = readConfig({ PORT: '0', FS_SQLITE_PATH: join(dir, 'fs.db'), LOG_LEVEL: 'silent', ...env });
   return startServer(config, {
     logger: false,
     widgets: { distDir: dist, manifestPath: join(REPO, 'custom-elements.json'), archiveDir: join(dir, 'releases') },
