@@ -41,6 +41,7 @@ export { nextDatesText, permanenceText, recurrenceText, sessionText } from './i1
 export { loadQrCode, qrCodeReady, qrCodeSvg, type QrCodeOptions } from './qr/qr-code.js';
 export { tokens } from './tokens/tokens.js';
 export { controls } from './tokens/controls.js';
+export { formStyles } from './tokens/forms.js';
 export { figures } from './tokens/figures.js';
 export { leafletBase } from './map/leaflet-styles.js';
 export {

@@ -21,6 +21,7 @@ import {
   FsElement,
   agentAuthRef,
   controls,
+  formStyles,
   formatClockTime,
   formatDayAndDate,
   headingLevel,
@@ -144,7 +145,7 @@ function refusalOf(type: string | undefined): Refusal {
  * @cssprop [--fs-agenda-accent=var(--fs-color-primary)] - Buttons, links, today's mark.
  */
 export class FsAgenda extends FsElement {
-  static override styles = [...FsElement.styles, controls, agendaStyles];
+  static override styles = [...FsElement.styles, controls, formStyles, agendaStyles];
 
   /** The site's agent token, the same as the other agents' tools', pasted once on this device. */
   private readonly token = new AgentTokenController(this, { onSave: () => this.#tokenSaved(), onChange: () => this.#load(true) });

@@ -31,14 +31,6 @@ export const agendaStyles = css`
     font-size: 1em;
   }
 
-  [tabindex='-1']:focus {
-    outline: none;
-  }
-
-  p {
-    margin: 0.25em 0 0;
-  }
-
   ul,
   ol {
     margin: 0;
@@ -46,23 +38,7 @@ export const agendaStyles = css`
     list-style: none;
   }
 
-  .small {
-    font-size: 0.875em;
-  }
-
-  .small,
-  .hint {
-    color: var(--_fs-text-muted);
-  }
-
-  a {
-    color: var(--_accent);
-  }
-
-  a:focus-visible,
-  button:focus-visible,
-  input:focus-visible,
-  select:focus-visible,
+  /* The core's tokens give every control its focus ring; a slot's tile shows its radio's. */
   .slot-choice:has(input:focus-visible) {
     outline: 3px solid var(--_fs-focus);
     outline-offset: 2px;
@@ -307,9 +283,8 @@ export const agendaStyles = css`
     border-width: 1px;
   }
 
+  /* Paragraphs, links, labels, fields and notices come from the core's formStyles: the agenda's are tighter. */
   label.field {
-    display: block;
-    font-weight: 700;
     margin-top: calc(var(--_fs-space) * 1.5);
   }
 
@@ -320,8 +295,8 @@ export const agendaStyles = css`
   input[type='time'],
   input[type='password'],
   select {
+    display: inline-block;
     font: inherit;
-    box-sizing: border-box;
     width: 100%;
     max-width: 40rem;
     min-height: 2.75rem;
@@ -334,13 +309,7 @@ export const agendaStyles = css`
   }
 
   [aria-invalid='true'] {
-    border-color: var(--_fs-danger);
     border-width: 2px;
-  }
-
-  .error-text {
-    color: var(--_fs-danger);
-    font-weight: 700;
   }
 
   .pair {
@@ -362,10 +331,19 @@ export const agendaStyles = css`
     cursor: pointer;
   }
 
+  /* A checkbox is not a text field: the browser's own box, not the core's field look. */
   .check input {
+    display: revert;
     width: 1.25em;
     height: 1.25em;
+    min-height: revert;
     margin: 0.1em 0 0;
+    padding: revert;
+    font: revert;
+    color: revert;
+    background: revert;
+    border: revert;
+    border-radius: revert;
     flex: none;
   }
 

@@ -19,6 +19,7 @@ import {
   ApiResource,
   FsElement,
   controls,
+  formStyles,
   formatClockTime,
   formatDate,
   formatDayAndDate,
@@ -113,7 +114,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * @cssprop [--fs-booking-accent=var(--fs-color-primary)] - Buttons, links, the chosen slot, the code's frame.
  */
 export class FsBooking extends FsElement {
-  static override styles = [...FsElement.styles, controls, bookingStyles];
+  static override styles = [...FsElement.styles, controls, formStyles, bookingStyles];
 
   @state() private view: 'book' | 'manage' = 'book';
   @state() private step: Step = 'reason';

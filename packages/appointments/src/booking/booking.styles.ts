@@ -26,70 +26,13 @@ export const bookingStyles = css`
     color: var(--_fs-success);
   }
 
-  [tabindex='-1']:focus {
-    outline: none;
-  }
-
-  p {
-    margin: 0.25em 0 0;
-  }
-
-  .hint,
-  .small {
-    color: var(--_fs-text-muted);
-  }
-
-  .small {
-    font-size: 0.875em;
-  }
-
-  a {
-    color: var(--_accent);
-  }
-
-  a:focus-visible,
-  button:focus-visible,
-  input:focus-visible {
-    outline: 3px solid var(--_fs-focus);
-    outline-offset: 2px;
-  }
-
-  label.field {
-    display: block;
-    font-weight: 700;
-    margin-top: calc(var(--_fs-space) * 2);
-  }
-
+  /* Fields, notices, error texts and the row of actions come from the core's formStyles. */
   input:not([type='radio']) {
-    display: block;
-    box-sizing: border-box;
-    width: 100%;
     max-width: 28rem;
-    min-height: 2.75rem;
-    margin-top: 0.25em;
-    padding: 0.5em;
-    font: inherit;
-    color: var(--_fs-text);
-    background: var(--_fs-surface);
-    border: 2px solid var(--_fs-border);
-    border-radius: calc(var(--_fs-radius) / 1.5);
-  }
-
-  [aria-invalid='true'] {
-    border-color: var(--_fs-danger);
-  }
-
-  .error-text {
-    color: var(--_fs-danger);
-    font-weight: 700;
   }
 
   .actions {
-    display: flex;
-    flex-wrap: wrap;
     align-items: center;
-    gap: var(--_fs-space);
-    margin-top: calc(var(--_fs-space) * 2);
   }
 
   button.link {
@@ -116,30 +59,9 @@ export const bookingStyles = css`
     text-decoration: none;
   }
 
-  button[disabled] {
-    cursor: wait;
-    opacity: 0.7;
-  }
-
   button.danger {
     background: var(--_fs-danger);
     border-color: var(--_fs-danger);
-  }
-
-  .notice {
-    margin-top: calc(var(--_fs-space) * 2);
-    padding: var(--_fs-space) calc(var(--_fs-space) * 1.5);
-    border-radius: calc(var(--_fs-radius) / 1.5);
-    border-inline-start: 4px solid var(--_fs-border);
-    background: var(--_fs-surface-alt);
-  }
-
-  .notice.error {
-    border-color: var(--_fs-danger);
-  }
-
-  .notice.success {
-    border-color: var(--_fs-success);
   }
 
   /* What for: one tile per reason, the radio kept visible. */
@@ -285,15 +207,6 @@ export const bookingStyles = css`
 
   dl.details {
     margin: calc(var(--_fs-space) * 2) 0 0;
-  }
-
-  dt {
-    font-weight: 700;
-    margin-top: var(--_fs-space);
-  }
-
-  dd {
-    margin: 0.125em 0 0;
   }
 
   .documents {

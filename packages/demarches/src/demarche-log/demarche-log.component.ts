@@ -17,6 +17,7 @@ import type {
 import {
   agentAccessStrings,
   controls,
+  formStyles,
   AgentTokenController,
   agentAuthRef,
   ApiResource,
@@ -91,7 +92,7 @@ type View = 'form' | 'case' | 'receipt';
  * @cssprop [--fs-demarches-accent=var(--fs-color-primary)] - Selection, buttons, links.
  */
 export class FsDemarcheLog extends FsElement {
-  static override styles = [...FsElement.styles, controls, demarchesSharedStyles, demarcheLogStyles];
+  static override styles = [...FsElement.styles, controls, formStyles, demarchesSharedStyles, demarcheLogStyles];
 
   /** Identifier of the site in the ANCT list (`id_fs`). */
   @property({ attribute: 'site-id', reflect: true, converter: stringAttribute }) siteId = '';

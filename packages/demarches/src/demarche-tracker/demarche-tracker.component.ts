@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { AppointmentPublic, CasePublic, Site } from '@fs-widgets/contract';
 import {
   controls,
+  formStyles,
   ApiResource,
   FsElement,
   formatClockTime,
@@ -46,7 +47,7 @@ import { siteCard } from '../shared/site-card.js';
  * @cssprop [--fs-demarches-accent=var(--fs-color-primary)] - Buttons, links, the current step.
  */
 export class FsDemarcheTracker extends FsElement {
-  static override styles = [...FsElement.styles, controls, demarchesSharedStyles, demarcheTrackerStyles];
+  static override styles = [...FsElement.styles, controls, formStyles, demarchesSharedStyles, demarcheTrackerStyles];
 
   /** A code to show at once. Without it, the page's `?fs-code=` parameter is used, if any. */
   @property({ reflect: true, converter: stringAttribute }) code = '';

@@ -17,6 +17,7 @@ import {
   ApiResource,
   FsElement,
   controls,
+  formStyles,
   formatDate,
   newIdempotencyKey,
   nextDatesText,
@@ -94,7 +95,7 @@ interface Confirmation {
  * @cssprop [--fs-demarches-accent=var(--fs-color-primary)] - Buttons, links, selection.
  */
 export class FsPartnerEditor extends FsElement {
-  static override styles = [...FsElement.styles, controls, demarchesSharedStyles, editorStyles];
+  static override styles = [...FsElement.styles, controls, formStyles, demarchesSharedStyles, editorStyles];
 
   /** The site's agent token, the same one as the démarche log's, pasted once on this device. */
   readonly #token = new AgentTokenController(this, { onSave: () => this.#tokenSaved() });

@@ -10,6 +10,7 @@ import {
   FsElement,
   agentAuthRef,
   controls,
+  formStyles,
   formatDate,
   headingLevel,
   newIdempotencyKey,
@@ -72,7 +73,7 @@ export interface ItemsEditorWords {
  * once when the connection is back.
  */
 export abstract class FsSiteItemsEditor<Item extends { id: string }, Input> extends FsElement {
-  static override styles = [...FsElement.styles, controls, demarchesSharedStyles, editorStyles];
+  static override styles = [...FsElement.styles, controls, formStyles, demarchesSharedStyles, editorStyles];
 
   /** The site's agent token, the same one as the other agents' tools, pasted once on this device. */
   protected readonly token = new AgentTokenController(this, { onSave: () => this.#tokenSaved() });

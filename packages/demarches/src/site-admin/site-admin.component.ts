@@ -11,6 +11,7 @@ import {
   FsElement,
   agentAuthRef,
   controls,
+  formStyles,
   headingLevel,
   newIdempotencyKey,
   outboxFor,
@@ -97,7 +98,7 @@ const EDITORS: Record<'closures' | 'outreach', { load: () => Promise<unknown> }>
  * @cssprop [--fs-demarches-accent=var(--fs-color-primary)] - Buttons, links, the current section.
  */
 export class FsSiteAdmin extends FsElement {
-  static override styles = [...FsElement.styles, controls, demarchesSharedStyles, editorStyles, siteAdminStyles];
+  static override styles = [...FsElement.styles, controls, formStyles, demarchesSharedStyles, editorStyles, siteAdminStyles];
 
   /** The site's token, the one every agents' tool of the site uses on this device. */
   readonly #token = new AgentTokenController(this, { onSave: () => this.#tokenSaved(), onChange: () => this.#tokenChanged() });
