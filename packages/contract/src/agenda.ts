@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { BookedBySchema, BookingReasonKey, ReminderChannelSchema, AppointmentStatusSchema } from './appointments.js';
+import { BookedBySchema, BookingReason, BookingReasonKey, ReminderChannelSchema, AppointmentStatusSchema } from './appointments.js';
 import { KEY_FIGURES_MIN_COUNT, OUTCOMES, SITE_ID_PATTERN } from './codes.js';
 import { PartnerId } from './demarches.js';
 import { ObservatoryScope, ObservatoryScopeQuery } from './observatory-scope.js';
@@ -114,6 +114,13 @@ export const Agenda = Type.Object(
     to: Type.String({ format: 'date', description: 'Last local day included.' }),
     capacity: Type.Integer({ description: 'Seats of each slot (the booking settings).' }),
     duration_minutes: Type.Integer(),
+    online: Type.Boolean({
+      description: 'Whether the public books online (`enabled` of the booking settings); the agents book for someone either way.',
+    }),
+    reasons: Type.Array(BookingReason, {
+      description:
+        'What the agents can book for someone (the reasons of the booking settings still bookable), whether online booking is on or off.',
+    }),
     resources: Type.Array(
       Type.Object({ resource: Type.String(), label: Type.String(), label_en: Type.String() }, { title: 'AgendaResource' }),
       { description: 'The site’s desks (`site`) and each permanence booked by appointment.' },

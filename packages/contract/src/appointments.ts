@@ -47,7 +47,10 @@ const { durationMinutes, capacity, horizonDays, minNoticeMinutes, reasons, first
 /** `PUT /sites/{id}/booking-settings`: the whole settings at once. */
 export const BookingSettingsInput = Type.Object(
   {
-    enabled: Type.Boolean({ description: 'Whether the site takes online bookings (`Site.booking`).' }),
+    enabled: Type.Boolean({
+      description:
+        'Whether the public books online (`Site.booking`). Off, the agents still book and move for someone in the agenda (a site taking appointments by phone only).',
+    }),
     duration_minutes: Type.Integer({
       minimum: durationMinutes.min,
       maximum: durationMinutes.max,

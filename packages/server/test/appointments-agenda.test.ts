@@ -6,10 +6,12 @@ import type {
   Agenda,
   AgendaBlock,
   AgendaChange,
+  AppointmentPublic,
   AppointmentStats,
   BookingSettingsInput,
   ObservatoryAppointments,
   Permanence,
+  SiteBooking,
   SlotList,
   Week,
 } from '@fs-widgets/contract';
@@ -645,5 +647,73 @@ describe(`appointments: the agents' agenda, statistics, erasure (${TEST_ENGINE})
     const listed = view.appointments.find((a) => a.id === id);
     assert.equal(listed?.first_name, null);
     assert.ok(listed?.erased_at);
+  });
+
+  test('online booking off (a site taking appointments by phone only): the public is refused, the agents still see their slots, book and move', async () => {
+    const reasons = [...SETTINGS.reasons, `permanence:${permanenceId}`];
+    await json(await send('PUT', `/sites/${SITE}/booking-settings`, { ...SETTINGS, enabled: false, reasons }, agent));
+    try {
+      // The public: nothing offered, nothing booked.
+      const offer = await json<SiteBooking>(await send('GET', `/sites/${SITE}/booking`));
+      assert.deepEqual([offer.enabled, offer.reasons], [false, []]);
+      const disabled = async (answer: Response) => {
+        const problem = await expectProblem(answer, 409, 'site');
+        assert.equal(problem.type, ProblemType.bookingDisabled);
+        assert.match(problem.detail!, /does not take online bookings/);
+      };
+      await disabled(await send('GET', `/sites/${SITE}/slots?reason=other`));
+
+      // The agents: the same agenda, its slots and seats computed, and what they can book.
+      const view = await agenda(parisDate(new Date()), 14);
+      assert.equal(view.online, false);
+      assert.deepEqual(
+        view.reasons.map((r) => r.key),
+        reasons,
+      );
+      assert.deepEqual(
+        view.resources.map((r) => r.resource),
+        ['site', `permanence:${permanenceId}`],
+      );
+      const free = await freeSlots();
+      assert.ok(free.length >= 2, `${free.length} free slots in 14 days`);
+      const [slot, later] = [free.at(-2)!, free.at(-1)!];
+      const before = await counts();
+      await disabled(
+        await send('POST', `/sites/${SITE}/appointments`, {
+          key: newKey(),
+          reason: 'other',
+          start: slot.start,
+          ...PERSON,
+          reminder: 'none',
+        }),
+      );
+      assert.deepEqual(await counts(), before);
+      const created = await send(
+        'POST',
+        `/sites/${SITE}/agenda/appointments`,
+        { key: newKey(), reason: 'other', start: slot.start, ...PERSON, reminder: 'sms' },
+        agent,
+      );
+      assert.equal(created.status, 201, await created.clone().text());
+      const booked = ((await created.json()) as AgendaChange).appointment;
+      assert.deepEqual([booked.status, booked.booked_by, booked.start], ['booked', 'agent', slot.start]);
+      assert.equal(
+        (await agenda(booked.date, 1)).days[0]!.slots.find((s) => s.resource === 'site' && s.start === slot.start)?.seats_left,
+        0,
+      );
+
+      // With the code the person may cancel, not move (the agents do); the agents move it.
+      const unchanged = await counts();
+      await disabled(await send('POST', `/appointments/${booked.code}/move`, { start: later.start }));
+      assert.deepEqual(await counts(), unchanged);
+      const moved = await json<AgendaChange>(
+        await send('POST', `/sites/${SITE}/agenda/appointments/${booked.id}/move`, { key: newKey(), start: later.start }, agent),
+      );
+      assert.equal(moved.appointment.start, later.start);
+      const cancelled = await json<AppointmentPublic>(await send('POST', `/appointments/${booked.code}/cancel`));
+      assert.equal(cancelled.status, 'cancelled');
+    } finally {
+      await json(await send('PUT', `/sites/${SITE}/booking-settings`, { ...SETTINGS, reasons }, agent));
+    }
   });
 });

@@ -39,9 +39,10 @@ import { gridOf, openRanges, seatsLeft, type Interval } from './slots.js';
  * The agents' side of appointments (issue 19): a site's agenda for a day or a week, and the
  * agents' changes: move, cancel, mark arrived / done / no-show (or back to booked), block a time.
  * Booking for someone on the phone is the public booking (`bookAppointment`, `booked_by:
- * agent`). Each change carries the client's idempotency key, kept in `appointment_changes`: the
- * offline outbox may send a change twice (a lost answer), it is applied once, and the second
- * answers what the first did.
+ * agent`), whether online booking is on or off: a site that takes appointments by phone only
+ * keeps its agenda. Each change carries the client's idempotency key, kept in
+ * `appointment_changes`: the offline outbox may send a change twice (a lost answer), it is
+ * applied once, and the second answers what the first did.
  *
  * Marking an appointment done logs one act in the démarche log (`storeAct`, keyed by the
  * appointment), so it counts in the site's activity statistics like an act logged by hand; done
@@ -192,6 +193,8 @@ export async function readAgenda(deps: AgendaDeps, site: Site, query: { from?: s
     to,
     capacity: settings.capacity,
     duration_minutes: settings.duration_minutes,
+    online: settings.enabled,
+    reasons: offered.reasons,
     resources,
     appointments: rows.map((row) => agendaAppointment(row, site, words.get(row.reason), deps.sealer)),
     blocks: blocks.map(blockOf),

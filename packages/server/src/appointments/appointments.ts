@@ -41,7 +41,12 @@ import { freeSlots, slotAt, type Interval, type SlotContext, type SlotRefusal, t
  * transaction that writes the appointment as the lowest free seat 1…capacity with `INSERT … ON
  * CONFLICT DO NOTHING`. Two requests for the last seat, on one node or two, cannot both get it:
  * the database lets one insert, the other finds no seat left and its transaction (appointment
- * included) is rolled back with a 409 `slot-taken`.
+ * included) is rolled back with a 409 `slot-taken`. That key is per start only: once the agents
+ * change the length of a slot, appointments of the old length overlap new slots that start at
+ * other times. Those are counted by the check of the slot (`slotAt`: capacity minus the
+ * appointments overlapping it), which every booking and move runs inside its transaction after
+ * `lockSiteAgenda`, so that two of them never count the same seat as free
+ * (`appointments-concurrency.test.ts`).
  */
 
 type Db_ = Kysely<Database>;
@@ -316,10 +321,21 @@ export interface Bookable {
 const bookingDisabled = (detail: string, field = 'reason') =>
   new HttpProblem(409, ProblemType.bookingDisabled, 'Booking not available', detail, [{ name: field, reason: detail }]);
 
-/** The reason `key` as bookable at `site` now, or a 409 `booking-disabled` problem. */
-export async function bookableReason(db: Db_, directory: Directory, site: Site, key: string): Promise<Bookable> {
+/**
+ * The reason `key` as bookable at `site` now, or a 409 `booking-disabled` problem. `enabled` is
+ * the public's online booking: the agents (`forAgents`) book and move for someone by phone or at
+ * the desk whether it is on or off (a site taking appointments by phone only keeps its agenda),
+ * among the same reasons.
+ */
+export async function bookableReason(
+  db: Db_,
+  directory: Directory,
+  site: Site,
+  key: string,
+  { forAgents = false }: { forAgents?: boolean } = {},
+): Promise<Bookable> {
   const settings = await readBookingSettings(db, site.id);
-  if (!settings.enabled) throw bookingDisabled(`The site ${site.id} does not take online bookings.`, 'site');
+  if (!settings.enabled && !forAgents) throw bookingDisabled(`The site ${site.id} does not take online bookings.`, 'site');
   if (!settings.reasons.includes(key))
     throw bookingDisabled(`${key} cannot be booked at site ${site.id}: see GET /sites/${site.id}/booking.`);
   const { reasons, permanences } = await resolveReasons(db, directory, site.id, [key]);
@@ -504,7 +520,7 @@ export async function bookAppointment(
   const existing = await findByKey(db, site.id, input.key);
   if (existing) return duplicateOf(existing, input);
   const person = checkPersonalData(input);
-  const offered = await bookableReason(db, directory, site, input.reason);
+  const offered = await bookableReason(db, directory, site, input.reason, { forAgents: bookedBy === 'agent' });
   // Agents book inside the notice (someone on the phone for this afternoon); never beyond the capacity.
   const bookable = bookedBy === 'agent' ? withoutNotice(offered) : offered;
   const start = new Date(input.start);
@@ -569,8 +585,10 @@ export async function bookAppointment(
  * Serializes, on PostgreSQL, the writes that check a site's agenda then change it (booking,
  * moving, blocking a time) with a lock held until the transaction ends: a block and a booking at
  * the same moment cannot both pass their check (a booking in a time just blocked, a block over an
- * appointment just booked). The seats' primary key alone already stops over-booking; SQLite runs
- * one write transaction at a time.
+ * appointment just booked), and two bookings or moves cannot both count a seat as free in a slot
+ * whose overlapping appointments started at other times (after a change of the slot's length: the
+ * seats' primary key, per start, does not see them). SQLite runs one write transaction at a time
+ * (`BEGIN IMMEDIATE`, across processes too).
  */
 export async function lockSiteAgenda(trx: Db_, siteId: string): Promise<void> {
   if (dialectOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${`agenda:${siteId}`}))`.execute(trx);
@@ -677,7 +695,7 @@ export async function cancelAppointment(db: Db, code: string, now = new Date()):
  * row is written first (which locks it against a cancel or another move at the same moment), its
  * seat freed, the new slot checked and a seat taken there. A slot full or gone rolls everything
  * back: the appointment stays where it was. Moved, it is reminded again for its new time. The
- * agents (`agent`) may move it inside the minimum notice.
+ * agents (`agent`) may move it inside the minimum notice, and when online booking is off.
  */
 export async function moveAppointment(
   db: Db,
@@ -691,7 +709,7 @@ export async function moveAppointment(
   const row = await findByCode(db, code);
   if (!row) return undefined;
   if (!isChangeable(row, now)) throw appointmentClosed(row);
-  const offered = await bookableReason(db, directory, site, row.reason);
+  const offered = await bookableReason(db, directory, site, row.reason, { forAgents: options.agent === true });
   const bookable = options.agent ? withoutNotice(offered) : offered;
   return db.transaction().execute(async (trx) => {
     await lockSiteAgenda(trx, site.id);

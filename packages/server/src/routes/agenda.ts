@@ -66,7 +66,9 @@ export const agendaRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
         description:
           `${AGENTS_DOC} The appointments of \`days\` local days (1–31) from \`from\` (default today), cancelled ones included, ` +
           'with the first name, phone and e-mail the person gave (decrypted for the agents only; null once erased), the blocked ' +
-          'times, and each day’s grid of slots with the seats left, for the site’s desks and each permanence booked by appointment. ' +
+          'times, and each day’s grid of slots with the seats left, for the site’s desks and each permanence booked by appointment; ' +
+          'the reasons the agents can book for someone, and whether the public books online (`online`): with online booking ' +
+          'off the agenda works the same (a site taking appointments by phone only). ' +
           '`Cache-Control: no-store`.',
         tags: ['appointments'],
         security,
@@ -94,8 +96,9 @@ export const agendaRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
         summary: 'Book for someone (on the phone, at the desk)',
         description:
           `${AGENTS_DOC} The same checks as the public booking (\`POST /sites/{id}/appointments\`), \`booked_by: agent\`, except ` +
-          'the minimum notice (an agent may book a slot starting soon); never beyond the capacity (409 `slot-taken`). Not counted in ' +
-          'the public rate limits. 201, the same `key` again 200 `duplicate: true`.',
+          'the minimum notice (an agent may book a slot starting soon) and online booking: with it off (`enabled: false`, a site ' +
+          'taking appointments by phone only) the agents still book the reasons of the settings; never beyond the capacity (409 ' +
+          '`slot-taken`). Not counted in the public rate limits. 201, the same `key` again 200 `duplicate: true`.',
         tags: ['appointments'],
         security,
         params: SiteParams,
@@ -143,9 +146,9 @@ export const agendaRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
       preValidation: agentOfPathSite,
       schema: changeSchema(
         'Move an appointment',
-        'To another slot of the same reason, in one transaction (the notice does not apply to agents, the capacity does): a slot ' +
-          'full (409 `slot-taken`) or not available (422 `slot-unavailable`) changes nothing. Cancelled, started or marked: 409 ' +
-          '`appointment-closed`.',
+        'To another slot of the same reason, in one transaction (neither the notice nor online booking being off applies to ' +
+          'agents; the capacity does): a slot full (409 `slot-taken`) or not available (422 `slot-unavailable`) changes nothing. ' +
+          'Cancelled, started or marked: 409 `appointment-closed`.',
         AgendaMove,
       ),
     },

@@ -261,7 +261,8 @@ export const appointmentsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> 
         summary: 'Move an appointment, with its code',
         description:
           'To another slot of the same reason (`start` from `GET /sites/{id}/slots`), in one transaction: a slot full (409 ' +
-          '`slot-taken`) or not available (422 `slot-unavailable`) changes nothing. Cancelled, started or marked: 409 ' +
+          '`slot-taken`) or not available (422 `slot-unavailable`) changes nothing; online booking switched off since: 409 ' +
+          '`booking-disabled` (cancelling still works; the agents move it). Cancelled, started or marked: 409 ' +
           '`appointment-closed`. Counted with the lookups (429).',
         tags: ['appointments'],
         params: AppointmentCodeParams,
