@@ -43,6 +43,12 @@ type Step = 'reason' | 'slot' | 'person' | 'done';
 type SubmitProblem = 'slot-taken' | 'slot-unavailable' | 'booking-disabled' | 'too-many' | 'offline' | 'error' | 'closed';
 type Field = 'first_name' | 'email' | 'phone';
 
+/** The one message of each field, looked up at render time so it follows a change of language. */
+const FIELD_MESSAGE = { first_name: 'firstNameRequired', email: 'emailRequired', phone: 'phoneRequired' } as const satisfies Record<
+  Field,
+  string
+>;
+
 /** A free slot with its local day, as chosen. */
 interface ChosenSlot extends Slot {
   date: string;
@@ -126,7 +132,8 @@ export class FsBooking extends FsElement {
   @state() private reminder: ReminderChannel = 'email';
   @state() private email = '';
   @state() private phone = '';
-  @state() private fieldErrors: Partial<Record<Field, string>> = {};
+  /** The fields found wrong (their messages are written at render time, in the current language). */
+  @state() private fieldErrors: Partial<Record<Field, true>> = {};
   @state() private sending = false;
   @state() private problem: SubmitProblem | null = null;
   @state() private retryMinutes = 0;
@@ -141,7 +148,8 @@ export class FsBooking extends FsElement {
   @state() private lookupError?: ApiError;
   @state() private confirmingCancel = false;
   @state() private moving = false;
-  @state() private notice = '';
+  /** What was just done to the appointment, written at render time (in the current language). */
+  @state() private notice: ((t: AppointmentsStrings['booking']) => string) | null = null;
 
   /** The France services where appointments are booked (its `id_fs`). */
   @property({ attribute: 'site-id', reflect: true, converter: stringAttribute }) siteId = '';
@@ -282,20 +290,18 @@ export class FsBooking extends FsElement {
     this.#focus('#step-heading');
   }
 
-  #checkFields(): Partial<Record<Field, string>> {
-    const t = this.#s;
-    const errors: Partial<Record<Field, string>> = {};
+  #checkFields(): Partial<Record<Field, true>> {
+    const errors: Partial<Record<Field, true>> = {};
     const name = this.firstName.trim();
-    if (name.length < 1 || name.length > 60) errors.first_name = t.firstNameRequired;
-    if (this.reminder === 'email' && !EMAIL.test(this.email.trim())) errors.email = t.emailRequired;
-    if (this.reminder === 'sms' && this.phone.replace(/\D/g, '').length < 9) errors.phone = t.phoneRequired;
+    if (name.length < 1 || name.length > 60) errors.first_name = true;
+    if (this.reminder === 'email' && !EMAIL.test(this.email.trim())) errors.email = true;
+    if (this.reminder === 'sms' && this.phone.replace(/\D/g, '').length < 9) errors.phone = true;
     return errors;
   }
 
   async #submit(event: Event) {
     event.preventDefault();
     if (this.sending || !this.chosen) return;
-    const t = this.#s;
     this.fieldErrors = this.#checkFields();
     const first = (['first_name', 'email', 'phone'] as const).find((f) => this.fieldErrors[f]);
     if (first) {
@@ -325,12 +331,8 @@ export class FsBooking extends FsElement {
       this.#showProblem(err, 'person');
       const params = err instanceof ApiError ? (err.problem?.invalid_params ?? []) : [];
       if (this.problem === 'error' && params.length) {
-        const errors: Partial<Record<Field, string>> = {};
-        for (const p of params) {
-          if (p.name === 'first_name') errors.first_name = t.firstNameRequired;
-          if (p.name === 'email') errors.email = t.emailRequired;
-          if (p.name === 'phone') errors.phone = t.phoneRequired;
-        }
+        const errors: Partial<Record<Field, true>> = {};
+        for (const p of params) if (p.name === 'first_name' || p.name === 'email' || p.name === 'phone') errors[p.name] = true;
         if (Object.keys(errors).length) {
           this.problem = null;
           this.fieldErrors = errors;
@@ -386,7 +388,7 @@ export class FsBooking extends FsElement {
   async #fetchAppointment(code: string) {
     this.lookup = 'loading';
     this.appointment = undefined;
-    this.notice = '';
+    this.notice = null;
     this.moving = false;
     this.confirmingCancel = false;
     try {
@@ -411,7 +413,7 @@ export class FsBooking extends FsElement {
     try {
       this.appointment = await this.client.post<AppointmentPublic>(`appointments/${encodeURIComponent(a.code)}/cancel`, {});
       this.confirmingCancel = false;
-      this.notice = this.#s.cancelled;
+      this.notice = (t) => t.cancelled;
       this.emit('fs-booking-cancel', { code: a.code });
       this.#focus('#notice');
     } catch (err) {
@@ -427,7 +429,7 @@ export class FsBooking extends FsElement {
     this.moving = true;
     this.chosen = undefined;
     this.problem = null;
-    this.notice = '';
+    this.notice = null;
     void this.#loadSlots(a.site_id, a.reason.key, undefined, false);
     this.#focus('#move-heading');
   }
@@ -443,7 +445,7 @@ export class FsBooking extends FsElement {
       this.appointment = moved;
       this.moving = false;
       this.chosen = undefined;
-      this.notice = this.#s.moved(this.#when(moved.date, moved.time, true));
+      this.notice = (t) => t.moved(this.#when(moved.date, moved.time, true));
       this.emit('fs-booking-move', { code: moved.code, start: moved.start });
       this.#focus('#notice');
     } catch (err) {
@@ -681,7 +683,7 @@ export class FsBooking extends FsElement {
     const chosen = this.chosen!;
     const reason = this.#reason(booking, this.reasonKey);
     const error = (field: Field) =>
-      this.fieldErrors[field] ? html`<p class="error-text" id=${`${field}-error`}>${this.fieldErrors[field]}</p>` : nothing;
+      this.fieldErrors[field] ? html`<p class="error-text" id=${`${field}-error`}>${t[FIELD_MESSAGE[field]]}</p>` : nothing;
     const described = (field: Field, hint: boolean) =>
       [hint ? `${field}-hint` : '', this.fieldErrors[field] ? `${field}-error` : ''].filter(Boolean).join(' ') || nothing;
     const input = (field: Field) => (e: Event) => {
@@ -906,7 +908,7 @@ export class FsBooking extends FsElement {
     this.lookedUp = '';
     this.appointment = undefined;
     this.typedCode = '';
-    this.notice = '';
+    this.notice = null;
     this.problem = null;
     this.#focus('#code');
   }
@@ -999,7 +1001,7 @@ export class FsBooking extends FsElement {
     return html`<section part="confirmation" class="confirmation" aria-labelledby="appointment-heading">
       ${
         this.notice
-          ? html`<p class="notice success" part="message" role="status" id="notice" tabindex="-1" data-state="notice">${this.notice}</p>`
+          ? html`<p class="notice success" part="message" role="status" id="notice" tabindex="-1" data-state="notice">${this.notice(this.#s)}</p>`
           : nothing
       }
       <div class="heading" role="heading" aria-level=${headingLevel(level)} id="appointment-heading" tabindex="-1">

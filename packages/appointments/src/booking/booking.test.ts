@@ -387,6 +387,58 @@ describe('<fs-booking>', () => {
     expect(($(poster, '[part="booking"] a') as HTMLAnchorElement).href).to.equal(`${origin}/s/${SITE}/rdv`);
   });
 
+  it('follows a change of language after render (the page’s, then its own lang): the slots, the form and its errors re-written, what was typed kept; axe', async () => {
+    /** Names a weekday (Monday to Friday: the slots' days) in that language. */
+    const weekday = (text: string, locale: string) =>
+      [1, 2, 3, 4, 5].some((d) =>
+        text
+          .toLowerCase()
+          .includes(new Date(Date.UTC(2026, 0, 4 + d)).toLocaleDateString(locale, { weekday: 'long', timeZone: 'UTC' }).toLowerCase()),
+      );
+    const el = await fixture<FsBooking>(html`<fs-booking api=${realApi()} site-id=${SITE}></fs-booking>`);
+    try {
+      await toSlots(el);
+      expect($(el, '#step-heading')!.textContent).to.contain('Étape 2 sur 3');
+      expect(weekday($(el, '.day-heading')!.textContent!, 'fr')).to.equal(true);
+      const starts = $$(el, 'button.slot').map((b) => b.dataset.start);
+
+      document.documentElement.lang = 'en';
+      await until(() => $(el, '#step-heading')!.textContent!.includes('Step 2 of 3'), 'the slots in English');
+      expect(weekday($(el, '.day-heading')!.textContent!, 'en')).to.equal(true);
+      expect(weekday($(el, '.day-heading')!.textContent!, 'fr')).to.equal(false);
+      expect($$(el, 'button.slot').map((b) => b.dataset.start)).to.deep.equal(starts);
+      await expect(el).to.be.accessible();
+
+      // The form, half filled and refused: its errors in English, then in French with the page's language.
+      $$(el, 'button.slot')[0]!.click();
+      await step(el, 'person');
+      await fill(el, 'first_name', 'Gaëlle');
+      await fill(el, 'email', 'gaelle.wtr@');
+      ($(el, 'form[part="form"] button[type="submit"]') as HTMLButtonElement).click();
+      await until(() => $(el, '#email-error') !== null, 'the e-mail error');
+      expect($(el, '#email-error')!.textContent).to.contain('Enter a valid e-mail address');
+      expect(shadowText(el)).to.contain('Step 3 of 3');
+
+      document.documentElement.lang = 'fr';
+      await until(() => $(el, '#email-error')!.textContent!.includes('Indiquez une adresse e-mail valide'), 'the error in French');
+      expect(shadowText(el)).to.contain('Étape 3 sur 3 : vos coordonnées').and.not.contain('Step 3 of 3');
+      expect(($(el, '#first_name') as HTMLInputElement).value).to.equal('Gaëlle');
+      expect(($(el, '#email') as HTMLInputElement).value).to.equal('gaelle.wtr@');
+      expect($(el, '#email')!.getAttribute('aria-invalid')).to.equal('true');
+      await expect(el).to.be.accessible();
+
+      // Its own lang attribute, set by the page after render, wins over the page's.
+      el.setAttribute('lang', 'en');
+      await until(() => $(el, '#email-error')!.textContent!.includes('Enter a valid e-mail address'), 'its own lang');
+      expect(shadowText(el)).to.contain('Step 3 of 3').and.contain('Change the time');
+      expect(weekday(shadowText(el), 'en')).to.equal(true);
+      expect(($(el, '#first_name') as HTMLInputElement).value).to.equal('Gaëlle');
+      await expect(el).to.be.accessible();
+    } finally {
+      document.documentElement.lang = 'fr';
+    }
+  });
+
   it('in English, with an unknown code from the page attribute', async () => {
     const el = await booking({ lang: 'en' });
     await until(

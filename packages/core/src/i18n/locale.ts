@@ -124,10 +124,13 @@ const documentObserverHosts = new Set<ReactiveControllerHost>();
 let documentObserver: MutationObserver | undefined;
 
 /**
- * Gives an element its strings, following the nearest `lang` (the page's `<html lang>` changes
- * too, as when a site's language switcher swaps it without reloading).
+ * Gives an element its strings, following the nearest `lang`: a change of the element's own
+ * `lang` or of the page's `<html lang>` (as when a site's language switcher swaps it without
+ * reloading) renders it again.
  */
 export class LocaleController implements ReactiveController {
+  #ownLang?: MutationObserver;
+
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
   }
@@ -146,6 +149,9 @@ export class LocaleController implements ReactiveController {
   }
 
   hostConnected(): void {
+    // The element's own \`lang\`, set or changed by the page after the first render.
+    this.#ownLang ??= new MutationObserver(() => this.host.requestUpdate());
+    this.#ownLang.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
     documentObserverHosts.add(this.host);
     if (!documentObserver) {
       documentObserver = new MutationObserver(() => documentObserverHosts.forEach((h) => h.requestUpdate()));
@@ -154,6 +160,7 @@ export class LocaleController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.#ownLang?.disconnect();
     documentObserverHosts.delete(this.host);
   }
 
