@@ -319,6 +319,36 @@ describe('<fs-agenda>', () => {
     expect(done.act_id).to.be.a('string');
   });
 
+  it('follows a change of language after render: the day view and the open booking form re-written, the name typed kept; axe', async () => {
+    localStorage.setItem(TOKEN_KEY, await agentToken());
+    const el = await fixture<FsAgenda>(html`<fs-agenda api=${realApi()} site-id=${SITE} view="day"></fs-agenda>`);
+    const dayName = (locale: string) =>
+      new Date(`${TODAY}T12:00:00Z`).toLocaleDateString(locale, { weekday: 'long', timeZone: 'UTC' }).toLowerCase();
+    try {
+      await ready(el);
+      expect($(el, '#range-title')!.textContent!.toLowerCase()).to.contain(dayName('fr'));
+      button(el, 'Prendre un rendez-vous pour quelqu’un')!.click();
+      await until(() => $(el, '#f-firstName') !== null, 'the booking form');
+      await fill(el, 'f-firstName', 'Hélène');
+
+      document.documentElement.lang = 'en';
+      await until(() => shadowText(el).includes('Appointments agenda'), 'the agenda in English');
+      expect($(el, '#range-title')!.textContent!.toLowerCase()).to.contain(dayName('en'));
+      expect(shadowText(el)).to.contain('Book for someone').and.contain('Previous day').and.not.contain('Agenda des rendez-vous');
+      expect(($(el, '#f-firstName') as HTMLInputElement).value).to.equal('Hélène');
+      expect(el.shadowRoot!.querySelector('label[for="f-firstName"]')!.textContent).to.contain('First name');
+      await expect(el).to.be.accessible();
+
+      document.documentElement.lang = 'fr';
+      await until(() => shadowText(el).includes('Agenda des rendez-vous'), 'the agenda in French again');
+      expect($(el, '#range-title')!.textContent!.toLowerCase()).to.contain(dayName('fr'));
+      expect(($(el, '#f-firstName') as HTMLInputElement).value).to.equal('Hélène');
+      await expect(el).to.be.accessible();
+    } finally {
+      document.documentElement.lang = 'fr';
+    }
+  });
+
   it('settings: what can be booked and how, saved to the server; the week view in English; axe', async () => {
     localStorage.setItem(TOKEN_KEY, await agentToken());
     const el = await agenda();
