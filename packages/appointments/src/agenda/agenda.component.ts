@@ -10,14 +10,12 @@ import type {
   BookingSettings,
   BookingSettingsInput,
   Directory,
-  SiteBooking,
   SitePartners,
 } from '@fs-widgets/contract';
 import { BOOKING_LIMITS, PARTNERS, ProblemType, isSiteId } from '@fs-widgets/contract/codes';
 import {
   AgentTokenController,
   ApiError,
-  ApiResource,
   FsElement,
   agentAuthRef,
   controls,
@@ -76,7 +74,12 @@ type AuthProblem = '' | 'unauthorized' | 'forbidden';
 type Refusal = 'taken' | 'unavailable' | 'closed' | 'overlaps' | 'disabled' | 'other';
 type WriteResult =
   { outcome: 'sent' } | { outcome: 'queued' } | { outcome: 'refused'; status?: number; refusal: Refusal; fields: string[] };
-type Errors = Partial<Record<string, string>>;
+/**
+ * What to say, written at render time with the strings of that moment: a message, an error or an
+ * announcement shown when the page's language changes is re-written in the new one.
+ */
+type Say = (s: AgendaStrings['agenda']) => string;
+type Errors = Partial<Record<string, Say>>;
 
 interface BookDraft {
   reason: string;
@@ -102,6 +105,24 @@ type SettingsDraft = Omit<BookingSettingsInput, 'duration_minutes' | 'capacity' 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^(?:\+33|0)\s*[1-9](?:[\s.-]*\d{2}){4}$|^\+?[\d\s.-]{8,20}$/;
 
+/** What a refusal says at the form, the button or the row where it was made. */
+function refusalSay(refusal: Refusal): Say {
+  return (s) =>
+    ({
+      taken: s.takenNow,
+      unavailable: s.unavailableNow,
+      closed: s.closedNow,
+      overlaps: s.blockOverlaps,
+      disabled: s.disabledNow,
+      other: s.refusedNow,
+    })[refusal];
+}
+
+/** A sentence followed by « kept on this device » when the change waits to be sent. */
+function queuedSay(say: Say, queued: boolean): Say {
+  return queued ? (s) => `${say(s)} ${s.queued}` : say;
+}
+
 function refusalOf(type: string | undefined): Refusal {
   if (type === ProblemType.slotTaken) return 'taken';
   if (type === ProblemType.slotUnavailable) return 'unavailable';
@@ -122,7 +143,9 @@ function refusalOf(type: string | undefined): Refusal {
  * partner, status, phone and e-mail, and its buttons) or a week view (seven days side by side,
  * each opening its day), with « Aujourd’hui », previous and next (also the arrow keys and Home).
  * « Prendre un rendez-vous pour quelqu’un », « Bloquer un créneau » and « Réglages » open their
- * forms above the days. Every change goes through the device's outbox: sent at once when
+ * forms above the days. The reasons the agents can book come with the agenda itself, so they book
+ * for someone whether the public books online or not; when it does not, a note says so and where
+ * to open it (« Réglages »). Every change goes through the device's outbox: sent at once when
  * possible, otherwise kept and listed « En attente d’envoi depuis cet appareil », and sent once
  * when the connection is back; a refusal is said where it was made, or listed until dismissed.
  * The agenda is read again every `refresh-seconds` (30 by default) while the page is visible,
@@ -150,27 +173,22 @@ export class FsAgenda extends FsElement {
   /** The site's agent token, the same as the other agents' tools', pasted once on this device. */
   private readonly token = new AgentTokenController(this, { onSave: () => this.#tokenSaved(), onChange: () => this.#load(true) });
 
-  /** What can be booked (public): the reasons of the booking form and the partners' names. */
-  readonly #booking = new ApiResource<SiteBooking>(this, () =>
-    this.#siteOk && this.token.token ? { client: this.client, path: `sites/${this.#site}/booking`, cache: 'no-cache' } : undefined,
-  );
-
   @state() private agenda?: Agenda;
   @state() private loadState: LoadState = 'idle';
   @state() private loadedAt?: Date;
   @state() private authProblem: AuthProblem = '';
   @state() private panel: Panel = 'none';
   @state() private errors: Errors = {};
-  @state() private formMessage = '';
+  @state() private formMessage: Say | null = null;
   @state() private busy = false;
-  @state() private message: { text: string; queued: boolean; act?: boolean } | null = null;
-  @state() private announcement = '';
+  @state() private message: { say: Say; queued: boolean; act?: boolean } | null = null;
+  @state() private announcement: Say | null = null;
   @state() private moving: string | null = null;
   @state() private moveStart = '';
   @state() private cancelling: string | null = null;
   @state() private partnerFor: string | null = null;
   @state() private donePartner = '';
-  @state() private rowMessage: { id: string; text: string } | null = null;
+  @state() private rowMessage: { id: string; say: Say } | null = null;
   @state() private pending: OutboxEntry[] = [];
   @state() private refused: OutboxEntry[] = [];
   @state() private bookDraft: BookDraft = { reason: '', start: '', firstName: '', phone: '', email: '' };
@@ -358,7 +376,6 @@ export class FsAgenda extends FsElement {
     this.authProblem = '';
     for (const e of this.refused) if (e.lastError?.status === 401 || e.lastError?.status === 403) void this.#outbox?.retryRejected(e.key);
     void this.#outbox?.flush();
-    this.#booking.retry();
     this.#load(false);
     this.#focus('#title');
   }
@@ -381,7 +398,7 @@ export class FsAgenda extends FsElement {
     this.moving = null;
     this.cancelling = null;
     this.partnerFor = null;
-    this.announcement = this.#rangeTitle(view, date);
+    this.announcement = () => this.#rangeTitle(view, date);
   }
 
   #step(step: 1 | -1) {
@@ -440,11 +457,10 @@ export class FsAgenda extends FsElement {
     if (before > 0 && pending.length < before) {
       // Sent (once) since the connection came back: the agenda as the server now has it.
       this.#load(true);
-      this.#booking.retry();
       if (pending.length === 0) {
-        this.announcement = this.#s.sent;
+        this.announcement = (s) => s.sent;
         // « … sera envoyé dès le retour de la connexion » is no longer true: it was.
-        if (this.message?.queued) this.message = { text: this.#s.sent, queued: false };
+        if (this.message?.queued) this.message = { say: (s) => s.sent, queued: false };
       }
     }
   }
@@ -475,18 +491,6 @@ export class FsAgenda extends FsElement {
     } finally {
       this.#answering.delete(key);
     }
-  }
-
-  #refusalText(refusal: Refusal): string {
-    const s = this.#s;
-    return {
-      taken: s.takenNow,
-      unavailable: s.unavailableNow,
-      closed: s.closedNow,
-      overlaps: s.blockOverlaps,
-      disabled: s.disabledNow,
-      other: s.refusedNow,
-    }[refusal];
   }
 
   #changed(detail: AgendaChangeDetail) {
@@ -528,19 +532,19 @@ export class FsAgenda extends FsElement {
     const result = await this.#write(`agenda/appointments/${encodeURIComponent(a.id)}/status`, body, 'POST', key);
     this.busy = false;
     this.partnerFor = null;
-    const statusText = this.#s.status[status];
     if (result.outcome === 'refused') {
-      this.rowMessage = { id: a.id, text: this.#refusalText(result.refusal) };
+      this.rowMessage = { id: a.id, say: refusalSay(result.refusal) };
       this.#focus(`#row-message-${a.id}`);
       return;
     }
+    const saved: Say = (s) => s.statusSaved(this.#who(a), s.status[status]);
     if (result.outcome === 'queued') {
-      this.message = { text: `${this.#s.statusSaved(this.#who(a), statusText)} ${this.#s.queued}`, queued: true };
+      this.message = { say: queuedSay(saved, true), queued: true };
     } else {
       await this.#reload();
       const now = this.agenda?.appointments.find((x) => x.id === a.id);
       const act = status === 'done' && Boolean(now?.act_id);
-      this.message = { text: `${this.#s.statusSaved(this.#who(a), statusText)}${act ? ` ${this.#s.actLogged}` : ''}`, queued: false, act };
+      this.message = { say: act ? (s) => `${saved(s)} ${s.actLogged}` : saved, queued: false, act };
     }
     this.#changed({ action: 'status', id: a.id, queued: result.outcome === 'queued' });
     this.#focus('[part="message"]');
@@ -553,14 +557,12 @@ export class FsAgenda extends FsElement {
     this.busy = false;
     this.cancelling = null;
     if (result.outcome === 'refused') {
-      this.rowMessage = { id: a.id, text: this.#refusalText(result.refusal) };
+      this.rowMessage = { id: a.id, say: refusalSay(result.refusal) };
       this.#focus(`#row-message-${a.id}`);
       return;
     }
-    this.message = {
-      text: result.outcome === 'queued' ? `${this.#s.cancelled(this.#who(a))} ${this.#s.queued}` : this.#s.cancelled(this.#who(a)),
-      queued: result.outcome === 'queued',
-    };
+    const queued = result.outcome === 'queued';
+    this.message = { say: queuedSay((s) => s.cancelled(this.#who(a)), queued), queued };
     if (result.outcome === 'sent') await this.#reload();
     this.#changed({ action: 'cancel', id: a.id, queued: result.outcome === 'queued' });
     this.#focus('[part="message"]');
@@ -569,7 +571,7 @@ export class FsAgenda extends FsElement {
   async #move(event: Event, a: AgendaAppointment) {
     event.preventDefault();
     if (!this.moveStart) {
-      this.errors = { move: this.#s.errors.slot };
+      this.errors = { move: (s) => s.errors.slot };
       this.#focus(`#move-${a.id} input[type="radio"]`);
       return;
     }
@@ -579,18 +581,16 @@ export class FsAgenda extends FsElement {
     const result = await this.#write(`agenda/appointments/${encodeURIComponent(a.id)}/move`, { key, start: this.moveStart }, 'POST', key);
     this.busy = false;
     if (result.outcome === 'refused') {
-      this.errors = { move: this.#refusalText(result.refusal) };
+      this.errors = { move: refusalSay(result.refusal) };
       if (result.refusal === 'taken') this.#load(true);
       this.#focus(`#move-error-${a.id}`);
       return;
     }
     this.moving = null;
     this.errors = {};
-    const when = slot ? this.#when(slot.date, slot.time) : '';
-    this.message = {
-      text: result.outcome === 'queued' ? `${this.#s.moved(this.#who(a), when)} ${this.#s.queued}` : this.#s.moved(this.#who(a), when),
-      queued: result.outcome === 'queued',
-    };
+    const when = () => (slot ? this.#when(slot.date, slot.time) : '');
+    const queued = result.outcome === 'queued';
+    this.message = { say: queuedSay((s) => s.moved(this.#who(a), when()), queued), queued };
     if (result.outcome === 'sent') await this.#reload();
     this.#changed({ action: 'move', id: a.id, queued: result.outcome === 'queued' });
     this.#focus('[part="message"]');
@@ -599,14 +599,11 @@ export class FsAgenda extends FsElement {
   async #unblock(b: AgendaBlock) {
     const key = newIdempotencyKey();
     const result = await this.#write(`agenda/blocks/${encodeURIComponent(b.id)}`, null, 'DELETE', key);
-    const what = this.#blockText(b);
     if (result.outcome === 'refused') {
-      this.message = { text: this.#refusalText(result.refusal), queued: false };
+      this.message = { say: refusalSay(result.refusal), queued: false };
     } else {
-      this.message = {
-        text: result.outcome === 'queued' ? `${this.#s.unblocked(what)} ${this.#s.queued}` : this.#s.unblocked(what),
-        queued: result.outcome === 'queued',
-      };
+      const queued = result.outcome === 'queued';
+      this.message = { say: queuedSay((s) => s.unblocked(this.#blockText(b)), queued), queued };
       if (result.outcome === 'sent') await this.#reload();
       this.#changed({ action: 'unblock', id: b.id, queued: result.outcome === 'queued' });
     }
@@ -620,7 +617,7 @@ export class FsAgenda extends FsElement {
     this.#opener = opener;
     this.panel = panel;
     this.errors = {};
-    this.formMessage = '';
+    this.formMessage = null;
     this.message = null;
     if (panel === 'book') {
       this.#bookKey = newIdempotencyKey();
@@ -635,18 +632,18 @@ export class FsAgenda extends FsElement {
   #close() {
     this.panel = 'none';
     this.errors = {};
-    this.formMessage = '';
+    this.formMessage = null;
     this.#focus(`#${this.#opener}`);
   }
 
+  /** What the agents can book for someone: the agenda's own answer, whether the public books online or not. */
   get #reasons(): BookingReason[] {
-    const b = this.#booking.state.status === 'ready' ? this.#booking.state.data : undefined;
-    return b?.enabled ? b.reasons : [];
+    return this.agenda?.reasons ?? [];
   }
 
   #showErrors(errors: Errors, order: string[]) {
     this.errors = errors;
-    this.formMessage = this.#s.formInvalid;
+    this.formMessage = (s) => s.formInvalid;
     const first = order.find((k) => errors[k]);
     if (first) this.#focus(`#f-${first}`);
   }
@@ -655,15 +652,14 @@ export class FsAgenda extends FsElement {
     event.preventDefault();
     if (this.busy) return;
     const d = this.bookDraft;
-    const e = this.#s.errors;
     const errors: Errors = {};
     const reason = this.#reasons.find((r) => r.key === d.reason);
-    if (!reason) errors.reason = e.reason;
-    else if (!d.start) errors.start = e.slot;
+    if (!reason) errors.reason = (s) => s.errors.reason;
+    else if (!d.start) errors.start = (s) => s.errors.slot;
     const firstName = d.firstName.trim();
-    if (!firstName || firstName.length > BOOKING_LIMITS.firstName.max) errors.firstName = e.firstName;
-    if (d.phone.trim() && !PHONE.test(d.phone.trim())) errors.phone = e.phone;
-    if (d.email.trim() && !EMAIL.test(d.email.trim())) errors.email = e.email;
+    if (!firstName || firstName.length > BOOKING_LIMITS.firstName.max) errors.firstName = (s) => s.errors.firstName;
+    if (d.phone.trim() && !PHONE.test(d.phone.trim())) errors.phone = (s) => s.errors.phone;
+    if (d.email.trim() && !EMAIL.test(d.email.trim())) errors.email = (s) => s.errors.email;
     if (Object.keys(errors).length) return this.#showErrors(errors, ['reason', 'start', 'firstName', 'phone', 'email']);
     const email = d.email.trim();
     const phone = d.phone.trim();
@@ -678,38 +674,46 @@ export class FsAgenda extends FsElement {
       language: this.i18n.locale,
     };
     const slot = this.agenda?.days.flatMap((x) => x.slots.map((s) => ({ ...s, date: x.date }))).find((s) => s.start === d.start);
-    const when = slot ? this.#when(slot.date, slot.time) : '';
+    const when = () => (slot ? this.#when(slot.date, slot.time) : '');
     this.busy = true;
     this.errors = {};
-    this.formMessage = '';
+    this.formMessage = null;
     const result = await this.#write('agenda/appointments', body, 'POST', this.#bookKey);
     this.busy = false;
     if (result.outcome === 'refused') {
       if (this.authProblem) return this.#focus('#title');
-      const fieldOf: Record<string, string> = { first_name: 'firstName', phone: 'phone', email: 'email', reason: 'reason', start: 'start' };
-      const fields = result.fields.map((f) => fieldOf[f]).filter((f): f is string => Boolean(f));
+      // The server's field → the form's field and the words of its error.
+      const fieldOf: Record<string, [string, Say]> = {
+        first_name: ['firstName', (s) => s.errors.firstName],
+        phone: ['phone', (s) => s.errors.phone],
+        email: ['email', (s) => s.errors.email],
+        reason: ['reason', (s) => s.errors.reason],
+        start: ['start', (s) => s.errors.slot],
+      };
+      const fields = result.fields.map((f) => fieldOf[f]).filter((f): f is [string, Say] => Boolean(f));
       if (result.refusal === 'taken' || result.refusal === 'unavailable') {
         this.bookDraft = { ...this.bookDraft, start: '' };
         this.#load(true);
-        this.errors = { start: this.#refusalText(result.refusal) };
-        this.formMessage = this.#refusalText(result.refusal);
+        this.errors = { start: refusalSay(result.refusal) };
+        this.formMessage = refusalSay(result.refusal);
       } else if (fields.length) {
-        this.errors = Object.fromEntries(fields.map((f) => [f, (e as Record<string, unknown>)[f] as string]));
-        this.formMessage = this.#s.formInvalid;
-      } else this.formMessage = this.#refusalText(result.refusal);
+        this.errors = Object.fromEntries(fields);
+        this.formMessage = (s) => s.formInvalid;
+      } else this.formMessage = refusalSay(result.refusal);
       this.#bookKey = newIdempotencyKey();
       this.#focus('.form-message');
       return;
     }
     this.panel = 'none';
     if (result.outcome === 'queued') {
-      this.message = { text: `${this.#s.write.book(firstName)} : ${when}. ${this.#s.queued}`, queued: true };
+      this.message = { say: (s) => `${s.write.book(firstName)} : ${when()}. ${s.queued}`, queued: true };
     } else {
       await this.#reload();
       const made = this.agenda?.appointments
         .filter((a) => a.start === d.start && a.first_name === firstName && a.booked_by === 'agent' && a.status === 'booked')
         .sort((a, b) => b.created_at.localeCompare(a.created_at))[0];
-      this.message = { text: this.#s.booked(firstName, when, made?.code ?? ''), queued: false };
+      const code = made?.code ?? '';
+      this.message = { say: (s) => s.booked(firstName, when(), code), queued: false };
     }
     this.#bookKey = newIdempotencyKey();
     this.#changed({ action: 'book', id: null, queued: result.outcome === 'queued' });
@@ -720,42 +724,42 @@ export class FsAgenda extends FsElement {
     event.preventDefault();
     if (this.busy || !this.agenda) return;
     const d = this.blockDraft;
-    const e = this.#s.errors;
     const errors: Errors = {};
-    if (!isIsoDate(d.date)) errors.date = e.date;
+    if (!isIsoDate(d.date)) errors.date = (s) => s.errors.date;
     const from = minutesOf(d.from);
     const to = minutesOf(d.to);
-    if (Number.isNaN(from)) errors.from = e.from;
-    if (Number.isNaN(to) || (!Number.isNaN(from) && to <= from)) errors.to = e.to;
+    if (Number.isNaN(from)) errors.from = (s) => s.errors.from;
+    if (Number.isNaN(to) || (!Number.isNaN(from) && to <= from)) errors.to = (s) => s.errors.to;
     const label = d.label.trim();
-    if (!label || label.length > 120) errors.label = e.label;
+    if (!label || label.length > 120) errors.label = (s) => s.errors.label;
     let start = '';
     let end = '';
     if (!Object.keys(errors).length) {
       start = zonedInstant(d.date, from, this.agenda.time_zone).toISOString();
       end = zonedInstant(d.date, to, this.agenda.time_zone).toISOString();
-      if (Date.parse(end) <= this.#now.getTime()) errors.to = e.past;
+      if (Date.parse(end) <= this.#now.getTime()) errors.to = (s) => s.errors.past;
     }
     if (Object.keys(errors).length) return this.#showErrors(errors, ['resource', 'date', 'from', 'to', 'label']);
     const key = newIdempotencyKey();
     this.busy = true;
     this.errors = {};
-    this.formMessage = '';
+    this.formMessage = null;
     const result = await this.#write('agenda/blocks', { key, resource: d.resource, start, end, label }, 'POST', key);
     this.busy = false;
     if (result.outcome === 'refused') {
       if (this.authProblem) return this.#focus('#title');
-      this.formMessage = this.#refusalText(result.refusal);
+      this.formMessage = refusalSay(result.refusal);
       this.#focus('.form-message');
       return;
     }
-    const what = this.#s.blockRange(formatClockTime(d.from, this.i18n.locale), formatClockTime(d.to, this.i18n.locale), label);
-    const day = formatDayAndDate(d.date, this.i18n.locale, { inSentence: true });
-    this.panel = 'none';
-    this.message = {
-      text: result.outcome === 'queued' ? `${this.#s.blocked(`${day}, ${what}`)} ${this.#s.queued}` : this.#s.blocked(`${day}, ${what}`),
-      queued: result.outcome === 'queued',
+    const blocked: Say = (s) => {
+      const locale = this.i18n.locale;
+      const what = s.blockRange(formatClockTime(d.from, locale), formatClockTime(d.to, locale), label);
+      return s.blocked(`${formatDayAndDate(d.date, locale, { inSentence: true })}, ${what}`);
     };
+    this.panel = 'none';
+    const queued = result.outcome === 'queued';
+    this.message = { say: queuedSay(blocked, queued), queued };
     if (result.outcome === 'sent') await this.#reload();
     this.#changed({ action: 'block', id: null, queued: result.outcome === 'queued' });
     this.#focus('[part="message"]');
@@ -806,7 +810,6 @@ export class FsAgenda extends FsElement {
     const d = this.settings;
     if (this.busy || !d) return;
     const L = BOOKING_LIMITS;
-    const e = this.#s.errors;
     const int = (v: string, min: number, max: number) => {
       const n = Number(v.trim().replace(',', '.'));
       return Number.isInteger(n) && n >= min && n <= max ? n : undefined;
@@ -827,31 +830,31 @@ export class FsAgenda extends FsElement {
       reasons: d.reasons,
     };
     const errors: Errors = {};
-    if (input.duration_minutes === undefined) errors.duration = e.number(L.durationMinutes.min, L.durationMinutes.max);
-    if (input.capacity === undefined) errors.capacity = e.number(L.capacity.min, L.capacity.max);
-    if (input.horizon_days === undefined) errors.horizon = e.number(L.horizonDays.min, L.horizonDays.max);
-    if (input.min_notice_minutes === undefined) errors.notice = e.number(0, L.minNoticeMinutes.max / 60);
+    const number =
+      (min: number, max: number): Say =>
+      (s) =>
+        s.errors.number(min, max);
+    if (input.duration_minutes === undefined) errors.duration = number(L.durationMinutes.min, L.durationMinutes.max);
+    if (input.capacity === undefined) errors.capacity = number(L.capacity.min, L.capacity.max);
+    if (input.horizon_days === undefined) errors.horizon = number(L.horizonDays.min, L.horizonDays.max);
+    if (input.min_notice_minutes === undefined) errors.notice = number(0, L.minNoticeMinutes.max / 60);
     if (Object.keys(errors).length) return this.#showErrors(errors, ['duration', 'capacity', 'horizon', 'notice']);
     this.busy = true;
     this.errors = {};
-    this.formMessage = '';
+    this.formMessage = null;
     const result = await this.#write('booking-settings', input, 'PUT');
     this.busy = false;
     if (result.outcome === 'refused') {
       if (this.authProblem) return this.#focus('#title');
-      this.formMessage = this.#refusalText(result.refusal);
+      this.formMessage = refusalSay(result.refusal);
       this.#focus('.form-message');
       return;
     }
     this.panel = 'none';
-    this.message = {
-      text: result.outcome === 'queued' ? `${this.#s.settingsSaved} ${this.#s.queued}` : this.#s.settingsSaved,
-      queued: result.outcome === 'queued',
-    };
-    if (result.outcome === 'sent') {
-      this.#booking.retry();
-      await this.#reload();
-    }
+    const queued = result.outcome === 'queued';
+    this.message = { say: queuedSay((s) => s.settingsSaved, queued), queued };
+    // The agenda's answer says again what the agents can book and whether the public books online.
+    if (result.outcome === 'sent') await this.#reload();
     this.#changed({ action: 'settings', id: null, queued: result.outcome === 'queued' });
     this.#focus('[part="message"]');
   }
@@ -867,8 +870,7 @@ export class FsAgenda extends FsElement {
 
   #partnerName(id: string | null): string {
     if (!id) return '';
-    const fromReasons =
-      this.#booking.state.status === 'ready' ? this.#booking.state.data.reasons.find((r) => r.partner === id)?.partner_name : undefined;
+    const fromReasons = this.#reasons.find((r) => r.partner === id)?.partner_name;
     return fromReasons ?? this.directory?.partners.find((p) => p.id === id)?.name ?? '';
   }
 
@@ -921,12 +923,12 @@ export class FsAgenda extends FsElement {
         ${title}
         <button class="link" type="button" @click=${() => this.changeToken()}>${s.changeToken}</button>
       </div>
-      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement?.(s) ?? ''}</p>
       ${this.#toolbar()} ${this.#outboxLists()}
       ${
         this.message
           ? html`<p class=${`notice ${this.message.queued ? 'offline' : 'success'}`} part="message" tabindex="-1" role="status" data-state=${this.message.queued ? 'queued' : this.message.act ? 'act' : 'sent'}>
-            ${this.message.text}
+            ${this.message.say(s)}
           </p>`
           : nothing
       }
@@ -1002,11 +1004,7 @@ export class FsAgenda extends FsElement {
         ${this.loadedAt ? s.updatedAt(this.#clock(this.loadedAt), this.#refreshEvery) : nothing}
         <button class="link" type="button" @click=${() => this.refresh()}>${s.refresh}</button>
       </p>
-      ${
-        this.#booking.state.status === 'ready' && !this.#booking.state.data.enabled
-          ? html`<p class="notice offline" data-state="booking-off">${s.bookingOff}</p>`
-          : nothing
-      }
+      ${agenda.online ? nothing : html`<p class="notice offline" data-state="online-off">${s.onlineOff}</p>`}
       ${this.view === 'week' ? this.#week(agenda) : this.#dayView(agenda, day)}`;
   }
 
@@ -1150,7 +1148,7 @@ export class FsAgenda extends FsElement {
           </div>`
           : nothing
       }
-      ${this.rowMessage?.id === a.id ? html`<p class="notice error" id=${`row-message-${a.id}`} tabindex="-1" role="alert">${this.rowMessage.text}</p>` : nothing}
+      ${this.rowMessage?.id === a.id ? html`<p class="notice error" id=${`row-message-${a.id}`} tabindex="-1" role="alert">${this.rowMessage.say(s)}</p>` : nothing}
       ${this.partnerFor === a.id ? this.#partnerChoice(a) : nothing} ${this.cancelling === a.id ? this.#confirmCancel(a) : nothing}
       ${this.moving === a.id ? this.#moveForm(a) : nothing}
     </li>`;
@@ -1247,7 +1245,7 @@ export class FsAgenda extends FsElement {
         <p class="small" id=${`move-hint-${a.id}`}>${s.slotHint}</p>
         ${days.length ? this.#slotChoices(`move-${a.id}`, days, this.moveStart, (v) => (this.moveStart = v), `move-hint-${a.id}`) : html`<p>${s.noSlot}</p>`}
       </fieldset>
-      ${error ? html`<p class="error-text" id=${`move-error-${a.id}`} tabindex="-1" role="alert">${error}</p>` : nothing}
+      ${error ? html`<p class="error-text" id=${`move-error-${a.id}`} tabindex="-1" role="alert">${error(s)}</p>` : nothing}
       <div class="actions">
         <button class="primary" type="submit" ?disabled=${this.busy || !days.length}>${this.busy ? s.saving : s.move}</button>
         <button
@@ -1279,13 +1277,13 @@ export class FsAgenda extends FsElement {
     return html`<div class="form-field">
       <label class="field" for=${`f-${name}`}>${label} <span class="small">${options.required ? s.required : s.optional}</span></label>
       ${options.hint ? html`<p class="small" id=${`f-${name}-hint`}>${options.hint}</p>` : nothing} ${input(describedBy, Boolean(error))}
-      ${error ? html`<p class="error-text" id=${`f-${name}-error`}>${error}</p>` : nothing}
+      ${error ? html`<p class="error-text" id=${`f-${name}-error`}>${error(s)}</p>` : nothing}
     </div>`;
   }
 
   #formEnd(submit: string) {
     const s = this.#s;
-    return html`${this.formMessage ? html`<p class="notice error form-message" role="alert" tabindex="-1">${this.formMessage}</p>` : nothing}
+    return html`${this.formMessage ? html`<p class="notice error form-message" role="alert" tabindex="-1">${this.formMessage(s)}</p>` : nothing}
       <div class="actions">
         <button class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? s.saving : submit}</button>
         <button class="secondary" type="button" @click=${() => this.#close()}>${s.formCancel}</button>
@@ -1321,13 +1319,13 @@ export class FsAgenda extends FsElement {
     const reason = reasons.find((r) => r.key === d.reason);
     const days = reason && this.agenda ? freeSlots(this.agenda, reason.resource, this.#now) : [];
     const locale = this.i18n.locale;
-    const loading = this.#booking.state.status === 'loading' || this.#booking.state.status === 'idle';
+    const loading = !this.agenda;
     return html`<form class="panel" part="form" data-form="book" aria-labelledby="form-title" novalidate @submit=${(e: Event) => void this.#submitBook(e)}>
       ${this.#heading(s.bookTitle, 'form-title', 'form-title')}
       <p class="small">${s.bookIntro}</p>
       ${
         !loading && !reasons.length
-          ? html`<p class="notice offline">${s.bookDisabled}</p>`
+          ? html`<p class="notice offline" data-state="no-reason">${s.noReason}</p>`
           : html`${this.#field(
               'reason',
               s.reason,
@@ -1358,7 +1356,7 @@ export class FsAgenda extends FsElement {
                     ? this.#slotChoices('book-slot', days, d.start, (start) => set({ start }), 'f-start-hint')
                     : html`<p>${s.noSlot}</p>`
               }
-              ${this.errors.start ? html`<p class="error-text" id="f-start-error">${this.errors.start}</p>` : nothing}
+              ${this.errors.start ? html`<p class="error-text" id="f-start-error">${this.errors.start(s)}</p>` : nothing}
             </fieldset>
             ${this.#field(
               'firstName',

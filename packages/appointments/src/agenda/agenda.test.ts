@@ -319,17 +319,23 @@ describe('<fs-agenda>', () => {
     expect(done.act_id).to.be.a('string');
   });
 
-  it('follows a change of language after render: the day view and the open booking form re-written, the name typed kept; axe', async () => {
+  it('follows a change of language after render: the day view, the open booking form and its errors, the message after a booking and a move’s error re-written, the name typed kept; axe', async () => {
     localStorage.setItem(TOKEN_KEY, await agentToken());
     const el = await fixture<FsAgenda>(html`<fs-agenda api=${realApi()} site-id=${SITE} view="day"></fs-agenda>`);
     const dayName = (locale: string) =>
       new Date(`${TODAY}T12:00:00Z`).toLocaleDateString(locale, { weekday: 'long', timeZone: 'UTC' }).toLowerCase();
+    const text = (selector: string) => $(el, selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
     try {
       await ready(el);
       expect($(el, '#range-title')!.textContent!.toLowerCase()).to.contain(dayName('fr'));
       button(el, 'Prendre un rendez-vous pour quelqu’un')!.click();
       await until(() => $(el, '#f-firstName') !== null, 'the booking form');
       await fill(el, 'f-firstName', 'Hélène');
+      // Sent without a reason: the field's error and the form's message, in French.
+      ($(el, 'form[data-form="book"] button[type="submit"]') as HTMLButtonElement).click();
+      await until(() => $(el, '#f-reason-error') !== null, 'the reason’s error');
+      expect(text('#f-reason-error')).to.equal('Choisissez pour quoi.');
+      expect(text('.form-message')).to.equal('Le formulaire contient des erreurs : corrigez les champs signalés.');
 
       document.documentElement.lang = 'en';
       await until(() => shadowText(el).includes('Appointments agenda'), 'the agenda in English');
@@ -337,15 +343,95 @@ describe('<fs-agenda>', () => {
       expect(shadowText(el)).to.contain('Book for someone').and.contain('Previous day').and.not.contain('Agenda des rendez-vous');
       expect(($(el, '#f-firstName') as HTMLInputElement).value).to.equal('Hélène');
       expect(el.shadowRoot!.querySelector('label[for="f-firstName"]')!.textContent).to.contain('First name');
+      expect(text('#f-reason-error')).to.equal('Choose what for.');
+      expect(text('.form-message')).to.equal('The form has errors: correct the fields marked.');
+      expect($(el, '#f-reason')!.getAttribute('aria-invalid')).to.equal('true');
       await expect(el).to.be.accessible();
 
       document.documentElement.lang = 'fr';
       await until(() => shadowText(el).includes('Agenda des rendez-vous'), 'the agenda in French again');
       expect($(el, '#range-title')!.textContent!.toLowerCase()).to.contain(dayName('fr'));
       expect(($(el, '#f-firstName') as HTMLInputElement).value).to.equal('Hélène');
+      expect(text('#f-reason-error')).to.equal('Choisissez pour quoi.');
+      expect(text('.form-message')).to.equal('Le formulaire contient des erreurs : corrigez les champs signalés.');
       await expect(el).to.be.accessible();
+
+      // Booked: the message after it; then a move sent without a new time: its error. Both re-written.
+      await fill(el, 'f-reason', 'other');
+      ($(el, 'input[name="book-slot"]') as HTMLInputElement).click();
+      ($(el, 'form[data-form="book"] button[type="submit"]') as HTMLButtonElement).click();
+      await until(() => $(el, '[part="message"][data-state="sent"]') !== null, 'the booking’s confirmation');
+      expect(text('[part="message"]')).to.contain('Rendez-vous pris pour Hélène, ');
+      expect(text('[part="message"]').toLowerCase()).to.contain(dayName('fr'));
+      const row = () => $$(el, '[part="appointment"]').find((r) => r.textContent!.includes('Hélène'))!;
+      await until(() => row() !== undefined, 'Hélène in the day view');
+      button(el, 'Déplacer', row())!.click();
+      await until(() => row().querySelector('form button[type="submit"]') !== null, 'the move form');
+      (row().querySelector('form button[type="submit"]') as HTMLButtonElement).click();
+      await until(() => row().querySelector('[id^="move-error-"]') !== null, 'the move’s error');
+      expect(row().querySelector('[id^="move-error-"]')!.textContent!.trim()).to.equal('Choisissez un créneau.');
+
+      document.documentElement.lang = 'en';
+      await until(() => text('[part="message"]').startsWith('Appointment booked for Hélène, '), 'the message in English');
+      expect(text('[part="message"]')).to.contain('Code to give the person: ');
+      expect(text('[part="message"]').toLowerCase()).to.contain(dayName('en')).and.not.contain(dayName('fr'));
+      expect(row().querySelector('[id^="move-error-"]')!.textContent!.trim()).to.equal('Choose a time.');
+      await expect(el).to.be.accessible();
+
+      document.documentElement.lang = 'fr';
+      await until(() => text('[part="message"]').startsWith('Rendez-vous pris pour Hélène, '), 'the message in French again');
+      expect(row().querySelector('[id^="move-error-"]')!.textContent!.trim()).to.equal('Choisissez un créneau.');
     } finally {
       document.documentElement.lang = 'fr';
+    }
+  });
+
+  it('online booking closed to the public: the note says where to open it, the agents still book for someone from the reasons of the agenda’s answer; axe', async () => {
+    localStorage.setItem(TOKEN_KEY, await agentToken());
+    const { site_id: _site, updated_at: _saved, ...settings } = await agent<BookingSettings>('GET', `sites/${SITE}/booking-settings`);
+    await agent('PUT', `sites/${SITE}/booking-settings`, { ...settings, enabled: false });
+    const asked: string[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input, init) => {
+      asked.push(input instanceof Request ? input.url : String(input));
+      return realFetch(input, init);
+    };
+    try {
+      // The public's side answers so: nothing to book online.
+      const publicSide = (await (await realFetch(`${realApi()}/sites/${SITE}/booking`, { cache: 'no-store' })).json()) as {
+        enabled: boolean;
+        reasons: unknown[];
+      };
+      expect(publicSide).to.deep.include({ enabled: false, reasons: [] });
+
+      const el = await agenda();
+      await ready(el);
+      await until(() => $(el, '[data-state="online-off"]') !== null, 'the note');
+      expect($(el, '[data-state="online-off"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+        'La prise de rendez-vous en ligne est fermée : le public ne peut pas réserver, vous pouvez toujours prendre des rendez-vous pour quelqu’un. Pour l’ouvrir : « Réglages », puis « Prendre des rendez-vous en ligne ».',
+      );
+      await expect(el).to.be.accessible();
+
+      const start = await bookForSomeone(el, 'Rosine', '06 98 76 54 32');
+      await until(() => $(el, '[part="message"][data-state="sent"]') !== null, 'the booking’s confirmation');
+      expect($(el, '[part="message"]')!.textContent).to.contain('Rendez-vous pris pour Rosine');
+      const server = await agent<Agenda>('GET', `sites/${SITE}/agenda?from=${TODAY}&days=1`);
+      expect(server.online).to.equal(false);
+      expect(server.appointments.find((a) => a.first_name === 'Rosine')).to.include({
+        start,
+        booked_by: 'agent',
+        status: 'booked',
+        reason: 'demarche:carte-vitale',
+      });
+      await until(() => $$(el, '[part="appointment"]').some((r) => r.textContent!.includes('Rosine')), 'Rosine in the day view');
+      expect($(el, '[data-state="online-off"]')).to.not.equal(null);
+      await expect(el).to.be.accessible();
+      // The reasons came with the agenda: the public's booking answer was never asked for.
+      expect(asked.filter((u) => /\/sites\/\d+\/booking(\?|$)/.test(new URL(u, location.href).pathname))).to.deep.equal([]);
+      expect(asked.some((u) => u.includes(`/sites/${SITE}/agenda`))).to.equal(true);
+    } finally {
+      window.fetch = realFetch;
+      await agent('PUT', `sites/${SITE}/booking-settings`, { ...settings, enabled: true });
     }
   });
 

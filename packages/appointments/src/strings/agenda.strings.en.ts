@@ -79,10 +79,11 @@ export const agendaEn: AgendaStrings = {
     saving: 'Sending…',
     formCancel: 'Cancel',
     formInvalid: 'The form has errors: correct the fields marked.',
-    bookingOff: 'Online booking is switched off: the public cannot book. You can switch it on in the settings.',
+    onlineOff:
+      'Online booking is closed: the public cannot book, you can still book for someone. To open it: « Settings », then « Take bookings online ».',
     bookTitle: 'Appointment for someone (on the phone, at the desk)',
     bookIntro: 'The minimum notice does not apply to agents; the number of seats does.',
-    bookDisabled: 'Booking is switched off: switch it on in the settings, then choose what can be booked.',
+    noReason: 'Nothing can be booked for now: choose in the « Settings » what can be.',
     reason: 'What for',
     chooseReason: 'Choose…',
     slot: 'Time',
@@ -153,7 +154,7 @@ export const agendaEn: AgendaStrings = {
       unavailable: 'the slot is no longer available',
       closed: 'appointment already cancelled, past or marked',
       overlaps: 'appointments are booked at this time',
-      disabled: 'booking switched off',
+      disabled: 'this reason can no longer be booked',
       other: 'refused',
     },
     write: {
@@ -169,6 +170,6 @@ export const agendaEn: AgendaStrings = {
     takenNow: 'This slot was just taken: choose another one.',
     unavailableNow: 'This slot is no longer available: choose another one.',
     closedNow: 'This appointment can no longer change (cancelled, past or already marked).',
-    disabledNow: 'Booking is switched off: switch it on in the settings.',
+    disabledNow: 'This reason can no longer be booked: it was taken out of the settings. Choose another one.',
   },
 };

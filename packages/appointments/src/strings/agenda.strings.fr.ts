@@ -94,11 +94,11 @@ export const agendaFr = {
     formCancel: 'Annuler',
     formInvalid: 'Le formulaire contient des erreurs : corrigez les champs signalés.',
     // Booking for someone
-    bookingOff:
-      'La prise de rendez-vous en ligne est désactivée : le public ne peut pas réserver. Vous pouvez l’activer dans les réglages.',
+    onlineOff:
+      'La prise de rendez-vous en ligne est fermée : le public ne peut pas réserver, vous pouvez toujours prendre des rendez-vous pour quelqu’un. Pour l’ouvrir : « Réglages », puis « Prendre des rendez-vous en ligne ».',
     bookTitle: 'Rendez-vous pour quelqu’un (au téléphone, à l’accueil)',
     bookIntro: 'Le délai minimum ne s’applique pas aux agents ; le nombre de places, si.',
-    bookDisabled: 'La prise de rendez-vous est désactivée : activez-la dans les réglages, puis choisissez ce qui peut être réservé.',
+    noReason: 'Rien ne peut être réservé pour le moment : choisissez dans les « Réglages » ce qui peut l’être.',
     reason: 'Pour quoi',
     chooseReason: 'Choisissez…',
     slot: 'Créneau',
@@ -174,7 +174,7 @@ export const agendaFr = {
       unavailable: 'créneau plus disponible',
       closed: 'rendez-vous déjà annulé, passé ou marqué',
       overlaps: 'des rendez-vous sont pris sur ce créneau',
-      disabled: 'prise de rendez-vous désactivée',
+      disabled: 'ce motif ne peut plus être réservé',
       other: 'refusé',
     },
     write: {
@@ -190,7 +190,7 @@ export const agendaFr = {
     takenNow: 'Ce créneau vient d’être pris : choisissez-en un autre.',
     unavailableNow: 'Ce créneau n’est plus disponible : choisissez-en un autre.',
     closedNow: 'Ce rendez-vous ne peut plus changer (annulé, passé ou déjà marqué).',
-    disabledNow: 'La prise de rendez-vous est désactivée : activez-la dans les réglages.',
+    disabledNow: 'Ce motif ne peut plus être réservé : il a été retiré des réglages. Choisissez-en un autre.',
   },
 };
 
