@@ -29,6 +29,11 @@
  * | `/api/v1/observatory/…` (GET),           | the network observatory's answers recorded in `observatory.json` |
  * | `/api/v1/departements/outlines`,         | (`scripts/docs/observatory-fixtures.ts`), as the searches; the   |
  * | `POST …/observatory/coverage/what-if`    | what-if by its query and body (`whatIfFixtureKey`), else 501     |
+ * | `/api/v1/sites/<id>/booking`,            | the answer recorded in `api.json` under the same path (booking   |
+ * | `…/booking-settings`, `…/slots?…`,        | on at Mende, off at Valserhône, no slot left at MSA itinérante;  |
+ * | `…/agenda?…`, `/api/v1/appointments/<code>` | Mende's agenda), as the searches; an unrecorded code: 404       |
+ * | `POST …/sites/<id>/appointments`,        | the real server's answer recorded for the same reason and slot   |
+ * | `POST /appointments/<code>/move\|cancel` | (`appointmentWriteKey`), else 501                                |
  * | `/pending/api/v1/…`                      | never answers (loading state)                                   |
  * | `/unavailable/api/v1/…`                  | 503 problem+json (error state)                                  |
  * | `/offline/api/v1/…`                      | rejects like a network failure (offline)                        |
@@ -101,6 +106,20 @@ function canonicalJson(value: unknown): string {
  */
 export function whatIfFixtureKey(path: string, params: URLSearchParams | Record<string, string>, body: unknown): string {
   return `POST ${apiFixtureKey(path, params)} ${canonicalJson(body)}`;
+}
+
+/** The booking's writes the fake replays: a public booking, and a move or a cancellation with a code. */
+const APPOINTMENT_WRITE = /^(sites\/[^/]+\/appointments|appointments\/[^/]+\/(move|cancel))$/;
+
+/**
+ * The key of a booking's write in `api.json`: `POST <path> <body>`, the body canonical. A public
+ * booking is matched on its reason and slot only (the idempotency key is new at each try, and the
+ * person's name and contact are not what the answer depends on). Also used by
+ * `scripts/docs/story-fixtures.ts`.
+ */
+export function appointmentWriteKey(path: string, body: unknown): string {
+  const b = (body ?? {}) as Record<string, unknown>;
+  return whatIfFixtureKey(path, {}, path.endsWith('/appointments') ? { reason: b.reason, start: b.start } : b);
 }
 
 const PROBLEMS = 'https://fs-widgets.dev/problems/';
@@ -228,18 +247,27 @@ async function answer(
 ): Promise<Response> {
   const [, mode, root, path] = url.pathname.match(/^\/(?:(pending|unavailable|offline)\/)?(api\/v1|widgets)\/(.*)$/) ?? [];
   if (path === undefined) return problem(404, 'Not Found', `No route for ${url.pathname}`);
+  // No network, or a server that never answers: whatever the request (a write the fake does not
+  // replay too, so an agents' tool keeps it in its outbox as it would offline).
+  if (mode === 'pending') return never(signal);
+  if (mode === 'offline') throw new TypeError('Failed to fetch');
   // The observatory's what-if: the answer recorded for the same query and body, else 501.
   if (path === 'observatory/coverage/what-if' && method === 'POST' && !mode) {
     const key = whatIfFixtureKey(path, url.searchParams, JSON.parse((await body()) || 'null'));
     if (Object.hasOwn(fixtures.api, key)) return recorded(fixtures.api[key]!);
     return problem(501, 'Not Implemented', `Storybook fake API: no recorded what-if for "${key}".`);
   }
+  // A booking, a move, a cancellation: the real server's answer recorded for the same slot, else 501.
+  if (method === 'POST' && APPOINTMENT_WRITE.test(path)) {
+    if (mode === 'unavailable') return problem(503, 'Service Unavailable', 'The service is temporarily unavailable (Storybook fake).');
+    const key = appointmentWriteKey(decodeURIComponent(path), JSON.parse((await body()) || 'null'));
+    if (Object.hasOwn(fixtures.api, key)) return recorded(fixtures.api[key]!);
+    return problem(501, 'Not Implemented', `Storybook fake API: no recorded answer for "${key}" (see stories/fixtures/README.md).`);
+  }
   const write = Object.hasOwn(WRITES, path) ? WRITES[path] : undefined;
   if (write ? method !== 'POST' : method !== 'GET' && method !== 'HEAD') {
     return problem(405, 'Method Not Allowed', `${method} is not supported`);
   }
-  if (mode === 'pending') return never(signal);
-  if (mode === 'offline') throw new TypeError('Failed to fetch');
   if (mode === 'unavailable') return problem(503, 'Service Unavailable', 'The service is temporarily unavailable (Storybook fake).');
   // The widgets' files (the configurator's manifest): only their loading, error and offline states are faked.
   if (root === 'widgets')
@@ -253,6 +281,13 @@ async function answer(
     const found = Object.hasOwn(fixtures.api, `cases/${code}`) ? fixtures.api[`cases/${code}`] : undefined;
     return found ? recorded(found) : problem(404, 'Not found', `No case has the code ${code}.`, `${PROBLEMS}not-found`);
   }
+  // A booking code: the appointment recorded (`appointments/XXXX-XXXX-XXC`), else 404 as the server says.
+  const appointment = path.match(/^appointments\/([^/]+)$/);
+  if (appointment) {
+    const code = decodeURIComponent(appointment[1]!).toUpperCase();
+    const found = Object.hasOwn(fixtures.api, `appointments/${code}`) ? fixtures.api[`appointments/${code}`] : undefined;
+    return found ? recorded(found) : problem(404, 'Not found', `No appointment has the code ${code}.`, `${PROBLEMS}not-found`);
+  }
   const site = path.match(/^sites\/([^/]+)$/);
   if (site) {
     const id = decodeURIComponent(site[1]!);
@@ -261,7 +296,7 @@ async function answer(
       ? recorded({ status: 200, body: found })
       : problem(404, 'Not Found', `No France services site has the id "${id}".`, `${PROBLEMS}not-found`);
   }
-  if (RECORDED_PATHS.has(path)) return search(path, url, fixtures, communes);
+  if (RECORDED_PATHS.has(path) || /^sites\/[^/]+\/(slots|agenda)$/.test(path)) return search(path, url, fixtures, communes);
   return problem(404, 'Not Found', `No route for ${url.pathname}`);
 }
 

@@ -30,6 +30,12 @@
  *   year, an unknown site, a future year) after agents of 2983, 3255 and 561 recorded ILLUSTRATIVE
  *   acts (`KIT_ACTS` below) through the real `POST /acts`, at the frozen clock.
  *
+ * - in the same file, last, the appointments' (<fs-booking>, <fs-agenda>): online booking switched
+ *   on at Mende (and at MSA itinérante, with no slot left) through the real booking settings, the
+ *   free slots, ILLUSTRATIVE bookings through the real `POST /sites/2983/appointments` (one moved,
+ *   one cancelled with its code), an agent's booking for someone and a block, then the agenda's
+ *   day and week and the settings (see stories/fixtures/README.md).
+ *
  *   node --conditions=source --import tsx scripts/docs/story-fixtures.ts
  *
  * Searches carry a fixed `at` (as the stories' frozen `now` makes the widget send it), so
@@ -71,8 +77,19 @@ import {
   VERSION,
 } from '../../packages/server/src/index.js';
 import type { AppContext } from '../../packages/server/src/app-context.js';
-import { apiFixtureKey, REFUSED_TOKENS, type RecordedAnswer } from '../../.storybook/fake-api.js';
-import type { ActInput, KeyFigures } from '@fs-widgets/contract';
+import { apiFixtureKey, appointmentWriteKey, REFUSED_TOKENS, type RecordedAnswer } from '../../.storybook/fake-api.js';
+import type {
+  ActInput,
+  Agenda,
+  AppointmentCreate,
+  AppointmentCreated,
+  AppointmentPublic,
+  KeyFigures,
+  SiteBooking,
+  SlotList,
+} from '@fs-widgets/contract';
+import { Sealer } from '../../packages/server/src/privacy/sealed.js';
+import { randomBytes } from 'node:crypto';
 
 const SOURCE = new URL('../../packages/server/data/liste-fs-20240801.csv', import.meta.url);
 const OUTPUT = new URL('../../stories/fixtures/sites.json', import.meta.url);
@@ -478,6 +495,8 @@ try {
     version: VERSION,
     routing: estimateProvider,
     directory: loadDirectory(),
+    // The appointments' personal data is sealed at rest: a throw-away key for this in-memory database.
+    sealer: new Sealer(() => randomBytes(32)),
   };
   const app = await buildApp({ ctx, logger: false, serveStatic: false });
   console.log(
@@ -591,7 +610,7 @@ try {
         name: 'Conciliateur de justice (exemple)',
         description: 'Litiges de voisinage, de consommation, entre propriétaire et locataire : une solution amiable, gratuite.',
       });
-      await write<Permanence>('permanences', {
+      const youthPermanence = await write<Permanence>('permanences', {
         key: 'story-fixture-permanence-1',
         local_partner_id: youth.id,
         recurrence: { freq: 'monthly', day: 'tu', nth: [2] },
@@ -860,6 +879,159 @@ try {
       await recordAnswer('sites/2023/stops', 'Outreach editor/List: the Ruffecois bus', 200, 'GET', 'sites/2023/stops', msa.token);
       check((api['sites/2023/stops']!.body as { items: unknown[] }).items.length > 3, 'sites/2023/stops: expected the bus’s stops');
       await recordAnswer('sites/3255/stops', 'Outreach editor/Empty: none', 200, 'GET', 'sites/3255/stops', msa.token);
+
+      // The appointments' stories (<fs-booking>, <fs-agenda>), last: Mende's agents switch online
+      // booking on (two démarches of the catalogue, the Mission locale's permanence by appointment,
+      // « autre »; two desks), MSA itinérante's agents too but up to tomorrow with two days' notice
+      // (so no slot is left); Valserhône takes none. ILLUSTRATIVE people then book through the
+      // real public route (first names made up, e-mails of example.org, a phone of the range
+      // reserved for fiction), one moves and one cancels with their codes, an agent books for
+      // someone on the phone and blocks a time; every answer at the frozen clock, so the slots are
+      // those of Monday 30 November 2026 (from Tuesday 1 December, after the 24-hour notice).
+      const asAgentOf = (agentToken: string) => async (method: 'GET' | 'POST' | 'PUT', url: string, status: number, payload?: object) => {
+        const res = await app.inject({
+          method,
+          url: `/api/v1/${url}`,
+          headers: { authorization: `Bearer ${agentToken}` },
+          ...(payload ? { payload } : {}),
+        });
+        if (res.statusCode !== status) throw new Error(`${method} ${url}: expected HTTP ${status}, got ${res.statusCode} ${res.body}`);
+        return res.json<unknown>();
+      };
+      const mendeAgent = asAgentOf(token);
+      const reasons = ['demarche:carte-vitale', 'demarche:declaration-revenus', `permanence:${youthPermanence.id}`, 'other'];
+      await mendeAgent('PUT', 'sites/2983/booking-settings', 200, {
+        enabled: true,
+        duration_minutes: 30,
+        capacity: 2,
+        horizon_days: 28,
+        min_notice_minutes: 1440,
+        reasons,
+      });
+      await asAgentOf(msa.token)('PUT', 'sites/3255/booking-settings', 200, {
+        enabled: true,
+        duration_minutes: 30,
+        capacity: 1,
+        horizon_days: 1,
+        min_notice_minutes: 2880,
+        reasons: ['other'],
+      });
+      const recordPublic = async (key: string, why: string, expect: (body: never) => void) => {
+        const res = await app.inject({ method: 'GET', url: `/api/v1/${key}` });
+        if (res.statusCode !== 200) throw new Error(`${key}: HTTP ${res.statusCode} ${res.body}`);
+        const body: unknown = res.json();
+        expect(body as never);
+        const [path, query = ''] = key.split('?');
+        const fixtureKey = apiFixtureKey(path!, new URLSearchParams(query));
+        api[fixtureKey] = { status: 200, body };
+        console.log(`200 ${fixtureKey.padEnd(72)}  ${why}`);
+        return body;
+      };
+      await recordPublic('sites/2983/booking', 'Booking/ChooseReason…: what Mende lets people book', (b: SiteBooking) =>
+        check(b.enabled && b.reasons.length === reasons.length, 'sites/2983/booking: expected the 4 reasons'),
+      );
+      await recordPublic('sites/1/booking', 'Booking/NoOnlineBooking: Valserhône takes none', (b: SiteBooking) =>
+        check(!b.enabled && b.reasons.length === 0, 'sites/1/booking: expected booking off'),
+      );
+      await recordPublic('sites/3255/booking', 'Booking/NoFreeSlot: MSA itinérante, up to tomorrow, 48 h notice', (b: SiteBooking) =>
+        check(b.enabled && b.horizon_days === 1, 'sites/3255/booking: expected a one-day horizon'),
+      );
+      await recordPublic('sites/3255/slots?days=7&reason=other', 'Booking/NoFreeSlot: nothing after the notice', (l: SlotList) =>
+        check(l.days.length === 0, 'sites/3255/slots: expected no free slot'),
+      );
+      const slots = (await recordPublic(
+        'sites/2983/slots?days=7&reason=demarche:carte-vitale',
+        'Booking/ChooseSlot, Form, Confirmation, Move: Mende’s free slots for the carte Vitale',
+        (l: SlotList) =>
+          check(
+            l.days.length >= 3 && l.days[0]!.date === '2026-12-01' && l.days.every((d) => d.slots.every((x) => x.start > MONDAY_MORNING)),
+            'sites/2983/slots: expected free slots from Tuesday 1 December, none before the frozen clock',
+          ),
+      )) as SlotList;
+      const slotAt = (day: number, n: number) => slots.days[day]!.slots[n]!;
+      /** A public booking, its answer recorded as the fake API replays it (by reason and start). */
+      const book = async (n: number, start: string, person: Pick<AppointmentCreate, 'first_name' | 'reminder' | 'email' | 'phone'>) => {
+        const payload: AppointmentCreate = { key: `story-fixture-appointment-000${n}`, reason: 'demarche:carte-vitale', start, ...person };
+        const res = await app.inject({ method: 'POST', url: '/api/v1/sites/2983/appointments', payload });
+        if (res.statusCode !== 201) throw new Error(`POST sites/2983/appointments: HTTP ${res.statusCode} ${res.body}`);
+        const created = res.json<AppointmentCreated>();
+        const key = appointmentWriteKey('sites/2983/appointments', payload);
+        api[key] = { status: 201, body: created };
+        console.log(`201 ${key.slice(0, 72).padEnd(72)}  Booking/Confirmation (illustrative person)`);
+        return created;
+      };
+      const first = await book(1, slotAt(0, 0).start, { first_name: 'Camille', reminder: 'email', email: 'camille@example.org' });
+      check(first.appointment.changeable && first.appointment.status === 'booked', 'the booking: expected a changeable appointment');
+      const second = await book(2, slotAt(1, 1).start, { first_name: 'Dominique', reminder: 'sms', phone: '06 39 98 00 00' });
+      await book(3, slotAt(0, 1).start, { first_name: 'Lucie', reminder: 'none' });
+      /** A write with a code (`move`, `cancel`), its answer recorded by path and body. */
+      const withCode = async (path: string, payload: object, why: string) => {
+        const res = await app.inject({ method: 'POST', url: `/api/v1/${path}`, payload });
+        if (res.statusCode !== 200) throw new Error(`POST ${path}: HTTP ${res.statusCode} ${res.body}`);
+        const key = appointmentWriteKey(path, payload);
+        api[key] = { status: 200, body: res.json() };
+        console.log(`200 ${key.slice(0, 72).padEnd(72)}  ${why}`);
+        return res.json<AppointmentPublic>();
+      };
+      for (const created of [first, second]) {
+        await recordPublic(
+          `appointments/${created.code}`,
+          'Booking/LookUp, Move, Cancel: the appointment of a code',
+          (a: AppointmentPublic) =>
+            check(a.status === 'booked' && a.changeable, `appointments/${created.code}: expected booked, changeable`),
+        );
+      }
+      const moved = await withCode(`appointments/${first.code}/move`, { start: slotAt(2, 0).start }, 'Booking/Move: to another day');
+      check(moved.start === slotAt(2, 0).start, 'move: expected the new start');
+      const cancelled = await withCode(`appointments/${second.code}/cancel`, {}, 'Booking/Cancel: cancelled with its code');
+      check(cancelled.status === 'cancelled', 'cancel: expected cancelled');
+
+      // The agenda: an agent books for someone on the phone on Tuesday, and blocks a time there.
+      await mendeAgent('POST', 'sites/2983/agenda/appointments', 201, {
+        key: 'story-fixture-agenda-booking-0001',
+        reason: 'other',
+        start: slotAt(0, 2).start,
+        first_name: 'Odile',
+        phone: '04 65 71 00 01',
+        reminder: 'none',
+      });
+      const blockStart = slotAt(0, 4);
+      await mendeAgent('POST', 'sites/2983/agenda/blocks', 201, {
+        key: 'story-fixture-agenda-block-0001',
+        resource: '*',
+        start: blockStart.start,
+        end: blockStart.end,
+        label: 'Réunion d’équipe',
+      });
+      const firstDay = slots.days[0]!.date;
+      await recordAnswer(
+        apiFixtureKey('sites/2983/agenda', { days: 1, from: firstDay }),
+        'Agenda/DayView: Tuesday 1 December',
+        200,
+        'GET',
+        `sites/2983/agenda?days=1&from=${firstDay}`,
+        token,
+      );
+      check(
+        (api[apiFixtureKey('sites/2983/agenda', { days: 1, from: firstDay })]!.body as Agenda).appointments.length === 2,
+        'the agenda of Tuesday: expected Lucie and Odile',
+      );
+      await recordAnswer(
+        apiFixtureKey('sites/2983/agenda', { days: 7, from: '2026-11-30' }),
+        'Agenda/WeekView: the week of 30 November',
+        200,
+        'GET',
+        'sites/2983/agenda?days=7&from=2026-11-30',
+        token,
+      );
+      await recordAnswer(
+        'sites/2983/booking-settings',
+        'Agenda/Settings: what Mende lets people book',
+        200,
+        'GET',
+        'sites/2983/booking-settings',
+        token,
+      );
     } finally {
       mock.timers.reset();
     }
