@@ -1,38 +1,29 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { fn, waitFor } from 'storybook/test';
+import { fn } from 'storybook/test';
 import { responseCache } from '@fs-widgets/core';
 import type { FsClosureEditor, FsClosuresChangeDetail as SiteItemsChangeDetail } from '@fs-widgets/demarches/closure-editor.js';
 import '@fs-widgets/demarches/closure-editor.js';
-import { REFUSED_TOKENS } from '../.storybook/fake-api.js';
-import api from './fixtures/api.json';
 import type { ExpectedComponent, ExpectedStory } from './story-expectations.js';
-
-/** A recorded answer's body (`scripts/docs/story-fixtures.ts` records the editors' lists; until then, none). */
-const recorded = (key: string) => (api as Record<string, { body: unknown } | undefined>)[key]?.body ?? { site_id: '', items: [] };
-
-/** The fake API of `.storybook/fake-api.ts` (recorded answers only; the tests use the real server). */
-const API = 'https://storybook.invalid/api/v1';
-const API_OFFLINE = 'https://storybook.invalid/offline/api/v1';
+import {
+  API,
+  API_OFFLINE,
+  API_PENDING,
+  API_UNAVAILABLE,
+  MONDAY_MORNING,
+  commonArgTypes,
+  noToken,
+  notConfigured,
+  recorded,
+  refusedToken,
+  withApi,
+  withToken,
+  shownIn,
+} from './support/agent-tools.js';
 
 /** Mende: its closures and exceptional hours as recorded after illustrative ones were published (`scripts/docs/story-fixtures.ts`). */
 const SITE = '2983';
-/** The stories' frozen clock: the day the answers were recorded (so the closures are still to come). */
-const MONDAY_MORNING = new Date('2026-11-30T09:00:00Z');
-
-const tokenKey = (site: string) => `fs-widgets:demarches:token:${site}`;
-/** A string of the form the server gives tokens, valid nowhere: the fake API does not check it. */
-const FAKE_TOKEN = `fsw_000000000000.${'storybook-fake-token-not-valid-anywhere-000'}`;
-
-/** A loader storing `token` for `site` on this device (none when empty). */
-const withToken =
-  (site: string, token: string = FAKE_TOKEN) =>
-  async (): Promise<Record<string, never>> => {
-    if (token) localStorage.setItem(tokenKey(site), token);
-    else localStorage.removeItem(tokenKey(site));
-    return {};
-  };
 
 interface EditorArgs {
   'site-id'?: string;
@@ -45,16 +36,7 @@ interface EditorArgs {
 }
 
 /** The editor of the story, once it shows `selector` in its shadow root. */
-const shown = (canvas: HTMLElement, selector: string) =>
-  waitFor(
-    () => {
-      const el = canvas.querySelector<FsClosureEditor>('fs-closure-editor');
-      const found = el?.shadowRoot?.querySelector<HTMLElement>(selector);
-      if (!el || !found) throw new Error(`<fs-closure-editor> shows no ${selector} yet`);
-      return { el, found };
-    },
-    { timeout: 10_000 },
-  );
+const shown = (canvas: HTMLElement, selector: string) => shownIn<FsClosureEditor>(canvas, 'fs-closure-editor', selector);
 
 const meta = {
   title: 'Démarches/Closure editor',
@@ -78,13 +60,7 @@ const meta = {
     onClosuresChange: fn(),
   },
   argTypes: {
-    lang: {
-      control: 'inline-radio',
-      options: ['fr', 'en'],
-      description: 'Language of the texts (the global `lang` attribute; the nearest one up the page applies). French by default.',
-      table: { category: 'attributes', type: { summary: "'fr' | 'en'" }, defaultValue: { summary: 'the page’s lang, else fr' } },
-    },
-    'heading-level': { control: { type: 'number', min: 2, max: 6, step: 1 } },
+    ...commonArgTypes,
     now: { control: false },
     onClosuresChange: { table: { disable: true } },
   },
@@ -125,36 +101,21 @@ export default meta;
 type Story = StoryObj<EditorArgs> & ExpectedStory;
 
 /** No `site-id`: says how to configure it. */
-export const NotConfigured: Story = {
-  args: { 'site-id': undefined },
-  parameters: { expect: { texts: ['Éditeur non configuré', 'site-id'], noSelectors: ['input', 'button'] } },
-};
+export const NotConfigured: Story = notConfigured({ texts: ['Éditeur non configuré', 'site-id'], noSelectors: ['input', 'button'] });
 
 /** No token on this device for the site: the agents' shared sign-in. */
-export const NoToken: Story = {
-  args: { 'site-id': '798' },
-  loaders: [withToken('798', '')],
-  parameters: {
-    expect: {
-      texts: ['Jeton d’accès de l’agent', 'collez le jeton', 'Il commence par fsw_.'],
-      selectors: ['input#token[type="password"]'],
-      noSelectors: ['[part="list"]'],
-    },
-  },
-};
+export const NoToken: Story = noToken('798', {
+  texts: ['Jeton d’accès de l’agent', 'collez le jeton', 'Il commence par fsw_.'],
+  selectors: ['input#token[type="password"]'],
+  noSelectors: ['[part="list"]'],
+});
 
 /** The list arriving (a request that never answers). */
-export const Loading: Story = {
-  args: { 'site-id': '1', api: 'https://storybook.invalid/pending/api/v1' },
-  loaders: [withToken('1')],
-  parameters: {
-    expect: {
-      texts: ['Fermetures et horaires exceptionnels', 'Chargement des fermetures et horaires exceptionnels…'],
-      selectors: ['[aria-busy="true"]'],
-      timeout: 8000,
-    },
-  },
-};
+export const Loading: Story = withApi('1', API_PENDING, {
+  texts: ['Fermetures et horaires exceptionnels', 'Chargement des fermetures et horaires exceptionnels…'],
+  selectors: ['[aria-busy="true"]'],
+  timeout: 8000,
+});
 
 /** Mende's closure on 24 December and its exceptional hours in January, in the public widgets' words. */
 export const List: Story = {
@@ -190,22 +151,16 @@ export const Empty: Story = {
 };
 
 /** The server answers 503. */
-export const ServerError: Story = {
-  args: { 'site-id': '1', api: 'https://storybook.invalid/unavailable/api/v1' },
-  loaders: [withToken('1')],
-  parameters: {
-    expect: { texts: ['Liste indisponible pour le moment', 'Réessayer'], selectors: ['[data-state="error"]'] },
-  },
-};
+export const ServerError: Story = withApi('1', API_UNAVAILABLE, {
+  texts: ['Liste indisponible pour le moment', 'Réessayer'],
+  selectors: ['[data-state="error"]'],
+});
 
 /** No network and no copy on this device. */
-export const Offline: Story = {
-  args: { 'site-id': '1', api: API_OFFLINE },
-  loaders: [withToken('1')],
-  parameters: {
-    expect: { texts: ['Vous êtes hors ligne', 'pas encore enregistrée sur cet appareil'], selectors: ['[data-state="offline"]'] },
-  },
-};
+export const Offline: Story = withApi('1', API_OFFLINE, {
+  texts: ['Vous êtes hors ligne', 'pas encore enregistrée sur cet appareil'],
+  selectors: ['[data-state="offline"]'],
+});
 
 /** No network, the list seen last kept on this device (put in the offline cache by the loader). */
 export const OfflineWithSavedCopy: Story = {
@@ -226,25 +181,16 @@ export const OfflineWithSavedCopy: Story = {
 };
 
 /** The server refuses the stored token (401). */
-export const Unauthorized: Story = {
-  args: { 'site-id': '561' },
-  loaders: [withToken('561', REFUSED_TOKENS.unauthorized)],
-  parameters: {
-    expect: { texts: ['Jeton refusé', 'Changer de jeton'], selectors: ['[data-state="unauthorized"] [role="alert"]'] },
-  },
-};
+export const Unauthorized: Story = refusedToken('unauthorized', '561', {
+  texts: ['Jeton refusé', 'Changer de jeton'],
+  selectors: ['[data-state="unauthorized"] [role="alert"]'],
+});
 
 /** The stored token is another site's (403). */
-export const Forbidden: Story = {
-  args: { 'site-id': '3' },
-  loaders: [withToken('3', REFUSED_TOKENS.forbidden)],
-  parameters: {
-    expect: {
-      texts: ['Jeton d’une autre France services', 'la France services n° 3'],
-      selectors: ['[data-state="forbidden"] [role="alert"]'],
-    },
-  },
-};
+export const Forbidden: Story = refusedToken('forbidden', '3', {
+  texts: ['Jeton d’une autre France services', 'la France services n° 3'],
+  selectors: ['[data-state="forbidden"] [role="alert"]'],
+});
 
 /** The form: closed or open at other hours, one day or several, the reason with its suggestions. */
 export const NewClosure: Story = {

@@ -6,20 +6,10 @@ import '@fs-widgets/observatory/coverage-map.js';
 import { waitFor } from 'storybook/test';
 import { REFUSED_TOKENS } from '../.storybook/fake-api.js';
 import type { ExpectedComponent, ExpectedStory } from './story-expectations.js';
+import { API, API_OFFLINE, API_PENDING, API_UNAVAILABLE, commonArgTypes, withToken } from './support/agent-tools.js';
 
-/** The fake API of `.storybook/fake-api.ts`: the real server's answers recorded by `scripts/docs/observatory-fixtures.ts`. */
-const API = 'https://storybook.invalid/api/v1';
-
-const TOKEN_KEY = 'fs-widgets:demarches:token:observatory';
-const FAKE_TOKEN = `fsw_000000000000.${'storybook-fake-token-not-valid-anywhere-000'}`;
-
-const withToken =
-  (token: string = FAKE_TOKEN) =>
-  async (): Promise<Record<string, never>> => {
-    if (token) localStorage.setItem(TOKEN_KEY, token);
-    else localStorage.removeItem(TOKEN_KEY);
-    return {};
-  };
+/** The observatory's views keep the observer's token under this name (the agents' shared sign-in). */
+const OBSERVATORY = 'observatory';
 
 interface CoverageMapArgs {
   departement?: string;
@@ -47,12 +37,7 @@ const meta = {
   args: { departement: '48', view: 'table', api: API, 'heading-level': 2, lang: 'fr' },
   argTypes: {
     view: { control: 'inline-radio', options: ['map', 'table'] },
-    lang: {
-      control: 'inline-radio',
-      options: ['fr', 'en'],
-      description: 'Language of the texts (the global `lang` attribute; the nearest one up the page applies). French by default.',
-      table: { category: 'attributes', type: { summary: "'fr' | 'en'" }, defaultValue: { summary: 'the page’s lang, else fr' } },
-    },
+    ...commonArgTypes,
     'heading-level': { control: { type: 'number', min: 2, max: 5, step: 1 } },
   },
   parameters: {
@@ -89,7 +74,7 @@ type Story = StoryObj<CoverageMapArgs> & ExpectedStory;
 
 /** No token on this device: the shared sign-in. */
 export const SignedOut: Story = {
-  loaders: [withToken('')],
+  loaders: [withToken(OBSERVATORY, '')],
   parameters: {
     expect: {
       texts: ['Carte de l’accès aux France services', 'Collez le jeton d’observation'],
@@ -100,8 +85,8 @@ export const SignedOut: Story = {
 
 /** The communes' coverage on its way. */
 export const Loading: Story = {
-  args: { api: 'https://storybook.invalid/pending/api/v1' },
-  loaders: [withToken()],
+  args: { api: API_PENDING },
+  loaders: [withToken(OBSERVATORY)],
   parameters: {
     expect: { texts: ['Chargement des chiffres du périmètre…'], selectors: ['[data-state="loading"][aria-busy="true"]'], timeout: 8000 },
   },
@@ -109,7 +94,7 @@ export const Loading: Story = {
 
 /** The table view (no map code loaded): the Lozère's communes by travel time, the shares within 10 to 45 minutes. */
 export const Table: Story = {
-  loaders: [withToken()],
+  loaders: [withToken(OBSERVATORY)],
   parameters: {
     expect: {
       texts: [
@@ -127,7 +112,7 @@ export const Table: Story = {
 /** The map view: communes by band, white zones ringed, sites and stops, the département shaded; the what-if form below. */
 export const Map: Story = {
   args: { view: 'map' },
-  loaders: [withToken()],
+  loaders: [withToken(OBSERVATORY)],
   parameters: {
     expect: {
       texts: ['Temps de trajet jusqu’à la France services la plus proche', 'ANCT — contours des départements', 'Et si ?'],
@@ -138,7 +123,7 @@ export const Map: Story = {
 
 /** What if: a France services at Nasbinals, one of the Lozère's white zones (entered with the form, as with the keyboard). */
 export const WhatIf: Story = {
-  loaders: [withToken()],
+  loaders: [withToken(OBSERVATORY)],
   play: async ({ canvasElement }) => {
     const el = await waitFor(
       () => {
@@ -163,28 +148,28 @@ export const WhatIf: Story = {
 };
 
 export const ServerError: Story = {
-  args: { api: 'https://storybook.invalid/unavailable/api/v1' },
-  loaders: [withToken()],
+  args: { api: API_UNAVAILABLE },
+  loaders: [withToken(OBSERVATORY)],
   parameters: {
     expect: { texts: ['Les chiffres ne peuvent pas être affichés pour le moment', 'Réessayer'], selectors: ['[data-state="error"]'] },
   },
 };
 
 export const Offline: Story = {
-  args: { api: 'https://storybook.invalid/offline/api/v1' },
-  loaders: [withToken()],
+  args: { api: API_OFFLINE },
+  loaders: [withToken(OBSERVATORY)],
   parameters: { expect: { texts: ['Vous êtes hors ligne', 'Réessayer'], selectors: ['[data-state="offline"]'] } },
 };
 
 /** A département's token asking for another département. */
 export const Forbidden: Story = {
-  loaders: [withToken(REFUSED_TOKENS.forbidden)],
+  loaders: [withToken(OBSERVATORY, REFUSED_TOKENS.forbidden)],
   parameters: { expect: { texts: ['Périmètre non autorisé', 'Changer de jeton'], selectors: ['[data-state="forbidden"]'] } },
 };
 
 export const English: Story = {
   args: { lang: 'en' },
-  loaders: [withToken()],
+  loaders: [withToken(OBSERVATORY)],
   parameters: {
     expect: {
       texts: ['Map of access to France services — Lozère (48)', 'Population within…', 'What if? Simulate adding or removing a place'],

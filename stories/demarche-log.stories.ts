@@ -2,44 +2,12 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { fn } from 'storybook/test';
-import { widgetDatabase } from '@fs-widgets/core';
 import type { FsActLoggedDetail } from '@fs-widgets/demarches/demarche-log.js';
 import '@fs-widgets/demarches/demarche-log.js';
 import type { ExpectedComponent, ExpectedStory } from './story-expectations.js';
-
-/** The fake API of `.storybook/fake-api.ts` (catalogue only; the tests use the real server). */
-const API = 'https://storybook.invalid/api/v1';
+import { API, commonArgTypes, emptyOutbox, withToken } from './support/agent-tools.js';
 
 const SITE = '2983';
-
-/** Where the widget keeps the agent's token for a site (see `shared/agent-token.ts`). */
-const TOKEN_KEY = `fs-widgets:demarches:token:${SITE}`;
-
-/**
- * A string of the form the server gives tokens (`fsw_<12 hex>.<43 base64url>`), valid nowhere:
- * the fake API does not check the `Authorization` header.
- */
-const FAKE_TOKEN = `fsw_000000000000.${'storybook-fake-token-not-valid-anywhere-000'}`;
-
-/** Empties the outbox: entries queued by an earlier story would change the pending count. */
-async function emptyOutbox(): Promise<void> {
-  const db = await widgetDatabase();
-  await db?.clear('outbox');
-}
-
-/** No token on this device: the widget asks for one. */
-async function withoutToken(): Promise<Record<string, never>> {
-  localStorage.removeItem(TOKEN_KEY);
-  await emptyOutbox();
-  return {};
-}
-
-/** A token already pasted on this device for site 2983 (a fake one). */
-async function withToken(): Promise<Record<string, never>> {
-  localStorage.setItem(TOKEN_KEY, FAKE_TOKEN);
-  await emptyOutbox();
-  return {};
-}
 
 interface LogArgs {
   'site-id'?: string;
@@ -73,13 +41,7 @@ const meta = {
     onActLogged: fn(),
   },
   argTypes: {
-    lang: {
-      control: 'inline-radio',
-      options: ['fr', 'en'],
-      description: 'Language of the texts (the global `lang` attribute; the nearest one up the page applies). French by default.',
-      table: { category: 'attributes', type: { summary: "'fr' | 'en'" }, defaultValue: { summary: 'the page’s lang, else fr' } },
-    },
-    'heading-level': { control: { type: 'number', min: 2, max: 6, step: 1 } },
+    ...commonArgTypes,
     onActLogged: { table: { disable: true } },
   },
   parameters: {
@@ -118,7 +80,7 @@ type Story = StoryObj<LogArgs> & ExpectedStory;
 
 /** No token on this device (the loader removes it; each story has its own loader, as loaders run in parallel): the agent pastes the one the coordinator gave. */
 export const NoToken: Story = {
-  loaders: [withoutToken],
+  loaders: [withToken(SITE, ''), emptyOutbox],
   parameters: {
     expect: {
       texts: ['Jeton d’accès de l’agent', 'Collez le jeton', 'Jeton d’accès', 'Il commence par fsw_.', 'Enregistrer'],
@@ -130,7 +92,7 @@ export const NoToken: Story = {
 
 /** A token stored for the site: today's figures, then partner, outcome and channel, in a few taps. */
 export const Ready: Story = {
-  loaders: [withToken],
+  loaders: [withToken(SITE), emptyOutbox],
   // Today's figures: the real server's answer for a day without logged acts (scripts/docs/story-fixtures.ts).
   parameters: {
     expect: {
@@ -158,7 +120,7 @@ export const Ready: Story = {
 
 /** `lang="en"`: every text in English. */
 export const English: Story = {
-  loaders: [withToken],
+  loaders: [withToken(SITE), emptyOutbox],
   args: { lang: 'en' },
   parameters: {
     expect: {

@@ -6,23 +6,10 @@ import '@fs-widgets/observatory/network-observatory.js';
 import { waitFor } from 'storybook/test';
 import { REFUSED_TOKENS } from '../.storybook/fake-api.js';
 import type { ExpectedComponent, ExpectedStory } from './story-expectations.js';
+import { API, API_OFFLINE, API_PENDING, API_UNAVAILABLE, commonArgTypes, withToken } from './support/agent-tools.js';
 
-/** The fake API of `.storybook/fake-api.ts`: the real server's answers recorded by `scripts/docs/observatory-fixtures.ts`. */
-const API = 'https://storybook.invalid/api/v1';
-
-/** Where the observatory keeps the observer's token on the device (the agents' shared sign-in). */
-const TOKEN_KEY = 'fs-widgets:demarches:token:observatory';
-/** A string of the form the server gives tokens, valid nowhere: the fake API does not check it. */
-const FAKE_TOKEN = `fsw_000000000000.${'storybook-fake-token-not-valid-anywhere-000'}`;
-
-/** A loader storing `token` on this device (none when empty). */
-const withToken =
-  (token: string = FAKE_TOKEN) =>
-  async (): Promise<Record<string, never>> => {
-    if (token) localStorage.setItem(TOKEN_KEY, token);
-    else localStorage.removeItem(TOKEN_KEY);
-    return {};
-  };
+/** The observatory's views keep the observer's token under this name (the agents' shared sign-in). */
+const OBSERVATORY = 'observatory';
 
 interface ObservatoryArgs {
   departement?: string;
@@ -45,12 +32,7 @@ const meta = {
   ></fs-network-observatory>`,
   args: { departement: '48', api: API, 'heading-level': 2, lang: 'fr' },
   argTypes: {
-    lang: {
-      control: 'inline-radio',
-      options: ['fr', 'en'],
-      description: 'Language of the texts (the global `lang` attribute; the nearest one up the page applies). French by default.',
-      table: { category: 'attributes', type: { summary: "'fr' | 'en'" }, defaultValue: { summary: 'the page’s lang, else fr' } },
-    },
+    ...commonArgTypes,
     'heading-level': { control: { type: 'number', min: 2, max: 5, step: 1 } },
   },
   parameters: {
@@ -76,7 +58,7 @@ type Story = StoryObj<ObservatoryArgs> & ExpectedStory;
 
 /** No token on this device: the shared sign-in, with what the token opens. */
 export const SignedOut: Story = {
-  loaders: [withToken('')],
+  loaders: [withToken(OBSERVATORY, '')],
   parameters: {
     expect: {
       texts: ['Observatoire du réseau France services', 'Collez le jeton d’observation', 'Il commence par fsw_.', 'Enregistrer'],
@@ -87,8 +69,8 @@ export const SignedOut: Story = {
 
 /** The scope's figures on their way (a request that never answers). */
 export const Loading: Story = {
-  args: { api: 'https://storybook.invalid/pending/api/v1' },
-  loaders: [withToken()],
+  args: { api: API_PENDING },
+  loaders: [withToken(OBSERVATORY)],
   parameters: {
     expect: { texts: ['Chargement des chiffres du périmètre…'], selectors: ['[data-state="loading"][aria-busy="true"]'], timeout: 8000 },
   },
@@ -96,7 +78,7 @@ export const Loading: Story = {
 
 /** The Lozère: key figures with period and source, its 20 sites, freshness, the population within 10 to 45 minutes. */
 export const Lozere: Story = {
-  loaders: [withToken()],
+  loaders: [withToken(OBSERVATORY)],
   parameters: {
     expect: {
       texts: [
@@ -125,7 +107,7 @@ export const Lozere: Story = {
 
 /** Filtered on the fixed sites (15 of 20), sorted by weekly hours (as a person would with the keyboard). */
 export const Filtered: Story = {
-  loaders: [withToken()],
+  loaders: [withToken(OBSERVATORY)],
   play: async ({ canvasElement }) => {
     const el = await waitFor(
       () => {
@@ -151,8 +133,8 @@ export const Filtered: Story = {
 
 /** The server answers 503: said plainly, with « Réessayer ». */
 export const ServerError: Story = {
-  args: { api: 'https://storybook.invalid/unavailable/api/v1' },
-  loaders: [withToken()],
+  args: { api: API_UNAVAILABLE },
+  loaders: [withToken(OBSERVATORY)],
   parameters: {
     expect: { texts: ['Les chiffres ne peuvent pas être affichés pour le moment', 'Réessayer'], selectors: ['[data-state="error"]'] },
   },
@@ -160,8 +142,8 @@ export const ServerError: Story = {
 
 /** No network: nothing of the scope is kept on the device, so the next step is the connection. */
 export const Offline: Story = {
-  args: { api: 'https://storybook.invalid/offline/api/v1' },
-  loaders: [withToken()],
+  args: { api: API_OFFLINE },
+  loaders: [withToken(OBSERVATORY)],
   parameters: {
     expect: { texts: ['Vous êtes hors ligne', 'ne sont pas gardés sur l’appareil', 'Réessayer'], selectors: ['[data-state="offline"]'] },
   },
@@ -169,7 +151,7 @@ export const Offline: Story = {
 
 /** A token the server does not know (401): another one is asked for. */
 export const Unauthorized: Story = {
-  loaders: [withToken(REFUSED_TOKENS.unauthorized)],
+  loaders: [withToken(OBSERVATORY, REFUSED_TOKENS.unauthorized)],
   parameters: {
     expect: {
       texts: ['Jeton refusé', 'Demandez-en un nouveau à l’administrateur du réseau', 'Changer de jeton'],
@@ -180,7 +162,7 @@ export const Unauthorized: Story = {
 
 /** A scope the token may not see (403): a département's token asking for another département. */
 export const Forbidden: Story = {
-  loaders: [withToken(REFUSED_TOKENS.forbidden)],
+  loaders: [withToken(OBSERVATORY, REFUSED_TOKENS.forbidden)],
   parameters: {
     expect: {
       texts: ['Périmètre non autorisé', 'un jeton de département ne voit que son département'],
@@ -192,7 +174,7 @@ export const Forbidden: Story = {
 /** In English. */
 export const English: Story = {
   args: { lang: 'en' },
-  loaders: [withToken()],
+  loaders: [withToken(OBSERVATORY)],
   parameters: {
     expect: {
       texts: ['France services network observatory — Lozère (48)', 'Key figures', 'not enough answers yet', 'Download this table:'],

@@ -1,37 +1,29 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { fn, waitFor } from 'storybook/test';
+import { fn } from 'storybook/test';
 import { responseCache } from '@fs-widgets/core';
 import type { FsOutreachEditor, FsStopsChangeDetail } from '@fs-widgets/demarches/outreach-editor.js';
 import '@fs-widgets/demarches/outreach-editor.js';
-import { REFUSED_TOKENS } from '../.storybook/fake-api.js';
-import api from './fixtures/api.json';
 import type { ExpectedComponent, ExpectedStory } from './story-expectations.js';
-
-/** A recorded answer's body (`scripts/docs/story-fixtures.ts` records the editors' lists; until then, none). */
-const recorded = (key: string) => (api as Record<string, { body: unknown } | undefined>)[key]?.body ?? { site_id: '', items: [] };
-
-/** The fake API of `.storybook/fake-api.ts` (recorded answers only; the tests use the real server). */
-const API = 'https://storybook.invalid/api/v1';
-const API_OFFLINE = 'https://storybook.invalid/offline/api/v1';
+import {
+  API,
+  API_OFFLINE,
+  API_PENDING,
+  API_UNAVAILABLE,
+  MONDAY_MORNING,
+  commonArgTypes,
+  noToken,
+  notConfigured,
+  recorded,
+  refusedToken,
+  withApi,
+  withToken,
+  shownIn,
+} from './support/agent-tools.js';
 
 /** The Ruffecois bus (Charente): its stops, imported once from its file as the site's own data. */
 const SITE = '2023';
-/** The stories' frozen clock: the next visits are those of that day. */
-const MONDAY_MORNING = new Date('2026-11-30T09:00:00Z');
-
-const tokenKey = (site: string) => `fs-widgets:demarches:token:${site}`;
-/** A string of the form the server gives tokens, valid nowhere: the fake API does not check it. */
-const FAKE_TOKEN = `fsw_000000000000.${'storybook-fake-token-not-valid-anywhere-000'}`;
-
-const withToken =
-  (site: string, token: string = FAKE_TOKEN) =>
-  async (): Promise<Record<string, never>> => {
-    if (token) localStorage.setItem(tokenKey(site), token);
-    else localStorage.removeItem(tokenKey(site));
-    return {};
-  };
 
 interface EditorArgs {
   'site-id'?: string;
@@ -44,16 +36,7 @@ interface EditorArgs {
 }
 
 /** The editor of the story, once it shows `selector` in its shadow root. */
-const shown = (canvas: HTMLElement, selector: string) =>
-  waitFor(
-    () => {
-      const el = canvas.querySelector<FsOutreachEditor>('fs-outreach-editor');
-      const found = el?.shadowRoot?.querySelector<HTMLElement>(selector);
-      if (!el || !found) throw new Error(`<fs-outreach-editor> shows no ${selector} yet`);
-      return { el, found };
-    },
-    { timeout: 10_000 },
-  );
+const shown = (canvas: HTMLElement, selector: string) => shownIn<FsOutreachEditor>(canvas, 'fs-outreach-editor', selector);
 
 const meta = {
   title: 'Démarches/Outreach editor',
@@ -77,13 +60,7 @@ const meta = {
     onStopsChange: fn(),
   },
   argTypes: {
-    lang: {
-      control: 'inline-radio',
-      options: ['fr', 'en'],
-      description: 'Language of the texts (the global `lang` attribute; the nearest one up the page applies). French by default.',
-      table: { category: 'attributes', type: { summary: "'fr' | 'en'" }, defaultValue: { summary: 'the page’s lang, else fr' } },
-    },
-    'heading-level': { control: { type: 'number', min: 2, max: 6, step: 1 } },
+    ...commonArgTypes,
     now: { control: false },
     onStopsChange: { table: { disable: true } },
   },
@@ -125,28 +102,20 @@ export default meta;
 type Story = StoryObj<EditorArgs> & ExpectedStory;
 
 /** No `site-id`: says how to configure it. */
-export const NotConfigured: Story = {
-  args: { 'site-id': undefined },
-  parameters: { expect: { texts: ['Éditeur non configuré', 'site-id'], noSelectors: ['input', 'button'] } },
-};
+export const NotConfigured: Story = notConfigured({ texts: ['Éditeur non configuré', 'site-id'], noSelectors: ['input', 'button'] });
 
 /** No token on this device for the site: the agents' shared sign-in. */
-export const NoToken: Story = {
-  args: { 'site-id': '798' },
-  loaders: [withToken('798', '')],
-  parameters: {
-    expect: { texts: ['Jeton d’accès de l’agent', 'Il commence par fsw_.'], selectors: ['input#token[type="password"]'] },
-  },
-};
+export const NoToken: Story = noToken('798', {
+  texts: ['Jeton d’accès de l’agent', 'Il commence par fsw_.'],
+  selectors: ['input#token[type="password"]'],
+});
 
 /** The list arriving (a request that never answers). */
-export const Loading: Story = {
-  args: { 'site-id': '1', api: 'https://storybook.invalid/pending/api/v1' },
-  loaders: [withToken('1')],
-  parameters: {
-    expect: { texts: ['Chargement des arrêts et des permanences…'], selectors: ['[aria-busy="true"]'], timeout: 8000 },
-  },
-};
+export const Loading: Story = withApi('1', API_PENDING, {
+  texts: ['Chargement des arrêts et des permanences…'],
+  selectors: ['[aria-busy="true"]'],
+  timeout: 8000,
+});
 
 /** The bus's stops: each rhythm in plain words, the next visits with « Annuler cette date » and « Déplacer ». */
 export const List: Story = {
@@ -178,18 +147,13 @@ export const Empty: Story = {
 };
 
 /** The server answers 503. */
-export const ServerError: Story = {
-  args: { 'site-id': '1', api: 'https://storybook.invalid/unavailable/api/v1' },
-  loaders: [withToken('1')],
-  parameters: { expect: { texts: ['Liste indisponible pour le moment', 'Réessayer'], selectors: ['[data-state="error"]'] } },
-};
+export const ServerError: Story = withApi('1', API_UNAVAILABLE, {
+  texts: ['Liste indisponible pour le moment', 'Réessayer'],
+  selectors: ['[data-state="error"]'],
+});
 
 /** No network and no copy on this device. */
-export const Offline: Story = {
-  args: { 'site-id': '1', api: API_OFFLINE },
-  loaders: [withToken('1')],
-  parameters: { expect: { texts: ['Vous êtes hors ligne'], selectors: ['[data-state="offline"]'] } },
-};
+export const Offline: Story = withApi('1', API_OFFLINE, { texts: ['Vous êtes hors ligne'], selectors: ['[data-state="offline"]'] });
 
 /** No network, the list seen last kept on this device (put in the offline cache by the loader). */
 export const OfflineWithSavedCopy: Story = {
@@ -207,18 +171,16 @@ export const OfflineWithSavedCopy: Story = {
 };
 
 /** The server refuses the stored token (401). */
-export const Unauthorized: Story = {
-  args: { 'site-id': '561' },
-  loaders: [withToken('561', REFUSED_TOKENS.unauthorized)],
-  parameters: { expect: { texts: ['Jeton refusé'], selectors: ['[data-state="unauthorized"] [role="alert"]'] } },
-};
+export const Unauthorized: Story = refusedToken('unauthorized', '561', {
+  texts: ['Jeton refusé'],
+  selectors: ['[data-state="unauthorized"] [role="alert"]'],
+});
 
 /** The stored token is another site's (403). */
-export const Forbidden: Story = {
-  args: { 'site-id': '3' },
-  loaders: [withToken('3', REFUSED_TOKENS.forbidden)],
-  parameters: { expect: { texts: ['Jeton d’une autre France services'], selectors: ['[data-state="forbidden"] [role="alert"]'] } },
-};
+export const Forbidden: Story = refusedToken('forbidden', '3', {
+  texts: ['Jeton d’une autre France services'],
+  selectors: ['[data-state="forbidden"] [role="alert"]'],
+});
 
 /** The form: kind, name, commune search, street and postcode, coordinates, a rhythm with one-off dates, the offer. */
 export const NewStop: Story = {

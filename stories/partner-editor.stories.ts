@@ -1,38 +1,28 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { fn, waitFor } from 'storybook/test';
+import { fn } from 'storybook/test';
 import { responseCache } from '@fs-widgets/core';
 import type { FsPartnerEditor, FsPartnersChangeDetail } from '@fs-widgets/demarches/partner-editor.js';
 import '@fs-widgets/demarches/partner-editor.js';
-import { REFUSED_TOKENS } from '../.storybook/fake-api.js';
 import api from './fixtures/api.json';
 import type { ExpectedComponent, ExpectedStory } from './story-expectations.js';
-
-/** The fake API of `.storybook/fake-api.ts` (catalogue only; the tests use the real server). */
-const API = 'https://storybook.invalid/api/v1';
-const API_OFFLINE = 'https://storybook.invalid/offline/api/v1';
+import {
+  API,
+  API_OFFLINE,
+  API_PENDING,
+  API_UNAVAILABLE,
+  commonArgTypes,
+  noToken,
+  notConfigured,
+  refusedToken,
+  withApi,
+  withToken,
+  shownIn,
+} from './support/agent-tools.js';
 
 /** Mende: its partners as recorded after illustrative local partners and permanences were added (`scripts/docs/story-fixtures.ts`). */
 const SITE = '2983';
-
-/** Where the agents' tools keep a site's token (see `shared/agent-token.ts`). */
-const tokenKey = (site: string) => `fs-widgets:demarches:token:${site}`;
-
-/** A string of the form the server gives tokens, valid nowhere: the fake API does not check it. */
-const FAKE_TOKEN = `fsw_000000000000.${'storybook-fake-token-not-valid-anywhere-000'}`;
-
-/**
- * A loader storing `token` for `site` on this device (none when empty). Each state uses its own
- * site where it can: the docs page renders every story at once, and they share `localStorage`.
- */
-const withToken =
-  (site: string, token: string = FAKE_TOKEN) =>
-  async (): Promise<Record<string, never>> => {
-    if (token) localStorage.setItem(tokenKey(site), token);
-    else localStorage.removeItem(tokenKey(site));
-    return {};
-  };
 
 interface EditorArgs {
   'site-id'?: string;
@@ -44,16 +34,7 @@ interface EditorArgs {
 }
 
 /** The editor of the story, once it shows `selector` in its shadow root. */
-const shown = (canvas: HTMLElement, selector: string) =>
-  waitFor(
-    () => {
-      const el = canvas.querySelector<FsPartnerEditor>('fs-partner-editor');
-      const found = el?.shadowRoot?.querySelector<HTMLElement>(selector);
-      if (!el || !found) throw new Error(`<fs-partner-editor> shows no ${selector} yet`);
-      return { el, found };
-    },
-    { timeout: 10_000 },
-  );
+const shown = (canvas: HTMLElement, selector: string) => shownIn<FsPartnerEditor>(canvas, 'fs-partner-editor', selector);
 
 const meta = {
   title: 'Démarches/Partner editor',
@@ -76,13 +57,7 @@ const meta = {
     onPartnersChange: fn(),
   },
   argTypes: {
-    lang: {
-      control: 'inline-radio',
-      options: ['fr', 'en'],
-      description: 'Language of the texts (the global `lang` attribute; the nearest one up the page applies). French by default.',
-      table: { category: 'attributes', type: { summary: "'fr' | 'en'" }, defaultValue: { summary: 'the page’s lang, else fr' } },
-    },
-    'heading-level': { control: { type: 'number', min: 2, max: 6, step: 1 } },
+    ...commonArgTypes,
     onPartnersChange: { table: { disable: true } },
   },
   parameters: {
@@ -125,36 +100,21 @@ export default meta;
 type Story = StoryObj<EditorArgs> & ExpectedStory;
 
 /** No `site-id`: says how to configure it. */
-export const NotConfigured: Story = {
-  args: { 'site-id': undefined },
-  parameters: { expect: { texts: ['Éditeur non configuré', 'site-id'], noSelectors: ['input', 'button'] } },
-};
+export const NotConfigured: Story = notConfigured({ texts: ['Éditeur non configuré', 'site-id'], noSelectors: ['input', 'button'] });
 
 /** No token on this device for the site: the agent pastes the one the coordinator gave (the démarche log's screen). */
-export const NoToken: Story = {
-  args: { 'site-id': '798' },
-  loaders: [withToken('798', '')],
-  parameters: {
-    expect: {
-      texts: ['Jeton d’accès de l’agent', 'collez le jeton', 'Il commence par fsw_.', 'Enregistrer'],
-      selectors: ['input#token[type="password"]'],
-      noSelectors: ['[part="list"]'],
-    },
-  },
-};
+export const NoToken: Story = noToken('798', {
+  texts: ['Jeton d’accès de l’agent', 'collez le jeton', 'Il commence par fsw_.', 'Enregistrer'],
+  selectors: ['input#token[type="password"]'],
+  noSelectors: ['[part="list"]'],
+});
 
 /** The lists arriving (a request that never answers). */
-export const Loading: Story = {
-  args: { 'site-id': '1', api: 'https://storybook.invalid/pending/api/v1' },
-  loaders: [withToken('1')],
-  parameters: {
-    expect: {
-      texts: ['Partenaires locaux et permanences', 'Chargement des partenaires et des permanences…'],
-      selectors: ['[aria-busy="true"]'],
-      timeout: 8000,
-    },
-  },
-};
+export const Loading: Story = withApi('1', API_PENDING, {
+  texts: ['Partenaires locaux et permanences', 'Chargement des partenaires et des permanences…'],
+  selectors: ['[aria-busy="true"]'],
+  timeout: 8000,
+});
 
 /** Mende's local partners and permanences, each in plain words with its next dates computed by the server. */
 export const List: Story = {
@@ -201,25 +161,16 @@ export const Empty: Story = {
 };
 
 /** The server answers 503: says so, with "Réessayer". */
-export const ServerError: Story = {
-  args: { 'site-id': '1', api: 'https://storybook.invalid/unavailable/api/v1' },
-  loaders: [withToken('1')],
-  parameters: {
-    expect: { texts: ['Liste indisponible pour le moment', 'Le service ne répond pas', 'Réessayer'], selectors: ['[data-state="error"]'] },
-  },
-};
+export const ServerError: Story = withApi('1', API_UNAVAILABLE, {
+  texts: ['Liste indisponible pour le moment', 'Le service ne répond pas', 'Réessayer'],
+  selectors: ['[data-state="error"]'],
+});
 
 /** No network and no copy on this device. */
-export const Offline: Story = {
-  args: { 'site-id': '1', api: API_OFFLINE },
-  loaders: [withToken('1')],
-  parameters: {
-    expect: {
-      texts: ['Vous êtes hors ligne', 'pas encore enregistrée sur cet appareil', 'Réessayer'],
-      selectors: ['[data-state="offline"]'],
-    },
-  },
-};
+export const Offline: Story = withApi('1', API_OFFLINE, {
+  texts: ['Vous êtes hors ligne', 'pas encore enregistrée sur cet appareil', 'Réessayer'],
+  selectors: ['[data-state="offline"]'],
+});
 
 /**
  * No network, with the list seen last kept on this device: shown with its date. Simulated: the
@@ -244,29 +195,17 @@ export const OfflineWithSavedCopy: Story = {
 };
 
 /** The server refuses the stored token (unknown, expired or revoked: 401), said before anything is typed. */
-export const Unauthorized: Story = {
-  args: { 'site-id': '561' },
-  loaders: [withToken('561', REFUSED_TOKENS.unauthorized)],
-  parameters: {
-    expect: {
-      texts: ['Jeton refusé', 'il est invalide, a expiré ou a été révoqué', 'Changer de jeton'],
-      selectors: ['[data-state="unauthorized"] [role="alert"]'],
-      noSelectors: ['[part="list"]'],
-    },
-  },
-};
+export const Unauthorized: Story = refusedToken('unauthorized', '561', {
+  texts: ['Jeton refusé', 'il est invalide, a expiré ou a été révoqué', 'Changer de jeton'],
+  selectors: ['[data-state="unauthorized"] [role="alert"]'],
+  noSelectors: ['[part="list"]'],
+});
 
 /** The stored token is another site's (403). */
-export const Forbidden: Story = {
-  args: { 'site-id': '3' },
-  loaders: [withToken('3', REFUSED_TOKENS.forbidden)],
-  parameters: {
-    expect: {
-      texts: ['Jeton d’une autre France services', 'la France services n° 3', 'Changer de jeton'],
-      selectors: ['[data-state="forbidden"] [role="alert"]'],
-    },
-  },
-};
+export const Forbidden: Story = refusedToken('forbidden', '3', {
+  texts: ['Jeton d’une autre France services', 'la France services n° 3', 'Changer de jeton'],
+  selectors: ['[data-state="forbidden"] [role="alert"]'],
+});
 
 /** "Ajouter un partenaire local": the form, with the catalogue's themes. */
 export const NewLocalPartner: Story = {

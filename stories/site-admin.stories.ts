@@ -4,32 +4,24 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { fn, waitFor } from 'storybook/test';
 import type { FsSiteAdmin, FsSiteChangeDetail, SiteAdminSection } from '@fs-widgets/demarches/site-admin.js';
 import '@fs-widgets/demarches/site-admin.js';
-import { REFUSED_TOKENS } from '../.storybook/fake-api.js';
 import type { ExpectedComponent, ExpectedStory } from './story-expectations.js';
-
-/** The fake API of `.storybook/fake-api.ts` (recorded answers; the tests use the real server). */
-const API = 'https://storybook.invalid/api/v1';
-const API_OFFLINE = 'https://storybook.invalid/offline/api/v1';
+import {
+  API,
+  API_OFFLINE,
+  API_PENDING,
+  API_UNAVAILABLE,
+  commonArgTypes,
+  noToken,
+  notConfigured,
+  refusedToken,
+  withApi,
+  withToken,
+} from './support/agent-tools.js';
 
 /** Mende: administered by its manager, with the illustrative changes of `scripts/docs/story-fixtures.ts`. */
 const SITE = '2983';
 /** MSA itinérante de Lozère: signed in as one of its agents. */
 const AGENT_SITE = '3255';
-
-/** Where the agents' tools keep a site's token (one per site and device, `core/agents/agent-token.ts`). */
-const tokenKey = (site: string) => `fs-widgets:demarches:token:${site}`;
-
-/** A string of the form the server gives tokens, valid nowhere: the fake API does not check it. */
-const FAKE_TOKEN = `fsw_000000000000.${'storybook-fake-token-not-valid-anywhere-000'}`;
-
-/** A loader storing `token` for `site` on this device (none when empty). */
-const withToken =
-  (site: string, token: string = FAKE_TOKEN) =>
-  async (): Promise<Record<string, never>> => {
-    if (token) localStorage.setItem(tokenKey(site), token);
-    else localStorage.removeItem(tokenKey(site));
-    return {};
-  };
 
 interface AdminArgs {
   'site-id'?: string;
@@ -76,12 +68,7 @@ const meta = {
     onSiteChange: fn(),
   },
   argTypes: {
-    lang: {
-      control: 'inline-radio',
-      options: ['fr', 'en'],
-      description: 'Language of the texts (the global `lang` attribute; the nearest one up the page applies). French by default.',
-      table: { category: 'attributes', type: { summary: "'fr' | 'en'" }, defaultValue: { summary: 'the page’s lang, else fr' } },
-    },
+    ...commonArgTypes,
     'heading-level': { control: { type: 'number', min: 2, max: 5, step: 1 } },
     onSiteChange: { table: { disable: true } },
   },
@@ -124,36 +111,24 @@ export default meta;
 type Story = StoryObj<AdminArgs> & ExpectedStory;
 
 /** No `site-id`: says how to configure it. */
-export const NotConfigured: Story = {
-  args: { 'site-id': undefined },
-  parameters: { expect: { texts: ['Administration non configurée', 'site-id'], noSelectors: ['input', 'button'] } },
-};
+export const NotConfigured: Story = notConfigured({
+  texts: ['Administration non configurée', 'site-id'],
+  noSelectors: ['input', 'button'],
+});
 
 /** No token on this device for the site: the agents' shared sign-in. */
-export const NoToken: Story = {
-  args: { 'site-id': '798' },
-  loaders: [withToken('798', '')],
-  parameters: {
-    expect: {
-      texts: ['Jeton d’accès', 'jeton d’agent ou de responsable', 'Il commence par fsw_.', 'Enregistrer'],
-      selectors: ['input#token[type="password"]'],
-      noSelectors: ['nav'],
-    },
-  },
-};
+export const NoToken: Story = noToken('798', {
+  texts: ['Jeton d’accès', 'jeton d’agent ou de responsable', 'Il commence par fsw_.', 'Enregistrer'],
+  selectors: ['input#token[type="password"]'],
+  noSelectors: ['nav'],
+});
 
 /** The role and the site arriving (a request that never answers). */
-export const Loading: Story = {
-  args: { 'site-id': '1', api: 'https://storybook.invalid/pending/api/v1' },
-  loaders: [withToken('1')],
-  parameters: {
-    expect: {
-      texts: ['Administration de votre France services', 'Chargement des informations de la France services…'],
-      selectors: ['[data-state="loading"] [aria-busy="true"]'],
-      timeout: 8000,
-    },
-  },
-};
+export const Loading: Story = withApi('1', API_PENDING, {
+  texts: ['Administration de votre France services', 'Chargement des informations de la France services…'],
+  selectors: ['[data-state="loading"] [aria-busy="true"]'],
+  timeout: 8000,
+});
 
 /** Mende's manager: every section, « Informations vérifiées » first. */
 export const Manager: Story = {
@@ -255,50 +230,29 @@ export const History: Story = {
 };
 
 /** The server answers 503: says so, with « Réessayer ». */
-export const ServerError: Story = {
-  args: { 'site-id': '1', api: 'https://storybook.invalid/unavailable/api/v1' },
-  loaders: [withToken('1')],
-  parameters: {
-    expect: {
-      texts: ['Informations indisponibles pour le moment', 'Le service ne répond pas', 'Réessayer'],
-      selectors: ['[data-state="error"]'],
-    },
-  },
-};
+export const ServerError: Story = withApi('1', API_UNAVAILABLE, {
+  texts: ['Informations indisponibles pour le moment', 'Le service ne répond pas', 'Réessayer'],
+  selectors: ['[data-state="error"]'],
+});
 
 /** No network. */
-export const Offline: Story = {
-  args: { 'site-id': '1', api: API_OFFLINE },
-  loaders: [withToken('1')],
-  parameters: {
-    expect: { texts: ['Vous êtes hors ligne', 'Vérifiez votre connexion à Internet', 'Réessayer'], selectors: ['[data-state="offline"]'] },
-  },
-};
+export const Offline: Story = withApi('1', API_OFFLINE, {
+  texts: ['Vous êtes hors ligne', 'Vérifiez votre connexion à Internet', 'Réessayer'],
+  selectors: ['[data-state="offline"]'],
+});
 
 /** The server refuses the stored token (unknown, expired or revoked: 401). */
-export const Unauthorized: Story = {
-  args: { 'site-id': '561' },
-  loaders: [withToken('561', REFUSED_TOKENS.unauthorized)],
-  parameters: {
-    expect: {
-      texts: ['Jeton refusé', 'il est invalide, a expiré ou a été révoqué', 'Changer de jeton'],
-      selectors: ['[data-state="unauthorized"] [role="alert"]'],
-      noSelectors: ['nav'],
-    },
-  },
-};
+export const Unauthorized: Story = refusedToken('unauthorized', '561', {
+  texts: ['Jeton refusé', 'il est invalide, a expiré ou a été révoqué', 'Changer de jeton'],
+  selectors: ['[data-state="unauthorized"] [role="alert"]'],
+  noSelectors: ['nav'],
+});
 
 /** The stored token is another site's (403). */
-export const Forbidden: Story = {
-  args: { 'site-id': '3' },
-  loaders: [withToken('3', REFUSED_TOKENS.forbidden)],
-  parameters: {
-    expect: {
-      texts: ['Jeton d’une autre France services', 'la France services n° 3', 'Changer de jeton'],
-      selectors: ['[data-state="forbidden"] [role="alert"]'],
-    },
-  },
-};
+export const Forbidden: Story = refusedToken('forbidden', '3', {
+  texts: ['Jeton d’une autre France services', 'la France services n° 3', 'Changer de jeton'],
+  selectors: ['[data-state="forbidden"] [role="alert"]'],
+});
 
 /** `lang="en"`: every text in English. */
 export const English: Story = {
