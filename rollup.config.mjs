@@ -60,6 +60,9 @@ const SHARED_CHUNK = new RegExp(
     /packages\/core\/src\/(storage\/|tokens\/(?!figures))/,
     /packages\/core\/src\/base\/(heading-level|safe-href|events|define|fs-element)\.ts$/,
     /packages\/core\/src\/api\/(api-base|api-client|api-error|api-resource|response-cache|widgets-server)\.ts$/,
+    // The idempotency key (about 150 bytes): the booking widget sends its write at once, without
+    // the outbox’s chunk (2.9 KB brotli and a request): its page 30.7 → 27.8 KB, 9 → 8 requests.
+    /packages\/core\/src\/outbox\/idempotency-key\.ts$/,
     /packages\/core\/src\/i18n\/(format|locale|strings\.fr|time-ranges)\.ts$/,
     /packages\/contract\/src\/(codes|sources)\.ts$/,
     /packages\/opening-hours\/src\/week\.ts$/,

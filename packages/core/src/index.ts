@@ -44,10 +44,10 @@ export { controls } from './tokens/controls.js';
 export { formStyles } from './tokens/forms.js';
 export { figures } from './tokens/figures.js';
 export { leafletBase } from './map/leaflet-styles.js';
+export { newIdempotencyKey } from './outbox/idempotency-key.js';
 export {
   Outbox,
   outboxFor,
-  newIdempotencyKey,
   backoffDelay,
   registerOutboxAuthorization,
   type OutboxAuthorization,

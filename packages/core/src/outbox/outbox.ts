@@ -88,15 +88,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 const NOTHING: FlushResult = { sent: 0, failed: 0, rejected: 0 };
 
-/**
- * A fresh idempotency key: a random UUID without dashes (32 hex characters, matching the
- * contract's `^[A-Za-z0-9_-]{16,64}$`). Falls back to `getRandomValues` on plain-http pages,
- * where `randomUUID` does not exist.
- */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID().replaceAll('-', '');
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
+// In its own module: a widget that writes without the outbox (the booking widget) needs the key, not the queue.
+export { newIdempotencyKey } from './idempotency-key.js';
 
 /**
  * How long to wait before attempt number `attempts + 1`, after `attempts` failed ones (≥ 1):
