@@ -157,5 +157,7 @@ export async function startBuiltServer({ timeoutMs = 60_000, env = {} } = {}) {
     await stop();
     throw err;
   }
-  return { origin, api: `${origin}/api/v1`, pid: child.pid, stop };
+  // The SQLite file, for a set-up that needs the server's own data (an agent's token, as `token create` makes it).
+  const sqlitePath = env.DATABASE_URL ? undefined : join(dataDir, 'bench.db');
+  return { origin, api: `${origin}/api/v1`, pid: child.pid, sqlitePath, stop };
 }

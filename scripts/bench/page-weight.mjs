@@ -25,8 +25,10 @@
 // OK/OVER, and the exit code is 1 only when a page could not be measured.
 import { createServer } from 'node:http';
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { launchBrowser } from './latency.mjs';
-import { buildIsStale, buildJs, freePort, section, startBuiltServer, table } from './lib.mjs';
+import { ROOT, buildIsStale, buildJs, freePort, section, startBuiltServer, table } from './lib.mjs';
 
 /** Each public widget as a town hall's page would show it (real sites and communes). */
 export const PAGES = [
@@ -40,7 +42,46 @@ export const PAGES = [
   { tag: 'fs-badge', attrs: 'commune="48095"' },
   { tag: 'fs-poster', attrs: 'site-id="2983"' },
   { tag: 'fs-key-figures', attrs: 'site-id="2983"' },
+  // Mende takes online bookings once its agents switch them on (`switchBookingOn`): the widget's
+  // first step, the reasons, is the booking page a visitor gets (« ne prend pas de rendez-vous en
+  // ligne » alone would not load the booking step's data).
+  { tag: 'fs-booking', attrs: 'site-id="2983"' },
 ];
+
+/** The site of the booking page above, and what its agents make bookable (as the WordPress e2e does). */
+const BOOKING_SITE = '2983';
+const BOOKING_SETTINGS = {
+  enabled: true,
+  duration_minutes: 30,
+  capacity: 1,
+  horizon_days: 28,
+  min_notice_minutes: 1440,
+  reasons: ['demarche:carte-vitale', 'other'],
+};
+
+/**
+ * Switches online booking on at Mende in the bench's server, through the real API: an agent's
+ * token made in the server's SQLite file (as `token create` does), then `PUT /booking-settings`.
+ * `server` is what `startBuiltServer()` resolves with.
+ */
+export async function switchBookingOn(server) {
+  if (!server.sqlitePath) throw new Error('switchBookingOn needs the bench server’s SQLite file (not PostgreSQL)');
+  const built = (path) => import(pathToFileURL(join(ROOT, 'packages/server/dist', path)).href);
+  const { openDatabase, createToken } = await built('index.js');
+  const db = await openDatabase({ sqlitePath: server.sqlitePath });
+  let token;
+  try {
+    ({ token } = await createToken(db, { role: 'agent', siteId: BOOKING_SITE, label: 'bench: page weight' }));
+  } finally {
+    await db.destroy();
+  }
+  const res = await fetch(`${server.api}/sites/${BOOKING_SITE}/booking-settings`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(BOOKING_SETTINGS),
+  });
+  if (!res.ok) throw new Error(`booking switched on at ${BOOKING_SITE}: HTTP ${res.status} ${await res.text()}`);
+}
 
 export const BUDGET_KB = { 'fs-site-locator': 35, other: 30, repeat: 0 };
 
@@ -254,6 +295,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const server = await startBuiltServer();
   const { browser, close } = await launchBrowser();
   try {
+    if (widgets.some((w) => w.tag === 'fs-booking')) await switchBookingOn(server);
     section('Page weight: what a town hall’s page downloads (cold, then a repeat visit)');
     const rows = await benchPageWeight({ browser, server: server.origin, widgets });
     console.log(formatPageWeight(rows));

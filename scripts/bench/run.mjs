@@ -32,7 +32,7 @@ import { benchObservatory } from './observatory.mjs';
 import { compareWithGoogle } from './compare.mjs';
 import { BUDGET, COMMUNES, benchLatency, formatLatency, launchBrowser } from './latency.mjs';
 import { ROOT, buildIsStale, buildJs, section, startBuiltServer } from './lib.mjs';
-import { benchPageWeight, formatPageWeight } from './page-weight.mjs';
+import { benchPageWeight, formatPageWeight, switchBookingOn } from './page-weight.mjs';
 import { runLoad } from './load.mjs';
 import { benchScale, scaleDatabaseUrl } from './scale.mjs';
 import { benchSatisfaction } from './satisfaction.mjs';
@@ -240,6 +240,7 @@ try {
       cleanups.add(server.stop);
       const chromium = await launchBrowser();
       cleanups.add(chromium.close);
+      await switchBookingOn(server);
       const rows = await benchPageWeight({ browser: chromium.browser, server: server.origin });
       await cleanup();
       console.log(formatPageWeight(rows));
