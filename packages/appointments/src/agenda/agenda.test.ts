@@ -14,6 +14,7 @@ import {
   unavailableApi,
   until,
 } from '../../../../test-support/component-test-env.js';
+import { tabThrough } from '../../../../test-support/keyboard-walk.js';
 
 /**
  * Nogent-le-Roi (28, Europe/Paris): no other test file uses it. Its agents publish weekday hours
@@ -433,6 +434,77 @@ describe('<fs-agenda>', () => {
       window.fetch = realFetch;
       await agent('PUT', `sites/${SITE}/booking-settings`, { ...settings, enabled: true });
     }
+  });
+
+  it('keyboard: every control of the sign-in, the day view with an appointment, its move form and cancel question, the three forms and the week view is reached with Tab and shows its focus ring', async () => {
+    const signedOut = await agenda();
+    const signIn = await tabThrough(signedOut, $(signedOut, '#title')!, 'the sign-in');
+    expect(signIn.map((c) => c.id)).to.include('token');
+
+    localStorage.setItem(TOKEN_KEY, await agentToken());
+    const el = await agenda();
+    await ready(el);
+    const title = () => $(el, '#title')!;
+    await bookForSomeone(el, 'Jacqueline', '06 11 22 33 44', 'other');
+    await until(() => $(el, '[part="message"][data-state="sent"]') !== null, 'the booking’s confirmation');
+    const row = () => $$(el, '[part="appointment"]').find((r) => r.textContent!.includes('Jacqueline'))!;
+    await until(() => row() !== undefined, 'Jacqueline in the day view');
+    const day = await tabThrough(el, title(), 'the day view');
+    expect(day.map((c) => c.id)).to.include.members([
+      'view-day',
+      'view-week',
+      'previous',
+      'today',
+      'next',
+      'open-book',
+      'open-block',
+      'open-settings',
+    ]);
+    const inRow = day.filter((c) => row().contains(c));
+    expect(inRow.map((c) => c.textContent!.trim())).to.include.members([
+      'Téléphone : 06 11 22 33 44',
+      'Arrivé·e',
+      'Fait',
+      'Absent·e',
+      'Déplacer',
+      'Annuler le rendez-vous',
+    ]);
+
+    button(el, 'Déplacer', row())!.click();
+    await until(() => row().querySelector('form input[type="radio"]') !== null, 'the move form');
+    const move = await tabThrough(el, title(), 'the move form');
+    expect(move.some((c) => c instanceof HTMLInputElement && c.type === 'radio' && row().contains(c))).to.equal(true);
+    button(el, 'Annuler le rendez-vous', row())!.click();
+    await until(() => button(el, 'Non, garder', row()) !== undefined, 'the cancel question');
+    const question = await tabThrough(el, title(), 'the cancel question');
+    expect(question.map((c) => c.textContent!.trim())).to.include.members(['Oui, annuler', 'Non, garder']);
+    button(el, 'Non, garder', row())!.click();
+
+    button(el, 'Prendre un rendez-vous pour quelqu’un')!.click();
+    await until(() => $(el, '#f-reason option[value="other"]') !== null, 'the booking form');
+    await fill(el, 'f-reason', 'other');
+    const book = await tabThrough(el, title(), 'the booking form');
+    expect(book.map((c) => c.id)).to.include.members(['f-reason', 'f-firstName', 'f-phone', 'f-email']);
+    expect(book.some((c) => c.getAttribute('name') === 'book-slot')).to.equal(true);
+
+    button(el, 'Bloquer un créneau')!.click();
+    await until(() => $(el, 'form[data-form="block"]') !== null, 'the block form');
+    const block = await tabThrough(el, title(), 'the block form');
+    expect(block.map((c) => c.id)).to.include.members(['f-resource', 'f-date', 'f-from', 'f-to', 'f-label']);
+
+    button(el, 'Réglages')!.click();
+    await until(() => $(el, 'form[data-form="settings"]') !== null, 'the settings');
+    const settings = await tabThrough(el, title(), 'the settings', 800);
+    expect(settings.filter((c) => c instanceof HTMLInputElement && c.type === 'checkbox').length).to.equal(
+      $$(el, 'form[data-form="settings"] input[type="checkbox"]').length,
+    );
+    button(el, 'Annuler', $(el, 'form[data-form="settings"]')!)!.click();
+
+    ($(el, '#view-week') as HTMLButtonElement).click();
+    await until(() => $$(el, '[part="day"]').length === 7, 'the week view');
+    await ready(el);
+    const week = await tabThrough(el, title(), 'the week view');
+    expect(week.filter((c) => c.classList.contains('day-link'))).to.have.length(7);
   });
 
   it('settings: what can be booked and how, saved to the server; the week view in English; axe', async () => {

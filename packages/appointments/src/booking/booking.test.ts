@@ -17,6 +17,7 @@ import {
   unavailableApi,
   until,
 } from '../../../../test-support/component-test-env.js';
+import { tabThrough } from '../../../../test-support/keyboard-walk.js';
 
 /** Molliens-Dreuil (80): no other test file books there. Its agents publish the hours below and switch booking on. */
 const SITE = '2984';
@@ -206,6 +207,52 @@ describe('<fs-booking>', () => {
     // The .ics file is there.
     const ics = await fetch(`${realApi()}/appointments/${code}/event.ics`);
     expect(await ics.text()).to.contain('BEGIN:VEVENT');
+  });
+
+  it('every control of every step is reached with Tab and shows its focus ring: the reasons, the slots, the form, the receipt, the appointment by its code and its cancel question, a site without online booking', async () => {
+    const el = await booking();
+    await until(() => $(el, 'input[name="reason"]') !== null, 'the reasons');
+    const title = () => $(el, '#title')!;
+    const reasons = await tabThrough(el, title(), 'the reasons');
+    expect(reasons.map((c) => c.textContent?.trim() || c.getAttribute('name'))).to.include.members([
+      'reason',
+      'Continuer',
+      'J’ai déjà un rendez-vous',
+    ]);
+
+    ($(el, 'input[name="reason"][value="other"]') as HTMLInputElement).click();
+    await el.updateComplete;
+    ($(el, 'form[part="reasons"] button[type="submit"]') as HTMLButtonElement).click();
+    await slotsShown(el);
+    const slots = await tabThrough(el, title(), 'the slots');
+    expect(slots.filter((c) => c.classList.contains('slot')).length).to.equal($$(el, 'button.slot').length);
+
+    $$(el, 'button.slot').at(-1)!.click();
+    await step(el, 'person');
+    const form = await tabThrough(el, title(), 'the form');
+    expect(form.map((c) => c.id)).to.include.members(['first_name', 'email']);
+
+    await fill(el, 'first_name', 'Irène');
+    ($(el, 'input[name="reminder"][value="none"]') ?? $$(el, 'input[name="reminder"]').at(-1))!.click();
+    await el.updateComplete;
+    ($(el, 'form[part="form"] button[type="submit"]') as HTMLButtonElement).click();
+    await step(el, 'done');
+    const receipt = await tabThrough(el, title(), 'the receipt');
+    expect(receipt.some((c) => c.classList.contains('manage-link'))).to.equal(true);
+    const code = $(el, '.code-value')!.textContent!.trim();
+
+    const byCode = await booking({ code });
+    await until(() => $(byCode, '#cancel-button') !== null, 'the appointment by its code');
+    await tabThrough(byCode, $(byCode, '#title')!, 'the appointment');
+    ($(byCode, '#cancel-button') as HTMLButtonElement).click();
+    await until(() => shadowText(byCode).includes('Voulez-vous vraiment annuler'), 'the cancel question');
+    const question = await tabThrough(byCode, $(byCode, '#title')!, 'the cancel question');
+    expect(question.map((c) => c.textContent?.trim())).to.include('Oui, annuler');
+
+    const disabled = await booking({ site: NO_BOOKING_SITE });
+    await until(() => $(disabled, '[data-state="disabled"] a[href^="tel:"]') !== null, 'the phone to call');
+    const call = await tabThrough(disabled, $(disabled, '#title')!, 'a site without online booking');
+    expect(call.some((c) => c.getAttribute('href') === 'tel:0134862346')).to.equal(true);
   });
 
   it('slot taken meanwhile (409): « Ce créneau vient d’être pris », the list refreshed without it, the form kept; then booked', async () => {
