@@ -56,8 +56,8 @@ const SHARED_CHUNK = new RegExp(
     // Lit without its directives (`live`: the partner directory and the configurator only).
     /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/(?!directives?[/.-])/,
     /node_modules\/idb\//,
-    // The tokens but the key figures' (three widgets).
-    /packages\/core\/src\/(storage\/|tokens\/(?!figures))/,
+    // The tokens but the key figures’ (three widgets) and the forms’ (the démarche and appointment widgets).
+    /packages\/core\/src\/(storage\/|tokens\/(?!figures|forms))/,
     /packages\/core\/src\/base\/(heading-level|safe-href|events|define|fs-element)\.ts$/,
     /packages\/core\/src\/api\/(api-base|api-client|api-error|api-resource|response-cache|widgets-server)\.ts$/,
     // The idempotency key (about 150 bytes): the booking widget sends its write at once, without
