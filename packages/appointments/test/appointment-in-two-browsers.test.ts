@@ -21,13 +21,11 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, ElementHandle } from 'puppeteer-core';
 import type { RollupOptions } from 'rollup';
-import { SMTPServer } from 'smtp-server';
 import type { ActivityStats, Agenda, AppointmentPublic, AppointmentStats, Site, SiteBooking, SlotList } from '@fs-widgets/contract';
 import { parseCaseCode } from '@fs-widgets/contract/case-code';
 import { zonedParts } from '@fs-widgets/opening-hours';
@@ -45,6 +43,7 @@ import {
 } from '../../configurator/test/town-hall-host.js';
 import { createToken } from '../../server/src/auth/tokens.js';
 import type { RunningServer } from '../../server/src/server.js';
+import { startLocalSmtp, unquote, type LocalSmtp } from '../../server/test/local-smtp.js';
 
 /** Mende; Basse-Terre when Mende's day has less than 4 hours left (see above). */
 const SITES = ['2983', '2680'];
@@ -58,40 +57,20 @@ const REMINDER_CUTOFF_MS = 2 * 3_600_000 + 10 * 60_000;
 /** How often the agent's agenda reads the day again (its least: 10 s). */
 const REFRESH_SECONDS = 10;
 
-interface Mail {
-  to: string[];
-  raw: string;
-}
-
 let dir: string;
 let widgets: RunningServer;
 let host: HostServer;
 let browser: Browser;
-let smtp: SMTPServer;
-const mails: Mail[] = [];
+let smtp: LocalSmtp | undefined;
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'fs-appointment-browsers-'));
   const dist = join(dir, 'dist');
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => (raw += chunk));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  smtp = await startLocalSmtp();
   host = await startHost();
   await buildWidgets(dist, [embedBundle, ...frameScripts] as RollupOptions[]);
   widgets = await startWidgetServer(dir, dist, {
-    FS_SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+    FS_SMTP_URL: smtp.url,
     FS_SMTP_FROM: 'France services <rdv@france-services.example.fr>',
     // The server's own timer sends the reminders: every second here (300 s by default).
     FS_APPOINTMENT_JOBS_SECONDS: '1',
@@ -104,7 +83,7 @@ after(async () => {
   await browser?.close();
   await widgets?.close();
   await host?.close();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -120,13 +99,6 @@ async function api<T>(path: string, init: RequestInit & { token?: string } = {})
   assert.ok(res.ok, `${rest.method ?? 'GET'} ${path}: ${res.status} ${await res.clone().text()}`);
   return (await res.json()) as T;
 }
-
-/** The text of a quoted-printable message, as a reader sees it. */
-const unquote = (raw: string) =>
-  Buffer.from(
-    raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-    'latin1',
-  ).toString('utf8');
 
 async function until<T>(what: string, probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeout = 15_000) {
   const deadline = Date.now() + timeout;
@@ -167,7 +139,7 @@ function reminderWhen(start: string, time: string, timeZone: string) {
 const agendaTime = (time: string) => `${Number(time.slice(0, 2))} h${time.endsWith(':00') ? '' : ` ${time.slice(3, 5)}`}`;
 
 /** The reminders sent to EMAIL so far, as read. */
-const remindersTo = () => mails.filter((m) => m.to.includes(EMAIL)).map((m) => unquote(m.raw));
+const remindersTo = () => (smtp?.mails ?? []).filter((m) => m.to.includes(EMAIL)).map((m) => unquote(m.raw));
 
 test('booked in one browser, reminded by e-mail, moved with the code; seen moving in the agenda of another browser, marked done, counted', async (t) => {
   const tabs: Tab[] = [];

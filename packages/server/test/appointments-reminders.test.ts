@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import type { Site } from '@fs-widgets/contract';
 import { newCaseCode, formatCaseCode } from '@fs-widgets/contract/case-code';
 import { runAppointmentJobs, transportsOf, type AppointmentJobsConfig } from '../src/appointments/appointment-jobs.js';
@@ -12,6 +11,7 @@ import { readConfig } from '../src/config.js';
 import { loadDirectory } from '../src/directory/catalogue.js';
 import { Sealer, parseDataKey } from '../src/privacy/sealed.js';
 import { startServer, type RunningServer } from '../src/server.js';
+import { startLocalSmtp, unquote, type LocalSmtp, type Mail } from './local-smtp.js';
 import { json, startTestServer, TEST_ENGINE, type TestServer } from './test-server.js';
 
 /*
@@ -26,26 +26,14 @@ const SITE = '2983';
 const DATA_KEY = Buffer.alloc(32, 23).toString('base64');
 const SECRET = 'sms-webhook-secret-for-tests';
 
-interface Mail {
-  to: string[];
-  raw: string;
-}
-
-/** The text of a quoted-printable part, as a reader sees it. */
-const unquote = (raw: string) =>
-  Buffer.from(
-    raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-    'latin1',
-  ).toString('utf8');
-
 describe(`appointments: reminders by e-mail and SMS, once across nodes (${TEST_ENGINE})`, () => {
   let server: TestServer;
   let second: RunningServer;
-  let smtp: SMTPServer;
+  let smtp: LocalSmtp;
   let gateway: Server;
   let smtpPort: number;
   let gatewayUrl: string;
-  const mails: Mail[] = [];
+  let mails: Mail[] = [];
   const texts: Array<{ body: string; signature: string | undefined }> = [];
   /** Phone numbers the fake gateway refuses (500). */
   const refused = new Set<string>();
@@ -107,22 +95,9 @@ describe(`appointments: reminders by e-mail and SMS, once across nodes (${TEST_E
   const rowOf = (id: string) => server.db.selectFrom('appointments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
   before(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, session, callback) {
-        let raw = '';
-        stream.setEncoding('utf8');
-        stream.on('data', (chunk: string) => (raw += chunk));
-        stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    smtpPort = (smtp.server.address() as AddressInfo).port;
+    smtp = await startLocalSmtp();
+    smtpPort = smtp.port;
+    mails = smtp.mails;
     gateway = createServer((request, response) => {
       let body = '';
       request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
@@ -162,7 +137,7 @@ describe(`appointments: reminders by e-mail and SMS, once across nodes (${TEST_E
   after(async () => {
     await second?.close();
     await server?.close();
-    await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+    await smtp?.close();
     await new Promise((resolve) => gateway?.close(resolve));
   });
 
