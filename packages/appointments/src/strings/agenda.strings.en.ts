@@ -127,7 +127,7 @@ export const agendaEn: AgendaStrings = {
     settingsTitle: 'Booking settings',
     settingsLoading: 'Loading the settings…',
     enabled: 'Take bookings online',
-    enabledHint: 'Unticked: the public can no longer book online; appointments already booked stay.',
+    enabledHint: 'Unticked: the public can no longer book online; appointments already booked stay, and you can still book for someone.',
     duration: 'Length of an appointment (minutes)',
     capacity: 'Appointments at the same time (desks, agents)',
     horizon: 'Bookable up to (days ahead)',

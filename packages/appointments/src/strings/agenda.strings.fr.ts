@@ -146,7 +146,8 @@ export const agendaFr = {
     settingsTitle: 'Réglages de la prise de rendez-vous',
     settingsLoading: 'Chargement des réglages…',
     enabled: 'Prendre des rendez-vous en ligne',
-    enabledHint: 'Décoché : le public ne peut plus réserver en ligne ; les rendez-vous déjà pris restent.',
+    enabledHint:
+      'Décoché : le public ne peut plus réserver en ligne ; les rendez-vous déjà pris restent, et vous pouvez toujours prendre des rendez-vous pour quelqu’un.',
     duration: 'Durée d’un rendez-vous (minutes)',
     capacity: 'Rendez-vous en même temps (guichets, agents)',
     horizon: 'Réservable jusqu’à (jours à l’avance)',
