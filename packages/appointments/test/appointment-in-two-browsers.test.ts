@@ -118,8 +118,11 @@ async function click(tab: Tab, selector: string) {
   await (await deep(tab.page, selector)).click();
 }
 
-/** Full-page screenshots at 390 and 1280 px wide, kept in FS_E2E_ARTIFACTS. */
-async function capture(tab: Tab, name: string) {
+/**
+ * Full-page screenshots at 390 and 1280 px wide, kept in FS_E2E_ARTIFACTS; with `pdf`, the page
+ * printed on A4 too (what « Imprimer » gives).
+ */
+async function capture(tab: Tab, name: string, pdf = false) {
   if (!ARTIFACTS) return;
   for (const width of [390, 1280]) {
     await tab.page.setViewport({ width, height: 900 });
@@ -127,6 +130,7 @@ async function capture(tab: Tab, name: string) {
     await tab.page.screenshot({ path: join(ARTIFACTS, `19-${name}-${width}.png`) as `${string}.png`, fullPage: true });
   }
   await tab.page.setViewport({ width: 1280, height: 900 });
+  if (pdf) await tab.page.pdf({ path: join(ARTIFACTS, `19-${name}.pdf`), format: 'A4', printBackground: true });
 }
 
 /** The reminder's words for a time: « lundi 7 décembre » and « 9 h 00 » (reminders.ts). */
@@ -232,7 +236,7 @@ test('booked in one browser, reminded by e-mail, moved with the code; seen movin
     assert.match(confirmation, /Votre rendez-vous est réservé/);
     assert.ok(confirmation.includes(REASON_LABEL), 'the confirmation says what it is for');
     assert.ok(confirmation.includes(` à ${agendaTime(first.time)}`), `the confirmation says when (${agendaTime(first.time)})`);
-    await capture(person, '3-booked');
+    await capture(person, '3-booked', true);
     const booked = await api<AppointmentPublic>(`appointments/${encodeURIComponent(code)}`);
     assert.deepEqual([booked.status, booked.start, booked.reminder], ['booked', first.start, 'email'], 'the server has it as chosen');
 
