@@ -3,11 +3,12 @@
 // number of sequential round trips before the widget asks the API for its data.
 //
 // Usage: node scripts/bench/first-results.mjs [--runs=5] [--profiles=slow4g,fast3g,none]
-//          [--pages=locator,card,embed] [--widgets=server|<dist dir>] [--no-gzip] [--chain] [--json=<file>]
+//          [--pages=locator,card,booking,embed] [--widgets=server|<dist dir>] [--no-gzip] [--chain] [--json=<file>]
 //
 // Two kinds of page, each opened cold (a new incognito context: empty HTTP cache, empty IndexedDB):
-// - `locator` and `card`: a town hall's page, `<script type="module" src="/widgets/fs-widgets.js">`
-//   and `<fs-site-locator commune="48095">` (or `<fs-site-card site-id="2983">`). The page is
+// - `locator`, `card` and `booking`: a town hall’s page, `<script type="module" src="/widgets/fs-widgets.js">`
+//   and `<fs-site-locator commune="48095">` (or `<fs-site-card site-id="2983">`, or `<fs-booking site-id="2983">`,
+//   Mende’s agents having switched online booking on through the API first). The page is
 //   served by this script, the rest (`/widgets/`, `/api/`…) proxied to the built server, which
 //   sends its precompressed widgets with their caching headers (`--widgets=server`, the default).
 //   `--widgets=<dist dir>` serves `/widgets/` from that folder instead (a copy of an older build,
@@ -39,6 +40,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser } from './latency.mjs';
 import { ROOT, freePort, median, startBuiltServer, table } from './lib.mjs';
+import { switchBookingOn } from './page-weight.mjs';
 
 export const PROFILES = {
   slow4g: { label: 'slow 4G (150 ms, 1.6 Mbit/s, CPU ×4)', latency: 150, download: 200_000, upload: 200_000, cpu: 4 },
@@ -64,6 +66,14 @@ const PAGES = {
     tag: 'fs-site-card',
     ready: '[part="name"]',
     api: '/api/v1/sites/2983',
+  },
+  booking: {
+    label: 'booking page (/widgets/fs-widgets.js + <fs-booking site-id="2983">, its agents having switched online booking on)',
+    path: '/booking.html',
+    tag: 'fs-booking',
+    // The first step a person acts on: what the appointment is for.
+    ready: 'input[name="reason"]',
+    api: '/api/v1/sites/2983/booking',
   },
   embed: {
     label: 'embed page (/embed/fs-site-locator?commune=48095, from the built server)',
@@ -93,6 +103,7 @@ const hostPage = (title, element) => `<!doctype html>
 const HOST_PAGES = {
   '/locator.html': hostPage('Mairie de Mende — trouver une France services', '<fs-site-locator commune="48095"></fs-site-locator>'),
   '/card.html': hostPage('Mairie de Mende — votre France services', '<fs-site-card site-id="2983"></fs-site-card>'),
+  '/booking.html': hostPage('Mairie de Mende — prendre rendez-vous', '<fs-booking site-id="2983"></fs-booking>'),
 };
 
 const TYPES = { '.js': 'text/javascript; charset=utf-8', '.json': 'application/json', '.map': 'application/json', '.css': 'text/css' };
@@ -249,7 +260,7 @@ function parseArgs(argv) {
   return {
     runs: Number(value('runs', '5')),
     profiles: value('profiles', 'slow4g,fast3g').split(','),
-    pages: value('pages', 'locator,card,embed').split(','),
+    pages: value('pages', 'locator,card,booking,embed').split(','),
     // `server` (default): the built server's own /widgets/ (its precompressed files, its caching).
     widgets: value('widgets', 'server') === 'server' ? null : resolve(ROOT, value('widgets', '')),
     gzip: !argv.includes('--no-gzip'),
@@ -269,6 +280,7 @@ async function main() {
   try {
     const api = await startBuiltServer({ env: { FS_WIDGETS_ARCHIVE: archive } });
     cleanups.unshift(api.stop);
+    if (options.pages.includes('booking')) await switchBookingOn(api);
     const host = await startHostServer({ widgetsDir: options.widgets, apiOrigin: api.origin, gzip: options.gzip });
     cleanups.unshift(host.close);
     const { browser, close } = await launchBrowser();

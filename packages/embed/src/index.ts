@@ -51,17 +51,24 @@ function preload(tag: string) {
 }
 
 /**
- * The first answer a widget asks for, when its attributes alone decide it: fetched with the
+ * The first answers a widget asks for, when its attributes alone decide them: fetched with the
  * widget's code (`<link rel="preload" as="fetch">`) instead of after it, one round trip less on a
  * slow network. The widget's own request for the same URL takes the preloaded answer (a test
  * checks that one request leaves). When anything else may change that request (a shared link's
  * state in the page's address, a radius, a position), nothing is preloaded: the widget asks itself.
  * The URL is built as the widgets' client builds it: the base, the path, the parameters sorted.
  */
-const FIRST_REQUESTS: Record<string, (el: Element) => string | undefined> = {
+const FIRST_REQUESTS: Record<string, (el: Element) => string[] | undefined> = {
   'fs-site-card': (el) => {
-    const id = el.getAttribute('site-id')?.trim();
-    return id && /^\d{1,9}$/.test(id) ? `sites/${id}` : undefined;
+    const id = siteIdOf(el);
+    return id ? [`sites/${id}`] : undefined;
+  },
+  // What can be booked and the site's card, both asked for at once; not with a booking code (the
+  // attribute, or the page's `?fs-rdv=`): the appointment decides the site then.
+  'fs-booking': (el) => {
+    const id = siteIdOf(el);
+    if (!id || el.hasAttribute('code') || new URLSearchParams(location.search).has('fs-rdv')) return undefined;
+    return [`sites/${id}/booking`, `sites/${id}`];
   },
   'fs-site-locator': (el) => {
     const commune = el.getAttribute('commune')?.trim().toUpperCase();
@@ -73,25 +80,33 @@ const FIRST_REQUESTS: Record<string, (el: Element) => string | undefined> = {
     if (!el.hasAttribute('no-url-state') && [...new URLSearchParams(location.search).keys()].some((k) => k.startsWith(prefix))) {
       return undefined;
     }
-    return `sites?commune=${commune}&limit=${limit}`;
+    return [`sites?commune=${commune}&limit=${limit}`];
   },
 };
+
+/** A site id attribute the server could know (digits), else undefined. */
+function siteIdOf(el: Element): string | undefined {
+  const id = el.getAttribute('site-id')?.trim();
+  return id && /^\d{1,9}$/.test(id) ? id : undefined;
+}
 
 const prefetched = new Set<string>();
 
 function prefetch(el: Element) {
-  const path = FIRST_REQUESTS[el.localName]?.(el);
-  if (!path) return;
+  const paths = FIRST_REQUESTS[el.localName]?.(el);
+  if (!paths) return;
   const base = el.getAttribute('api') || document.querySelector<HTMLMetaElement>('meta[name="fs-widgets-api"]')?.content || defaultBase;
-  const href = new URL(`${base.replace(/\/+$/, '')}/${path}`, document.baseURI).href;
-  if (prefetched.has(href)) return;
-  prefetched.add(href);
-  const link = document.createElement('link');
-  link.rel = 'preload';
-  link.as = 'fetch';
-  link.crossOrigin = 'anonymous';
-  link.href = href;
-  document.head.append(link);
+  for (const path of paths) {
+    const href = new URL(`${base.replace(/\/+$/, '')}/${path}`, document.baseURI).href;
+    if (prefetched.has(href)) continue;
+    prefetched.add(href);
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = href;
+    document.head.append(link);
+  }
 }
 
 /** Fetches and registers one widget (once). Resolves when `customElements.get(tag)` is defined. */

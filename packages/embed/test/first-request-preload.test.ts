@@ -153,3 +153,38 @@ test('nothing is preloaded when something else may decide the request: a radius,
     await shared.tab.close();
   }
 });
+
+test('a booking widget: what can be booked and the site leave with the code, once each; with a booking code, nothing is preloaded', async () => {
+  const { tab, seen } = await open('/rendez-vous.html', '<fs-booking site-id="2983"></fs-booking>');
+  try {
+    // Mende's agents have not switched online booking on in this server: the widget says so,
+    // with the site's phone, from both answers.
+    await deep(tab.page, 'fs-booking >>> a[href^="tel:"]');
+    const requests = [...seen.values()];
+    const booking = requests.filter((r) => r.url === `${server.url}/api/v1/sites/2983/booking`);
+    const site = requests.filter((r) => r.url === `${server.url}/api/v1/sites/2983`);
+    assert.equal(booking.length, 1, 'one request for what can be booked');
+    assert.equal(site.length, 1, 'one request for the site');
+    const bookingCode = requests.find((r) => /\/chunks\/booking-[\w-]+\.js$/.test(r.url));
+    assert.ok(bookingCode, `the booking's chunk among ${requests.map((r) => r.url).join(', ')}`);
+    assert.ok(booking[0]!.start < bookingCode.end, 'what can be booked asked for before the booking’s code arrived');
+    assert.ok(site[0]!.start < bookingCode.end, 'the site asked for before the booking’s code arrived');
+    const preloads = await tab.page.$$eval('link[rel="preload"][as="fetch"]', (links) => links.map((l) => (l as HTMLLinkElement).href));
+    assert.deepEqual(preloads.sort(), [`${server.url}/api/v1/sites/2983`, `${server.url}/api/v1/sites/2983/booking`]);
+    assert.deepEqual(tab.violations, []);
+  } finally {
+    await tab.close();
+  }
+  for (const [path, body, search] of [
+    ['/rdv-code.html', '<fs-booking site-id="2983" code="AAAA-AAAA-AAA"></fs-booking>', ''],
+    ['/rdv-lien.html', '<fs-booking site-id="2983"></fs-booking>', '?fs-rdv=AAAA-AAAA-AAA'],
+  ] as const) {
+    const withCode = await open(path, body, search);
+    try {
+      await deep(withCode.tab.page, 'fs-booking >>> [part="base"]');
+      assert.equal(await withCode.tab.page.$$eval('link[rel="preload"][as="fetch"]', (links) => links.length), 0, `${path}${search}`);
+    } finally {
+      await withCode.tab.close();
+    }
+  }
+});
