@@ -1,11 +1,11 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { KEY_FIGURES_MIN_COUNT } from '@fs-widgets/contract/codes';
 import { agentAccessStrings, FsElement, controls, headingLevel, stringAttribute, type Locale } from '@fs-widgets/core';
 import type { ObservatoryStrings } from '../strings/observatory-strings.js';
 import '../strings/observatory-strings.js';
 import { observatoryStyles } from '../shared/observatory.styles.js';
-import { ScopedResource, scopeParams } from '../shared/scoped-resource.js';
+import { ScopedResource, scopeParams, type ScopedState } from '../shared/scoped-resource.js';
 import { ObserverAccess } from '../shared/observer-access.js';
 import {
   downloadButtons,
@@ -19,10 +19,12 @@ import {
 import { dataTable, sortRows, type Column, type SortState } from '../shared/data-table.js';
 import { downloadTable, type TableFormat } from '../shared/table-download.js';
 import type {
+  AppointmentFiguresRow,
   CoverageRow,
   CoverageSummary,
   FreshnessRow,
   ObservatoryActivity,
+  ObservatoryAppointments,
   ObservatoryCarriers,
   ObservatoryComposition,
   ObservatoryFreshness,
@@ -33,10 +35,11 @@ import type {
 import { networkObservatoryStyles } from './network-observatory.styles.js';
 
 /** The tables this element downloads, by the route that answers them. */
-type TableId = 'sites' | 'compliance' | 'activity' | 'composition' | 'freshness' | 'coverage';
+type TableId = 'sites' | 'compliance' | 'activity' | 'appointments' | 'composition' | 'freshness' | 'coverage';
 const TABLE_PATHS: Record<TableId, string> = {
   sites: 'observatory/sites',
   activity: 'observatory/activity',
+  appointments: 'observatory/appointments',
   composition: 'observatory/composition',
   compliance: 'observatory/compliance',
   freshness: 'observatory/freshness',
@@ -47,6 +50,22 @@ const MINUTES = [10, 20, 30, 45] as const;
 /** How the activity is grouped (the contract's `ACTIVITY_GROUPS`). */
 const ACTIVITY_GROUPS = ['partner', 'theme', 'month', 'site'] as const;
 type ActivityGroup = (typeof ACTIVITY_GROUPS)[number];
+/** How the appointments are grouped (the contract's `APPOINTMENT_STATS_GROUPS`). */
+const APPOINTMENT_GROUPS = ['site', 'reason', 'partner'] as const;
+type AppointmentGroup = (typeof APPOINTMENT_GROUPS)[number];
+/** The appointments' figures shown, in this order (the CSV has them all). */
+const APPOINTMENT_FIGURES = [
+  'bookings',
+  'honoured',
+  'no_shows',
+  'cancelled',
+  'honoured_share',
+  'no_show_share',
+  'cancelled_share',
+  'median_lead_days',
+] as const;
+/** The tables grouped as the person chooses: the choice is sent as `group_by`. */
+type GroupedTable = 'activity' | 'appointments';
 /** Rows of a long table shown at once (then « Afficher 200 France services de plus »). */
 const PAGE = 200;
 
@@ -54,7 +73,8 @@ const PAGE = 200;
  * The network observatory of a prefecture's, a carrier's or the ANCT's intranet: the scope's key
  * figures with their period and source, every France services of the scope in one table
  * (sortable by each column, filterable by name, kind and compliance with the charter), the
- * freshness of the sites' information by département and the population's access in minutes.
+ * activity and the appointments (by site, reason or partner), the freshness of the sites'
+ * information by département and the population's access in minutes.
  *
  * @summary Asks once for the observer's token (the agents' shared sign-in, kept on the device):
  * a département's token sees its département only, a carrier's its sites, the network's every
@@ -64,7 +84,7 @@ const PAGE = 200;
  * @csspart base - The widget.
  * @csspart figures - The key figures.
  * @csspart table-frame - The scrolling frame of a table.
- * @csspart table - A table (its `data-table`: `sites`, `freshness`, `coverage`).
+ * @csspart table - A table (its `data-table`: `sites`, `activity`, `appointments`, `composition`, `freshness`, `coverage`).
  * @csspart downloads - A table's download buttons.
  * @csspart retry - The "Réessayer" button of the error states.
  * @csspart change-token - The button that forgets the token.
@@ -88,15 +108,14 @@ export class FsNetworkObservatory extends FsElement {
   readonly #sites = new ScopedResource<ObservatorySites>(this, this.#request('observatory/sites'));
   readonly #freshness = new ScopedResource<ObservatoryFreshness>(this, this.#request('observatory/freshness'));
   readonly #coverage = new ScopedResource<CoverageSummary>(this, this.#request('observatory/coverage'));
-  readonly #activity = new ScopedResource<ObservatoryActivity>(this, () => {
-    const request = this.#request('observatory/activity')();
-    return request && { ...request, searchParams: { ...request.searchParams, group_by: this.activityGroup } };
-  });
+  readonly #activity = new ScopedResource<ObservatoryActivity>(this, this.#grouped('activity'));
+  readonly #appointments = new ScopedResource<ObservatoryAppointments>(this, this.#grouped('appointments'));
   readonly #composition = new ScopedResource<ObservatoryComposition>(this, this.#request('observatory/composition'));
   /** The carriers' names (a site's row gives the id of its carrier). */
   readonly #carriers = new ScopedResource<ObservatoryCarriers>(this, this.#request('observatory/carriers'));
 
   @state() private activityGroup: ActivityGroup = 'partner';
+  @state() private appointmentGroup: AppointmentGroup = 'site';
   @state() private sort: Partial<Record<TableId, SortState>> = {};
   /** Rows of the sites' table shown (a network has 2,845: 200 at a time). */
   @state() private limit = PAGE;
@@ -123,6 +142,18 @@ export class FsNetworkObservatory extends FsElement {
     return scopeParams(this.departement, this.carrier);
   }
 
+  /** The request of a grouped table, with the group chosen. */
+  #grouped(table: GroupedTable) {
+    return () => {
+      const request = this.#request(TABLE_PATHS[table])();
+      return request && { ...request, searchParams: { ...request.searchParams, group_by: this.#groupOf(table) } };
+    };
+  }
+
+  #groupOf(table: GroupedTable): string {
+    return table === 'activity' ? this.activityGroup : this.appointmentGroup;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel')) this.headingLevel = headingLevel(this.headingLevel, 5);
     if (changed.has('departement') || changed.has('carrier')) this.#access.problem = '';
@@ -135,7 +166,16 @@ export class FsNetworkObservatory extends FsElement {
 
   /** Reads everything again (the "Réessayer" button). */
   reload(): void {
-    for (const r of [this.#summary, this.#sites, this.#activity, this.#composition, this.#freshness, this.#coverage, this.#carriers])
+    for (const r of [
+      this.#summary,
+      this.#sites,
+      this.#activity,
+      this.#appointments,
+      this.#composition,
+      this.#freshness,
+      this.#coverage,
+      this.#carriers,
+    ])
       r.retry();
   }
 
@@ -189,7 +229,7 @@ export class FsNetworkObservatory extends FsElement {
         <button class="link" type="button" part="change-token" @click=${() => this.changeToken()}>${a.changeToken}</button>
       </div>
       ${this.#keyFigures(data)}
-      ${empty ? html`<p class="message" role="status">${o.states.empty}</p>` : html`${this.#sitesSection()} ${this.#activitySection()} ${this.#compositionSection()} ${this.#freshnessSection()} ${this.#coverageSection()}`}
+      ${empty ? html`<p class="message" role="status">${o.states.empty}</p>` : html`${this.#sitesSection()} ${this.#activitySection()} ${this.#appointmentsSection()} ${this.#compositionSection()} ${this.#freshnessSection()} ${this.#coverageSection()}`}
     </div>`;
   }
 
@@ -386,8 +426,6 @@ export class FsNetworkObservatory extends FsElement {
   #activitySection() {
     const o = this.#o;
     const a = o.network.activity;
-    const st = this.#activity.state;
-    const heading = sectionHeading(this.headingLevel + 1, a.title, 'activity-title');
     const share = (v: number | null) => (v === null ? o.table.notEnough : this.#percent(v));
     type Row = ObservatoryActivity['items'][number];
     const columns: Column<Row>[] = [
@@ -402,28 +440,78 @@ export class FsNetworkObservatory extends FsElement {
       },
       { key: 'referred_share', label: a.referred, numeric: true, value: (r) => r.referred_share, display: (r) => share(r.referred_share) },
     ];
-    const select = html`<label class="field" for="activity-group">${a.groupBy}</label>
-      <select id="activity-group" class="narrow" @change=${(e: Event) => (this.activityGroup = (e.target as HTMLSelectElement).value as ActivityGroup)}>
-        ${ACTIVITY_GROUPS.map((g) => html`<option value=${g} ?selected=${this.activityGroup === g}>${a.groupNames[g]}</option>`)}
+    return this.#groupedSection('activity', a, ACTIVITY_GROUPS, this.#activity.state, columns);
+  }
+
+  #appointmentsSection() {
+    const o = this.#o;
+    const a = o.network.appointments;
+    // Below the minimum count the server publishes no share nor median: « — », the reason for screen readers beside it.
+    const hidden = html`—<span class="visually-hidden"> ${a.belowMinimum}</span>`;
+    const columns: Column<AppointmentFiguresRow>[] = [
+      { key: 'label', label: a.groups[this.appointmentGroup], value: (r) => r.label },
+      ...APPOINTMENT_FIGURES.map((key) => ({
+        key,
+        label: a.columns[key],
+        numeric: true,
+        value: (r: AppointmentFiguresRow) => r[key],
+        display: (r: AppointmentFiguresRow) => {
+          const v = r[key];
+          return v === null ? hidden : key.endsWith('_share') ? this.#percent(v) : numberText(this.i18n.locale, v);
+        },
+      })),
+    ];
+    const st = this.#appointments.state;
+    const note =
+      st.status === 'ready' && st.data.items.some((r) => r.median_lead_days === null)
+        ? html`<p class="note" data-note="minimum">${a.minimumNote(numberText(this.i18n.locale, st.data.min_count || KEY_FIGURES_MIN_COUNT))}</p>`
+        : undefined;
+    return this.#groupedSection('appointments', a, APPOINTMENT_GROUPS, st, columns, note);
+  }
+
+  /**
+   * A table of figures grouped as the person chooses (the activity, the appointments): its heading,
+   * the group's choice, its loading, error and empty states, the table and its downloads.
+   */
+  #groupedSection<R extends { key: string; label: string }>(
+    table: GroupedTable,
+    s: { title: string; groupBy: string; groupNames: Record<string, string>; caption: (group: string) => string; none: string },
+    groups: readonly string[],
+    st: ScopedState<{ items: R[] }>,
+    columns: Column<R>[],
+    note?: TemplateResult,
+  ) {
+    const o = this.#o;
+    const group = this.#groupOf(table);
+    const heading = sectionHeading(this.headingLevel + 1, s.title, `${table}-title`);
+    const select = html`<label class="field" for="${table}-group">${s.groupBy}</label>
+      <select id="${table}-group" class="narrow" @change=${(e: Event) => this.#setGroup(table, (e.target as HTMLSelectElement).value)}>
+        ${groups.map((g) => html`<option value=${g} ?selected=${group === g}>${s.groupNames[g]}</option>`)}
       </select>`;
-    if (st.status === 'error') return html`${heading}${select}${this.#sectionFailure('activity')}`;
+    if (st.status === 'error') return html`${heading}${select}${this.#sectionFailure(table)}`;
     if (st.status !== 'ready') return html`${heading}${select}<p role="status">${o.states.loading}</p>`;
+    const caption = s.caption(s.groupNames[group] ?? group);
     return html`${heading}${select}
       ${
         st.data.items.length === 0
-          ? html`<p class="message" data-section-state="empty">${a.none}</p>`
-          : dataTable({
-              name: 'activity',
-              caption: a.caption(a.groupNames[this.activityGroup]),
+          ? html`<p class="message" data-section-state="empty" data-table-state=${table}>${s.none}</p>`
+          : html`${dataTable({
+              name: table,
+              caption,
               columns,
-              rows: sortRows(st.data.items, columns, this.sort.activity),
-              sort: this.sort.activity,
-              onSort: (sort) => this.#sortBy('activity', sort, columns),
+              rows: sortRows(st.data.items, columns, this.sort[table]),
+              sort: this.sort[table],
+              onSort: (sort) => this.#sortBy(table, sort, columns),
               strings: o,
               rowKey: (r) => r.key,
-            })
+            })}${note ?? nothing}`
       }
-      ${this.#downloads('activity', a.caption(a.groupNames[this.activityGroup]))}`;
+      ${this.#downloads(table, caption)}`;
+  }
+
+  #setGroup(table: GroupedTable, group: string) {
+    if (table === 'activity') this.activityGroup = group as ActivityGroup;
+    else this.appointmentGroup = group as AppointmentGroup;
   }
 
   #compositionSection() {
@@ -557,7 +645,7 @@ export class FsNetworkObservatory extends FsElement {
     this.downloading = { ...this.downloading, [table]: true };
     this.downloadStatus = { ...this.downloadStatus, [table]: d.busy };
     try {
-      const params = table === 'activity' ? { ...this.#scope, group_by: this.activityGroup } : this.#scope;
+      const params = table === 'activity' || table === 'appointments' ? { ...this.#scope, group_by: this.#groupOf(table) } : this.#scope;
       const name = await downloadTable(this.client, TABLE_PATHS[table], params, this.#access.token.headers, format, table);
       this.downloadStatus = { ...this.downloadStatus, [table]: d.done(name) };
     } catch {

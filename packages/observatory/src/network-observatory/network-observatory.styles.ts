@@ -14,6 +14,11 @@ export const networkObservatoryStyles = css`
     min-width: 14rem;
   }
 
+  /* A reason's title is long: its row header keeps room beside nine columns of figures. */
+  [data-table='appointments'] tbody th {
+    min-width: 10rem;
+  }
+
   .figure .detail {
     font-size: 0.875em;
     color: var(--_fs-text-muted);

@@ -86,6 +86,27 @@ export const observatoryEn: ObservatoryStrings = {
       referred: 'Referred to a partner',
       none: 'No request recorded over the period in this scope.',
     },
+    appointments: {
+      title: 'Appointments',
+      groupBy: 'Group by',
+      groupNames: { site: 'site', reason: 'reason', partner: 'partner' },
+      groups: { site: 'France services', reason: 'Reason', partner: 'Partner' },
+      caption: (group) => `Appointments by ${group}`,
+      columns: {
+        bookings: 'Appointments',
+        honoured: 'Honoured',
+        no_shows: 'No-shows',
+        cancelled: 'Cancelled',
+        honoured_share: 'Honoured share',
+        no_show_share: 'No-show share',
+        cancelled_share: 'Cancelled share',
+        median_lead_days: 'Median lead time (days)',
+      },
+      belowMinimum: 'not published: too few appointments',
+      minimumNote: (min) =>
+        `“—”: a share or a median lead time is published from ${min} appointments only. Honoured: arrived or done; the honoured and no-show shares count the appointments marked.`,
+      none: 'No appointment was booked in this scope over the period, online or by the agents. To take bookings, a site opens them in its agenda (“Réglages”); its agents can also record there those booked by phone.',
+    },
     composition: {
       title: 'The network against the programme’s published figures',
       figure: 'Figure',

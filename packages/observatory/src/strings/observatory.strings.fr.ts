@@ -91,6 +91,27 @@ export const observatoryFr = {
       referred: 'Orientées vers un partenaire',
       none: 'Aucune demande enregistrée sur la période dans ce périmètre.',
     },
+    appointments: {
+      title: 'Rendez-vous',
+      groupBy: 'Regrouper par',
+      groupNames: { site: 'site', reason: 'motif', partner: 'partenaire' } as Record<string, string>,
+      groups: { site: 'France services', reason: 'Motif', partner: 'Partenaire' } as Record<string, string>,
+      caption: (group: string) => `Rendez-vous par ${group}`,
+      columns: {
+        bookings: 'Rendez-vous',
+        honoured: 'Honorés',
+        no_shows: 'Absences',
+        cancelled: 'Annulés',
+        honoured_share: 'Part honorée',
+        no_show_share: 'Part d’absences',
+        cancelled_share: 'Part annulée',
+        median_lead_days: 'Délai médian (jours)',
+      },
+      belowMinimum: 'non publié : trop peu de rendez-vous',
+      minimumNote: (min: string) =>
+        `« — » : une part ou un délai médian n’est publié qu’à partir de ${min} rendez-vous. Honorés : arrivés ou faits ; les parts d’honorés et d’absences se comptent sur les rendez-vous pointés.`,
+      none: 'Aucun rendez-vous pris dans ce périmètre sur la période, ni en ligne ni par les agents. Pour en recevoir, un site ouvre la prise de rendez-vous dans son agenda (« Réglages ») ; ses agents peuvent aussi y noter ceux pris par téléphone.',
+    },
     composition: {
       title: 'Le réseau face aux chiffres publiés du programme',
       figure: 'Chiffre',
