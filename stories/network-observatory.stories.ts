@@ -42,11 +42,24 @@ const meta = {
           'The network observatory, for a prefecture’s, a carrier’s or the ANCT’s intranet. The answers are the real server’s for ' +
           'the Lozère (48), recorded by `scripts/docs/observatory-fixtures.ts` and replayed by a fake API that exists only in this ' +
           'catalogue (`https://storybook.invalid`). No activity was recorded there: the rates say « pas encore assez de réponses ». ' +
+          'Four appointments were booked at Meyrueis by its agent (one arrived, one no-show, one cancelled, one still booked): ' +
+          'fewer than 30, so their shares and median lead time say « — », with the reason for screen readers. ' +
           'The token stored on the device is a fake one set by each story’s loader; downloads are not faked.',
       },
     },
     catalogue: {
-      required: ['signed-out', 'loading', 'lozere', 'filtered', 'server-error', 'offline', 'unauthorized', 'forbidden', 'english'],
+      required: [
+        'signed-out',
+        'loading',
+        'lozere',
+        'filtered',
+        'appointments-by-reason',
+        'server-error',
+        'offline',
+        'unauthorized',
+        'forbidden',
+        'english',
+      ],
       screenshot: 'lozere',
       docsRows: ['departement', 'carrier', 'heading-level', 'api', 'lang', 'table', 'downloads', '--fs-observatory-accent'],
     },
@@ -76,7 +89,7 @@ export const Loading: Story = {
   },
 };
 
-/** The Lozère: key figures with period and source, its 20 sites, freshness, the population within 10 to 45 minutes. */
+/** The Lozère: key figures with period and source, its 20 sites, activity, appointments, freshness, the population within 10 to 45 minutes. */
 export const Lozere: Story = {
   loaders: [withToken(OBSERVATORY)],
   parameters: {
@@ -90,6 +103,10 @@ export const Lozere: Story = {
         'Les France services du périmètre',
         'Activité des France services',
         'Aucune demande enregistrée sur la période dans ce périmètre.',
+        'Rendez-vous par site',
+        'France services Meyrueis',
+        'non publié : trop peu de rendez-vous',
+        'qu’à partir de 30 rendez-vous',
         'Le réseau face aux chiffres publiés du programme',
         'Portées par une collectivité',
         'Fraîcheur des informations, par département',
@@ -99,6 +116,8 @@ export const Lozere: Story = {
       selectors: [
         'table[data-table="sites"] caption',
         'table[data-table="sites"] th[aria-sort="none"] button.sort',
+        'table[data-table="appointments"] tr[data-key="905"] th[scope="row"]',
+        'select#appointments-group',
         'table[data-table="coverage"]',
       ],
     },
@@ -127,6 +146,37 @@ export const Filtered: Story = {
     expect: {
       texts: ['Tableau trié par Heures par semaine, ordre décroissant.', 'France services du périmètre : 15 sur 20 affichées'],
       selectors: ['th[aria-sort="descending"] button[data-sort="weekly_hours"]'],
+    },
+  },
+};
+
+/** The appointments by reason (« Regrouper par : motif »), sorted by bookings. */
+export const AppointmentsByReason: Story = {
+  loaders: [withToken(OBSERVATORY)],
+  play: async ({ canvasElement }) => {
+    const root = await waitFor(
+      () => {
+        const found = canvasElement.querySelector<FsNetworkObservatory>('fs-network-observatory')?.shadowRoot;
+        if (!found?.querySelector('table[data-table="appointments"]')) throw new Error('no appointments yet');
+        return found;
+      },
+      { timeout: 10_000 },
+    );
+    const select = root.querySelector<HTMLSelectElement>('#appointments-group')!;
+    select.value = 'reason';
+    select.dispatchEvent(new Event('change'));
+    await waitFor(
+      () => {
+        if (!root.querySelector('table[data-table="appointments"] tr[data-key="other"]')) throw new Error('not by reason yet');
+      },
+      { timeout: 10_000 },
+    );
+    root.querySelector<HTMLButtonElement>('table[data-table="appointments"] button[data-sort="bookings"]')!.click();
+  },
+  parameters: {
+    expect: {
+      texts: ['Rendez-vous par motif', 'Autre demande', 'Tableau trié par Rendez-vous, ordre décroissant.'],
+      selectors: ['table[data-table="appointments"] th[aria-sort="descending"] button[data-sort="bookings"]'],
     },
   },
 };
@@ -177,7 +227,14 @@ export const English: Story = {
   loaders: [withToken(OBSERVATORY)],
   parameters: {
     expect: {
-      texts: ['France services network observatory — Lozère (48)', 'Key figures', 'not enough answers yet', 'Download this table:'],
+      texts: [
+        'France services network observatory — Lozère (48)',
+        'Key figures',
+        'not enough answers yet',
+        'Appointments by site',
+        'not published: too few appointments',
+        'Download this table:',
+      ],
       selectors: ['table[data-table="sites"]'],
     },
   },

@@ -8,14 +8,21 @@
  * - the Lozère's views as a network observer asks them (`departement=48`): summary, sites,
  *   activity by partner, composition, freshness, carriers, coverage, its communes' coverage (with outreach), and one what-if (a
  *   France services at Nasbinals, one of its « zones blanches »), recorded with its request body;
+ * - the Lozère's appointments by site, reason and partner, after Meyrueis' agent booked four for
+ *   someone today (its exceptional hours today 00:00–23:59 let it, any day but after 23:50): one
+ *   marked arrived, one no-show, one cancelled, one still booked (none marked done: that would log
+ *   an act, and the activity stays empty);
  * - the départements' outlines (`GET /departements/outlines`, public).
  *
- * No activity is recorded in the Lozère: the rates say « pas encore assez de réponses ».
+ * No activity is recorded in the Lozère: the rates say « pas encore assez de réponses »; four
+ * appointments are fewer than 30: their shares and median say « — ».
  *
  *   node --conditions=source --import tsx scripts/docs/observatory-fixtures.ts
  */
+import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import type { CoverageCommunes, ObservatorySites, WhatIfInput, WhatIfResult } from '@fs-widgets/contract';
+import { zonedParts } from '@fs-widgets/opening-hours';
 import {
   buildApp,
   createToken,
@@ -27,11 +34,15 @@ import {
   VERSION,
 } from '../../packages/server/src/index.js';
 import type { AppContext } from '../../packages/server/src/app-context.js';
+import { Sealer } from '../../packages/server/src/privacy/sealed.js';
 import { apiFixtureKey, whatIfFixtureKey, type RecordedAnswer } from '../../.storybook/fake-api.js';
+import { fourAppointmentsToday } from '../../test-support/appointments-today.js';
 
 const OUTPUT = new URL('../../stories/fixtures/observatory.json', import.meta.url);
 const IMPORTED_AT = '2024-08-01T00:00:00.000Z';
 const SCOPE = { departement: '48' };
+/** France services Meyrueis (48): its agent books the appointments recorded. */
+const APPOINTMENT_SITE = '905';
 /** Nasbinals: a commune of the Lozère beyond 30 minutes of any France services. */
 export const WHAT_IF: WhatIfInput = {
   outreach: true,
@@ -57,6 +68,7 @@ try {
     version: VERSION,
     routing: estimateProvider,
     directory: loadDirectory(),
+    sealer: new Sealer(() => randomBytes(32)),
   };
   const app = await buildApp({ ctx, logger: false, serveStatic: false });
   const { token } = await createToken(db, { role: 'network', label: 'storybook fixtures: ANCT' });
@@ -83,6 +95,26 @@ try {
   await record('observatory/coverage', { ...SCOPE, outreach: true }, 'coverage summary (the map)');
   const communes = (await record('observatory/coverage/communes', { ...SCOPE, outreach: true }, 'communes')) as CoverageCommunes;
   await record('departements/outlines', {}, 'the départements’ outlines');
+
+  // Appointments, after the activity was recorded: Meyrueis' agent books four for someone today.
+  const agent = await createToken(db, { role: 'agent', siteId: APPOINTMENT_SITE, label: 'storybook fixtures: Meyrueis' });
+  const asAgent = async <T>(method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown): Promise<T> => {
+    const res = await app.inject({
+      method,
+      url: `/api/v1/${path}`,
+      headers: { authorization: `Bearer ${agent.token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { payload: JSON.stringify(body) } : {}),
+    });
+    check(res.statusCode < 300, `${method} ${path}: HTTP ${res.statusCode} ${res.body.slice(0, 200)}`);
+    return res.json() as T;
+  };
+  let keys = 0;
+  const key = () => `observatory-fixtures-${keys++}-${Date.now().toString(36)}`;
+  const today = zonedParts(new Date(), 'Europe/Paris').date;
+  await fourAppointmentsToday(asAgent, APPOINTMENT_SITE, today, key, 'arrived');
+  for (const group of ['site', 'reason', 'partner']) {
+    await record('observatory/appointments', { ...SCOPE, group_by: group }, `appointments by ${group}`);
+  }
 
   const nasbinals = communes.items.find((c) => c.insee === '48104');
   check(!!nasbinals?.location && (nasbinals.minutes ?? 0) > 30, 'Nasbinals: expected a white zone with a centroid');
