@@ -10,6 +10,7 @@ export { ApiClient, requestUrl, type SearchParams } from './api/api-client.js';
 export { defaultApiBase, setDefaultApiBase } from './api/api-base.js';
 export { bookingPageUrl, serverOf, widgetsServer } from './api/widgets-server.js';
 export { ApiError, type ApiErrorKind } from './api/api-error.js';
+export { downloadTable, type TableFormat } from './api/table-download.js';
 export { ApiResource, type ResourceState, type ResourceRequest } from './api/api-resource.js';
 export { responseCache } from './api/response-cache.js';
 export {
@@ -25,6 +26,7 @@ export {
 } from './i18n/locale.js';
 export type { Strings } from './i18n/strings.fr.js';
 export { formatClockTime, formatDistance, formatDate, formatDayAndDate, telHref } from './i18n/format.js';
+export { formatNumber, formatShare } from './i18n/number-format.js';
 export { timeRanges } from './i18n/time-ranges.js';
 export {
   exceptionParts,

@@ -23,6 +23,7 @@ import {
   ApiResource,
   FsElement,
   formatDate,
+  formatShare,
   newIdempotencyKey,
   outboxFor,
   safeHref,
@@ -31,7 +32,7 @@ import {
   headingLevel,
 } from '@fs-widgets/core';
 import { parseCaseCode } from '@fs-widgets/contract/case-code';
-import { formatDateTime, formatShare, localToday } from '../shared/format.js';
+import { formatDateTime, localToday } from '../shared/format.js';
 import { CODE_PARAM, caseProblem } from '../shared/problems.js';
 import { loadQrCode, type qrCodeSvg } from '@fs-widgets/core';
 import { siteCard } from '../shared/site-card.js';

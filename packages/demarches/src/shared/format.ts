@@ -7,11 +7,6 @@ export function formatDateTime(iso: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' }).format(date);
 }
 
-/** "87 %" / "87%". */
-export function formatShare(share: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 }).format(share);
-}
-
 /**
  * Today's date, YYYY-MM-DD: in a time zone when one is given (a site's, as the server dates its
  * acts: from 23:00 UTC it is already tomorrow in Paris), else on this device.

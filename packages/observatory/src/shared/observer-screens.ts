@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { AgentAccessStrings, ApiError, Locale } from '@fs-widgets/core';
+import { formatNumber, formatShare, type AgentAccessStrings, type ApiError, type Locale } from '@fs-widgets/core';
 import type { ObservatoryStrings } from '../strings/observatory-strings.js';
 
 export type AuthProblem = '' | 'unauthorized' | 'forbidden';
@@ -75,12 +75,12 @@ export function sectionHeading(level: number, text: string, id: string) {
   return html`<div class="section-title" role="heading" aria-level=${level} id=${id}>${text}</div>`;
 }
 
-/** A count in the page's language (`12 345`, `12,345`). */
+/** A count in the page's language (`12 345`, `12,345`): the core's `formatNumber`. */
 export function numberText(locale: Locale, n: number): string {
-  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB').format(n);
+  return formatNumber(n, locale);
 }
 
-/** A share as a percentage in the page's language, to `digits` decimals at most. */
+/** A share as a percentage in the page's language, to `digits` decimals at most: the core's `formatShare`. */
 export function percentText(locale: Locale, share: number, digits: number): string {
-  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: digits }).format(share);
+  return formatShare(share, locale, digits);
 }
