@@ -25,7 +25,12 @@ import { AGENT_WRITE_CORS } from './demarches-cors.js';
  * observers). JSON, CSV or .xlsx. Nothing personal: counts, shares, a median.
  */
 
-const READ_CORS = { ...AGENT_WRITE_CORS, methods: ['GET', 'OPTIONS'] };
+// The file's name (Content-Disposition) readable by an agents' tool on another origin, which saves the CSV it fetched with the token.
+const READ_CORS = {
+  ...AGENT_WRITE_CORS,
+  methods: ['GET', 'OPTIONS'],
+  exposedHeaders: [...AGENT_WRITE_CORS.exposedHeaders, 'content-disposition'],
+};
 const security = [{ bearerToken: [] }];
 const FIGURES_TEXT =
   'Bookings of the period (by the local day of the appointment), honoured (arrived or done), no-shows, cancelled, still booked, ' +
