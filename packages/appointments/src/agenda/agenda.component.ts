@@ -46,6 +46,7 @@ import {
   type AgendaView,
 } from './agenda-days.js';
 import { agendaStyles } from './agenda.styles.js';
+import type { AgendaReport } from './agenda-report.js';
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -69,6 +70,8 @@ export const AGENDA_OUTBOX_KIND = 'agenda';
 export const AGENDA_REFRESH_SECONDS = 30;
 
 type Panel = 'none' | 'book' | 'block' | 'settings';
+/** The days (`day`, `week`) or the Bilan (`report`, its module loaded when first opened). */
+export type AgendaViewName = AgendaView | 'report';
 type LoadState = 'idle' | 'loading' | 'ready' | 'error' | 'offline';
 type AuthProblem = '' | 'unauthorized' | 'forbidden';
 type Refusal = 'taken' | 'unavailable' | 'closed' | 'overlaps' | 'disabled' | 'other';
@@ -145,7 +148,10 @@ function refusalOf(type: string | undefined): Refusal {
  * « Prendre un rendez-vous pour quelqu’un », « Bloquer un créneau » and « Réglages » open their
  * forms above the days. The reasons the agents can book come with the agenda itself, so they book
  * for someone whether the public books online or not; when it does not, a note says so and where
- * to open it (« Réglages »). Every change goes through the device's outbox: sent at once when
+ * to open it (« Réglages »). « Bilan », the third view, gives the site's appointments' figures
+ * (this month, the previous one or two dates; the totals, then a table by reason and by partner, each
+ * downloadable as CSV with the token in a header): its module is fetched the first time it opens,
+ * and the figures are asked for only then. Every change goes through the device's outbox: sent at once when
  * possible, otherwise kept and listed « En attente d’envoi depuis cet appareil », and sent once
  * when the connection is back; a refusal is said where it was made, or listed until dismissed.
  * The agenda is read again every `refresh-seconds` (30 by default) while the page is visible,
@@ -164,6 +170,7 @@ function refusalOf(type: string | undefined): Refusal {
  * @csspart pending - The changes waiting to be sent from this device.
  * @csspart refused - The changes the server refused after they waited, until dismissed.
  * @csspart message - The message after a change, or a state message.
+ * @csspart report - The Bilan (its period, totals and tables).
  *
  * @cssprop [--fs-agenda-accent=var(--fs-color-primary)] - Buttons, links, today's mark.
  */
@@ -197,12 +204,13 @@ export class FsAgenda extends FsElement {
   @state() private settingsState: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
   @state() private directory?: Directory;
   @state() private partners?: SitePartners;
+  @state() private reportModule: 'idle' | 'loading' | 'ready' | 'failed' = 'idle';
 
   /** Identifier of the site in the ANCT list (`id_fs`). */
   @property({ attribute: 'site-id', reflect: true, converter: stringAttribute }) siteId = '';
 
-  /** `day` (default) or `week`. */
-  @property({ reflect: true }) view: AgendaView = 'day';
+  /** `day` (default), `week`, or `report` (the Bilan: the appointments' figures of a month or two dates). */
+  @property({ reflect: true }) view: AgendaViewName = 'day';
 
   /** The day shown (`YYYY-MM-DD`, the site's local date), or a day of the week shown; today when unset. */
   @property({ reflect: true, converter: stringAttribute }) date = '';
@@ -224,6 +232,7 @@ export class FsAgenda extends FsElement {
   #opener = '';
   #focusNext = '';
   #bookKey = newIdempotencyKey();
+  #report?: AgendaReport;
   /** Writes sent from a form or a button now: their refusal is said there, not in the refused list. */
   readonly #answering = new Set<string>();
 
@@ -241,6 +250,11 @@ export class FsAgenda extends FsElement {
 
   get #now(): Date {
     return this.now ?? new Date();
+  }
+
+  /** The days the agenda reads: the week's in the week view, else the day's (the Bilan keeps the day's). */
+  get #calendar(): AgendaView {
+    return this.view === 'week' ? 'week' : 'day';
   }
 
   /** The day shown: the `date` attribute when it is a date, else today at the site (once known). */
@@ -282,8 +296,10 @@ export class FsAgenda extends FsElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel')) this.headingLevel = headingLevel(this.headingLevel);
-    if (changed.has('view') && this.view !== 'week') this.view = 'day';
+    if (changed.has('view') && this.view !== 'week' && this.view !== 'report') this.view = 'day';
     if (changed.has('siteId')) {
+      this.#report?.close();
+      this.#report = undefined;
       this.token.use(this.#siteOk ? this.#site : '');
       this.authProblem = '';
       this.agenda = undefined;
@@ -291,8 +307,11 @@ export class FsAgenda extends FsElement {
       this.panel = 'none';
     }
     if (changed.has('siteId') || changed.has('api')) this.#watchOutbox();
-    if (changed.has('siteId') || changed.has('api') || changed.has('view') || changed.has('date')) this.#load(false);
+    // Opening the Bilan keeps the day read (its time zone, the outbox), without reading it again.
+    const daysChanged = changed.has('view') && this.view !== 'report';
+    if (changed.has('siteId') || changed.has('api') || daysChanged || changed.has('date')) this.#load(false);
     if (changed.has('refreshSeconds')) this.#startTimer();
+    if ((changed.has('view') || changed.has('siteId')) && this.view === 'report') void this.#openReport();
   }
 
   protected override updated(): void {
@@ -328,7 +347,7 @@ export class FsAgenda extends FsElement {
   #load(quiet: boolean) {
     if (!this.#siteOk || !this.token.token || this.authProblem) return;
     const day = this.#day;
-    const range = day ? rangeOf(this.view, day) : { days: 1 };
+    const range = day ? rangeOf(this.#calendar, day) : { days: 1 };
     this.#abort?.abort();
     const abort = new AbortController();
     this.#abort = abort;
@@ -347,7 +366,7 @@ export class FsAgenda extends FsElement {
         if (!day) {
           // The first answer gives the site's time zone: the days shown are this device's today
           // there (and a week from its Monday), asked again if the server's differ.
-          const wanted = rangeOf(this.view, siteToday(agenda.time_zone, this.#now));
+          const wanted = rangeOf(this.#calendar, siteToday(agenda.time_zone, this.#now));
           if (wanted.from !== agenda.from || wanted.days !== agenda.days.length) return this.#load(false);
         }
         this.loadState = 'ready';
@@ -377,6 +396,7 @@ export class FsAgenda extends FsElement {
     for (const e of this.refused) if (e.lastError?.status === 401 || e.lastError?.status === 403) void this.#outbox?.retryRejected(e.key);
     void this.#outbox?.flush();
     this.#load(false);
+    void this.#openReport();
     this.#focus('#title');
   }
 
@@ -392,7 +412,7 @@ export class FsAgenda extends FsElement {
   // -------------------------------------------------------------------------------------------
   // Navigation.
 
-  #go(date: string, view: AgendaView = this.view) {
+  #go(date: string, view: AgendaView = this.#calendar) {
     this.view = view;
     this.date = date;
     this.moving = null;
@@ -403,7 +423,61 @@ export class FsAgenda extends FsElement {
 
   #step(step: 1 | -1) {
     const day = this.#day;
-    if (day) this.#go(stepDate(this.view, day, step));
+    if (day && this.view !== 'report') this.#go(stepDate(this.#calendar, day, step));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The Bilan: its module (figures, tables, CSV, strings, styles) fetched the first time it opens.
+
+  #showReport() {
+    this.view = 'report';
+    this.moving = null;
+    this.cancelling = null;
+    this.partnerFor = null;
+    this.announcement = (s) => s.viewReport;
+  }
+
+  async #openReport() {
+    // Never before the Bilan is shown with a token the server may accept.
+    if (this.view !== 'report' || !this.token.token || this.authProblem) return;
+    if (this.#report) return this.#report.open();
+    if (this.reportModule === 'loading' || !this.#siteOk) return;
+    this.reportModule = 'loading';
+    try {
+      const { AgendaReport } = await import('./agenda-report.js');
+      this.#report ??= new AgendaReport({
+        host: this,
+        client: () => this.client,
+        site: () => this.#site,
+        headers: () => this.token.headers,
+        locale: () => this.i18n.locale,
+        timeZone: () => this.agenda?.time_zone ?? 'Europe/Paris',
+        now: () => this.#now,
+        heading: (text, id, cls, level) => this.#heading(text, id, cls, level),
+        focus: (selector) => this.#focus(selector),
+        authProblem: (status) => {
+          this.authProblem = status === 401 ? 'unauthorized' : 'forbidden';
+          this.#focus('#title');
+        },
+        reasonLabel: (key) => this.#reasons.find((r) => r.key === key)?.label_en,
+      });
+      this.reportModule = 'ready';
+      if (this.view === 'report') this.#report.open();
+    } catch {
+      this.reportModule = 'failed';
+    }
+  }
+
+  #reportBody() {
+    const s = this.#s;
+    if (this.reportModule === 'ready' && this.#report) return this.#report.render();
+    if (this.reportModule === 'failed') {
+      return html`<div class="notice error" part="message" data-state="report-failed" role="alert">
+        <p>${s.reportFailed}</p>
+        <div class="actions"><button class="secondary" type="button" @click=${() => void this.#openReport()}>${s.retry}</button></div>
+      </div>`;
+    }
+    return html`<p class="loading" part="message" data-state="report-loading" role="status">${s.reportLoading}</p>`;
   }
 
   #goToday() {
@@ -413,7 +487,7 @@ export class FsAgenda extends FsElement {
 
   #onNavKey(event: KeyboardEvent) {
     const target = event.composedPath()[0] as HTMLElement | undefined;
-    if (target && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName)) return;
+    if ((target && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName)) || this.view === 'report') return;
     if (event.key === 'ArrowLeft') this.#step(-1);
     else if (event.key === 'ArrowRight') this.#step(1);
     else if (event.key === 'Home') this.#goToday();
@@ -933,23 +1007,32 @@ export class FsAgenda extends FsElement {
           : nothing
       }
       ${this.panel === 'book' ? this.#bookForm() : this.panel === 'block' ? this.#blockForm() : this.panel === 'settings' ? this.#settingsForm() : nothing}
-      ${this.#body()}
+      ${this.view === 'report' ? this.#reportBody() : this.#body()}
     </section>`;
   }
 
   #toolbar() {
     const s = this.#s;
     const week = this.view === 'week';
+    const report = this.view === 'report';
     const day = this.#day;
     return html`<div class="toolbar" part="toolbar">
-      <div class="nav" role="group" aria-label=${s.navigation} aria-describedby="keys-hint" @keydown=${(e: KeyboardEvent) => this.#onNavKey(e)}>
+      <div class="nav" role="group" aria-label=${s.navigation} aria-describedby=${report ? nothing : 'keys-hint'} @keydown=${(e: KeyboardEvent) => this.#onNavKey(e)}>
         <div class="views">
-          <button class="secondary" type="button" id="view-day" aria-pressed=${week ? 'false' : 'true'} @click=${() => this.#go(day, 'day')}>${s.viewDay}</button>
+          <button class="secondary" type="button" id="view-day" aria-pressed=${week || report ? 'false' : 'true'} @click=${() => this.#go(day, 'day')}>
+            ${s.viewDay}
+          </button>
           <button class="secondary" type="button" id="view-week" aria-pressed=${week ? 'true' : 'false'} @click=${() => this.#go(day, 'week')}>
             ${s.viewWeek}
           </button>
+          <button class="secondary" type="button" id="view-report" aria-pressed=${report ? 'true' : 'false'} @click=${() => this.#showReport()}>
+            ${s.viewReport}
+          </button>
         </div>
-        <div class="steps">
+        ${
+          report
+            ? nothing
+            : html`<div class="steps">
           <button class="secondary" type="button" id="previous" ?disabled=${!day} @click=${() => this.#step(-1)}>
             <span aria-hidden="true">‹</span> ${week ? s.previousWeek : s.previousDay}
           </button>
@@ -960,7 +1043,8 @@ export class FsAgenda extends FsElement {
             ${week ? s.nextWeek : s.nextDay} <span aria-hidden="true">›</span>
           </button>
         </div>
-        <p class="small" id="keys-hint">${s.keysHint}</p>
+        <p class="small" id="keys-hint">${s.keysHint}</p>`
+        }
       </div>
       <div class="actions">
         <button class="primary" type="button" id="open-book" aria-expanded=${this.panel === 'book' ? 'true' : 'false'} @click=${() => this.#open('book', 'open-book')}>
@@ -999,7 +1083,7 @@ export class FsAgenda extends FsElement {
     }
     const day = this.#day;
     return html`${offlineNote}
-      ${this.#heading(this.#rangeTitle(this.view, day), 'range-title', 'range-title')}
+      ${this.#heading(this.#rangeTitle(this.#calendar, day), 'range-title', 'range-title')}
       <p class="small updated">
         ${this.loadedAt ? s.updatedAt(this.#clock(this.loadedAt), this.#refreshEvery) : nothing}
         <button class="link" type="button" @click=${() => this.refresh()}>${s.refresh}</button>
@@ -1012,7 +1096,7 @@ export class FsAgenda extends FsElement {
   #shows(agenda: Agenda): boolean {
     const day = this.#day;
     if (!day) return true;
-    const { from, days } = rangeOf(this.view, day);
+    const { from, days } = rangeOf(this.#calendar, day);
     return agenda.from === from && agenda.days.length === days;
   }
 

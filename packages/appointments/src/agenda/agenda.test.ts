@@ -1,6 +1,14 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { ActivityStats, Agenda, AppointmentCreated, BookingSettings, SlotList } from '@fs-widgets/contract';
+import type {
+  ActivityStats,
+  Agenda,
+  AgendaChange,
+  AppointmentCreated,
+  AppointmentStats,
+  BookingSettings,
+  SlotList,
+} from '@fs-widgets/contract';
 import { parseCaseCode } from '@fs-widgets/contract/case-code';
 import { addDays, zonedParts } from '@fs-widgets/opening-hours';
 import './agenda.js';
@@ -543,5 +551,265 @@ describe('<fs-agenda>', () => {
     expect(week.shadowRoot!.activeElement?.id, 'the focus stays on the navigation').to.equal('next');
     await ready(week);
     await expect(week).to.be.accessible();
+  });
+  it('Bilan: not asked before it opens; opened with the keyboard, this month’s figures of appointments booked and marked done / no-show / cancelled through the real routes, the totals, the tables by reason and by partner, « — » below 30, the CSV fetched with the token in its header; other periods; axe', async () => {
+    localStorage.setItem(TOKEN_KEY, await agentToken());
+    const [year, month] = TODAY.split('-').map(Number) as [number, number];
+    const thisMonth = { from: `${TODAY.slice(0, 8)}01`, to: `${TODAY.slice(0, 8)}${new Date(Date.UTC(year, month, 0)).getUTCDate()}` };
+    const stats = (period: { from: string; to: string }) =>
+      agent<AppointmentStats>('GET', `stats/appointments?site=${SITE}&from=${period.from}&to=${period.to}`);
+    const before = await stats(thisMonth);
+
+    // Three bookings by an agent later today, then done, no-show and cancelled through the agenda's routes.
+    const today = await agent<Agenda>('GET', `sites/${SITE}/agenda?from=${TODAY}&days=1`);
+    const reason = today.reasons.find((r) => r.key === 'demarche:carte-vitale')!;
+    const free = today.days[0]!.slots.filter(
+      (x) => x.resource === reason.resource && x.seats_left > 0 && !x.blocked && Date.parse(x.start) > Date.now(),
+    );
+    expect(free.length, 'three free slots later today').to.be.at.least(3);
+    const made: string[] = [];
+    for (const [i, slot] of free.slice(-3).entries()) {
+      const booked = await agent<AgendaChange>('POST', `sites/${SITE}/agenda/appointments`, {
+        key: key(),
+        reason: reason.key,
+        start: slot.start,
+        first_name: ['Armelle', 'Basile', 'Capucine'][i],
+        reminder: 'none',
+        language: 'fr',
+      });
+      made.push(booked.appointment.id);
+    }
+    const path = (id: string, what: string) => `sites/${SITE}/agenda/appointments/${id}/${what}`;
+    await agent('POST', path(made[0]!, 'status'), { key: key(), status: 'done' });
+    await agent('POST', path(made[1]!, 'status'), { key: key(), status: 'no-show' });
+    await agent('POST', path(made[2]!, 'cancel'), { key: key() });
+    const after = await stats(thisMonth);
+    expect(after.totals).to.include({
+      bookings: before.totals.bookings + 3,
+      honoured: before.totals.honoured + 1,
+      no_shows: before.totals.no_shows + 1,
+      cancelled: before.totals.cancelled + 1,
+      pending: before.totals.pending,
+      booked_by_agents: before.totals.booked_by_agents + 3,
+    });
+    expect(after.totals.bookings, 'this test file books fewer than 30 appointments this month').to.be.below(after.min_count);
+
+    const asked: string[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input, init) => {
+      asked.push(input instanceof Request ? input.url : String(input));
+      return realFetch(input, init);
+    };
+    const downloads: HTMLAnchorElement[] = [];
+    const keepLink = (e: Event) => {
+      const link = e.target instanceof HTMLAnchorElement && e.target.hasAttribute('download') ? e.target : null;
+      if (!link) return;
+      e.preventDefault();
+      downloads.push(link);
+    };
+    document.addEventListener('click', keepLink, true);
+    const statsAsked = () => asked.filter((u) => u.includes('/stats/appointments'));
+    try {
+      const el = await agenda();
+      await ready(el);
+      expect(statsAsked(), 'no figures asked before the Bilan is opened').to.deep.equal([]);
+      ($(el, '#view-report') as HTMLButtonElement).focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => $(el, 'section.report[data-state="ready"]') !== null, 'the Bilan');
+      expect(el.view).to.equal('report');
+      expect($(el, '#view-report')!.getAttribute('aria-pressed')).to.equal('true');
+      expect($(el, '#report-this')!.getAttribute('aria-pressed')).to.equal('true');
+      expect($(el, '#previous'), 'no day steps in the Bilan').to.equal(null);
+      const [y, m] = [thisMonth.from.slice(0, 4), thisMonth.from.slice(5, 7)];
+      expect($(el, '#report-title')!.textContent!.trim()).to.equal(`Bilan du 01/${m}/${y} au ${thisMonth.to.slice(8)}/${m}/${y}`);
+      expect(statsAsked()).to.have.length(1);
+      expect(new URL(statsAsked()[0]!, location.href).search).to.equal(
+        `?format=json&from=${thisMonth.from}&site=${SITE}&to=${thisMonth.to}`,
+      );
+
+      const figure = (name: string) => $(el, `[data-figure="${name}"] dd`)!.textContent!.replace(/\s+/g, ' ').trim();
+      expect(figure('bookings')).to.equal(String(before.totals.bookings + 3));
+      expect(figure('honoured')).to.equal(String(before.totals.honoured + 1));
+      expect(figure('no_shows')).to.equal(String(before.totals.no_shows + 1));
+      expect(figure('cancelled')).to.equal(String(before.totals.cancelled + 1));
+      expect(figure('pending')).to.equal(String(after.totals.pending));
+      expect(figure('booked_by_agents')).to.equal(String(before.totals.booked_by_agents + 3));
+      for (const share of ['honoured_share', 'no_show_share', 'cancelled_share']) {
+        expect(figure(share)).to.equal('— moins de 30 rendez-vous : part non calculée');
+      }
+      expect(figure('median_lead_days')).to.equal('— moins de 30 rendez-vous : délai non calculé');
+      expect($(el, '[data-figure="bookings"] dt')!.textContent).to.equal('Rendez-vous');
+
+      const table = $(el, 'table[data-table="reason"]')!;
+      expect(table.querySelector('caption')!.textContent!.trim()).to.equal('Par motif');
+      const heads = [...table.querySelectorAll('thead th')];
+      expect(heads.every((th) => th.getAttribute('scope') === 'col')).to.equal(true);
+      expect(heads.map((th) => th.textContent!.trim())).to.deep.equal([
+        'Motif',
+        'Rendez-vous',
+        'Honorés (venus ou faits)',
+        'Absences',
+        'Annulés',
+        'À venir ou non pointés',
+        'Pris par un agent',
+        'Part honorée',
+        'Part d’absences',
+        'Part annulée',
+        'Délai médian entre la prise et le rendez-vous',
+      ]);
+      const row = table.querySelector(`tr[data-key="${reason.key}"]`)!;
+      const serverRow = after.by_reason.find((r) => r.key === reason.key)!;
+      expect(row.querySelector('th[scope="row"]')!.textContent!.trim()).to.equal('Obtenir ou remplacer sa carte Vitale');
+      const cells = [...row.querySelectorAll('td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim());
+      expect(cells.slice(0, 6)).to.deep.equal(
+        [
+          serverRow.bookings,
+          serverRow.honoured,
+          serverRow.no_shows,
+          serverRow.cancelled,
+          serverRow.pending,
+          serverRow.booked_by_agents,
+        ].map(String),
+      );
+      // « — » shown, its reason read out (the cell's hidden words).
+      expect(cells.slice(6, 9)).to.deep.equal(Array(3).fill('—moins de 30 rendez-vous : part non calculée'));
+      expect([...row.querySelectorAll('td:nth-of-type(n+7) .visually-hidden')].map((x) => x.textContent)).to.deep.equal([
+        ...Array(3).fill('moins de 30 rendez-vous : part non calculée'),
+        'moins de 30 rendez-vous : délai non calculé',
+      ]);
+      expect(row.querySelector('td:nth-of-type(7) [aria-hidden="true"]')!.textContent).to.equal('—');
+      const partners = $(el, 'table[data-table="partner"]')!;
+      expect(partners.querySelector('caption')!.textContent!.trim()).to.equal('Par partenaire');
+      expect(partners.querySelectorAll('tbody th[scope="row"]')).to.have.length(after.by_partner.length);
+      const partnerTotal = [...partners.querySelectorAll('tbody tr td:first-of-type')].reduce((n, td) => n + Number(td.textContent), 0);
+      expect(partnerTotal, 'the partners’ rows add up to the total').to.equal(after.totals.bookings);
+      await expect(el).to.be.accessible();
+
+      // « Télécharger (CSV) »: fetched with the token in the Authorization header, saved from a blob URL.
+      const download = $(el, '#download-reason') as HTMLButtonElement;
+      expect(download.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Télécharger (CSV) : par motif');
+      download.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => $(el, '#download-reason-message')!.textContent!.includes('téléchargé'), 'the download said');
+      expect(downloads).to.have.length(1);
+      const saved = downloads[0]!;
+      expect(saved.href).to.match(/^blob:/);
+      expect(saved.download).to.equal(`rendez-vous-motifs-${SITE}-${thisMonth.from}-${thisMonth.to}.csv`);
+      expect($(el, '#download-reason-message')!.textContent!.trim()).to.equal(`Fichier ${saved.download} téléchargé.`);
+      const blob = await (await realFetch(saved.href)).blob();
+      expect(blob.type).to.equal('text/csv; charset=utf-8');
+      const csv = (await blob.text()).replace(/^\uFEFF/, '').split('\r\n');
+      expect(csv[0]).to.equal(
+        'Clé,Motif,Rendez-vous,Honorés,Absences,Annulés,À venir ou non pointés,Pris par un agent,Part honorée,Part d’absences,Part annulée,Délai médian (jours)',
+      );
+      expect(csv).to.include(
+        `${reason.key},Obtenir ou remplacer sa carte Vitale,${serverRow.bookings},${serverRow.honoured},${serverRow.no_shows},${serverRow.cancelled},${serverRow.pending},${serverRow.booked_by_agents},,,,`,
+      );
+      const csvAsked = statsAsked().filter((u) => u.includes('format=csv'));
+      expect(csvAsked).to.have.length(1);
+      expect(csvAsked[0]).to.not.contain(await agentToken());
+      // The same request as the component's: the token in its header only.
+      const direct = await realFetch(csvAsked[0]!, { headers: { authorization: `Bearer ${await agentToken()}` }, cache: 'no-store' });
+      expect(direct.headers.get('content-type')).to.equal('text/csv; charset=utf-8');
+      expect(await direct.text()).to.contain('Obtenir ou remplacer sa carte Vitale');
+      expect((await realFetch(csvAsked[0]!, { cache: 'no-store' })).status, 'not without the token').to.equal(401);
+
+      // The previous month: its own figures (none here: the empty state says what to do).
+      ($(el, '#report-previous') as HTMLButtonElement).click();
+      await until(
+        () => $(el, 'section.report[data-state="ready"]') !== null && $(el, '#report-previous')!.getAttribute('aria-pressed') === 'true',
+        'the previous month',
+      );
+      const previousFrom = `${addDays(thisMonth.from, -1).slice(0, 8)}01`;
+      const previous = await stats({ from: previousFrom, to: addDays(thisMonth.from, -1) });
+      if (previous.totals.bookings === 0) {
+        expect([...$(el, '[data-state="report-empty"]')!.querySelectorAll('p')].map((p) => p.textContent)).to.deep.equal([
+          'Aucun rendez-vous sur cette période.',
+          'Choisissez une autre période, ou prenez des rendez-vous depuis la vue « Jour ».',
+        ]);
+      } else {
+        expect(figure('bookings')).to.equal(String(previous.totals.bookings));
+      }
+      await expect(el).to.be.accessible();
+
+      // From one date to another: two dates in the wrong order are said, then today alone.
+      ($(el, '#report-custom') as HTMLButtonElement).click();
+      await until(() => $(el, '#report-from') !== null, 'the dates');
+      await fill(el, 'report-from', addDays(TODAY, 1));
+      await fill(el, 'report-to', TODAY);
+      ($(el, 'form.dates button[type="submit"]') as HTMLButtonElement).click();
+      await until(() => $(el, '#report-dates-error') !== null, 'the dates’ error');
+      expect($(el, '#report-dates-error')!.textContent).to.equal('Indiquez deux dates, la première au plus tard le jour de la seconde.');
+      expect($(el, '#report-from')!.getAttribute('aria-invalid')).to.equal('true');
+      await expect(el).to.be.accessible();
+      await fill(el, 'report-from', TODAY);
+      ($(el, 'form.dates button[type="submit"]') as HTMLButtonElement).click();
+      const day = `${TODAY.slice(8)}/${m}/${y}`;
+      await until(
+        () =>
+          $(el, '#report-title')!.textContent!.trim() === `Bilan du ${day} au ${day}` &&
+          $(el, 'section.report[data-state="ready"]') !== null,
+        'today’s figures',
+      );
+      expect(figure('bookings')).to.equal(String((await stats({ from: TODAY, to: TODAY })).totals.bookings));
+
+      // Back to the day view, then the Bilan again: the figures kept, not asked again.
+      const count = statsAsked().length;
+      ($(el, '#view-day') as HTMLButtonElement).click();
+      await el.updateComplete;
+      await ready(el);
+      expect($(el, 'section.report')).to.equal(null);
+      ($(el, '#view-report') as HTMLButtonElement).click();
+      await until(() => $(el, 'section.report[data-state="ready"]') !== null, 'the Bilan again');
+      expect(statsAsked()).to.have.length(count);
+
+      // In English.
+      const en = await agenda({ lang: 'en', view: 'report' });
+      await until(
+        () => $(en, 'section.report[data-state="ready"]') !== null && shadowText(en).includes('Report from'),
+        'the Bilan in English',
+      );
+      expect($(en, '#view-report')!.textContent!.trim()).to.equal('Report');
+      expect($(en, 'table[data-table="reason"] caption')!.textContent!.trim()).to.equal('By reason');
+      expect($(en, '[data-figure="honoured_share"] dd')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+        '— fewer than 30 appointments: share not computed',
+      );
+      await until(
+        () => $(en, `table[data-table="reason"] tr[data-key="${reason.key}"] th`)!.textContent!.trim() === reason.label_en,
+        'the reason in English (from the agenda’s reasons)',
+      );
+      expect(($(en, '#download-partner') as HTMLElement).textContent!.replace(/\s+/g, ' ').trim()).to.equal('Download (CSV): by partner');
+      await expect(en).to.be.accessible();
+    } finally {
+      window.fetch = realFetch;
+      document.removeEventListener('click', keepLink, true);
+    }
+  });
+
+  it('Bilan: loading, error and offline say what to do; axe in each', async () => {
+    localStorage.setItem(TOKEN_KEY, await agentToken());
+    const loading = await agenda({ api: pendingApi, view: 'report' });
+    await until(() => $(loading, '[data-state="report-loading"]')?.textContent?.includes('Calcul du bilan') === true, 'the loading state');
+    await expect(loading).to.be.accessible();
+
+    const error = await agenda({ api: unavailableApi, view: 'report' });
+    await until(() => $(error, '[data-state="report-error"]') !== null, 'the error state');
+    expect($(error, '[data-state="report-error"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Le bilan ne s’affiche pas pour le moment Le service ne répond pas. Réessayez dans quelques minutes. Réessayer',
+    );
+    await expect(error).to.be.accessible();
+
+    const offline = await agenda({ api: proxiedApi, view: 'report' });
+    await until(() => $(offline, 'section.report[data-state="ready"]') !== null, 'the Bilan');
+    await setNetwork('down');
+    ($(offline, '#report-previous') as HTMLButtonElement).click();
+    await until(() => $(offline, '[data-state="report-offline"]') !== null, 'the offline state');
+    expect($(offline, '[data-state="report-offline"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Hors ligne Pas de connexion : le bilan est calculé par le serveur. Réessayez quand la connexion sera revenue. Réessayer',
+    );
+    await expect(offline).to.be.accessible();
+    await setNetwork('up');
+    button(offline, 'Réessayer', $(offline, '[data-state="report-offline"]')!)!.click();
+    await until(() => $(offline, 'section.report[data-state="ready"]') !== null, 'the Bilan after the retry');
   });
 });
