@@ -48,7 +48,7 @@ async function bookingWaiting(): Promise<Record<string, never>> {
 
 interface AgendaArgs {
   'site-id'?: string;
-  view?: 'day' | 'week';
+  view?: 'day' | 'week' | 'report';
   date?: string;
   'heading-level'?: number;
   api?: string;
@@ -83,7 +83,7 @@ const meta = {
   },
   argTypes: {
     ...commonArgTypes,
-    view: { control: 'inline-radio', options: ['day', 'week'] },
+    view: { control: 'inline-radio', options: ['day', 'week', 'report'] },
     now: { control: false },
     onChange: { table: { disable: true } },
   },
@@ -107,6 +107,7 @@ const meta = {
         'loading',
         'day-view',
         'week-view',
+        'report',
         'settings',
         'server-error',
         'offline',
@@ -182,6 +183,35 @@ export const WeekView: Story = {
     expect: {
       texts: ['Semaine du lundi 30 novembre au dimanche 6 décembre', 'Lucie', 'Odile'],
       selectors: ['[data-state="ready"]', '[part="day"][data-date="2026-12-01"]', '#view-week[aria-pressed="true"]'],
+    },
+  },
+};
+
+/**
+ * « Bilan » (`view="report"`): Mende's appointments of December, this month at the agents' clock,
+ * in all, by reason and by partner; fewer than 30, so no share is computed (« — » and why).
+ */
+export const Report: Story = {
+  args: { view: 'report', date: TUESDAY, now: TUESDAY_MORNING },
+  loaders: [withToken(SITE)],
+  parameters: {
+    expect: {
+      texts: [
+        'Bilan du 01/12/2026 au 31/12/2026',
+        'En tout',
+        'Pris par un agent',
+        'moins de 30 rendez-vous : part non calculée',
+        'Par motif',
+        'Obtenir ou remplacer sa carte Vitale',
+        'Par partenaire',
+        'Télécharger (CSV)',
+      ],
+      selectors: [
+        '#view-report[aria-pressed="true"]',
+        'section.report[data-state="ready"]',
+        'table[data-table="reason"] caption',
+        'table[data-table="partner"] th[scope="row"]',
+      ],
     },
   },
 };

@@ -84,6 +84,7 @@ import type {
   AppointmentCreate,
   AppointmentCreated,
   AppointmentPublic,
+  AppointmentStats,
   KeyFigures,
   SiteBooking,
   SlotList,
@@ -1031,6 +1032,26 @@ try {
         'GET',
         'sites/2983/booking-settings',
         token,
+      );
+      // The agenda's Bilan at the agents' clock of the stories (Tuesday 1 December): this month's
+      // figures, with the site's token (the same as the agenda's); fewer than 30 bookings, so the
+      // shares and the median lead time are not given.
+      const december = { site: '2983', from: '2026-12-01', to: '2026-12-31', format: 'json' };
+      await recordAnswer(
+        apiFixtureKey('stats/appointments', december),
+        'Agenda/Report: Mende’s appointments of December',
+        200,
+        'GET',
+        `stats/appointments?${new URLSearchParams(december)}`,
+        token,
+      );
+      const report = api[apiFixtureKey('stats/appointments', december)]!.body as AppointmentStats;
+      check(
+        report.totals.bookings === 4 &&
+          report.totals.cancelled === 1 &&
+          report.totals.booked_by_agents === 1 &&
+          report.totals.honoured_share === null,
+        'stats/appointments: expected Camille, Dominique (cancelled), Lucie and Odile (by an agent), no share below 30',
       );
     } finally {
       mock.timers.reset();
