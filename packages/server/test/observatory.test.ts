@@ -248,6 +248,11 @@ describe('network observatory (routes/observatory.ts)', () => {
       assert.match(csv.headers.get('content-type')!, /^text\/csv; charset=utf-8/);
       assert.match(csv.headers.get('content-disposition')!, /^attachment; filename="[a-z-]+-48[0-9-]*\.csv"$/);
       assert.equal(csv.headers.get('cache-control'), 'no-store');
+      // Readable by the observatory widget on another origin, which saves the file under this name.
+      const cors = await server.get(`/api/v1/observatory/${path}?format=csv`, {
+        headers: { ...auth('lozere').headers, origin: 'https://intranet.prefecture.example.fr' },
+      });
+      assert.match(cors.headers.get('access-control-expose-headers') ?? '', /content-disposition/i, path);
       const bytes = Buffer.from(await csv.arrayBuffer());
       assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], `${path}: UTF-8 BOM`);
       const xlsx = await get(`${path}?format=xlsx`);

@@ -17,7 +17,7 @@ import { notFound } from '../http/problem.js';
 import { sendTable, XLSX_MEDIA_TYPE } from '../http/tabular.js';
 import { observatoryPeriod } from '../observatory/observatory.js';
 import type { AppContext } from '../app-context.js';
-import { AGENT_WRITE_CORS } from './demarches-cors.js';
+import { TABLE_READ_CORS } from './demarches-cors.js';
 
 /*
  * Appointments' statistics (issue 19): a site's (`/stats/appointments`, who may read
@@ -25,12 +25,6 @@ import { AGENT_WRITE_CORS } from './demarches-cors.js';
  * observers). JSON, CSV or .xlsx. Nothing personal: counts, shares, a median.
  */
 
-// The file's name (Content-Disposition) readable by an agents' tool on another origin, which saves the CSV it fetched with the token.
-const READ_CORS = {
-  ...AGENT_WRITE_CORS,
-  methods: ['GET', 'OPTIONS'],
-  exposedHeaders: [...AGENT_WRITE_CORS.exposedHeaders, 'content-disposition'],
-};
 const security = [{ bearerToken: [] }];
 const FIGURES_TEXT =
   'Bookings of the period (by the local day of the appointment), honoured (arrived or done), no-shows, cancelled, still booked, ' +
@@ -54,7 +48,7 @@ export const appointmentStatsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext
   app.get(
     '/stats/appointments',
     {
-      config: { cors: READ_CORS, cacheControl: 'no-store' },
+      config: { cors: TABLE_READ_CORS, cacheControl: 'no-store' },
       // The token first, as `/stats/activity`: an anonymous request learns nothing.
       onRequest: async (request) => {
         const site = (request.query as { site?: unknown }).site;
@@ -95,14 +89,14 @@ export const appointmentStatsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext
       );
     },
   );
-  app.options('/stats/appointments', { config: { cors: READ_CORS }, schema: { hide: true } }, async (_request, reply) =>
+  app.options('/stats/appointments', { config: { cors: TABLE_READ_CORS }, schema: { hide: true } }, async (_request, reply) =>
     reply.code(204).send(),
   );
 
   app.get(
     '/observatory/appointments',
     {
-      config: { cors: READ_CORS, cacheControl: 'no-store' },
+      config: { cors: TABLE_READ_CORS, cacheControl: 'no-store' },
       onRequest: async (request) => {
         const { departement, carrier } = request.query as { departement?: string; carrier?: string };
         request.observerScope = await requireScope(ctx, request, { departement, carrier });

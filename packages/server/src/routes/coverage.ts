@@ -30,7 +30,7 @@ import { sendJsonText } from '../http/json-text.js';
 import { sendTable } from '../http/tabular.js';
 import { ESTIMATE_V2 } from '../travel/estimate.js';
 import type { AppContext } from '../app-context.js';
-import { AGENT_WRITE_CORS } from './demarches-cors.js';
+import { AGENT_WRITE_CORS, TABLE_READ_CORS } from './demarches-cors.js';
 
 /*
  * The coverage of the communes (issue 17, docs/coverage.md) for the network's observers: a
@@ -45,7 +45,6 @@ declare module 'fastify' {
   }
 }
 
-const READ_CORS = { ...AGENT_WRITE_CORS, methods: ['GET', 'OPTIONS'] };
 const WRITE_CORS = { ...AGENT_WRITE_CORS, methods: ['POST', 'OPTIONS'] };
 const security = [{ bearerToken: [] }];
 
@@ -95,7 +94,7 @@ export const coverageRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
   app.get(
     '/observatory/coverage',
     {
-      config: { cors: READ_CORS, cacheControl: 'no-store' },
+      config: { cors: TABLE_READ_CORS, cacheControl: 'no-store' },
       onRequest: scoped(ctx),
       schema: {
         summary: 'Coverage of the population by France services, in travel time',
@@ -139,7 +138,7 @@ export const coverageRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
     app.get(
       path,
       {
-        config: { cors: READ_CORS, cacheControl: 'no-store' },
+        config: { cors: TABLE_READ_CORS, cacheControl: 'no-store' },
         onRequest: scoped(ctx),
         schema: {
           summary: whiteZones ? 'The white zones: communes beyond 30 minutes of a France services' : 'The coverage of each commune',

@@ -10,3 +10,14 @@ export const AGENT_WRITE_CORS = {
   exposedHeaders: ['retry-after'],
   maxAge: 86_400,
 };
+
+/**
+ * The token-protected tables the agents' and observers' widgets read and download (statistics,
+ * observatory, coverage): GET with the token, and `Content-Disposition` readable too, so a widget
+ * on another origin that fetched a CSV or workbook with its token saves it under the server's name.
+ */
+export const TABLE_READ_CORS = {
+  ...AGENT_WRITE_CORS,
+  methods: ['GET', 'OPTIONS'],
+  exposedHeaders: [...AGENT_WRITE_CORS.exposedHeaders, 'content-disposition'],
+};

@@ -39,7 +39,7 @@ import {
   sitesTable,
 } from '../observatory/observatory.js';
 import type { AppContext } from '../app-context.js';
-import { AGENT_WRITE_CORS } from './demarches-cors.js';
+import { TABLE_READ_CORS } from './demarches-cors.js';
 
 /*
  * The network observatory's statistics (issue 17, docs/observatory.md): for an observer's scope
@@ -49,7 +49,6 @@ import { AGENT_WRITE_CORS } from './demarches-cors.js';
  */
 
 /** Read from an intranet page on another origin with the observer's token, as the agents' tools. */
-const READ_CORS = { ...AGENT_WRITE_CORS, methods: ['GET', 'OPTIONS'] };
 const security = [{ bearerToken: [] }];
 const SCOPE_TEXT =
   'Scope: `departement` or `carrier`, or none for the token’s own (the network’s for a network or admin token); another ' +
@@ -74,7 +73,7 @@ export const observatoryRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> =
     const { departement, carrier } = request.query as { departement?: string; carrier?: string };
     request.observerScope = await requireScope(ctx, request, { departement, carrier });
   };
-  const config = { cors: READ_CORS, cacheControl: 'no-store' };
+  const config = { cors: TABLE_READ_CORS, cacheControl: 'no-store' };
   const scopeOf = (request: FastifyRequest): ResolvedScope => request.observerScope!;
   /** The answer as JSON, or as a file of its table. */
   const answer = <T>(reply: FastifyReply, format: ObservatoryFormat | undefined, value: T, table: (value: T) => Table) =>
