@@ -22,6 +22,7 @@ import {
   unavailableApi,
   until,
 } from '../../../../test-support/component-test-env.js';
+import { openForBookingsToday } from '../../../../test-support/appointments-today.js';
 import { tabThrough } from '../../../../test-support/keyboard-walk.js';
 
 /**
@@ -104,15 +105,7 @@ async function bookForSomeone(el: FsAgenda, firstName: string, phone = '', reaso
 describe('<fs-agenda>', () => {
   before(async () => {
     await agent('PUT', `sites/${SITE}/hours`, { hours: WEEK });
-    await agent('POST', `sites/${SITE}/exceptions`, {
-      key: key(),
-      starts_on: TODAY,
-      ends_on: TODAY,
-      closed: false,
-      hours: [{ opens: '00:00', closes: '23:59' }],
-      reason: 'Permanence des tests',
-    });
-    await agent('PUT', `sites/${SITE}/booking-settings`, {
+    await openForBookingsToday(agent, SITE, TODAY, key, {
       enabled: true,
       duration_minutes: 10,
       capacity: 1,
