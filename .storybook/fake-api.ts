@@ -13,7 +13,8 @@
  * | `/api/v1/sites/<id>`                     | `sites.json` (real ANCT data), or 404                           |
  * | `/api/v1/sites?…`, `/api/v1/communes?…`, | the answer recorded in `api.json` for the same parameters, else |
  * | `/api/v1/stats/satisfaction?…`,          | 404 for a `commune` that no recorded search starts from (as the |
- * | `/api/v1/stats/key-figures?…`            |                                                                 |
+ * | `/api/v1/stats/key-figures?…`,           |                                                                 |
+ * | `/api/v1/stats/appointments?…`           |                                                                 |
  * |                                          | server says for an unknown INSEE code), else 501 (not recorded) |
  * | `/api/v1/cases/<code>`                   | the case recorded in `api.json` (`cases/XXXX-XXXX-XXC`), else   |
  * |                                          | 404 (a well-formed code that no case has)                       |
@@ -163,10 +164,12 @@ const RECORDED_PATHS = new Set([
   'stats/satisfaction',
   'stats/activity',
   'stats/key-figures',
+  'stats/appointments',
   // The network observatory's (stories/fixtures/observatory.json).
   'observatory/summary',
   'observatory/sites',
   'observatory/activity',
+  'observatory/appointments',
   'observatory/composition',
   'observatory/freshness',
   'observatory/carriers',
