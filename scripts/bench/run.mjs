@@ -14,7 +14,7 @@
 // Section 9 (scripts/bench/page-weight.mjs) loads each public widget alone, then all of them, on a
 // town hall's page of another origin: bytes on the wire, requests, chain depth, cold and on a
 // repeat visit, against the budgets (35 KB of code for the locator, 30 KB for any other, 0 again).
-// Section 10 (scripts/bench/first-results.mjs) times the first results of the locator, card and
+// Section 10 (scripts/bench/first-results.mjs) times the first results of the locator, card, booking and
 // embed pages on emulated slow 4G and Fast 3G with CPU ×4 (budgets 1.0 s and 2.5 s).
 // Section 11 (scripts/bench/coverage.ts) times the national coverage of the communes (budget 1 s)
 // and what-ifs of one change (100 ms); section 12 (scripts/bench/observatory.mjs) the observatory's
@@ -251,7 +251,7 @@ try {
   }
 
   // 10. Time to first results on slow networks (scripts/bench/first-results.mjs, its own process).
-  section('10. First results on emulated slow 4G and Fast 3G with CPU ×4 (locator, card and embed pages, cold)');
+  section('10. First results on emulated slow 4G and Fast 3G with CPU ×4 (locator, card, booking and embed pages, cold)');
   if (args.includes('--no-first-results')) {
     console.log('Skipped (--no-first-results).');
   } else {
